@@ -1,0 +1,39 @@
+export {
+  DID_CONTEXT,
+  type DidDocument,
+  didKeyDocument,
+  didKeyFromPublicKey,
+  didKeyVerificationMethodId,
+  MULTIKEY_CONTEXT,
+  parseDidKey,
+  type VerificationMethodDocument,
+} from './did-key.js';
+export { buildDidWebDocument, type DidWebKey, didWebFromUrl, didWebToUrl } from './did-web.js';
+export {
+  ED25519_KEY_LENGTH,
+  type Ed25519RawKeyPair,
+  generateEd25519KeyPair,
+  importEd25519PublicKey,
+  importEd25519SecretKey,
+  signEd25519,
+  verifyEd25519,
+} from './ed25519.js';
+export {
+  decodeMultikeyPublic,
+  decodeMultikeySecret,
+  encodeMultikeyPublic,
+  encodeMultikeySecret,
+} from './multikey.js';
+export {
+  findVerificationMethod,
+  type ResolvedVerificationMethod,
+  type ResolveOptions,
+  resolveVerificationMethod,
+} from './resolve-verification-method.js';
+export {
+  createEd25519SigningKey,
+  type MultikeyDocument,
+  type SigningKey,
+  signingKeyFromMultikey,
+  toMultikeyDocument,
+} from './signing-key.js';

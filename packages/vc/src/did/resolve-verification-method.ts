@@ -1,0 +1,128 @@
+import { ErrorCode, MicrocredError } from '../error/index.js';
+import type { ResourceFetcher } from '../resource/index.js';
+import { type DidDocument, didKeyDocument, parseDidKey, type VerificationMethodDocument } from './did-key.js';
+import { didWebToUrl } from './did-web.js';
+import { decodeMultikeyPublic } from './multikey.js';
+
+/** A verification method resolved to raw key material, with the controller that vouches for it. */
+export interface ResolvedVerificationMethod {
+  readonly id: string;
+  readonly type: string;
+  readonly controller: string;
+  readonly publicKey: Uint8Array;
+  readonly publicKeyMultibase: string;
+  readonly revoked?: string;
+}
+
+export interface ResolveOptions {
+  readonly fetcher: ResourceFetcher;
+  /** The verification relationship the key must be listed under in its controller document. */
+  readonly purpose?: 'assertionMethod' | 'authentication';
+}
+
+function fail(message: string, cause?: unknown): never {
+  throw new MicrocredError(ErrorCode.DID_RESOLUTION_ERROR, message, cause === undefined ? {} : { cause });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function absolute(id: string, base: string): string {
+  return id.startsWith('#') ? `${base}${id}` : id;
+}
+
+function toResolved(method: VerificationMethodDocument, id: string): ResolvedVerificationMethod {
+  if (typeof method.publicKeyMultibase !== 'string') {
+    fail(`verification method ${id} has no publicKeyMultibase (only Ed25519 Multikey keys are supported)`);
+  }
+  let publicKey: Uint8Array;
+  try {
+    publicKey = decodeMultikeyPublic(method.publicKeyMultibase);
+  } catch (cause) {
+    fail(`verification method ${id} is not an Ed25519 Multikey`, cause);
+  }
+  return {
+    id,
+    type: method.type,
+    controller: method.controller,
+    publicKey,
+    publicKeyMultibase: method.publicKeyMultibase,
+    ...(typeof method.revoked === 'string' ? { revoked: method.revoked } : {}),
+  };
+}
+
+/** Finds `vmId` in a controller/DID document and checks it is listed under `purpose`. */
+export function findVerificationMethod(
+  document: DidDocument,
+  vmId: string,
+  purpose: ResolveOptions['purpose'] = 'assertionMethod',
+): ResolvedVerificationMethod {
+  const base = document.id;
+  const methods = [...(document.verificationMethod ?? [])];
+  const relationship = document[purpose];
+  if (!Array.isArray(relationship)) fail(`the controller document of ${vmId} lists no ${purpose}`);
+  let embedded: VerificationMethodDocument | undefined;
+  const listed = (relationship as readonly unknown[]).some((entry) => {
+    if (typeof entry === 'string') return absolute(entry, base) === vmId;
+    if (isRecord(entry) && typeof entry.id === 'string' && absolute(entry.id, base) === vmId) {
+      embedded = entry as unknown as VerificationMethodDocument;
+      return true;
+    }
+    return false;
+  });
+  if (!listed) fail(`${vmId} is not listed under ${purpose} by its controller ${base}`);
+  const method = embedded ?? methods.find((candidate) => absolute(candidate.id, base) === vmId);
+  if (method === undefined) fail(`${vmId} is not in the controller document ${base}`);
+  const controller = method.controller ?? base;
+  if (controller !== base) fail(`${vmId} claims controller ${controller}, but its document is ${base}`);
+  return toResolved({ ...method, controller }, vmId);
+}
+
+/**
+ * Resolves a verification method URL to a key: did:key locally; did:web and https URLs through the
+ * injected fetcher (never a direct network call). The returned `controller` is the one the verifier
+ * must compare with the credential's issuer.
+ */
+export async function resolveVerificationMethod(
+  vmId: string,
+  options: ResolveOptions,
+): Promise<ResolvedVerificationMethod> {
+  if (typeof vmId !== 'string' || vmId.length === 0 || vmId.length > 2048) {
+    fail('the verification method must be a URL');
+  }
+  const purpose = options.purpose ?? 'assertionMethod';
+  if (vmId.startsWith('did:key:')) {
+    const { did, publicKeyMultibase } = parseDidKey(vmId);
+    return findVerificationMethod(didKeyDocument(did), `${did}#${publicKeyMultibase}`, purpose);
+  }
+  if (vmId.startsWith('did:web:')) {
+    const did = vmId.split('#')[0] ?? '';
+    if (!vmId.includes('#')) fail(`a did:web verification method needs a fragment: ${vmId}`);
+    let document: unknown;
+    try {
+      document = await options.fetcher(didWebToUrl(did));
+    } catch (cause) {
+      if (cause instanceof MicrocredError && cause.code === ErrorCode.DID_RESOLUTION_ERROR) throw cause;
+      fail(`the DID document of ${did} could not be retrieved`, cause);
+    }
+    if (!isRecord(document) || document.id !== did) fail(`the DID document served for ${did} has another id`);
+    return findVerificationMethod(document as DidDocument, vmId, purpose);
+  }
+  if (vmId.startsWith('https://')) {
+    const documentUrl = vmId.split('#')[0] ?? vmId;
+    let document: unknown;
+    try {
+      document = await options.fetcher(vmId).catch(() => options.fetcher(documentUrl));
+    } catch (cause) {
+      fail(`the key document ${vmId} could not be retrieved`, cause);
+    }
+    if (!isRecord(document)) fail(`the key document ${vmId} is not a JSON object`);
+    // Either a single key document (Multikey with a controller) or a controller document listing keys.
+    if (document.id === vmId && typeof document.controller === 'string') {
+      return toResolved(document as unknown as VerificationMethodDocument, vmId);
+    }
+    return findVerificationMethod(document as DidDocument, vmId, purpose);
+  }
+  fail(`unsupported verification method: ${vmId.slice(0, 200)}`);
+}

@@ -1,0 +1,6 @@
+export {
+  ErrorCode,
+  isMicrocredError,
+  MicrocredError,
+  type MicrocredErrorOptions,
+} from './microcred-error.js';

@@ -1,0 +1,1 @@
+export { createMapFetcher, type ResourceFetcher, refuseAllFetcher } from './resource-fetcher.js';
