@@ -1,0 +1,3 @@
+export type { CanonizeOptions, Canonizer } from './canonizer.js';
+export { canonicalizeJcs } from './jcs.js';
+export { rdfcReferenceCanonizer, toCanonizeError } from './rdfc-reference-canonizer.js';
