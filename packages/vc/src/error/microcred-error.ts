@@ -33,6 +33,10 @@ export const ErrorCode = {
   STATUS_VERIFICATION_ERROR: 'STATUS_VERIFICATION_ERROR',
   /** Bitstring Status List: the list is shorter than the minimum number of entries. */
   STATUS_LIST_LENGTH_ERROR: 'STATUS_LIST_LENGTH_ERROR',
+  /** The credential's status says it is revoked (Bitstring Status List or 1EdTech Revocation List). */
+  REVOKED: 'REVOKED',
+  /** The credential's status says it is suspended (reversible). */
+  SUSPENDED: 'SUSPENDED',
   /** A document does not validate against its JSON Schema. */
   SCHEMA_VALIDATION_ERROR: 'SCHEMA_VALIDATION_ERROR',
   /** An image cannot be baked or unbaked (not a PNG/SVG, duplicate credential, unsafe XML). */

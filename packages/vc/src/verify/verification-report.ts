@@ -1,0 +1,76 @@
+import type { ErrorCode } from '../error/index.js';
+
+/** The named steps of the verification pipeline, in the order they run (OB 3.0 §Verification). */
+export const CheckId = {
+  PARSE: 'parse',
+  JWT: 'jwt',
+  CONTEXT: 'context',
+  TYPE: 'type',
+  OPEN_BADGE: 'open-badge',
+  SCHEMA: 'schema',
+  SUBJECT: 'subject',
+  PROOF: 'proof',
+  ISSUER: 'issuer',
+  VALID_FROM: 'valid-from',
+  VALID_UNTIL: 'valid-until',
+  STATUS: 'status',
+  ENDORSEMENTS: 'endorsements',
+  NESTED_CREDENTIALS: 'nested-credentials',
+} as const;
+
+export type CheckId = (typeof CheckId)[keyof typeof CheckId] | (string & {});
+
+/** One named check. `ok: true, warning: true` passed with a caveat the viewer should see. */
+export interface VerificationCheck {
+  readonly id: CheckId;
+  readonly ok: boolean;
+  readonly code?: ErrorCode;
+  readonly message: string;
+  readonly warning?: boolean;
+}
+
+export type InputFormat = 'json' | 'jwt' | 'png' | 'svg';
+
+/** What every surface (CLI, API, web page) shows: one report, never an exception. */
+export interface VerificationReport {
+  readonly verified: boolean;
+  readonly format?: InputFormat;
+  readonly checks: readonly VerificationCheck[];
+  /** The credential that was checked (decoded from a JWT or unbaked from an image), when one was found. */
+  readonly credential?: Record<string, unknown>;
+  /** Reports of embedded endorsements and CLR-nested credentials, in document order. */
+  readonly nested?: readonly { readonly path: string; readonly report: VerificationReport }[];
+}
+
+const VC_ERROR_TYPES: Partial<Record<ErrorCode, string>> = {
+  PARSING_ERROR: 'https://www.w3.org/TR/vc-data-model#PARSING_ERROR',
+  CRYPTOGRAPHIC_SECURITY_ERROR: 'https://www.w3.org/TR/vc-data-model#CRYPTOGRAPHIC_SECURITY_ERROR',
+  MALFORMED_VALUE_ERROR: 'https://www.w3.org/TR/vc-data-model#MALFORMED_VALUE_ERROR',
+  RANGE_ERROR: 'https://www.w3.org/TR/vc-data-model#RANGE_ERROR',
+  STATUS_RETRIEVAL_ERROR: 'https://www.w3.org/ns/credentials/status-list#STATUS_RETRIEVAL_ERROR',
+  STATUS_VERIFICATION_ERROR: 'https://www.w3.org/ns/credentials/status-list#STATUS_VERIFICATION_ERROR',
+  STATUS_LIST_LENGTH_ERROR: 'https://www.w3.org/ns/credentials/status-list#STATUS_LIST_LENGTH_ERROR',
+};
+
+// Our finer codes fold into the four VC 2.0 §7.2 error types, so any VC consumer can act on them.
+const VC_ERROR_FAMILY: Partial<Record<ErrorCode, ErrorCode>> = {
+  UNKNOWN_CONTEXT: 'PARSING_ERROR',
+  UNDEFINED_TERM: 'MALFORMED_VALUE_ERROR',
+  SCHEMA_VALIDATION_ERROR: 'MALFORMED_VALUE_ERROR',
+  VALIDATION_ERROR: 'MALFORMED_VALUE_ERROR',
+  BAKE_ERROR: 'PARSING_ERROR',
+  UNSUPPORTED_CRYPTOSUITE: 'CRYPTOGRAPHIC_SECURITY_ERROR',
+  PROOF_VERIFICATION_ERROR: 'CRYPTOGRAPHIC_SECURITY_ERROR',
+  INVALID_KEY: 'CRYPTOGRAPHIC_SECURITY_ERROR',
+  DID_RESOLUTION_ERROR: 'CRYPTOGRAPHIC_SECURITY_ERROR',
+};
+
+/** The VC 2.0 (§7.2) or Bitstring Status List problem type URL for a failed check's code. */
+export function problemTypeOf(code: ErrorCode): string {
+  const direct = VC_ERROR_TYPES[code];
+  if (direct !== undefined) return direct;
+  const family = VC_ERROR_FAMILY[code];
+  return (
+    (family === undefined ? undefined : VC_ERROR_TYPES[family]) ?? VC_ERROR_TYPES.MALFORMED_VALUE_ERROR ?? ''
+  );
+}
