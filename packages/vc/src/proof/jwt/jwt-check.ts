@@ -1,0 +1,24 @@
+import type { ErrorCode } from '../../error/index.js';
+
+/** The named steps of VC-JWT verification, in the order they run. */
+export type JwtCheckId =
+  | 'jwt.parse'
+  | 'jwt.header'
+  | 'jwt.key'
+  | 'jwt.signature'
+  | 'jwt.payload'
+  | 'jwt.key-controller'
+  | 'jwt.key-revoked'
+  | 'jwt.iss'
+  | 'jwt.jti'
+  | 'jwt.sub'
+  | 'jwt.nbf'
+  | 'jwt.exp';
+
+/** One line of a verification report: `code` is set exactly when `ok` is false. */
+export interface JwtCheck {
+  readonly id: JwtCheckId;
+  readonly ok: boolean;
+  readonly code?: ErrorCode;
+  readonly message: string;
+}
