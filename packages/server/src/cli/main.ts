@@ -1,4 +1,126 @@
-export async function main(argv: readonly string[]): Promise<number> {
-  console.log('args', argv.slice(2));
-  return 0;
+import { Command, CommanderError, Option } from 'commander';
+import { describeError, parseDateOption, UsageError } from './cli-io.js';
+import { bakeImage, unbakeImage } from './commands/bake.js';
+import { issueCredential } from './commands/issue.js';
+import { keysGenerate } from './commands/keys-generate.js';
+import { verifyFiles } from './commands/verify.js';
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+const processIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+  const program = new Command('microcred')
+    .description('Issue, verify and bake Open Badges 3.0 micro-credentials')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError();
+
+  const keys = program.command('keys').description('manage Ed25519 signing keys');
+  keys
+    .command('generate')
+    .description('generate an Ed25519 key file (Multikey, controller = its did:key)')
+    .option('--out <file>', 'write the key file here (mode 0600) instead of printing it')
+    .action((options: { out?: string }) => keysGenerate(options, io.stdout));
+
+  program
+    .command('issue')
+    .description("issue a signed OB 3.0 credential for an achievement; the issuer is the key's did:key")
+    .requiredOption('--key <file>', 'key file from `microcred keys generate`')
+    .requiredOption('--achievement <file>', 'an OB 3.0 Achievement object (JSON)')
+    .requiredOption('--recipient <email|did>', 'email (stored only as a salted hash) or DID of the earner')
+    .option('--recipient-name <name>', 'the earner name shown with the credential')
+    .option('--issuer-name <name>', 'the issuer name shown with the credential', 'microcred issuer')
+    .addOption(new Option('--format <format>', 'proof format').choices(['di', 'jcs', 'jwt']).default('di'))
+    .option('--status-list-url <url>', 'BitstringStatusListCredential URL for revocation')
+    .option('--status-index <n>', 'index in that status list')
+    .option('--valid-until <iso>', 'expiry date-time')
+    .action(async (options: Record<string, string | undefined>) => {
+      await issueCredential(
+        {
+          key: options.key ?? '',
+          achievement: options.achievement ?? '',
+          recipient: options.recipient ?? '',
+          ...(options.recipientName === undefined ? {} : { recipientName: options.recipientName }),
+          ...(options.issuerName === undefined ? {} : { issuerName: options.issuerName }),
+          ...(options.format === undefined ? {} : { format: options.format }),
+          ...(options.statusListUrl === undefined ? {} : { statusListUrl: options.statusListUrl }),
+          ...(options.statusIndex === undefined ? {} : { statusIndex: options.statusIndex }),
+          ...(options.validUntil === undefined
+            ? {}
+            : { validUntil: parseDateOption(options.validUntil, '--valid-until') }),
+        },
+        io.stdout,
+      );
+    });
+
+  program
+    .command('verify')
+    .description('verify credentials (JSON, JWT, baked PNG or SVG); exit 0 all verified, 1 any not, 2 usage')
+    .argument('<file...>', 'credential files')
+    .option('--json', 'print one JSON report per line: {file, verified, checks}')
+    .option('--now <iso>', 'judge dates as of this instant')
+    .option(
+      '--status-list <file>',
+      'a status list credential to use for its id instead of fetching (repeatable)',
+      collect,
+      [],
+    )
+    .action(async (files: string[], options: { json?: boolean; now?: string; statusList: string[] }) => {
+      setExitCode(
+        await verifyFiles(
+          files,
+          {
+            ...(options.json === undefined ? {} : { json: options.json }),
+            ...(options.now === undefined ? {} : { now: parseDateOption(options.now, '--now') }),
+            statusList: options.statusList,
+          },
+          io.stdout,
+        ),
+      );
+    });
+
+  program
+    .command('bake')
+    .description('embed a credential (JSON or JWT) in a PNG or SVG image')
+    .requiredOption('--credential <file>', 'the signed credential (JSON) or compact JWS')
+    .requiredOption('--image <file>', 'a PNG or SVG badge image')
+    .requiredOption('--out <file>', 'where to write the baked image')
+    .action((options: { credential: string; image: string; out: string }) => bakeImage(options, io.stdout));
+
+  program
+    .command('unbake')
+    .description('print the credential baked into a PNG or SVG')
+    .argument('<file>', 'a baked PNG or SVG')
+    .action((file: string) => unbakeImage(file, io.stdout));
+
+  return program;
+}
+
+/** Runs the CLI and returns its exit code: 0 success, 1 a credential or image failed, 2 usage error. */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv]);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    io.stderr(`microcred: ${describeError(error)}\n`);
+    return error instanceof UsageError ? 2 : 1;
+  }
 }

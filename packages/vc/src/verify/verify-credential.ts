@@ -130,7 +130,7 @@ export async function verifyCredentialWith(
     checks.push(fromError(CheckId.PARSE, error));
     return report();
   }
-  checks.push(pass(CheckId.PARSE, `read a ${parsed.format.toUpperCase()} credential`));
+  checks.push(pass(CheckId.PARSE, `credential read from ${parsed.format.toUpperCase()}`));
 
   let credential = parsed.document;
   let jwtController: string | undefined;
