@@ -1,0 +1,155 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inspect } from 'node:util';
+import { ErrorCode, MicrocredError } from '@microcred/vc';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+const MASTER_KEY = Buffer.alloc(32, 1).toString('base64');
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof MicrocredError && error.code === ErrorCode.VALIDATION_ERROR) {
+      const problems = error.details?.problems;
+      if (Array.isArray(problems)) return problems.map(String);
+    }
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('loadConfig', () => {
+  let dataDir: string;
+
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'microcred-config-'));
+  });
+
+  afterEach(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('has defaults for everything in development', () => {
+    const config = loadConfig({ DATA_DIR: ':memory:' });
+    expect(config).toMatchObject({
+      port: 3000,
+      publicUrl: 'http://localhost:3000',
+      databaseUrl: undefined,
+      dataDir: ':memory:',
+      adminToken: undefined,
+      nodeEnv: 'development',
+      logLevel: 'info',
+      bodyLimitBytes: 1_048_576,
+      smtpUrl: undefined,
+      masterKeySource: 'ephemeral',
+    });
+    expect(config.masterKey).toHaveLength(32);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      PUBLIC_URL: 'https://badges.example.org/',
+      DATABASE_URL: 'postgres://app:secret@db:5432/microcred',
+      DATA_DIR: dataDir,
+      MICROCRED_ADMIN_TOKEN: 'x'.repeat(40),
+      MASTER_KEY,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      BODY_LIMIT_BYTES: '2048',
+      SMTP_URL: 'smtps://mail:pw@smtp.example.org:465',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      publicUrl: 'https://badges.example.org',
+      databaseUrl: 'postgres://app:secret@db:5432/microcred',
+      dataDir,
+      nodeEnv: 'production',
+      logLevel: 'warn',
+      bodyLimitBytes: 2048,
+      masterKeySource: 'environment',
+    });
+    expect(Buffer.from(config.masterKey).toString('base64')).toBe(MASTER_KEY);
+  });
+
+  it('defaults PUBLIC_URL to the port and treats empty variables as unset', () => {
+    const config = loadConfig({ PORT: '4000', PUBLIC_URL: '', DATABASE_URL: '', DATA_DIR: ':memory:' });
+    expect(config.publicUrl).toBe('http://localhost:4000');
+    expect(config.databaseUrl).toBeUndefined();
+  });
+
+  it('lists every problem at once', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      PUBLIC_URL: 'ftp://example.org',
+      DATABASE_URL: 'mysql://x',
+      MASTER_KEY: 'too-short',
+      NODE_ENV: 'staging',
+      LOG_LEVEL: 'loud',
+      BODY_LIMIT_BYTES: '-1',
+      SMTP_URL: 'http://mail',
+    });
+    const named = problems.map((problem) => problem.split(' ')[0]);
+    expect(named.sort()).toEqual(
+      [
+        'BODY_LIMIT_BYTES',
+        'DATABASE_URL',
+        'LOG_LEVEL',
+        'MASTER_KEY',
+        'NODE_ENV',
+        'PORT',
+        'PUBLIC_URL',
+        'SMTP_URL',
+      ].sort(),
+    );
+    expect(problems.join('\n')).toMatch(/PORT must be a whole number from 0 to 65535/);
+  });
+
+  it('refuses to start in production without a master key or a public URL', () => {
+    const problems = problemsOf({
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir,
+      MICROCRED_ADMIN_TOKEN: 'short',
+    });
+    expect(problems.join('\n')).toMatch(/MASTER_KEY must be set in production/);
+    expect(problems.join('\n')).toMatch(/PUBLIC_URL must be set in production/);
+    expect(problems.join('\n')).toMatch(/MICROCRED_ADMIN_TOKEN must be at least 32 characters/);
+  });
+
+  it('generates a development master key once, 0600, and reuses it', () => {
+    const first = loadConfig({ DATA_DIR: dataDir });
+    const file = join(dataDir, 'master.key');
+    expect(first.masterKeySource).toBe('generated');
+    expect(first.masterKeyFile).toBe(file);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const second = loadConfig({ DATA_DIR: dataDir });
+    expect(second.masterKeySource).toBe('file');
+    expect(second.masterKey).toEqual(first.masterKey);
+    expect(Buffer.from(readFileSync(file, 'utf8').trim(), 'base64')).toEqual(Buffer.from(first.masterKey));
+  });
+
+  it('refuses a corrupt master key file', () => {
+    writeFileSync(join(dataDir, 'master.key'), 'not a key', { mode: 0o600 });
+    expect(problemsOf({ DATA_DIR: dataDir })[0]).toMatch(/master\.key must hold 32 bytes/);
+  });
+
+  it('hides secrets when printed', () => {
+    const config = loadConfig({
+      DATA_DIR: ':memory:',
+      MASTER_KEY,
+      MICROCRED_ADMIN_TOKEN: 'admin-token-value',
+      DATABASE_URL: 'postgres://app:db-password@db/microcred',
+    });
+    for (const printed of [JSON.stringify(config), inspect(config)]) {
+      expect(printed).not.toContain('admin-token-value');
+      expect(printed).not.toContain('db-password');
+      expect(printed).not.toContain(MASTER_KEY);
+      expect(printed).toContain('[redacted]');
+    }
+    expect(config.adminToken).toBe('admin-token-value');
+  });
+});

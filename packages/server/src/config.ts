@@ -1,0 +1,212 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { inspect } from 'node:util';
+import { ErrorCode, MicrocredError } from '@microcred/vc';
+import { z } from 'zod';
+
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+/** pino's levels. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Where the master key came from; `main.ts` warns unless it is `environment`. */
+export type MasterKeySource = 'environment' | 'file' | 'generated' | 'ephemeral';
+
+/** The environment, parsed once at start. Frozen; printing it (JSON or `console.log`) hides the secrets. */
+export interface Config {
+  readonly port: number;
+  /** No trailing slash. Issuer DIDs and credential ids are built from it. */
+  readonly publicUrl: string;
+  /** PostgreSQL when set; embedded PGlite otherwise. */
+  readonly databaseUrl: string | undefined;
+  /** An absolute path, or `:memory:` (PGlite in memory, nothing written). */
+  readonly dataDir: string;
+  readonly adminToken: string | undefined;
+  /** 32 bytes. Issuer keys are sealed under keys derived from it. */
+  readonly masterKey: Uint8Array;
+  readonly masterKeySource: MasterKeySource;
+  /** The file the development master key lives in, when it came from (or went to) one. */
+  readonly masterKeyFile: string | undefined;
+  readonly nodeEnv: NodeEnv;
+  readonly logLevel: LogLevel;
+  readonly bodyLimitBytes: number;
+  readonly smtpUrl: string | undefined;
+}
+
+const MASTER_KEY_BYTES = 32;
+const MASTER_KEY_FILE = 'master.key';
+const IN_MEMORY = ':memory:';
+
+function wholeNumber(options: { readonly min: number; readonly max: number }) {
+  const message = `must be a whole number from ${options.min} to ${options.max}`;
+  return z.coerce
+    .number({ error: message })
+    .int({ error: message })
+    .min(options.min, { error: message })
+    .max(options.max, {
+      error: message,
+    });
+}
+
+function urlWithScheme(schemes: readonly string[]) {
+  return z.string().refine((value) => schemes.includes(schemeOf(value)), {
+    error: `must be a ${schemes.join(':// or ')}:// URL`,
+  });
+}
+
+function schemeOf(value: string): string {
+  try {
+    return new URL(value).protocol.replace(/:$/, '');
+  } catch {
+    return '';
+  }
+}
+
+const environmentSchema = z.object({
+  PORT: wholeNumber({ min: 0, max: 65_535 }).default(3000),
+  PUBLIC_URL: urlWithScheme(['http', 'https'])
+    .refine((value) => {
+      const url = new URL(value);
+      return url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+    }, 'must not carry credentials, a query or a fragment')
+    .optional(),
+  DATABASE_URL: urlWithScheme(['postgres', 'postgresql']).optional(),
+  DATA_DIR: z.string().default('.data'),
+  MICROCRED_ADMIN_TOKEN: z.string().optional(),
+  MASTER_KEY: z
+    .string()
+    .refine((value) => decodeMasterKey(value) !== undefined, {
+      error: `must be ${MASTER_KEY_BYTES} bytes in base64 (e.g. \`openssl rand -base64 32\`)`,
+    })
+    .optional(),
+  NODE_ENV: z.enum(NODE_ENVS, { error: `must be one of ${NODE_ENVS.join(', ')}` }).default('development'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  BODY_LIMIT_BYTES: wholeNumber({ min: 1024, max: 1024 ** 3 }).default(1024 * 1024),
+  SMTP_URL: urlWithScheme(['smtp', 'smtps']).optional(),
+});
+
+/** Standard or URL-safe base64 of exactly 32 bytes; anything else (stray characters included) is rejected. */
+function decodeMasterKey(value: string): Uint8Array | undefined {
+  const text = value.trim();
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return undefined;
+  const bytes = Buffer.from(text.replaceAll('-', '+').replaceAll('_', '/'), 'base64');
+  return bytes.length === MASTER_KEY_BYTES ? new Uint8Array(bytes) : undefined;
+}
+
+/**
+ * Parses the environment into the frozen `Config`, or throws a `VALIDATION_ERROR` listing every problem
+ * at once. Without `MASTER_KEY` outside production, a key is generated once and kept in
+ * `DATA_DIR/master.key` (mode 0600) so sealed issuer keys survive restarts; production must set it.
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
+  // An empty variable (`FOO=` in a .env file or compose file) means "not set", not "set to nothing".
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = environmentSchema.safeParse(present);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'} ${issue.message}`);
+  if (!parsed.success) throw invalid(problems);
+
+  const values = parsed.data;
+  if (values.NODE_ENV === 'production') {
+    if (values.MASTER_KEY === undefined) {
+      problems.push(
+        'MASTER_KEY must be set in production (a generated development key would be lost with the server)',
+      );
+    }
+    if (values.PUBLIC_URL === undefined) {
+      problems.push('PUBLIC_URL must be set in production: issuer DIDs and credential ids are built from it');
+    }
+    if (values.MICROCRED_ADMIN_TOKEN !== undefined && values.MICROCRED_ADMIN_TOKEN.length < 32) {
+      problems.push('MICROCRED_ADMIN_TOKEN must be at least 32 characters in production');
+    }
+  }
+  if (problems.length > 0) throw invalid(problems);
+
+  const dataDir = values.DATA_DIR === IN_MEMORY ? IN_MEMORY : resolve(values.DATA_DIR);
+  const master = resolveMasterKey({ configured: values.MASTER_KEY, dataDir });
+  const config: Config = {
+    port: values.PORT,
+    publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ''),
+    databaseUrl: values.DATABASE_URL,
+    dataDir,
+    adminToken: values.MICROCRED_ADMIN_TOKEN,
+    masterKey: master.key,
+    masterKeySource: master.source,
+    masterKeyFile: master.file,
+    nodeEnv: values.NODE_ENV,
+    logLevel: values.LOG_LEVEL,
+    bodyLimitBytes: values.BODY_LIMIT_BYTES,
+    smtpUrl: values.SMTP_URL,
+  };
+  return Object.freeze(withRedactedView(config));
+}
+
+function resolveMasterKey(options: { readonly configured: string | undefined; readonly dataDir: string }): {
+  key: Uint8Array;
+  source: MasterKeySource;
+  file: string | undefined;
+} {
+  const configured = options.configured === undefined ? undefined : decodeMasterKey(options.configured);
+  if (configured !== undefined) return { key: configured, source: 'environment', file: undefined };
+  if (options.dataDir === IN_MEMORY) {
+    // Nothing persists in memory, so neither need the key.
+    return { key: new Uint8Array(randomBytes(MASTER_KEY_BYTES)), source: 'ephemeral', file: undefined };
+  }
+  const file = join(options.dataDir, MASTER_KEY_FILE);
+  mkdirSync(options.dataDir, { recursive: true });
+  try {
+    // `wx`: create only if absent, so two processes starting together cannot each write their own key.
+    writeFileSync(file, `${randomBytes(MASTER_KEY_BYTES).toString('base64')}\n`, { flag: 'wx', mode: 0o600 });
+    return { key: readMasterKeyFile(file), source: 'generated', file };
+  } catch (error) {
+    if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
+  }
+  // Tighten a key file someone copied in with looser permissions: it guards every issuer key.
+  if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  return { key: readMasterKeyFile(file), source: 'file', file };
+}
+
+function readMasterKeyFile(file: string): Uint8Array {
+  const key = decodeMasterKey(readFileSync(file, 'utf8'));
+  if (key === undefined) {
+    throw invalid([`${file} must hold ${MASTER_KEY_BYTES} bytes in base64; fix it, or set MASTER_KEY`]);
+  }
+  return key;
+}
+
+function invalid(problems: readonly string[]): MicrocredError {
+  return new MicrocredError(
+    ErrorCode.VALIDATION_ERROR,
+    `Invalid configuration (see .env.example):\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+    { details: { problems } },
+  );
+}
+
+/** Hides secrets (and passwords inside URLs) from `JSON.stringify`, pino and `console.log`. */
+function withRedactedView(config: Config): Config {
+  const view = {
+    ...config,
+    databaseUrl: withoutPassword(config.databaseUrl),
+    smtpUrl: withoutPassword(config.smtpUrl),
+    adminToken: config.adminToken === undefined ? undefined : '[redacted]',
+    masterKey: '[redacted]',
+  };
+  Object.defineProperties(config, {
+    toJSON: { value: () => view, enumerable: false },
+    [inspect.custom]: { value: () => view, enumerable: false },
+  });
+  return config;
+}
+
+function withoutPassword(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  const parsed = new URL(url);
+  if (parsed.password !== '') parsed.password = '***';
+  return parsed.toString();
+}

@@ -1,0 +1,51 @@
+import type { Repositories, Storage } from '../domain/ports/storage.js';
+import type { Database } from './database.js';
+import { PgAchievementRepository } from './repositories/pg-achievement-repository.js';
+import { PgApiKeyRepository } from './repositories/pg-api-key-repository.js';
+import { PgBulkJobRepository } from './repositories/pg-bulk-job-repository.js';
+import { PgCredentialRepository } from './repositories/pg-credential-repository.js';
+import { PgIssuerKeyRepository } from './repositories/pg-issuer-key-repository.js';
+import { PgIssuerRepository } from './repositories/pg-issuer-repository.js';
+import { PgJobQueue } from './repositories/pg-job-queue.js';
+import { PgStatusListRepository } from './repositories/pg-status-list-repository.js';
+import { PgUserRepository } from './repositories/pg-user-repository.js';
+import { translateDatabaseError } from './translate-database-error.js';
+
+export interface CreatePgStorageOptions {
+  /** From `openDatabase`; PGlite and node-postgres alike. */
+  readonly db: Database;
+  /** Entries of each new status list (default 131,072, the spec's minimum for herd privacy). */
+  readonly statusListLength?: number;
+  /** Source of status-list seeds; injectable so tests can be deterministic. */
+  readonly randomBytes?: (size: number) => Uint8Array;
+}
+
+/** The `Storage` port on PostgreSQL or PGlite: every repository, and transactions over all of them. */
+export function createPgStorage(options: CreatePgStorageOptions): Storage {
+  const repositoriesOn = (db: Database): Repositories => ({
+    issuers: new PgIssuerRepository({ db }),
+    users: new PgUserRepository({ db }),
+    apiKeys: new PgApiKeyRepository({ db }),
+    issuerKeys: new PgIssuerKeyRepository({ db }),
+    achievements: new PgAchievementRepository({ db }),
+    credentials: new PgCredentialRepository({ db }),
+    statusLists: new PgStatusListRepository({
+      db,
+      ...(options.statusListLength === undefined ? {} : { listLength: options.statusListLength }),
+      ...(options.randomBytes === undefined ? {} : { randomBytes: options.randomBytes }),
+    }),
+    bulkJobs: new PgBulkJobRepository({ db }),
+    jobs: new PgJobQueue({ db }),
+  });
+  return {
+    ...repositoriesOn(options.db),
+    async transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {
+      try {
+        return await options.db.transaction((tx) => work(repositoriesOn(tx)));
+      } catch (error) {
+        // Errors from `work` pass through; a failed COMMIT (serialization, lost connection) is translated.
+        throw translateDatabaseError(error, { subject: 'transaction' });
+      }
+    },
+  };
+}

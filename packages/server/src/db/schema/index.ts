@@ -1,0 +1,11 @@
+export { achievements } from './achievements.js';
+export { apiKeys } from './api-keys.js';
+export { bulkJobRows } from './bulk-job-rows.js';
+export { bulkJobs } from './bulk-jobs.js';
+export { credentials } from './credentials.js';
+export { issuerKeys } from './issuer-keys.js';
+export { issuers } from './issuers.js';
+export { jobs } from './jobs.js';
+export { memberships } from './memberships.js';
+export { statusLists } from './status-lists.js';
+export { users } from './users.js';

@@ -1,0 +1,24 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import type { ImageRef } from '../../domain/ports/common.js';
+import type { IssuerAddress } from '../../domain/ports/issuer-repository.js';
+import { timestamptz } from './columns.js';
+
+export const issuers = pgTable(
+  'issuers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    url: text('url'),
+    email: text('email'),
+    description: text('description'),
+    image: jsonb('image').$type<ImageRef>(),
+    address: jsonb('address').$type<IssuerAddress>(),
+    linkedinOrganizationId: text('linkedin_organization_id'),
+    verified: boolean('verified').notNull().default(false),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+  },
+  // The slug becomes a did:web path segment (`did:web:host:issuers:{slug}`): keep it URL- and DID-safe.
+  (t) => [check('issuers_slug_format', sql`${t.slug} ~ '^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$'`)],
+);

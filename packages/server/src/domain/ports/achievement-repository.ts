@@ -1,0 +1,71 @@
+import type { ImageRef, JsonObject, Page } from './common.js';
+
+export const ACHIEVEMENT_STATUSES = ['draft', 'published', 'archived'] as const;
+export type AchievementStatus = (typeof ACHIEVEMENT_STATUSES)[number];
+
+export const DELIVERY_MODES = ['online', 'in-person', 'hybrid'] as const;
+export type DeliveryMode = (typeof DELIVERY_MODES)[number];
+
+/** A skill an achievement aligns to; the domain turns it into an OB 3.0 `Alignment`. */
+export interface Skill {
+  readonly name: string;
+  readonly framework?: string;
+  readonly code?: string;
+  readonly url?: string;
+}
+
+/**
+ * A micro-credential definition. `document` holds the OB 3.0 Achievement fields as published; the other
+ * fields are copies kept as columns so they can be filtered and matched without reading the document.
+ */
+export interface Achievement {
+  readonly id: string;
+  readonly issuerId: string;
+  readonly status: AchievementStatus;
+  readonly document: JsonObject;
+  readonly name: string;
+  readonly achievementType: string;
+  readonly skills: readonly Skill[];
+  readonly tags: readonly string[];
+  readonly level: string | null;
+  readonly credits: number | null;
+  readonly hours: number | null;
+  readonly deliveryMode: DeliveryMode | null;
+  readonly language: string | null;
+  /** Credentials expire this many months after issue; null: never. */
+  readonly validityMonths: number | null;
+  readonly image: ImageRef | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+type AchievementFields = Omit<
+  Achievement,
+  'id' | 'issuerId' | 'document' | 'name' | 'createdAt' | 'updatedAt'
+>;
+
+export interface NewAchievement extends Partial<AchievementFields> {
+  readonly id?: string;
+  readonly issuerId: string;
+  readonly document: JsonObject;
+  readonly name: string;
+}
+
+export type AchievementPatch = Partial<Omit<Achievement, 'id' | 'issuerId' | 'createdAt' | 'updatedAt'>>;
+
+/** Achievement definitions. */
+export interface AchievementRepository {
+  /** Throws `NOT_FOUND` when the issuer does not exist. Status defaults to `published`. */
+  create(input: NewAchievement): Promise<Achievement>;
+  findById(options: { readonly id: string }): Promise<Achievement | null>;
+  /** Newest first; `limit` is capped at 500. */
+  list(
+    options: Page & {
+      readonly issuerId?: string;
+      readonly status?: AchievementStatus;
+      readonly tag?: string;
+    },
+  ): Promise<Achievement[]>;
+  /** Sets `updatedAt`. Throws `NOT_FOUND`. */
+  update(options: { readonly id: string; readonly patch: AchievementPatch }): Promise<Achievement>;
+}

@@ -1,0 +1,93 @@
+import type { JsonObject, Page } from './common.js';
+
+/** `di`: Data Integrity proof (eddsa-rdfc-2022); `jwt`: VC-JWT. */
+export const CREDENTIAL_FORMATS = ['di', 'jwt'] as const;
+export type CredentialFormat = (typeof CREDENTIAL_FORMATS)[number];
+
+/**
+ * An issued credential as stored. The recipient's email is never stored: `recipientEmailHash` is the
+ * salted hash inside the credential's IdentityObject, and `recipientLookupHash` a deterministic keyed
+ * hash (HMAC with a server-side pepper) so credentials can be found by email without keeping it.
+ */
+export interface CredentialRecord {
+  /** A random v4 UUID chosen by the caller (122 random bits: unguessable); the document's id ends with it. */
+  readonly id: string;
+  readonly issuerId: string;
+  readonly achievementId: string;
+  readonly recipientEmailHash: string | null;
+  readonly recipientLookupHash: string | null;
+  readonly recipientDid: string | null;
+  readonly recipientName: string | null;
+  readonly idempotencyKey: string | null;
+  readonly format: CredentialFormat;
+  /** The signed credential (for `jwt`, the payload's `vc` document). */
+  readonly document: JsonObject;
+  readonly jwt: string | null;
+  readonly statusListId: string | null;
+  readonly statusIndex: number | null;
+  readonly revokedAt: Date | null;
+  readonly revocationReason: string | null;
+  readonly issuedAt: Date;
+  readonly validUntil: Date | null;
+  readonly bulkJobId: string | null;
+  readonly bulkRow: number | null;
+}
+
+export interface NewCredential {
+  readonly id: string;
+  readonly issuerId: string;
+  readonly achievementId: string;
+  readonly recipientEmailHash?: string | null;
+  readonly recipientLookupHash?: string | null;
+  readonly recipientDid?: string | null;
+  readonly recipientName?: string | null;
+  readonly idempotencyKey?: string | null;
+  readonly format: CredentialFormat;
+  readonly document: JsonObject;
+  readonly jwt?: string | null;
+  readonly statusListId?: string | null;
+  readonly statusIndex?: number | null;
+  readonly issuedAt: Date;
+  readonly validUntil?: Date | null;
+  readonly bulkJobId?: string | null;
+  readonly bulkRow?: number | null;
+}
+
+export interface InsertCredentialResult {
+  readonly credential: CredentialRecord;
+  /** False when an earlier insert with the same idempotency key (or bulk job row) won: nothing was written. */
+  readonly created: boolean;
+}
+
+export interface CredentialQuery extends Page {
+  readonly issuerId?: string;
+  readonly achievementId?: string;
+  readonly recipientLookupHash?: string;
+  readonly recipientDid?: string;
+}
+
+/** Issued credentials. */
+export interface CredentialRepository {
+  /**
+   * Inserts once. When `(issuerId, idempotencyKey)` or `(bulkJobId, bulkRow)` already exists, returns
+   * the existing row with `created: false` instead (race-safe: the unique constraint decides).
+   */
+  insert(input: NewCredential): Promise<InsertCredentialResult>;
+  findById(options: { readonly id: string }): Promise<CredentialRecord | null>;
+  findByIdempotencyKey(options: {
+    readonly issuerId: string;
+    readonly idempotencyKey: string;
+  }): Promise<CredentialRecord | null>;
+  /** Newest first; `limit` is capped at 500. */
+  list(query: CredentialQuery): Promise<CredentialRecord[]>;
+  /**
+   * Records a permanent revocation (the status bit is the `StatusListRepository`'s job: do both in one
+   * transaction). Revoking again with the same reason returns the record unchanged; with another
+   * reason throws `CONFLICT`. Throws `NOT_FOUND`.
+   */
+  revoke(options: {
+    readonly id: string;
+    readonly reason: string;
+    readonly at: Date;
+  }): Promise<CredentialRecord>;
+}

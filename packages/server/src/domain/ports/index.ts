@@ -1,0 +1,59 @@
+export {
+  ACHIEVEMENT_STATUSES,
+  type Achievement,
+  type AchievementPatch,
+  type AchievementRepository,
+  type AchievementStatus,
+  DELIVERY_MODES,
+  type DeliveryMode,
+  type NewAchievement,
+  type Skill,
+} from './achievement-repository.js';
+export {
+  API_KEY_ROLES,
+  type ApiKey,
+  type ApiKeyRepository,
+  type ApiKeyRole,
+  type NewApiKey,
+} from './api-key-repository.js';
+export {
+  BULK_JOB_STATES,
+  BULK_ROW_STATES,
+  type BulkJob,
+  type BulkJobRepository,
+  type BulkJobRow,
+  type BulkJobState,
+  type BulkRowResult,
+  type BulkRowState,
+  type NewBulkJob,
+} from './bulk-job-repository.js';
+export type { ImageRef, JsonObject, Page } from './common.js';
+export {
+  CREDENTIAL_FORMATS,
+  type CredentialFormat,
+  type CredentialQuery,
+  type CredentialRecord,
+  type CredentialRepository,
+  type InsertCredentialResult,
+  type NewCredential,
+} from './credential-repository.js';
+export type { IssuerKey, IssuerKeyRepository, NewIssuerKey } from './issuer-key-repository.js';
+export type { Issuer, IssuerAddress, IssuerPatch, IssuerRepository, NewIssuer } from './issuer-repository.js';
+export { type JobQueue, QUEUED_JOB_STATES, type QueuedJob, type QueuedJobState } from './job-queue.js';
+export type { KeyStore } from './key-store.js';
+export {
+  STATUS_PURPOSES,
+  type StatusAllocation,
+  type StatusList,
+  type StatusListRepository,
+  type StatusPurpose,
+} from './status-list-repository.js';
+export type { Repositories, Storage } from './storage.js';
+export {
+  MEMBERSHIP_ROLES,
+  type Membership,
+  type MembershipRole,
+  type NewUser,
+  type User,
+  type UserRepository,
+} from './user-repository.js';

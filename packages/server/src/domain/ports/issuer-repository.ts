@@ -1,0 +1,51 @@
+import type { ImageRef, Page } from './common.js';
+
+/** An OB 3.0 `Address` (all fields optional, as in the spec). */
+export interface IssuerAddress {
+  readonly addressCountry?: string;
+  readonly addressCountryCode?: string;
+  readonly addressRegion?: string;
+  readonly addressLocality?: string;
+  readonly streetAddress?: string;
+  readonly postOfficeBoxNumber?: string;
+  readonly postalCode?: string;
+}
+
+/** An issuing organization (a tenant). Its `did:web` is derived from `slug` and the public URL, never stored. */
+export interface Issuer {
+  readonly id: string;
+  readonly slug: string;
+  readonly name: string;
+  readonly url: string | null;
+  readonly email: string | null;
+  readonly description: string | null;
+  readonly image: ImageRef | null;
+  readonly address: IssuerAddress | null;
+  readonly linkedinOrganizationId: string | null;
+  readonly verified: boolean;
+  readonly createdAt: Date;
+}
+
+type IssuerProfile = Omit<Issuer, 'id' | 'slug' | 'name' | 'createdAt'>;
+
+export interface NewIssuer extends Partial<IssuerProfile> {
+  /** Defaults to a random UUID. */
+  readonly id?: string;
+  /** Lower-case letters, digits and inner hyphens (it becomes a `did:web` path segment). */
+  readonly slug: string;
+  readonly name: string;
+}
+
+export type IssuerPatch = Partial<Omit<Issuer, 'id' | 'createdAt'>>;
+
+/** Issuers (tenants). */
+export interface IssuerRepository {
+  /** Throws `CONFLICT` when the slug is taken. */
+  create(input: NewIssuer): Promise<Issuer>;
+  findById(options: { readonly id: string }): Promise<Issuer | null>;
+  findBySlug(options: { readonly slug: string }): Promise<Issuer | null>;
+  /** Oldest first; `limit` is capped at 500. */
+  list(options?: Page): Promise<Issuer[]>;
+  /** Throws `NOT_FOUND`, or `CONFLICT` when a new slug is taken. */
+  update(options: { readonly id: string; readonly patch: IssuerPatch }): Promise<Issuer>;
+}

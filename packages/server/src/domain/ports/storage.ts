@@ -1,0 +1,33 @@
+import type { AchievementRepository } from './achievement-repository.js';
+import type { ApiKeyRepository } from './api-key-repository.js';
+import type { BulkJobRepository } from './bulk-job-repository.js';
+import type { CredentialRepository } from './credential-repository.js';
+import type { IssuerKeyRepository } from './issuer-key-repository.js';
+import type { IssuerRepository } from './issuer-repository.js';
+import type { JobQueue } from './job-queue.js';
+import type { StatusListRepository } from './status-list-repository.js';
+import type { UserRepository } from './user-repository.js';
+
+/** Every repository, all bound to the same connection or transaction. */
+export interface Repositories {
+  readonly issuers: IssuerRepository;
+  readonly users: UserRepository;
+  readonly apiKeys: ApiKeyRepository;
+  readonly issuerKeys: IssuerKeyRepository;
+  readonly achievements: AchievementRepository;
+  readonly credentials: CredentialRepository;
+  readonly statusLists: StatusListRepository;
+  readonly bulkJobs: BulkJobRepository;
+  readonly jobs: JobQueue;
+}
+
+/** The storage a use case needs: repositories, and a way to make several writes all-or-nothing. */
+export interface Storage extends Repositories {
+  /**
+   * Runs `work` in one transaction: if it throws, nothing it wrote stays. Nested calls (through the
+   * repositories it receives) become savepoints. Keep it short: row locks are held until it ends.
+   * Use only the repositories passed to `work`: the outer ones are outside the transaction (and, on
+   * PGlite's single connection, would wait for it to end: a deadlock).
+   */
+  transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
+}
