@@ -18,17 +18,41 @@ import {
 const didKeyDriver = didMethodKey.driver();
 didKeyDriver.use({ multibaseMultikeyHeader: 'z6Mk', fromMultibase: Ed25519Multikey.from });
 
-export async function referenceDocumentLoader(
-  url: string,
-): Promise<{ contextUrl: null; documentUrl: string; document: unknown }> {
-  const context = BUNDLED_CONTEXTS.get(url);
-  if (context !== undefined)
-    return { contextUrl: null, documentUrl: url, document: structuredClone(context) };
-  if (url.startsWith('did:key:')) {
-    return { contextUrl: null, documentUrl: url, document: await didKeyDriver.get({ url }) };
-  }
-  throw new Error(`reference loader: ${url} is not available offline`);
+type LoadedDocument = { contextUrl: null; documentUrl: string; document: unknown };
+
+/**
+ * `didDocuments`: did:web documents by DID, served the way a did:web resolver would (the whole document for
+ * the DID, the verification method for a DID URL with a fragment).
+ */
+export function createReferenceDocumentLoader(
+  didDocuments: ReadonlyMap<string, Record<string, unknown>> = new Map(),
+) {
+  return async (url: string): Promise<LoadedDocument> => {
+    const context = BUNDLED_CONTEXTS.get(url);
+    if (context !== undefined)
+      return { contextUrl: null, documentUrl: url, document: structuredClone(context) };
+    if (url.startsWith('did:key:')) {
+      return { contextUrl: null, documentUrl: url, document: await didKeyDriver.get({ url }) };
+    }
+    const [did, fragment] = url.split('#');
+    const didDocument = did === undefined ? undefined : didDocuments.get(did);
+    if (didDocument !== undefined) {
+      if (fragment === undefined) return { contextUrl: null, documentUrl: url, document: didDocument };
+      const methods = (didDocument.verificationMethod ?? []) as { id: string }[];
+      const method = methods.find((candidate) => candidate.id === url);
+      if (method !== undefined) {
+        return {
+          contextUrl: null,
+          documentUrl: url,
+          document: { '@context': didDocument['@context'], ...method },
+        };
+      }
+    }
+    throw new Error(`reference loader: ${url} is not available offline`);
+  };
 }
+
+export const referenceDocumentLoader = createReferenceDocumentLoader();
 
 export interface ReferenceSigner {
   readonly did: string;
@@ -68,12 +92,14 @@ export async function createReferenceSigner(seed: Uint8Array): Promise<Reference
 export async function verifyWithReferenceStack(
   credential: Record<string, unknown>,
   now = new Date(),
+  didDocuments?: ReadonlyMap<string, Record<string, unknown>>,
 ): Promise<{ verified: boolean; error?: unknown }> {
   const suite = new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
   const result = await referenceVc.verifyCredential({
     credential,
     suite,
-    documentLoader: referenceDocumentLoader,
+    documentLoader:
+      didDocuments === undefined ? referenceDocumentLoader : createReferenceDocumentLoader(didDocuments),
     now,
     // Status is judged by our own verifier; the reference stack's check reports "verified" even for a set bit.
     checkStatus: async () => ({ verified: true }),

@@ -1,0 +1,251 @@
+import { randomUUID } from 'node:crypto';
+import {
+  buildAchievement,
+  ErrorCode,
+  MicrocredError,
+  type Achievement as ObAchievement,
+} from '@microcred/vc';
+import { z } from 'zod';
+import { type Actor, authorize } from '../auth/actor.js';
+import { issuerIdentity } from '../issuer/issuer-identity.js';
+import { ImageInputSchema } from '../issuer/manage-issuers.js';
+import type { PlatformContext } from '../platform-context.js';
+import {
+  ACHIEVEMENT_STATUSES,
+  type Achievement,
+  type AchievementStatus,
+  DELIVERY_MODES,
+  type Issuer,
+  type JsonObject,
+  type Skill,
+} from '../ports/index.js';
+
+const ACHIEVEMENT_TYPE = /^(?:[A-Z][A-Za-z]+|ext:[A-Za-z0-9.\-_]+)$/;
+
+export const SkillInputSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  framework: z.string().trim().max(200).optional(),
+  code: z.string().trim().max(200).optional(),
+  url: z.url({ protocol: /^https?$/ }).optional(),
+});
+
+const achievementFields = {
+  name: z.string().trim().min(1).max(200),
+  description: z.string().trim().min(1).max(10_000),
+  criteria: z
+    .strictObject({
+      narrative: z.string().trim().min(1).max(20_000).optional(),
+      url: z.url({ protocol: /^https?$/ }).optional(),
+    })
+    .refine((criteria) => criteria.narrative !== undefined || criteria.url !== undefined, {
+      error: 'criteria needs a narrative (Markdown) or a url',
+    }),
+  achievementType: z.string().regex(ACHIEVEMENT_TYPE, 'an OB 3.0 AchievementType or ext:Name'),
+  image: ImageInputSchema,
+  skills: z.array(SkillInputSchema).max(100),
+  tags: z.array(z.string().trim().min(1).max(100)).max(50),
+  level: z.string().trim().max(100),
+  hours: z.number().positive().max(100_000),
+  credits: z.number().positive().max(1000),
+  deliveryMode: z.enum(DELIVERY_MODES),
+  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag'),
+  validityMonths: z.number().int().positive().max(1200).nullable(),
+};
+
+export const AchievementInputSchema = z.strictObject({
+  ...achievementFields,
+  issuerId: z.uuid(),
+  achievementType: achievementFields.achievementType.default('MicroCredential'),
+  image: achievementFields.image.optional(),
+  skills: achievementFields.skills.default([]),
+  tags: achievementFields.tags.default([]),
+  level: achievementFields.level.optional(),
+  hours: achievementFields.hours.optional(),
+  credits: achievementFields.credits.optional(),
+  deliveryMode: achievementFields.deliveryMode.optional(),
+  language: achievementFields.language.optional(),
+  validityMonths: achievementFields.validityMonths.optional(),
+  status: z.enum(['draft', 'published']).default('published'),
+});
+export type AchievementInput = z.input<typeof AchievementInputSchema>;
+
+/** Every field optional and without defaults: what is absent stays as it is. */
+export const AchievementPatchSchema = z
+  .strictObject({ ...achievementFields, status: z.enum(ACHIEVEMENT_STATUSES) })
+  .partial();
+export type AchievementPatchInput = z.infer<typeof AchievementPatchSchema>;
+
+/** The public URL of an achievement: its OB 3.0 `id`. */
+export function achievementUrl(publicUrl: string, id: string): string {
+  return `${publicUrl}/achievements/${id}`;
+}
+
+function slugify(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '') || 'skill'
+  );
+}
+
+/** Builds the signed-into-credentials OB 3.0 Achievement: skills become Alignments, credits creditsAvailable. */
+function achievementDocument(
+  context: Pick<PlatformContext, 'publicUrl'>,
+  issuer: Issuer,
+  id: string,
+  input: z.output<typeof AchievementInputSchema>,
+): ObAchievement {
+  const identity = issuerIdentity({ publicUrl: context.publicUrl, slug: issuer.slug });
+  const url = achievementUrl(context.publicUrl, id);
+  return buildAchievement({
+    id: url,
+    name: input.name,
+    description: input.description,
+    criteria: {
+      ...(input.criteria.url === undefined ? {} : { id: input.criteria.url }),
+      ...(input.criteria.narrative === undefined ? {} : { narrative: input.criteria.narrative }),
+    },
+    achievementType: input.achievementType,
+    // Images are served by the platform so credentials stay small; uploads are kept in the database.
+    image: { id: `${url}/image`, caption: input.image?.caption ?? input.name },
+    creator: { id: identity.did, type: ['Profile'], name: issuer.name },
+    ...(input.skills.length === 0
+      ? {}
+      : {
+          alignment: input.skills.map((skill) => ({
+            targetName: skill.name,
+            // OB requires targetUrl; without one, point at the platform's page for that skill.
+            targetUrl:
+              skill.url ??
+              `${context.publicUrl}/skills/${slugify(skill.framework ?? 'local')}/${slugify(skill.code ?? skill.name)}`,
+            ...(skill.framework === undefined ? {} : { targetFramework: skill.framework }),
+            ...(skill.code === undefined ? {} : { targetCode: skill.code }),
+            targetType: 'ceasn:Competency',
+          })),
+        }),
+    ...(input.tags.length === 0 ? {} : { tag: input.tags }),
+    ...(input.credits === undefined ? {} : { creditsAvailable: input.credits }),
+    ...(input.language === undefined ? {} : { inLanguage: input.language }),
+  } as Parameters<typeof buildAchievement>[0]);
+}
+
+async function issuerFor(context: PlatformContext, issuerId: string): Promise<Issuer> {
+  const issuer = await context.storage.issuers.findById({ id: issuerId });
+  if (issuer === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such issuer');
+  return issuer;
+}
+
+export async function createAchievement(
+  context: PlatformContext,
+  actor: Actor,
+  raw: AchievementInput,
+): Promise<Achievement> {
+  const input = AchievementInputSchema.parse(raw);
+  authorize(actor, input.issuerId, 'issuer');
+  const issuer = await issuerFor(context, input.issuerId);
+  const id = randomUUID();
+  return context.storage.achievements.create({
+    id,
+    issuerId: issuer.id,
+    status: input.status,
+    document: achievementDocument(context, issuer, id, input) as unknown as JsonObject,
+    name: input.name,
+    achievementType: input.achievementType,
+    skills: input.skills as Skill[],
+    tags: input.tags,
+    level: input.level ?? null,
+    credits: input.credits ?? null,
+    hours: input.hours ?? null,
+    deliveryMode: input.deliveryMode ?? null,
+    language: input.language ?? null,
+    validityMonths: input.validityMonths ?? null,
+    image: input.image ?? null,
+  });
+}
+
+/** Published achievements are public; drafts and archived ones only to their issuer's keys. */
+export async function getAchievement(
+  context: PlatformContext,
+  actor: Actor | null,
+  id: string,
+): Promise<Achievement> {
+  const achievement = await context.storage.achievements.findById({ id });
+  if (achievement === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such achievement');
+  if (actor === null) {
+    if (achievement.status !== 'published')
+      throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such achievement');
+  } else {
+    authorize(actor, achievement.issuerId, 'viewer');
+  }
+  return achievement;
+}
+
+export async function listAchievements(
+  context: PlatformContext,
+  actor: Actor,
+  query: { issuerId?: string; status?: AchievementStatus; tag?: string; limit?: number; offset?: number },
+): Promise<Achievement[]> {
+  const issuerId = actor.kind === 'member' ? actor.issuerId : query.issuerId;
+  if (actor.kind === 'member' && query.issuerId !== undefined && query.issuerId !== actor.issuerId) return [];
+  return context.storage.achievements.list({ ...query, ...(issuerId === undefined ? {} : { issuerId }) });
+}
+
+/**
+ * Edits an achievement. Credentials already issued keep the Achievement they were signed with; the
+ * public document at the achievement's URL shows the current version.
+ */
+export async function updateAchievement(
+  context: PlatformContext,
+  actor: Actor,
+  id: string,
+  raw: AchievementPatchInput,
+): Promise<Achievement> {
+  const patch = AchievementPatchSchema.parse(raw);
+  const current = await getAchievement(context, actor, id);
+  authorize(actor, current.issuerId, 'issuer');
+  const issuer = await issuerFor(context, current.issuerId);
+  const stored = current.document as unknown as ObAchievement & {
+    criteria: { id?: string; narrative?: string };
+  };
+  const merged = AchievementInputSchema.parse({
+    issuerId: current.issuerId,
+    name: patch.name ?? current.name,
+    description: patch.description ?? stored.description,
+    criteria: patch.criteria ?? {
+      ...(stored.criteria.id ? { url: stored.criteria.id } : {}),
+      ...(stored.criteria.narrative ? { narrative: stored.criteria.narrative } : {}),
+    },
+    achievementType: patch.achievementType ?? current.achievementType,
+    ...((patch.image ?? current.image) ? { image: patch.image ?? current.image } : {}),
+    skills: patch.skills ?? current.skills,
+    tags: patch.tags ?? current.tags,
+    ...((patch.level ?? current.level) ? { level: patch.level ?? current.level } : {}),
+    ...((patch.hours ?? current.hours) ? { hours: patch.hours ?? current.hours } : {}),
+    ...((patch.credits ?? current.credits) ? { credits: patch.credits ?? current.credits } : {}),
+    ...((patch.deliveryMode ?? current.deliveryMode)
+      ? { deliveryMode: patch.deliveryMode ?? current.deliveryMode }
+      : {}),
+    ...((patch.language ?? current.language) ? { language: patch.language ?? current.language } : {}),
+    validityMonths: patch.validityMonths === undefined ? current.validityMonths : patch.validityMonths,
+  });
+  return context.storage.achievements.update({
+    id,
+    patch: {
+      status: patch.status ?? current.status,
+      document: achievementDocument(context, issuer, id, merged) as unknown as JsonObject,
+      name: merged.name,
+      achievementType: merged.achievementType,
+      skills: merged.skills as Skill[],
+      tags: merged.tags,
+      level: merged.level ?? null,
+      credits: merged.credits ?? null,
+      hours: merged.hours ?? null,
+      deliveryMode: merged.deliveryMode ?? null,
+      language: merged.language ?? null,
+      validityMonths: merged.validityMonths ?? null,
+      image: merged.image ?? null,
+    },
+  });
+}

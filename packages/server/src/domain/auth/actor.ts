@@ -1,0 +1,36 @@
+import { ErrorCode, MicrocredError } from '@microcred/vc';
+import type { MembershipRole } from '../ports/index.js';
+
+/** Who is asking: the platform administrator, or an API key acting within one issuer. */
+export type Actor =
+  | { readonly kind: 'admin'; readonly apiKeyId?: string }
+  | {
+      readonly kind: 'member';
+      readonly issuerId: string;
+      readonly role: MembershipRole;
+      readonly apiKeyId?: string;
+    };
+
+const RANK: Record<MembershipRole, number> = { viewer: 0, issuer: 1, owner: 2 };
+
+/**
+ * Throws unless `actor` may act on `issuerId` with at least `role`. Another issuer's resources answer
+ * NOT_FOUND, not FORBIDDEN, so that a key cannot probe which ids exist elsewhere (ADVERSARIAL I12).
+ */
+export function authorize(actor: Actor, issuerId: string, role: MembershipRole): void {
+  if (actor.kind === 'admin') return;
+  if (actor.issuerId !== issuerId) {
+    throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such resource for this API key');
+  }
+  if (RANK[actor.role] < RANK[role]) {
+    throw new MicrocredError(
+      ErrorCode.FORBIDDEN,
+      `this API key's role (${actor.role}) may not do this; it needs ${role}`,
+    );
+  }
+}
+
+export function requireAdmin(actor: Actor): void {
+  if (actor.kind !== 'admin')
+    throw new MicrocredError(ErrorCode.FORBIDDEN, 'only the platform administrator may do this');
+}

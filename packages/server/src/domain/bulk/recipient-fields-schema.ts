@@ -1,0 +1,98 @@
+import { ResultStatusTypeSchema } from '@microcred/vc';
+import { z } from 'zod';
+
+/** Upper bounds on one row's values: a bulk file is untrusted input that ends up inside signed credentials. */
+export const RECIPIENT_FIELD_LIMITS = {
+  name: 200,
+  // RFC 5321 §4.5.3.1.3: a forward-path is at most 256 octets including the angle brackets.
+  email: 254,
+  did: 2_048,
+  url: 2_048,
+  narrative: 10_000,
+  resultDescription: 2_048,
+  resultValue: 1_000,
+  results: 20,
+} as const;
+
+// DID Core §3.1 ABNF: "did:" method-name ":" method-specific-id, with no path, query or fragment
+// (a recipient is a subject, not a resource of one).
+const DID_SYNTAX =
+  /^did:[a-z0-9]+:(?:(?:[A-Za-z0-9._-]|%[0-9A-Fa-f]{2})*:)*(?:[A-Za-z0-9._-]|%[0-9A-Fa-f]{2})+$/;
+
+const text = (max: number) => z.string().max(max, `is longer than ${max.toLocaleString('en')} characters`);
+
+const httpUrl = z
+  .string()
+  .max(RECIPIENT_FIELD_LIMITS.url, `is longer than ${RECIPIENT_FIELD_LIMITS.url} characters`)
+  .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }));
+
+// OB 3.0 DateTimeZ as @microcred/vc's DateTimeZSchema reads it: VC 2.0 §4.9 wants a timezone, and a
+// local time would mean different instants on differently configured servers.
+const dateTime = z.iso.datetime({
+  offset: true,
+  error: 'must be an ISO 8601 date-time with timezone, e.g. 2025-06-30T09:00:00Z',
+});
+
+const ResultFieldsSchema = z
+  .strictObject({
+    /** The id (or name, as the domain resolves it) of one ResultDescription of the achievement. */
+    resultDescription: text(RECIPIENT_FIELD_LIMITS.resultDescription).optional(),
+    // A score is naturally a number in JSON; OB 3.0 Result.value is a string.
+    value: z
+      .union([z.string(), z.number().finite()], { error: 'must be a string or a number' })
+      .transform(String)
+      .pipe(text(RECIPIENT_FIELD_LIMITS.resultValue))
+      .optional(),
+    status: ResultStatusTypeSchema.optional(),
+  })
+  .refine((result) => Object.values(result).some((value) => value !== undefined), {
+    error: 'a result needs a value, a status or a resultDescription',
+  });
+
+/**
+ * The per-recipient fields of a bulk upload (camelCase, as in JSON lines; CSV columns map onto them).
+ * Emails are trimmed and lower-cased; exactly one of `email` and `did` names the recipient.
+ */
+export const RecipientFieldsSchema = z
+  .strictObject({
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(RECIPIENT_FIELD_LIMITS.email, `is longer than ${RECIPIENT_FIELD_LIMITS.email} characters`)
+      .pipe(z.email({ error: 'is not a valid email address' }))
+      .optional(),
+    did: z
+      .string()
+      .max(RECIPIENT_FIELD_LIMITS.did, `is longer than ${RECIPIENT_FIELD_LIMITS.did} characters`)
+      .regex(DID_SYNTAX, 'is not a DID (did:method:identifier)')
+      .optional(),
+    name: text(RECIPIENT_FIELD_LIMITS.name).optional(),
+    evidenceUrl: httpUrl.optional(),
+    evidenceNarrative: text(RECIPIENT_FIELD_LIMITS.narrative).optional(),
+    narrative: text(RECIPIENT_FIELD_LIMITS.narrative).optional(),
+    results: z
+      .array(ResultFieldsSchema)
+      .max(RECIPIENT_FIELD_LIMITS.results, `has more than ${RECIPIENT_FIELD_LIMITS.results} results`)
+      .optional(),
+    activityStartDate: dateTime.optional(),
+    activityEndDate: dateTime.optional(),
+  })
+  .superRefine((fields, context) => {
+    if (fields.email === undefined && fields.did === undefined) {
+      context.addIssue({ code: 'custom', message: 'no recipient: give an email address or a DID', path: [] });
+    } else if (fields.email !== undefined && fields.did !== undefined) {
+      context.addIssue({
+        code: 'custom',
+        message: 'give either an email address or a DID, not both',
+        path: [],
+      });
+    }
+    const { activityStartDate: start, activityEndDate: end } = fields;
+    if (start !== undefined && end !== undefined && Date.parse(end) < Date.parse(start)) {
+      context.addIssue({ code: 'custom', message: 'is before activityStartDate', path: ['activityEndDate'] });
+    }
+  });
+
+/** One recipient's validated fields. A type alias (not an interface), so it is a `JsonObject` as storage wants. */
+export type RecipientFields = z.output<typeof RecipientFieldsSchema>;

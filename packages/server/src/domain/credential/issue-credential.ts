@@ -1,0 +1,267 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  buildAchievementCredential,
+  buildProfile,
+  ErrorCode,
+  hashIdentity,
+  MicrocredError,
+  type Achievement as ObAchievement,
+} from '@microcred/vc';
+import { z } from 'zod';
+import { type Actor, authorize } from '../auth/actor.js';
+import { issuerIdentity } from '../issuer/issuer-identity.js';
+import type { ActiveSigningKey } from '../issuer/issuer-keys.js';
+import type { PlatformContext } from '../platform-context.js';
+import type { Achievement, CredentialRecord, Issuer, JsonObject } from '../ports/index.js';
+import type { CredentialSigner } from './credential-signer.js';
+import { normalizeEmail, recipientLookupHash } from './recipient-lookup-hash.js';
+
+const dateTimeZ = z.iso.datetime({ offset: true, error: 'an ISO 8601 date-time with a timezone' });
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+export const RecipientInputSchema = z
+  .strictObject({
+    email: z.email().max(320).optional(),
+    did: z
+      .string()
+      .regex(/^did:[a-z0-9]+:[A-Za-z0-9._:%-]+$/, 'a DID')
+      .max(500)
+      .optional(),
+    name: z.string().trim().min(1).max(200).optional(),
+  })
+  .refine((recipient) => (recipient.email === undefined) !== (recipient.did === undefined), {
+    error: 'give the recipient an email or a did (exactly one)',
+  });
+
+export const IssueCredentialInputSchema = z.strictObject({
+  achievementId: z.uuid(),
+  /** Optional; when given it must be the achievement's issuer (and the API key's). */
+  issuerId: z.uuid().optional(),
+  recipient: RecipientInputSchema,
+  evidence: z
+    .array(
+      z.strictObject({
+        url: httpUrl.optional(),
+        name: z.string().max(200).optional(),
+        description: z.string().max(5000).optional(),
+        narrative: z.string().max(20_000).optional(),
+      }),
+    )
+    .max(20)
+    .optional(),
+  results: z
+    .array(
+      z.strictObject({
+        resultDescription: z.string().max(500).optional(),
+        value: z.string().max(500).optional(),
+        status: z
+          .enum(['Completed', 'Enrolled', 'Failed', 'InProgress', 'OnHold', 'Provisional', 'Withdrew'])
+          .optional(),
+      }),
+    )
+    .max(50)
+    .optional(),
+  activityStartDate: dateTimeZ.optional(),
+  activityEndDate: dateTimeZ.optional(),
+  narrative: z.string().max(20_000).optional(),
+  idempotencyKey: z.string().min(1).max(200).optional(),
+  format: z.enum(['di', 'jwt']).default('di'),
+});
+export type IssueCredentialInput = z.input<typeof IssueCredentialInputSchema>;
+
+export interface IssueDependencies {
+  readonly activeSigningKey: ActiveSigningKey;
+  readonly signer: CredentialSigner;
+}
+
+export interface IssuedCredential {
+  readonly record: CredentialRecord;
+  /** False when an earlier request with the same idempotency key (or bulk row) had already issued it. */
+  readonly created: boolean;
+}
+
+/** The credential's id: a URL at which the platform serves it. */
+export function credentialUrl(publicUrl: string, id: string): string {
+  return `${publicUrl}/credentials/${id}`;
+}
+
+function addMonths(date: Date, months: number): Date {
+  const result = new Date(date);
+  result.setUTCMonth(result.getUTCMonth() + months);
+  return result;
+}
+
+function wholeSeconds(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 1000) * 1000);
+}
+
+/** Same request replayed under the same idempotency key: the stored credential must be for the same thing. */
+function assertSameRequest(
+  existing: CredentialRecord,
+  achievementId: string,
+  lookupHash: string | null,
+  did: string | null,
+): CredentialRecord {
+  if (
+    existing.achievementId !== achievementId ||
+    existing.recipientLookupHash !== lookupHash ||
+    existing.recipientDid !== did
+  ) {
+    throw new MicrocredError(
+      ErrorCode.CONFLICT,
+      'this idempotency key was already used for another credential',
+    );
+  }
+  return existing;
+}
+
+async function loadIssuable(
+  context: PlatformContext,
+  actor: Actor,
+  achievementId: string,
+  issuerId: string | undefined,
+) {
+  const achievement = await context.storage.achievements.findById({ id: achievementId });
+  if (achievement === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such achievement');
+  authorize(actor, achievement.issuerId, 'issuer');
+  if (issuerId !== undefined && issuerId !== achievement.issuerId) {
+    // A body naming another issuer than the achievement's (and the key's) is refused, never silently fixed.
+    throw new MicrocredError(
+      ErrorCode.FORBIDDEN,
+      'issuerId does not match the achievement and API key issuer',
+    );
+  }
+  if (achievement.status !== 'published') {
+    throw new MicrocredError(
+      ErrorCode.CONFLICT,
+      `achievement is ${achievement.status}: only published achievements can be issued`,
+    );
+  }
+  const issuer = await context.storage.issuers.findById({ id: achievement.issuerId });
+  if (issuer === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such issuer');
+  return { achievement, issuer };
+}
+
+function issuerProfile(context: PlatformContext, issuer: Issuer) {
+  const identity = issuerIdentity({ publicUrl: context.publicUrl, slug: issuer.slug });
+  return buildProfile({
+    id: identity.did,
+    name: issuer.name,
+    url: issuer.url ?? identity.profileUrl,
+    ...(issuer.email === null ? {} : { email: issuer.email }),
+    ...(issuer.description === null ? {} : { description: issuer.description }),
+  });
+}
+
+/**
+ * Issues one credential: a signed OB 3.0 AchievementCredential with a hashed recipient identity, a
+ * revocation entry at a random, never reused index of the issuer's Bitstring Status List, and `validUntil`
+ * from the achievement's validity. With an idempotency key, a retried request returns the first result.
+ */
+export async function issueCredential(
+  context: PlatformContext,
+  dependencies: IssueDependencies,
+  actor: Actor,
+  raw: IssueCredentialInput,
+  options: {
+    bulkJobId?: string;
+    bulkRow?: number;
+    preloaded?: { achievement: Achievement; issuer: Issuer };
+  } = {},
+): Promise<IssuedCredential> {
+  const input = IssueCredentialInputSchema.parse(raw);
+  const { achievement, issuer } =
+    options.preloaded ?? (await loadIssuable(context, actor, input.achievementId, input.issuerId));
+  const email = input.recipient.email === undefined ? null : normalizeEmail(input.recipient.email);
+  const lookupHash = email === null ? null : recipientLookupHash(context.recipientPepper, email);
+  const did = input.recipient.did ?? null;
+
+  if (input.idempotencyKey !== undefined) {
+    const existing = await context.storage.credentials.findByIdempotencyKey({
+      issuerId: issuer.id,
+      idempotencyKey: input.idempotencyKey,
+    });
+    if (existing !== null)
+      return { record: assertSameRequest(existing, achievement.id, lookupHash, did), created: false };
+  }
+
+  const [allocation] = await context.storage.statusLists.allocate({
+    issuerId: issuer.id,
+    purpose: 'revocation',
+  });
+  if (allocation === undefined)
+    throw new MicrocredError(ErrorCode.INTERNAL, 'no status list entry was allocated');
+  const identity = issuerIdentity({ publicUrl: context.publicUrl, slug: issuer.slug });
+  const statusListUrl = `${identity.statusListBase}/${allocation.statusListId}`;
+  const now = wholeSeconds(context.now());
+  const validUntil =
+    achievement.validityMonths === null ? undefined : addMonths(now, achievement.validityMonths);
+  const id = randomUUID();
+  const identifier =
+    email === null ? undefined : [hashIdentity({ identity: email, salt: randomBytes(16).toString('hex') })];
+
+  const unsigned = buildAchievementCredential({
+    id: credentialUrl(context.publicUrl, id),
+    issuer: issuerProfile(context, issuer),
+    achievement: achievement.document as unknown as ObAchievement,
+    recipient: {
+      ...(did === null ? {} : { id: did }),
+      ...(identifier === undefined ? {} : { identifier }),
+      ...(input.recipient.name === undefined ? {} : { name: input.recipient.name }),
+    },
+    validFrom: now,
+    ...(validUntil === undefined ? {} : { validUntil }),
+    name: achievement.name,
+    ...(input.evidence === undefined
+      ? {}
+      : {
+          evidence: input.evidence.map((item) => ({
+            ...(item.url === undefined ? {} : { id: item.url }),
+            ...(item.name === undefined ? {} : { name: item.name }),
+            ...(item.description === undefined ? {} : { description: item.description }),
+            ...(item.narrative === undefined ? {} : { narrative: item.narrative }),
+          })),
+        }),
+    ...(input.results === undefined ? {} : { result: input.results }),
+    ...(input.activityStartDate === undefined ? {} : { activityStartDate: input.activityStartDate }),
+    ...(input.activityEndDate === undefined ? {} : { activityEndDate: input.activityEndDate }),
+    ...(input.narrative === undefined ? {} : { narrative: input.narrative }),
+    credentialStatus: {
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: allocation.index,
+      statusListCredential: statusListUrl,
+    },
+  } as Parameters<typeof buildAchievementCredential>[0]) as unknown as JsonObject;
+
+  const signingKey = await dependencies.activeSigningKey(issuer);
+  const signed = await dependencies.signer.sign({
+    document: unsigned,
+    signingKey,
+    format: input.format,
+    created: now,
+  });
+  const result = await context.storage.credentials.insert({
+    id,
+    issuerId: issuer.id,
+    achievementId: achievement.id,
+    recipientEmailHash: identifier?.[0]?.identityHash ?? null,
+    recipientLookupHash: lookupHash,
+    recipientDid: did,
+    recipientName: input.recipient.name ?? null,
+    idempotencyKey: input.idempotencyKey ?? null,
+    format: input.format,
+    document: signed.document,
+    jwt: signed.jwt,
+    statusListId: allocation.statusListId,
+    statusIndex: allocation.index,
+    issuedAt: now,
+    validUntil: validUntil ?? null,
+    bulkJobId: options.bulkJobId ?? null,
+    bulkRow: options.bulkRow ?? null,
+  });
+  if (!result.created && input.idempotencyKey !== undefined) {
+    assertSameRequest(result.credential, achievement.id, lookupHash, did);
+  }
+  return { record: result.credential, created: result.created };
+}

@@ -1,0 +1,73 @@
+import { ErrorCode, MicrocredError } from '@microcred/vc';
+import { z } from 'zod';
+import { type Actor, authorize } from '../auth/actor.js';
+import type { PlatformContext } from '../platform-context.js';
+import type { CredentialRecord } from '../ports/index.js';
+import { recipientLookupHash } from './recipient-lookup-hash.js';
+
+export const RevokeInputSchema = z.strictObject({ reason: z.string().trim().min(1).max(1000) });
+
+/** A credential by its id; public (credentials are bearer documents shared by their earners). */
+export async function findCredential(context: PlatformContext, id: string): Promise<CredentialRecord> {
+  const record = await context.storage.credentials.findById({ id });
+  if (record === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such credential');
+  return record;
+}
+
+export async function getCredential(
+  context: PlatformContext,
+  actor: Actor,
+  id: string,
+): Promise<CredentialRecord> {
+  const record = await findCredential(context, id);
+  authorize(actor, record.issuerId, 'viewer');
+  return record;
+}
+
+/** Credentials issued to an email address (matched through its keyed hash) or a DID, within what the actor may see. */
+export async function listCredentials(
+  context: PlatformContext,
+  actor: Actor,
+  query: { recipient?: string; achievementId?: string; issuerId?: string; limit?: number; offset?: number },
+): Promise<CredentialRecord[]> {
+  if (actor.kind === 'member' && query.issuerId !== undefined && query.issuerId !== actor.issuerId) return [];
+  const issuerId = actor.kind === 'member' ? actor.issuerId : query.issuerId;
+  const recipient = query.recipient?.trim();
+  return context.storage.credentials.list({
+    ...(issuerId === undefined ? {} : { issuerId }),
+    ...(query.achievementId === undefined ? {} : { achievementId: query.achievementId }),
+    ...(recipient === undefined || recipient === ''
+      ? {}
+      : recipient.startsWith('did:')
+        ? { recipientDid: recipient }
+        : { recipientLookupHash: recipientLookupHash(context.recipientPepper, recipient) }),
+    ...(query.limit === undefined ? {} : { limit: query.limit }),
+    ...(query.offset === undefined ? {} : { offset: query.offset }),
+  });
+}
+
+/**
+ * Revokes permanently: the record and the status bit change in one transaction, so a verifier sees the
+ * revocation on its next read of the status list. Revoking again with the same reason is a no-op.
+ */
+export async function revokeCredential(
+  context: PlatformContext,
+  actor: Actor,
+  id: string,
+  raw: z.input<typeof RevokeInputSchema>,
+): Promise<CredentialRecord> {
+  const { reason } = RevokeInputSchema.parse(raw);
+  const record = await getCredential(context, actor, id);
+  authorize(actor, record.issuerId, 'issuer');
+  return context.storage.transaction(async (repositories) => {
+    const revoked = await repositories.credentials.revoke({ id, reason, at: context.now() });
+    if (record.statusListId !== null && record.statusIndex !== null) {
+      await repositories.statusLists.setStatus({
+        statusListId: record.statusListId,
+        index: record.statusIndex,
+        value: true,
+      });
+    }
+    return revoked;
+  });
+}

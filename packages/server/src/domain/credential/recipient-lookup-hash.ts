@@ -1,0 +1,15 @@
+import { createHmac } from 'node:crypto';
+
+/** Emails are matched case-insensitively, as mail providers treat them (and as hashIdentity does). */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * A keyed hash of the recipient's email, so the platform can find a person's credentials by address without
+ * storing the address. Keyed (HMAC with a server-side pepper) so a leaked table cannot be reversed with a
+ * list of addresses, unlike the salted hash inside the credential, whose salt is public.
+ */
+export function recipientLookupHash(pepper: Uint8Array, email: string): string {
+  return createHmac('sha256', pepper).update(normalizeEmail(email), 'utf8').digest('hex');
+}

@@ -1,0 +1,93 @@
+import {
+  buildDidWebDocument,
+  createEd25519SigningKey,
+  type DidDocument,
+  ErrorCode,
+  encodeMultikeyPublic,
+  generateEd25519KeyPair,
+  MicrocredError,
+  type SigningKey,
+} from '@microcred/vc';
+import type { PlatformContext } from '../platform-context.js';
+import type { Issuer, IssuerKey, Repositories } from '../ports/index.js';
+import { issuerIdentity, issuerKeyId } from './issuer-identity.js';
+
+/** The active signing key of an issuer, with its raw seed for worker threads (never leaves the process). */
+export interface IssuerSigningKey {
+  readonly key: SigningKey;
+  readonly secretKey: Uint8Array;
+  readonly keyRecord: IssuerKey;
+}
+
+function keyStoreId(issuerId: string, keyId: string): string {
+  return `${issuerId}#${keyId}`;
+}
+
+/** Generates a key, seals its secret under the master key, and makes it the issuer's active key. */
+export async function addIssuerKey(
+  context: Pick<PlatformContext, 'keyStore'>,
+  repositories: Pick<Repositories, 'issuerKeys'>,
+  issuer: Pick<Issuer, 'id'>,
+): Promise<IssuerKey> {
+  const existing = await repositories.issuerKeys.list({ issuerId: issuer.id });
+  const next =
+    existing.reduce((max, key) => Math.max(max, Number(/^key-(\d+)$/.exec(key.keyId)?.[1] ?? 0)), 0) + 1;
+  const keyId = `key-${next}`;
+  const { publicKey, secretKey } = generateEd25519KeyPair();
+  const sealed = await context.keyStore.encrypt({ keyId: keyStoreId(issuer.id, keyId), secret: secretKey });
+  secretKey.fill(0);
+  return repositories.issuerKeys.add({
+    issuerId: issuer.id,
+    keyId,
+    publicKeyMultibase: encodeMultikeyPublic(publicKey),
+    encryptedSecret: sealed,
+  });
+}
+
+/**
+ * The issuer's DID document: every key that is not revoked, retired ones included, so credentials signed
+ * before a rotation keep verifying. Revoked (compromised) keys are dropped.
+ */
+export async function issuerDidDocument(
+  context: Pick<PlatformContext, 'publicUrl' | 'storage'>,
+  issuer: Issuer,
+): Promise<DidDocument> {
+  const { did } = issuerIdentity({ publicUrl: context.publicUrl, slug: issuer.slug });
+  const keys = await context.storage.issuerKeys.list({ issuerId: issuer.id });
+  return buildDidWebDocument({
+    did,
+    keys: keys
+      .filter((key) => key.revokedAt === null)
+      .map((key) => ({ id: key.keyId, publicKeyMultibase: key.publicKeyMultibase })),
+    alsoKnownAs: [issuerIdentity({ publicUrl: context.publicUrl, slug: issuer.slug }).profileUrl],
+  });
+}
+
+/**
+ * Decrypts an issuer's active key. Cached by key record id: the sealed secret never changes for a record,
+ * and decrypting on every issuance would waste time in bulk runs.
+ */
+export function createSigningKeyCache(context: Pick<PlatformContext, 'keyStore' | 'publicUrl' | 'storage'>) {
+  const cache = new Map<string, IssuerSigningKey>();
+  return async function activeSigningKey(issuer: Issuer): Promise<IssuerSigningKey> {
+    const record = await context.storage.issuerKeys.findActive({ issuerId: issuer.id });
+    if (record === null)
+      throw new MicrocredError(ErrorCode.CONFLICT, `issuer ${issuer.slug} has no active signing key`);
+    const cached = cache.get(record.id);
+    if (cached !== undefined) return cached;
+    const secretKey = await context.keyStore.decrypt({
+      keyId: keyStoreId(issuer.id, record.keyId),
+      sealed: record.encryptedSecret,
+    });
+    const { did } = issuerIdentity({ publicUrl: context.publicUrl, slug: issuer.slug });
+    const signing: IssuerSigningKey = {
+      key: createEd25519SigningKey({ secretKey, id: issuerKeyId(did, record.keyId), controller: did }),
+      secretKey,
+      keyRecord: record,
+    };
+    cache.set(record.id, signing);
+    return signing;
+  };
+}
+
+export type ActiveSigningKey = ReturnType<typeof createSigningKeyCache>;

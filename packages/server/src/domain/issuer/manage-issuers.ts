@@ -1,0 +1,131 @@
+import { ErrorCode, MicrocredError } from '@microcred/vc';
+import { z } from 'zod';
+import { type Actor, authorize, requireAdmin } from '../auth/actor.js';
+import type { PlatformContext } from '../platform-context.js';
+import type { Issuer, IssuerKey } from '../ports/index.js';
+import { issuerIdentity } from './issuer-identity.js';
+import { addIssuerKey } from './issuer-keys.js';
+
+const httpsOrHttpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+export const ImageInputSchema = z.strictObject({
+  id: z.union([
+    httpsOrHttpUrl,
+    z.string().regex(/^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/=]+$/, 'must be a PNG or SVG data URI'),
+  ]),
+  caption: z.string().max(500).optional(),
+});
+
+export const AddressInputSchema = z.strictObject({
+  addressCountry: z.string().max(200).optional(),
+  addressCountryCode: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2')
+    .optional(),
+  addressRegion: z.string().max(200).optional(),
+  addressLocality: z.string().max(200).optional(),
+  streetAddress: z.string().max(500).optional(),
+  postOfficeBoxNumber: z.string().max(50).optional(),
+  postalCode: z.string().max(50).optional(),
+});
+
+export const IssuerInputSchema = z.strictObject({
+  slug: z
+    .string()
+    .min(2)
+    .max(63)
+    .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, 'lower-case letters, digits and inner hyphens'),
+  name: z.string().trim().min(1).max(200),
+  url: httpsOrHttpUrl.optional(),
+  email: z.email().optional(),
+  description: z.string().max(5000).optional(),
+  image: ImageInputSchema.optional(),
+  address: AddressInputSchema.optional(),
+  linkedinOrganizationId: z
+    .string()
+    .regex(/^\d{1,20}$/, 'a numeric LinkedIn organization id')
+    .optional(),
+});
+export type IssuerInput = z.infer<typeof IssuerInputSchema>;
+
+export const IssuerPatchSchema = IssuerInputSchema.omit({ slug: true }).partial();
+export type IssuerPatchInput = z.infer<typeof IssuerPatchSchema>;
+
+/** An issuer as the API shows it: the stored profile plus its derived did:web. */
+export interface IssuerView extends Issuer {
+  readonly did: string;
+  readonly profileUrl: string;
+}
+
+export function viewIssuer(context: Pick<PlatformContext, 'publicUrl'>, issuer: Issuer): IssuerView {
+  const identity = issuerIdentity({ publicUrl: context.publicUrl, slug: issuer.slug });
+  return { ...issuer, did: identity.did, profileUrl: identity.profileUrl };
+}
+
+/** Creates an issuer and its first Ed25519 key in one transaction (platform administrators only). */
+export async function createIssuer(
+  context: PlatformContext,
+  actor: Actor,
+  input: IssuerInput,
+): Promise<IssuerView> {
+  requireAdmin(actor);
+  const issuer = await context.storage.transaction(async (repositories) => {
+    const created = await repositories.issuers.create({
+      slug: input.slug,
+      name: input.name,
+      url: input.url ?? null,
+      email: input.email ?? null,
+      description: input.description ?? null,
+      image: input.image ?? null,
+      address: input.address ?? null,
+      linkedinOrganizationId: input.linkedinOrganizationId ?? null,
+    });
+    await addIssuerKey(context, repositories, created);
+    return created;
+  });
+  return viewIssuer(context, issuer);
+}
+
+export async function getIssuer(context: PlatformContext, actor: Actor, id: string): Promise<IssuerView> {
+  const issuer = await context.storage.issuers.findById({ id });
+  if (issuer === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such issuer');
+  authorize(actor, issuer.id, 'viewer');
+  return viewIssuer(context, issuer);
+}
+
+/** Administrators see every issuer; an issuer's API key sees its own. */
+export async function listIssuers(
+  context: PlatformContext,
+  actor: Actor,
+  page: { limit?: number; offset?: number } = {},
+): Promise<IssuerView[]> {
+  if (actor.kind === 'member') return [await getIssuer(context, actor, actor.issuerId)];
+  const issuers = await context.storage.issuers.list(page);
+  return issuers.map((issuer) => viewIssuer(context, issuer));
+}
+
+export async function updateIssuer(
+  context: PlatformContext,
+  actor: Actor,
+  id: string,
+  patch: IssuerPatchInput,
+): Promise<IssuerView> {
+  await getIssuer(context, actor, id);
+  authorize(actor, id, 'owner');
+  const updated = await context.storage.issuers.update({ id, patch });
+  return viewIssuer(context, updated);
+}
+
+/**
+ * Rotation: a new key becomes active and the previous one is retired but stays in the DID document, so
+ * every credential issued before still verifies.
+ */
+export async function rotateIssuerKey(
+  context: PlatformContext,
+  actor: Actor,
+  id: string,
+): Promise<IssuerKey> {
+  const issuer = await getIssuer(context, actor, id);
+  authorize(actor, issuer.id, 'owner');
+  return context.storage.transaction((repositories) => addIssuerKey(context, repositories, issuer));
+}

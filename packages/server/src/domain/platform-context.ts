@@ -1,0 +1,12 @@
+import type { KeyStore, Storage } from './ports/index.js';
+
+/** What every use case may depend on. Time and randomness are injected so tests are deterministic. */
+export interface PlatformContext {
+  readonly storage: Storage;
+  readonly keyStore: KeyStore;
+  /** Public base URL without trailing slash; issuer DIDs and credential ids are built from it. */
+  readonly publicUrl: string;
+  readonly now: () => Date;
+  /** HMAC key for recipient lookup hashes (derived from the master key, never stored). */
+  readonly recipientPepper: Uint8Array;
+}

@@ -1,0 +1,127 @@
+import {
+  type CredentialInput,
+  type ResourceFetcher,
+  type VerificationReport,
+  verifyCredential,
+} from '@microcred/vc';
+import {
+  createAchievement,
+  getAchievement,
+  listAchievements,
+  updateAchievement,
+} from './achievement/manage-achievements.js';
+import type { Actor } from './auth/actor.js';
+import { authenticateToken, createApiKey, listApiKeys, revokeApiKey } from './auth/api-tokens.js';
+import { type CredentialSigner, inProcessSigner } from './credential/credential-signer.js';
+import { issueCredential } from './credential/issue-credential.js';
+import {
+  findCredential,
+  getCredential,
+  listCredentials,
+  revokeCredential,
+} from './credential/manage-credentials.js';
+import { createSigningKeyCache, issuerDidDocument } from './issuer/issuer-keys.js';
+import {
+  createIssuer,
+  getIssuer,
+  listIssuers,
+  rotateIssuerKey,
+  updateIssuer,
+  viewIssuer,
+} from './issuer/manage-issuers.js';
+import type { PlatformContext } from './platform-context.js';
+import type { KeyStore, Storage } from './ports/index.js';
+import { createPlatformFetcher } from './resolve/platform-fetcher.js';
+import { createStatusListPublisher } from './status/status-list-credential.js';
+
+export interface PlatformOptions {
+  readonly storage: Storage;
+  readonly keyStore: KeyStore;
+  readonly publicUrl: string;
+  readonly recipientPepper: Uint8Array;
+  readonly adminToken?: string;
+  readonly now?: () => Date;
+  readonly signer?: CredentialSigner;
+  /** How the verifier reads documents the platform does not publish itself (default: refuse). */
+  readonly externalFetcher?: ResourceFetcher;
+}
+
+type Rest<F> = F extends (context: PlatformContext, ...rest: infer R) => infer T ? (...rest: R) => T : never;
+
+function bind<F extends (context: PlatformContext, ...rest: never[]) => unknown>(
+  context: PlatformContext,
+  use: F,
+): Rest<F> {
+  return ((...rest: never[]) => use(context, ...rest)) as Rest<F>;
+}
+
+/**
+ * The platform's use cases, bound to their dependencies: the one object the HTTP API, the web pages, the
+ * jobs and the CLI call. Every method takes the acting `Actor` first where authorization applies.
+ */
+export function createPlatform(options: PlatformOptions) {
+  const context: PlatformContext = {
+    storage: options.storage,
+    keyStore: options.keyStore,
+    publicUrl: options.publicUrl.replace(/\/+$/, ''),
+    recipientPepper: options.recipientPepper,
+    now: options.now ?? (() => new Date()),
+  };
+  const activeSigningKey = createSigningKeyCache(context);
+  const publishStatusList = createStatusListPublisher(context, activeSigningKey);
+  const fetcher = createPlatformFetcher(context, publishStatusList, options.externalFetcher);
+  const issueDependencies = { activeSigningKey, signer: options.signer ?? inProcessSigner };
+
+  return {
+    context,
+    fetcher,
+    activeSigningKey,
+    authenticate: (token: string) => authenticateToken(context, token, options.adminToken),
+    issuers: {
+      create: bind(context, createIssuer),
+      get: bind(context, getIssuer),
+      list: bind(context, listIssuers),
+      update: bind(context, updateIssuer),
+      rotateKey: bind(context, rotateIssuerKey),
+      /** Public: the issuer by slug, as the API shows it (null when unknown). */
+      async findBySlug(slug: string) {
+        const issuer = await context.storage.issuers.findBySlug({ slug });
+        return issuer === null ? null : viewIssuer(context, issuer);
+      },
+      /** Public: the did:web document of an issuer (null when unknown). */
+      async didDocument(slug: string) {
+        const issuer = await context.storage.issuers.findBySlug({ slug });
+        return issuer === null ? null : issuerDidDocument(context, issuer);
+      },
+    },
+    apiKeys: {
+      create: bind(context, createApiKey),
+      list: bind(context, listApiKeys),
+      revoke: bind(context, revokeApiKey),
+    },
+    achievements: {
+      create: bind(context, createAchievement),
+      get: bind(context, getAchievement),
+      list: bind(context, listAchievements),
+      update: bind(context, updateAchievement),
+    },
+    credentials: {
+      issue: (
+        actor: Actor,
+        input: Parameters<typeof issueCredential>[3],
+        extra?: Parameters<typeof issueCredential>[4],
+      ) => issueCredential(context, issueDependencies, actor, input, extra),
+      find: bind(context, findCredential),
+      get: bind(context, getCredential),
+      list: bind(context, listCredentials),
+      revoke: bind(context, revokeCredential),
+    },
+    statusLists: { publish: publishStatusList },
+    /** Verifies any credential; documents this platform publishes are read from its own database. */
+    verify(input: CredentialInput, verifyOptions: { now?: Date } = {}): Promise<VerificationReport> {
+      return verifyCredential(input, { fetcher, now: verifyOptions.now ?? context.now() });
+    },
+  };
+}
+
+export type Platform = ReturnType<typeof createPlatform>;

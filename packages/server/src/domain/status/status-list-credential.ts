@@ -1,0 +1,54 @@
+import {
+  addDataIntegrityProof,
+  buildBitstringStatusListCredential,
+  ErrorCode,
+  encodeStatusList,
+  MicrocredError,
+} from '@microcred/vc';
+import { issuerIdentity } from '../issuer/issuer-identity.js';
+import type { ActiveSigningKey } from '../issuer/issuer-keys.js';
+import type { PlatformContext } from '../platform-context.js';
+import type { JsonObject } from '../ports/index.js';
+
+export interface PublishedStatusList {
+  readonly credential: JsonObject;
+  /** Changes exactly when a bit (or the signing key) changes: an HTTP ETag for CDNs and verifiers. */
+  readonly etag: string;
+}
+
+/**
+ * Serves an issuer's status list as a signed BitstringStatusListCredential. Signing costs two
+ * canonicalizations, so each (list version, key) is signed once and kept; a revocation bumps the version.
+ */
+export function createStatusListPublisher(context: PlatformContext, activeSigningKey: ActiveSigningKey) {
+  const cache = new Map<string, PublishedStatusList>();
+  return async function publishStatusList(options: {
+    slug: string;
+    listId: string;
+  }): Promise<PublishedStatusList> {
+    const issuer = await context.storage.issuers.findBySlug({ slug: options.slug });
+    const list = issuer === null ? null : await context.storage.statusLists.findById({ id: options.listId });
+    if (issuer === null || list === null || list.issuerId !== issuer.id) {
+      throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such status list');
+    }
+    const signingKey = await activeSigningKey(issuer);
+    const etag = `"${list.id}.${list.version}.${signingKey.keyRecord.keyId}"`;
+    const cached = cache.get(list.id);
+    if (cached?.etag === etag) return cached;
+    const identity = issuerIdentity({ publicUrl: context.publicUrl, slug: issuer.slug });
+    const now = new Date(Math.floor(context.now().getTime() / 1000) * 1000);
+    const unsigned = buildBitstringStatusListCredential({
+      id: `${identity.statusListBase}/${list.id}`,
+      issuer: identity.did,
+      statusPurpose: list.purpose,
+      encodedList: encodeStatusList(list.bits),
+      validFrom: now,
+    }) as unknown as JsonObject;
+    const credential = await addDataIntegrityProof({ document: unsigned, key: signingKey.key, created: now });
+    const published = { credential, etag };
+    cache.set(list.id, published);
+    return published;
+  };
+}
+
+export type StatusListPublisher = ReturnType<typeof createStatusListPublisher>;
