@@ -76,19 +76,46 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
       collect,
       [],
     )
-    .action(async (files: string[], options: { json?: boolean; now?: string; statusList: string[] }) => {
-      setExitCode(
-        await verifyFiles(
-          files,
-          {
-            ...(options.json === undefined ? {} : { json: options.json }),
-            ...(options.now === undefined ? {} : { now: parseDateOption(options.now, '--now') }),
-            statusList: options.statusList,
-          },
-          io.stdout,
-        ),
-      );
-    });
+    .option(
+      '--resources <map>',
+      'JSON map of URL or DID to a local file (paths relative to the map; npm:<pkg>@<version>/<file>): ' +
+        'contexts, DID and key documents, status and revocation lists; every other URL is refused',
+    )
+    .addOption(
+      new Option(
+        '--compat <mode>',
+        "peer conventions to accept: 1edtech also takes a key from its verification method's fragment " +
+          'when the controller document is unavailable (with a warning)',
+      )
+        .choices(['strict', '1edtech'])
+        .default('strict'),
+    )
+    .action(
+      async (
+        files: string[],
+        options: {
+          json?: boolean;
+          now?: string;
+          statusList: string[];
+          resources?: string;
+          compat: 'strict' | '1edtech';
+        },
+      ) => {
+        setExitCode(
+          await verifyFiles(
+            files,
+            {
+              ...(options.json === undefined ? {} : { json: options.json }),
+              ...(options.now === undefined ? {} : { now: parseDateOption(options.now, '--now') }),
+              statusList: options.statusList,
+              ...(options.resources === undefined ? {} : { resources: options.resources }),
+              compat: options.compat,
+            },
+            io.stdout,
+          ),
+        );
+      },
+    );
 
   program
     .command('bake')
@@ -103,6 +130,17 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .description('print the credential baked into a PNG or SVG')
     .argument('<file>', 'a baked PNG or SVG')
     .action((file: string) => unbakeImage(file, io.stdout));
+
+  program
+    .command('serve')
+    .description(
+      'run the platform (HTTP API and pages) on PORT; embedded database unless DATABASE_URL is set',
+    )
+    .action(async () => {
+      // Imported here so that the other commands never load the server and database code.
+      const { startServer } = await import('../main.js');
+      await startServer();
+    });
 
   return program;
 }

@@ -24,8 +24,10 @@ export {
   encodeMultikeyPublic,
   encodeMultikeySecret,
 } from './multikey.js';
+export { type FragmentMultikey, parseFragmentMultikey } from './parse-fragment-multikey.js';
 export {
   findVerificationMethod,
+  keyFromControllerDocument,
   type ResolvedVerificationMethod,
   type ResolveOptions,
   resolveVerificationMethod,

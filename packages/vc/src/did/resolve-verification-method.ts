@@ -12,6 +12,11 @@ export interface ResolvedVerificationMethod {
   readonly publicKey: Uint8Array;
   readonly publicKeyMultibase: string;
   readonly revoked?: string;
+  /**
+   * Set when no controller document confirmed that the controller lists this key (1EdTech's
+   * key-in-the-fragment convention, accepted in 1EdTech compatibility mode only): says why.
+   */
+  readonly unconfirmed?: string;
 }
 
 export interface ResolveOptions {
@@ -80,6 +85,22 @@ export function findVerificationMethod(
 }
 
 /**
+ * Reads the key `vmId` out of what its URL returned: either a single key document (Multikey with a
+ * controller) or a controller document that lists the key under `purpose` (Controlled Identifiers §2).
+ */
+export function keyFromControllerDocument(
+  document: unknown,
+  vmId: string,
+  purpose: ResolveOptions['purpose'] = 'assertionMethod',
+): ResolvedVerificationMethod {
+  if (!isRecord(document)) fail(`the key document ${vmId} is not a JSON object`);
+  if (document.id === vmId && typeof document.controller === 'string') {
+    return toResolved(document as unknown as VerificationMethodDocument, vmId);
+  }
+  return findVerificationMethod(document as DidDocument, vmId, purpose);
+}
+
+/**
  * Resolves a verification method URL to a key: did:key locally; did:web and https URLs through the
  * injected fetcher (never a direct network call). The returned `controller` is the one the verifier
  * must compare with the credential's issuer.
@@ -117,12 +138,7 @@ export async function resolveVerificationMethod(
     } catch (cause) {
       fail(`the key document ${vmId} could not be retrieved`, cause);
     }
-    if (!isRecord(document)) fail(`the key document ${vmId} is not a JSON object`);
-    // Either a single key document (Multikey with a controller) or a controller document listing keys.
-    if (document.id === vmId && typeof document.controller === 'string') {
-      return toResolved(document as unknown as VerificationMethodDocument, vmId);
-    }
-    return findVerificationMethod(document as DidDocument, vmId, purpose);
+    return keyFromControllerDocument(document, vmId, purpose);
   }
   fail(`unsupported verification method: ${vmId.slice(0, 200)}`);
 }

@@ -10,6 +10,7 @@ export const CheckId = {
   SCHEMA: 'schema',
   SUBJECT: 'subject',
   PROOF: 'proof',
+  JSON_LD: 'json-ld',
   ISSUER: 'issuer',
   VALID_FROM: 'valid-from',
   VALID_UNTIL: 'valid-until',
@@ -38,6 +39,12 @@ export interface VerificationReport {
   readonly checks: readonly VerificationCheck[];
   /** The credential that was checked (decoded from a JWT or unbaked from an image), when one was found. */
   readonly credential?: Record<string, unknown>;
+  /** The key whose proof verified (Data Integrity proofs), with the controller that lists it. */
+  readonly signer?: {
+    readonly verificationMethod: string;
+    readonly controller: string;
+    readonly publicKeyMultibase: string;
+  };
   /** Reports of embedded endorsements and CLR-nested credentials, in document order. */
   readonly nested?: readonly { readonly path: string; readonly report: VerificationReport }[];
 }

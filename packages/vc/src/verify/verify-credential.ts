@@ -1,11 +1,18 @@
 import type { Canonizer } from '../canon/index.js';
-import { CREDENTIALS_V1_CONTEXT, CREDENTIALS_V2_CONTEXT, type DocumentLoader } from '../contexts/index.js';
+import {
+  bundledDocumentLoader,
+  CREDENTIALS_V1_CONTEXT,
+  CREDENTIALS_V2_CONTEXT,
+  type DocumentLoader,
+} from '../contexts/index.js';
 import type { ResolvedVerificationMethod } from '../did/index.js';
 import { ErrorCode, MicrocredError } from '../error/index.js';
 import { proofsOf, verifyDataIntegrityProof } from '../proof/data-integrity/index.js';
 import { isDateTimeStamp, isXsdDateTime } from '../proof/data-integrity/xsd-date-time.js';
 import { type ResourceFetcher, refuseAllFetcher } from '../resource/index.js';
+import { checkJsonLd } from './check-json-ld.js';
 import { type CredentialInput, parseCredentialInput, type Unbaker } from './parse-credential-input.js';
+import { resolveIssuerKey, type VerifierCompat } from './resolve-issuer-key.js';
 import { CheckId, type VerificationCheck, type VerificationReport } from './verification-report.js';
 
 type JsonObject = Record<string, unknown>;
@@ -37,6 +44,8 @@ export interface StatusCheckOptions {
   readonly credential: JsonObject;
   readonly fetcher: ResourceFetcher;
   readonly now: Date;
+  /** The key whose proof verified the credential: a list signed with the same key is the issuer's too. */
+  readonly credentialSigner?: VerificationReport['signer'];
   /** Verifies a fetched status list credential's own proof and dates (the same pipeline, no status). */
   readonly verifyListCredential: (list: JsonObject) => Promise<VerificationReport>;
 }
@@ -49,12 +58,19 @@ export interface VerifyCredentialOptions {
   readonly maxInputBytes?: number;
   /** Skip the status step (used when verifying a status list credential itself). */
   readonly skipStatus?: boolean;
+  /** Peer conventions accepted beyond the specifications (default `strict`); see {@link VerifierCompat}. */
+  readonly compat?: VerifierCompat;
 }
 
 const OB_TYPES = new Set(['OpenBadgeCredential', 'AchievementCredential']);
 const OB_SCHEMA_ID =
   'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
 const MAX_NESTING = 3;
+// Suites whose verification expands the unsecured document in JSON-LD safe mode (canonicalization).
+const RDF_SUITES = new Set(['eddsa-rdfc-2022', 'eddsa-2022', 'Ed25519Signature2020']);
+// A check that already says the document is not well-formed JSON-LD; no need to say it twice.
+const JSON_LD_CODES = new Set<string>([ErrorCode.UNKNOWN_CONTEXT, ErrorCode.UNDEFINED_TERM]);
+const DATE_CHECKS = new Set<string>([CheckId.VALID_FROM, CheckId.VALID_UNTIL]);
 
 function isRecord(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -108,6 +124,7 @@ export async function verifyCredentialWith(
   const checks: VerificationCheck[] = [];
   const fetcher = options.fetcher ?? refuseAllFetcher;
   const now = options.now ?? new Date();
+  let signer: VerificationReport['signer'];
   const report = (
     credential?: JsonObject,
     format?: VerificationReport['format'],
@@ -117,6 +134,7 @@ export async function verifyCredentialWith(
     ...(format === undefined ? {} : { format }),
     checks,
     ...(credential === undefined ? {} : { credential }),
+    ...(signer === undefined ? {} : { signer }),
     ...(nested === undefined || nested.length === 0 ? {} : { nested }),
   });
 
@@ -193,13 +211,11 @@ export async function verifyCredentialWith(
     if (result.valid) {
       checks.push(pass(CheckId.SCHEMA, 'conforms to the OB 3.0 AchievementCredential JSON Schema'));
     } else {
+      // Conformance is validation, not verification (VC 2.0 §7.1): a signed, current, unrevoked badge
+      // with, say, an achievementType outside the enumeration is shown with this warning, not refused.
       const first = result.errors.slice(0, 3).map((error) => `${error.path || '/'} ${error.message}`);
       checks.push(
-        failed(
-          CheckId.SCHEMA,
-          ErrorCode.SCHEMA_VALIDATION_ERROR,
-          `does not conform to the OB 3.0 JSON Schema: ${first.join('; ')}`,
-        ),
+        pass(CheckId.SCHEMA, `does not conform to the OB 3.0 JSON Schema: ${first.join('; ')}`, true),
       );
     }
     const unknownSchemas = declared.filter((schema) => schema.id !== OB_SCHEMA_ID);
@@ -218,13 +234,15 @@ export async function verifyCredentialWith(
     const identified =
       subjects.length > 0 &&
       subjects.every((subject) => typeof subject.id === 'string' || asArray(subject.identifier).length > 0);
+    // OB 3.0 AchievementSubject requires an id or an identifier; as with the schema, a missing one is
+    // a conformance warning (DCC's wallet-issued badges omit it), not a verification failure.
     checks.push(
       identified
         ? pass(CheckId.SUBJECT, 'the subject is identified (id or identifier)')
-        : failed(
+        : pass(
             CheckId.SUBJECT,
-            ErrorCode.MALFORMED_VALUE_ERROR,
-            'credentialSubject needs an id or an identifier',
+            'credentialSubject has neither an id nor an identifier (OB 3.0 requires one): it does not say who earned it',
+            true,
           ),
     );
   }
@@ -232,6 +250,8 @@ export async function verifyCredentialWith(
   // Proof: one valid proof suffices (OB 3.0 §Verification step 2).
   const issuerId = issuerIdOf(credential);
   let controller = jwtController;
+  let unconfirmedKey: string | undefined;
+  let rdfProofVerified = false;
   const proofs = proofsOf(credential);
   if (parsed.jwt === undefined || proofs.length > 0) {
     if (proofs.length === 0) {
@@ -240,6 +260,7 @@ export async function verifyCredentialWith(
       );
     } else {
       const resolver = components.resolveKey;
+      const compat = options.compat ?? 'strict';
       const results = [];
       for (const proof of proofs) {
         const result = await verifyDataIntegrityProof({
@@ -249,7 +270,10 @@ export async function verifyCredentialWith(
           now,
           ...(options.canonizer === undefined ? {} : { canonizer: options.canonizer }),
           ...(options.documentLoader === undefined ? {} : { documentLoader: options.documentLoader }),
-          ...(resolver === undefined ? {} : { resolveKey: (vm: string) => resolver(vm, fetcher) }),
+          resolveKey: (vm: string) =>
+            resolver === undefined
+              ? resolveIssuerKey({ verificationMethod: vm, fetcher, issuerId, compat })
+              : resolver(vm, fetcher),
         });
         results.push(result);
         if (result.verified) break;
@@ -257,6 +281,13 @@ export async function verifyCredentialWith(
       const good = results.find((result) => result.verified);
       if (good?.verified) {
         controller = good.verificationMethod.controller;
+        unconfirmedKey = good.verificationMethod.unconfirmed;
+        rdfProofVerified = RDF_SUITES.has(good.cryptosuite);
+        signer = {
+          verificationMethod: good.verificationMethod.id,
+          controller: good.verificationMethod.controller,
+          publicKeyMultibase: good.verificationMethod.publicKeyMultibase,
+        };
         checks.push(
           pass(CheckId.PROOF, `${good.cryptosuite} signature by ${good.verificationMethod.id} is valid`),
         );
@@ -271,9 +302,24 @@ export async function verifyCredentialWith(
     }
   }
 
+  if (!checks.some((check) => check.code !== undefined && JSON_LD_CODES.has(check.code))) {
+    checks.push(
+      await checkJsonLd({
+        document: credential,
+        documentLoader: options.documentLoader ?? bundledDocumentLoader,
+        scope: rdfProofVerified ? 'proof-set' : 'document',
+      }),
+    );
+  }
+
   // Key provenance: the key's controller must be the issuer (OB impl guide; ADVERSARIAL V15).
   if (issuerId === undefined) {
     checks.push(failed(CheckId.ISSUER, ErrorCode.MALFORMED_VALUE_ERROR, 'the credential names no issuer'));
+  } else if (unconfirmedKey !== undefined && controller === issuerId) {
+    // Peer-suite policy (README "Verification policies"): 1EdTech compatibility mode only.
+    checks.push(
+      pass(CheckId.ISSUER, `the issuer's control of this key was not confirmed: ${unconfirmedKey}`, true),
+    );
   } else if (controller !== undefined) {
     checks.push(
       controller === issuerId
@@ -293,6 +339,7 @@ export async function verifyCredentialWith(
       credential,
       fetcher,
       now,
+      ...(signer === undefined ? {} : { credentialSigner: signer }),
       verifyListCredential: (list) =>
         verifyCredentialWith(components, list, { ...options, skipStatus: true }, depth + 1),
     });
@@ -319,21 +366,50 @@ export async function verifyCredentialWith(
       }
       for (const id of [CheckId.ENDORSEMENTS, CheckId.NESTED_CREDENTIALS]) {
         const mine = nested.filter((item) => embeddedKind(item.path) === id);
-        if (mine.length === 0) continue;
-        const bad = mine.filter((item) => !item.report.verified);
-        checks.push(
-          bad.length === 0
-            ? pass(id, `${mine.length} embedded credential(s) verified`)
-            : failed(
-                id,
-                ErrorCode.CRYPTOGRAPHIC_SECURITY_ERROR,
-                `${bad.length} of ${mine.length} embedded credential(s) failed: ${bad.map((item) => item.path).join(', ')}`,
-              ),
-        );
+        if (mine.length > 0) checks.push(embeddedCheck(id, mine));
       }
     }
   }
   return report(credential, parsed.format, nested);
+}
+
+/** True when a report failed only on its validity dates (an expired or not-yet-valid credential). */
+function failedOnlyOnDates(report: VerificationReport): boolean {
+  const failures = report.checks.filter((check) => !check.ok);
+  return failures.length > 0 && failures.every((check) => DATE_CHECKS.has(check.id));
+}
+
+/**
+ * Every CLR-nested credential must verify. An endorsement is another issuer's claim about this issuer or
+ * achievement: a forged or unverifiable one fails the credential (it carries content nobody vouches
+ * for), but one outside its own validity period only lapsed, which does not make this credential any
+ * less authentic: a warning (peer-suite policy, README "Verification policies").
+ */
+function embeddedCheck(
+  id: string,
+  items: readonly { path: string; report: VerificationReport }[],
+): VerificationCheck {
+  const bad = items.filter((item) => !item.report.verified);
+  const broken = id === CheckId.ENDORSEMENTS ? bad.filter((item) => !failedOnlyOnDates(item.report)) : bad;
+  if (broken.length > 0) {
+    const reasons = broken.map((item) => {
+      const reason = item.report.checks.find((check) => !check.ok);
+      return `${item.path}${reason === undefined ? '' : ` (${reason.id}: ${reason.message.slice(0, 200)})`}`;
+    });
+    return failed(
+      id,
+      ErrorCode.CRYPTOGRAPHIC_SECURITY_ERROR,
+      `${broken.length} of ${items.length} embedded credential(s) failed: ${reasons.join(', ')}`,
+    );
+  }
+  if (bad.length > 0) {
+    return pass(
+      id,
+      `${bad.length} of ${items.length} endorsement(s) are outside their validity period (${bad.map((item) => item.path).join(', ')}); the rest verified`,
+      true,
+    );
+  }
+  return pass(id, `${items.length} embedded credential(s) verified`);
 }
 
 function embeddedKind(path: string): string {

@@ -1,11 +1,21 @@
-import { createMapFetcher, type VerificationReport, verifyCredential } from '@microcred/vc';
+import {
+  createResourceMap,
+  type VerificationReport,
+  type VerifierCompat,
+  verifyCredential,
+} from '@microcred/vc';
 import { readBytes, readJsonFile, UsageError } from '../cli-io.js';
+import { readResourceMap } from '../read-resource-map.js';
 
 export interface VerifyCommandOptions {
   readonly json?: boolean;
   readonly now?: Date;
   /** Status list credentials to use for their `id` instead of fetching them. */
   readonly statusList?: readonly string[];
+  /** A resource map (URL or DID → file): contexts, DID and key documents, status and revocation lists. */
+  readonly resources?: string;
+  /** Peer conventions accepted beyond the specifications (default `strict`). */
+  readonly compat?: VerifierCompat;
 }
 
 function statusListDocuments(paths: readonly string[]): Map<string, unknown> {
@@ -40,7 +50,8 @@ function formatReport(file: string, report: VerificationReport): string {
 
 /**
  * `microcred verify FILE...`: JSON, JWT, PNG or SVG. Exit 0 when every file verifies, 1 when any does not;
- * unreadable files are usage errors (2), raised before any verification output.
+ * unreadable files or a bad resource map are usage errors (2), raised before any verification output.
+ * Nothing is fetched: remote documents come only from `--resources` and `--status-list`.
  */
 export async function verifyFiles(
   files: readonly string[],
@@ -49,12 +60,20 @@ export async function verifyFiles(
 ): Promise<number> {
   if (files.length === 0) throw new UsageError('verify needs at least one FILE');
   const inputs = files.map((file) => ({ file, bytes: readBytes(file) }));
-  const fetcher = createMapFetcher(statusListDocuments(options.statusList ?? []));
+  const documents =
+    options.resources === undefined
+      ? new Map<string, unknown>()
+      : readResourceMap({ path: options.resources });
+  for (const [url, document] of statusListDocuments(options.statusList ?? [])) documents.set(url, document);
+  // One map for the whole run: its document loader lets jsonld.js reuse the contexts it resolved.
+  const { fetcher, documentLoader } = createResourceMap({ documents });
   let allVerified = true;
   for (const { file, bytes } of inputs) {
     const report = await verifyCredential(bytes, {
       fetcher,
+      documentLoader,
       ...(options.now === undefined ? {} : { now: options.now }),
+      ...(options.compat === undefined ? {} : { compat: options.compat }),
     });
     allVerified &&= report.verified;
     stdout(
