@@ -12,6 +12,8 @@ import {
 } from './achievement/manage-achievements.js';
 import type { Actor } from './auth/actor.js';
 import { authenticateToken, createApiKey, listApiKeys, revokeApiKey } from './auth/api-tokens.js';
+import { cancelBulkJob, createBulkJob, getBulkJob, listBulkJobErrors } from './bulk/create-bulk-job.js';
+import { type BulkWorkerOptions, processBulkRows } from './bulk/process-bulk-rows.js';
 import { type CredentialSigner, inProcessSigner } from './credential/credential-signer.js';
 import { issueCredential } from './credential/issue-credential.js';
 import {
@@ -24,6 +26,7 @@ import { createSigningKeyCache, issuerDidDocument } from './issuer/issuer-keys.j
 import {
   createIssuer,
   getIssuer,
+  listIssuerKeys,
   listIssuers,
   rotateIssuerKey,
   updateIssuer,
@@ -83,6 +86,7 @@ export function createPlatform(options: PlatformOptions) {
       list: bind(context, listIssuers),
       update: bind(context, updateIssuer),
       rotateKey: bind(context, rotateIssuerKey),
+      keys: bind(context, listIssuerKeys),
       /** Public: the issuer by slug, as the API shows it (null when unknown). */
       async findBySlug(slug: string) {
         const issuer = await context.storage.issuers.findBySlug({ slug });
@@ -106,15 +110,21 @@ export function createPlatform(options: PlatformOptions) {
       update: bind(context, updateAchievement),
     },
     credentials: {
-      issue: (
-        actor: Actor,
-        input: Parameters<typeof issueCredential>[3],
-        extra?: Parameters<typeof issueCredential>[4],
-      ) => issueCredential(context, issueDependencies, actor, input, extra),
+      issue: (actor: Actor, input: Parameters<typeof issueCredential>[3]) =>
+        issueCredential(context, issueDependencies, actor, input),
       find: bind(context, findCredential),
       get: bind(context, getCredential),
       list: bind(context, listCredentials),
       revoke: bind(context, revokeCredential),
+    },
+    bulk: {
+      create: bind(context, createBulkJob),
+      get: bind(context, getBulkJob),
+      errors: bind(context, listBulkJobErrors),
+      cancel: bind(context, cancelBulkJob),
+      /** One worker step: claim a batch of rows of any job and issue them. Returns the rows handled. */
+      processRows: (workerOptions: BulkWorkerOptions) =>
+        processBulkRows(context, issueDependencies, workerOptions),
     },
     statusLists: { publish: publishStatusList },
     /** Verifies any credential; documents this platform publishes are read from its own database. */

@@ -435,9 +435,18 @@ function groupByJob<T extends { readonly jobId: string }>(rows: readonly T[]): M
   return groups;
 }
 
+/**
+ * Rows by key, as one `row_number = any(array)` per job: an IN list of row constructors would grow the
+ * expression tree with every row, and a few hundred overflow PGlite's WebAssembly stack.
+ */
 function rowKeyIn(rows: readonly { readonly jobId: string; readonly rowNumber: number }[]): SQL {
-  const keys = rows.map((row) => sql`(${row.jobId}::uuid, ${row.rowNumber}::int)`);
-  return sql`(${bulkJobRows.jobId}, ${bulkJobRows.rowNumber}) in (${sql.join(keys, sql`, `)})`;
+  const byJob = new Map<string, number[]>();
+  for (const row of rows) byJob.set(row.jobId, [...(byJob.get(row.jobId) ?? []), row.rowNumber]);
+  const perJob = [...byJob].map(
+    ([jobId, numbers]) =>
+      sql`(${bulkJobRows.jobId} = ${jobId}::uuid and ${bulkJobRows.rowNumber} = any(${`{${numbers.join(',')}}`}::int[]))`,
+  );
+  return sql`(${sql.join(perJob, sql` or `)})`;
 }
 
 function checkLease(leaseMs: number): number {

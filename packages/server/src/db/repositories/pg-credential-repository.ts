@@ -46,35 +46,55 @@ export class PgCredentialRepository implements CredentialRepository {
   }
 
   async insert(input: NewCredential): Promise<InsertCredentialResult> {
+    const [result] = await this.insertMany([input]);
+    if (result === undefined)
+      throw new MicrocredError(ErrorCode.INTERNAL, 'the credential insert returned nothing');
+    return result;
+  }
+
+  async insertMany(inputs: readonly NewCredential[]): Promise<InsertCredentialResult[]> {
+    if (inputs.length === 0) return [];
     // ON CONFLICT DO NOTHING, then read the winner: the unique constraints decide between concurrent
     // retries (the loser waits for the winner's commit), never a check-then-insert that two could pass.
-    const [row] = await guarded('credential', () =>
+    const inserted = await guarded('credential', () =>
       this.#db
         .insert(credentials)
-        .values({
-          id: input.id,
-          issuerId: input.issuerId,
-          achievementId: input.achievementId,
-          recipientEmailHash: input.recipientEmailHash ?? null,
-          recipientLookupHash: input.recipientLookupHash ?? null,
-          recipientDid: input.recipientDid ?? null,
-          recipientName: input.recipientName ?? null,
-          idempotencyKey: input.idempotencyKey ?? null,
-          format: input.format,
-          document: input.document,
-          jwt: input.jwt ?? null,
-          statusListId: input.statusListId ?? null,
-          statusIndex: input.statusIndex ?? null,
-          issuedAt: input.issuedAt,
-          validUntil: input.validUntil ?? null,
-          bulkJobId: input.bulkJobId ?? null,
-          bulkRow: input.bulkRow ?? null,
-        })
+        .values(
+          inputs.map((input) => ({
+            id: input.id,
+            issuerId: input.issuerId,
+            achievementId: input.achievementId,
+            recipientEmailHash: input.recipientEmailHash ?? null,
+            recipientLookupHash: input.recipientLookupHash ?? null,
+            recipientDid: input.recipientDid ?? null,
+            recipientName: input.recipientName ?? null,
+            idempotencyKey: input.idempotencyKey ?? null,
+            format: input.format,
+            document: input.document,
+            jwt: input.jwt ?? null,
+            statusListId: input.statusListId ?? null,
+            statusIndex: input.statusIndex ?? null,
+            issuedAt: input.issuedAt,
+            validUntil: input.validUntil ?? null,
+            bulkJobId: input.bulkJobId ?? null,
+            bulkRow: input.bulkRow ?? null,
+          })),
+        )
         .onConflictDoNothing()
         .returning(),
     );
-    if (row !== undefined) return { credential: toCredential(row), created: true };
+    const byId = new Map(inserted.map((row) => [row.id, row]));
+    const results: InsertCredentialResult[] = [];
+    for (const input of inputs) {
+      const row = byId.get(input.id);
+      results.push(
+        row === undefined ? await this.#existingFor(input) : { credential: toCredential(row), created: true },
+      );
+    }
+    return results;
+  }
 
+  async #existingFor(input: NewCredential): Promise<InsertCredentialResult> {
     const existing = await this.#findRetried(input);
     if (existing !== null) return { credential: existing, created: false };
     // Not a retry: the id or the status entry is taken. Both are chosen by us, so this is a bug.

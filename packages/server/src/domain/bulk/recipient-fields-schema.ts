@@ -19,12 +19,20 @@ export const RECIPIENT_FIELD_LIMITS = {
 const DID_SYNTAX =
   /^did:[a-z0-9]+:(?:(?:[A-Za-z0-9._-]|%[0-9A-Fa-f]{2})*:)*(?:[A-Za-z0-9._-]|%[0-9A-Fa-f]{2})+$/;
 
-const text = (max: number) => z.string().max(max, `is longer than ${max.toLocaleString('en')} characters`);
+// PostgreSQL cannot store NUL in text or jsonb, nor an unpaired UTF-16 surrogate in jsonb: one such
+// value would make the whole upload fail to save, so it is a row error here.
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const isStorable = (value: string) => !value.includes('\u0000') && !UNPAIRED_SURROGATE.test(value);
 
-const httpUrl = z
-  .string()
-  .max(RECIPIENT_FIELD_LIMITS.url, `is longer than ${RECIPIENT_FIELD_LIMITS.url} characters`)
-  .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }));
+const text = (max: number) =>
+  z
+    .string()
+    .max(max, `is longer than ${max.toLocaleString('en')} characters`)
+    .refine(isStorable, 'contains a NUL character or a broken surrogate pair');
+
+const httpUrl = text(RECIPIENT_FIELD_LIMITS.url).pipe(
+  z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+);
 
 // OB 3.0 DateTimeZ as @microcred/vc's DateTimeZSchema reads it: VC 2.0 §4.9 wants a timezone, and a
 // local time would mean different instants on differently configured servers.
@@ -46,7 +54,7 @@ const ResultFieldsSchema = z
     status: ResultStatusTypeSchema.optional(),
   })
   .refine((result) => Object.values(result).some((value) => value !== undefined), {
-    error: 'a result needs a value, a status or a resultDescription',
+    error: 'needs a value, a status or a resultDescription',
   });
 
 /**
@@ -67,7 +75,9 @@ export const RecipientFieldsSchema = z
       .max(RECIPIENT_FIELD_LIMITS.did, `is longer than ${RECIPIENT_FIELD_LIMITS.did} characters`)
       .regex(DID_SYNTAX, 'is not a DID (did:method:identifier)')
       .optional(),
-    name: text(RECIPIENT_FIELD_LIMITS.name).optional(),
+    name: text(RECIPIENT_FIELD_LIMITS.name)
+      .refine((value) => !/\p{Cc}/u.test(value), 'must be one line of text without control characters')
+      .optional(),
     evidenceUrl: httpUrl.optional(),
     evidenceNarrative: text(RECIPIENT_FIELD_LIMITS.narrative).optional(),
     narrative: text(RECIPIENT_FIELD_LIMITS.narrative).optional(),
@@ -90,7 +100,11 @@ export const RecipientFieldsSchema = z
     }
     const { activityStartDate: start, activityEndDate: end } = fields;
     if (start !== undefined && end !== undefined && Date.parse(end) < Date.parse(start)) {
-      context.addIssue({ code: 'custom', message: 'is before activityStartDate', path: ['activityEndDate'] });
+      context.addIssue({
+        code: 'custom',
+        message: 'is before the activity start date',
+        path: ['activityEndDate'],
+      });
     }
   });
 

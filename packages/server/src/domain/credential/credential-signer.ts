@@ -18,14 +18,34 @@ export type SignedCredential = { readonly document: JsonObject; readonly jwt: st
  */
 export interface CredentialSigner {
   sign(request: SignRequest): Promise<SignedCredential>;
+  /** Signs a batch; a failed item is an Error in its place, so one bad row never sinks the others. */
+  signMany(requests: readonly SignRequest[]): Promise<(SignedCredential | Error)[]>;
+}
+
+async function signInProcess({
+  document,
+  signingKey,
+  format,
+  created,
+}: SignRequest): Promise<SignedCredential> {
+  if (format === 'jwt') {
+    const jwt = await signCredentialJwt({ alg: 'EdDSA', key: signingKey.key, credential: document });
+    return { document, jwt };
+  }
+  return { document: await addDataIntegrityProof({ document, key: signingKey.key, created }), jwt: null };
 }
 
 export const inProcessSigner: CredentialSigner = {
-  async sign({ document, signingKey, format, created }) {
-    if (format === 'jwt') {
-      const jwt = await signCredentialJwt({ alg: 'EdDSA', key: signingKey.key, credential: document });
-      return { document, jwt };
+  sign: signInProcess,
+  async signMany(requests) {
+    const results: (SignedCredential | Error)[] = [];
+    for (const request of requests) {
+      results.push(
+        await signInProcess(request).catch((error: unknown) =>
+          error instanceof Error ? error : new Error(String(error)),
+        ),
+      );
     }
-    return { document: await addDataIntegrityProof({ document, key: signingKey.key, created }), jwt: null };
+    return results;
   },
 };

@@ -12,8 +12,15 @@ import { type Actor, authorize } from '../auth/actor.js';
 import { issuerIdentity } from '../issuer/issuer-identity.js';
 import type { ActiveSigningKey } from '../issuer/issuer-keys.js';
 import type { PlatformContext } from '../platform-context.js';
-import type { Achievement, CredentialRecord, Issuer, JsonObject } from '../ports/index.js';
-import type { CredentialSigner } from './credential-signer.js';
+import type {
+  Achievement,
+  CredentialRecord,
+  Issuer,
+  JsonObject,
+  NewCredential,
+  StatusAllocation,
+} from '../ports/index.js';
+import type { CredentialSigner, SignedCredential } from './credential-signer.js';
 import { normalizeEmail, recipientLookupHash } from './recipient-lookup-hash.js';
 
 const dateTimeZ = z.iso.datetime({ offset: true, error: 'an ISO 8601 date-time with a timezone' });
@@ -115,7 +122,7 @@ function assertSameRequest(
   return existing;
 }
 
-async function loadIssuable(
+export async function loadIssuable(
   context: PlatformContext,
   actor: Actor,
   achievementId: string,
@@ -142,7 +149,7 @@ async function loadIssuable(
   return { achievement, issuer };
 }
 
-function issuerProfile(context: PlatformContext, issuer: Issuer) {
+function issuerProfile(context: Pick<PlatformContext, 'publicUrl'>, issuer: Issuer) {
   const identity = issuerIdentity({ publicUrl: context.publicUrl, slug: issuer.slug });
   return buildProfile({
     id: identity.did,
@@ -153,47 +160,39 @@ function issuerProfile(context: PlatformContext, issuer: Issuer) {
   });
 }
 
+export type ParsedIssueInput = z.output<typeof IssueCredentialInputSchema>;
+
+/** An unsigned credential and everything needed to store it once signed. */
+export interface PreparedCredential {
+  readonly id: string;
+  readonly unsigned: JsonObject;
+  readonly format: 'di' | 'jwt';
+  readonly issuedAt: Date;
+  readonly validUntil: Date | null;
+  readonly stored: Omit<NewCredential, 'document' | 'jwt' | 'format' | 'issuedAt' | 'validUntil' | 'id'>;
+}
+
 /**
- * Issues one credential: a signed OB 3.0 AchievementCredential with a hashed recipient identity, a
- * revocation entry at a random, never reused index of the issuer's Bitstring Status List, and `validUntil`
- * from the achievement's validity. With an idempotency key, a retried request returns the first result.
+ * Builds the unsigned OB 3.0 credential for one recipient: hashed identity (random salt), the revocation
+ * entry at `allocation`, `validUntil` from the achievement's validity. Pure apart from randomness.
  */
-export async function issueCredential(
-  context: PlatformContext,
-  dependencies: IssueDependencies,
-  actor: Actor,
-  raw: IssueCredentialInput,
+export function prepareCredential(
+  context: Pick<PlatformContext, 'publicUrl' | 'recipientPepper'>,
   options: {
-    bulkJobId?: string;
-    bulkRow?: number;
-    preloaded?: { achievement: Achievement; issuer: Issuer };
-  } = {},
-): Promise<IssuedCredential> {
-  const input = IssueCredentialInputSchema.parse(raw);
-  const { achievement, issuer } =
-    options.preloaded ?? (await loadIssuable(context, actor, input.achievementId, input.issuerId));
+    achievement: Achievement;
+    issuer: Issuer;
+    input: ParsedIssueInput;
+    allocation: StatusAllocation;
+    now: Date;
+    bulk?: { jobId: string; row: number };
+  },
+): PreparedCredential {
+  const { achievement, issuer, input, allocation } = options;
   const email = input.recipient.email === undefined ? null : normalizeEmail(input.recipient.email);
-  const lookupHash = email === null ? null : recipientLookupHash(context.recipientPepper, email);
   const did = input.recipient.did ?? null;
-
-  if (input.idempotencyKey !== undefined) {
-    const existing = await context.storage.credentials.findByIdempotencyKey({
-      issuerId: issuer.id,
-      idempotencyKey: input.idempotencyKey,
-    });
-    if (existing !== null)
-      return { record: assertSameRequest(existing, achievement.id, lookupHash, did), created: false };
-  }
-
-  const [allocation] = await context.storage.statusLists.allocate({
-    issuerId: issuer.id,
-    purpose: 'revocation',
-  });
-  if (allocation === undefined)
-    throw new MicrocredError(ErrorCode.INTERNAL, 'no status list entry was allocated');
   const identity = issuerIdentity({ publicUrl: context.publicUrl, slug: issuer.slug });
   const statusListUrl = `${identity.statusListBase}/${allocation.statusListId}`;
-  const now = wholeSeconds(context.now());
+  const now = wholeSeconds(options.now);
   const validUntil =
     achievement.validityMonths === null ? undefined : addMonths(now, achievement.validityMonths);
   const id = randomUUID();
@@ -234,32 +233,84 @@ export async function issueCredential(
     },
   } as Parameters<typeof buildAchievementCredential>[0]) as unknown as JsonObject;
 
-  const signingKey = await dependencies.activeSigningKey(issuer);
-  const signed = await dependencies.signer.sign({
-    document: unsigned,
-    signingKey,
-    format: input.format,
-    created: now,
-  });
-  const result = await context.storage.credentials.insert({
+  return {
     id,
-    issuerId: issuer.id,
-    achievementId: achievement.id,
-    recipientEmailHash: identifier?.[0]?.identityHash ?? null,
-    recipientLookupHash: lookupHash,
-    recipientDid: did,
-    recipientName: input.recipient.name ?? null,
-    idempotencyKey: input.idempotencyKey ?? null,
+    unsigned,
     format: input.format,
-    document: signed.document,
-    jwt: signed.jwt,
-    statusListId: allocation.statusListId,
-    statusIndex: allocation.index,
     issuedAt: now,
     validUntil: validUntil ?? null,
-    bulkJobId: options.bulkJobId ?? null,
-    bulkRow: options.bulkRow ?? null,
+    stored: {
+      issuerId: issuer.id,
+      achievementId: achievement.id,
+      recipientEmailHash: identifier?.[0]?.identityHash ?? null,
+      recipientLookupHash: email === null ? null : recipientLookupHash(context.recipientPepper, email),
+      recipientDid: did,
+      recipientName: input.recipient.name ?? null,
+      idempotencyKey: input.idempotencyKey ?? null,
+      statusListId: allocation.statusListId,
+      statusIndex: allocation.index,
+      bulkJobId: options.bulk?.jobId ?? null,
+      bulkRow: options.bulk?.row ?? null,
+    },
+  };
+}
+
+/** The record to insert for a prepared credential once it is signed. */
+export function credentialToStore(prepared: PreparedCredential, signed: SignedCredential): NewCredential {
+  return {
+    ...prepared.stored,
+    id: prepared.id,
+    format: prepared.format,
+    document: signed.document,
+    jwt: signed.jwt,
+    issuedAt: prepared.issuedAt,
+    validUntil: prepared.validUntil,
+  };
+}
+
+/**
+ * Issues one credential: a signed OB 3.0 AchievementCredential with a hashed recipient identity, a
+ * revocation entry at a random, never reused index of the issuer's Bitstring Status List, and `validUntil`
+ * from the achievement's validity. With an idempotency key, a retried request returns the first result.
+ */
+export async function issueCredential(
+  context: PlatformContext,
+  dependencies: IssueDependencies,
+  actor: Actor,
+  raw: IssueCredentialInput,
+): Promise<IssuedCredential> {
+  const input = IssueCredentialInputSchema.parse(raw);
+  const { achievement, issuer } = await loadIssuable(context, actor, input.achievementId, input.issuerId);
+  const lookupHash =
+    input.recipient.email === undefined
+      ? null
+      : recipientLookupHash(context.recipientPepper, input.recipient.email);
+  const did = input.recipient.did ?? null;
+
+  if (input.idempotencyKey !== undefined) {
+    const existing = await context.storage.credentials.findByIdempotencyKey({
+      issuerId: issuer.id,
+      idempotencyKey: input.idempotencyKey,
+    });
+    if (existing !== null)
+      return { record: assertSameRequest(existing, achievement.id, lookupHash, did), created: false };
+  }
+
+  const [allocation] = await context.storage.statusLists.allocate({
+    issuerId: issuer.id,
+    purpose: 'revocation',
   });
+  if (allocation === undefined)
+    throw new MicrocredError(ErrorCode.INTERNAL, 'no status list entry was allocated');
+  const prepared = prepareCredential(context, { achievement, issuer, input, allocation, now: context.now() });
+  const signingKey = await dependencies.activeSigningKey(issuer);
+  const signed = await dependencies.signer.sign({
+    document: prepared.unsigned,
+    signingKey,
+    format: prepared.format,
+    created: prepared.issuedAt,
+  });
+  const result = await context.storage.credentials.insert(credentialToStore(prepared, signed));
   if (!result.created && input.idempotencyKey !== undefined) {
     assertSameRequest(result.credential, achievement.id, lookupHash, did);
   }

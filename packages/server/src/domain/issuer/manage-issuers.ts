@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type Actor, authorize, requireAdmin } from '../auth/actor.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { Issuer, IssuerKey } from '../ports/index.js';
-import { issuerIdentity } from './issuer-identity.js';
+import { issuerIdentity, issuerKeyId } from './issuer-identity.js';
 import { addIssuerKey } from './issuer-keys.js';
 
 const httpsOrHttpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
@@ -114,6 +114,38 @@ export async function updateIssuer(
   authorize(actor, id, 'owner');
   const updated = await context.storage.issuers.update({ id, patch });
   return viewIssuer(context, updated);
+}
+
+/** An issuer key's public part, as anyone may see it in the DID document: never the sealed secret. */
+export interface IssuerPublicKey {
+  readonly keyId: string;
+  /** The DID URL a proof names: `{did}#{keyId}`. */
+  readonly verificationMethod: string;
+  readonly publicKeyMultibase: string;
+  /** True for the one key that signs new credentials. */
+  readonly active: boolean;
+  readonly createdAt: Date;
+  readonly retiredAt: Date | null;
+  readonly revokedAt: Date | null;
+}
+
+/** The issuer's keys, oldest first, without their secrets. */
+export async function listIssuerKeys(
+  context: PlatformContext,
+  actor: Actor,
+  id: string,
+): Promise<IssuerPublicKey[]> {
+  const issuer = await getIssuer(context, actor, id);
+  const keys = await context.storage.issuerKeys.list({ issuerId: issuer.id });
+  return keys.map((key) => ({
+    keyId: key.keyId,
+    verificationMethod: issuerKeyId(issuer.did, key.keyId),
+    publicKeyMultibase: key.publicKeyMultibase,
+    active: key.retiredAt === null && key.revokedAt === null,
+    createdAt: key.createdAt,
+    retiredAt: key.retiredAt,
+    revokedAt: key.revokedAt,
+  }));
 }
 
 /**

@@ -73,6 +73,8 @@ export interface CredentialRepository {
    * the existing row with `created: false` instead (race-safe: the unique constraint decides).
    */
   insert(input: NewCredential): Promise<InsertCredentialResult>;
+  /** `insert` for many at once (one statement), results in input order; for bulk issuance. */
+  insertMany(inputs: readonly NewCredential[]): Promise<InsertCredentialResult[]>;
   findById(options: { readonly id: string }): Promise<CredentialRecord | null>;
   findByIdempotencyKey(options: {
     readonly issuerId: string;

@@ -36,15 +36,21 @@ export function createStatusListPublisher(context: PlatformContext, activeSignin
     const cached = cache.get(list.id);
     if (cached?.etag === etag) return cached;
     const identity = issuerIdentity({ publicUrl: context.publicUrl, slug: issuer.slug });
-    const now = new Date(Math.floor(context.now().getTime() / 1000) * 1000);
+    const wholeSeconds = (date: Date) => new Date(Math.floor(date.getTime() / 1000) * 1000);
+    // The list says what it says since its last change, not since it was signed: signing "now" would make
+    // a list published in the middle of a verification look not yet valid to that verification.
     const unsigned = buildBitstringStatusListCredential({
       id: `${identity.statusListBase}/${list.id}`,
       issuer: identity.did,
       statusPurpose: list.purpose,
       encodedList: encodeStatusList(list.bits),
-      validFrom: now,
+      validFrom: wholeSeconds(list.updatedAt),
     }) as unknown as JsonObject;
-    const credential = await addDataIntegrityProof({ document: unsigned, key: signingKey.key, created: now });
+    const credential = await addDataIntegrityProof({
+      document: unsigned,
+      key: signingKey.key,
+      created: wholeSeconds(context.now()),
+    });
     const published = { credential, etag };
     cache.set(list.id, published);
     return published;

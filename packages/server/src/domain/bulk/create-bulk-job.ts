@@ -1,0 +1,110 @@
+import { ErrorCode, MicrocredError } from '@microcred/vc';
+import { z } from 'zod';
+import { type Actor, authorize } from '../auth/actor.js';
+import type { IssueCredentialInput } from '../credential/issue-credential.js';
+import type { PlatformContext } from '../platform-context.js';
+import type { BulkJob, JsonObject } from '../ports/index.js';
+import { FILE_ERROR_ROW, parseRecipientRows, type RecipientRow } from './parse-recipient-rows.js';
+
+export const BulkJobOptionsSchema = z.strictObject({
+  achievementId: z.uuid(),
+  format: z.enum(['csv', 'jsonl']).default('csv'),
+  credentialFormat: z.enum(['di', 'jwt']).default('di'),
+});
+
+/** What a row asks for, stored on the row: an issue request without the achievement (the job's). */
+export function rowToIssueInput(row: RecipientRow): Omit<IssueCredentialInput, 'achievementId'> {
+  return {
+    recipient: {
+      ...(row.email === undefined ? {} : { email: row.email }),
+      ...(row.did === undefined ? {} : { did: row.did }),
+      ...(row.name === undefined ? {} : { name: row.name }),
+    },
+    ...(row.evidenceUrl === undefined && row.evidenceNarrative === undefined
+      ? {}
+      : {
+          evidence: [
+            {
+              ...(row.evidenceUrl === undefined ? {} : { url: row.evidenceUrl }),
+              ...(row.evidenceNarrative === undefined ? {} : { narrative: row.evidenceNarrative }),
+            },
+          ],
+        }),
+    ...(row.narrative === undefined ? {} : { narrative: row.narrative }),
+    ...(row.results === undefined ? {} : { results: row.results }),
+    ...(row.activityStartDate === undefined ? {} : { activityStartDate: row.activityStartDate }),
+    ...(row.activityEndDate === undefined ? {} : { activityEndDate: row.activityEndDate }),
+  };
+}
+
+/**
+ * Turns an upload into a durable job: valid rows wait for a worker, invalid rows are recorded as failed
+ * with their reason (a bad row never stops the good ones). A file-level problem (a broken quote, unknown
+ * columns, too many rows) rejects the upload and nothing is stored.
+ */
+export async function createBulkJob(
+  context: PlatformContext,
+  actor: Actor,
+  options: z.input<typeof BulkJobOptionsSchema> & { text: string },
+): Promise<BulkJob> {
+  const { text, ...rest } = options;
+  const { achievementId, format, credentialFormat } = BulkJobOptionsSchema.parse(rest);
+  const achievement = await context.storage.achievements.findById({ id: achievementId });
+  if (achievement === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such achievement');
+  authorize(actor, achievement.issuerId, 'issuer');
+  if (achievement.status !== 'published') {
+    throw new MicrocredError(
+      ErrorCode.CONFLICT,
+      `achievement is ${achievement.status}: only published achievements can be issued`,
+    );
+  }
+  const parsed = parseRecipientRows({ text, format });
+  const fileErrors = parsed.errors.filter((error) => error.row === FILE_ERROR_ROW);
+  if (fileErrors.length > 0) {
+    throw new MicrocredError(
+      ErrorCode.VALIDATION_ERROR,
+      fileErrors.map((error) => error.message).join('; '),
+      {
+        details: { errors: fileErrors.map((error) => ({ path: 'file', message: error.message })) },
+      },
+    );
+  }
+  if (parsed.rows.length === 0 && parsed.errors.length === 0) {
+    throw new MicrocredError(ErrorCode.VALIDATION_ERROR, 'the upload has no recipient rows');
+  }
+  const rows = [
+    ...parsed.rows.map((row) => ({ rowNumber: row.row, input: rowToIssueInput(row) as JsonObject })),
+    ...parsed.errors.map((error) => ({ rowNumber: error.row, input: {}, error: error.message })),
+  ].sort((a, b) => a.rowNumber - b.rowNumber);
+  return context.storage.bulkJobs.create({
+    job: {
+      issuerId: achievement.issuerId,
+      achievementId,
+      options: {
+        credentialFormat,
+        requestedBy: actor.kind === 'admin' ? 'admin' : (actor.apiKeyId ?? 'member'),
+      },
+    },
+    rows,
+  });
+}
+
+export async function getBulkJob(context: PlatformContext, actor: Actor, id: string): Promise<BulkJob> {
+  const job = await context.storage.bulkJobs.findById({ id });
+  if (job === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such bulk job');
+  authorize(actor, job.issuerId, 'viewer');
+  return job;
+}
+
+/** The failed rows of a job with their row numbers, for an error report. */
+export async function listBulkJobErrors(context: PlatformContext, actor: Actor, id: string) {
+  await getBulkJob(context, actor, id);
+  const rows = await context.storage.bulkJobs.listRows({ jobId: id, state: 'failed', limit: 5000 });
+  return rows.map((row) => ({ row: row.rowNumber, error: row.error ?? 'failed' }));
+}
+
+export async function cancelBulkJob(context: PlatformContext, actor: Actor, id: string): Promise<BulkJob> {
+  const job = await getBulkJob(context, actor, id);
+  authorize(actor, job.issuerId, 'issuer');
+  return context.storage.bulkJobs.cancel({ id });
+}
