@@ -132,6 +132,53 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .action((file: string) => unbakeImage(file, io.stdout));
 
   program
+    .command('bulk-issue')
+    .description('issue an achievement to every row of a CSV or JSON-lines file, on the configured database')
+    .argument('[file]', 'CSV with a header row (email or did, name, evidence_url, narrative, …) or .jsonl')
+    .option('--achievement <id>', 'the achievement to issue')
+    .addOption(new Option('--format <format>', 'proof format').choices(['di', 'jwt']).default('di'))
+    .option('--resume <jobId>', 'finish a job that an earlier run did not complete')
+    .option('--workers <n>', 'concurrent worker loops', '2')
+    .option('--no-progress', 'no progress bar (for logs)')
+    .action(
+      async (
+        file: string | undefined,
+        options: {
+          achievement?: string;
+          format?: 'di' | 'jwt';
+          resume?: string;
+          workers: string;
+          progress: boolean;
+        },
+      ) => {
+        const { bulkIssue } = await import('./commands/bulk-issue.js');
+        setExitCode(
+          await bulkIssue(
+            {
+              ...(file === undefined ? {} : { file }),
+              ...(options.achievement === undefined ? {} : { achievement: options.achievement }),
+              ...(options.format === undefined ? {} : { format: options.format }),
+              ...(options.resume === undefined ? {} : { resume: options.resume }),
+              workers: Number(options.workers),
+              progress: options.progress,
+            },
+            io,
+          ),
+        );
+      },
+    );
+
+  program
+    .command('worker')
+    .description(
+      'work on bulk jobs from the configured database until stopped (run several against PostgreSQL)',
+    )
+    .action(async () => {
+      const { runWorker } = await import('./commands/worker.js');
+      await runWorker();
+    });
+
+  program
     .command('serve')
     .description(
       'run the platform (HTTP API and pages) on PORT; embedded database unless DATABASE_URL is set',

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePostgres, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite, type PgliteDatabase } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { acquireDataDirLock } from './data-dir-lock.js';
 
 /** `DATA_DIR` value that keeps PGlite in memory (tests, throw-away demos). */
 export const IN_MEMORY = ':memory:';
@@ -66,7 +67,22 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   } else {
     const folder = join(options.dataDir, 'pgdata');
     await mkdir(folder, { recursive: true });
-    client = await PGlite.create(folder);
+    const release = acquireDataDirLock(join(options.dataDir, 'pgdata.lock'));
+    try {
+      client = await PGlite.create(folder);
+    } catch (error) {
+      release();
+      throw error;
+    }
+    return {
+      kind: 'pglite',
+      db: drizzlePglite({ client }),
+      client,
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
   }
   return {
     kind: 'pglite',

@@ -18,6 +18,8 @@ export function startBulkWorker(options: {
   pollMs?: number;
   batchSize?: number;
   workerId?: string;
+  /** Only this job's rows (the CLI following its own upload). */
+  jobId?: string;
 }): BulkWorker {
   const workerId = options.workerId ?? `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
   const pollMs = options.pollMs ?? 500;

@@ -45,7 +45,8 @@ export function didWebFromUrl(url: string): string {
   const segments = parsed.pathname.split('/').filter((segment) => segment !== '');
   if (segments.at(-1) === 'did.json') segments.pop();
   if (segments.length === 2 && segments[0] === '.well-known') segments.length = 0;
-  const did = ['did:web', host.toLowerCase(), ...segments].join(':');
+  // URL parsing already lower-cases the host; the port's colon is written %3A (did:web method, §3.2).
+  const did = ['did:web', host, ...segments].join(':');
   didWebToUrl(did);
   return did;
 }

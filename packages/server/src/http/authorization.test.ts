@@ -1,0 +1,297 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, openTestApp, type TestApp } from '../../test/support/test-app.js';
+import { testDrivers } from '../db/open-test-database.js';
+
+type Who = 'none' | 'viewer' | 'issuer' | 'other' | 'admin';
+
+interface World {
+  readonly mine: { id: string; did: string };
+  readonly achievementId: string;
+  readonly achievementUrl: string;
+  readonly credentialId: string;
+  readonly spareKeyId: string;
+}
+
+interface Case {
+  readonly method: string;
+  readonly route: string;
+  readonly path: (world: World) => string;
+  readonly body?: (world: World) => unknown;
+  /** Expected status for: no token, our viewer, our issuer-role key, another issuer's owner, admin. */
+  readonly expect: Readonly<Record<Who, number>>;
+}
+
+let serial = 0;
+const unique = () => {
+  serial += 1;
+  return `${Date.now().toString(36)}-${serial}`;
+};
+
+const CASES: readonly Case[] = [
+  {
+    method: 'GET',
+    route: '/api/v1/issuers',
+    path: () => '/api/v1/issuers',
+    expect: { none: 401, viewer: 200, issuer: 200, other: 200, admin: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/issuers',
+    path: () => '/api/v1/issuers',
+    body: () => ({ slug: `new-${unique()}`, name: 'New' }),
+    expect: { none: 401, viewer: 403, issuer: 403, other: 403, admin: 201 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/issuers/{issuerId}',
+    path: (w) => `/api/v1/issuers/${w.mine.id}`,
+    expect: { none: 401, viewer: 200, issuer: 200, other: 404, admin: 200 },
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/issuers/{issuerId}',
+    path: (w) => `/api/v1/issuers/${w.mine.id}`,
+    body: () => ({ description: 'Updated' }),
+    expect: { none: 401, viewer: 403, issuer: 403, other: 404, admin: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/issuers/{issuerId}/keys/rotate',
+    path: (w) => `/api/v1/issuers/${w.mine.id}/keys/rotate`,
+    expect: { none: 401, viewer: 403, issuer: 403, other: 404, admin: 201 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/issuers/{issuerId}/keys',
+    path: (w) => `/api/v1/issuers/${w.mine.id}/keys`,
+    expect: { none: 401, viewer: 200, issuer: 200, other: 404, admin: 200 },
+  },
+  {
+    // API keys are the issuer's secrets' metadata: owners only, even to read.
+    method: 'GET',
+    route: '/api/v1/issuers/{issuerId}/api-keys',
+    path: (w) => `/api/v1/issuers/${w.mine.id}/api-keys`,
+    expect: { none: 401, viewer: 403, issuer: 403, other: 404, admin: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/issuers/{issuerId}/api-keys',
+    path: (w) => `/api/v1/issuers/${w.mine.id}/api-keys`,
+    body: () => ({ name: 'ci', role: 'viewer' }),
+    expect: { none: 401, viewer: 403, issuer: 403, other: 404, admin: 201 },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/issuers/{issuerId}/api-keys/{keyId}',
+    path: (w) => `/api/v1/issuers/${w.mine.id}/api-keys/${w.spareKeyId}`,
+    expect: { none: 401, viewer: 403, issuer: 403, other: 404, admin: 204 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/achievements',
+    path: () => '/api/v1/achievements',
+    expect: { none: 401, viewer: 200, issuer: 200, other: 200, admin: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/achievements',
+    path: () => '/api/v1/achievements',
+    body: (w) => ({ issuerId: w.mine.id, name: 'A', description: 'B', criteria: { narrative: 'C' } }),
+    expect: { none: 401, viewer: 403, issuer: 201, other: 404, admin: 201 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/achievements/{achievementId}',
+    path: (w) => `/api/v1/achievements/${w.achievementId}`,
+    expect: { none: 401, viewer: 200, issuer: 200, other: 404, admin: 200 },
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/achievements/{achievementId}',
+    path: (w) => `/api/v1/achievements/${w.achievementId}`,
+    body: () => ({ tags: ['updated'] }),
+    expect: { none: 401, viewer: 403, issuer: 200, other: 404, admin: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/credentials',
+    path: () => '/api/v1/credentials',
+    body: (w) => ({ achievementId: w.achievementId, recipient: { email: 'matrix@example.org' } }),
+    expect: { none: 401, viewer: 403, issuer: 201, other: 404, admin: 201 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/credentials?recipient=matrix@example.org',
+    path: () => '/api/v1/credentials?recipient=matrix@example.org',
+    expect: { none: 401, viewer: 200, issuer: 200, other: 200, admin: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/credentials/{credentialId}',
+    path: (w) => `/api/v1/credentials/${w.credentialId}`,
+    expect: { none: 401, viewer: 200, issuer: 200, other: 404, admin: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/credentials/{credentialId}/revoke',
+    path: (w) => `/api/v1/credentials/${w.credentialId}/revoke`,
+    body: () => ({ reason: 'matrix' }),
+    expect: { none: 401, viewer: 403, issuer: 200, other: 404, admin: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/credentials/issue',
+    path: () => '/credentials/issue',
+    body: (w) => ({
+      credential: {
+        '@context': [
+          'https://www.w3.org/ns/credentials/v2',
+          'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+        ],
+        type: ['VerifiableCredential', 'OpenBadgeCredential'],
+        credentialSubject: { id: 'did:example:matrix', achievement: { id: w.achievementUrl } },
+      },
+    }),
+    expect: { none: 401, viewer: 403, issuer: 201, other: 404, admin: 201 },
+  },
+];
+
+describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
+  let test: TestApp;
+  let world: World;
+  const tokens: Partial<Record<Who, string>> = { admin: ADMIN_TOKEN };
+
+  async function keyFor(issuerId: string, role: string): Promise<{ id: string; token: string }> {
+    const created = await test.call(`/api/v1/issuers/${issuerId}/api-keys`, {
+      token: ADMIN_TOKEN,
+      json: { name: `${role} key`, role },
+    });
+    expect(created.status).toBe(201);
+    return { id: created.body.apiKey.id, token: created.body.token };
+  }
+
+  beforeAll(async () => {
+    test = await openTestApp(driver);
+    const issuer = async (slug: string) =>
+      (await test.call('/api/v1/issuers', { token: ADMIN_TOKEN, json: { slug, name: slug } })).body;
+    const mine = await issuer('mine');
+    const theirs = await issuer('theirs');
+    tokens.viewer = (await keyFor(mine.id, 'viewer')).token;
+    tokens.issuer = (await keyFor(mine.id, 'issuer')).token;
+    tokens.other = (await keyFor(theirs.id, 'owner')).token;
+    const spare = await keyFor(mine.id, 'viewer');
+    const achievement = (
+      await test.call('/api/v1/achievements', {
+        token: ADMIN_TOKEN,
+        json: { issuerId: mine.id, name: 'Matrix', description: 'Matrix', criteria: { narrative: 'Matrix' } },
+      })
+    ).body;
+    const credential = (
+      await test.call('/api/v1/credentials', {
+        token: ADMIN_TOKEN,
+        json: { achievementId: achievement.id, recipient: { email: 'matrix@example.org' } },
+      })
+    ).body;
+    world = {
+      mine,
+      achievementId: achievement.id,
+      achievementUrl: achievement.url,
+      credentialId: credential.id,
+      spareKeyId: spare.id,
+    };
+  });
+  afterAll(async () => {
+    await test?.close();
+  });
+
+  for (const item of CASES) {
+    it(`${item.method} ${item.route} answers no token, viewer, issuer, another issuer and admin as their roles allow`, async () => {
+      const seen: Partial<Record<Who, number>> = {};
+      for (const who of ['none', 'viewer', 'issuer', 'other', 'admin'] as const) {
+        const token = tokens[who];
+        const response = await test.call(item.path(world), {
+          method: item.method,
+          ...(token === undefined ? {} : { token }),
+          ...(item.body === undefined ? {} : { json: item.body(world) }),
+        });
+        seen[who] = response.status;
+        if (response.status >= 400) {
+          expect(response.headers.get('Content-Type')).toBe('application/problem+json');
+        }
+      }
+      expect(seen).toEqual(item.expect);
+    });
+  }
+
+  it('covers every operation the OpenAPI document says needs a token', async () => {
+    const document = (await test.call('/openapi.json')).body as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
+    const secured = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.entries(operations)
+        .filter(([, operation]) => (operation.security ?? []).length > 0)
+        .map(([method, _]) => `${method.toUpperCase()} ${path}`),
+    );
+    const covered = CASES.map(
+      (item) =>
+        `${item.method} ${item.route.split('?')[0]?.replace(/\{(issuer|achievement|credential)Id\}/g, '{id}')}`,
+    );
+    expect(secured.length).toBeGreaterThan(15);
+    expect(new Set(covered)).toEqual(new Set(secured));
+  });
+
+  it("shows another issuer's key none of our issuers, achievements or credentials in lists", async () => {
+    const issuers = await test.call('/api/v1/issuers', { token: tokens.other ?? '' });
+    expect(issuers.body.map((issuer: { slug: string }) => issuer.slug)).toEqual(['theirs']);
+    const achievements = await test.call('/api/v1/achievements', { token: tokens.other ?? '' });
+    expect(achievements.body).toEqual([]);
+    const filtered = await test.call(`/api/v1/achievements?issuerId=${world.mine.id}`, {
+      token: tokens.other ?? '',
+    });
+    expect(filtered.body).toEqual([]);
+    const credentials = await test.call('/api/v1/credentials?recipient=matrix@example.org', {
+      token: tokens.other ?? '',
+    });
+    expect(credentials.body).toEqual([]);
+    const ours = await test.call('/api/v1/credentials?recipient=matrix@example.org', {
+      token: tokens.viewer ?? '',
+    });
+    expect(ours.body.length).toBeGreaterThan(0);
+  });
+
+  it('refuses unknown, malformed and revoked tokens with 401 and a Bearer challenge', async () => {
+    const missing = await test.call('/api/v1/issuers');
+    expect(missing.headers.get('WWW-Authenticate')).toBe('Bearer realm="microcred"');
+    expect(missing.body).toMatchObject({ status: 401, code: 'UNAUTHORIZED' });
+    for (const authorization of [
+      'Bearer mc_0000000000000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      'Basic YTpi',
+      'Bearer',
+    ]) {
+      const response = await test.call('/api/v1/issuers', { headers: { Authorization: authorization } });
+      expect(response.status).toBe(401);
+      expect(response.headers.get('WWW-Authenticate')).toBe(
+        'Bearer realm="microcred", error="invalid_token"',
+      );
+    }
+    const key = await keyFor(world.mine.id, 'owner');
+    expect((await test.call('/api/v1/issuers', { token: key.token })).status).toBe(200);
+    const revoked = await test.call(`/api/v1/issuers/${world.mine.id}/api-keys/${key.id}`, {
+      method: 'DELETE',
+      token: key.token,
+    });
+    expect(revoked.status).toBe(204);
+    expect((await test.call('/api/v1/issuers', { token: key.token })).status).toBe(401);
+  });
+
+  it('serves public documents and verification without any token', async () => {
+    expect((await test.call('/issuers/mine/did.json')).status).toBe(200);
+    expect((await test.call(`/achievements/${world.achievementId}`)).status).toBe(200);
+    const credential = await test.call(`/credentials/${world.credentialId}`);
+    expect(credential.status).toBe(200);
+    const verified = await test.call('/credentials/verify', {
+      json: { verifiableCredential: credential.body },
+    });
+    expect(verified.status).toBe(200);
+  });
+});

@@ -1,0 +1,28 @@
+import { ErrorCode, MicrocredError } from '@microcred/vc';
+import type { MiddlewareHandler } from 'hono';
+import { assertIJson } from './assert-i-json.js';
+
+const JSON_MEDIA_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;.*)?$/i;
+
+/**
+ * Refuses JSON bodies that are not UTF-8 or not I-JSON before any handler reads them. Hono caches the
+ * bytes read here, so validators parse the same body without reading the stream twice. Runs after the
+ * body limit, so it never holds more than the limit in memory.
+ */
+export function strictJsonBody(options: { readonly maxDepth: number }): MiddlewareHandler {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  return async (c, next) => {
+    const type = c.req.header('Content-Type');
+    if (c.req.raw.body === null || type === undefined || !JSON_MEDIA_TYPE.test(type)) return next();
+    const bytes = await c.req.arrayBuffer();
+    let text: string;
+    try {
+      text = decoder.decode(bytes);
+    } catch (cause) {
+      throw new MicrocredError(ErrorCode.PARSING_ERROR, 'the request body is not UTF-8', { cause });
+    }
+    // An empty body is left to the route: one that expects none accepts it, one that needs JSON refuses it.
+    if (text.trim() !== '') assertIJson(text, options);
+    await next();
+  };
+}

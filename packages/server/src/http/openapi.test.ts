@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestApp, type TestApp } from '../../test/support/test-app.js';
+
+type Json = Record<string, unknown>;
+
+const OPERATIONS = [
+  'GET /api/v1/issuers',
+  'POST /api/v1/issuers',
+  'GET /api/v1/issuers/{id}',
+  'PATCH /api/v1/issuers/{id}',
+  'POST /api/v1/issuers/{id}/keys/rotate',
+  'GET /api/v1/issuers/{id}/keys',
+  'GET /api/v1/issuers/{id}/api-keys',
+  'POST /api/v1/issuers/{id}/api-keys',
+  'DELETE /api/v1/issuers/{id}/api-keys/{keyId}',
+  'GET /api/v1/achievements',
+  'POST /api/v1/achievements',
+  'GET /api/v1/achievements/{id}',
+  'PATCH /api/v1/achievements/{id}',
+  'POST /api/v1/credentials',
+  'GET /api/v1/credentials',
+  'GET /api/v1/credentials/{id}',
+  'POST /api/v1/credentials/{id}/revoke',
+  'POST /credentials/issue',
+  'POST /credentials/verify',
+  'GET /issuers/{slug}/did.json',
+  'GET /issuers/{slug}/status/{listId}',
+  'GET /achievements/{id}',
+  'GET /achievements/{id}/image',
+  'GET /credentials/{id}',
+  'GET /healthz',
+  'GET /openapi.json',
+  'GET /docs',
+];
+
+/** Every `$ref` anywhere in `value`. */
+function refsIn(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) for (const item of value) refsIn(item, found);
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === '$ref' && typeof item === 'string') found.push(item);
+      else refsIn(item, found);
+    }
+  }
+  return found;
+}
+
+// The document does not depend on the database driver: PGlite is enough.
+describe('the OpenAPI document and the docs page', () => {
+  let test: TestApp;
+  let document: {
+    openapi: string;
+    info: Json;
+    paths: Record<string, Record<string, Json>>;
+    components: { schemas: Record<string, Json>; securitySchemes: Record<string, Json> };
+  };
+  beforeAll(async () => {
+    test = await openTestApp('pglite');
+    const response = await test.call('/openapi.json');
+    expect(response.status).toBe(200);
+    document = response.body;
+  });
+  afterAll(async () => {
+    await test?.close();
+  });
+
+  it('is an OpenAPI 3.1 document with a bearer security scheme', () => {
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
+    expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+
+  it('describes exactly the routes the app serves, each with a summary, a tag and responses', () => {
+    const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(operations.sort()).toEqual([...OPERATIONS].sort());
+    for (const item of Object.values(document.paths)) {
+      for (const operation of Object.values(item)) {
+        expect(operation).toMatchObject({ summary: expect.any(String), tags: [expect.any(String)] });
+        expect(Object.keys(operation.responses as Json).length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('declares every path parameter and resolves every schema reference', () => {
+    for (const [path, item] of Object.entries(document.paths)) {
+      const placeholders = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+      for (const operation of Object.values(item)) {
+        const declared = ((operation.parameters ?? []) as Json[])
+          .filter((parameter) => parameter.in === 'path')
+          .map((parameter) => parameter.name);
+        expect(declared.sort()).toEqual([...placeholders].sort());
+      }
+    }
+    for (const ref of refsIn(document)) {
+      expect(ref).toMatch(/^#\/components\/schemas\//);
+      expect(document.components.schemas[ref.split('/').pop() ?? '']).toBeDefined();
+    }
+  });
+
+  it('generates request schemas from the domain validators: strict objects, required fields, problem responses', () => {
+    const { schemas } = document.components;
+    expect(schemas.IssueCredentialInput).toMatchObject({ type: 'object', additionalProperties: false });
+    expect(schemas.IssueCredentialInput?.required).toEqual(
+      expect.arrayContaining(['achievementId', 'recipient']),
+    );
+    expect(schemas.AchievementInput?.required).toEqual(
+      expect.arrayContaining(['issuerId', 'name', 'description', 'criteria']),
+    );
+    expect(schemas.Problem?.required).toEqual(
+      expect.arrayContaining(['type', 'title', 'status', 'detail', 'code']),
+    );
+    const issue = document.paths['/api/v1/credentials']?.post as Json;
+    expect(issue.security).toEqual([{ bearer: [] }]);
+    expect(Object.keys(issue.responses as Json)).toEqual(
+      expect.arrayContaining(['200', '201', '400', '401', '403', '404']),
+    );
+    expect(document.paths['/credentials/verify']?.post?.security).toBeUndefined();
+  });
+
+  it('renders every operation on /docs, self-contained and script-free', async () => {
+    const page = await test.call('/docs');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('Content-Type')).toMatch(/^text\/html/);
+    expect(page.headers.get('Content-Security-Policy')).toContain("default-src 'none'");
+    for (const operation of OPERATIONS) {
+      const [method, path] = operation.split(' ');
+      expect(page.text).toContain(`>${method}</span> <code class="path">${path}</code>`);
+    }
+    expect(page.text).not.toMatch(/<script|<link|src=|https?:\/\/(?!www\.w3\.org)[^"<\s]*\.(js|css)/i);
+    expect(page.text).toContain('achievementId');
+    expect(page.text).toContain('Problem');
+  });
+});

@@ -1,0 +1,213 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { CREDENTIALS_V2_CONTEXT, ErrorCode, MicrocredError, OB_CONTEXT } from '@microcred/vc';
+import { defaultBadgeSvg } from '../../domain/achievement/default-badge-svg.js';
+import type { Platform } from '../../domain/platform.js';
+import type { PublicEnv } from '../app-env.js';
+import { createRouter } from '../create-router.js';
+import { problemResponses } from '../problem/problem-details.js';
+import { cacheableResponse } from '../representation/cacheable-response.js';
+import { negotiateMediaType } from '../representation/negotiate-media-type.js';
+import { IdParamsSchema } from './common-schemas.js';
+import { CREDENTIAL_REPRESENTATIONS } from './credential-representations.js';
+
+const SlugParamsSchema = z.object({
+  slug: z
+    .string()
+    .max(63)
+    .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/)
+    .openapi({ param: { name: 'slug', in: 'path' }, example: 'demo-university' }),
+});
+
+// Verifiers must see a revocation or a new key at once: caches may keep a copy, but must ask first.
+const REVALIDATE = 'public, max-age=0, must-revalidate';
+// Achievement definitions and issued credentials change rarely (an edit, never a signature).
+const SHORT_LIVED = 'public, max-age=300';
+// A hostile uploaded SVG must not run script or load anything when opened directly.
+const IMAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+
+const anyJson = z.record(z.string(), z.unknown());
+const notModified = { description: 'Not modified (the `If-None-Match` ETag is current)' };
+
+const didDocument = createRoute({
+  method: 'get',
+  path: '/issuers/{slug}/did.json',
+  tags: ['Public documents'],
+  summary: "An issuer's DID document (did:web)",
+  description: 'Every key that is not revoked, so credentials signed before a rotation keep verifying.',
+  request: { params: SlugParamsSchema },
+  responses: {
+    200: {
+      description: 'The DID document',
+      content: { 'application/json': { schema: anyJson }, 'application/did+json': { schema: anyJson } },
+    },
+    304: notModified,
+    ...problemResponses(400, 404),
+  },
+});
+
+const statusList = createRoute({
+  method: 'get',
+  path: '/issuers/{slug}/status/{listId}',
+  tags: ['Public documents'],
+  summary: 'A signed BitstringStatusListCredential',
+  description: 'Revalidated on every use (`max-age=0, must-revalidate`) so a revocation is seen at once.',
+  request: {
+    params: SlugParamsSchema.extend({ listId: z.uuid().openapi({ param: { name: 'listId', in: 'path' } }) }),
+  },
+  responses: {
+    200: { description: 'The status list credential', content: { 'application/json': { schema: anyJson } } },
+    304: notModified,
+    ...problemResponses(400, 404),
+  },
+});
+
+const achievementDocument = createRoute({
+  method: 'get',
+  path: '/achievements/{id}',
+  tags: ['Public documents'],
+  summary: 'A published OB 3.0 Achievement',
+  request: { params: IdParamsSchema },
+  responses: {
+    200: { description: 'The Achievement', content: { 'application/json': { schema: anyJson } } },
+    304: notModified,
+    ...problemResponses(400, 404),
+  },
+});
+
+const achievementImage = createRoute({
+  method: 'get',
+  path: '/achievements/{id}/image',
+  tags: ['Public documents'],
+  summary: "A published achievement's badge image",
+  description: 'The uploaded PNG or SVG, or a generated badge. A URL image redirects to that URL.',
+  request: { params: IdParamsSchema },
+  responses: {
+    200: {
+      description: 'The image',
+      content: {
+        'image/png': { schema: z.string().openapi({ format: 'binary' }) },
+        'image/svg+xml': { schema: z.string() },
+      },
+    },
+    302: { description: 'The image lives at another URL' },
+    304: notModified,
+    ...problemResponses(400, 404),
+  },
+});
+
+const credentialDocument = createRoute({
+  method: 'get',
+  path: '/credentials/{id}',
+  tags: ['Public documents'],
+  summary: 'An issued credential, at its id',
+  description:
+    'JSON for `application/json`, `application/vc+ld+json`, `application/vc` or `*/*`; the compact JWS for ' +
+    '`application/vc+jwt` when the credential was issued as a VC-JWT.',
+  request: { params: IdParamsSchema },
+  responses: {
+    200: {
+      description: 'The credential',
+      content: {
+        'application/json': { schema: anyJson },
+        'application/vc+ld+json': { schema: anyJson },
+        'application/vc+jwt': { schema: z.string() },
+      },
+    },
+    304: notModified,
+    ...problemResponses(400, 404),
+  },
+});
+
+function decodeDataUri(uri: string): { contentType: string; bytes: Uint8Array } | undefined {
+  const match = /^data:(image\/(?:png|svg\+xml));base64,([A-Za-z0-9+/=]+)$/.exec(uri);
+  if (match?.[1] === undefined || match[2] === undefined) return undefined;
+  return { contentType: match[1], bytes: Buffer.from(match[2], 'base64') };
+}
+
+/** The documents verifiers and wallets fetch: no authentication, cacheable, CORS-open. */
+export function publicDocumentRoutes(options: { readonly platform: Platform }): OpenAPIHono<PublicEnv> {
+  const { platform } = options;
+  const router = createRouter<PublicEnv>();
+
+  router.openapi(didDocument, async (c) => {
+    const document = await platform.issuers.didDocument(c.req.valid('param').slug);
+    if (document === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such issuer');
+    const contentType =
+      negotiateMediaType({
+        accept: c.req.header('Accept'),
+        offers: ['application/json', 'application/did+json'],
+      }) ?? 'application/json';
+    return cacheableResponse(c, {
+      body: JSON.stringify(document),
+      contentType,
+      cacheControl: REVALIDATE,
+      vary: 'Accept',
+    });
+  });
+
+  router.openapi(statusList, async (c) => {
+    const { slug, listId } = c.req.valid('param');
+    const published = await platform.statusLists.publish({ slug, listId });
+    return cacheableResponse(c, {
+      body: JSON.stringify(published.credential),
+      contentType: 'application/json',
+      cacheControl: REVALIDATE,
+      etag: published.etag,
+    });
+  });
+
+  router.openapi(achievementDocument, async (c) => {
+    const achievement = await platform.achievements.get(null, c.req.valid('param').id);
+    // Embedded in credentials the Achievement borrows the credential's contexts; standing alone it needs its own.
+    const document = { '@context': [CREDENTIALS_V2_CONTEXT, OB_CONTEXT], ...achievement.document };
+    return cacheableResponse(c, {
+      body: JSON.stringify(document),
+      contentType: 'application/json',
+      cacheControl: SHORT_LIVED,
+    });
+  });
+
+  router.openapi(achievementImage, async (c) => {
+    const achievement = await platform.achievements.get(null, c.req.valid('param').id);
+    const uploaded = achievement.image;
+    // An image given as a URL is the issuer's own file elsewhere: send the client there, never fetch it.
+    if (uploaded !== null && !uploaded.id.startsWith('data:')) return c.redirect(uploaded.id, 302);
+    const decoded = uploaded === null ? undefined : decodeDataUri(uploaded.id);
+    const creator = achievement.document.creator as { name?: unknown } | undefined;
+    const image = decoded ?? {
+      contentType: 'image/svg+xml',
+      bytes: new TextEncoder().encode(
+        defaultBadgeSvg({
+          name: achievement.name,
+          issuerName: typeof creator?.name === 'string' ? creator.name : '',
+        }),
+      ),
+    };
+    return cacheableResponse(c, {
+      body: image.bytes,
+      contentType: image.contentType,
+      cacheControl: SHORT_LIVED,
+      headers: { 'Content-Security-Policy': IMAGE_CSP },
+    });
+  });
+
+  router.openapi(credentialDocument, async (c) => {
+    const record = await platform.credentials.find(c.req.valid('param').id);
+    const available = CREDENTIAL_REPRESENTATIONS.filter((representation) => representation.available(record));
+    const chosen = negotiateMediaType({
+      accept: c.req.header('Accept'),
+      offers: available.map((representation) => representation.mediaType),
+    });
+    // Nothing acceptable: RFC 9110 §12.1 lets the server send its default rather than a 406.
+    const representation = available.find((item) => item.mediaType === chosen) ?? available[0];
+    if (representation === undefined) throw new MicrocredError(ErrorCode.INTERNAL, 'no representation');
+    return cacheableResponse(c, {
+      body: representation.render(record),
+      contentType: representation.mediaType,
+      cacheControl: SHORT_LIVED,
+      vary: 'Accept',
+    });
+  });
+
+  return router;
+}

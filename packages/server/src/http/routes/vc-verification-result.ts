@@ -1,0 +1,78 @@
+import { z } from '@hono/zod-openapi';
+import { ErrorCode, problemTypeOf, type VerificationReport } from '@microcred/vc';
+
+export const VcVerifyRequestSchema = z
+  .strictObject({
+    verifiableCredential: z
+      .union([z.record(z.string(), z.unknown()), z.string().min(1)])
+      .openapi({ description: 'The credential as JSON, or a VC-JWT (compact JWS) as a string' }),
+    options: z
+      .strictObject({
+        checks: z
+          .array(z.string())
+          .optional()
+          .openapi({ description: 'Accepted for compatibility; every check always runs' }),
+      })
+      .optional(),
+  })
+  .openapi('VcVerifyRequest');
+
+const CheckSchema = z
+  .object({
+    id: z.string().openapi({ example: 'status' }),
+    ok: z.boolean(),
+    code: z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]).optional(),
+    message: z.string(),
+    warning: z.boolean().optional(),
+  })
+  .openapi('VerificationCheck');
+
+const VerificationProblemSchema = z
+  .object({ type: z.string(), code: z.string().optional(), title: z.string(), detail: z.string() })
+  .openapi('VerificationProblem');
+
+export const VerificationResultSchema = z
+  .object({
+    verified: z.boolean(),
+    checks: z.array(CheckSchema).openapi({ description: 'Every named check that ran, in order' }),
+    warnings: z.array(VerificationProblemSchema),
+    errors: z.array(VerificationProblemSchema).openapi({
+      description:
+        'The failed checks as VC 2.0 §7.2 problem details (e.g. code REVOKED from the status check)',
+    }),
+    format: z.enum(['json', 'jwt', 'png', 'svg']).optional(),
+    signer: z
+      .object({ verificationMethod: z.string(), controller: z.string(), publicKeyMultibase: z.string() })
+      .optional(),
+  })
+  .openapi('VerificationResult');
+export type VerificationResultJson = z.infer<typeof VerificationResultSchema>;
+
+/** The VC API verification result: our named checks, with failures and caveats also as problem details. */
+export function presentVerificationResult(report: VerificationReport): VerificationResultJson {
+  return {
+    verified: report.verified,
+    checks: report.checks.map((check) => ({
+      id: check.id,
+      ok: check.ok,
+      ...(check.code === undefined ? {} : { code: check.code }),
+      message: check.message,
+      ...(check.warning === true ? { warning: true } : {}),
+    })),
+    warnings: report.checks
+      .filter((check) => check.ok && check.warning === true)
+      .map((check) => ({
+        type: `https://microcred.dev/problems/warnings/${check.id}`,
+        title: check.id,
+        detail: check.message,
+      })),
+    errors: report.checks
+      .filter((check) => !check.ok)
+      .map((check) => {
+        const code = check.code ?? ErrorCode.MALFORMED_VALUE_ERROR;
+        return { type: problemTypeOf(code), code, title: check.id, detail: check.message };
+      }),
+    ...(report.format === undefined ? {} : { format: report.format }),
+    ...(report.signer === undefined ? {} : { signer: { ...report.signer } }),
+  };
+}

@@ -1,0 +1,35 @@
+// A signing worker for tests of the pool's crash handling: it dies while signing a document whose id
+// is `urn:test:crash-always`, or `urn:test:crash-once:<token>` the first time any worker sees that token
+// (the first to create the directory `<tmpdir>/microcred-crash-once-<token>` wins; the test removes it).
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parentPort } from 'node:worker_threads';
+import { serveSigningRequests } from './serve-signing-requests.js';
+import { signDocument } from './sign-document.js';
+
+const CRASH_ONCE = 'urn:test:crash-once:';
+
+function firstTime(token: string): boolean {
+  try {
+    mkdirSync(join(tmpdir(), `microcred-crash-once-${token}`));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+if (parentPort === null) throw new Error('this module runs as a signing worker');
+serveSigningRequests({
+  port: parentPort,
+  sign: (options) => {
+    const { id } = options.document;
+    const crash =
+      id === 'urn:test:crash-always' ||
+      (typeof id === 'string' && id.startsWith(CRASH_ONCE) && firstTime(id.slice(CRASH_ONCE.length)));
+    if (!crash) return signDocument(options);
+    // Exit a moment later, as a crash mid-signature would: replies already posted are delivered.
+    setTimeout(() => process.exit(70), 10);
+    return new Promise(() => {});
+  },
+});

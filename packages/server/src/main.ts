@@ -1,0 +1,120 @@
+// First, before any schema exists: zod 4 copies prototype methods onto each schema when it is built, so
+// the OpenAPI extension reaches only schemas created after this import (other entry points do the same).
+import '@hono/zod-openapi';
+import { serve } from '@hono/node-server';
+import pino, { type Logger } from 'pino';
+import { type Config, loadConfig } from './config.js';
+import { AesGcmKeyStore, createPgStorage, deriveSubkey, openDatabase, runMigrations } from './db/index.js';
+import { createApiKey } from './domain/auth/api-tokens.js';
+import { seedDemoData } from './domain/demo/seed-demo-data.js';
+import { createPlatform, type Platform } from './domain/platform.js';
+import { createApp } from './http/create-app.js';
+import { startBulkWorker } from './jobs/bulk-worker.js';
+import { poolCredentialSigner } from './jobs/pool-credential-signer.js';
+import { createSigningPool } from './jobs/signing-pool.js';
+
+export interface RunningPlatform {
+  readonly platform: Platform;
+  readonly config: Config;
+  readonly logger: Logger;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: the only place that knows every concrete class. Opens the database (PGlite, or
+ * PostgreSQL when DATABASE_URL is set), runs migrations, and builds the platform.
+ */
+export async function openPlatform(config: Config, logger: Logger): Promise<RunningPlatform> {
+  const database = await openDatabase(config);
+  await runMigrations(database);
+  // Signing is CPU-bound: worker threads on every core keep the event loop free for requests.
+  const pool = createSigningPool({ logger });
+  const platform = createPlatform({
+    signer: poolCredentialSigner(pool),
+    storage: createPgStorage({ db: database.db }),
+    keyStore: new AesGcmKeyStore({ masterKey: config.masterKey }),
+    publicUrl: config.publicUrl,
+    recipientPepper: deriveSubkey({ masterKey: config.masterKey, purpose: 'recipient-lookup' }),
+    ...(config.adminToken === undefined ? {} : { adminToken: config.adminToken }),
+  });
+  logger.info(
+    { database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined },
+    'database ready',
+  );
+  return {
+    platform,
+    config,
+    logger,
+    close: async () => {
+      await pool.close();
+      await database.close();
+    },
+  };
+}
+
+/**
+ * First run: demo data, and an admin token when MICROCRED_ADMIN_TOKEN is not set (printed once; only its
+ * hash is stored).
+ */
+async function prepareFirstRun(running: RunningPlatform): Promise<void> {
+  const { platform, config, logger } = running;
+  const demo = await seedDemoData(platform);
+  if (demo.created)
+    logger.info({ issuer: 'demo-university' }, 'created the demo issuer and three demo achievements');
+  if (config.adminToken !== undefined) return;
+  const adminKeys = await platform.context.storage.apiKeys.list({ issuerId: null });
+  if (adminKeys.some((key) => key.revokedAt === null)) return;
+  const { token } = await createApiKey(platform.context, { kind: 'admin' }, null, {
+    name: 'first-run admin token',
+    role: 'admin',
+  });
+  process.stdout.write(
+    `\n  Admin API token (shown once; keep it safe, or set MICROCRED_ADMIN_TOKEN):\n\n    ${token}\n\n`,
+  );
+}
+
+/** `npm start` / `microcred serve`: the HTTP platform on PORT, until SIGINT or SIGTERM. */
+export async function startServer(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<void> {
+  const config = loadConfig(env);
+  const logger = pino({
+    level: config.logLevel,
+    redact: ['req.headers.authorization', '*.token', '*.secret'],
+  });
+  const running = await openPlatform(config, logger);
+  await prepareFirstRun(running);
+  const app = createApp({
+    platform: running.platform,
+    logger,
+    bodyLimitBytes: config.bodyLimitBytes,
+  });
+  // Bulk jobs are worked on by every server process; more can run with `microcred worker`.
+  const bulkWorker = startBulkWorker({ platform: running.platform, logger });
+  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+    logger.info(
+      { port: info.port, publicUrl: config.publicUrl },
+      `microcred is listening on ${config.publicUrl}`,
+    );
+  });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    server.close(() => {
+      bulkWorker
+        .stop()
+        .then(() => running.close())
+        .then(
+          () => process.exit(0),
+          (error: unknown) => {
+            logger.error({ err: error }, 'error while closing the database');
+            process.exit(1);
+          },
+        );
+    });
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
