@@ -10,6 +10,7 @@ interface World {
   readonly achievementUrl: string;
   readonly credentialId: string;
   readonly spareKeyId: string;
+  readonly bulkJobId: string;
 }
 
 interface Case {
@@ -17,6 +18,8 @@ interface Case {
   readonly route: string;
   readonly path: (world: World) => string;
   readonly body?: (world: World) => unknown;
+  /** A CSV upload instead of a JSON body. */
+  readonly csv?: (world: World) => string;
   /** Expected status for: no token, our viewer, our issuer-role key, another issuer's owner, admin. */
   readonly expect: Readonly<Record<Who, number>>;
 }
@@ -154,6 +157,31 @@ const CASES: readonly Case[] = [
     }),
     expect: { none: 401, viewer: 403, issuer: 201, other: 404, admin: 201 },
   },
+  {
+    method: 'POST',
+    route: '/api/v1/bulk-jobs',
+    path: (w) => `/api/v1/bulk-jobs?achievementId=${w.achievementId}`,
+    csv: () => `email,name\nbulk-${unique()}@example.org,Bulk\n`,
+    expect: { none: 401, viewer: 403, issuer: 202, other: 404, admin: 202 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/bulk-jobs/{bulkJobId}',
+    path: (w) => `/api/v1/bulk-jobs/${w.bulkJobId}`,
+    expect: { none: 401, viewer: 200, issuer: 200, other: 404, admin: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/bulk-jobs/{bulkJobId}/errors',
+    path: (w) => `/api/v1/bulk-jobs/${w.bulkJobId}/errors`,
+    expect: { none: 401, viewer: 200, issuer: 200, other: 404, admin: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/bulk-jobs/{bulkJobId}/cancel',
+    path: (w) => `/api/v1/bulk-jobs/${w.bulkJobId}/cancel`,
+    expect: { none: 401, viewer: 403, issuer: 200, other: 404, admin: 200 },
+  },
 ];
 
 describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
@@ -192,12 +220,20 @@ describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
         json: { achievementId: achievement.id, recipient: { email: 'matrix@example.org' } },
       })
     ).body;
+    const bulkJob = (
+      await test.call(`/api/v1/bulk-jobs?achievementId=${achievement.id}`, {
+        token: ADMIN_TOKEN,
+        body: 'email\nmatrix-bulk@example.org\n',
+        headers: { 'Content-Type': 'text/csv' },
+      })
+    ).body;
     world = {
       mine,
       achievementId: achievement.id,
       achievementUrl: achievement.url,
       credentialId: credential.id,
       spareKeyId: spare.id,
+      bulkJobId: bulkJob.id,
     };
   });
   afterAll(async () => {
@@ -213,6 +249,9 @@ describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
           method: item.method,
           ...(token === undefined ? {} : { token }),
           ...(item.body === undefined ? {} : { json: item.body(world) }),
+          ...(item.csv === undefined
+            ? {}
+            : { body: item.csv(world), headers: { 'Content-Type': 'text/csv' } }),
         });
         seen[who] = response.status;
         if (response.status >= 400) {
@@ -234,7 +273,7 @@ describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
     );
     const covered = CASES.map(
       (item) =>
-        `${item.method} ${item.route.split('?')[0]?.replace(/\{(issuer|achievement|credential)Id\}/g, '{id}')}`,
+        `${item.method} ${item.route.split('?')[0]?.replace(/\{(issuer|achievement|credential|bulkJob)Id\}/g, '{id}')}`,
     );
     expect(secured.length).toBeGreaterThan(15);
     expect(new Set(covered)).toEqual(new Set(secured));

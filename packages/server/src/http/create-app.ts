@@ -16,6 +16,7 @@ import { strictJsonBody } from './middleware/strict-json-body.js';
 import { renderProblem } from './problem/render-problem.js';
 import { achievementRoutes } from './routes/achievement-routes.js';
 import { apiKeyRoutes } from './routes/api-key-routes.js';
+import { BULK_JOBS_PATH, bulkJobRoutes } from './routes/bulk-job-routes.js';
 import { credentialRoutes } from './routes/credential-routes.js';
 import { issuerRoutes } from './routes/issuer-routes.js';
 import { publicDocumentRoutes } from './routes/public-document-routes.js';
@@ -29,7 +30,11 @@ export interface AppOptions {
   readonly bodyLimitBytes: number;
   /** Request ids for requests that bring none (default: random UUIDs). */
   readonly generateRequestId?: () => string;
+  /** Bulk uploads (CSV, JSON lines) may be larger than JSON requests: 100,000 rows are about 6 MB. */
+  readonly bulkUploadLimitBytes?: number;
 }
+
+const DEFAULT_BULK_UPLOAD_LIMIT_BYTES = 64 * 1024 * 1024;
 
 // Credentials nest about ten levels; the verifier refuses more than 64, so the API does too (V14).
 const MAX_JSON_DEPTH = 64;
@@ -45,6 +50,10 @@ const TAGS = [
     description: 'Micro-credential definitions: published ones are public OB 3.0 Achievements.',
   },
   { name: 'Credentials', description: 'Issuing, finding and revoking OB 3.0 credentials.' },
+  {
+    name: 'Bulk issuance',
+    description: 'Spreadsheet uploads issued in the background, with progress and row errors.',
+  },
   { name: 'VC API', description: 'The W3C VC API issue and verify endpoints.' },
   { name: 'Public documents', description: 'What verifiers and wallets fetch: no token needed.' },
   { name: 'System', description: 'Health, this document, and its web page.' },
@@ -70,16 +79,22 @@ export function createApp(options: AppOptions): OpenAPIHono<PublicEnv> {
   );
   // Bearer tokens are not ambient credentials, so a browser on any origin may call the API and fetch documents.
   app.use(cors({ origin: '*', exposeHeaders: ['ETag', 'X-Request-Id', 'WWW-Authenticate'] }));
-  app.use(
+  const limitOf = (maxSize: number) =>
     bodyLimit({
-      maxSize: options.bodyLimitBytes,
+      maxSize,
       onError: () => {
         throw new MicrocredError(
           ErrorCode.PAYLOAD_TOO_LARGE,
-          `the request body is over the limit of ${options.bodyLimitBytes} bytes`,
+          `the request body is over the limit of ${maxSize} bytes`,
         );
       },
-    }),
+    });
+  const requestLimit = limitOf(options.bodyLimitBytes);
+  const uploadLimit = limitOf(options.bulkUploadLimitBytes ?? DEFAULT_BULK_UPLOAD_LIMIT_BYTES);
+  app.use((c, next) =>
+    c.req.method === 'POST' && c.req.path === `/api/v1${BULK_JOBS_PATH}`
+      ? uploadLimit(c, next)
+      : requestLimit(c, next),
   );
   app.use(strictJsonBody({ maxDepth: MAX_JSON_DEPTH }));
 
@@ -89,6 +104,7 @@ export function createApp(options: AppOptions): OpenAPIHono<PublicEnv> {
   api.route('/', apiKeyRoutes({ platform }));
   api.route('/', achievementRoutes({ platform }));
   api.route('/', credentialRoutes({ platform }));
+  api.route('/', bulkJobRoutes({ platform }));
   app.route('/api/v1', api);
   app.route('/', vcApiRoutes({ platform }));
   app.route('/', publicDocumentRoutes({ platform }));

@@ -4,6 +4,10 @@ import { openTestApp, type TestApp } from '../../test/support/test-app.js';
 type Json = Record<string, unknown>;
 
 const OPERATIONS = [
+  'POST /api/v1/bulk-jobs',
+  'GET /api/v1/bulk-jobs/{id}',
+  'GET /api/v1/bulk-jobs/{id}/errors',
+  'POST /api/v1/bulk-jobs/{id}/cancel',
   'GET /api/v1/issuers',
   'POST /api/v1/issuers',
   'GET /api/v1/issuers/{id}',

@@ -1,0 +1,171 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { ErrorCode, MicrocredError } from '@microcred/vc';
+import type { Platform } from '../../domain/platform.js';
+import type { BulkJob } from '../../domain/ports/index.js';
+import type { ApiEnv } from '../app-env.js';
+import { createRouter } from '../create-router.js';
+import { problemResponses } from '../problem/problem-details.js';
+import { BEARER_SECURITY, IdParamsSchema, isoOrNull, jsonContent, timestamp } from './common-schemas.js';
+
+export const BULK_JOBS_PATH = '/bulk-jobs';
+
+const BulkJobSchema = z
+  .object({
+    id: z.uuid(),
+    issuerId: z.uuid(),
+    achievementId: z.uuid(),
+    state: z.enum(['queued', 'running', 'completed', 'failed', 'cancelled']),
+    total: z.number().int(),
+    done: z.number().int(),
+    failed: z.number().int(),
+    error: z.string().nullable(),
+    createdAt: timestamp,
+    startedAt: timestamp.nullable(),
+    finishedAt: timestamp.nullable(),
+  })
+  .openapi('BulkJob');
+
+const BulkUploadQuerySchema = z.object({
+  achievementId: z.uuid().openapi({ description: 'The published achievement to issue to every row' }),
+  credentialFormat: z
+    .enum(['di', 'jwt'])
+    .default('di')
+    .openapi({ description: 'Data Integrity proof or VC-JWT' }),
+});
+
+const CSV_TYPES = ['text/csv', 'application/csv'];
+const JSONL_TYPES = ['application/x-ndjson', 'application/x-jsonlines'];
+
+function present(job: BulkJob) {
+  return {
+    id: job.id,
+    issuerId: job.issuerId,
+    achievementId: job.achievementId,
+    state: job.state,
+    total: job.total,
+    done: job.done,
+    failed: job.failed,
+    error: job.error,
+    createdAt: job.createdAt.toISOString(),
+    startedAt: isoOrNull(job.startedAt),
+    finishedAt: isoOrNull(job.finishedAt),
+  };
+}
+
+const createJob = createRoute({
+  method: 'post',
+  path: BULK_JOBS_PATH,
+  tags: ['Bulk issuance'],
+  summary: 'Upload recipients (CSV or JSON lines) to issue an achievement to each (issuer role)',
+  description:
+    'CSV with a header row: `email` or `did`, and optionally `name`, `evidence_url`, `evidence_narrative`, `narrative`, ' +
+    '`result`, `activity_start_date`, `activity_end_date`. Bad rows are reported by row number and never stop the ' +
+    'good ones; a file-level problem (a broken quote, unknown columns) rejects the upload. The job runs in the ' +
+    'background on every worker; poll it for progress.',
+  security: BEARER_SECURITY,
+  request: {
+    query: BulkUploadQuerySchema,
+    body: {
+      required: true,
+      // Documented as text; not validated by the router (it would parse it as a form). The handler reads
+      // the raw bytes, checks the media type and UTF-8, and the domain parses and validates every row.
+      content: {
+        'text/csv': {
+          schema: z
+            .unknown()
+            .openapi({ type: 'string', example: 'email,name\nada@example.org,Ada Lovelace\n' }),
+        },
+        // Not `application/jsonl`: the router takes any `application/json…` type for JSON and would parse it.
+        'application/x-ndjson': {
+          schema: z
+            .unknown()
+            .openapi({ type: 'string', example: '{"email":"ada@example.org","name":"Ada Lovelace"}\n' }),
+        },
+      },
+    },
+  },
+  responses: {
+    202: jsonContent(BulkJobSchema, 'Accepted: the job is queued'),
+    ...problemResponses(400, 401, 403, 404, 409, 413, 415),
+  },
+});
+
+const getJob = createRoute({
+  method: 'get',
+  path: `${BULK_JOBS_PATH}/{id}`,
+  tags: ['Bulk issuance'],
+  summary: 'Progress of a bulk job',
+  security: BEARER_SECURITY,
+  request: { params: IdParamsSchema },
+  responses: {
+    200: jsonContent(BulkJobSchema, 'The job and its counts'),
+    ...problemResponses(400, 401, 404),
+  },
+});
+
+const getErrors = createRoute({
+  method: 'get',
+  path: `${BULK_JOBS_PATH}/{id}/errors`,
+  tags: ['Bulk issuance'],
+  summary: 'The rows of a bulk job that failed, with their row numbers and reasons',
+  security: BEARER_SECURITY,
+  request: { params: IdParamsSchema },
+  responses: {
+    200: jsonContent(
+      z.array(z.object({ row: z.number().int(), error: z.string() })),
+      'Failed rows in file order',
+    ),
+    ...problemResponses(400, 401, 404),
+  },
+});
+
+const cancelJob = createRoute({
+  method: 'post',
+  path: `${BULK_JOBS_PATH}/{id}/cancel`,
+  tags: ['Bulk issuance'],
+  summary: 'Stop a bulk job: rows not yet issued are not issued (issuer role)',
+  security: BEARER_SECURITY,
+  request: { params: IdParamsSchema },
+  responses: { 200: jsonContent(BulkJobSchema, 'The job'), ...problemResponses(400, 401, 403, 404) },
+});
+
+/** `/bulk-jobs`: uploads that become durable background jobs. */
+export function bulkJobRoutes(options: { readonly platform: Platform }): OpenAPIHono<ApiEnv> {
+  const { platform } = options;
+  const router = createRouter<ApiEnv>();
+
+  router.openapi(createJob, async (c) => {
+    const type = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    const format = CSV_TYPES.includes(type) ? 'csv' : JSONL_TYPES.includes(type) ? 'jsonl' : undefined;
+    if (format === undefined) {
+      throw new MicrocredError(
+        ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+        'upload text/csv or application/x-ndjson (JSON lines)',
+      );
+    }
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
+    } catch (cause) {
+      throw new MicrocredError(ErrorCode.PARSING_ERROR, 'the upload is not UTF-8 text', { cause });
+    }
+    const query = c.req.valid('query');
+    const job = await platform.bulk.create(c.get('actor'), { ...query, format, text });
+    c.header('Location', `/api/v1${BULK_JOBS_PATH}/${job.id}`);
+    return c.json(present(job), 202);
+  });
+
+  router.openapi(getJob, async (c) =>
+    c.json(present(await platform.bulk.get(c.get('actor'), c.req.valid('param').id)), 200),
+  );
+
+  router.openapi(getErrors, async (c) =>
+    c.json(await platform.bulk.errors(c.get('actor'), c.req.valid('param').id), 200),
+  );
+
+  router.openapi(cancelJob, async (c) =>
+    c.json(present(await platform.bulk.cancel(c.get('actor'), c.req.valid('param').id)), 200),
+  );
+
+  return router;
+}
