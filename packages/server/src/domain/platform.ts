@@ -32,6 +32,7 @@ import {
   updateIssuer,
   viewIssuer,
 } from './issuer/manage-issuers.js';
+import { addMember, listMembers, removeMember } from './issuer/manage-members.js';
 import type { PlatformContext } from './platform-context.js';
 import type { KeyStore, Storage } from './ports/index.js';
 import { createPlatformFetcher } from './resolve/platform-fetcher.js';
@@ -97,6 +98,11 @@ export function createPlatform(options: PlatformOptions) {
         const issuer = await context.storage.issuers.findBySlug({ slug });
         return issuer === null ? null : issuerDidDocument(context, issuer);
       },
+    },
+    members: {
+      add: bind(context, addMember),
+      list: bind(context, listMembers),
+      remove: bind(context, removeMember),
     },
     apiKeys: {
       create: bind(context, createApiKey),

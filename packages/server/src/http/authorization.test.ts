@@ -11,6 +11,7 @@ interface World {
   readonly credentialId: string;
   readonly spareKeyId: string;
   readonly bulkJobId: string;
+  readonly memberUserId: string;
 }
 
 interface Case {
@@ -158,6 +159,25 @@ const CASES: readonly Case[] = [
     expect: { none: 401, viewer: 403, issuer: 201, other: 404, admin: 201 },
   },
   {
+    method: 'GET',
+    route: '/api/v1/issuers/{issuerId}/members',
+    path: (w) => `/api/v1/issuers/${w.mine.id}/members`,
+    expect: { none: 401, viewer: 200, issuer: 200, other: 404, admin: 200 },
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/issuers/{issuerId}/members',
+    path: (w) => `/api/v1/issuers/${w.mine.id}/members`,
+    body: () => ({ email: `member-${unique()}@example.org`, role: 'issuer' }),
+    expect: { none: 401, viewer: 403, issuer: 403, other: 404, admin: 200 },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/issuers/{issuerId}/members/{userId}',
+    path: (w) => `/api/v1/issuers/${w.mine.id}/members/${w.memberUserId}`,
+    expect: { none: 401, viewer: 403, issuer: 403, other: 404, admin: 204 },
+  },
+  {
     method: 'POST',
     route: '/api/v1/bulk-jobs',
     path: (w) => `/api/v1/bulk-jobs?achievementId=${w.achievementId}`,
@@ -227,7 +247,15 @@ describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
         headers: { 'Content-Type': 'text/csv' },
       })
     ).body;
+    const member = (
+      await test.call(`/api/v1/issuers/${mine.id}/members`, {
+        method: 'PUT',
+        token: ADMIN_TOKEN,
+        json: { email: 'removable@example.org', role: 'viewer' },
+      })
+    ).body;
     world = {
+      memberUserId: member.userId,
       mine,
       achievementId: achievement.id,
       achievementUrl: achievement.url,

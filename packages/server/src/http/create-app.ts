@@ -19,6 +19,7 @@ import { apiKeyRoutes } from './routes/api-key-routes.js';
 import { BULK_JOBS_PATH, bulkJobRoutes } from './routes/bulk-job-routes.js';
 import { credentialRoutes } from './routes/credential-routes.js';
 import { issuerRoutes } from './routes/issuer-routes.js';
+import { memberRoutes } from './routes/member-routes.js';
 import { publicDocumentRoutes } from './routes/public-document-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
 import { vcApiRoutes } from './routes/vc-api-routes.js';
@@ -102,6 +103,7 @@ export function createApp(options: AppOptions): OpenAPIHono<PublicEnv> {
   api.use('*', bearerAuth({ platform }));
   api.route('/', issuerRoutes({ platform }));
   api.route('/', apiKeyRoutes({ platform }));
+  api.route('/', memberRoutes({ platform }));
   api.route('/', achievementRoutes({ platform }));
   api.route('/', credentialRoutes({ platform }));
   api.route('/', bulkJobRoutes({ platform }));

@@ -1,0 +1,92 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.js';
+import { seedDemoData } from '../../domain/demo/seed-demo-data.js';
+import { openPlatform } from '../../main.js';
+import { main } from '../main.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'microcred-bulk-cli-'));
+const environment = { DATA_DIR: join(dir, 'data'), NODE_ENV: 'test', LOG_LEVEL: 'silent' };
+
+async function run(...args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(['node', 'microcred', ...args], {
+    stdout: (text) => {
+      out += text;
+    },
+    stderr: (text) => {
+      err += text;
+    },
+  });
+  return { code, out, err };
+}
+
+describe('microcred bulk-issue on the embedded database', () => {
+  let achievementId = '';
+  beforeAll(async () => {
+    Object.assign(process.env, environment);
+    const running = await openPlatform(loadConfig(process.env), pino({ level: 'silent' }));
+    const { issuerId } = await seedDemoData(running.platform);
+    const [achievement] = await running.platform.achievements.list({ kind: 'admin' }, { issuerId });
+    achievementId = achievement?.id ?? '';
+    await running.close();
+  });
+
+  it('issues every good row, prints a summary with the failed rows, and exits 1 when any row failed', async () => {
+    const csv = ['email,name', 'a1@example.org,A One', 'not-an-email,Bad', 'a3@example.org,A Three', ''].join(
+      '\n',
+    );
+    writeFileSync(join(dir, 'cohort.csv'), csv);
+    const result = await run(
+      'bulk-issue',
+      join(dir, 'cohort.csv'),
+      '--achievement',
+      achievementId,
+      '--no-progress',
+    );
+    expect(result.err).toBe('');
+    expect(result.out).toMatch(/created bulk job [0-9a-f-]{36}: 3 rows \(1 rejected on upload\)/);
+    expect(result.out).toMatch(/completed; issued 2, failed 1, of 3 rows/);
+    expect(result.out).toMatch(/row 2: .*email/);
+    expect(result.code).toBe(1);
+  });
+
+  it('exits 0 when every row is issued, and --resume of a finished job issues nothing more', async () => {
+    writeFileSync(
+      join(dir, 'clean.jsonl'),
+      '{"email":"b1@example.org"}\n{"did":"did:example:b2","name":"B2"}\n',
+    );
+    const result = await run(
+      'bulk-issue',
+      join(dir, 'clean.jsonl'),
+      '--achievement',
+      achievementId,
+      '--format',
+      'jwt',
+      '--no-progress',
+    );
+    expect(result.code, result.err).toBe(0);
+    const jobId = /created bulk job ([0-9a-f-]{36})/.exec(result.out)?.[1] ?? '';
+    const resumed = await run('bulk-issue', '--resume', jobId, '--no-progress');
+    expect(resumed.code).toBe(0);
+    expect(resumed.out).toMatch(/issued 2, failed 0, of 2 rows/);
+  });
+
+  it('refuses a file-level problem with a clear message and a usage error without a file', async () => {
+    writeFileSync(join(dir, 'broken.csv'), 'email,name\na@example.org,"Ada\n');
+    const broken = await run(
+      'bulk-issue',
+      join(dir, 'broken.csv'),
+      '--achievement',
+      achievementId,
+      '--no-progress',
+    );
+    expect(broken.code).toBe(1);
+    expect(broken.err).toMatch(/VALIDATION_ERROR: .*quote/);
+    expect((await run('bulk-issue', '--no-progress')).code).toBe(2);
+  });
+});
