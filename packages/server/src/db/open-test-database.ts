@@ -9,9 +9,18 @@ const PREFIX = 'microcred_test_';
 // A database left behind by a run that was killed is dropped by a later run once it is this old.
 const STALE_AFTER_MS = 6 * 60 * 60 * 1000;
 
-/** The drivers a storage test runs on: PGlite always, PostgreSQL too when `TEST_DATABASE_URL` is set. */
+/**
+ * The drivers a storage test runs on: PGlite always, PostgreSQL too when `TEST_DATABASE_URL` is set.
+ * `TEST_DRIVERS=postgres` narrows it (CI's second pass, after the PGlite pass has already run).
+ */
 export function testDrivers(env: Readonly<Record<string, string | undefined>> = process.env): TestDriver[] {
-  return env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  const available: TestDriver[] = env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  const wanted = env.TEST_DRIVERS?.split(',').map((driver) => driver.trim());
+  if (wanted === undefined || wanted.length === 0 || wanted[0] === '') return available;
+  const chosen = available.filter((driver) => wanted.includes(driver));
+  if (chosen.length === 0)
+    throw new Error(`TEST_DRIVERS=${env.TEST_DRIVERS} names no available driver (${available.join(', ')})`);
+  return chosen;
 }
 
 /**
