@@ -1,4 +1,4 @@
-import { type Canonizer, rdfcReferenceCanonizer } from '../../canon/index.js';
+import { type Canonizer, rdfcFastCanonizer } from '../../canon/index.js';
 import { bundledDocumentLoader, type DocumentLoader } from '../../contexts/index.js';
 import type { SigningKey } from '../../did/index.js';
 import { encodeBase58btc } from '../../encoding/index.js';
@@ -17,6 +17,11 @@ export interface AddDataIntegrityProofOptions {
   /** Proof chains (Data Integrity §2.1.2): the ids of proofs this one endorses. */
   readonly previousProof?: string | readonly string[];
   readonly proofId?: string;
+  /**
+   * RDFC-1.0 canonicalization for the RDF suites; defaults to `rdfcFastCanonizer`, which produces the
+   * reference's N-Quads and hands it whatever it does not implement. `rdfcReferenceCanonizer` is the
+   * reference path itself.
+   */
   readonly canonizer?: Canonizer;
   readonly documentLoader?: DocumentLoader;
 }
@@ -62,7 +67,7 @@ export async function addDataIntegrityProof(options: AddDataIntegrityProofOption
   };
   const unsecured = unsecuredDocumentFor(options.document, options.previousProof);
   const { verifyData } = await suite.createVerifyData(unsecured, proofOptions, {
-    canonizer: options.canonizer ?? rdfcReferenceCanonizer,
+    canonizer: options.canonizer ?? rdfcFastCanonizer,
     documentLoader: options.documentLoader ?? bundledDocumentLoader,
   });
   const signature = await options.key.sign(verifyData);

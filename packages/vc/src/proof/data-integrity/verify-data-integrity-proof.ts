@@ -1,4 +1,4 @@
-import { type Canonizer, rdfcReferenceCanonizer } from '../../canon/index.js';
+import { type Canonizer, rdfcFastCanonizer } from '../../canon/index.js';
 import { bundledDocumentLoader, type DocumentLoader } from '../../contexts/index.js';
 import {
   ED25519_KEY_LENGTH,
@@ -21,6 +21,11 @@ export interface VerifyDataIntegrityProofOptions {
   readonly fetcher: ResourceFetcher;
   readonly expectedProofPurpose?: string;
   readonly now?: Date;
+  /**
+   * RDFC-1.0 canonicalization for the RDF suites; defaults to `rdfcFastCanonizer`, which produces the
+   * reference's N-Quads and hands it whatever it does not implement. `rdfcReferenceCanonizer` is the
+   * reference path itself.
+   */
   readonly canonizer?: Canonizer;
   readonly documentLoader?: DocumentLoader;
   /**
@@ -122,7 +127,7 @@ export async function verifyDataIntegrityProof(
     }
 
     const { verifyData } = await suite.createVerifyData(unsecured, proof, {
-      canonizer: options.canonizer ?? rdfcReferenceCanonizer,
+      canonizer: options.canonizer ?? rdfcFastCanonizer,
       documentLoader: options.documentLoader ?? bundledDocumentLoader,
     });
     if (!verifyEd25519(verificationMethod.publicKey, verifyData, signature)) {

@@ -1,0 +1,74 @@
+import rdfCanonize from 'rdf-canonize';
+import type { Canonizer } from './canonizer.js';
+import { jsonLdToRdf } from './json-ld-to-rdf.js';
+import { rdfcReferenceCanonizer, toCanonizeError } from './rdfc-reference-canonizer.js';
+import { UnsupportedJsonLd } from './unsupported-json-ld.js';
+
+/** Why a document was handed to the reference path. */
+export interface CanonizerFallback {
+  /**
+   * `unsupported`: JSON-LD outside the fast subset, or that safe mode rejects; `error`: something
+   * failed, normally context processing (a URL the loader refuses, an invalid context);
+   * `canonicalization`: RDFC-1.0 itself stopped (its work limit).
+   */
+  readonly kind: 'unsupported' | 'error' | 'canonicalization';
+  readonly reason: string;
+}
+
+export interface CreateRdfcFastCanonizerOptions {
+  /** Where documents outside the fast subset go; the reference path unless a test swaps it. */
+  readonly fallback?: Canonizer;
+  /** Called each time a document is delegated, with why: lets tests and metrics count fallbacks. */
+  readonly onFallback?: (fallback: CanonizerFallback) => void;
+}
+
+/** Our own error inside jsonld.js's wrapping (e.g. UNKNOWN_CONTEXT from the loader) says it best. */
+function describe(error: unknown): string {
+  return error instanceof UnsupportedJsonLd ? error.message : toCanonizeError(error).message;
+}
+
+/**
+ * A canonizer that turns JSON-LD into RDF itself for the subset credentials use (terms and scoped
+ * contexts from jsonld.js's own processed contexts, remembered per document loader) and then runs
+ * rdf-canonize RDFC-1.0, producing the same N-Quads as {@link rdfcReferenceCanonizer} in a fraction
+ * of the time. Anything else, including every document the reference would reject, is delegated
+ * whole to the fallback, so the fast path never returns different N-Quads and never accepts what the
+ * reference rejects.
+ *
+ * Processed contexts are remembered per document loader (by identity), so a loader must answer a
+ * URL the same way for as long as it is used, as the bundled and resource-map loaders do; a loader
+ * made per call works too, without the benefit of what earlier calls learned.
+ */
+export function createRdfcFastCanonizer(options: CreateRdfcFastCanonizerOptions = {}): Canonizer {
+  const fallback = options.fallback ?? rdfcReferenceCanonizer;
+  const delegate = (kind: CanonizerFallback['kind'], cause: unknown) => {
+    options.onFallback?.({ kind, reason: describe(cause) });
+  };
+  return {
+    name: 'microcred-fast+rdf-canonize',
+    async canonize(document, canonizeOptions) {
+      let dataset: unknown[];
+      try {
+        dataset = await jsonLdToRdf({ document, documentLoader: canonizeOptions.documentLoader });
+      } catch (error) {
+        delegate(error instanceof UnsupportedJsonLd ? 'unsupported' : 'error', error);
+        return fallback.canonize(document, canonizeOptions);
+      }
+      try {
+        // The same dataset, in the same order with the same blank node labels, as jsonld.js hands
+        // rdf-canonize, with the same options: RDFC-1.0 then does the same work, limit included.
+        return await rdfCanonize.canonize(dataset, {
+          algorithm: 'RDFC-1.0',
+          maxWorkFactor: canonizeOptions.maxWorkFactor ?? 1,
+        });
+      } catch (error) {
+        // Too many deep iterations (a poisoned graph): the reference reports it with its own wording.
+        delegate('canonicalization', error);
+        return fallback.canonize(document, canonizeOptions);
+      }
+    },
+  };
+}
+
+/** The fast canonizer, delegating to {@link rdfcReferenceCanonizer}; the default for eddsa-rdfc-2022. */
+export const rdfcFastCanonizer: Canonizer = createRdfcFastCanonizer();
