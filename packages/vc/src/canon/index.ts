@@ -1,5 +1,6 @@
 export type { CanonizeOptions, Canonizer } from './canonizer.js';
 export { canonicalizeJcs } from './jcs.js';
+export { type JsonLdToRdfOptions, jsonLdToRdf } from './json-ld-to-rdf.js';
 export {
   type CanonizerFallback,
   type CreateRdfcFastCanonizerOptions,

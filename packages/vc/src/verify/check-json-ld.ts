@@ -1,5 +1,5 @@
 import jsonld from 'jsonld';
-import { toCanonizeError } from '../canon/index.js';
+import { jsonLdToRdf, toCanonizeError } from '../canon/index.js';
 import type { DocumentLoader } from '../contexts/index.js';
 import { CheckId, type VerificationCheck } from './verification-report.js';
 
@@ -23,7 +23,17 @@ export interface CheckJsonLdOptions {
  * verified: 1EdTech's JsonLDValidationProbe rejects a proof of the undefined type `SomeProofType`
  * next to a valid one, and so do we.
  */
-async function expandSafely(input: unknown, documentLoader: DocumentLoader): Promise<void> {
+/**
+ * Safe-mode expansion: the fast path's JSON-LD to RDF conversion first (it succeeds only when every term
+ * is defined), and jsonld.js for anything it does not handle, which also gives the exact error.
+ */
+async function expandSafely(input: object, documentLoader: DocumentLoader): Promise<void> {
+  try {
+    await jsonLdToRdf({ document: input, documentLoader });
+    return;
+  } catch {
+    // Not within the fast path's subset (or invalid): the reference decides.
+  }
   await jsonld.expand(input, { documentLoader, safe: true, base: null });
 }
 
