@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import {
   addDataIntegrityProof,
   buildBitstringStatusListCredential,
@@ -11,24 +10,13 @@ import {
   signingKeyFromMultikey,
 } from '@microcred/vc';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from './main.js';
+import { makeTinyPng } from '../../../vc/test/support/test-images.js';
+import { runCli } from '../../test/support/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'microcred-cli-'));
 const path = (name: string) => join(dir, name);
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'microcred', ...args], {
-    stdout: (text) => {
-      out += text;
-    },
-    stderr: (text) => {
-      err += text;
-    },
-  });
-  return { code, out, err };
-}
+const run = runCli;
 
 function jsonLines(
   out: string,
@@ -37,29 +25,6 @@ function jsonLines(
     .trim()
     .split('\n')
     .map((line) => JSON.parse(line));
-}
-
-/** A 1×1 PNG built in code, so no binary fixture is committed. */
-function tinyPng(): Uint8Array {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(1, 0);
-  header.writeUInt32BE(1, 4);
-  header[8] = 8;
-  header[9] = 2;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.from([0, 255, 0, 0]))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
 }
 
 const achievement = {
@@ -74,7 +39,7 @@ const achievement = {
 describe('microcred CLI', () => {
   beforeAll(async () => {
     writeFileSync(path('achievement.json'), JSON.stringify(achievement));
-    writeFileSync(path('badge.png'), tinyPng());
+    writeFileSync(path('badge.png'), makeTinyPng());
     writeFileSync(
       path('badge.svg'),
       '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><rect width="8" height="8"/></svg>',

@@ -5,6 +5,7 @@ import { ErrorCode, MicrocredError } from '@microcred/vc';
 import { count, eq } from 'drizzle-orm';
 import { integer, pgSchema, text } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rejection } from '../../test/support/rejection.js';
 import type { Achievement } from '../domain/ports/achievement-repository.js';
 import type { NewCredential } from '../domain/ports/credential-repository.js';
 import type { Issuer } from '../domain/ports/issuer-repository.js';
@@ -25,16 +26,6 @@ const SHORT_LIST = 16;
 
 function suffix(): string {
   return randomBytes(4).toString('hex');
-}
-
-async function rejection(promise: Promise<unknown>): Promise<MicrocredError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof MicrocredError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
 }
 
 async function sleep(ms: number): Promise<void> {

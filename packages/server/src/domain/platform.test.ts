@@ -1,19 +1,10 @@
 import { ErrorCode, MicrocredError, validateAchievementCredentialSchema } from '@microcred/vc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWithReferenceStack } from '../../../vc/test/support/reference-stack.js';
+import { rejection } from '../../test/support/rejection.js';
 import { ADMIN, openTestPlatform, seedIssuer, type TestPlatform } from '../../test/support/test-platform.js';
 import { testDrivers } from '../db/open-test-database.js';
 import type { Actor } from './auth/actor.js';
-
-async function rejection(promise: Promise<unknown>): Promise<MicrocredError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof MicrocredError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe.each(testDrivers())('platform use cases on %s', (driver) => {
   let test: TestPlatform;

@@ -1,11 +1,11 @@
 import { deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { concatBytes, makeTinyPng, tinyPngChunks } from '../../test/support/test-images.js';
 import { ErrorCode } from '../error/index.js';
 import { bakePng } from './bake-png.js';
 import { encodePngChunk, PNG_SIGNATURE, readPngChunks } from './png-chunks.js';
 import { encodeITxt } from './png-text-chunks.js';
-import { concatBytes, makeTinyPng, tinyPngChunks } from './test-images.js';
 import { unbakePng } from './unbake-png.js';
 
 const credential = {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { TINY_SVG } from '../../test/support/test-images.js';
 import { ErrorCode } from '../error/index.js';
 import { bakeSvg } from './bake-svg.js';
 import { scanSvg } from './scan-svg.js';
-import { TINY_SVG } from './test-images.js';
 import { unbakeSvg } from './unbake-svg.js';
 
 const credential = { id: 'urn:uuid:1', name: 'Ünïcødé ✓ <b>&amp;</b>', note: 'a ]]> b ]]]]> c' };

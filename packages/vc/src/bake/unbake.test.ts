@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { makeTinyPng, TINY_SVG } from '../../test/support/test-images.js';
 import { ErrorCode } from '../error/index.js';
 import { bakePng } from './bake-png.js';
 import { bakeSvg } from './bake-svg.js';
-import { makeTinyPng, TINY_SVG } from './test-images.js';
 import { unbake } from './unbake.js';
 
 const OB30 = new URL('../../../../../shared/peer-suites/1edtech-dcpv/ob30/', import.meta.url);

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { crc32, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readSharedJson } from '../../test/support/shared-data.js';
+import { concatBytes, tinyPngChunks } from '../../test/support/test-images.js';
+import { encodePngChunk, PNG_SIGNATURE } from '../bake/png-chunks.js';
 import type { VerificationReport } from './verification-report.js';
 import { verifyCredential } from './verify-credential-default.js';
 
@@ -12,34 +13,14 @@ function firstFailure(report: VerificationReport) {
   return report.checks.find((check) => !check.ok);
 }
 
-function pngWith(chunks: { type: string; data: Buffer }[]): Uint8Array {
-  const chunk = ({ type, data }: { type: string; data: Buffer }) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(1, 0);
-  header.writeUInt32BE(1, 4);
-  header[8] = 8;
-  header[9] = 2;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk({ type: 'IHDR', data: header }),
-    ...chunks.map(chunk),
-    chunk({ type: 'IDAT', data: deflateSync(Buffer.from([0, 255, 0, 0])) }),
-    chunk({ type: 'IEND', data: Buffer.alloc(0) }),
-  ]);
+function pngWith(chunks: Uint8Array[]): Uint8Array {
+  const { ihdr, idat, iend } = tinyPngChunks();
+  return concatBytes(PNG_SIGNATURE, ihdr, ...chunks, idat, iend);
 }
 
-function credentialChunk(text: string) {
-  return {
-    type: 'iTXt',
-    data: Buffer.concat([Buffer.from('openbadgecredential\0\0\0\0\0', 'latin1'), Buffer.from(text, 'utf8')]),
-  };
+function credentialChunk(text: string): Uint8Array {
+  const keyword = Buffer.from('openbadgecredential\0\0\0\0\0', 'latin1');
+  return encodePngChunk('iTXt', Buffer.concat([keyword, Buffer.from(text, 'utf8')]));
 }
 
 function base64url(value: unknown): string {

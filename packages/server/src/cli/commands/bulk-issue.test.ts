@@ -3,27 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../test/support/run-cli.js';
 import { loadConfig } from '../../config.js';
 import { seedDemoData } from '../../domain/demo/seed-demo-data.js';
 import { openPlatform } from '../../main.js';
-import { main } from '../main.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'microcred-bulk-cli-'));
 const environment = { DATA_DIR: join(dir, 'data'), NODE_ENV: 'test', LOG_LEVEL: 'silent' };
 
-async function run(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'microcred', ...args], {
-    stdout: (text) => {
-      out += text;
-    },
-    stderr: (text) => {
-      err += text;
-    },
-  });
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('microcred bulk-issue on the embedded database', () => {
   let achievementId = '';

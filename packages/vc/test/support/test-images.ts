@@ -1,5 +1,5 @@
 import { deflateSync } from 'node:zlib';
-import { encodePngChunk, PNG_SIGNATURE } from './png-chunks.js';
+import { encodePngChunk, PNG_SIGNATURE } from '../../src/bake/png-chunks.js';
 
 // Test support: images are built in code so no binary is committed.
 
