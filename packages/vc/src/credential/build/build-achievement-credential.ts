@@ -20,6 +20,7 @@ import { buildEvidence, type EvidenceInput } from './build-evidence.js';
 import { buildImage, type ImageInput } from './build-image.js';
 import { buildResult, type ResultInput } from './build-result.js';
 import { checkValidityPeriod } from './check-validity-period.js';
+import { credentialValidity } from './credential-validity.js';
 import { omitEmpty } from './omit-empty.js';
 import { toDateTimeStamp } from './to-date-time-stamp.js';
 
@@ -85,14 +86,7 @@ export function buildAchievementCredential(
       },
     );
   }
-  const validFrom = toDateTimeStamp({ value: options.validFrom, field: 'validFrom' });
-  const validUntil = optionalDate(options.validUntil, 'validUntil');
-  checkValidityPeriod({
-    from: validFrom,
-    until: validUntil,
-    fromField: 'validFrom',
-    untilField: 'validUntil',
-  });
+  const { validFrom, validUntil, awardedDate } = credentialValidity(options);
   const activityStartDate = optionalDate(options.activityStartDate, 'activityStartDate');
   const activityEndDate = optionalDate(options.activityEndDate, 'activityEndDate');
   checkValidityPeriod({
@@ -113,7 +107,7 @@ export function buildAchievementCredential(
     issuer: options.issuer,
     validFrom,
     validUntil,
-    awardedDate: optionalDate(options.awardedDate, 'awardedDate'),
+    awardedDate,
     credentialSubject: {
       id: recipient.id,
       type: ['AchievementSubject'],

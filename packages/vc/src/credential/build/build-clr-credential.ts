@@ -17,9 +17,8 @@ import { assertBuilt } from './assert-built.js';
 import { type AssociationInput, buildAssociation } from './build-association.js';
 import { buildContext } from './build-context.js';
 import { buildCredentialStatus, type CredentialStatusInput } from './build-credential-status.js';
-import { checkValidityPeriod } from './check-validity-period.js';
+import { credentialValidity } from './credential-validity.js';
 import { omitEmpty } from './omit-empty.js';
-import { toDateTimeStamp } from './to-date-time-stamp.js';
 
 /**
  * The CLR 2.0.1 context defines no `partial` term, so JSON-LD safe mode (and with it
@@ -84,17 +83,7 @@ export function buildClrCredential(options: BuildClrCredentialOptions): ClrCrede
       });
     }
   });
-  const validFrom = toDateTimeStamp({ value: options.validFrom, field: 'validFrom' });
-  const validUntil =
-    options.validUntil === undefined
-      ? undefined
-      : toDateTimeStamp({ value: options.validUntil, field: 'validUntil' });
-  checkValidityPeriod({
-    from: validFrom,
-    until: validUntil,
-    fromField: 'validFrom',
-    untilField: 'validUntil',
-  });
+  const { validFrom, validUntil, awardedDate } = credentialValidity(options);
 
   const body = omitEmpty({
     id: options.id,
@@ -105,10 +94,7 @@ export function buildClrCredential(options: BuildClrCredentialOptions): ClrCrede
     issuer: options.issuer,
     validFrom,
     validUntil,
-    awardedDate:
-      options.awardedDate === undefined
-        ? undefined
-        : toDateTimeStamp({ value: options.awardedDate, field: 'awardedDate' }),
+    awardedDate,
     credentialSubject: {
       id: subject.id,
       type: ['ClrSubject'],

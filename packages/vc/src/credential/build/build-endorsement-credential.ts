@@ -12,9 +12,8 @@ import { assertBuilt } from './assert-built.js';
 import { buildContext } from './build-context.js';
 import { buildCredentialStatus, type CredentialStatusInput } from './build-credential-status.js';
 import { buildEvidence, type EvidenceInput } from './build-evidence.js';
-import { checkValidityPeriod } from './check-validity-period.js';
+import { credentialValidity } from './credential-validity.js';
 import { omitEmpty } from './omit-empty.js';
-import { toDateTimeStamp } from './to-date-time-stamp.js';
 
 export interface BuildEndorsementCredentialOptions {
   readonly id: string;
@@ -42,17 +41,7 @@ export interface BuildEndorsementCredentialOptions {
 export function buildEndorsementCredential(
   options: BuildEndorsementCredentialOptions,
 ): EndorsementCredential {
-  const validFrom = toDateTimeStamp({ value: options.validFrom, field: 'validFrom' });
-  const validUntil =
-    options.validUntil === undefined
-      ? undefined
-      : toDateTimeStamp({ value: options.validUntil, field: 'validUntil' });
-  checkValidityPeriod({
-    from: validFrom,
-    until: validUntil,
-    fromField: 'validFrom',
-    untilField: 'validUntil',
-  });
+  const { validFrom, validUntil, awardedDate } = credentialValidity(options);
   const body = omitEmpty({
     id: options.id,
     type: ['VerifiableCredential', 'EndorsementCredential'],
@@ -61,10 +50,7 @@ export function buildEndorsementCredential(
     issuer: options.issuer,
     validFrom,
     validUntil,
-    awardedDate:
-      options.awardedDate === undefined
-        ? undefined
-        : toDateTimeStamp({ value: options.awardedDate, field: 'awardedDate' }),
+    awardedDate,
     credentialSubject: {
       id: options.subject.id,
       type: ['EndorsementSubject'],
