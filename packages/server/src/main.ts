@@ -10,6 +10,7 @@ import { seedDemoData } from './domain/demo/seed-demo-data.js';
 import { createPlatform, type Platform } from './domain/platform.js';
 import { createApp } from './http/create-app.js';
 import { startBulkWorker } from './jobs/bulk-worker.js';
+import { startPathwayWorker } from './jobs/pathway-worker.js';
 import { poolCredentialSigner } from './jobs/pool-credential-signer.js';
 import { createSigningPool } from './jobs/signing-pool.js';
 
@@ -60,7 +61,7 @@ async function prepareFirstRun(running: RunningPlatform): Promise<void> {
   const { platform, config, logger } = running;
   const demo = await seedDemoData(platform);
   if (demo.created)
-    logger.info({ issuer: 'demo-university' }, 'created the demo issuer and three demo achievements');
+    logger.info({ issuer: 'demo-university' }, 'created the demo issuer, its achievements and its pathway');
   if (config.adminToken !== undefined) return;
   const adminKeys = await platform.context.storage.apiKeys.list({ issuerId: null });
   if (adminKeys.some((key) => key.revokedAt === null)) return;
@@ -89,8 +90,10 @@ export async function startServer(
     logger,
     bodyLimitBytes: config.bodyLimitBytes,
   });
-  // Bulk jobs are worked on by every server process; more can run with `microcred worker`.
+  // Bulk jobs and pathway re-evaluations are worked on by every server process; more can run with
+  // `microcred worker`.
   const bulkWorker = startBulkWorker({ platform: running.platform, logger });
+  const pathwayWorker = startPathwayWorker({ platform: running.platform, logger });
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     logger.info(
       { port: info.port, publicUrl: config.publicUrl },
@@ -103,8 +106,7 @@ export async function startServer(
     stopping = true;
     logger.info({ signal }, 'shutting down');
     server.close(() => {
-      bulkWorker
-        .stop()
+      Promise.all([bulkWorker.stop(), pathwayWorker.stop()])
         .then(() => running.close())
         .then(
           () => process.exit(0),

@@ -168,10 +168,32 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
       },
     );
 
+  const pathway = program
+    .command('pathway')
+    .description('stackable pathways, read from the configured database (stop the embedded server first)');
+  pathway
+    .command('progress')
+    .description("an earner's progress on a pathway: what is met, what is missing, what would complete it")
+    .option('--pathway <id>', 'the pathway (see `microcred pathway list`)')
+    .option('--earner <email|did>', "the earner's email address or DID")
+    .option('--json', 'print the progress as the API returns it')
+    .action(async (options: { pathway?: string; earner?: string; json?: boolean }) => {
+      const { pathwayProgress } = await import('./commands/pathway-progress.js');
+      setExitCode(await pathwayProgress(options, io));
+    });
+  pathway
+    .command('list')
+    .description('the pathways, with their ids')
+    .option('--json', 'print them as the API returns them')
+    .action(async (options: { json?: boolean }) => {
+      const { pathwayList } = await import('./commands/pathway-list.js');
+      setExitCode(await pathwayList(options, io));
+    });
+
   program
     .command('worker')
     .description(
-      'work on bulk jobs from the configured database until stopped (run several against PostgreSQL)',
+      'work on bulk jobs and pathway awards from the configured database until stopped (run several against PostgreSQL)',
     )
     .action(async () => {
       const { runWorker } = await import('./commands/worker.js');

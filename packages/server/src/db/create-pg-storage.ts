@@ -7,6 +7,9 @@ import { PgCredentialRepository } from './repositories/pg-credential-repository.
 import { PgIssuerKeyRepository } from './repositories/pg-issuer-key-repository.js';
 import { PgIssuerRepository } from './repositories/pg-issuer-repository.js';
 import { PgJobQueue } from './repositories/pg-job-queue.js';
+import { PgPartnershipRepository } from './repositories/pg-partnership-repository.js';
+import { PgPathwayEarnerRepository } from './repositories/pg-pathway-earner-repository.js';
+import { PgPathwayRepository } from './repositories/pg-pathway-repository.js';
 import { PgStatusListRepository } from './repositories/pg-status-list-repository.js';
 import { PgUserRepository } from './repositories/pg-user-repository.js';
 import { translateDatabaseError } from './translate-database-error.js';
@@ -36,6 +39,9 @@ export function createPgStorage(options: CreatePgStorageOptions): Storage {
     }),
     bulkJobs: new PgBulkJobRepository({ db }),
     jobs: new PgJobQueue({ db }),
+    pathways: new PgPathwayRepository({ db }),
+    pathwayEarners: new PgPathwayEarnerRepository({ db }),
+    partnerships: new PgPartnershipRepository({ db }),
   });
   return {
     ...repositoriesOn(options.db),

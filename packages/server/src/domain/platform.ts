@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   type CredentialInput,
   type ResourceFetcher,
@@ -33,6 +34,19 @@ import {
   viewIssuer,
 } from './issuer/manage-issuers.js';
 import { addMember, listMembers, removeMember } from './issuer/manage-members.js';
+import { getPathwayProgress } from './pathway/get-pathway-progress.js';
+import { importPathway } from './pathway/import-pathway.js';
+import { issuePathwayClr, issueRecordClr } from './pathway/issue-pathway-clr.js';
+import { grantPartnership, listPartnerships, withdrawPartnership } from './pathway/manage-partnerships.js';
+import {
+  createPathway,
+  getPathway,
+  listPathways,
+  publishPathway,
+  updatePathway,
+} from './pathway/manage-pathways.js';
+import { buildPathwayDocument } from './pathway/pathway-document.js';
+import { type PathwayJobOptions, processPathwayJobs } from './pathway/process-pathway-jobs.js';
 import type { PlatformContext } from './platform-context.js';
 import type { KeyStore, Storage } from './ports/index.js';
 import { createPlatformFetcher } from './resolve/platform-fetcher.js';
@@ -76,6 +90,27 @@ export function createPlatform(options: PlatformOptions) {
   const fetcher = createPlatformFetcher(context, publishStatusList, options.externalFetcher);
   const issueDependencies = { activeSigningKey, signer: options.signer ?? inProcessSigner };
 
+  /**
+   * Runs the pathway jobs a request queued, right after its commit, so an earner sees a stacked credential
+   * as soon as the call that earned it returns; then the jobs those queued, a few levels deep (stacks of
+   * stacks). Best effort: a job not finished here stays queued for the pathway worker.
+   */
+  async function runQueuedJobs(ids: readonly string[]): Promise<void> {
+    let pending = ids;
+    for (let depth = 0; depth < 4 && pending.length > 0; depth += 1) {
+      try {
+        const processed = await processPathwayJobs(context, issueDependencies, {
+          workerId: `inline/${randomUUID()}`,
+          ids: pending,
+        });
+        pending = processed.queuedJobIds;
+      } catch {
+        // The database refused the claim (e.g. shutting down): the jobs are durable and a worker takes them.
+        return;
+      }
+    }
+  }
+
   return {
     context,
     fetcher,
@@ -116,12 +151,44 @@ export function createPlatform(options: PlatformOptions) {
       update: bind(context, updateAchievement),
     },
     credentials: {
-      issue: (actor: Actor, input: Parameters<typeof issueCredential>[3]) =>
-        issueCredential(context, issueDependencies, actor, input),
+      async issue(actor: Actor, input: Parameters<typeof issueCredential>[3]) {
+        const issued = await issueCredential(context, issueDependencies, actor, input);
+        await runQueuedJobs(issued.queuedJobIds);
+        return issued;
+      },
       find: bind(context, findCredential),
       get: bind(context, getCredential),
       list: bind(context, listCredentials),
-      revoke: bind(context, revokeCredential),
+      async revoke(actor: Actor, id: string, input: Parameters<typeof revokeCredential>[3]) {
+        const { record, queuedJobIds } = await revokeCredential(context, actor, id, input);
+        await runQueuedJobs(queuedJobIds);
+        return record;
+      },
+    },
+    pathways: {
+      create: bind(context, createPathway),
+      get: bind(context, getPathway),
+      list: bind(context, listPathways),
+      update: bind(context, updatePathway),
+      publish: bind(context, publishPathway),
+      import: bind(context, importPathway),
+      progress: bind(context, getPathwayProgress),
+      /** The portable document of a pathway (public for published ones; `actor` null). */
+      async document(actor: Actor | null, id: string) {
+        return buildPathwayDocument(context, await getPathway(context, actor, id));
+      },
+      issueClr: (actor: Actor, id: string, input: Parameters<typeof issuePathwayClr>[4]) =>
+        issuePathwayClr(context, issueDependencies, actor, id, input),
+      issueRecordClr: (actor: Actor, issuerId: string, input: Parameters<typeof issueRecordClr>[4]) =>
+        issueRecordClr(context, issueDependencies, actor, issuerId, input),
+      /** One pathway worker step: settles the awards the queued jobs touch. */
+      processJobs: (jobOptions: PathwayJobOptions) =>
+        processPathwayJobs(context, issueDependencies, jobOptions),
+    },
+    partnerships: {
+      grant: bind(context, grantPartnership),
+      withdraw: bind(context, withdrawPartnership),
+      list: bind(context, listPartnerships),
     },
     bulk: {
       create: bind(context, createBulkJob),

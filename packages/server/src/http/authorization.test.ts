@@ -12,6 +12,10 @@ interface World {
   readonly spareKeyId: string;
   readonly bulkJobId: string;
   readonly memberUserId: string;
+  readonly theirs: { id: string };
+  readonly pathwayId: string;
+  readonly pathwayDocument: unknown;
+  readonly certificateId: string;
 }
 
 interface Case {
@@ -202,6 +206,96 @@ const CASES: readonly Case[] = [
     path: (w) => `/api/v1/bulk-jobs/${w.bulkJobId}/cancel`,
     expect: { none: 401, viewer: 403, issuer: 200, other: 404, admin: 200 },
   },
+  {
+    method: 'GET',
+    route: '/api/v1/pathways',
+    path: () => '/api/v1/pathways',
+    expect: { none: 401, viewer: 200, issuer: 200, other: 200, admin: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/pathways',
+    path: () => '/api/v1/pathways',
+    body: (w) => ({
+      issuerId: w.mine.id,
+      name: `Pathway ${unique()}`,
+      completionAchievementId: w.certificateId,
+      requirement: { type: 'achievement', achievementId: w.achievementId },
+    }),
+    expect: { none: 401, viewer: 403, issuer: 201, other: 404, admin: 201 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/pathways/import',
+    path: () => '/api/v1/pathways/import',
+    body: (w) => ({ issuerId: w.mine.id, document: w.pathwayDocument }),
+    expect: { none: 401, viewer: 403, issuer: 201, other: 404, admin: 201 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/pathways/{pathwayId}',
+    path: (w) => `/api/v1/pathways/${w.pathwayId}`,
+    expect: { none: 401, viewer: 200, issuer: 200, other: 404, admin: 200 },
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/pathways/{pathwayId}',
+    path: (w) => `/api/v1/pathways/${w.pathwayId}`,
+    body: () => ({ description: 'Updated' }),
+    expect: { none: 401, viewer: 403, issuer: 200, other: 404, admin: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/pathways/{pathwayId}/publish',
+    path: (w) => `/api/v1/pathways/${w.pathwayId}/publish`,
+    expect: { none: 401, viewer: 403, issuer: 200, other: 404, admin: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/pathways/{pathwayId}/export',
+    path: (w) => `/api/v1/pathways/${w.pathwayId}/export`,
+    expect: { none: 401, viewer: 200, issuer: 200, other: 404, admin: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/pathways/{pathwayId}/progress?recipient=clr@example.org',
+    path: (w) => `/api/v1/pathways/${w.pathwayId}/progress?recipient=clr@example.org`,
+    expect: { none: 401, viewer: 200, issuer: 200, other: 404, admin: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/pathways/{pathwayId}/clr',
+    path: (w) => `/api/v1/pathways/${w.pathwayId}/clr`,
+    body: () => ({ recipient: 'clr@example.org' }),
+    expect: { none: 401, viewer: 403, issuer: 201, other: 404, admin: 201 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/issuers/{issuerId}/clr',
+    path: (w) => `/api/v1/issuers/${w.mine.id}/clr`,
+    body: () => ({ recipient: 'clr@example.org' }),
+    expect: { none: 401, viewer: 403, issuer: 201, other: 404, admin: 201 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/issuers/{issuerId}/partnerships',
+    path: (w) => `/api/v1/issuers/${w.mine.id}/partnerships`,
+    expect: { none: 401, viewer: 200, issuer: 200, other: 404, admin: 200 },
+  },
+  {
+    // Consent is the owner's to give: an issuer-role key cannot.
+    method: 'POST',
+    route: '/api/v1/issuers/{issuerId}/partnerships',
+    path: (w) => `/api/v1/issuers/${w.mine.id}/partnerships`,
+    body: (w) => ({ issuerId: w.theirs.id }),
+    expect: { none: 401, viewer: 403, issuer: 403, other: 404, admin: 201 },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/issuers/{issuerId}/partnerships/{partnerId}',
+    path: (w) => `/api/v1/issuers/${w.mine.id}/partnerships/${w.theirs.id}`,
+    expect: { none: 401, viewer: 403, issuer: 403, other: 404, admin: 204 },
+  },
 ];
 
 describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
@@ -254,7 +348,42 @@ describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
         json: { email: 'removable@example.org', role: 'viewer' },
       })
     ).body;
+    const certificate = (
+      await test.call('/api/v1/achievements', {
+        token: ADMIN_TOKEN,
+        json: {
+          issuerId: mine.id,
+          name: 'Matrix certificate',
+          description: 'Matrix',
+          criteria: { narrative: 'Matrix' },
+          achievementType: 'Certificate',
+        },
+      })
+    ).body;
+    const pathway = (
+      await test.call('/api/v1/pathways', {
+        token: ADMIN_TOKEN,
+        json: {
+          issuerId: mine.id,
+          name: 'Matrix pathway',
+          completionAchievementId: certificate.id,
+          requirement: { type: 'achievement', achievementId: achievement.id },
+        },
+      })
+    ).body;
+    await test.call('/api/v1/credentials', {
+      token: ADMIN_TOKEN,
+      json: { achievementId: achievement.id, recipient: { email: 'clr@example.org' } },
+    });
+    await test.call(`/api/v1/issuers/${mine.id}/partnerships`, {
+      token: ADMIN_TOKEN,
+      json: { issuerId: theirs.id },
+    });
     world = {
+      theirs,
+      pathwayId: pathway.id,
+      pathwayDocument: (await test.call(`/pathways/${pathway.id}`)).body,
+      certificateId: certificate.id,
       memberUserId: member.userId,
       mine,
       achievementId: achievement.id,
@@ -301,7 +430,7 @@ describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
     );
     const covered = CASES.map(
       (item) =>
-        `${item.method} ${item.route.split('?')[0]?.replace(/\{(issuer|achievement|credential|bulkJob)Id\}/g, '{id}')}`,
+        `${item.method} ${item.route.split('?')[0]?.replace(/\{(issuer|achievement|credential|bulkJob|pathway)Id\}/g, '{id}')}`,
     );
     expect(secured.length).toBeGreaterThan(15);
     expect(new Set(covered)).toEqual(new Set(secured));
@@ -320,6 +449,8 @@ describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
       token: tokens.other ?? '',
     });
     expect(credentials.body).toEqual([]);
+    const pathways = await test.call('/api/v1/pathways', { token: tokens.other ?? '' });
+    expect(pathways.body).toEqual([]);
     const ours = await test.call('/api/v1/credentials?recipient=matrix@example.org', {
       token: tokens.viewer ?? '',
     });
@@ -354,6 +485,7 @@ describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
   it('serves public documents and verification without any token', async () => {
     expect((await test.call('/issuers/mine/did.json')).status).toBe(200);
     expect((await test.call(`/achievements/${world.achievementId}`)).status).toBe(200);
+    expect((await test.call(`/pathways/${world.pathwayId}`)).status).toBe(200);
     const credential = await test.call(`/credentials/${world.credentialId}`);
     expect(credential.status).toBe(200);
     const verified = await test.call('/credentials/verify', {

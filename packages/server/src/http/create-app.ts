@@ -19,7 +19,10 @@ import { apiKeyRoutes } from './routes/api-key-routes.js';
 import { BULK_JOBS_PATH, bulkJobRoutes } from './routes/bulk-job-routes.js';
 import { credentialRoutes } from './routes/credential-routes.js';
 import { issuerRoutes } from './routes/issuer-routes.js';
+import { learnerRecordRoutes } from './routes/learner-record-routes.js';
 import { memberRoutes } from './routes/member-routes.js';
+import { partnershipRoutes } from './routes/partnership-routes.js';
+import { pathwayRoutes } from './routes/pathway-routes.js';
 import { publicDocumentRoutes } from './routes/public-document-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
 import { vcApiRoutes } from './routes/vc-api-routes.js';
@@ -54,6 +57,11 @@ const TAGS = [
   {
     name: 'Bulk issuance',
     description: 'Spreadsheet uploads issued in the background, with progress and row errors.',
+  },
+  {
+    name: 'Pathways',
+    description:
+      'Stackable pathways: requirement trees whose completion is awarded automatically, progress, CLR 2.0 records, partnerships.',
   },
   { name: 'VC API', description: 'The W3C VC API issue and verify endpoints.' },
   { name: 'Public documents', description: 'What verifiers and wallets fetch: no token needed.' },
@@ -107,6 +115,9 @@ export function createApp(options: AppOptions): OpenAPIHono<PublicEnv> {
   api.route('/', achievementRoutes({ platform }));
   api.route('/', credentialRoutes({ platform }));
   api.route('/', bulkJobRoutes({ platform }));
+  api.route('/', pathwayRoutes({ platform }));
+  api.route('/', partnershipRoutes({ platform }));
+  api.route('/', learnerRecordRoutes({ platform }));
   app.route('/api/v1', api);
   app.route('/', vcApiRoutes({ platform }));
   app.route('/', publicDocumentRoutes({ platform }));

@@ -83,6 +83,14 @@ export async function bulkIssue(
     bar?.stop();
     await Promise.all(workers.map((worker) => worker.stop()));
     io.stdout(summary(job, (Date.now() - started) / 1000));
+    // Stacked credentials the new ones complete are awarded here too, not left for a server to find.
+    let awarded = 0;
+    for (;;) {
+      const { handled } = await platform.pathways.processJobs({ workerId: `bulk-issue/${process.pid}` });
+      if (handled === 0) break;
+      awarded += handled;
+    }
+    if (awarded > 0) io.stdout(`re-evaluated pathways (${awarded} job${awarded === 1 ? '' : 's'})\n`);
     if (job.failed > 0) {
       const errors = await platform.bulk.errors(LOCAL_ADMIN, job.id);
       io.stdout(`rows that failed (${errors.length}${errors.length >= 5000 ? '+' : ''}):\n`);

@@ -1,19 +1,24 @@
 import pino from 'pino';
 import { loadConfig } from '../../config.js';
 import { startBulkWorker } from '../../jobs/bulk-worker.js';
+import { startPathwayWorker } from '../../jobs/pathway-worker.js';
 import { openPlatform } from '../../main.js';
 
-/** `microcred worker`: a bulk-issuance worker process; stops after its current batch on SIGINT/SIGTERM. */
+/**
+ * `microcred worker`: a worker process for bulk issuance and pathway awards; stops after its current
+ * batch on SIGINT/SIGTERM.
+ */
 export async function runWorker(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = pino({ level: config.logLevel });
   const running = await openPlatform(config, logger);
   const worker = startBulkWorker({ platform: running.platform, logger });
-  logger.info('bulk worker started');
+  const pathways = startPathwayWorker({ platform: running.platform, logger });
+  logger.info('bulk and pathway workers started');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  await worker.stop();
+  await Promise.all([worker.stop(), pathways.stop()]);
   await running.close();
 }

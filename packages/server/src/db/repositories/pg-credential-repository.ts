@@ -1,5 +1,5 @@
 import { ErrorCode, MicrocredError } from '@microcred/vc';
-import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type {
   CredentialQuery,
   CredentialRecord,
@@ -158,6 +158,11 @@ export class PgCredentialRepository implements CredentialRepository {
     }
     if (query.issuerId !== undefined) filters.push(eq(credentials.issuerId, query.issuerId));
     if (query.achievementId !== undefined) filters.push(eq(credentials.achievementId, query.achievementId));
+    if (query.achievementIds !== undefined) {
+      const ids = query.achievementIds.filter(isUuid);
+      if (ids.length === 0) return [];
+      filters.push(inArray(credentials.achievementId, ids));
+    }
     if (query.recipientLookupHash !== undefined) {
       filters.push(eq(credentials.recipientLookupHash, query.recipientLookupHash));
     }

@@ -78,8 +78,11 @@ export class PgJobQueue implements JobQueue {
     readonly kinds: readonly string[];
     readonly limit: number;
     readonly leaseMs: number;
+    readonly ids?: readonly string[];
   }): Promise<QueuedJob[]> {
     if (options.kinds.length === 0) return [];
+    const ids = options.ids?.filter(isUuid);
+    if (ids !== undefined && ids.length === 0) return [];
     const limit = pageLimit(options.limit, { fallback: 1, max: MAX_CLAIM });
     const leaseMs = checkMilliseconds(options.leaseMs, 'A lease');
     if (leaseMs < 1) throw new MicrocredError(ErrorCode.RANGE_ERROR, 'A lease is at least 1 ms');
@@ -91,6 +94,7 @@ export class PgJobQueue implements JobQueue {
           .where(
             and(
               inArray(jobs.kind, [...options.kinds]),
+              ids === undefined ? undefined : inArray(jobs.id, ids),
               or(
                 and(eq(jobs.state, 'pending'), lte(jobs.runAt, sql`now()`)),
                 and(eq(jobs.state, 'running'), lt(jobs.lockedUntil, sql`now()`)),

@@ -5,8 +5,10 @@ import {
   IssueCredentialInputSchema,
   type PreparedCredential,
   prepareCredential,
+  resolveRecipient,
 } from '../credential/issue-credential.js';
 import type { ActiveSigningKey } from '../issuer/issuer-keys.js';
+import { queueCredentialChanges } from '../pathway/queue-credential-changes.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { BulkJobRow, BulkRowResult, NewCredential } from '../ports/index.js';
 
@@ -67,6 +69,7 @@ async function processJobRows(
           achievement,
           issuer,
           input,
+          recipient: resolveRecipient(context, input.recipient),
           allocation,
           now,
           bulk: { jobId, row: row.rowNumber },
@@ -96,7 +99,15 @@ async function processJobRows(
   }
   // One statement for the batch. A row retried after a crash gets the credential its first attempt
   // stored back, because (job, row) is unique: never a second credential.
-  const stored = await context.storage.credentials.insertMany(toStore.map((item) => item.record));
+  const stored = await context.storage.transaction(async (repositories) => {
+    const inserted = await repositories.credentials.insertMany(toStore.map((item) => item.record));
+    // Pathways react to the new credentials after this commits (one job for the batch).
+    await queueCredentialChanges(repositories, {
+      credentials: inserted.filter((item) => item.created).map((item) => item.credential),
+      change: 'issued',
+    });
+    return inserted;
+  });
   toStore.forEach((item, index) => {
     const result = stored[index];
     results.push(

@@ -4,6 +4,7 @@ import {
   buildProfile,
   ErrorCode,
   hashIdentity,
+  type IdentityObject,
   MicrocredError,
   type Achievement as ObAchievement,
 } from '@microcred/vc';
@@ -11,6 +12,7 @@ import { z } from 'zod';
 import { type Actor, authorize } from '../auth/actor.js';
 import { issuerIdentity } from '../issuer/issuer-identity.js';
 import type { ActiveSigningKey } from '../issuer/issuer-keys.js';
+import { queueCredentialChanges } from '../pathway/queue-credential-changes.js';
 import type { PlatformContext } from '../platform-context.js';
 import type {
   Achievement,
@@ -85,6 +87,33 @@ export interface IssuedCredential {
   readonly record: CredentialRecord;
   /** False when an earlier request with the same idempotency key (or bulk row) had already issued it. */
   readonly created: boolean;
+  /** Jobs queued with the credential (pathway re-evaluation): run them once the caller is done. */
+  readonly queuedJobIds: readonly string[];
+}
+
+/** Who a credential is for, as it will be written: a DID, and/or an email already hashed. */
+export interface CredentialRecipient {
+  readonly did: string | null;
+  /** The salted hash of the email (OB 3.0 IdentityObject) put in the credential. */
+  readonly identifier: IdentityObject | null;
+  /** The keyed hash credentials are found by (see `recipientLookupHash`). */
+  readonly lookupHash: string | null;
+  readonly name: string | null;
+}
+
+/** A recipient as given in a request: the email is hashed here with a fresh random salt, and forgotten. */
+export function resolveRecipient(
+  context: Pick<PlatformContext, 'recipientPepper'>,
+  recipient: z.output<typeof RecipientInputSchema>,
+): CredentialRecipient {
+  const email = recipient.email === undefined ? null : normalizeEmail(recipient.email);
+  return {
+    did: recipient.did ?? null,
+    identifier:
+      email === null ? null : hashIdentity({ identity: email, salt: randomBytes(16).toString('hex') }),
+    lookupHash: email === null ? null : recipientLookupHash(context.recipientPepper, email),
+    name: recipient.name ?? null,
+  };
 }
 
 /** The credential's id: a URL at which the platform serves it. */
@@ -149,7 +178,8 @@ export async function loadIssuable(
   return { achievement, issuer };
 }
 
-function issuerProfile(context: Pick<PlatformContext, 'publicUrl'>, issuer: Issuer) {
+/** The OB 3.0 Profile of an issuer, as credentials name it. */
+export function issuerProfile(context: Pick<PlatformContext, 'publicUrl'>, issuer: Issuer) {
   const identity = issuerIdentity({ publicUrl: context.publicUrl, slug: issuer.slug });
   return buildProfile({
     id: identity.did,
@@ -162,6 +192,12 @@ function issuerProfile(context: Pick<PlatformContext, 'publicUrl'>, issuer: Issu
 
 export type ParsedIssueInput = z.output<typeof IssueCredentialInputSchema>;
 
+/** What a credential says besides its achievement and recipient. */
+export type CredentialContent = Pick<
+  ParsedIssueInput,
+  'evidence' | 'results' | 'activityStartDate' | 'activityEndDate' | 'narrative' | 'idempotencyKey' | 'format'
+>;
+
 /** An unsigned credential and everything needed to store it once signed. */
 export interface PreparedCredential {
   readonly id: string;
@@ -173,31 +209,31 @@ export interface PreparedCredential {
 }
 
 /**
- * Builds the unsigned OB 3.0 credential for one recipient: hashed identity (random salt), the revocation
- * entry at `allocation`, `validUntil` from the achievement's validity. Pure apart from randomness.
+ * Builds the unsigned OB 3.0 credential for one recipient: the identity as `recipient` gives it, the
+ * revocation entry at `allocation`, `validUntil` from the achievement's validity. Pure apart from
+ * randomness (the credential id).
  */
 export function prepareCredential(
-  context: Pick<PlatformContext, 'publicUrl' | 'recipientPepper'>,
+  context: Pick<PlatformContext, 'publicUrl'>,
   options: {
     achievement: Achievement;
     issuer: Issuer;
-    input: ParsedIssueInput;
+    input: CredentialContent;
+    recipient: CredentialRecipient;
     allocation: StatusAllocation;
     now: Date;
     bulk?: { jobId: string; row: number };
   },
 ): PreparedCredential {
-  const { achievement, issuer, input, allocation } = options;
-  const email = input.recipient.email === undefined ? null : normalizeEmail(input.recipient.email);
-  const did = input.recipient.did ?? null;
+  const { achievement, issuer, input, allocation, recipient } = options;
+  const did = recipient.did;
   const identity = issuerIdentity({ publicUrl: context.publicUrl, slug: issuer.slug });
   const statusListUrl = `${identity.statusListBase}/${allocation.statusListId}`;
   const now = wholeSeconds(options.now);
   const validUntil =
     achievement.validityMonths === null ? undefined : addMonths(now, achievement.validityMonths);
   const id = randomUUID();
-  const identifier =
-    email === null ? undefined : [hashIdentity({ identity: email, salt: randomBytes(16).toString('hex') })];
+  const identifier = recipient.identifier === null ? undefined : [recipient.identifier];
 
   const unsigned = buildAchievementCredential({
     id: credentialUrl(context.publicUrl, id),
@@ -206,7 +242,7 @@ export function prepareCredential(
     recipient: {
       ...(did === null ? {} : { id: did }),
       ...(identifier === undefined ? {} : { identifier }),
-      ...(input.recipient.name === undefined ? {} : { name: input.recipient.name }),
+      ...(recipient.name === null ? {} : { name: recipient.name }),
     },
     validFrom: now,
     ...(validUntil === undefined ? {} : { validUntil }),
@@ -243,9 +279,9 @@ export function prepareCredential(
       issuerId: issuer.id,
       achievementId: achievement.id,
       recipientEmailHash: identifier?.[0]?.identityHash ?? null,
-      recipientLookupHash: email === null ? null : recipientLookupHash(context.recipientPepper, email),
+      recipientLookupHash: recipient.lookupHash,
       recipientDid: did,
-      recipientName: input.recipient.name ?? null,
+      recipientName: recipient.name,
       idempotencyKey: input.idempotencyKey ?? null,
       statusListId: allocation.statusListId,
       statusIndex: allocation.index,
@@ -292,8 +328,10 @@ export async function issueCredential(
       issuerId: issuer.id,
       idempotencyKey: input.idempotencyKey,
     });
-    if (existing !== null)
-      return { record: assertSameRequest(existing, achievement.id, lookupHash, did), created: false };
+    if (existing !== null) {
+      const record = assertSameRequest(existing, achievement.id, lookupHash, did);
+      return { record, created: false, queuedJobIds: [] };
+    }
   }
 
   const [allocation] = await context.storage.statusLists.allocate({
@@ -302,7 +340,14 @@ export async function issueCredential(
   });
   if (allocation === undefined)
     throw new MicrocredError(ErrorCode.INTERNAL, 'no status list entry was allocated');
-  const prepared = prepareCredential(context, { achievement, issuer, input, allocation, now: context.now() });
+  const prepared = prepareCredential(context, {
+    achievement,
+    issuer,
+    input,
+    recipient: resolveRecipient(context, input.recipient),
+    allocation,
+    now: context.now(),
+  });
   const signingKey = await dependencies.activeSigningKey(issuer);
   const signed = await dependencies.signer.sign({
     document: prepared.unsigned,
@@ -310,9 +355,16 @@ export async function issueCredential(
     format: prepared.format,
     created: prepared.issuedAt,
   });
-  const result = await context.storage.credentials.insert(credentialToStore(prepared, signed));
+  // The credential and the jobs that react to it commit together: none is lost, none runs for nothing.
+  const { result, queuedJobIds } = await context.storage.transaction(async (repositories) => {
+    const inserted = await repositories.credentials.insert(credentialToStore(prepared, signed));
+    const queued = inserted.created
+      ? await queueCredentialChanges(repositories, { credentials: [inserted.credential], change: 'issued' })
+      : [];
+    return { result: inserted, queuedJobIds: queued };
+  });
   if (!result.created && input.idempotencyKey !== undefined) {
     assertSameRequest(result.credential, achievement.id, lookupHash, did);
   }
-  return { record: result.credential, created: result.created };
+  return { record: result.credential, created: result.created, queuedJobIds };
 }

@@ -1,6 +1,7 @@
 import { ErrorCode, MicrocredError } from '@microcred/vc';
 import { z } from 'zod';
 import { type Actor, authorize } from '../auth/actor.js';
+import { queueCredentialChanges } from '../pathway/queue-credential-changes.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { CredentialRecord } from '../ports/index.js';
 import { recipientLookupHash } from './recipient-lookup-hash.js';
@@ -46,16 +47,24 @@ export async function listCredentials(
   });
 }
 
+export interface RevokedCredential {
+  readonly record: CredentialRecord;
+  /** Jobs queued with the revocation (pathway re-evaluation): run them once the caller is done. */
+  readonly queuedJobIds: readonly string[];
+}
+
 /**
  * Revokes permanently: the record and the status bit change in one transaction, so a verifier sees the
  * revocation on its next read of the status list. Revoking again with the same reason is a no-op.
+ * Pathways that count the credential are re-evaluated after the commit (a job queued in the same
+ * transaction), so stacked credentials that depended on it are revoked in turn.
  */
 export async function revokeCredential(
   context: PlatformContext,
   actor: Actor,
   id: string,
   raw: z.input<typeof RevokeInputSchema>,
-): Promise<CredentialRecord> {
+): Promise<RevokedCredential> {
   const { reason } = RevokeInputSchema.parse(raw);
   const record = await getCredential(context, actor, id);
   authorize(actor, record.issuerId, 'issuer');
@@ -68,6 +77,10 @@ export async function revokeCredential(
         value: true,
       });
     }
-    return revoked;
+    const queuedJobIds =
+      record.revokedAt === null
+        ? await queueCredentialChanges(repositories, { credentials: [revoked], change: 'revoked' })
+        : [];
+    return { record: revoked, queuedJobIds };
   });
 }

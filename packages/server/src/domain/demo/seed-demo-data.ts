@@ -74,10 +74,49 @@ const DEMO_ACHIEVEMENTS = [
     deliveryMode: 'in-person' as const,
     validityMonths: 60,
   },
+  {
+    name: 'Statistics for Data Analysis',
+    description:
+      'Describes data honestly and tests claims about it: distributions, sampling, confidence intervals, regression and common pitfalls.',
+    criteria: {
+      narrative:
+        'Complete the statistics problem sets and a short written analysis of an A/B test, marked against the published rubric.',
+    },
+    skills: [
+      {
+        name: 'statistics',
+        framework: 'ESCO',
+        url: 'http://data.europa.eu/esco/skill/5a6ab4f7-4b0b-4a1e-9a1f-7c2c7b4f1e22',
+      },
+    ],
+    tags: ['data', 'statistics'],
+    level: 'Intermediate',
+    hours: 25,
+    credits: 1,
+    deliveryMode: 'online' as const,
+  },
 ];
 
+export const DEMO_PATHWAY_NAME = 'Demo Data Analytics Certificate';
+
+const DEMO_CERTIFICATE = {
+  name: 'Data Analytics Certificate',
+  description:
+    'A stacked credential: three of the four Demo University data micro-credentials, awarded automatically when the third is earned.',
+  criteria: {
+    narrative:
+      'Earn any **three** of: Data Cleaning Fundamentals, SQL for Analysts, Data Visualisation and Storytelling, Statistics for Data Analysis.',
+  },
+  achievementType: 'Certificate',
+  tags: ['data', 'certificate'],
+  level: 'Intermediate',
+  credits: 3,
+};
+
 /**
- * First-run demo data: "Demo University" with three published micro-credentials. Idempotent: once the
+ * First-run demo data: "Demo University" with four published micro-credentials, a "Data Analytics
+ * Certificate", and the pathway "Demo Data Analytics Certificate" (three of the four earn the
+ * certificate, awarded automatically). Idempotent: once the
  * demo issuer exists nothing is added, so restarts and several nodes starting together are harmless
  * (a concurrent creator loses on the unique slug and is ignored).
  */
@@ -99,12 +138,27 @@ export async function seedDemoData(platform: Platform): Promise<{ created: boole
     if (raced === null) throw error;
     return { created: false, issuerId: raced.id };
   }
+  const parts = [];
   for (const achievement of DEMO_ACHIEVEMENTS) {
-    await platform.achievements.create(ADMIN, {
-      issuerId,
-      achievementType: 'MicroCredential',
-      ...achievement,
-    });
+    parts.push(
+      await platform.achievements.create(ADMIN, {
+        issuerId,
+        achievementType: 'MicroCredential',
+        ...achievement,
+      }),
+    );
   }
+  const certificate = await platform.achievements.create(ADMIN, { issuerId, ...DEMO_CERTIFICATE });
+  await platform.pathways.create(ADMIN, {
+    issuerId,
+    name: DEMO_PATHWAY_NAME,
+    description: 'Any three of the four data micro-credentials earn the Data Analytics Certificate.',
+    completionAchievementId: certificate.id,
+    requirement: {
+      type: 'n-of',
+      n: 3,
+      children: parts.map((part) => ({ type: 'achievement' as const, achievementId: part.id })),
+    },
+  });
   return { created: true, issuerId };
 }

@@ -62,6 +62,8 @@ export interface InsertCredentialResult {
 export interface CredentialQuery extends Page {
   readonly issuerId?: string;
   readonly achievementId?: string;
+  /** Any of these achievements (combined with `achievementId` when both are given). */
+  readonly achievementIds?: readonly string[];
   readonly recipientLookupHash?: string;
   readonly recipientDid?: string;
 }

@@ -41,6 +41,24 @@ export type { IssuerKey, IssuerKeyRepository, NewIssuerKey } from './issuer-key-
 export type { Issuer, IssuerAddress, IssuerPatch, IssuerRepository, NewIssuer } from './issuer-repository.js';
 export { type JobQueue, QUEUED_JOB_STATES, type QueuedJob, type QueuedJobState } from './job-queue.js';
 export type { KeyStore } from './key-store.js';
+export type { Partnership, PartnershipRepository } from './partnership-repository.js';
+export {
+  type NewPathwayAward,
+  PATHWAY_AWARD_STATES,
+  type PathwayAward,
+  type PathwayAwardState,
+  type PathwayEarnerRepository,
+  type PathwayEnrollment,
+} from './pathway-earner-repository.js';
+export {
+  type NewPathwayVersion,
+  PATHWAY_STATUSES,
+  type Pathway,
+  type PathwayRepository,
+  type PathwayStatus,
+  type PathwayVersion,
+  type PathwayWithVersion,
+} from './pathway-repository.js';
 export {
   STATUS_PURPOSES,
   type StatusAllocation,

@@ -41,6 +41,8 @@ export interface JobQueue {
     readonly kinds: readonly string[];
     readonly limit: number;
     readonly leaseMs: number;
+    /** Only these jobs (e.g. the ones a request just queued, run at once after its commit). */
+    readonly ids?: readonly string[];
   }): Promise<QueuedJob[]>;
   /** Returns false when the worker no longer holds the job. */
   complete(options: { readonly id: string; readonly workerId: string }): Promise<boolean>;

@@ -5,6 +5,9 @@ import type { CredentialRepository } from './credential-repository.js';
 import type { IssuerKeyRepository } from './issuer-key-repository.js';
 import type { IssuerRepository } from './issuer-repository.js';
 import type { JobQueue } from './job-queue.js';
+import type { PartnershipRepository } from './partnership-repository.js';
+import type { PathwayEarnerRepository } from './pathway-earner-repository.js';
+import type { PathwayRepository } from './pathway-repository.js';
 import type { StatusListRepository } from './status-list-repository.js';
 import type { UserRepository } from './user-repository.js';
 
@@ -19,6 +22,9 @@ export interface Repositories {
   readonly statusLists: StatusListRepository;
   readonly bulkJobs: BulkJobRepository;
   readonly jobs: JobQueue;
+  readonly pathways: PathwayRepository;
+  readonly pathwayEarners: PathwayEarnerRepository;
+  readonly partnerships: PartnershipRepository;
 }
 
 /** The storage a use case needs: repositories, and a way to make several writes all-or-nothing. */

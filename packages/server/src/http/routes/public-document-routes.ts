@@ -118,6 +118,22 @@ const credentialDocument = createRoute({
   },
 });
 
+const pathwayDocument = createRoute({
+  method: 'get',
+  path: '/pathways/{id}',
+  tags: ['Public documents'],
+  summary: 'A published pathway as portable data',
+  description:
+    'Its completion Achievement and every achievement it names (OB 3.0), the CLR 2.0 Associations between them ' +
+    '(`isParentOf`, `isChildOf`, `precedes`), and the exact `requirement` with achievements by URL.',
+  request: { params: IdParamsSchema },
+  responses: {
+    200: { description: 'The pathway document', content: { 'application/json': { schema: anyJson } } },
+    304: notModified,
+    ...problemResponses(400, 404),
+  },
+});
+
 function decodeDataUri(uri: string): { contentType: string; bytes: Uint8Array } | undefined {
   const match = /^data:(image\/(?:png|svg\+xml));base64,([A-Za-z0-9+/=]+)$/.exec(uri);
   if (match?.[1] === undefined || match[2] === undefined) return undefined;
@@ -160,6 +176,15 @@ export function publicDocumentRoutes(options: { readonly platform: Platform }): 
     const achievement = await platform.achievements.get(null, c.req.valid('param').id);
     // Embedded in credentials the Achievement borrows the credential's contexts; standing alone it needs its own.
     const document = { '@context': [CREDENTIALS_V2_CONTEXT, OB_CONTEXT], ...achievement.document };
+    return cacheableResponse(c, {
+      body: JSON.stringify(document),
+      contentType: 'application/json',
+      cacheControl: SHORT_LIVED,
+    });
+  });
+
+  router.openapi(pathwayDocument, async (c) => {
+    const document = await platform.pathways.document(null, c.req.valid('param').id);
     return cacheableResponse(c, {
       body: JSON.stringify(document),
       contentType: 'application/json',
