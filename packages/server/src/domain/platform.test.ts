@@ -1,4 +1,4 @@
-import { ErrorCode, MicrocredError, validateAchievementCredentialSchema } from '@microcred/vc';
+import { ErrorCode, validateAchievementCredentialSchema } from '@microcred/vc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWithReferenceStack } from '../../../vc/test/support/reference-stack.js';
 import { rejection } from '../../test/support/rejection.js';
