@@ -34,6 +34,10 @@ export interface Config {
   readonly logLevel: LogLevel;
   readonly bodyLimitBytes: number;
   readonly smtpUrl: string | undefined;
+  /** A resource map file (URL or DID → file) the server's verifier uses instead of fetching. */
+  readonly verifierResources: string | undefined;
+  /** `1edtech` accepts 1EdTech's key-in-the-fragment verification methods (README, verification policies). */
+  readonly verifierCompat: 'strict' | '1edtech';
 }
 
 const MASTER_KEY_BYTES = 32;
@@ -86,6 +90,8 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   BODY_LIMIT_BYTES: wholeNumber({ min: 1024, max: 1024 ** 3 }).default(1024 * 1024),
   SMTP_URL: urlWithScheme(['smtp', 'smtps']).optional(),
+  VERIFIER_RESOURCES: z.string().optional(),
+  VERIFIER_COMPAT: z.enum(['strict', '1edtech'], { error: 'must be strict or 1edtech' }).default('strict'),
 });
 
 /** Standard or URL-safe base64 of exactly 32 bytes; anything else (stray characters included) is rejected. */
@@ -143,6 +149,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     logLevel: values.LOG_LEVEL,
     bodyLimitBytes: values.BODY_LIMIT_BYTES,
     smtpUrl: values.SMTP_URL,
+    verifierResources:
+      values.VERIFIER_RESOURCES === undefined ? undefined : resolve(values.VERIFIER_RESOURCES),
+    verifierCompat: values.VERIFIER_COMPAT,
   };
   return Object.freeze(withRedactedView(config));
 }

@@ -3,6 +3,7 @@
 import '@hono/zod-openapi';
 import { serve } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
+import { readResourceMap } from './cli/read-resource-map.js';
 import { type Config, loadConfig } from './config.js';
 import { AesGcmKeyStore, createPgStorage, deriveSubkey, openDatabase, runMigrations } from './db/index.js';
 import { createApiKey } from './domain/auth/api-tokens.js';
@@ -32,6 +33,12 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Runn
   const pool = createSigningPool({ logger });
   const platform = createPlatform({
     signer: poolCredentialSigner(pool),
+    verifier: {
+      compat: config.verifierCompat,
+      ...(config.verifierResources === undefined
+        ? {}
+        : { resources: readResourceMap({ path: config.verifierResources }) }),
+    },
     storage: createPgStorage({ db: database.db }),
     keyStore: new AesGcmKeyStore({ masterKey: config.masterKey }),
     publicUrl: config.publicUrl,

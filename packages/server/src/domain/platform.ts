@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
   type CredentialInput,
+  createResourceMap,
   type ResourceFetcher,
   type VerificationReport,
+  type VerifierCompat,
   verifyCredential,
 } from '@microcred/vc';
 import {
@@ -62,6 +64,11 @@ export interface PlatformOptions {
   readonly signer?: CredentialSigner;
   /** How the verifier reads documents the platform does not publish itself (default: refuse). */
   readonly externalFetcher?: ResourceFetcher;
+  /**
+   * Documents the verifier may use instead of fetching (contexts, DID documents, status lists), by URL, as a
+   * `microcred verify --resources` map gives them; and the peer-compatibility mode (`--compat`).
+   */
+  readonly verifier?: { readonly resources?: ReadonlyMap<string, unknown>; readonly compat?: VerifierCompat };
 }
 
 type Rest<F> = F extends (context: PlatformContext, ...rest: infer R) => infer T ? (...rest: R) => T : never;
@@ -87,7 +94,14 @@ export function createPlatform(options: PlatformOptions) {
   };
   const activeSigningKey = createSigningKeyCache(context);
   const publishStatusList = createStatusListPublisher(context, activeSigningKey);
-  const fetcher = createPlatformFetcher(context, publishStatusList, options.externalFetcher);
+  // What the platform publishes comes from its database; then the configured resources; then the external
+  // fetcher (by default nothing), with answers cached.
+  const resources = createResourceMap({
+    documents: options.verifier?.resources ?? new Map(),
+    ...(options.externalFetcher === undefined ? {} : { fallback: options.externalFetcher }),
+  });
+  const fetcher = createPlatformFetcher(context, publishStatusList, resources.fetcher);
+  const compat = options.verifier?.compat ?? 'strict';
   const issueDependencies = { activeSigningKey, signer: options.signer ?? inProcessSigner };
 
   /**
@@ -202,7 +216,12 @@ export function createPlatform(options: PlatformOptions) {
     statusLists: { publish: publishStatusList },
     /** Verifies any credential; documents this platform publishes are read from its own database. */
     verify(input: CredentialInput, verifyOptions: { now?: Date } = {}): Promise<VerificationReport> {
-      return verifyCredential(input, { fetcher, now: verifyOptions.now ?? context.now() });
+      return verifyCredential(input, {
+        fetcher,
+        documentLoader: resources.documentLoader,
+        compat,
+        now: verifyOptions.now ?? context.now(),
+      });
     },
   };
 }
