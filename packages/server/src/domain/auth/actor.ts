@@ -3,12 +3,14 @@ import type { MembershipRole } from '../ports/index.js';
 
 /** Who is asking: the platform administrator, or an API key acting within one issuer. */
 export type Actor =
-  | { readonly kind: 'admin'; readonly apiKeyId?: string }
+  | { readonly kind: 'admin'; readonly apiKeyId?: string; readonly scopes?: readonly string[] }
   | {
       readonly kind: 'member';
       readonly issuerId: string;
       readonly role: MembershipRole;
       readonly apiKeyId?: string;
+      /** When set, the only API scopes this key may use (see api-scopes.ts); unset: all its role allows. */
+      readonly scopes?: readonly string[];
     };
 
 const RANK: Record<MembershipRole, number> = { viewer: 0, issuer: 1, owner: 2 };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { PlatformContext } from '../platform-context.js';
 import { type ApiKey, MEMBERSHIP_ROLES } from '../ports/index.js';
 import { type Actor, authorize, requireAdmin } from './actor.js';
+import { API_SCOPES, type ApiScope } from './api-scopes.js';
 
 // `mc_<16 hex: public lookup prefix>.<43 base64url: 256-bit secret>`: the prefix finds the row by index,
 // the secret is only ever compared as a SHA-256 digest, in constant time.
@@ -22,6 +23,13 @@ export function generateApiToken(): { token: string; prefix: string; hash: strin
 export const ApiKeyInputSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
   role: z.enum(MEMBERSHIP_ROLES),
+  /** Narrows the role to these scopes (e.g. `credentials:write` for an LMS that only issues). */
+  scopes: z
+    .array(z.enum(API_SCOPES as [ApiScope, ...ApiScope[]]))
+    .min(1)
+    .max(API_SCOPES.length)
+    .refine((scopes) => new Set(scopes).size === scopes.length, { error: 'scopes must not repeat' })
+    .optional(),
 });
 
 /** An API key as shown after creation: the token appears in this response only, never again. */
@@ -57,6 +65,7 @@ export async function createApiKey(
     prefix,
     hash,
     role: input.role,
+    ...('scopes' in input && input.scopes !== undefined ? { scopes: input.scopes } : {}),
   });
   return { apiKey: withoutHash(apiKey), token };
 }
@@ -103,6 +112,7 @@ export async function authenticateToken(
   if (key.lastUsedAt === null || now.getTime() - key.lastUsedAt.getTime() > 60_000) {
     await context.storage.apiKeys.touch({ id: key.id, at: now });
   }
-  if (key.role === 'admin' || key.issuerId === null) return { kind: 'admin', apiKeyId: key.id };
-  return { kind: 'member', issuerId: key.issuerId, role: key.role, apiKeyId: key.id };
+  const scopes = key.scopes.length === 0 ? {} : { scopes: key.scopes };
+  if (key.role === 'admin' || key.issuerId === null) return { kind: 'admin', apiKeyId: key.id, ...scopes };
+  return { kind: 'member', issuerId: key.issuerId, role: key.role, apiKeyId: key.id, ...scopes };
 }

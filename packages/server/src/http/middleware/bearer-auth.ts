@@ -1,5 +1,6 @@
 import { ErrorCode, MicrocredError } from '@microcred/vc';
 import type { MiddlewareHandler } from 'hono';
+import { assertScope, requiredScope } from '../../domain/auth/api-scopes.js';
 import type { Platform } from '../../domain/platform.js';
 import type { ApiEnv } from '../app-env.js';
 
@@ -22,6 +23,7 @@ export function bearerAuth(options: { platform: Platform }): MiddlewareHandler<A
     if (actor === null) {
       throw new MicrocredError(ErrorCode.UNAUTHORIZED, 'the bearer token is not valid, or was revoked');
     }
+    assertScope(actor, requiredScope({ path: c.req.path, method: c.req.method }));
     c.set('actor', actor);
     await next();
   };

@@ -1,0 +1,45 @@
+import { ErrorCode, MicrocredError } from '@microcred/vc';
+import type { Actor } from './actor.js';
+
+/** What a scope is about; each has a `:read` and a `:write` scope. */
+export const API_SCOPE_AREAS = ['issuers', 'achievements', 'credentials', 'bulk', 'pathways'] as const;
+export type ApiScopeArea = (typeof API_SCOPE_AREAS)[number];
+export type ApiScope = `${ApiScopeArea}:${'read' | 'write'}`;
+export const API_SCOPES: readonly ApiScope[] = API_SCOPE_AREAS.flatMap(
+  (area) => [`${area}:read`, `${area}:write`] as const,
+);
+
+const AREA_OF_SEGMENT: Readonly<Record<string, ApiScopeArea>> = {
+  issuers: 'issuers',
+  achievements: 'achievements',
+  credentials: 'credentials',
+  'bulk-jobs': 'bulk',
+  pathways: 'pathways',
+  partnerships: 'pathways',
+};
+
+/**
+ * The scope a request needs: its area from the first path segment (`/api/v1/credentials/…`, or the VC API's
+ * `/credentials/issue`), `read` for GET and HEAD and `write` for anything else.
+ */
+export function requiredScope(options: { path: string; method: string }): ApiScope {
+  const segment =
+    options.path
+      .replace(/^\/api\/v1/, '')
+      .split('/')
+      .find((part) => part !== '') ?? '';
+  const area = AREA_OF_SEGMENT[segment] ?? 'issuers';
+  return `${area}:${options.method === 'GET' || options.method === 'HEAD' ? 'read' : 'write'}`;
+}
+
+/**
+ * Scopes narrow what a key's role allows (a CI key that may only issue: `credentials:write`); a key without
+ * scopes may do all its role allows. They never widen a role: the use cases still check it.
+ */
+export function assertScope(actor: Actor, scope: ApiScope): void {
+  if (actor.scopes === undefined || actor.scopes.includes(scope)) return;
+  throw new MicrocredError(
+    ErrorCode.FORBIDDEN,
+    `this API key's scopes (${actor.scopes.join(', ')}) do not include ${scope}`,
+  );
+}
