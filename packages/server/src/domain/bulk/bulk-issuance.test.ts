@@ -6,6 +6,7 @@ import {
   type TestPlatform,
 } from '../../../test/support/test-platform.js';
 import { testDrivers } from '../../db/open-test-database.js';
+import { startBulkWorker } from '../../jobs/bulk-worker.js';
 import { createPlatform } from '../platform.js';
 
 function csv(count: number, options: { bad?: ReadonlyMap<number, string> } = {}): string {
@@ -149,6 +150,19 @@ describe.each(testDrivers())('bulk issuance on %s', (driver) => {
     expect(new Set(issued.map((credential) => credential.bulkRow))).toEqual(
       new Set(Array.from({ length: 60 }, (_, index) => index + 1)),
     );
+  });
+
+  it('a worker following one job leaves the rows of other jobs alone', async () => {
+    const { achievement } = await seedIssuer(test.platform);
+    const followed = await test.platform.bulk.create(ADMIN, { achievementId: achievement.id, text: csv(5) });
+    const other = await test.platform.bulk.create(ADMIN, { achievementId: achievement.id, text: csv(5) });
+    const worker = startBulkWorker({ platform: test.platform, jobId: followed.id, pollMs: 20 });
+    while ((await test.platform.bulk.get(ADMIN, followed.id)).state !== 'completed') {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await worker.stop();
+    expect(await test.platform.bulk.get(ADMIN, other.id)).toMatchObject({ state: 'queued', done: 0 });
+    await test.platform.bulk.cancel(ADMIN, other.id);
   });
 
   it('stops handing out rows of a cancelled job', async () => {

@@ -1,0 +1,45 @@
+/** A background loop that can be stopped. */
+export interface BackgroundLoop {
+  /** Resolves when the loop has stopped (after the step in progress). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `step` again and again while it finds work; when a step handles nothing, or fails, waits `pollMs`
+ * before the next one. A failed step loses nothing: whatever it had claimed returns to the queue when its
+ * lease expires, so `onError` only reports.
+ */
+export function startPollingLoop(options: {
+  step: () => Promise<number>;
+  pollMs: number;
+  onError: (error: unknown) => void;
+}): BackgroundLoop {
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const loop = (async () => {
+    while (!stopped) {
+      let handled = 0;
+      try {
+        handled = await options.step();
+      } catch (error) {
+        options.onError(error);
+      }
+      if (handled === 0 && !stopped) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, options.pollMs);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      wake?.();
+      await loop;
+    },
+  };
+}
