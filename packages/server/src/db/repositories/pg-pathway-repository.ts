@@ -106,21 +106,9 @@ export class PgPathwayRepository implements PathwayRepository {
   async findById(options: { readonly id: string }): Promise<PathwayWithVersion | null> {
     if (!isUuid(options.id)) return null;
     const [row] = await guarded('pathway', () =>
-      this.#db
-        .select()
-        .from(pathways)
-        .innerJoin(
-          pathwayVersions,
-          and(
-            eq(pathwayVersions.pathwayId, pathways.id),
-            eq(pathwayVersions.version, pathways.currentVersion),
-          ),
-        )
-        .where(eq(pathways.id, options.id)),
+      this.#withCurrentVersion().where(eq(pathways.id, options.id)),
     );
-    return row === undefined
-      ? null
-      : { pathway: toPathway(row.pathways), version: toVersion(row.pathway_versions) };
+    return row === undefined ? null : toPathwayWithVersion(row);
   }
 
   async findVersion(options: {
@@ -149,25 +137,13 @@ export class PgPathwayRepository implements PathwayRepository {
     }
     if (options.status !== undefined) filters.push(eq(pathways.status, options.status));
     const rows = await guarded('pathway', () =>
-      this.#db
-        .select()
-        .from(pathways)
-        .innerJoin(
-          pathwayVersions,
-          and(
-            eq(pathwayVersions.pathwayId, pathways.id),
-            eq(pathwayVersions.version, pathways.currentVersion),
-          ),
-        )
+      this.#withCurrentVersion()
         .where(and(...filters))
         .orderBy(desc(pathways.createdAt), desc(pathways.id))
         .limit(pageLimit(options.limit, { fallback: 100, max: 500 }))
         .offset(pageOffset(options.offset)),
     );
-    return rows.map((row) => ({
-      pathway: toPathway(row.pathways),
-      version: toVersion(row.pathway_versions),
-    }));
+    return rows.map(toPathwayWithVersion);
   }
 
   async updateDraft(options: {
@@ -297,30 +273,17 @@ export class PgPathwayRepository implements PathwayRepository {
     const ids = options.achievementIds.filter(isUuid);
     if (ids.length === 0) return [];
     const rows = await guarded('pathway', () =>
-      this.#db
-        .select()
-        .from(pathways)
-        .innerJoin(
-          pathwayVersions,
-          and(
-            eq(pathwayVersions.pathwayId, pathways.id),
-            eq(pathwayVersions.version, pathways.currentVersion),
-          ),
-        )
-        .where(
-          and(
-            eq(pathways.status, 'published'),
-            or(
-              inArray(pathwayVersions.completionAchievementId, ids),
-              arrayOverlaps(pathwayVersions.milestoneAchievementIds, ids),
-            ),
+      this.#withCurrentVersion().where(
+        and(
+          eq(pathways.status, 'published'),
+          or(
+            inArray(pathwayVersions.completionAchievementId, ids),
+            arrayOverlaps(pathwayVersions.milestoneAchievementIds, ids),
           ),
         ),
+      ),
     );
-    return rows.map((row) => ({
-      pathway: toPathway(row.pathways),
-      version: toVersion(row.pathway_versions),
-    }));
+    return rows.map(toPathwayWithVersion);
   }
 
   async rename(options: {
@@ -340,9 +303,27 @@ export class PgPathwayRepository implements PathwayRepository {
     return this.#mustFind(options.id);
   }
 
+  /** Pathways joined to their current version: what every read that returns a pathway needs. */
+  #withCurrentVersion() {
+    return this.#db
+      .select()
+      .from(pathways)
+      .innerJoin(
+        pathwayVersions,
+        and(eq(pathwayVersions.pathwayId, pathways.id), eq(pathwayVersions.version, pathways.currentVersion)),
+      );
+  }
+
   async #mustFind(id: string): Promise<PathwayWithVersion> {
     const found = await this.findById({ id });
     if (found === null) throw notFound(id);
     return found;
   }
+}
+
+function toPathwayWithVersion(row: {
+  readonly pathways: typeof pathways.$inferSelect;
+  readonly pathway_versions: typeof pathwayVersions.$inferSelect;
+}): PathwayWithVersion {
+  return { pathway: toPathway(row.pathways), version: toVersion(row.pathway_versions) };
 }

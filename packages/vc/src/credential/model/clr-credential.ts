@@ -3,18 +3,13 @@ import { AchievementSchema } from './achievement.js';
 import { ACHIEVEMENT_CREDENTIAL_TYPES, AchievementCredentialSchema } from './achievement-credential.js';
 import { AssociationSchema } from './association.js';
 import { ClrContextSchema } from './credential-context.js';
-import { CredentialSchemaSchema } from './credential-schema.js';
-import { CredentialStatusSchema } from './credential-status.js';
 import { DateTimeZSchema } from './date-time.js';
 import { EndorsementCredentialSchema } from './endorsement-credential.js';
-import { EvidenceSchema } from './evidence.js';
 import { IdentityObjectSchema } from './identity-object.js';
 import { ImageSchema } from './image.js';
 import { oneOrMany } from './one-or-many.js';
 import { ProfileRefSchema } from './profile.js';
-import { ProofSchema } from './proof.js';
-import { RefreshServiceSchema } from './refresh-service.js';
-import { TermsOfUseSchema } from './terms-of-use.js';
+import { securedCredentialFields } from './secured-credential-fields.js';
 import { typeIncluding } from './type-including.js';
 
 const isAchievementCredentialType = (type: unknown): boolean => {
@@ -70,14 +65,7 @@ export const ClrCredentialSchema = z.looseObject({
   partial: z.boolean().optional(),
   endorsement: oneOrMany(EndorsementCredentialSchema).optional(),
   endorsementJwt: oneOrMany(z.string()).optional(),
-  evidence: oneOrMany(EvidenceSchema).optional(),
   issuer: ProfileRefSchema,
-  validFrom: DateTimeZSchema,
-  validUntil: DateTimeZSchema.optional(),
-  proof: oneOrMany(ProofSchema).optional(),
-  credentialSchema: oneOrMany(CredentialSchemaSchema).optional(),
-  credentialStatus: z.union([CredentialStatusSchema, z.array(CredentialStatusSchema)]).optional(),
-  refreshService: RefreshServiceSchema.optional(),
-  termsOfUse: oneOrMany(TermsOfUseSchema).optional(),
+  ...securedCredentialFields,
 });
 export type ClrCredential = z.output<typeof ClrCredentialSchema>;

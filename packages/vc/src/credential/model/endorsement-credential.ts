@@ -1,14 +1,8 @@
 import { z } from 'zod';
 import { ObContextSchema } from './credential-context.js';
-import { CredentialSchemaSchema } from './credential-schema.js';
-import { CredentialStatusSchema } from './credential-status.js';
 import { DateTimeZSchema } from './date-time.js';
-import { EvidenceSchema } from './evidence.js';
-import { oneOrMany } from './one-or-many.js';
 import { ProfileRefSchema } from './profile.js';
-import { ProofSchema } from './proof.js';
-import { RefreshServiceSchema } from './refresh-service.js';
-import { TermsOfUseSchema } from './terms-of-use.js';
+import { securedCredentialFields } from './secured-credential-fields.js';
 import { typeIncluding } from './type-including.js';
 
 /** OB 3.0 EndorsementSubject: `id` is the endorsed Profile, Achievement or credential. */
@@ -33,13 +27,6 @@ export const EndorsementCredentialSchema = z.looseObject({
   get issuer(): typeof ProfileRefSchema {
     return ProfileRefSchema;
   },
-  validFrom: DateTimeZSchema,
-  validUntil: DateTimeZSchema.optional(),
-  evidence: oneOrMany(EvidenceSchema).optional(),
-  proof: oneOrMany(ProofSchema).optional(),
-  credentialSchema: oneOrMany(CredentialSchemaSchema).optional(),
-  credentialStatus: z.union([CredentialStatusSchema, z.array(CredentialStatusSchema)]).optional(),
-  refreshService: RefreshServiceSchema.optional(),
-  termsOfUse: oneOrMany(TermsOfUseSchema).optional(),
+  ...securedCredentialFields,
 });
 export type EndorsementCredential = z.output<typeof EndorsementCredentialSchema>;
