@@ -34,6 +34,8 @@ export interface Config {
   readonly logLevel: LogLevel;
   readonly bodyLimitBytes: number;
   readonly smtpUrl: string | undefined;
+  /** The From of mail the platform sends (claim links, sign-in links). */
+  readonly mailFrom: string;
   /** A resource map file (URL or DID → file) the server's verifier uses instead of fetching. */
   readonly verifierResources: string | undefined;
   /** `1edtech` accepts 1EdTech's key-in-the-fragment verification methods (README, verification policies). */
@@ -90,6 +92,7 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   BODY_LIMIT_BYTES: wholeNumber({ min: 1024, max: 1024 ** 3 }).default(1024 * 1024),
   SMTP_URL: urlWithScheme(['smtp', 'smtps']).optional(),
+  MAIL_FROM: z.string().trim().min(3).max(320).optional(),
   VERIFIER_RESOURCES: z.string().optional(),
   VERIFIER_COMPAT: z.enum(['strict', '1edtech'], { error: 'must be strict or 1edtech' }).default('strict'),
 });
@@ -136,9 +139,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
 
   const dataDir = values.DATA_DIR === IN_MEMORY ? IN_MEMORY : resolve(values.DATA_DIR);
   const master = resolveMasterKey({ configured: values.MASTER_KEY, dataDir });
+  const publicUrl = (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, '');
   const config: Config = {
     port: values.PORT,
-    publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     databaseUrl: values.DATABASE_URL,
     dataDir,
     adminToken: values.MICROCRED_ADMIN_TOKEN,
@@ -149,6 +153,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     logLevel: values.LOG_LEVEL,
     bodyLimitBytes: values.BODY_LIMIT_BYTES,
     smtpUrl: values.SMTP_URL,
+    mailFrom: values.MAIL_FROM ?? `microcred <no-reply@${new URL(publicUrl).hostname}>`,
     verifierResources:
       values.VERIFIER_RESOURCES === undefined ? undefined : resolve(values.VERIFIER_RESOURCES),
     verifierCompat: values.VERIFIER_COMPAT,

@@ -1,6 +1,7 @@
 // First, before any schema exists: zod 4 copies prototype methods onto each schema when it is built, so
 // the OpenAPI extension reaches only schemas created after this import (other entry points do the same).
 import '@hono/zod-openapi';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
 import { readResourceMap } from './cli/read-resource-map.js';
@@ -11,6 +12,8 @@ import { seedDemoData } from './domain/demo/seed-demo-data.js';
 import { createPlatform, type Platform } from './domain/platform.js';
 import { createApp } from './http/create-app.js';
 import { startBulkWorker } from './jobs/bulk-worker.js';
+import { discardTransport, folderTransport, smtpTransport } from './jobs/mail-transports.js';
+import { startMailWorker } from './jobs/mail-worker.js';
 import { startPathwayWorker } from './jobs/pathway-worker.js';
 import { poolCredentialSigner } from './jobs/pool-credential-signer.js';
 import { createSigningPool } from './jobs/signing-pool.js';
@@ -81,6 +84,16 @@ async function prepareFirstRun(running: RunningPlatform): Promise<void> {
   );
 }
 
+/**
+ * SMTP when configured; otherwise an outbox folder beside the database (and /dev/mailbox), or, with an
+ * in-memory database, nowhere but /dev/mailbox.
+ */
+function mailTransport(config: Config) {
+  if (config.smtpUrl !== undefined) return smtpTransport({ url: config.smtpUrl, from: config.mailFrom });
+  if (config.dataDir === ':memory:') return discardTransport();
+  return folderTransport({ folder: join(config.dataDir, 'outbox'), from: config.mailFrom });
+}
+
 /** `npm start` / `microcred serve`: the HTTP platform on PORT, until SIGINT or SIGTERM. */
 export async function startServer(
   env: Readonly<Record<string, string | undefined>> = process.env,
@@ -96,11 +109,21 @@ export async function startServer(
     platform: running.platform,
     logger,
     bodyLimitBytes: config.bodyLimitBytes,
+    web: {
+      // Browsers drop Secure cookies set over plain http (except on localhost in some), so they follow the URL.
+      secureCookies: config.publicUrl.startsWith('https://'),
+      devMailbox: config.nodeEnv !== 'production',
+    },
   });
   // Bulk jobs and pathway re-evaluations are worked on by every server process; more can run with
   // `microcred worker`.
   const bulkWorker = startBulkWorker({ platform: running.platform, logger });
   const pathwayWorker = startPathwayWorker({ platform: running.platform, logger });
+  const mailWorker = startMailWorker({
+    platform: running.platform,
+    transport: mailTransport(config),
+    logger,
+  });
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     logger.info(
       { port: info.port, publicUrl: config.publicUrl },
@@ -113,7 +136,7 @@ export async function startServer(
     stopping = true;
     logger.info({ signal }, 'shutting down');
     server.close(() => {
-      Promise.all([bulkWorker.stop(), pathwayWorker.stop()])
+      Promise.all([bulkWorker.stop(), pathwayWorker.stop(), mailWorker.stop()])
         .then(() => running.close())
         .then(
           () => process.exit(0),

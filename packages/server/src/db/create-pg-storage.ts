@@ -4,9 +4,11 @@ import { PgAchievementRepository } from './repositories/pg-achievement-repositor
 import { PgApiKeyRepository } from './repositories/pg-api-key-repository.js';
 import { PgBulkJobRepository } from './repositories/pg-bulk-job-repository.js';
 import { PgCredentialRepository } from './repositories/pg-credential-repository.js';
+import { PgEarnerRepository } from './repositories/pg-earner-repository.js';
 import { PgIssuerKeyRepository } from './repositories/pg-issuer-key-repository.js';
 import { PgIssuerRepository } from './repositories/pg-issuer-repository.js';
 import { PgJobQueue } from './repositories/pg-job-queue.js';
+import { PgMailOutbox } from './repositories/pg-mail-outbox.js';
 import { PgPartnershipRepository } from './repositories/pg-partnership-repository.js';
 import { PgPathwayEarnerRepository } from './repositories/pg-pathway-earner-repository.js';
 import { PgPathwayRepository } from './repositories/pg-pathway-repository.js';
@@ -42,6 +44,8 @@ export function createPgStorage(options: CreatePgStorageOptions): Storage {
     pathways: new PgPathwayRepository({ db }),
     pathwayEarners: new PgPathwayEarnerRepository({ db }),
     partnerships: new PgPartnershipRepository({ db }),
+    earners: new PgEarnerRepository({ db }),
+    mailOutbox: new PgMailOutbox({ db }),
   });
   return {
     ...repositoriesOn(options.db),

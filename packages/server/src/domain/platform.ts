@@ -17,6 +17,7 @@ import type { Actor } from './auth/actor.js';
 import { authenticateToken, createApiKey, listApiKeys, revokeApiKey } from './auth/api-tokens.js';
 import { cancelBulkJob, createBulkJob, getBulkJob, listBulkJobErrors } from './bulk/create-bulk-job.js';
 import { type BulkWorkerOptions, processBulkRows } from './bulk/process-bulk-rows.js';
+import { credentialAsJwt } from './credential/credential-as-jwt.js';
 import { type CredentialSigner, inProcessSigner } from './credential/credential-signer.js';
 import { issueCredential } from './credential/issue-credential.js';
 import {
@@ -25,6 +26,40 @@ import {
   listCredentials,
   revokeCredential,
 } from './credential/manage-credentials.js';
+import { acceptClaim, declineClaim, ownCredential, viewClaim } from './earner/claim-credential.js';
+import {
+  earnerOfSession,
+  endSession,
+  requestSignIn,
+  signInWithLink,
+  startSession,
+} from './earner/earner-sessions.js';
+import { importCredential } from './earner/import-credential.js';
+import {
+  listFollowablePathways,
+  listLearnerPathways,
+  viewLearnerPathway,
+} from './earner/learner-pathways.js';
+import {
+  addEmail,
+  deleteAccount,
+  exportAccount,
+  exportClrBundle,
+  getEarner,
+  listEmails,
+  removeEmail,
+  updateProfile,
+  verifyEmail,
+} from './earner/manage-account.js';
+import {
+  chooseForCredential,
+  listPortfolio,
+  ownImport,
+  publicPortfolio,
+  setImportVisibility,
+  viewCredential,
+  viewImport,
+} from './earner/portfolio.js';
 import { createSigningKeyCache, issuerDidDocument } from './issuer/issuer-keys.js';
 import {
   createIssuer,
@@ -36,6 +71,7 @@ import {
   viewIssuer,
 } from './issuer/manage-issuers.js';
 import { addMember, listMembers, removeMember } from './issuer/manage-members.js';
+import { deliverMail } from './mail/deliver-mail.js';
 import { getPathwayProgress } from './pathway/get-pathway-progress.js';
 import { importPathway } from './pathway/import-pathway.js';
 import { issuePathwayClr, issueRecordClr } from './pathway/issue-pathway-clr.js';
@@ -50,7 +86,7 @@ import {
 import { buildPathwayDocument } from './pathway/pathway-document.js';
 import { type PathwayJobOptions, processPathwayJobs } from './pathway/process-pathway-jobs.js';
 import type { PlatformContext } from './platform-context.js';
-import type { KeyStore, Storage } from './ports/index.js';
+import type { CredentialRecord, KeyStore, MailTransport, Storage } from './ports/index.js';
 import { createPlatformFetcher } from './resolve/platform-fetcher.js';
 import { createStatusListPublisher } from './status/status-list-credential.js';
 
@@ -103,6 +139,16 @@ export function createPlatform(options: PlatformOptions) {
   const fetcher = createPlatformFetcher(context, publishStatusList, resources.fetcher);
   const compat = options.verifier?.compat ?? 'strict';
   const issueDependencies = { activeSigningKey, signer: options.signer ?? inProcessSigner };
+
+  /** Verifies any credential; documents this platform publishes are read from its own database. */
+  function verify(input: CredentialInput, verifyOptions: { now?: Date } = {}): Promise<VerificationReport> {
+    return verifyCredential(input, {
+      fetcher,
+      documentLoader: resources.documentLoader,
+      compat,
+      now: verifyOptions.now ?? context.now(),
+    });
+  }
 
   /**
    * Runs the pathway jobs a request queued, right after its commit, so an earner sees a stacked credential
@@ -163,6 +209,23 @@ export function createPlatform(options: PlatformOptions) {
       get: bind(context, getAchievement),
       list: bind(context, listAchievements),
       update: bind(context, updateAchievement),
+      /** Public: an issuer's published achievements, with how many people hold each. */
+      async listPublished(issuerId: string) {
+        const achievements = await context.storage.achievements.list({
+          issuerId,
+          status: 'published',
+          limit: 500,
+        });
+        const earners = await context.storage.credentials.countEarners({
+          achievementIds: achievements.map((achievement) => achievement.id),
+        });
+        return achievements.map((achievement) => ({
+          achievement,
+          earners: earners.get(achievement.id) ?? 0,
+        }));
+      },
+      countEarners: (achievementIds: readonly string[]) =>
+        context.storage.credentials.countEarners({ achievementIds }),
     },
     credentials: {
       async issue(actor: Actor, input: Parameters<typeof issueCredential>[3]) {
@@ -171,6 +234,8 @@ export function createPlatform(options: PlatformOptions) {
         return issued;
       },
       find: bind(context, findCredential),
+      /** The credential as a VC-JWT (its own, or the same credential secured as one by its issuer). */
+      asJwt: (record: CredentialRecord) => credentialAsJwt(context, activeSigningKey, record),
       get: bind(context, getCredential),
       list: bind(context, listCredentials),
       async revoke(actor: Actor, id: string, input: Parameters<typeof revokeCredential>[3]) {
@@ -214,14 +279,54 @@ export function createPlatform(options: PlatformOptions) {
         processBulkRows(context, issueDependencies, workerOptions),
     },
     statusLists: { publish: publishStatusList },
-    /** Verifies any credential; documents this platform publishes are read from its own database. */
-    verify(input: CredentialInput, verifyOptions: { now?: Date } = {}): Promise<VerificationReport> {
-      return verifyCredential(input, {
-        fetcher,
-        documentLoader: resources.documentLoader,
-        compat,
-        now: verifyOptions.now ?? context.now(),
-      });
+    verify,
+    /** Earners: passwordless sessions, claims, addresses, portfolios, imports (every call names the earner). */
+    earners: {
+      requestSignIn: bind(context, requestSignIn),
+      signInWithLink: bind(context, signInWithLink),
+      startSession: bind(context, startSession),
+      ofSession: bind(context, earnerOfSession),
+      endSession: bind(context, endSession),
+      viewClaim: bind(context, viewClaim),
+      acceptClaim: bind(context, acceptClaim),
+      declineClaim: bind(context, declineClaim),
+      get: bind(context, getEarner),
+      updateProfile: bind(context, updateProfile),
+      listEmails: bind(context, listEmails),
+      addEmail: bind(context, addEmail),
+      verifyEmail: bind(context, verifyEmail),
+      removeEmail: bind(context, removeEmail),
+      exportAccount: bind(context, exportAccount),
+      exportClrBundle: bind(context, exportClrBundle),
+      deleteAccount: bind(context, deleteAccount),
+      portfolio: bind(context, listPortfolio),
+      publicPortfolio: bind(context, publicPortfolio),
+      ownCredential: bind(context, ownCredential),
+      choose: bind(context, chooseForCredential),
+      viewCredential: bind(context, viewCredential),
+      importCredential: (earnerId: string, input: Parameters<typeof importCredential>[3]) =>
+        importCredential(context, (credential) => verify(credential), earnerId, input),
+      ownImport: bind(context, ownImport),
+      setImportVisibility: bind(context, setImportVisibility),
+      viewImport: bind(context, viewImport),
+      deleteImport: async (earnerId: string, importId: string) => {
+        await ownImport(context, earnerId, importId);
+        await context.storage.earners.deleteImport({ id: importId });
+      },
+      pathways: bind(context, listLearnerPathways),
+      followablePathways: bind(context, listFollowablePathways),
+      pathway: bind(context, viewLearnerPathway),
+      follow: (earnerId: string, pathwayId: string) =>
+        context.storage.earners.follow({ earnerId, pathwayId }),
+      unfollow: (earnerId: string, pathwayId: string) =>
+        context.storage.earners.unfollow({ earnerId, pathwayId }),
+    },
+    mail: {
+      /** One delivery step of the outbox (see `startMailWorker`). */
+      deliver: (transport: MailTransport) => deliverMail(context, transport),
+      /** Newest first: the development mailbox. */
+      list: (limit = 100) => context.storage.mailOutbox.list({ limit }),
+      find: (id: string) => context.storage.mailOutbox.findById({ id }),
     },
   };
 }

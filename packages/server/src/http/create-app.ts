@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { ErrorCode, MicrocredError } from '@microcred/vc';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Logger } from 'pino';
 import type { Platform } from '../domain/platform.js';
+import type { WebEnv, WebOptions } from '../web/web-env.js';
+import { renderWebError, wantsHtml, webRoutes } from '../web/web-routes.js';
 import type { ApiEnv, PublicEnv } from './app-env.js';
 import { createRouter } from './create-router.js';
 import type { OpenApiDocument } from './docs/docs-page.js';
@@ -36,7 +39,14 @@ export interface AppOptions {
   readonly generateRequestId?: () => string;
   /** Bulk uploads (CSV, JSON lines) may be larger than JSON requests: 100,000 rows are about 6 MB. */
   readonly bulkUploadLimitBytes?: number;
+  /** The web pages (earners, public pages, /verify); off for API-only deployments and most API tests. */
+  readonly web?: WebOptions;
 }
+
+// Credential files uploaded to /verify and imports: the pages refuse files over 2 MB themselves with a
+// readable message; the request may be a little larger for the multipart framing and other fields.
+const FORM_UPLOAD_LIMIT_BYTES = 3 * 1024 * 1024;
+const FORM_UPLOAD_PATHS = new Set(['/verify', '/account/imports']);
 
 const DEFAULT_BULK_UPLOAD_LIMIT_BYTES = 64 * 1024 * 1024;
 
@@ -100,11 +110,12 @@ export function createApp(options: AppOptions): OpenAPIHono<PublicEnv> {
     });
   const requestLimit = limitOf(options.bodyLimitBytes);
   const uploadLimit = limitOf(options.bulkUploadLimitBytes ?? DEFAULT_BULK_UPLOAD_LIMIT_BYTES);
-  app.use((c, next) =>
-    c.req.method === 'POST' && c.req.path === `/api/v1${BULK_JOBS_PATH}`
-      ? uploadLimit(c, next)
-      : requestLimit(c, next),
-  );
+  const formUploadLimit = limitOf(FORM_UPLOAD_LIMIT_BYTES);
+  app.use((c, next) => {
+    if (c.req.method !== 'POST') return requestLimit(c, next);
+    if (c.req.path === `/api/v1${BULK_JOBS_PATH}`) return uploadLimit(c, next);
+    return FORM_UPLOAD_PATHS.has(c.req.path) ? formUploadLimit(c, next) : requestLimit(c, next);
+  });
   app.use(strictJsonBody({ maxDepth: MAX_JSON_DEPTH }));
 
   const api = createRouter<ApiEnv>();
@@ -120,6 +131,8 @@ export function createApp(options: AppOptions): OpenAPIHono<PublicEnv> {
   api.route('/', learnerRecordRoutes({ platform }));
   app.route('/api/v1', api);
   app.route('/', vcApiRoutes({ platform }));
+  // Before the public documents: a browser asking for /credentials/{id} gets the page, anyone else the JSON.
+  if (options.web !== undefined) app.route('/', webRoutes({ platform, ...options.web }));
   app.route('/', publicDocumentRoutes({ platform }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
@@ -150,7 +163,15 @@ export function createApp(options: AppOptions): OpenAPIHono<PublicEnv> {
     }),
   );
 
-  app.notFound((c) => renderProblem(c, new MicrocredError(ErrorCode.NOT_FOUND, 'no such route')));
-  app.onError((error, c) => renderProblem(c, error));
+  // Browsers get pages for errors outside the page routes too (an unknown path, an oversized upload).
+  const forBrowser = (c: Context) =>
+    options.web !== undefined && !c.req.path.startsWith('/api/') && wantsHtml(c);
+  app.notFound((c) => {
+    const error = new MicrocredError(ErrorCode.NOT_FOUND, 'no such route');
+    return forBrowser(c) ? renderWebError(c as unknown as Context<WebEnv>, error) : renderProblem(c, error);
+  });
+  app.onError((error, c) =>
+    forBrowser(c) ? renderWebError(c as unknown as Context<WebEnv>, error) : renderProblem(c, error),
+  );
   return app;
 }

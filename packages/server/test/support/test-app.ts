@@ -4,6 +4,7 @@ import type { TestDriver } from '../../src/db/open-test-database.js';
 import type { Platform } from '../../src/domain/platform.js';
 import type { PublicEnv } from '../../src/http/app-env.js';
 import { createApp } from '../../src/http/index.js';
+import type { WebOptions } from '../../src/web/web-env.js';
 import { openTestPlatform } from './test-platform.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-7f3a9c2e5b1d4f6a8c0e2b4d6f8a0c2e';
@@ -39,7 +40,7 @@ export interface TestApp {
 /** The HTTP app on a fresh test database, logging at debug level into `logs`. */
 export async function openTestApp(
   driver: TestDriver,
-  options: { readonly bodyLimitBytes?: number } = {},
+  options: { readonly bodyLimitBytes?: number; readonly web?: WebOptions } = {},
 ): Promise<TestApp> {
   const test = await openTestPlatform(driver, { adminToken: ADMIN_TOKEN });
   const logs: string[] = [];
@@ -48,6 +49,7 @@ export async function openTestApp(
     platform: test.platform,
     logger,
     bodyLimitBytes: options.bodyLimitBytes ?? 64 * 1024,
+    ...(options.web === undefined ? {} : { web: options.web }),
   });
   return {
     app,

@@ -1,5 +1,5 @@
 import { ErrorCode, MicrocredError } from '@microcred/vc';
-import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type {
   CredentialQuery,
   CredentialRecord,
@@ -13,7 +13,7 @@ import { guarded, isUuid, pageLimit, pageOffset } from './query-helpers.js';
 
 type CredentialRow = typeof credentials.$inferSelect;
 
-function toCredential(row: CredentialRow): CredentialRecord {
+export function toCredential(row: CredentialRow): CredentialRecord {
   return {
     id: row.id,
     issuerId: row.issuerId,
@@ -177,6 +177,22 @@ export class PgCredentialRepository implements CredentialRepository {
         .offset(pageOffset(query.offset)),
     );
     return rows.map(toCredential);
+  }
+
+  async countEarners(options: { readonly achievementIds: readonly string[] }): Promise<Map<string, number>> {
+    const ids = options.achievementIds.filter(isUuid);
+    if (ids.length === 0) return new Map();
+    const rows = await guarded('credential', () =>
+      this.#db
+        .select({
+          achievementId: credentials.achievementId,
+          earners: sql<number>`count(distinct coalesce(${credentials.recipientLookupHash}, ${credentials.recipientDid}))::int`,
+        })
+        .from(credentials)
+        .where(and(inArray(credentials.achievementId, ids), isNull(credentials.revokedAt)))
+        .groupBy(credentials.achievementId),
+    );
+    return new Map(rows.map((row) => [row.achievementId, Number(row.earners)]));
   }
 
   async revoke(options: {

@@ -7,6 +7,7 @@ import {
   prepareCredential,
   resolveRecipient,
 } from '../credential/issue-credential.js';
+import { inviteRecipients } from '../earner/invite-recipients.js';
 import type { ActiveSigningKey } from '../issuer/issuer-keys.js';
 import { queueCredentialChanges } from '../pathway/queue-credential-changes.js';
 import type { PlatformContext } from '../platform-context.js';
@@ -53,7 +54,7 @@ async function processJobRows(
   });
   const now = context.now();
   const results: BulkRowResult[] = [];
-  const prepared: { row: BulkJobRow; credential: PreparedCredential }[] = [];
+  const prepared: { row: BulkJobRow; email: string | undefined; credential: PreparedCredential }[] = [];
   rows.forEach((row, index) => {
     try {
       const input = IssueCredentialInputSchema.parse({
@@ -65,6 +66,7 @@ async function processJobRows(
       if (allocation === undefined) throw new Error('no status list entry was allocated');
       prepared.push({
         row,
+        email: input.recipient.email,
         credential: prepareCredential(context, {
           achievement,
           issuer,
@@ -88,13 +90,13 @@ async function processJobRows(
       created: credential.issuedAt,
     })),
   );
-  const toStore: { rowNumber: number; record: NewCredential }[] = [];
-  for (const [index, { row, credential }] of prepared.entries()) {
+  const toStore: { rowNumber: number; record: NewCredential; email: string | undefined }[] = [];
+  for (const [index, { row, credential, email }] of prepared.entries()) {
     const outcome = signed[index];
     if (outcome === undefined || outcome instanceof Error) {
       results.push({ rowNumber: row.rowNumber, error: `signing failed: ${outcome?.message ?? 'no result'}` });
     } else {
-      toStore.push({ rowNumber: row.rowNumber, record: credentialToStore(credential, outcome) });
+      toStore.push({ rowNumber: row.rowNumber, record: credentialToStore(credential, outcome), email });
     }
   }
   // One statement for the batch. A row retried after a crash gets the credential its first attempt
@@ -105,6 +107,14 @@ async function processJobRows(
     await queueCredentialChanges(repositories, {
       credentials: inserted.filter((item) => item.created).map((item) => item.credential),
       change: 'issued',
+    });
+    await inviteRecipients(repositories, context, {
+      achievement,
+      issuer,
+      invitations: inserted.flatMap((item, index) => {
+        const email = toStore[index]?.email;
+        return item.created && email !== undefined ? [{ credential: item.credential, email }] : [];
+      }),
     });
     return inserted;
   });

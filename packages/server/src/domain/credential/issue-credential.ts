@@ -10,6 +10,7 @@ import {
 } from '@microcred/vc';
 import { z } from 'zod';
 import { type Actor, authorize } from '../auth/actor.js';
+import { inviteRecipients } from '../earner/invite-recipients.js';
 import { issuerIdentity } from '../issuer/issuer-identity.js';
 import type { ActiveSigningKey } from '../issuer/issuer-keys.js';
 import { queueCredentialChanges } from '../pathway/queue-credential-changes.js';
@@ -361,6 +362,13 @@ export async function issueCredential(
     const queued = inserted.created
       ? await queueCredentialChanges(repositories, { credentials: [inserted.credential], change: 'issued' })
       : [];
+    if (inserted.created && input.recipient.email !== undefined) {
+      await inviteRecipients(repositories, context, {
+        achievement,
+        issuer,
+        invitations: [{ credential: inserted.credential, email: input.recipient.email }],
+      });
+    }
     return { result: inserted, queuedJobIds: queued };
   });
   if (!result.created && input.idempotencyKey !== undefined) {

@@ -99,6 +99,9 @@ const DEMO_ACHIEVEMENTS = [
 
 export const DEMO_PATHWAY_NAME = 'Demo Data Analytics Certificate';
 
+/** The demo credentials' recipient: their claim mails are in /dev/mailbox on a fresh start. */
+export const DEMO_LEARNER_EMAIL = 'learner@example.com';
+
 const DEMO_CERTIFICATE = {
   name: 'Data Analytics Certificate',
   description:
@@ -160,5 +163,13 @@ export async function seedDemoData(platform: Platform): Promise<{ created: boole
       children: parts.map((part) => ({ type: 'achievement' as const, achievementId: part.id })),
     },
   });
+  // Two of the four, so a visitor can claim them from /dev/mailbox and see the pathway at two thirds.
+  for (const part of parts.slice(0, 2)) {
+    await platform.credentials.issue(ADMIN, {
+      achievementId: part.id,
+      recipient: { email: DEMO_LEARNER_EMAIL, name: 'Alex Demo' },
+      idempotencyKey: `demo-${part.id}`,
+    });
+  }
   return { created: true, issuerId };
 }

@@ -84,6 +84,8 @@ export interface CredentialRepository {
   }): Promise<CredentialRecord | null>;
   /** Newest first; `limit` is capped at 500. */
   list(query: CredentialQuery): Promise<CredentialRecord[]>;
+  /** How many distinct recipients hold an unrevoked credential of each achievement (absent: none). */
+  countEarners(options: { readonly achievementIds: readonly string[] }): Promise<Map<string, number>>;
   /**
    * Records a permanent revocation (the status bit is the `StatusListRepository`'s job: do both in one
    * transaction). Revoking again with the same reason returns the record unchanged; with another

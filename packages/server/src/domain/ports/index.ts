@@ -37,10 +37,28 @@ export {
   type InsertCredentialResult,
   type NewCredential,
 } from './credential-repository.js';
+export {
+  CREDENTIAL_CHOICES,
+  type CredentialChoice,
+  type CredentialChoiceRecord,
+  type Earner,
+  type EarnerEmail,
+  type EarnerRepository,
+  EMAIL_TOKEN_PURPOSES,
+  type EmailToken,
+  type EmailTokenPurpose,
+  type ImportedCredential,
+  type NewEmailToken,
+  type NewImportedCredential,
+  VISIBILITIES,
+  type Visibility,
+} from './earner-repository.js';
 export type { IssuerKey, IssuerKeyRepository, NewIssuerKey } from './issuer-key-repository.js';
 export type { Issuer, IssuerAddress, IssuerPatch, IssuerRepository, NewIssuer } from './issuer-repository.js';
 export { type JobQueue, QUEUED_JOB_STATES, type QueuedJob, type QueuedJobState } from './job-queue.js';
 export type { KeyStore } from './key-store.js';
+export type { MailOutbox, NewMail, OutboxMail } from './mail-outbox.js';
+export type { MailTransport } from './mail-transport.js';
 export type { Partnership, PartnershipRepository } from './partnership-repository.js';
 export {
   type NewPathwayAward,

@@ -2,9 +2,11 @@ import type { AchievementRepository } from './achievement-repository.js';
 import type { ApiKeyRepository } from './api-key-repository.js';
 import type { BulkJobRepository } from './bulk-job-repository.js';
 import type { CredentialRepository } from './credential-repository.js';
+import type { EarnerRepository } from './earner-repository.js';
 import type { IssuerKeyRepository } from './issuer-key-repository.js';
 import type { IssuerRepository } from './issuer-repository.js';
 import type { JobQueue } from './job-queue.js';
+import type { MailOutbox } from './mail-outbox.js';
 import type { PartnershipRepository } from './partnership-repository.js';
 import type { PathwayEarnerRepository } from './pathway-earner-repository.js';
 import type { PathwayRepository } from './pathway-repository.js';
@@ -25,6 +27,8 @@ export interface Repositories {
   readonly pathways: PathwayRepository;
   readonly pathwayEarners: PathwayEarnerRepository;
   readonly partnerships: PartnershipRepository;
+  readonly earners: EarnerRepository;
+  readonly mailOutbox: MailOutbox;
 }
 
 /** The storage a use case needs: repositories, and a way to make several writes all-or-nothing. */

@@ -1,0 +1,108 @@
+import { and, asc, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import type { MailOutbox, NewMail, OutboxMail } from '../../domain/ports/mail-outbox.js';
+import type { Database } from '../database.js';
+import { mailOutbox } from '../schema/mail-outbox.js';
+import { guarded, isUuid } from './query-helpers.js';
+
+type MailRow = typeof mailOutbox.$inferSelect;
+
+function toMail(row: MailRow): OutboxMail {
+  return {
+    id: row.id,
+    toAddress: row.toAddress,
+    subject: row.subject,
+    textBody: row.textBody,
+    htmlBody: row.htmlBody,
+    createdAt: row.createdAt,
+    attempts: row.attempts,
+    sentAt: row.sentAt,
+    lastError: row.lastError,
+  };
+}
+
+/** `MailOutbox` on PostgreSQL or PGlite. */
+export class PgMailOutbox implements MailOutbox {
+  readonly #db: Database;
+
+  constructor(options: { readonly db: Database }) {
+    this.#db = options.db;
+  }
+
+  async enqueue(mails: readonly NewMail[]): Promise<void> {
+    if (mails.length === 0) return;
+    await guarded('mail', () => this.#db.insert(mailOutbox).values([...mails]));
+  }
+
+  async claimDue(options: {
+    readonly now: Date;
+    readonly limit: number;
+    readonly leaseMs: number;
+  }): Promise<OutboxMail[]> {
+    return guarded('mail', () =>
+      this.#db.transaction(async (tx) => {
+        const due = await tx
+          .select({ id: mailOutbox.id })
+          .from(mailOutbox)
+          .where(
+            and(
+              isNull(mailOutbox.sentAt),
+              lte(mailOutbox.nextAttemptAt, options.now),
+              or(isNull(mailOutbox.lockedUntil), lte(mailOutbox.lockedUntil, options.now)),
+            ),
+          )
+          .orderBy(asc(mailOutbox.nextAttemptAt))
+          .limit(Math.max(1, Math.trunc(options.limit)))
+          .for('update', { skipLocked: true });
+        if (due.length === 0) return [];
+        const lockedUntil = new Date(options.now.getTime() + options.leaseMs);
+        const rows = await tx
+          .update(mailOutbox)
+          .set({ lockedUntil, attempts: sql`${mailOutbox.attempts} + 1` })
+          .where(sql`${mailOutbox.id} in ${due.map((row) => row.id)}`)
+          .returning();
+        return rows.map(toMail);
+      }),
+    );
+  }
+
+  async markSent(options: { readonly id: string; readonly at: Date }): Promise<void> {
+    await guarded('mail', () =>
+      this.#db
+        .update(mailOutbox)
+        .set({ sentAt: options.at, lockedUntil: null, lastError: null })
+        .where(eq(mailOutbox.id, options.id)),
+    );
+  }
+
+  async markFailed(options: {
+    readonly id: string;
+    readonly error: string;
+    readonly retryAt: Date;
+  }): Promise<void> {
+    await guarded('mail', () =>
+      this.#db
+        .update(mailOutbox)
+        .set({ lockedUntil: null, lastError: options.error.slice(0, 1000), nextAttemptAt: options.retryAt })
+        .where(eq(mailOutbox.id, options.id)),
+    );
+  }
+
+  async list(options: { readonly limit: number }): Promise<OutboxMail[]> {
+    const rows = await guarded('mail', () =>
+      this.#db
+        .select()
+        .from(mailOutbox)
+        .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
+        .limit(Math.min(500, Math.max(1, Math.trunc(options.limit)))),
+    );
+    return rows.map(toMail);
+  }
+
+  async findById(options: { readonly id: string }): Promise<OutboxMail | null> {
+    if (!isUuid(options.id)) return null;
+    const [row] = await guarded('mail', () =>
+      this.#db.select().from(mailOutbox).where(eq(mailOutbox.id, options.id)),
+    );
+    return row === undefined ? null : toMail(row);
+  }
+}

@@ -1,0 +1,87 @@
+import type { MessageKey } from '../../i18n/messages/en.js';
+import { type MessageParams, translator } from '../../i18n/translate.js';
+import type { NewMail } from '../ports/index.js';
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+/**
+ * One mail in the recipient's language: a greeting paragraph, one call to action and a note, as plain
+ * text and as minimal HTML (no images or remote content, so nothing tracks the reader).
+ */
+function composeMail(options: {
+  readonly to: string;
+  readonly locale: string;
+  readonly subject: MessageKey;
+  readonly body: MessageKey;
+  readonly action: MessageKey;
+  readonly note: MessageKey;
+  readonly params: MessageParams;
+  readonly link: string;
+}): NewMail {
+  const t = translator(options.locale);
+  const subject = t(options.subject, options.params);
+  const body = t(options.body, options.params);
+  const action = t(options.action, options.params);
+  const note = t(options.note, options.params);
+  return {
+    toAddress: options.to,
+    subject,
+    textBody: `${body}\n\n${action}: ${options.link}\n\n${note}\n`,
+    htmlBody:
+      `<!doctype html><html lang="${t.locale}"><body>` +
+      `<p>${escapeHtml(body)}</p>` +
+      `<p><a href="${escapeHtml(options.link)}">${escapeHtml(action)}</a></p>` +
+      `<p>${escapeHtml(note)}</p></body></html>`,
+  };
+}
+
+export function claimMail(options: {
+  readonly to: string;
+  readonly locale: string;
+  readonly achievementName: string;
+  readonly issuerName: string;
+  readonly link: string;
+}): NewMail {
+  return composeMail({
+    to: options.to,
+    locale: options.locale,
+    subject: 'mail.claim.subject',
+    body: 'mail.claim.body',
+    action: 'mail.claim.action',
+    note: 'mail.claim.note',
+    params: { achievement: options.achievementName, issuer: options.issuerName },
+    link: options.link,
+  });
+}
+
+export function signInMail(options: {
+  readonly to: string;
+  readonly locale: string;
+  readonly link: string;
+}): NewMail {
+  return composeMail({
+    ...options,
+    subject: 'mail.signIn.subject',
+    body: 'mail.signIn.body',
+    action: 'mail.signIn.action',
+    note: 'mail.signIn.note',
+    params: {},
+  });
+}
+
+export function verifyEmailMail(options: {
+  readonly to: string;
+  readonly locale: string;
+  readonly link: string;
+}): NewMail {
+  return composeMail({
+    ...options,
+    subject: 'mail.verifyEmail.subject',
+    body: 'mail.verifyEmail.body',
+    action: 'mail.verifyEmail.action',
+    note: 'mail.verifyEmail.note',
+    params: { email: options.to },
+  });
+}

@@ -1,0 +1,39 @@
+import type { CredentialInput, VerificationReport } from '@microcred/vc';
+import { ErrorCode, MicrocredError } from '@microcred/vc';
+import type { PlatformContext } from '../platform-context.js';
+import type { ImportedCredential, JsonObject } from '../ports/index.js';
+
+/**
+ * Adds a credential from elsewhere to an earner's portfolio, verified on the way in and kept exactly as
+ * received. One that does not verify is still kept (the earner may want it) but marked, private, and
+ * never offered for LinkedIn.
+ */
+export async function importCredential(
+  context: PlatformContext,
+  verify: (input: CredentialInput) => Promise<VerificationReport>,
+  earnerId: string,
+  input: { readonly credential: CredentialInput; readonly sourceUrl: string | null },
+): Promise<ImportedCredential> {
+  const report = await verify(input.credential);
+  const document = report.credential;
+  if (document === undefined) {
+    const parse = report.checks.find((check) => !check.ok);
+    throw new MicrocredError(
+      ErrorCode.PARSING_ERROR,
+      `no credential could be read from this input${parse === undefined ? '' : `: ${parse.message}`}`,
+    );
+  }
+  const jwt =
+    report.format === 'jwt' && typeof input.credential === 'string' ? input.credential.trim() : null;
+  return context.storage.earners.insertImport({
+    earnerId,
+    document: document as JsonObject,
+    jwt,
+    sourceUrl: input.sourceUrl,
+    verified: report.verified,
+    report: JSON.parse(
+      JSON.stringify({ verified: report.verified, format: report.format, checks: report.checks }),
+    ),
+    importedAt: context.now(),
+  });
+}

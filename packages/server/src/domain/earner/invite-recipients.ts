@@ -1,0 +1,54 @@
+import { DEFAULT_LOCALE } from '../../i18n/translate.js';
+import type { PlatformContext } from '../platform-context.js';
+import type { Achievement, CredentialRecord, Issuer, Repositories } from '../ports/index.js';
+import { claimMail } from './earner-mails.js';
+import { hashSecret, LINK_LIFETIMES_MS, newSecret } from './email-links.js';
+
+export interface Invitation {
+  readonly credential: CredentialRecord;
+  /** The address the issuer gave; it lives only in the mail and the link, never on the credential. */
+  readonly email: string;
+}
+
+/**
+ * Writes, in the issuing transaction, a claim link and its mail for each new credential sent to an email
+ * address. The mail goes out after the commit (the outbox worker), so a rolled-back issuance mails nobody.
+ */
+export async function inviteRecipients(
+  repositories: Repositories,
+  context: Pick<PlatformContext, 'publicUrl' | 'now'>,
+  options: {
+    readonly achievement: Pick<Achievement, 'name' | 'language'>;
+    readonly issuer: Pick<Issuer, 'name'>;
+    readonly invitations: readonly Invitation[];
+  },
+): Promise<void> {
+  if (options.invitations.length === 0) return;
+  const now = context.now();
+  const expiresAt = new Date(now.getTime() + LINK_LIFETIMES_MS.claim);
+  // The achievement's language is the best guess of the recipient's until they choose one.
+  const locale = options.achievement.language?.split('-')[0] ?? DEFAULT_LOCALE;
+  const links = options.invitations.map((invitation) => ({ invitation, secret: newSecret() }));
+  await repositories.earners.createTokens(
+    links.map(({ invitation, secret }) => ({
+      tokenHash: hashSecret(secret),
+      purpose: 'claim' as const,
+      email: invitation.email.trim().toLowerCase(),
+      earnerId: null,
+      credentialId: invitation.credential.id,
+      createdAt: now,
+      expiresAt,
+    })),
+  );
+  await repositories.mailOutbox.enqueue(
+    links.map(({ invitation, secret }) =>
+      claimMail({
+        to: invitation.email,
+        locale,
+        achievementName: options.achievement.name,
+        issuerName: options.issuer.name,
+        link: `${context.publicUrl}/claim/${secret}`,
+      }),
+    ),
+  );
+}

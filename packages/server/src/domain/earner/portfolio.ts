@@ -1,0 +1,239 @@
+import { ErrorCode, MicrocredError } from '@microcred/vc';
+import type { PlatformContext } from '../platform-context.js';
+import type {
+  Achievement,
+  CredentialChoiceRecord,
+  CredentialRecord,
+  Earner,
+  ImportedCredential,
+  Issuer,
+  Visibility,
+} from '../ports/index.js';
+import { ownCredential } from './claim-credential.js';
+
+/** How a credential stands, in the words the pages use. */
+export type CredentialStanding = 'verified' | 'revoked' | 'suspended' | 'expired' | 'unverified';
+
+/** A credential this platform issued, with what its earner chose. */
+export interface IssuedItem {
+  readonly kind: 'issued';
+  readonly credential: CredentialRecord;
+  readonly achievement: Achievement | null;
+  readonly issuer: Issuer | null;
+  /** `pending`: in the portfolio (its address is verified) but neither accepted nor declined yet. */
+  readonly choice: 'accepted' | 'declined' | 'pending';
+  readonly visibility: Visibility;
+  readonly standing: CredentialStanding;
+}
+
+export interface ImportedItem {
+  readonly kind: 'imported';
+  readonly imported: ImportedCredential;
+  readonly visibility: Visibility;
+  readonly standing: CredentialStanding;
+}
+
+export type PortfolioItem = IssuedItem | ImportedItem;
+
+export function standingOfRecord(record: CredentialRecord, now: Date): CredentialStanding {
+  if (record.revokedAt !== null) return 'revoked';
+  if (record.validUntil !== null && record.validUntil <= now) return 'expired';
+  return 'verified';
+}
+
+/**
+ * Who may see a credential's page: anyone, unless its earner declined it or made it private; its earner
+ * always. A hidden credential is NOT_FOUND to everyone else, exactly like a credential that does not
+ * exist, so a page never tells a stranger that a private credential is there.
+ */
+export function isVisibleTo(
+  choice: CredentialChoiceRecord | null,
+  owner: string | null,
+  viewer: string | null,
+): boolean {
+  if (viewer !== null && owner === viewer) return true;
+  if (choice === null) return true;
+  return choice.choice === 'accepted' && choice.visibility === 'public';
+}
+
+async function describeIssued(
+  context: PlatformContext,
+  credentials: readonly CredentialRecord[],
+  choices: ReadonlyMap<string, CredentialChoiceRecord>,
+): Promise<IssuedItem[]> {
+  const achievements = new Map<string, Achievement | null>();
+  const issuers = new Map<string, Issuer | null>();
+  const now = context.now();
+  const items: IssuedItem[] = [];
+  for (const credential of credentials) {
+    if (!achievements.has(credential.achievementId)) {
+      achievements.set(
+        credential.achievementId,
+        await context.storage.achievements.findById({ id: credential.achievementId }),
+      );
+    }
+    if (!issuers.has(credential.issuerId)) {
+      issuers.set(credential.issuerId, await context.storage.issuers.findById({ id: credential.issuerId }));
+    }
+    const choice = choices.get(credential.id);
+    items.push({
+      kind: 'issued',
+      credential,
+      achievement: achievements.get(credential.achievementId) ?? null,
+      issuer: issuers.get(credential.issuerId) ?? null,
+      choice: choice?.choice ?? 'pending',
+      visibility: choice?.visibility ?? 'private',
+      standing: standingOfRecord(credential, now),
+    });
+  }
+  return items;
+}
+
+function importedItem(imported: ImportedCredential): ImportedItem {
+  const revoked = (
+    imported.report.checks as { id?: string; code?: string; ok?: boolean }[] | undefined
+  )?.find((check) => check.id === 'status' && check.ok === false);
+  const standing: CredentialStanding = imported.verified
+    ? 'verified'
+    : revoked?.code === 'REVOKED'
+      ? 'revoked'
+      : revoked?.code === 'SUSPENDED'
+        ? 'suspended'
+        : 'unverified';
+  return { kind: 'imported', imported, visibility: imported.visibility, standing };
+}
+
+/** Everything in an earner's portfolio, for their own account pages (declined ones included, marked). */
+export async function listPortfolio(context: PlatformContext, earnerId: string): Promise<PortfolioItem[]> {
+  const [credentials, choices, imports] = await Promise.all([
+    context.storage.earners.listCredentials({ earnerId }),
+    context.storage.earners.listChoices({ earnerId }),
+    context.storage.earners.listImports({ earnerId }),
+  ]);
+  const byCredential = new Map(choices.map((choice) => [choice.credentialId, choice]));
+  return [...(await describeIssued(context, credentials, byCredential)), ...imports.map(importedItem)];
+}
+
+export interface PublicPortfolio {
+  readonly earner: Earner;
+  readonly items: readonly PortfolioItem[];
+}
+
+/** `/u/{handle}`: the credentials the earner accepted and made public, and their public imports. */
+export async function publicPortfolio(context: PlatformContext, handle: string): Promise<PublicPortfolio> {
+  const earner = await context.storage.earners.findByHandle({ handle });
+  if (earner === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such portfolio');
+  const items = await listPortfolio(context, earner.id);
+  return {
+    earner,
+    items: items.filter((item) =>
+      item.kind === 'issued'
+        ? item.choice === 'accepted' && item.visibility === 'public'
+        : item.visibility === 'public',
+    ),
+  };
+}
+
+export interface CredentialPage {
+  readonly credential: CredentialRecord;
+  readonly achievement: Achievement | null;
+  readonly issuer: Issuer | null;
+  /** The earner, when the credential is in a portfolio. */
+  readonly owner: Earner | null;
+  readonly viewerIsOwner: boolean;
+  readonly choice: CredentialChoiceRecord | null;
+}
+
+/** A credential as its page shows it, if `viewer` (an earner id, or null) may see it. */
+export async function viewCredential(
+  context: PlatformContext,
+  credentialId: string,
+  viewer: string | null,
+): Promise<CredentialPage> {
+  const credential = await context.storage.credentials.findById({ id: credentialId });
+  if (credential === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such credential');
+  const [choice, ownerId] = await Promise.all([
+    context.storage.earners.findChoice({ credentialId }),
+    context.storage.earners.findCredentialOwner({ credentialId }),
+  ]);
+  if (!isVisibleTo(choice, ownerId, viewer)) {
+    throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such credential');
+  }
+  const [achievement, issuer, owner] = await Promise.all([
+    context.storage.achievements.findById({ id: credential.achievementId }),
+    context.storage.issuers.findById({ id: credential.issuerId }),
+    ownerId === null ? null : context.storage.earners.findById({ id: ownerId }),
+  ]);
+  return {
+    credential,
+    achievement,
+    issuer,
+    owner,
+    viewerIsOwner: ownerId !== null && ownerId === viewer,
+    choice,
+  };
+}
+
+/** Accept, decline, show or hide one of the earner's credentials; the signed credential is untouched. */
+export async function chooseForCredential(
+  context: PlatformContext,
+  earnerId: string,
+  credentialId: string,
+  decision: { readonly choice: 'accepted' | 'declined'; readonly visibility: Visibility },
+): Promise<void> {
+  await ownCredential(context, earnerId, credentialId);
+  await context.storage.earners.putChoice({
+    credentialId,
+    earnerId,
+    choice: decision.choice,
+    visibility: decision.choice === 'declined' ? 'private' : decision.visibility,
+    at: context.now(),
+  });
+}
+
+/** An earner's own import (NOT_FOUND for anyone else's). */
+export async function ownImport(
+  context: PlatformContext,
+  earnerId: string,
+  importId: string,
+): Promise<ImportedCredential> {
+  const imported = await context.storage.earners.findImport({ id: importId });
+  if (imported === null || imported.earnerId !== earnerId) {
+    throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such credential');
+  }
+  return imported;
+}
+
+export async function setImportVisibility(
+  context: PlatformContext,
+  earnerId: string,
+  importId: string,
+  visibility: Visibility,
+): Promise<void> {
+  const imported = await ownImport(context, earnerId, importId);
+  if (visibility === 'public' && !imported.verified) {
+    throw new MicrocredError(
+      ErrorCode.VALIDATION_ERROR,
+      'a credential that did not verify cannot be made public',
+    );
+  }
+  await context.storage.earners.setImportVisibility({ id: importId, visibility });
+}
+
+/** A public import, or the earner's own (NOT_FOUND otherwise). */
+export async function viewImport(
+  context: PlatformContext,
+  importId: string,
+  viewer: string | null,
+): Promise<{
+  readonly imported: ImportedCredential;
+  readonly owner: Earner | null;
+  readonly item: ImportedItem;
+}> {
+  const imported = await context.storage.earners.findImport({ id: importId });
+  if (imported === null || (imported.visibility !== 'public' && imported.earnerId !== viewer)) {
+    throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such credential');
+  }
+  const owner = await context.storage.earners.findById({ id: imported.earnerId });
+  return { imported, owner, item: importedItem(imported) };
+}

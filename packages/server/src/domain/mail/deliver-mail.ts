@@ -1,0 +1,36 @@
+import type { PlatformContext } from '../platform-context.js';
+import type { MailTransport } from '../ports/index.js';
+
+const BATCH = 20;
+const LEASE_MS = 60_000;
+// Back off from a minute to a day: an SMTP server that is down for hours loses no mail.
+const MAX_BACKOFF_MS = 24 * 60 * 60 * 1000;
+
+function backoffMs(attempts: number): number {
+  return Math.min(MAX_BACKOFF_MS, 60_000 * 2 ** Math.max(0, attempts - 1));
+}
+
+/**
+ * One delivery step: takes due mails from the outbox and hands each to the transport; a refused mail is
+ * retried later with exponential backoff. Returns how many mails it handled.
+ */
+export async function deliverMail(context: PlatformContext, transport: MailTransport): Promise<number> {
+  const due = await context.storage.mailOutbox.claimDue({
+    now: context.now(),
+    limit: BATCH,
+    leaseMs: LEASE_MS,
+  });
+  for (const mail of due) {
+    try {
+      await transport.send(mail);
+      await context.storage.mailOutbox.markSent({ id: mail.id, at: context.now() });
+    } catch (error) {
+      await context.storage.mailOutbox.markFailed({
+        id: mail.id,
+        error: error instanceof Error ? error.message : String(error),
+        retryAt: new Date(context.now().getTime() + backoffMs(mail.attempts)),
+      });
+    }
+  }
+  return due.length;
+}

@@ -1,0 +1,60 @@
+import { en, type MessageKey } from './messages/en.js';
+import { fr } from './messages/fr.js';
+
+/** A catalogue: every key of the English one, each a string with `{name}` placeholders. */
+export type Messages = Readonly<Record<MessageKey, string>>;
+
+export const CATALOGUES: Readonly<Record<string, Messages>> = { en, fr };
+export const LOCALES = Object.keys(CATALOGUES);
+export const DEFAULT_LOCALE = 'en';
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+export interface Translator {
+  readonly locale: string;
+  /** The message for `key` with its `{placeholders}` filled in (missing params stay visible, never blank). */
+  (key: MessageKey, params?: MessageParams): string;
+  /** A date as a reader of this locale writes it (UTC, so every viewer sees the same day). */
+  date(value: Date): string;
+}
+
+export function isLocale(value: string | undefined | null): value is string {
+  return value !== undefined && value !== null && Object.hasOwn(CATALOGUES, value);
+}
+
+export function translator(locale: string): Translator {
+  const chosen = isLocale(locale) ? locale : DEFAULT_LOCALE;
+  const messages = CATALOGUES[chosen] ?? en;
+  const dates = new Intl.DateTimeFormat(chosen, { dateStyle: 'long', timeZone: 'UTC' });
+  const t = ((key: MessageKey, params?: MessageParams) => {
+    const template = messages[key] ?? en[key];
+    if (params === undefined) return template;
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      Object.hasOwn(params, name) ? String(params[name]) : whole,
+    );
+  }) as Translator;
+  Object.defineProperty(t, 'locale', { value: chosen });
+  t.date = (value: Date) => dates.format(value);
+  return t;
+}
+
+/**
+ * The best catalogue for an `Accept-Language` header (RFC 9110 §12.5.4): highest weight first, matching
+ * on the primary language subtag.
+ */
+export function negotiateLocale(header: string | undefined): string {
+  if (header === undefined) return DEFAULT_LOCALE;
+  const ranges = header
+    .split(',')
+    .map((part) => {
+      const [range = '', ...parameters] = part.trim().split(';');
+      const weight = parameters.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((q) => q !== undefined);
+      return {
+        language: range.trim().toLowerCase().split('-')[0] ?? '',
+        q: weight === undefined ? 1 : Number(weight),
+      };
+    })
+    .filter((range) => range.q > 0)
+    .sort((a, b) => b.q - a.q);
+  return ranges.find((range) => isLocale(range.language))?.language ?? DEFAULT_LOCALE;
+}

@@ -1,0 +1,236 @@
+import { ErrorCode, isMicrocredError, MicrocredError } from '@microcred/vc';
+import { type Context, Hono } from 'hono';
+import { ZodError } from 'zod';
+import type { Platform } from '../domain/platform.js';
+import { fetchCredential } from './fetch-credential.js';
+import { MyCredentialsPage, SettingsPage } from './pages/account-pages.js';
+import { ConfirmLinkPage, MessagePage } from './pages/simple-pages.js';
+import { readUpload, UPLOAD_LIMIT_BYTES } from './read-upload.js';
+import { requireEarner, signIn, signOut } from './web-context.js';
+import type { WebEnv, WebOptions } from './web-env.js';
+
+type FormReader = (c: Context<WebEnv>) => Promise<Record<string, unknown>>;
+
+function field(form: Record<string, unknown>, name: string): string {
+  const value = form[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/** A refusal the earner can act on (a taken handle, a bad address), as opposed to a fault. */
+function userMessage(error: unknown): string | null {
+  if (error instanceof ZodError) return error.issues.map((issue) => issue.message).join('; ');
+  if (isMicrocredError(error) && error.code !== ErrorCode.INTERNAL && error.code !== ErrorCode.NOT_FOUND) {
+    return error.message;
+  }
+  return null;
+}
+
+/** Where to go back to after a small change: the page the form was on, if it is one of ours. */
+function backTo(c: Context<WebEnv>, fallback: string): string {
+  const referer = c.req.header('Referer');
+  if (referer === undefined) return fallback;
+  try {
+    const url = new URL(referer);
+    return url.origin === new URL(c.req.url).origin ? `${url.pathname}${url.search}` : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+/** The signed-in earner's pages: credentials, choices, imports, settings, addresses, export, deletion. */
+export function AccountRoutes(deps: {
+  platform: Platform;
+  options: WebOptions;
+  formOf: FormReader;
+}): Hono<WebEnv> {
+  const { platform, options, formOf } = deps;
+  const account = new Hono<WebEnv>();
+
+  async function myCredentials(
+    c: Context<WebEnv>,
+    notes: { message?: string; error?: string } = {},
+    status: 200 | 400 = 200,
+  ) {
+    const earner = requireEarner(c);
+    const items = await platform.earners.portfolio(earner.id);
+    return c.html(<MyCredentialsPage c={c} earner={earner} items={items} {...notes} />, status);
+  }
+
+  async function settings(
+    c: Context<WebEnv>,
+    notes: { message?: string; error?: string } = {},
+    status: 200 | 400 = 200,
+  ) {
+    const earner = requireEarner(c);
+    const fresh = await platform.earners.get(earner.id);
+    c.set('earner', fresh);
+    const emails = await platform.earners.listEmails(earner.id);
+    return c.html(<SettingsPage c={c} earner={fresh} emails={emails} {...notes} />, status);
+  }
+
+  account.get('/account', (c) => myCredentials(c));
+
+  account.post('/account/credentials/:id', async (c) => {
+    const earner = requireEarner(c);
+    const form = await formOf(c);
+    const id = c.req.param('id');
+    const current = (await platform.earners.portfolio(earner.id)).find(
+      (item) => item.kind === 'issued' && item.credential.id === id,
+    );
+    const choice =
+      field(form, 'choice') ||
+      (current?.kind === 'issued' && current.choice === 'declined' ? 'declined' : 'accepted');
+    const visibility = field(form, 'visibility') === 'public' ? 'public' : 'private';
+    if (choice !== 'accepted' && choice !== 'declined')
+      throw new MicrocredError(ErrorCode.VALIDATION_ERROR, 'unknown choice');
+    await platform.earners.choose(earner.id, id, { choice, visibility });
+    return c.redirect(backTo(c, '/account'), 303);
+  });
+
+  account.post('/account/imports', async (c) => {
+    const earner = requireEarner(c);
+    const form = await formOf(c);
+    const t = c.get('t');
+    try {
+      const upload = await readUpload(form.file);
+      const text = field(form, 'text').trim();
+      const url = field(form, 'url').trim();
+      const credential =
+        upload ?? (text !== '' ? text : url !== '' ? await fetchCredential(platform, url, earner.id) : null);
+      if (credential === null) return myCredentials(c, { error: t('import.nothing') }, 400);
+      const imported = await platform.earners.importCredential(earner.id, {
+        credential,
+        sourceUrl: upload === null && text === '' && url !== '' ? url : null,
+      });
+      return c.redirect(`/imported/${imported.id}`, 303);
+    } catch (error) {
+      if (isMicrocredError(error) && error.code === ErrorCode.PAYLOAD_TOO_LARGE) {
+        return myCredentials(
+          c,
+          { error: t('upload.tooLarge', { limit: Math.round(UPLOAD_LIMIT_BYTES / 1024 / 1024) }) },
+          400,
+        );
+      }
+      if (isMicrocredError(error) && error.code === ErrorCode.UNSUPPORTED_MEDIA_TYPE) {
+        return myCredentials(c, { error: t('upload.wrongType') }, 400);
+      }
+      const message = userMessage(error);
+      if (message === null) throw error;
+      return myCredentials(c, { error: message }, 400);
+    }
+  });
+  account.post('/account/imports/:id', async (c) => {
+    const earner = requireEarner(c);
+    const form = await formOf(c);
+    await platform.earners.setImportVisibility(
+      earner.id,
+      c.req.param('id'),
+      field(form, 'visibility') === 'public' ? 'public' : 'private',
+    );
+    return c.redirect(backTo(c, '/account'), 303);
+  });
+  account.post('/account/imports/:id/delete', async (c) => {
+    const earner = requireEarner(c);
+    await formOf(c);
+    await platform.earners.deleteImport(earner.id, c.req.param('id'));
+    return c.redirect('/account', 303);
+  });
+
+  account.get('/account/settings', (c) => settings(c));
+  account.post('/account/profile', async (c) => {
+    const earner = requireEarner(c);
+    const form = await formOf(c);
+    try {
+      const updated = await platform.earners.updateProfile(earner.id, {
+        displayName: field(form, 'displayName'),
+        handle: field(form, 'handle'),
+        locale: field(form, 'locale') === 'fr' ? 'fr' : 'en',
+      });
+      c.set('earner', updated);
+    } catch (error) {
+      const message = userMessage(error);
+      if (message === null) throw error;
+      return settings(
+        c,
+        {
+          error:
+            isMicrocredError(error) && error.code === ErrorCode.CONFLICT
+              ? c.get('t')('settings.handleTaken')
+              : message,
+        },
+        400,
+      );
+    }
+    return settings(c, { message: c.get('t')('settings.saved') });
+  });
+  account.post('/account/emails', async (c) => {
+    const earner = requireEarner(c);
+    const form = await formOf(c);
+    const email = field(form, 'email');
+    try {
+      await platform.earners.addEmail(earner.id, { email, locale: c.get('t').locale });
+    } catch (error) {
+      const message = userMessage(error);
+      if (message === null) throw error;
+      return settings(c, { error: message }, 400);
+    }
+    return settings(c, { message: c.get('t')('settings.confirmationSent', { email: email.trim() }) });
+  });
+  account.post('/account/emails/:id/remove', async (c) => {
+    const earner = requireEarner(c);
+    await formOf(c);
+    try {
+      await platform.earners.removeEmail(earner.id, c.req.param('id'));
+    } catch (error) {
+      const message = userMessage(error);
+      if (message === null) throw error;
+      return settings(c, { error: message }, 400);
+    }
+    return c.redirect('/account/settings', 303);
+  });
+  account.get('/account/emails/verify/:secret', (c) => {
+    const t = c.get('t');
+    return c.html(
+      <ConfirmLinkPage
+        c={c}
+        title={t('verifyEmail.title')}
+        text={t('verifyEmail.text')}
+        action={c.req.path}
+        button={t('verifyEmail.button')}
+      />,
+    );
+  });
+  account.post('/account/emails/verify/:secret', async (c) => {
+    await formOf(c);
+    const earnerId = await platform.earners.verifyEmail(c.req.param('secret'));
+    if (c.get('earner')?.id !== earnerId) signIn(c, options, await platform.earners.startSession(earnerId));
+    return c.redirect('/account', 303);
+  });
+
+  account.get('/account/export.json', async (c) => {
+    const earner = requireEarner(c);
+    const data = await platform.earners.exportAccount(earner.id);
+    return c.body(JSON.stringify(data, null, 2), 200, {
+      'Content-Type': 'application/json',
+      'Content-Disposition': 'attachment; filename="microcred-export.json"',
+    });
+  });
+  account.get('/account/export-clr.json', async (c) => {
+    const earner = requireEarner(c);
+    const data = await platform.earners.exportClrBundle(earner.id);
+    return c.body(JSON.stringify(data, null, 2), 200, {
+      'Content-Type': 'application/json',
+      'Content-Disposition': 'attachment; filename="microcred-clr.json"',
+    });
+  });
+  account.post('/account/delete', async (c) => {
+    const earner = requireEarner(c);
+    await formOf(c);
+    await platform.earners.deleteAccount(earner.id);
+    signOut(c);
+    c.set('earner', null);
+    const t = c.get('t');
+    return c.html(<MessagePage c={c} title={t('settings.deletedTitle')} text={t('settings.deletedText')} />);
+  });
+  return account;
+}

@@ -1,0 +1,247 @@
+// First: zod 4 copies prototype methods at schema creation, so the OpenAPI extension must load before any schema.
+import '@hono/zod-openapi';
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, saveScreenshot, seriousAxeViolations } from '../../test/support/browser.js';
+import { ADMIN } from '../../test/support/test-platform.js';
+import { startTestWebServer, type TestWebServer } from '../../test/support/web-server.js';
+import { DEMO_LEARNER_EMAIL, DEMO_PATHWAY_NAME, seedDemoData } from '../domain/demo/seed-demo-data.js';
+
+// A credential signed by an independent implementation (@digitalbazaar/vc), from shared/fixtures.
+const REFERENCE_CREDENTIAL = readFileSync(
+  new URL('../../../../../shared/fixtures/valid/02-full-results-alignments-evidence.json', import.meta.url),
+  'utf8',
+);
+
+describe('an earner in a real browser (Chromium)', () => {
+  let server: TestWebServer;
+  let browser: Browser;
+  let earner: BrowserContext;
+  let page: Page;
+  let issuerId: string;
+  const achievementIds: string[] = [];
+
+  beforeAll(async () => {
+    server = await startTestWebServer('pglite');
+    issuerId = (await seedDemoData(server.platform)).issuerId;
+    const achievements = await server.platform.achievements.list(ADMIN, { issuerId });
+    achievementIds.push(
+      ...achievements.filter((a) => a.achievementType === 'MicroCredential').map((a) => a.id),
+    );
+    browser = await launchChromium();
+    earner = await browser.newContext({ acceptDownloads: true });
+    page = await earner.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(path: string, screenshot?: string): Promise<void> {
+    const response = await page.goto(`${server.url}${path}`);
+    expect(response?.status(), path).toBeLessThan(400);
+    await expectAccessible(page, path);
+    if (screenshot !== undefined) await saveScreenshot(page, screenshot);
+  }
+
+  async function expectAccessible(target: Page, label: string): Promise<void> {
+    expect(await seriousAxeViolations(target), `axe-core on ${label}`).toEqual([]);
+  }
+
+  /** The newest mail to `to` in /dev/mailbox, opened; returns its first link into the platform. */
+  async function linkFromMailbox(to: string, subjectPart: string): Promise<string> {
+    await open('/dev/mailbox', 'mailbox');
+    await page.locator(`tr[data-mail-to="${to}"] a`, { hasText: subjectPart }).first().click();
+    const link = await page.locator('.mail-body a').first().getAttribute('href');
+    expect(link).toMatch(new RegExp(`^${server.url}/`));
+    return link ?? '';
+  }
+
+  function credentialIdOf(url: string): string {
+    const id = /\/credentials\/([0-9a-f-]{36})/.exec(url)?.[1];
+    expect(id).toBeDefined();
+    return id ?? '';
+  }
+
+  let credentialId = '';
+  let handle = '';
+
+  it('claims a credential from the emailed link, which signs the earner in', async () => {
+    await open('/', 'home');
+    const claimLink = await linkFromMailbox(DEMO_LEARNER_EMAIL, 'Data Cleaning Fundamentals');
+    await page.goto(claimLink);
+    await expectAccessible(page, 'claim page');
+    await saveScreenshot(page, 'claim');
+    await page.getByRole('button', { name: 'Accept' }).click();
+    await page.waitForURL(/\/credentials\//);
+    credentialId = credentialIdOf(page.url());
+    await expect(page.locator('[data-verdict]').getAttribute('data-verdict')).resolves.toBe('verified');
+    await expect(page.locator('.panel .standing').textContent()).resolves.toBe('Verified');
+
+    // The link was single-use.
+    const again = await page.goto(claimLink);
+    expect(again?.status()).toBe(404);
+  });
+
+  it('lists the claimed credential in the portfolio and makes it private, then public', async () => {
+    await open('/account', 'account');
+    const card = page.locator(`[data-credential="${credentialId}"]`);
+    await expect(card.count()).resolves.toBe(1);
+    await card.locator('button[data-make="private"]').click();
+    await page.waitForURL(/\/account$/);
+    await expect(
+      page.locator(`[data-credential="${credentialId}"] [data-visibility]`).getAttribute('data-visibility'),
+    ).resolves.toBe('private');
+
+    // Private: a stranger (another browser context) gets the same 404 as for a credential that never existed.
+    const stranger = await browser.newPage();
+    const hidden = await stranger.goto(`${server.url}/credentials/${credentialId}`);
+    expect(hidden?.status()).toBe(404);
+    const unknown = await stranger.goto(`${server.url}/credentials/00000000-0000-4000-8000-000000000000`);
+    expect(unknown?.status()).toBe(404);
+
+    await page.locator(`[data-credential="${credentialId}"] button[data-make="public"]`).click();
+    await page.waitForURL(/\/account$/);
+    const shown = await stranger.goto(`${server.url}/credentials/${credentialId}`);
+    expect(shown?.status()).toBe(200);
+    await expect(stranger.locator('[data-verdict]').getAttribute('data-verdict')).resolves.toBe('verified');
+    await stranger.close();
+  });
+
+  it('gives the earner a public handle and a portfolio grouped by skill', async () => {
+    await open('/account/settings', 'settings');
+    handle = `ada-${Date.now().toString(36)}`;
+    await page.getByLabel('Display name').fill('Ada Lovelace');
+    await page.getByLabel('Public handle').fill(handle);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.locator('[role="status"]').textContent()).resolves.toContain('Saved');
+    await open(`/u/${handle}`, 'portfolio');
+    await expect(page.locator('h1').textContent()).resolves.toContain('Ada Lovelace');
+    await expect(page.locator(`[data-credential="${credentialId}"]`).count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('#skills-summary').count()).resolves.toBe(1);
+  });
+
+  it('shows a verified public credential page with share tags and a LinkedIn link whose month is 1-based', async () => {
+    await open(`/credentials/${credentialId}`, 'credential');
+    const record = await server.platform.credentials.find(credentialId);
+    await expect(page.locator('meta[property="og:image"]').getAttribute('content')).resolves.toContain(
+      '/image',
+    );
+    const href = await page.locator('[data-linkedin-add]').getAttribute('href');
+    const url = new URL(href ?? '');
+    expect(`${url.origin}${url.pathname}`).toBe('https://www.linkedin.com/profile/add');
+    expect(url.searchParams.get('startTask')).toBe('CERTIFICATION_NAME');
+    expect(url.searchParams.get('name')).toBe('Data Cleaning Fundamentals');
+    expect(url.searchParams.get('organizationName')).toBe('Demo University');
+    expect(url.searchParams.get('issueYear')).toBe(String(record.issuedAt.getUTCFullYear()));
+    expect(url.searchParams.get('issueMonth')).toBe(String(record.issuedAt.getUTCMonth() + 1));
+    expect(url.searchParams.get('certUrl')).toBe(`${server.url}/credentials/${credentialId}`);
+    expect(url.searchParams.get('certId')).toBe(credentialId);
+    await expect(page.locator('.qr svg').count()).resolves.toBe(1);
+  });
+
+  it('downloads the baked PNG and verifies it on /verify, then sees it revoked everywhere', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator(`a[href$="/download/badge.png"]`).click(),
+    ]);
+    const baked = await download.path();
+    expect(readFileSync(baked).subarray(1, 4).toString()).toBe('PNG');
+
+    await open('/verify');
+    await page.setInputFiles('#verify-file', baked);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect(page.locator('[data-verdict]').getAttribute('data-verdict')).resolves.toBe('verified');
+    await expectAccessible(page, 'verify result');
+    await saveScreenshot(page, 'verify');
+
+    await server.platform.credentials.revoke(ADMIN, credentialId, { reason: 'issued in error' });
+    await page.goto(`${server.url}/credentials/${credentialId}`);
+    await expect(page.locator('[data-verdict]').getAttribute('data-verdict')).resolves.toBe('revoked');
+    await expect(page.locator('.panel .standing').textContent()).resolves.toBe('Revoked');
+    await expect(page.locator('[data-linkedin-add]').count()).resolves.toBe(0);
+    await saveScreenshot(page, 'credential-revoked');
+
+    await open('/verify');
+    await page.setInputFiles('#verify-file', baked);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect(page.locator('[data-verdict]').getAttribute('data-verdict')).resolves.toBe('revoked');
+  });
+
+  it('verifies by ?url= deep link', async () => {
+    const held = await server.platform.credentials.list(ADMIN, { recipient: DEMO_LEARNER_EMAIL });
+    const unrevoked = held.find((record) => record.revokedAt === null);
+    expect(unrevoked).toBeDefined();
+    await open(`/verify?url=${encodeURIComponent(`${server.url}/credentials/${unrevoked?.id}`)}`);
+    await expect(page.locator('[data-verdict]').getAttribute('data-verdict')).resolves.toBe('verified');
+  });
+
+  it('adds a second address; a credential sent to it lands in the same portfolio', async () => {
+    await open('/account/settings');
+    await page.getByLabel('Add an address').fill('ada.work@example.com');
+    await page.getByRole('button', { name: 'Send a confirmation link' }).click();
+    const confirm = await linkFromMailbox('ada.work@example.com', 'Confirm');
+    await page.goto(confirm);
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.waitForURL(/\/account$/);
+    const issued = await server.platform.credentials.issue(ADMIN, {
+      achievementId: achievementIds[2] ?? '',
+      recipient: { email: 'Ada.Work@example.com' },
+    });
+    await open('/account');
+    await expect(page.locator(`[data-credential="${issued.record.id}"]`).count()).resolves.toBe(1);
+  });
+
+  it('imports a credential signed by the reference stack, verified on import', async () => {
+    await open('/account');
+    await page.locator('#import-text').fill(REFERENCE_CREDENTIAL);
+    await page.getByRole('button', { name: 'Add to my portfolio' }).click();
+    await page.waitForURL(/\/imported\//);
+    await expect(page.locator('[data-verdict]').getAttribute('data-verdict')).resolves.toBe('verified');
+    await expectAccessible(page, 'imported credential');
+    await saveScreenshot(page, 'imported');
+    // Imports are private until the earner shows them.
+    await expect(page.locator('.notice p').first().textContent()).resolves.toContain('Private');
+  });
+
+  it('refuses an upload of the wrong type with a clear message', async () => {
+    await open('/verify');
+    await page.setInputFiles('#verify-file', {
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('hello'),
+    });
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect(page.locator('.error-box').textContent()).resolves.toContain('not a credential');
+  });
+
+  it('shows the pathway diagram with done and missing nodes', async () => {
+    // Pathways count one recipient identity: learner@… now holds SQL and Statistics (Data Cleaning was
+    // revoked); the Visualisation credential went to the other address and counts on its own.
+    await server.platform.credentials.issue(ADMIN, {
+      achievementId: achievementIds[3] ?? '',
+      recipient: { email: DEMO_LEARNER_EMAIL },
+    });
+    const pathways = await server.platform.pathways.list(ADMIN, { issuerId });
+    const pathway = pathways.find((item) => item.pathway.name === DEMO_PATHWAY_NAME);
+    await open(`/u/${handle}/pathways`, 'pathways');
+    await open(`/u/${handle}/pathways/${pathway?.pathway.id}`, 'pathway');
+    const states = await page
+      .locator('.diagram svg [data-state]')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-state')));
+    expect(states.filter((state) => state === 'done')).toHaveLength(2);
+    expect(states).toContain('missing');
+    expect(states[0]).toBe('in-progress');
+  });
+
+  it('renders the issuer and achievement pages accessibly, in English and French', async () => {
+    await open('/issuers/demo-university', 'issuer');
+    await open(`/achievements/${achievementIds[0]}`, 'achievement');
+    await expect(page.locator('[data-earners]').count()).resolves.toBe(1);
+    await open('/verify?lang=fr', 'verify-fr');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('fr');
+    await open('/signin?lang=en', 'signin');
+  });
+});

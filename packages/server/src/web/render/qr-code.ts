@@ -1,0 +1,43 @@
+import QRCode from 'qrcode';
+
+const ERROR_CORRECTION = 'M';
+/** The quiet zone the QR specification asks for around the symbol, in modules. */
+const MARGIN = 4;
+
+const escapeXml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * Renders `text` as a scalable QR code. Built from the module matrix rather than `QRCode.toString`,
+ * which is asynchronous, so that page templates can inline it directly.
+ */
+export function qrCodeSvg(text: string, title?: string): string {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: ERROR_CORRECTION });
+  const extent = modules.size + 2 * MARGIN;
+  let path = '';
+  for (let row = 0; row < modules.size; row++) {
+    for (let col = 0; col < modules.size; col++) {
+      if (!modules.get(row, col)) continue;
+      const start = col;
+      while (col + 1 < modules.size && modules.get(row, col + 1)) col++;
+      path += `M${start + MARGIN} ${row + MARGIN}h${col - start + 1}v1H${start + MARGIN}z`;
+    }
+  }
+  const label = title === undefined ? '' : `<title>${escapeXml(title)}</title>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${extent} ${extent}" ` +
+    `shape-rendering="crispEdges" role="img">${label}` +
+    `<rect width="${extent}" height="${extent}" fill="#fff"/><path fill="#000" d="${path}"/></svg>`
+  );
+}
+
+/** Renders `text` as a QR code PNG about `size` pixels wide (default 512), quiet zone included. */
+export async function qrCodePng(text: string, options: { size?: number } = {}): Promise<Uint8Array> {
+  const png = await QRCode.toBuffer(text, {
+    type: 'png',
+    errorCorrectionLevel: ERROR_CORRECTION,
+    margin: MARGIN,
+    width: options.size ?? 512,
+  });
+  return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
+}

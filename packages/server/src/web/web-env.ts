@@ -1,0 +1,22 @@
+import type { Earner } from '../domain/ports/index.js';
+import type { PublicEnv } from '../http/app-env.js';
+import type { Translator } from '../i18n/translate.js';
+
+/** What every page request carries: the reader's language, the signed-in earner, the form token. */
+export interface WebEnv {
+  Variables: PublicEnv['Variables'] & {
+    t: Translator;
+    earner: Earner | null;
+    /** The cookie secret of the session, when signed in (to end it). */
+    sessionSecret: string | null;
+    /** The anti-CSRF token every form carries (double-submitted against its cookie). */
+    csrfToken: string;
+  };
+}
+
+export interface WebOptions {
+  /** Cookies get `Secure` (https deployments, and localhost, which browsers treat as secure). */
+  readonly secureCookies: boolean;
+  /** `/dev/mailbox` exists (never in production). */
+  readonly devMailbox: boolean;
+}

@@ -1,0 +1,45 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import pino from 'pino';
+import type { TestDriver } from '../../src/db/open-test-database.js';
+import type { Platform } from '../../src/domain/platform.js';
+import { createApp } from '../../src/http/index.js';
+import { openTestPlatform } from './test-platform.js';
+
+export interface TestWebServer {
+  readonly platform: Platform;
+  /** http://localhost:{port} (did:web refuses IP literals), also the platform's public URL (credential ids point here). */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole app with its pages, listening on a free port: the server binds first, so the platform can be
+ * built with the URL browsers will use.
+ */
+export async function startTestWebServer(driver: TestDriver): Promise<TestWebServer> {
+  let handle: ((request: Request) => Response | Promise<Response>) | undefined;
+  const server = serve({
+    fetch: (request) => (handle ?? (() => new Response('starting', { status: 503 })))(request),
+    port: 0,
+    hostname: '127.0.0.1',
+  });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const url = `http://localhost:${(server.address() as AddressInfo).port}`;
+  const test = await openTestPlatform(driver, { publicUrl: url });
+  const app = createApp({
+    platform: test.platform,
+    logger: pino({ level: 'silent' }),
+    bodyLimitBytes: 1024 * 1024,
+    web: { secureCookies: false, devMailbox: true },
+  });
+  handle = (request) => app.fetch(request);
+  return {
+    platform: test.platform,
+    url,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await test.close();
+    },
+  };
+}
