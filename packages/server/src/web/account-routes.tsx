@@ -6,15 +6,8 @@ import { fetchCredential } from './fetch-credential.js';
 import { MyCredentialsPage, SettingsPage } from './pages/account-pages.js';
 import { ConfirmLinkPage, MessagePage } from './pages/simple-pages.js';
 import { readUpload, UPLOAD_LIMIT_BYTES } from './read-upload.js';
-import { requireEarner, signIn, signOut } from './web-context.js';
+import { formField, readForm, requireEarner, signIn, signOut } from './web-context.js';
 import type { WebEnv, WebOptions } from './web-env.js';
-
-type FormReader = (c: Context<WebEnv>) => Promise<Record<string, unknown>>;
-
-function field(form: Record<string, unknown>, name: string): string {
-  const value = form[name];
-  return typeof value === 'string' ? value : '';
-}
 
 /** A refusal the earner can act on (a taken handle, a bad address), as opposed to a fault. */
 function userMessage(error: unknown): string | null {
@@ -38,12 +31,8 @@ function backTo(c: Context<WebEnv>, fallback: string): string {
 }
 
 /** The signed-in earner's pages: credentials, choices, imports, settings, addresses, export, deletion. */
-export function AccountRoutes(deps: {
-  platform: Platform;
-  options: WebOptions;
-  formOf: FormReader;
-}): Hono<WebEnv> {
-  const { platform, options, formOf } = deps;
+export function AccountRoutes(deps: { platform: Platform; options: WebOptions }): Hono<WebEnv> {
+  const { platform, options } = deps;
   const account = new Hono<WebEnv>();
 
   async function myCredentials(
@@ -72,29 +61,28 @@ export function AccountRoutes(deps: {
 
   account.post('/account/credentials/:id', async (c) => {
     const earner = requireEarner(c);
-    const form = await formOf(c);
+    const form = await readForm(c);
     const id = c.req.param('id');
-    const current = (await platform.earners.portfolio(earner.id)).find(
-      (item) => item.kind === 'issued' && item.credential.id === id,
-    );
-    const choice =
-      field(form, 'choice') ||
-      (current?.kind === 'issued' && current.choice === 'declined' ? 'declined' : 'accepted');
-    const visibility = field(form, 'visibility') === 'public' ? 'public' : 'private';
-    if (choice !== 'accepted' && choice !== 'declined')
+    const chosen = formField(form, 'choice');
+    if (chosen !== '' && chosen !== 'accepted' && chosen !== 'declined') {
       throw new MicrocredError(ErrorCode.VALIDATION_ERROR, 'unknown choice');
-    await platform.earners.choose(earner.id, id, { choice, visibility });
+    }
+    const visibility = formField(form, 'visibility') === 'public' ? 'public' : 'private';
+    await platform.earners.choose(earner.id, id, {
+      ...(chosen === '' ? {} : { choice: chosen }),
+      visibility,
+    });
     return c.redirect(backTo(c, '/account'), 303);
   });
 
   account.post('/account/imports', async (c) => {
     const earner = requireEarner(c);
-    const form = await formOf(c);
+    const form = await readForm(c);
     const t = c.get('t');
     try {
       const upload = await readUpload(form.file);
-      const text = field(form, 'text').trim();
-      const url = field(form, 'url').trim();
+      const text = formField(form, 'text').trim();
+      const url = formField(form, 'url').trim();
       const credential =
         upload ?? (text !== '' ? text : url !== '' ? await fetchCredential(platform, url, earner.id) : null);
       if (credential === null) return myCredentials(c, { error: t('import.nothing') }, 400);
@@ -121,17 +109,17 @@ export function AccountRoutes(deps: {
   });
   account.post('/account/imports/:id', async (c) => {
     const earner = requireEarner(c);
-    const form = await formOf(c);
+    const form = await readForm(c);
     await platform.earners.setImportVisibility(
       earner.id,
       c.req.param('id'),
-      field(form, 'visibility') === 'public' ? 'public' : 'private',
+      formField(form, 'visibility') === 'public' ? 'public' : 'private',
     );
     return c.redirect(backTo(c, '/account'), 303);
   });
   account.post('/account/imports/:id/delete', async (c) => {
     const earner = requireEarner(c);
-    await formOf(c);
+    await readForm(c);
     await platform.earners.deleteImport(earner.id, c.req.param('id'));
     return c.redirect('/account', 303);
   });
@@ -139,12 +127,12 @@ export function AccountRoutes(deps: {
   account.get('/account/settings', (c) => settings(c));
   account.post('/account/profile', async (c) => {
     const earner = requireEarner(c);
-    const form = await formOf(c);
+    const form = await readForm(c);
     try {
       const updated = await platform.earners.updateProfile(earner.id, {
-        displayName: field(form, 'displayName'),
-        handle: field(form, 'handle'),
-        locale: field(form, 'locale') === 'fr' ? 'fr' : 'en',
+        displayName: formField(form, 'displayName'),
+        handle: formField(form, 'handle'),
+        locale: formField(form, 'locale') === 'fr' ? 'fr' : 'en',
       });
       c.set('earner', updated);
     } catch (error) {
@@ -165,8 +153,8 @@ export function AccountRoutes(deps: {
   });
   account.post('/account/emails', async (c) => {
     const earner = requireEarner(c);
-    const form = await formOf(c);
-    const email = field(form, 'email');
+    const form = await readForm(c);
+    const email = formField(form, 'email');
     try {
       await platform.earners.addEmail(earner.id, { email, locale: c.get('t').locale });
     } catch (error) {
@@ -178,7 +166,7 @@ export function AccountRoutes(deps: {
   });
   account.post('/account/emails/:id/remove', async (c) => {
     const earner = requireEarner(c);
-    await formOf(c);
+    await readForm(c);
     try {
       await platform.earners.removeEmail(earner.id, c.req.param('id'));
     } catch (error) {
@@ -201,7 +189,7 @@ export function AccountRoutes(deps: {
     );
   });
   account.post('/account/emails/verify/:secret', async (c) => {
-    await formOf(c);
+    await readForm(c);
     const earnerId = await platform.earners.verifyEmail(c.req.param('secret'));
     if (c.get('earner')?.id !== earnerId) signIn(c, options, await platform.earners.startSession(earnerId));
     return c.redirect('/account', 303);
@@ -225,7 +213,7 @@ export function AccountRoutes(deps: {
   });
   account.post('/account/delete', async (c) => {
     const earner = requireEarner(c);
-    await formOf(c);
+    await readForm(c);
     await platform.earners.deleteAccount(earner.id);
     signOut(c);
     c.set('earner', null);

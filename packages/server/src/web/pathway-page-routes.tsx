@@ -7,7 +7,7 @@ import type { Platform } from '../domain/platform.js';
 import type { PathwayWithVersion } from '../domain/ports/index.js';
 import { Layout, PostForm } from './layout.js';
 import { renderPathwayDiagram } from './pathway-diagram/render-pathway-diagram.js';
-import { checkFormToken, requireEarner } from './web-context.js';
+import { readForm, requireEarner } from './web-context.js';
 import type { WebEnv } from './web-env.js';
 
 function describeRule(c: Context<WebEnv>, node: NodeProgress): string {
@@ -213,7 +213,7 @@ export function pathwayPageRoutes(deps: { readonly platform: Platform }): Hono<W
   for (const action of ['follow', 'unfollow'] as const) {
     pages.post(`/account/pathways/:id/${action}`, async (c) => {
       const earner = requireEarner(c);
-      checkFormToken(c, (await c.req.parseBody()) as Record<string, unknown>);
+      await readForm(c);
       const id = c.req.param('id');
       await platform.pathways.document(null, id);
       if (action === 'follow') await platform.earners.follow(earner.id, id);

@@ -1,4 +1,4 @@
-import type { VerificationCheck, VerificationReport } from '@microcred/vc';
+import { CheckId, type VerificationCheck, type VerificationReport } from '@microcred/vc';
 import type { Context } from 'hono';
 import type { CredentialStanding } from '../domain/earner/portfolio.js';
 import type { MessageKey } from '../i18n/messages/en.js';
@@ -16,23 +16,8 @@ export function standingOfReport(report: VerificationReport): CredentialStanding
   return 'unverified';
 }
 
-const KNOWN_CHECKS = new Set([
-  'parse',
-  'jwt',
-  'context',
-  'type',
-  'open-badge',
-  'schema',
-  'subject',
-  'proof',
-  'json-ld',
-  'issuer',
-  'valid-from',
-  'valid-until',
-  'status',
-  'endorsements',
-  'nested-credentials',
-]);
+// Each of the pipeline's checks has words in the catalogue; anything else is described generically.
+const KNOWN_CHECKS: ReadonlySet<string> = new Set(Object.values(CheckId));
 
 function checkWords(c: Context<WebEnv>, check: VerificationCheck) {
   const t = c.get('t');

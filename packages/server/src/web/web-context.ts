@@ -66,10 +66,11 @@ export function webContext(platform: Platform, options: WebOptions): MiddlewareH
 }
 
 /**
- * Refuses a form post whose token is not the one in its cookie: another site can make a browser post
+ * A posted form, refused unless its token is the one in its cookie: another site can make a browser post
  * (cookies and all) but can read neither the cookie nor our pages, so it cannot know the token.
  */
-export function checkFormToken(c: Context<WebEnv>, form: Readonly<Record<string, unknown>>): void {
+export async function readForm(c: Context<WebEnv>): Promise<Record<string, unknown>> {
+  const form = (await c.req.parseBody()) as Record<string, unknown>;
   const sent = form._csrf;
   const expected = c.get('csrfToken');
   const ok =
@@ -78,6 +79,13 @@ export function checkFormToken(c: Context<WebEnv>, form: Readonly<Record<string,
     timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
   if (!ok)
     throw new MicrocredError(ErrorCode.FORBIDDEN, 'this form has expired: reload the page and try again');
+  return form;
+}
+
+/** A text field of a posted form ('' when absent or a file). */
+export function formField(form: Readonly<Record<string, unknown>>, name: string): string {
+  const value = form[name];
+  return typeof value === 'string' ? value : '';
 }
 
 export function signIn(c: Context<WebEnv>, options: WebOptions, secret: string): void {

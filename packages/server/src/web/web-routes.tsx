@@ -24,7 +24,7 @@ import {
 import { VerifyPage } from './pages/verify-page.js';
 import { pathwayPageRoutes } from './pathway-page-routes.js';
 import { readUpload, UPLOAD_LIMIT_BYTES } from './read-upload.js';
-import { checkFormToken, signIn, signOut, webContext } from './web-context.js';
+import { formField, readForm, signIn, signOut, webContext } from './web-context.js';
 import type { WebEnv, WebOptions } from './web-env.js';
 
 const ASSETS: Readonly<Record<string, { type: string; body: string }>> = {
@@ -60,17 +60,6 @@ export function wantsHtml(c: Context): boolean {
     negotiateMediaType({ accept: c.req.header('Accept'), offers: ['application/json', 'text/html'] }) ===
     'text/html'
   );
-}
-
-async function formOf(c: Context<WebEnv>): Promise<Record<string, unknown>> {
-  const form = (await c.req.parseBody()) as Record<string, unknown>;
-  checkFormToken(c, form);
-  return form;
-}
-
-function field(form: Record<string, unknown>, name: string): string {
-  const value = form[name];
-  return typeof value === 'string' ? value : '';
 }
 
 /** Error pages for browsers: the same codes as the API's problems, in words. */
@@ -141,8 +130,8 @@ export function webRoutes(options: { readonly platform: Platform } & WebOptions)
 
   web.get('/signin', (c) => c.html(<SignInPage c={c} devMailbox={options.devMailbox} />));
   web.post('/signin', async (c) => {
-    const form = await formOf(c);
-    const email = field(form, 'email');
+    const form = await readForm(c);
+    const email = formField(form, 'email');
     try {
       await platform.earners.requestSignIn({ email, locale: c.get('t').locale });
     } catch (error) {
@@ -167,7 +156,7 @@ export function webRoutes(options: { readonly platform: Platform } & WebOptions)
     );
   });
   web.post('/signin/:secret', async (c) => {
-    await formOf(c);
+    await readForm(c);
     const earnerId = await platform.earners.signInWithLink({
       secret: c.req.param('secret'),
       locale: c.get('t').locale,
@@ -176,7 +165,7 @@ export function webRoutes(options: { readonly platform: Platform } & WebOptions)
     return c.redirect('/account', 303);
   });
   web.post('/signout', async (c) => {
-    await formOf(c);
+    await readForm(c);
     const secret = c.get('sessionSecret');
     if (secret !== null) await platform.earners.endSession(secret);
     signOut(c);
@@ -195,7 +184,7 @@ export function webRoutes(options: { readonly platform: Platform } & WebOptions)
     );
   });
   web.post('/claim/:secret/accept', async (c) => {
-    await formOf(c);
+    await readForm(c);
     const signedIn = c.get('earner');
     const { earnerId, credentialId } = await platform.earners.acceptClaim({
       secret: c.req.param('secret'),
@@ -206,13 +195,13 @@ export function webRoutes(options: { readonly platform: Platform } & WebOptions)
     return c.redirect(`/credentials/${credentialId}`, 303);
   });
   web.post('/claim/:secret/decline', async (c) => {
-    await formOf(c);
+    await readForm(c);
     await platform.earners.declineClaim({ secret: c.req.param('secret') });
     const t = c.get('t');
     return c.html(<MessagePage c={c} title={t('claim.declinedTitle')} text={t('claim.declinedText')} />);
   });
 
-  web.route('/', AccountRoutes({ platform, options, formOf }));
+  web.route('/', AccountRoutes({ platform, options }));
   web.route('/', pathwayPageRoutes({ platform }));
   web.route('/', downloadRoutes({ platform }));
 
@@ -288,7 +277,7 @@ export function webRoutes(options: { readonly platform: Platform } & WebOptions)
     return renderVerification(c, platform, { url: url.trim() });
   });
   web.post('/verify', async (c) => {
-    const form = await formOf(c);
+    const form = await readForm(c);
     return renderVerification(c, platform, form);
   });
 
@@ -301,7 +290,6 @@ export function webRoutes(options: { readonly platform: Platform } & WebOptions)
     });
   }
 
-  web.get('/assets', (c) => c.notFound());
   return web;
 }
 

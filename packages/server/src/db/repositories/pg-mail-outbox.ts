@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { MailOutbox, NewMail, OutboxMail } from '../../domain/ports/mail-outbox.js';
 import type { Database } from '../database.js';
 import { mailOutbox } from '../schema/mail-outbox.js';
@@ -58,7 +58,12 @@ export class PgMailOutbox implements MailOutbox {
         const rows = await tx
           .update(mailOutbox)
           .set({ lockedUntil, attempts: sql`${mailOutbox.attempts} + 1` })
-          .where(sql`${mailOutbox.id} in ${due.map((row) => row.id)}`)
+          .where(
+            inArray(
+              mailOutbox.id,
+              due.map((row) => row.id),
+            ),
+          )
           .returning();
         return rows.map(toMail);
       }),

@@ -174,19 +174,24 @@ export async function viewCredential(
   };
 }
 
-/** Accept, decline, show or hide one of the earner's credentials; the signed credential is untouched. */
+/**
+ * Accept, decline, show or hide one of the earner's credentials; the signed credential is untouched.
+ * Without a `choice`, the current one stands (a new credential counts as accepted once shown or hidden).
+ */
 export async function chooseForCredential(
   context: PlatformContext,
   earnerId: string,
   credentialId: string,
-  decision: { readonly choice: 'accepted' | 'declined'; readonly visibility: Visibility },
+  decision: { readonly choice?: 'accepted' | 'declined'; readonly visibility: Visibility },
 ): Promise<void> {
   await ownCredential(context, earnerId, credentialId);
+  const choice =
+    decision.choice ?? (await context.storage.earners.findChoice({ credentialId }))?.choice ?? 'accepted';
   await context.storage.earners.putChoice({
     credentialId,
     earnerId,
-    choice: decision.choice,
-    visibility: decision.choice === 'declined' ? 'private' : decision.visibility,
+    choice,
+    visibility: choice === 'declined' ? 'private' : decision.visibility,
     at: context.now(),
   });
 }

@@ -266,7 +266,6 @@ export const en = {
 
   'pathways.title': 'My pathways',
   'pathways.mine': 'My pathways',
-  'pathways.of': 'Pathways of {name}',
   'pathways.none':
     'You are not on a pathway yet. Follow one below, or earn a credential that counts toward one.',
   'pathways.follow': 'Pathways you can follow',

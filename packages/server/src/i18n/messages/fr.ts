@@ -274,7 +274,6 @@ export const fr: Readonly<Record<MessageKey, string>> = {
 
   'pathways.title': 'Mes parcours',
   'pathways.mine': 'Mes parcours',
-  'pathways.of': 'Parcours de {name}',
   'pathways.none':
     'Vous ne suivez encore aucun parcours. Suivez-en un ci-dessous, ou obtenez une certification qui compte pour l’un d’eux.',
   'pathways.follow': 'Parcours que vous pouvez suivre',

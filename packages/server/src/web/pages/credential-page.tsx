@@ -107,6 +107,10 @@ function CredentialBody(props: { readonly c: Context<WebEnv>; readonly fields: C
   );
 }
 
+function escapeAttribute(text: string): string {
+  return text.replace(/[&<>"]/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
 /** `/credentials/{id}` for browsers. */
 export function IssuedCredentialPage(props: {
   readonly c: Context<WebEnv>;
@@ -136,7 +140,7 @@ export function IssuedCredentialPage(props: {
         })
       : null;
   const shareText = t('share.text', { name: fields.name, issuer: fields.issuerName });
-  const embed = `<a href="${props.pageUrl}"><img src="${props.imageUrl}" alt="${fields.name.replace(/"/g, '&quot;')}" width="120" height="120"></a>`;
+  const embed = `<a href="${props.pageUrl}"><img src="${props.imageUrl}" alt="${escapeAttribute(fields.name)}" width="120" height="120"></a>`;
   return (
     <Layout
       c={c}
@@ -161,7 +165,7 @@ export function IssuedCredentialPage(props: {
             issuerHref={issuer === null ? null : `/issuers/${issuer.slug}`}
             verifiedIssuer={issuer?.verified === true}
           />
-          {page.owner?.handle === null || page.owner === null || !isPublic ? null : (
+          {!isPublic || page.owner === null || page.owner.handle === null ? null : (
             <p>
               <a href={`/u/${page.owner.handle}`}>
                 {t('credential.moreFrom', { name: page.owner.displayName ?? page.owner.handle })}

@@ -61,9 +61,11 @@ export function PublicPortfolioPage(props: {
           ))}
         </>
       )}
-      <p>
-        <a href={`/u/${portfolio.earner.handle}/pathways`}>{t('pathways.of', { name })}</a>
-      </p>
+      {c.get('earner')?.id === portfolio.earner.id ? (
+        <p>
+          <a href={`/u/${portfolio.earner.handle}/pathways`}>{t('pathways.mine')}</a>
+        </p>
+      ) : null}
     </Layout>
   );
 }
