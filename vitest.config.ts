@@ -1,6 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
+// Workspace packages resolve to their TypeScript sources through this export condition (tsc and tsx are
+// given it too: tsconfig.json `customConditions`, `--conditions`), so tests never need a build. Setting
+// conditions replaces Vite's defaults for the server, which follow it.
+const sourceConditions = ['@microcred/source', 'module', 'node', 'development|production'];
+
 export default defineConfig({
+  resolve: { conditions: sourceConditions },
+  ssr: { resolve: { conditions: sourceConditions } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
     testTimeout: 60_000,

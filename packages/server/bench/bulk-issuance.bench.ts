@@ -4,7 +4,6 @@ import { AesGcmKeyStore, createPgStorage } from '../src/db/index.js';
 import { openTestDatabase, type TestDriver } from '../src/db/open-test-database.js';
 import { createPlatform } from '../src/domain/platform.js';
 import { startBulkWorker } from '../src/jobs/bulk-worker.js';
-import { poolCredentialSigner } from '../src/jobs/pool-credential-signer.js';
 import { createSigningPool } from '../src/jobs/signing-pool.js';
 
 /**
@@ -32,7 +31,7 @@ async function run(driver: TestDriver): Promise<number> {
       keyStore: new AesGcmKeyStore({ masterKey: randomBytes(32) }),
       publicUrl: 'https://badges.example.edu',
       recipientPepper: randomBytes(32),
-      signer: poolCredentialSigner(pool),
+      signer: pool,
     });
     const issuer = await platform.issuers.create(ADMIN, { slug: 'bench', name: 'Bench University' });
     const achievement = await platform.achievements.create(ADMIN, {

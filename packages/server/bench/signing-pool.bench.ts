@@ -7,7 +7,7 @@ import {
   generateEd25519KeyPair,
 } from '@microcred/vc';
 import { realisticCredential } from '../../vc/bench/realistic-credential.js';
-import type { SignRequest } from '../src/jobs/sign-request.js';
+import type { SignRequest } from '../src/domain/credential/credential-signer.js';
 import { createSigningPool } from '../src/jobs/signing-pool.js';
 
 /**
@@ -22,14 +22,14 @@ import { createSigningPool } from '../src/jobs/signing-pool.js';
 const N = Number(process.env.BENCH_N ?? 300);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const cores = availableParallelism();
-const created = '2026-01-15T09:00:00Z';
+const created = new Date('2026-01-15T09:00:00Z');
 const seed = new Uint8Array(createHash('sha256').update('microcred/bench').digest());
 const did = didKeyFromPublicKey(generateEd25519KeyPair(seed).publicKey);
 const seedKey = { secretKey: seed, id: `${did}#${did.slice('did:key:'.length)}`, controller: did };
 const documents = Array.from({ length: N + 1 }, (_, index) => realisticCredential(index, did));
 const requests: SignRequest[] = documents.map((document) => ({
   document,
-  key: seedKey,
+  signingKey: seedKey,
   format: 'di',
   created,
 }));
@@ -60,7 +60,7 @@ const contenders: { label: string; run: () => Promise<void>; rates: number[]; cp
     label: `pool, ${size} worker${size > 1 ? 's' : ''}`,
     run: async () => {
       const results = await pool.signMany(requests.slice(1));
-      const failed = results.filter((result) => !('document' in result));
+      const failed = results.filter((result) => result instanceof Error);
       if (failed.length > 0) throw new Error(`${failed.length} failed: ${JSON.stringify(failed[0])}`);
     },
     rates: [] as number[],

@@ -153,3 +153,48 @@ describe('loadConfig', () => {
     expect(config.adminToken).toBe('admin-token-value');
   });
 });
+
+describe('loadConfig: rate limits', () => {
+  it('has every limit on by default, with the defaults, and trusts no proxy', () => {
+    const config = loadConfig({ DATA_DIR: ':memory:' });
+    expect(config.rateLimit.enabled).toBe(true);
+    expect(config.rateLimit.rules['signin-address']).toEqual({ limit: 5, windowMs: 15 * 60_000 });
+    expect(config.trustProxy).toBe(0);
+    expect(Object.isFrozen(config.rateLimit.rules)).toBe(true);
+  });
+
+  it('reads each limit as COUNT/WINDOW, MICROCRED_RATE_LIMIT=off, and TRUST_PROXY', () => {
+    const config = loadConfig({
+      DATA_DIR: ':memory:',
+      RATE_LIMIT_SIGNIN_ADDRESS: '3/1h',
+      RATE_LIMIT_API_KEY: '100 / 30s',
+      MICROCRED_RATE_LIMIT: 'off',
+      TRUST_PROXY: 'true',
+    });
+    expect(config.rateLimit.rules['signin-address']).toEqual({ limit: 3, windowMs: 3_600_000 });
+    expect(config.rateLimit.rules['api-key']).toEqual({ limit: 100, windowMs: 30_000 });
+    expect(config.rateLimit.enabled).toBe(false);
+    expect(config.trustProxy).toBe(1);
+    expect(loadConfig({ DATA_DIR: ':memory:', TRUST_PROXY: '2' }).trustProxy).toBe(2);
+  });
+
+  it('refuses malformed limits and switches, naming each', () => {
+    const problems = problemsOf({
+      DATA_DIR: ':memory:',
+      RATE_LIMIT_VERIFY_CLIENT: '0/1m',
+      RATE_LIMIT_IMPORT_CLIENT: '5 per minute',
+      RATE_LIMIT_CLAIM_CLIENT: '5/2d',
+      MICROCRED_RATE_LIMIT: 'no',
+      TRUST_PROXY: 'yes',
+    });
+    for (const name of [
+      'RATE_LIMIT_VERIFY_CLIENT',
+      'RATE_LIMIT_IMPORT_CLIENT',
+      'RATE_LIMIT_CLAIM_CLIENT',
+      'MICROCRED_RATE_LIMIT',
+      'TRUST_PROXY',
+    ]) {
+      expect(problems.some((problem) => problem.startsWith(name))).toBe(true);
+    }
+  });
+});

@@ -4,6 +4,13 @@ import { join, resolve } from 'node:path';
 import { inspect } from 'node:util';
 import { ErrorCode, MicrocredError } from '@microcred/vc';
 import { z } from 'zod';
+import {
+  DEFAULT_RATE_LIMITS,
+  RATE_LIMIT_NAMES,
+  type RateLimitName,
+  type RateLimitRule,
+  type RateLimitRules,
+} from './domain/rate-limit/rate-limit-rules.js';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -40,6 +47,10 @@ export interface Config {
   readonly verifierResources: string | undefined;
   /** `1edtech` accepts 1EdTech's key-in-the-fragment verification methods (README, verification policies). */
   readonly verifierCompat: 'strict' | '1edtech';
+  /** Rate limits (`MICROCRED_RATE_LIMIT`, `RATE_LIMIT_*`); counted in the database, shared by every process. */
+  readonly rateLimit: { readonly enabled: boolean; readonly rules: RateLimitRules };
+  /** Reverse proxies of ours in front (`TRUST_PROXY`): 0 ignores `X-Forwarded-For`. */
+  readonly trustProxy: number;
 }
 
 const MASTER_KEY_BYTES = 32;
@@ -71,7 +82,33 @@ function schemeOf(value: string): string {
   }
 }
 
+const DURATION_UNITS_MS: Readonly<Record<string, number>> = { s: 1000, m: 60_000, h: 3_600_000 };
+
+/** `5/15m`: at most 5 requests per 15 minutes (units s, m, h; a window from 1 s to 24 h). */
+function parseRateLimitRule(value: string): RateLimitRule | undefined {
+  const match = /^\s*(\d{1,7})\s*\/\s*(\d{1,5})\s*([smh])\s*$/.exec(value);
+  if (match === null) return undefined;
+  const limit = Number(match[1]);
+  const windowMs = Number(match[2]) * (DURATION_UNITS_MS[match[3] ?? ''] ?? Number.NaN);
+  if (!(limit >= 1 && windowMs >= 1000 && windowMs <= 86_400_000)) return undefined;
+  return { limit, windowMs };
+}
+
+/** `RATE_LIMIT_SIGNIN_ADDRESS` for the limit `signin-address`. */
+export function rateLimitVariable(name: RateLimitName): string {
+  return `RATE_LIMIT_${name.toUpperCase().replaceAll('-', '_')}`;
+}
+
+const rateLimitRule = z.string().refine((value) => parseRateLimitRule(value) !== undefined, {
+  error: 'must be COUNT/WINDOW, e.g. 5/15m (at least 1 request; a window from 1s to 24h, in s, m or h)',
+});
+
+const rateLimitShape = Object.fromEntries(
+  RATE_LIMIT_NAMES.map((name) => [rateLimitVariable(name), rateLimitRule.optional()]),
+) as Record<string, z.ZodOptional<typeof rateLimitRule>>;
+
 const environmentSchema = z.object({
+  ...rateLimitShape,
   PORT: wholeNumber({ min: 0, max: 65_535 }).default(3000),
   PUBLIC_URL: urlWithScheme(['http', 'https'])
     .refine((value) => {
@@ -95,6 +132,13 @@ const environmentSchema = z.object({
   MAIL_FROM: z.string().trim().min(3).max(320).optional(),
   VERIFIER_RESOURCES: z.string().optional(),
   VERIFIER_COMPAT: z.enum(['strict', '1edtech'], { error: 'must be strict or 1edtech' }).default('strict'),
+  MICROCRED_RATE_LIMIT: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(?:true|false|\d)$/, {
+      error: 'must be false, true (one proxy) or the number of proxies (0 to 9)',
+    })
+    .default('false'),
 });
 
 /** Standard or URL-safe base64 of exactly 32 bytes; anything else (stray characters included) is rejected. */
@@ -157,6 +201,20 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     verifierResources:
       values.VERIFIER_RESOURCES === undefined ? undefined : resolve(values.VERIFIER_RESOURCES),
     verifierCompat: values.VERIFIER_COMPAT,
+    rateLimit: Object.freeze({
+      enabled: values.MICROCRED_RATE_LIMIT === 'on',
+      rules: Object.freeze(
+        Object.fromEntries(
+          RATE_LIMIT_NAMES.map((name) => {
+            const configured: unknown = (values as Record<string, unknown>)[rateLimitVariable(name)];
+            const rule = typeof configured === 'string' ? parseRateLimitRule(configured) : undefined;
+            return [name, rule ?? DEFAULT_RATE_LIMITS[name]];
+          }),
+        ) as Record<RateLimitName, RateLimitRule>,
+      ),
+    }),
+    trustProxy:
+      values.TRUST_PROXY === 'true' ? 1 : values.TRUST_PROXY === 'false' ? 0 : Number(values.TRUST_PROXY),
   };
   return Object.freeze(withRedactedView(config));
 }

@@ -2,21 +2,20 @@
 // the OpenAPI extension reaches only schemas created after this import (other entry points do the same).
 import '@hono/zod-openapi';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
-import { readResourceMap } from './cli/read-resource-map.js';
 import { type Config, loadConfig } from './config.js';
+import { createServerApp } from './create-server-app.js';
 import { AesGcmKeyStore, createPgStorage, deriveSubkey, openDatabase, runMigrations } from './db/index.js';
-import { createApiKey } from './domain/auth/api-tokens.js';
 import { seedDemoData } from './domain/demo/seed-demo-data.js';
 import { createPlatform, type Platform } from './domain/platform.js';
-import { createApp } from './http/create-app.js';
+import { createHttpServer } from './http/create-http-server.js';
+import { listenOnPort } from './http/listen-on-port.js';
 import { startBulkWorker } from './jobs/bulk-worker.js';
 import { discardTransport, folderTransport, smtpTransport } from './jobs/mail-transports.js';
 import { startMailWorker } from './jobs/mail-worker.js';
 import { startPathwayWorker } from './jobs/pathway-worker.js';
-import { poolCredentialSigner } from './jobs/pool-credential-signer.js';
 import { createSigningPool } from './jobs/signing-pool.js';
+import { readResourceMap } from './resources/read-resource-map.js';
 
 export interface RunningPlatform {
   readonly platform: Platform;
@@ -35,7 +34,8 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Runn
   // Signing is CPU-bound: worker threads on every core keep the event loop free for requests.
   const pool = createSigningPool({ logger });
   const platform = createPlatform({
-    signer: poolCredentialSigner(pool),
+    signer: pool,
+    logger,
     verifier: {
       compat: config.verifierCompat,
       ...(config.verifierResources === undefined
@@ -52,6 +52,11 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Runn
     { database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined },
     'database ready',
   );
+  if (config.verifierCompat === '1edtech') {
+    logger.warn(
+      'VERIFIER_COMPAT=1edtech: keys that only a credential vouches for are accepted, with authorship reported as unproven; unsafe for production',
+    );
+  }
   return {
     platform,
     config,
@@ -73,12 +78,8 @@ async function prepareFirstRun(running: RunningPlatform): Promise<void> {
   if (demo.created)
     logger.info({ issuer: 'demo-university' }, 'created the demo issuer, its achievements and its pathway');
   if (config.adminToken !== undefined) return;
-  const adminKeys = await platform.context.storage.apiKeys.list({ issuerId: null });
-  if (adminKeys.some((key) => key.revokedAt === null)) return;
-  const { token } = await createApiKey(platform.context, { kind: 'admin' }, null, {
-    name: 'first-run admin token',
-    role: 'admin',
-  });
+  const token = await platform.apiKeys.ensureAdminToken('first-run admin token');
+  if (token === null) return;
   process.stdout.write(
     `\n  Admin API token (shown once; keep it safe, or set MICROCRED_ADMIN_TOKEN):\n\n    ${token}\n\n`,
   );
@@ -103,12 +104,31 @@ export async function startServer(
     level: config.logLevel,
     redact: ['req.headers.authorization', '*.token', '*.secret'],
   });
-  const running = await openPlatform(config, logger);
-  await prepareFirstRun(running);
-  const app = createApp({
+  // The port is bound first, so that a taken port fails at once, before migrations run or a first-run
+  // token is printed for a server that will not start. Requests that arrive meanwhile wait for the app.
+  let appIsReady: (app: ReturnType<typeof createServerApp>) => void = () => {};
+  const appReady = new Promise<ReturnType<typeof createServerApp>>((resolve) => {
+    appIsReady = resolve;
+  });
+  const server = createHttpServer({
+    fetch: async (request, bindings) => (await appReady).fetch(request, bindings),
+  });
+  await listenOnPort(server, config.port);
+  let running: RunningPlatform | undefined;
+  try {
+    running = await openPlatform(config, logger);
+    await prepareFirstRun(running);
+  } catch (error) {
+    server.close();
+    server.closeAllConnections();
+    await running?.close();
+    throw error;
+  }
+  const app = createServerApp({
     platform: running.platform,
     logger,
     bodyLimitBytes: config.bodyLimitBytes,
+    rateLimits: { ...config.rateLimit, trustProxy: config.trustProxy },
     web: {
       // Browsers drop Secure cookies set over plain http (except on localhost in some), so they follow the URL.
       secureCookies: config.publicUrl.startsWith('https://'),
@@ -124,12 +144,15 @@ export async function startServer(
     transport: mailTransport(config),
     logger,
   });
-  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-    logger.info(
-      { port: info.port, publicUrl: config.publicUrl },
-      `microcred is listening on ${config.publicUrl}`,
-    );
-  });
+  appIsReady(app);
+  const address = server.address();
+  logger.info(
+    {
+      port: typeof address === 'object' && address !== null ? address.port : config.port,
+      publicUrl: config.publicUrl,
+    },
+    `microcred is listening on ${config.publicUrl}`,
+  );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

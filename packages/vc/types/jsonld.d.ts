@@ -22,7 +22,11 @@ declare module 'jsonld' {
 declare module 'rdf-canonize' {
   const rdfCanonize: {
     canonize(input: unknown, options?: Record<string, unknown>): Promise<string>;
-    NQuads: { parse(input: string): unknown[]; serialize(dataset: unknown[]): string };
+    NQuads: {
+      parse(input: string): unknown[];
+      serialize(dataset: unknown[]): string;
+      serializeQuadComponents(subject: unknown, predicate: unknown, object: unknown, graph: unknown): string;
+    };
   };
   export default rdfCanonize;
 }

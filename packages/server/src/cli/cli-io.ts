@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { ErrorCode, MicrocredError } from '@microcred/vc';
+import { ErrorCode, MicrocredError, parseIJson } from '@microcred/vc';
 
 /** A usage problem (bad flags, unreadable file): exit code 2, as the CLI contract says. */
 export class UsageError extends Error {}
@@ -12,10 +12,14 @@ export function readBytes(path: string): Uint8Array {
   }
 }
 
+/**
+ * A JSON object file, read as strict I-JSON: status lists and key documents come from elsewhere, and one
+ * with duplicate members would read differently here and in another verifier.
+ */
 export function readJsonFile(path: string): Record<string, unknown> {
   const text = new TextDecoder().decode(readBytes(path));
   try {
-    const value: unknown = JSON.parse(text);
+    const value: unknown = parseIJson(text);
     if (typeof value !== 'object' || value === null || Array.isArray(value))
       throw new Error('not a JSON object');
     return value as Record<string, unknown>;

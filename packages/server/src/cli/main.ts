@@ -84,8 +84,9 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .addOption(
       new Option(
         '--compat <mode>',
-        "peer conventions to accept: 1edtech also takes a key from its verification method's fragment " +
-          'when the controller document is unavailable (with a warning)',
+        'peer conventions to accept: 1edtech (UNSAFE for production) also takes a key from its verification ' +
+          "method's fragment when the controller document is unavailable, and a VC-JWT key that nothing binds " +
+          'to the issuer (a jwk header); such a file verifies with its authorship reported as unproven',
       )
         .choices(['strict', '1edtech'])
         .default('strict'),
@@ -138,6 +139,10 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--achievement <id>', 'the achievement to issue')
     .addOption(new Option('--format <format>', 'proof format').choices(['di', 'jwt']).default('di'))
     .option('--resume <jobId>', 'finish a job that an earlier run did not complete')
+    .option(
+      '--allow-duplicates',
+      'issue also to recipients who already hold a valid credential of the achievement (skipped by default)',
+    )
     .option('--workers <n>', 'concurrent worker loops', '2')
     .option('--no-progress', 'no progress bar (for logs)')
     .action(
@@ -147,6 +152,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
           achievement?: string;
           format?: 'di' | 'jwt';
           resume?: string;
+          allowDuplicates?: boolean;
           workers: string;
           progress: boolean;
         },
@@ -159,6 +165,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
               ...(options.achievement === undefined ? {} : { achievement: options.achievement }),
               ...(options.format === undefined ? {} : { format: options.format }),
               ...(options.resume === undefined ? {} : { resume: options.resume }),
+              allowDuplicates: options.allowDuplicates === true,
               workers: Number(options.workers),
               progress: options.progress,
             },

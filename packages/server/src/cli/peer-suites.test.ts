@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, type MockInstance, vi } from 'vitest';
+import { afterAll, beforeAll, expect, it, type MockInstance, vi } from 'vitest';
+import { describeWithShared } from '../../../vc/test/support/describe-with-shared.js';
 import { main } from './main.js';
 
 // Other verifiers' own test cases with the verdicts their tests give (../shared/peer-suites, see its
@@ -48,6 +49,7 @@ interface Check {
 
 interface Outcome {
   readonly verified: boolean;
+  readonly authorship?: 'unproven';
   readonly checks: readonly Check[];
 }
 
@@ -66,6 +68,10 @@ const SHORT_LIST = 'status list of 100,000 entries (< 131,072): bit read, warnin
 const FOREIGN_LIST =
   'the status list is issued by did:key:z6MknNQD…, which is neither the credential issuer nor the key that ' +
   'signed it: only the issuer may revoke its credentials, so the status is unknown (DCC accepts any signer)';
+const UNBOUND_JWK =
+  'VCDM 1.1 VC-JWT (vc claim), RS256 with the key only in the jwk header: nothing binds that key to the ' +
+  'issuer, so it is accepted only in 1edtech mode (as by 1EdTech), with a warning jwt.key-controller and ' +
+  'authorship unproven; the default strict mode refuses it (UNBOUND_KEY)';
 const BROKEN_LIST =
   'the status list itself does not verify, so the status cannot be established (fail closed)';
 
@@ -83,13 +89,13 @@ const POLICY: Readonly<Record<Project, Readonly<Record<string, PolicyOutcome>>>>
     },
     'ob30/simple-jwt_v1.png': {
       verdict: 'valid',
-      checks: ['jwt.payload'],
-      why: 'VCDM 1.1 VC-JWT (vc claim), RS256 with the key in the jwk header: accepted, as by 1EdTech',
+      checks: ['jwt.payload', 'jwt.key-controller'],
+      why: UNBOUND_JWK,
     },
     'ob30/simple-jwt_v1.svg': {
       verdict: 'valid',
-      checks: ['jwt.payload'],
-      why: 'VCDM 1.1 VC-JWT (vc claim), RS256 with the key in the jwk header: accepted, as by 1EdTech',
+      checks: ['jwt.payload', 'jwt.key-controller'],
+      why: UNBOUND_JWK,
     },
     'ob30/simple-context-version.json': {
       verdict: 'valid',
@@ -310,7 +316,8 @@ async function verifyWithCli(project: Project, files: readonly string[]): Promis
   return outcomes;
 }
 
-describe.skipIf(!existsSync(join(SUITES, 'resources-map.json')))(
+describeWithShared(
+  join(SUITES, 'resources-map.json'),
   'peer suites: microcred verify agrees with the 1EdTech validator, DCC verifier-core and vc-test-fixtures',
   () => {
     const manifests = new Map<Project, ManifestEntry[]>();
@@ -420,6 +427,26 @@ describe.skipIf(!existsSync(join(SUITES, 'resources-map.json')))(
         }),
       );
       expect(problems).toEqual([]);
+    });
+
+    it('verifies the 1EdTech samples whose VC-JWT key is only in its jwk header with authorship unproven', () => {
+      const results = outcomes.get('1edtech-dcpv') ?? new Map<string, Outcome>();
+      const jwkHeader = [
+        'ob30/simple-jwt.png',
+        'ob30/simple-jwt.svg',
+        'ob30/simple-jwt_v1.png',
+        'ob30/simple-jwt_v1.svg',
+      ];
+      for (const file of jwkHeader) {
+        expect(results.get(file), file).toMatchObject({ verified: true, authorship: 'unproven' });
+      }
+      // Every other valid verdict of this suite either proves authorship or rests on the key-in-the-fragment
+      // concession, which is unproven authorship too.
+      for (const [file, outcome] of results) {
+        if (!outcome.verified || jwkHeader.includes(file)) continue;
+        const conceded = outcome.checks.some((check) => check.id === 'issuer' && check.warning === true);
+        expect(outcome.authorship, file).toBe(conceded ? 'unproven' : undefined);
+      }
     });
 
     it('judges every entry offline: no network request is made', () => {

@@ -12,6 +12,7 @@ import { PgMailOutbox } from './repositories/pg-mail-outbox.js';
 import { PgPartnershipRepository } from './repositories/pg-partnership-repository.js';
 import { PgPathwayEarnerRepository } from './repositories/pg-pathway-earner-repository.js';
 import { PgPathwayRepository } from './repositories/pg-pathway-repository.js';
+import { PgRateLimitStore } from './repositories/pg-rate-limit-store.js';
 import { PgStatusListRepository } from './repositories/pg-status-list-repository.js';
 import { PgUserRepository } from './repositories/pg-user-repository.js';
 import { translateDatabaseError } from './translate-database-error.js';
@@ -46,6 +47,7 @@ export function createPgStorage(options: CreatePgStorageOptions): Storage {
     partnerships: new PgPartnershipRepository({ db }),
     earners: new PgEarnerRepository({ db }),
     mailOutbox: new PgMailOutbox({ db }),
+    rateLimits: new PgRateLimitStore({ db }),
   });
   return {
     ...repositoriesOn(options.db),

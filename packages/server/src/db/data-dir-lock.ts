@@ -1,5 +1,5 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { ErrorCode, MicrocredError } from '@microcred/vc';
+import { ServerError, ServerErrorCode } from '../domain/error/server-error.js';
 
 function isAlive(pid: number): boolean {
   try {
@@ -25,13 +25,13 @@ export function acquireDataDirLock(lockFile: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(readFileSync(lockFile, 'utf8').trim());
       if (Number.isSafeInteger(holder) && holder > 0 && isAlive(holder)) {
-        throw new MicrocredError(
-          ErrorCode.CONFLICT,
+        throw new ServerError(
+          ServerErrorCode.CONFLICT,
           `the embedded database is in use by process ${holder} (${lockFile}); stop it first, or use a PostgreSQL server (DATABASE_URL) that several processes can share`,
         );
       }
       rmSync(lockFile, { force: true });
     }
   }
-  throw new MicrocredError(ErrorCode.CONFLICT, `could not lock the embedded database (${lockFile})`);
+  throw new ServerError(ServerErrorCode.CONFLICT, `could not lock the embedded database (${lockFile})`);
 }

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { ErrorCode } from '@microcred/vc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rejection } from '../../test/support/rejection.js';
+import { ServerErrorCode } from '../domain/error/server-error.js';
 import type { Issuer } from '../domain/ports/issuer-repository.js';
 import type { NewPathwayVersion } from '../domain/ports/pathway-repository.js';
 import type { Storage } from '../domain/ports/storage.js';
@@ -20,6 +20,20 @@ describe.each(testDrivers())('pathway storage contract on %s', (driver) => {
   afterAll(async () => {
     await database?.close();
   });
+
+  /**
+   * Resolves once another PostgreSQL session waits for a lock (pg_locks); at once on PGlite, whose single
+   * connection runs one transaction at a time, so that the second cannot even start before the first ends.
+   */
+  async function untilASessionAwaitsALock(): Promise<void> {
+    if (database.kind !== 'postgres') return;
+    for (;;) {
+      const { rows } = await database.pool.query<{ waiting: number }>(
+        'select count(*)::int as waiting from pg_locks where not granted',
+      );
+      if ((rows[0]?.waiting ?? 0) > 0) return;
+    }
+  }
 
   async function anIssuer(): Promise<Issuer> {
     const tag = randomBytes(4).toString('hex');
@@ -75,13 +89,13 @@ describe.each(testDrivers())('pathway storage contract on %s', (driver) => {
           storage.pathways.addVersion({ id: draft.pathway.id, expectedVersion: 1, version: aVersion([a]) }),
         )
       ).code,
-    ).toBe(ErrorCode.CONFLICT);
+    ).toBe(ServerErrorCode.CONFLICT);
 
     const published = await storage.pathways.publish({ id: draft.pathway.id, at: new Date() });
     expect(published.version.publishedAt).toBeInstanceOf(Date);
     expect(await storage.pathways.findReferencing({ achievementIds: [b] })).toContain(draft.pathway.id);
     expect((await rejection(storage.pathways.updateDraft({ id: draft.pathway.id, name: 'x' }))).code).toBe(
-      ErrorCode.CONFLICT,
+      ServerErrorCode.CONFLICT,
     );
     const second = await storage.pathways.addVersion({
       id: draft.pathway.id,
@@ -186,7 +200,8 @@ describe.each(testDrivers())('pathway storage contract on %s', (driver) => {
       [0, 'revoked'],
     ]);
 
-    // Two transactions on one earner: whichever locks second waits for the first to commit, then sees its write.
+    // Two transactions on one earner: whichever locks second waits for the first to commit, then sees its
+    // write. The first keeps its lock until the other is seen waiting, so that the two really contend.
     const order: { version: number; saw: number }[] = [];
     const holder = (version: number) =>
       storage.transaction(async (repositories) => {
@@ -196,7 +211,7 @@ describe.each(testDrivers())('pathway storage contract on %s', (driver) => {
           version,
         });
         order.push({ version, saw: locked.version });
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        if (order.length === 1) await untilASessionAwaitsALock();
         await repositories.pathwayEarners.setEnrollmentVersion({
           pathwayId: created.pathway.id,
           earner: award.earner,
@@ -227,7 +242,7 @@ describe.each(testDrivers())('pathway storage contract on %s', (driver) => {
           storage.partnerships.grant({ grantorIssuerId: grantor.id, granteeIssuerId: grantor.id }),
         )
       ).code,
-    ).toBe(ErrorCode.VALIDATION_ERROR);
+    ).toBe(ServerErrorCode.VALIDATION_ERROR);
     expect(await storage.partnerships.withdraw(pair)).toBe(true);
     expect(await storage.partnerships.withdraw(pair)).toBe(false);
   });

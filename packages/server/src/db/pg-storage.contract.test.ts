@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ErrorCode, MicrocredError } from '@microcred/vc';
 import { count, eq } from 'drizzle-orm';
 import { integer, pgSchema, text } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rejection } from '../../test/support/rejection.js';
+import { ServerError, ServerErrorCode } from '../domain/error/server-error.js';
 import type { Achievement } from '../domain/ports/achievement-repository.js';
 import type { NewCredential } from '../domain/ports/credential-repository.js';
 import type { Issuer } from '../domain/ports/issuer-repository.js';
@@ -118,10 +118,10 @@ describe.each(testDrivers())('storage contract on %s', (driver) => {
     it('refuses a taken slug or a slug that is not DID-safe', async () => {
       const issuer = await anIssuer();
       expect((await rejection(storage.issuers.create({ slug: issuer.slug, name: 'Copy' }))).code).toBe(
-        ErrorCode.CONFLICT,
+        ServerErrorCode.CONFLICT,
       );
       expect((await rejection(storage.issuers.create({ slug: 'Not:Safe', name: 'x' }))).code).toBe(
-        ErrorCode.VALIDATION_ERROR,
+        ServerErrorCode.VALIDATION_ERROR,
       );
     });
 
@@ -129,7 +129,7 @@ describe.each(testDrivers())('storage contract on %s', (driver) => {
       expect(await storage.issuers.findById({ id: randomUUID() })).toBeNull();
       expect(await storage.issuers.findById({ id: 'not-a-uuid' })).toBeNull();
       expect((await rejection(storage.issuers.update({ id: randomUUID(), patch: { name: 'x' } }))).code).toBe(
-        ErrorCode.NOT_FOUND,
+        ServerErrorCode.NOT_FOUND,
       );
     });
   });
@@ -142,7 +142,7 @@ describe.each(testDrivers())('storage contract on %s', (driver) => {
       expect(await storage.users.findByEmail({ email: email.toUpperCase() })).toEqual(user);
       expect(await storage.users.findById({ id: user.id })).toEqual(user);
       expect((await rejection(storage.users.create({ email: email.toLowerCase() }))).code).toBe(
-        ErrorCode.CONFLICT,
+        ServerErrorCode.CONFLICT,
       );
     });
 
@@ -165,7 +165,7 @@ describe.each(testDrivers())('storage contract on %s', (driver) => {
         userId: user.id,
         role: 'viewer',
       });
-      expect((await rejection(missing)).code).toBe(ErrorCode.NOT_FOUND);
+      expect((await rejection(missing)).code).toBe(ServerErrorCode.NOT_FOUND);
     });
   });
 
@@ -220,7 +220,7 @@ describe.each(testDrivers())('storage contract on %s', (driver) => {
         hash,
         role: 'admin',
       });
-      expect((await rejection(mixed)).code).toBe(ErrorCode.VALIDATION_ERROR);
+      expect((await rejection(mixed)).code).toBe(ServerErrorCode.VALIDATION_ERROR);
       const duplicate = storage.apiKeys.create({
         issuerId: null,
         name: 'x',
@@ -228,7 +228,7 @@ describe.each(testDrivers())('storage contract on %s', (driver) => {
         hash,
         role: 'admin',
       });
-      expect((await rejection(duplicate)).code).toBe(ErrorCode.CONFLICT);
+      expect((await rejection(duplicate)).code).toBe(ServerErrorCode.CONFLICT);
     });
   });
 
@@ -264,7 +264,7 @@ describe.each(testDrivers())('storage contract on %s', (driver) => {
         publicKeyMultibase: 'z6MkThird',
         encryptedSecret: secret,
       });
-      expect((await rejection(again)).code).toBe(ErrorCode.CONFLICT);
+      expect((await rejection(again)).code).toBe(ServerErrorCode.CONFLICT);
       // The failed rotation rolled back: key-2 is still the active key.
       expect((await storage.issuerKeys.findActive({ issuerId: issuer.id }))?.id).toBe(second.id);
 
@@ -318,7 +318,7 @@ describe.each(testDrivers())('storage contract on %s', (driver) => {
       const issuer = await anIssuer();
       expect((await anAchievement(issuer)).status).toBe('published');
       const orphan = storage.achievements.create({ issuerId: randomUUID(), name: 'x', document: {} });
-      expect((await rejection(orphan)).code).toBe(ErrorCode.NOT_FOUND);
+      expect((await rejection(orphan)).code).toBe(ServerErrorCode.NOT_FOUND);
       const bad = storage.achievements.create({
         issuerId: issuer.id,
         name: 'x',
@@ -326,7 +326,7 @@ describe.each(testDrivers())('storage contract on %s', (driver) => {
         // @ts-expect-error: the database refuses what the type would have.
         deliveryMode: 'carrier-pigeon',
       });
-      expect((await rejection(bad)).code).toBe(ErrorCode.VALIDATION_ERROR);
+      expect((await rejection(bad)).code).toBe(ServerErrorCode.VALIDATION_ERROR);
     });
   });
 
@@ -396,7 +396,7 @@ describe.each(testDrivers())('storage contract on %s', (driver) => {
       const other = await anIssuer();
       const foreign = await anAchievement(other);
       expect((await rejection(storage.credentials.insert(aCredential(issuer, foreign)))).code).toBe(
-        ErrorCode.NOT_FOUND,
+        ServerErrorCode.NOT_FOUND,
       );
     });
 
@@ -412,9 +412,9 @@ describe.each(testDrivers())('storage contract on %s', (driver) => {
         await storage.credentials.revoke({ id: credential.id, reason: 'fraud', at: new Date() }),
       ).toEqual(revoked);
       const other = storage.credentials.revoke({ id: credential.id, reason: 'typo', at });
-      expect((await rejection(other)).code).toBe(ErrorCode.CONFLICT);
+      expect((await rejection(other)).code).toBe(ServerErrorCode.CONFLICT);
       const missing = storage.credentials.revoke({ id: randomUUID(), reason: 'x', at });
-      expect((await rejection(missing)).code).toBe(ErrorCode.NOT_FOUND);
+      expect((await rejection(missing)).code).toBe(ServerErrorCode.NOT_FOUND);
     });
   });
 
@@ -503,9 +503,9 @@ describe.each(testDrivers())('storage contract on %s', (driver) => {
       expect(list?.version).toBe(4);
 
       const outside = storage.statusLists.setStatus({ statusListId: id, index: SHORT_LIST, value: true });
-      expect((await rejection(outside)).code).toBe(ErrorCode.RANGE_ERROR);
+      expect((await rejection(outside)).code).toBe(ServerErrorCode.RANGE_ERROR);
       const unknown = storage.statusLists.setStatus({ statusListId: randomUUID(), index: 0, value: true });
-      expect((await rejection(unknown)).code).toBe(ErrorCode.NOT_FOUND);
+      expect((await rejection(unknown)).code).toBe(ServerErrorCode.NOT_FOUND);
     });
 
     it('loses no bit when many are set at once', async () => {
@@ -654,6 +654,50 @@ describe.each(testDrivers())('storage contract on %s', (driver) => {
       expect(await storage.credentials.list({ issuerId: issuer.id })).toHaveLength(3);
     });
 
+    it('counts duplicate rows apart from failed ones, naming what each duplicates', async () => {
+      const issuer = await anIssuer();
+      const achievement = await anAchievement(issuer);
+      const job = await storage.bulkJobs.create({
+        job: { issuerId: issuer.id, achievementId: achievement.id },
+        rows: [
+          { rowNumber: 1, input: { email: 'a@example.org' } },
+          { rowNumber: 2, input: { email: 'b@example.org' } },
+          { rowNumber: 3, input: { email: 'A@example.org' }, duplicateOfRow: 1 },
+          { rowNumber: 4, input: {}, error: 'invalid email' },
+        ],
+      });
+      expect(job).toMatchObject({ state: 'queued', total: 4, done: 0, failed: 1, duplicates: 1 });
+      const claimed = await storage.bulkJobs.claimRows({
+        workerId: 'w',
+        jobId: job.id,
+        limit: 10,
+        leaseMs: 60_000,
+      });
+      expect(claimed.map((row) => row.rowNumber)).toEqual([1, 2]);
+      const { credential: held } = await storage.credentials.insert(aCredential(issuer, achievement));
+      const { credential: issued } = await storage.credentials.insert(
+        aCredential(issuer, achievement, { bulkJobId: job.id, bulkRow: 1 }),
+      );
+      const finished = await storage.bulkJobs.recordResults({
+        jobId: job.id,
+        workerId: 'w',
+        results: [
+          { rowNumber: 1, credentialId: issued.id },
+          { rowNumber: 2, duplicateOf: held.id },
+        ],
+      });
+      expect(finished).toMatchObject({ state: 'completed', done: 1, failed: 1, duplicates: 2 });
+      const reported = await storage.bulkJobs.listRows({ jobId: job.id, state: ['failed', 'duplicate'] });
+      expect(
+        reported.map((row) => [row.rowNumber, row.state, row.error, row.duplicateOf, row.duplicateOfRow]),
+      ).toEqual([
+        [2, 'duplicate', null, held.id, null],
+        [3, 'duplicate', null, null, 1],
+        [4, 'failed', 'invalid email', null, null],
+      ]);
+      expect(reported.every((row) => row.credentialId === null)).toBe(true);
+    });
+
     it('renews a lease only for the worker holding it', async () => {
       const { job } = await aJob(2);
       const rows = await storage.bulkJobs.claimRows({
@@ -725,7 +769,9 @@ describe.each(testDrivers())('storage contract on %s', (driver) => {
       ).toEqual([]);
       expect((await storage.bulkJobs.cancel({ id: job.id })).state).toBe('cancelled');
       expect((await storage.bulkJobs.fail({ id: job.id, error: 'x' })).state).toBe('cancelled');
-      expect((await rejection(storage.bulkJobs.cancel({ id: randomUUID() }))).code).toBe(ErrorCode.NOT_FOUND);
+      expect((await rejection(storage.bulkJobs.cancel({ id: randomUUID() }))).code).toBe(
+        ServerErrorCode.NOT_FOUND,
+      );
     });
 
     it('claims across jobs, oldest job first, and completes a job whose rows were all invalid at once', async () => {
@@ -744,7 +790,7 @@ describe.each(testDrivers())('storage contract on %s', (driver) => {
         job: { issuerId: issuer.id, achievementId: foreign.id },
         rows: [{ rowNumber: 1, input: {} }],
       });
-      expect((await rejection(attempt)).code).toBe(ErrorCode.NOT_FOUND);
+      expect((await rejection(attempt)).code).toBe(ServerErrorCode.NOT_FOUND);
       expect(await storage.bulkJobs.list({ issuerId: issuer.id })).toEqual([]);
     });
   });
@@ -827,7 +873,7 @@ describe.each(testDrivers())('storage contract on %s', (driver) => {
         const issuer = await tx.issuers.create({ slug, name: 'Tx' });
         achievementId = (await tx.achievements.create({ issuerId: issuer.id, name: 'A', document: {} })).id;
         await tx.statusLists.allocate({ issuerId: issuer.id, purpose: 'revocation' });
-        throw new MicrocredError(ErrorCode.VALIDATION_ERROR, 'changed my mind');
+        throw new ServerError(ServerErrorCode.VALIDATION_ERROR, 'changed my mind');
       });
       expect((await rejection(failure)).message).toBe('changed my mind');
       expect(await storage.issuers.findBySlug({ slug })).toBeNull();
@@ -841,7 +887,7 @@ describe.each(testDrivers())('storage contract on %s', (driver) => {
         await tx.issuers.create({ slug, name: 'First' });
         await tx.issuers.create({ slug: existing.slug, name: 'Duplicate' });
       });
-      expect((await rejection(failure)).code).toBe(ErrorCode.CONFLICT);
+      expect((await rejection(failure)).code).toBe(ServerErrorCode.CONFLICT);
       expect(await storage.issuers.findBySlug({ slug })).toBeNull();
     });
   });

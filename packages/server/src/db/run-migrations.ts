@@ -13,11 +13,16 @@ const MIGRATION_LOCK = 7_283_401_126;
 /**
  * Brings the schema up to date; applied migrations are recorded in `drizzle.__drizzle_migrations`, so
  * running it again does nothing. On PostgreSQL several nodes may start at once: a session advisory lock
- * makes them migrate one after another instead of racing on the same DDL.
+ * makes them migrate one after another instead of racing on the same DDL. `migrationsFolder` lets a test
+ * stop at an older schema.
  */
-export async function runMigrations(database: DatabaseHandle): Promise<void> {
+export async function runMigrations(
+  database: DatabaseHandle,
+  options: { readonly migrationsFolder?: string } = {},
+): Promise<void> {
+  const migrationsFolder = options.migrationsFolder ?? MIGRATIONS_FOLDER;
   if (database.kind === 'pglite') {
-    await migratePglite(database.db, { migrationsFolder: MIGRATIONS_FOLDER });
+    await migratePglite(database.db, { migrationsFolder });
     return;
   }
   const connection = await database.pool.connect();
@@ -25,7 +30,7 @@ export async function runMigrations(database: DatabaseHandle): Promise<void> {
     await connection.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
       // The migrator must run on the connection holding the lock, not on any connection of the pool.
-      await migratePostgres(drizzlePostgres({ client: connection }), { migrationsFolder: MIGRATIONS_FOLDER });
+      await migratePostgres(drizzlePostgres({ client: connection }), { migrationsFolder });
     } finally {
       await connection.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     }

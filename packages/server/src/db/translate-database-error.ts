@@ -1,5 +1,6 @@
-import { ErrorCode, isMicrocredError, MicrocredError } from '@microcred/vc';
+import { MicrocredError } from '@microcred/vc';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
+import { isServerError, ServerError, ServerErrorCode } from '../domain/error/server-error.js';
 
 /** The fields node-postgres and PGlite both put on a server error (they share pg-protocol's shape). */
 interface PostgresErrorFields {
@@ -27,14 +28,14 @@ export function postgresErrorOf(error: unknown): (Error & PostgresErrorFields) |
   return undefined;
 }
 
-const CONSTRAINT_MESSAGES: Readonly<Record<string, { code: ErrorCode; message: string }>> = {
+const CONSTRAINT_MESSAGES: Readonly<Record<string, { code: ServerErrorCode; message: string }>> = {
   // SQLSTATE class 23, integrity constraint violations (PostgreSQL manual, appendix A).
-  '23505': { code: ErrorCode.CONFLICT, message: 'already exists' },
-  '23503': { code: ErrorCode.NOT_FOUND, message: 'refers to a record that does not exist' },
-  '23514': { code: ErrorCode.VALIDATION_ERROR, message: 'breaks a rule of the data model' },
-  '23502': { code: ErrorCode.VALIDATION_ERROR, message: 'misses a required value' },
-  '22P02': { code: ErrorCode.VALIDATION_ERROR, message: 'has a value of the wrong type' },
-  '22001': { code: ErrorCode.VALIDATION_ERROR, message: 'has a value that is too long' },
+  '23505': { code: ServerErrorCode.CONFLICT, message: 'already exists' },
+  '23503': { code: ServerErrorCode.NOT_FOUND, message: 'refers to a record that does not exist' },
+  '23514': { code: ServerErrorCode.VALIDATION_ERROR, message: 'breaks a rule of the data model' },
+  '23502': { code: ServerErrorCode.VALIDATION_ERROR, message: 'misses a required value' },
+  '22P02': { code: ServerErrorCode.VALIDATION_ERROR, message: 'has a value of the wrong type' },
+  '22001': { code: ServerErrorCode.VALIDATION_ERROR, message: 'has a value that is too long' },
 };
 
 /**
@@ -44,11 +45,11 @@ const CONSTRAINT_MESSAGES: Readonly<Record<string, { code: ErrorCode; message: s
  * Errors that are not database errors (a `MicrocredError` thrown inside a transaction) pass through.
  */
 export function translateDatabaseError(error: unknown, options: { readonly subject: string }): unknown {
-  if (isMicrocredError(error)) return error;
+  if (isServerError(error)) return error;
   const database = postgresErrorOf(error);
   if (database === undefined) {
     if (error instanceof DrizzleQueryError) {
-      return new MicrocredError(ErrorCode.INTERNAL, `Database query failed: ${error.query}`, {
+      return new ServerError(ServerErrorCode.INTERNAL, `Database query failed: ${error.query}`, {
         cause: error.cause,
       });
     }
@@ -57,11 +58,15 @@ export function translateDatabaseError(error: unknown, options: { readonly subje
   const known = CONSTRAINT_MESSAGES[database.code];
   const details = database.constraint === undefined ? undefined : { constraint: database.constraint };
   if (known === undefined) {
-    return new MicrocredError(ErrorCode.INTERNAL, `Database error ${database.code} on ${options.subject}`, {
-      cause: database,
-    });
+    return new ServerError(
+      ServerErrorCode.INTERNAL,
+      `Database error ${database.code} on ${options.subject}`,
+      {
+        cause: database,
+      },
+    );
   }
-  return new MicrocredError(known.code, `The ${options.subject} ${known.message}`, {
+  return new ServerError(known.code, `The ${options.subject} ${known.message}`, {
     cause: database,
     ...(details === undefined ? {} : { details }),
   });

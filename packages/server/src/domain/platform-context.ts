@@ -1,4 +1,4 @@
-import type { KeyStore, Storage } from './ports/index.js';
+import type { DomainLogger, KeyStore, Storage } from './ports/index.js';
 
 /** What every use case may depend on. Time and randomness are injected so tests are deterministic. */
 export interface PlatformContext {
@@ -9,4 +9,5 @@ export interface PlatformContext {
   readonly now: () => Date;
   /** HMAC key for recipient lookup hashes (derived from the master key, never stored). */
   readonly recipientPepper: Uint8Array;
+  readonly logger: DomainLogger;
 }

@@ -1,10 +1,11 @@
-import { ErrorCode, validateAchievementCredentialSchema } from '@microcred/vc';
+import { validateAchievementCredentialSchema } from '@microcred/vc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWithReferenceStack } from '../../../vc/test/support/reference-stack.js';
 import { rejection } from '../../test/support/rejection.js';
 import { ADMIN, openTestPlatform, seedIssuer, type TestPlatform } from '../../test/support/test-platform.js';
 import { testDrivers } from '../db/open-test-database.js';
 import type { Actor } from './auth/actor.js';
+import { ServerErrorCode } from './error/server-error.js';
 
 describe.each(testDrivers())('platform use cases on %s', (driver) => {
   let test: TestPlatform;
@@ -59,7 +60,7 @@ describe.each(testDrivers())('platform use cases on %s', (driver) => {
     // Revoking again with the same reason is idempotent; with another it is a conflict.
     await platform.credentials.revoke(ADMIN, record.id, { reason: 'issued in error' });
     expect((await rejection(platform.credentials.revoke(ADMIN, record.id, { reason: 'other' }))).code).toBe(
-      ErrorCode.CONFLICT,
+      ServerErrorCode.CONFLICT,
     );
   });
 
@@ -83,7 +84,7 @@ describe.each(testDrivers())('platform use cases on %s', (driver) => {
       ...request,
       recipient: { did: 'did:example:someone-else' },
     });
-    expect((await rejection(other)).code).toBe(ErrorCode.CONFLICT);
+    expect((await rejection(other)).code).toBe(ServerErrorCode.CONFLICT);
   });
 
   it('keeps credentials issued before a key rotation verifiable, and signs new ones with the new key', async () => {
@@ -126,30 +127,34 @@ describe.each(testDrivers())('platform use cases on %s', (driver) => {
     const viewer: Actor = { kind: 'member', issuerId: mine.issuer.id, role: 'viewer' };
     const issuerRole: Actor = { kind: 'member', issuerId: mine.issuer.id, role: 'issuer' };
     const request = { achievementId: mine.achievement.id, recipient: { email: 'c@example.org' } };
-    expect((await rejection(platform.credentials.issue(viewer, request))).code).toBe(ErrorCode.FORBIDDEN);
+    expect((await rejection(platform.credentials.issue(viewer, request))).code).toBe(
+      ServerErrorCode.FORBIDDEN,
+    );
     expect(
       (
         await rejection(
           platform.credentials.issue(issuerRole, { ...request, achievementId: theirs.achievement.id }),
         )
       ).code,
-    ).toBe(ErrorCode.NOT_FOUND);
+    ).toBe(ServerErrorCode.NOT_FOUND);
     expect(
       (await rejection(platform.credentials.issue(issuerRole, { ...request, issuerId: theirs.issuer.id })))
         .code,
-    ).toBe(ErrorCode.FORBIDDEN);
+    ).toBe(ServerErrorCode.FORBIDDEN);
     expect(
       (await rejection(platform.issuers.create(issuerRole, { slug: 'sneaky', name: 'Sneaky' }))).code,
-    ).toBe(ErrorCode.FORBIDDEN);
+    ).toBe(ServerErrorCode.FORBIDDEN);
     expect((await rejection(platform.issuers.rotateKey(issuerRole, mine.issuer.id))).code).toBe(
-      ErrorCode.FORBIDDEN,
+      ServerErrorCode.FORBIDDEN,
     );
     const { record } = await platform.credentials.issue(issuerRole, request);
     expect((await platform.credentials.get(viewer, record.id)).id).toBe(record.id);
     const outsider: Actor = { kind: 'member', issuerId: theirs.issuer.id, role: 'owner' };
-    expect((await rejection(platform.credentials.get(outsider, record.id))).code).toBe(ErrorCode.NOT_FOUND);
+    expect((await rejection(platform.credentials.get(outsider, record.id))).code).toBe(
+      ServerErrorCode.NOT_FOUND,
+    );
     expect((await rejection(platform.credentials.revoke(outsider, record.id, { reason: 'x' }))).code).toBe(
-      ErrorCode.NOT_FOUND,
+      ServerErrorCode.NOT_FOUND,
     );
     expect(await platform.credentials.list(outsider, { recipient: 'c@example.org' })).toEqual([]);
   });
@@ -173,7 +178,7 @@ describe.each(testDrivers())('platform use cases on %s', (driver) => {
           }),
         )
       ).code,
-    ).toBe(ErrorCode.CONFLICT);
+    ).toBe(ServerErrorCode.CONFLICT);
     await expect(
       platform.credentials.issue(ADMIN, { achievementId: draft.id, recipient: { email: 'not-an-email' } }),
     ).rejects.toThrow();

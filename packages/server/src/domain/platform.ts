@@ -13,6 +13,7 @@ import {
   listAchievements,
   updateAchievement,
 } from './achievement/manage-achievements.js';
+import { achievementNames, viewPublicAchievement } from './achievement/public-achievements.js';
 import type { Actor } from './auth/actor.js';
 import { authenticateToken, createApiKey, listApiKeys, revokeApiKey } from './auth/api-tokens.js';
 import { cancelBulkJob, createBulkJob, getBulkJob, listBulkJobErrors } from './bulk/create-bulk-job.js';
@@ -20,12 +21,8 @@ import { type BulkWorkerOptions, processBulkRows } from './bulk/process-bulk-row
 import { credentialAsJwt } from './credential/credential-as-jwt.js';
 import { type CredentialSigner, inProcessSigner } from './credential/credential-signer.js';
 import { issueCredential } from './credential/issue-credential.js';
-import {
-  findCredential,
-  getCredential,
-  listCredentials,
-  revokeCredential,
-} from './credential/manage-credentials.js';
+import { getCredential, listCredentials, revokeCredential } from './credential/manage-credentials.js';
+import { readableCredential } from './credential/readable-credential.js';
 import { acceptClaim, declineClaim, ownCredential, viewClaim } from './earner/claim-credential.js';
 import {
   earnerOfSession,
@@ -60,7 +57,7 @@ import {
   viewCredential,
   viewImport,
 } from './earner/portfolio.js';
-import { createSigningKeyCache, issuerDidDocument } from './issuer/issuer-keys.js';
+import { createActiveSigningKey, issuerDidDocument } from './issuer/issuer-keys.js';
 import {
   createIssuer,
   getIssuer,
@@ -71,6 +68,7 @@ import {
   viewIssuer,
 } from './issuer/manage-issuers.js';
 import { addMember, listMembers, removeMember } from './issuer/manage-members.js';
+import { listPublicIssuers, listPublishedAchievements, viewPublicIssuer } from './issuer/public-issuers.js';
 import { deliverMail } from './mail/deliver-mail.js';
 import { getPathwayProgress } from './pathway/get-pathway-progress.js';
 import { importPathway } from './pathway/import-pathway.js';
@@ -86,7 +84,9 @@ import {
 import { buildPathwayDocument } from './pathway/pathway-document.js';
 import { type PathwayJobOptions, processPathwayJobs } from './pathway/process-pathway-jobs.js';
 import type { PlatformContext } from './platform-context.js';
-import type { CredentialRecord, KeyStore, MailTransport, Storage } from './ports/index.js';
+import type { CredentialRecord, DomainLogger, KeyStore, MailTransport, Storage } from './ports/index.js';
+import { createRateLimiter } from './rate-limit/create-rate-limiter.js';
+import type { RateLimitRules } from './rate-limit/rate-limit-rules.js';
 import { createPlatformFetcher } from './resolve/platform-fetcher.js';
 import { createStatusListPublisher } from './status/status-list-credential.js';
 
@@ -105,7 +105,13 @@ export interface PlatformOptions {
    * `microcred verify --resources` map gives them; and the peer-compatibility mode (`--compat`).
    */
   readonly verifier?: { readonly resources?: ReadonlyMap<string, unknown>; readonly compat?: VerifierCompat };
+  /** Where failures that no caller sees are reported (default: the console); the server passes pino. */
+  readonly logger?: DomainLogger;
 }
+
+const consoleLogger: DomainLogger = {
+  warn: (details, message) => console.warn(`[microcred] ${message}`, details),
+};
 
 type Rest<F> = F extends (context: PlatformContext, ...rest: infer R) => infer T ? (...rest: R) => T : never;
 
@@ -117,19 +123,22 @@ function bind<F extends (context: PlatformContext, ...rest: never[]) => unknown>
 }
 
 /**
- * The platform's use cases, bound to their dependencies: the one object the HTTP API, the web pages, the
- * jobs and the CLI call. Every method takes the acting `Actor` first where authorization applies.
+ * The platform and the context its use cases share. Only the composition of a platform and domain tests
+ * (checking what a use case stored) see the context; the edges get `createPlatform`'s use cases alone.
  */
-export function createPlatform(options: PlatformOptions) {
+export function createPlatformWithContext(options: PlatformOptions) {
   const context: PlatformContext = {
     storage: options.storage,
     keyStore: options.keyStore,
     publicUrl: options.publicUrl.replace(/\/+$/, ''),
     recipientPepper: options.recipientPepper,
     now: options.now ?? (() => new Date()),
+    logger: options.logger ?? consoleLogger,
   };
-  const activeSigningKey = createSigningKeyCache(context);
-  const publishStatusList = createStatusListPublisher(context, activeSigningKey);
+  const activeSigningKey = createActiveSigningKey(context);
+  // Every signature the platform makes (credentials, status lists, JWT copies) goes through this one port.
+  const issueDependencies = { activeSigningKey, signer: options.signer ?? inProcessSigner };
+  const publishStatusList = createStatusListPublisher(context, issueDependencies);
   // What the platform publishes comes from its database; then the configured resources; then the external
   // fetcher (by default nothing), with answers cached.
   const resources = createResourceMap({
@@ -138,7 +147,6 @@ export function createPlatform(options: PlatformOptions) {
   });
   const fetcher = createPlatformFetcher(context, publishStatusList, resources.fetcher);
   const compat = options.verifier?.compat ?? 'strict';
-  const issueDependencies = { activeSigningKey, signer: options.signer ?? inProcessSigner };
 
   /** Verifies any credential; documents this platform publishes are read from its own database. */
   function verify(input: CredentialInput, verifyOptions: { now?: Date } = {}): Promise<VerificationReport> {
@@ -164,15 +172,20 @@ export function createPlatform(options: PlatformOptions) {
           ids: pending,
         });
         pending = processed.queuedJobIds;
-      } catch {
+      } catch (error) {
         // The database refused the claim (e.g. shutting down): the jobs are durable and a worker takes them.
+        context.logger.warn(
+          { err: error, jobKind: 'pathway', jobIds: pending },
+          'could not run the pathway jobs this request queued; the pathway worker will',
+        );
         return;
       }
     }
   }
 
-  return {
-    context,
+  const platform = {
+    /** The public base URL (no trailing slash): credential, issuer and page URLs are built from it. */
+    publicUrl: context.publicUrl,
     fetcher,
     activeSigningKey,
     authenticate: (token: string) => authenticateToken(context, token, options.adminToken),
@@ -193,6 +206,8 @@ export function createPlatform(options: PlatformOptions) {
         const issuer = await context.storage.issuers.findBySlug({ slug });
         return issuer === null ? null : issuerDidDocument(context, issuer);
       },
+      listPublic: bind(context, listPublicIssuers),
+      viewPublic: bind(context, viewPublicIssuer),
     },
     members: {
       add: bind(context, addMember),
@@ -203,27 +218,25 @@ export function createPlatform(options: PlatformOptions) {
       create: bind(context, createApiKey),
       list: bind(context, listApiKeys),
       revoke: bind(context, revokeApiKey),
+      /**
+       * First run: an administrator token when there is no usable one (shown once, only its hash is
+       * stored); null when an unrevoked administrator key exists.
+       */
+      async ensureAdminToken(name: string): Promise<string | null> {
+        const adminKeys = await context.storage.apiKeys.list({ issuerId: null });
+        if (adminKeys.some((key) => key.revokedAt === null)) return null;
+        const { token } = await createApiKey(context, { kind: 'admin' }, null, { name, role: 'admin' });
+        return token;
+      },
     },
     achievements: {
       create: bind(context, createAchievement),
       get: bind(context, getAchievement),
       list: bind(context, listAchievements),
       update: bind(context, updateAchievement),
-      /** Public: an issuer's published achievements, with how many people hold each. */
-      async listPublished(issuerId: string) {
-        const achievements = await context.storage.achievements.list({
-          issuerId,
-          status: 'published',
-          limit: 500,
-        });
-        const earners = await context.storage.credentials.countEarners({
-          achievementIds: achievements.map((achievement) => achievement.id),
-        });
-        return achievements.map((achievement) => ({
-          achievement,
-          earners: earners.get(achievement.id) ?? 0,
-        }));
-      },
+      listPublished: bind(context, listPublishedAchievements),
+      viewPublic: bind(context, viewPublicAchievement),
+      names: bind(context, achievementNames),
       countEarners: (achievementIds: readonly string[]) =>
         context.storage.credentials.countEarners({ achievementIds }),
     },
@@ -233,9 +246,10 @@ export function createPlatform(options: PlatformOptions) {
         await runQueuedJobs(issued.queuedJobIds);
         return issued;
       },
-      find: bind(context, findCredential),
+      /** A credential if `viewer` may read it (NOT_FOUND otherwise): every public route goes through this. */
+      read: bind(context, readableCredential),
       /** The credential as a VC-JWT (its own, or the same credential secured as one by its issuer). */
-      asJwt: (record: CredentialRecord) => credentialAsJwt(context, activeSigningKey, record),
+      asJwt: (record: CredentialRecord) => credentialAsJwt(context, issueDependencies, record),
       get: bind(context, getCredential),
       list: bind(context, listCredentials),
       async revoke(actor: Actor, id: string, input: Parameters<typeof revokeCredential>[3]) {
@@ -328,7 +342,25 @@ export function createPlatform(options: PlatformOptions) {
       list: (limit = 100) => context.storage.mailOutbox.list({ limit }),
       find: (id: string) => context.storage.mailOutbox.findById({ id }),
     },
+    health: {
+      /** Whether the database answers a trivial query (throws its error when it does not). */
+      async check(): Promise<void> {
+        await context.storage.issuers.list({ limit: 1 });
+      },
+    },
+    /** Rate limits counted in the platform's database, so every process on it shares them. */
+    rateLimiter: (limits: { readonly rules: RateLimitRules; readonly enabled?: boolean }) =>
+      createRateLimiter({ store: context.storage.rateLimits, now: context.now, ...limits }),
   };
+  return { platform, context };
+}
+
+/**
+ * The platform's use cases, bound to their dependencies: the one object the HTTP API, the web pages, the
+ * jobs and the CLI call. Every method takes the acting `Actor` first where authorization applies.
+ */
+export function createPlatform(options: PlatformOptions) {
+  return createPlatformWithContext(options).platform;
 }
 
 export type Platform = ReturnType<typeof createPlatform>;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSharedJson, sharedPath } from '../../../vc/test/support/shared-data.js';
 import { openTestPlatform, type TestPlatform } from '../../test/support/test-platform.js';
-import { readResourceMap } from '../cli/read-resource-map.js';
+import { readResourceMap } from '../resources/read-resource-map.js';
 
 const DID_WEB_CREDENTIAL =
   'peer-suites/dcc-verifier-core/src/test-fixtures/verifiableCredentials/v2/didWeb/v2didWebWithValidStatus.json';

@@ -130,9 +130,7 @@ describe.each(testDrivers())('secrets over HTTP on %s', (driver) => {
   });
 
   it('answers 503 on /healthz when the database does not answer', async () => {
-    const spy = vi
-      .spyOn(test.platform.context.storage.issuers, 'list')
-      .mockRejectedValueOnce(new Error('connection refused'));
+    const spy = vi.spyOn(test.storage.issuers, 'list').mockRejectedValueOnce(new Error('connection refused'));
     try {
       const response = await test.call('/healthz');
       expect(response.status).toBe(503);

@@ -4,9 +4,8 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parentPort } from 'node:worker_threads';
-import { serveSigningRequests } from './serve-signing-requests.js';
-import { signDocument } from './sign-document.js';
+import type { SigningOutcome, SigningTask } from '../domain/credential/signing-task.js';
+import signInWorker from './signing-worker.js';
 
 const CRASH_ONCE = 'urn:test:crash-once:';
 
@@ -19,17 +18,13 @@ function firstTime(token: string): boolean {
   }
 }
 
-if (parentPort === null) throw new Error('this module runs as a signing worker');
-serveSigningRequests({
-  port: parentPort,
-  sign: (options) => {
-    const { id } = options.document;
-    const crash =
-      id === 'urn:test:crash-always' ||
-      (typeof id === 'string' && id.startsWith(CRASH_ONCE) && firstTime(id.slice(CRASH_ONCE.length)));
-    if (!crash) return signDocument(options);
-    // Exit a moment later, as a crash mid-signature would: replies already posted are delivered.
-    setTimeout(() => process.exit(70), 10);
-    return new Promise(() => {});
-  },
-});
+export default function crashOnRequest(task: SigningTask): Promise<SigningOutcome> {
+  const { id } = JSON.parse(task.document) as { id?: unknown };
+  const crash =
+    id === 'urn:test:crash-always' ||
+    (typeof id === 'string' && id.startsWith(CRASH_ONCE) && firstTime(id.slice(CRASH_ONCE.length)));
+  if (!crash) return signInWorker(task);
+  // Exit a moment later, as a crash mid-signature would.
+  setTimeout(() => process.exit(70), 10);
+  return new Promise(() => {});
+}

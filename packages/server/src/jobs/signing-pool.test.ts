@@ -11,12 +11,20 @@ import {
   buildProfile,
   didKeyFromPublicKey,
   generateEd25519KeyPair,
+  isMicrocredError,
   type JsonObject,
   verifyCredential,
 } from '@microcred/vc';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SeedSigningKey, SignRequest, SignResult } from './sign-request.js';
-import { createSigningPool, type SigningPool, type SigningPoolLogger } from './signing-pool.js';
+import { describe, expect, it } from 'vitest';
+import type {
+  SeedSigningKey,
+  SignedCredential,
+  SignRequest,
+} from '../domain/credential/credential-signer.js';
+import { createSigningPool, type SigningPoolLogger, workerExecArgv } from './signing-pool.js';
+
+// What every signer does is in signer.contract.test.ts; this file checks what only the pool does: threads
+// that crash, a worker module that cannot load, closing with work in flight, and loading under tsx.
 
 const seed = new Uint8Array(createHash('sha256').update('microcred/signing-pool-test').digest());
 const did = didKeyFromPublicKey(generateEd25519KeyPair(seed).publicKey);
@@ -25,7 +33,7 @@ const key: SeedSigningKey = {
   id: `${did}#${did.slice('did:key:'.length)}`,
   controller: did,
 };
-const created = '2026-01-15T09:00:00Z';
+const created = new Date('2026-01-15T09:00:00Z');
 const now = new Date('2026-06-01T00:00:00Z');
 const issuer = buildProfile({ id: did, name: 'Pool Test Academy' });
 const achievement = buildAchievement({
@@ -48,129 +56,58 @@ function credential(
   });
 }
 
-const request = (document: JsonObject, format: SignRequest['format'] = 'di'): SignRequest => ({
-  document,
-  key,
-  format,
-  created,
-});
+const request = (document: JsonObject): SignRequest => ({ document, signingKey: key, format: 'di', created });
 
-function signedDocument(result: SignResult | undefined): JsonObject {
-  if (result === undefined || !('document' in result))
-    throw new Error(`not signed: ${JSON.stringify(result)}`);
-  return result.document;
-}
+const outcome = (result: SignedCredential | Error) =>
+  result instanceof Error ? (isMicrocredError(result) ? result.code : result.message) : 'signed';
 
 function collectingLogger(): SigningPoolLogger & { messages: string[] } {
   const messages: string[] = [];
   return { messages, warn: (_details, message) => messages.push(message) };
 }
 
-describe('createSigningPool', () => {
-  let pool: SigningPool;
-  beforeAll(() => {
-    pool = createSigningPool({ size: 2, batchSize: 20 });
-  });
-  afterAll(() => pool.close());
-
-  it('signs 200 credentials in worker threads, every one of which verifies', async () => {
-    const documents = Array.from({ length: 200 }, (_, index) => credential(index));
-    const results = await pool.signMany(documents.map((document) => request(document)));
-    expect(pool.mode).toBe('threads');
-    expect(results).toHaveLength(200);
-    const reports = await Promise.all(
-      results.map((result) => verifyCredential(signedDocument(result), { now })),
-    );
-    expect(reports.filter((report) => !report.verified)).toEqual([]);
-    // In request order: each result is the credential that was asked for.
-    expect(results.map((result) => signedDocument(result).id)).toEqual(
-      documents.map((document) => document.id),
-    );
-  });
-
-  it('signs VC-JWTs that verify', async () => {
-    const results = await pool.signMany([request(credential(1), 'jwt'), request(credential(2), 'jwt')]);
-    for (const result of results) {
-      if (!('jwt' in result)) throw new Error(`no JWT: ${JSON.stringify(result)}`);
-      const report = await verifyCredential(result.jwt, { now });
-      expect(report.format).toBe('jwt');
-      expect(report.verified).toBe(true);
-    }
-  });
-
-  it('fails only the bad items of a batch, each with its own error code', async () => {
-    const good = [credential(10), credential(11), credential(12)];
-    const results = await pool.signMany([
-      request(good[0] ?? {}),
-      request({ ...credential(13), nickname: 'not defined by any context' }),
-      request(good[1] ?? {}),
-      { ...request(credential(14)), key: { ...key, secretKey: new Uint8Array(16) } },
-      request({ ...credential(15), amount: 10n }),
-      request(good[2] ?? {}),
-    ]);
-    expect(results.map((result) => ('error' in result ? result.error.code : 'signed'))).toEqual([
-      'signed',
-      'UNDEFINED_TERM',
-      'signed',
-      'INVALID_KEY',
-      'MALFORMED_VALUE_ERROR',
-      'signed',
-    ]);
-    for (const index of [0, 2, 5]) {
-      expect((await verifyCredential(signedDocument(results[index]), { now })).verified).toBe(true);
-    }
-  });
-
-  it('signs single requests made concurrently', async () => {
-    const results = await Promise.all([1, 2, 3].map((index) => pool.sign(request(credential(index)))));
-    expect(results.map((result) => signedDocument(result).id)).toEqual(
-      [1, 2, 3].map((index) => credential(index).id),
-    );
-  });
-});
-
 describe('createSigningPool when a worker crashes', () => {
   const crashingWorker = new URL('./crashing-signing-worker.test-support.ts', import.meta.url);
 
-  it('replaces the worker, retries its batch once, then fails only that batch item by item', async () => {
+  it('retries the credential once on a fresh worker, then rejects it with INTERNAL; the others are signed', async () => {
     const logger = collectingLogger();
-    const pool = createSigningPool({ size: 2, batchSize: 5, logger, workerModule: crashingWorker });
+    const pool = createSigningPool({ size: 2, logger, workerModule: crashingWorker });
     try {
-      const documents = Array.from({ length: 20 }, (_, index) =>
+      const documents = Array.from({ length: 12 }, (_, index) =>
         index === 7 ? credential(index, 'urn:test:crash-always') : credential(index),
       );
       const results = await pool.signMany(documents.map((document) => request(document)));
-      const outcomes = results.map((result) => ('error' in result ? result.error.code : 'signed'));
-      // The first batches are items 0-4 and 5-9 (a retried batch may be split, so fewer may fail).
-      expect(outcomes[7]).toBe('INTERNAL');
-      outcomes.forEach((outcome, index) => {
-        expect(outcome === 'signed' || (outcome === 'INTERNAL' && index >= 5 && index < 10)).toBe(true);
-      });
-      expect(
-        outcomes.filter((outcome, index) => outcome === 'signed' && (index < 5 || index >= 10)),
-      ).toHaveLength(15);
-      expect(logger.messages.filter((message) => message.includes('exited unexpectedly'))).toHaveLength(2);
+      expect(results.map(outcome)).toEqual(
+        documents.map((_, index) => (index === 7 ? 'INTERNAL' : 'signed')),
+      );
+      expect(logger.messages.filter((message) => message.includes('retrying'))).toHaveLength(1);
+      const reports = await Promise.all(
+        results.flatMap((result) =>
+          result instanceof Error ? [] : [verifyCredential(result.document, { now })],
+        ),
+      );
+      expect(reports.filter((report) => !report.verified)).toEqual([]);
 
       // The replacements sign as usual.
       const after = await pool.signMany([3, 4, 5].map((index) => request(credential(100 + index))));
-      expect(after.every((result) => 'document' in result)).toBe(true);
+      expect(after.map(outcome)).toEqual(['signed', 'signed', 'signed']);
       expect(pool.mode).toBe('threads');
     } finally {
       await pool.close();
     }
   });
 
-  it('signs every item of a batch whose worker crashed once', async () => {
+  it('signs a credential whose worker crashed once', async () => {
     const token = randomUUID();
     const logger = collectingLogger();
-    const pool = createSigningPool({ size: 2, batchSize: 5, logger, workerModule: crashingWorker });
+    const pool = createSigningPool({ size: 2, logger, workerModule: crashingWorker });
     try {
-      const documents = Array.from({ length: 10 }, (_, index) =>
+      const documents = Array.from({ length: 6 }, (_, index) =>
         index === 2 ? credential(index, `urn:test:crash-once:${token}`) : credential(index),
       );
       const results = await pool.signMany(documents.map((document) => request(document)));
-      expect(results.every((result) => 'document' in result)).toBe(true);
-      expect(logger.messages.filter((message) => message.includes('exited unexpectedly'))).toHaveLength(1);
+      expect(results.map(outcome)).toEqual(documents.map(() => 'signed'));
+      expect(logger.messages.filter((message) => message.includes('retrying'))).toHaveLength(1);
     } finally {
       await pool.close();
       rmSync(join(tmpdir(), `microcred-crash-once-${token}`), { recursive: true, force: true });
@@ -189,30 +126,50 @@ describe('createSigningPool fallback and shutdown', () => {
     try {
       expect(pool.mode).toBe('in-process');
       expect(logger.messages).toEqual([expect.stringContaining('signing credentials in-process')]);
-      const result = await pool.sign(request(credential(1)));
-      expect((await verifyCredential(signedDocument(result), { now })).verified).toBe(true);
+      const signed = await pool.sign(request(credential(1)));
+      expect((await verifyCredential(signed.document, { now })).verified).toBe(true);
     } finally {
       await pool.close();
     }
   });
 
-  it('settles in-flight and queued items with an error on close, and every later request too', async () => {
-    const pool = createSigningPool({ size: 1, batchSize: 1 });
-    expect('document' in (await pool.sign(request(credential(0))))).toBe(true); // the worker is up
+  it('lets the credential being signed finish on close, and rejects the queued ones with INTERNAL', async () => {
+    const pool = createSigningPool({ size: 1 });
+    await pool.sign(request(credential(0))); // the worker is up
     const pending = pool.signMany(Array.from({ length: 6 }, (_, index) => request(credential(index))));
-    await Promise.resolve(); // let the pool send two batches; the worker cannot have answered yet
     await pool.close();
     const results = await pending;
-    expect(results).toHaveLength(6);
-    expect(results.every((result) => 'error' in result && result.error.code === 'INTERNAL')).toBe(true);
-    expect(await pool.sign(request(credential(7)))).toEqual({
-      error: { code: 'INTERNAL', message: expect.stringContaining('closed') },
-    });
+    expect(results.map(outcome)).toEqual([
+      'signed',
+      'INTERNAL',
+      'INTERNAL',
+      'INTERNAL',
+      'INTERNAL',
+      'INTERNAL',
+    ]);
   });
 
-  it('refuses a size or batch size that is not a positive integer', () => {
+  it("gives workers the parent's options, but not those of the main script", () => {
+    expect(
+      workerExecArgv([
+        '--conditions=@microcred/source',
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '--eval',
+        'console.log(1)',
+        '-p',
+        '2',
+        '--input-type',
+        'module',
+        '--enable-source-maps',
+      ]),
+    ).toEqual(['--conditions=@microcred/source', '--import', 'tsx', '--enable-source-maps']);
+  });
+
+  it('refuses a size that is not a positive integer', () => {
     expect(() => createSigningPool({ size: 0 })).toThrow(RangeError);
-    expect(() => createSigningPool({ batchSize: 1.5 })).toThrow(RangeError);
+    expect(() => createSigningPool({ size: 1.5 })).toThrow(RangeError);
   });
 });
 
@@ -232,18 +189,23 @@ describe('createSigningPool in a plain node process', () => {
       recipient: { id: 'did:example:learner' },
       validFrom: '2026-01-15T09:00:00Z',
     });
-    const key = { secretKey: seed, id: did + '#' + did.slice(8), controller: did };
+    const signingKey = { secretKey: seed, id: did + '#' + did.slice(8), controller: did };
     const pool = createSigningPool({ size: 2 });
-    const results = await pool.signMany([1, 2, 3].map(() => ({ document, key, format: 'di', created: '2026-01-15T09:00:00Z' })));
-    console.log(JSON.stringify({ mode: pool.mode, signed: results.filter((result) => 'document' in result).length }));
+    const results = await pool.signMany([1, 2, 3].map(() => ({ document, signingKey, format: 'di', created: new Date('2026-01-15T09:00:00Z') })));
+    console.log(JSON.stringify({ mode: pool.mode, signed: results.filter((result) => !(result instanceof Error) && result.jwt === null).length }));
     await pool.close();
   `;
   const run = (args: readonly string[], code: string) =>
-    promisify(execFile)(process.execPath, [...args, '--input-type=module', '--eval', code], {
-      cwd: repository,
-      // A pool that left a worker running would keep the child alive until this kills it.
-      timeout: 30_000,
-    });
+    // The workspace packages export their TypeScript sources under this condition; workers inherit it.
+    promisify(execFile)(
+      process.execPath,
+      ['--conditions=@microcred/source', ...args, '--input-type=module', '--eval', code],
+      {
+        cwd: repository,
+        // A pool that left a worker running would keep the child alive until this kills it.
+        timeout: 30_000,
+      },
+    );
 
   it('works under node --import tsx and exits after close', async () => {
     const { stdout } = await run(['--import', 'tsx'], script);

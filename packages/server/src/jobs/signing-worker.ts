@@ -1,6 +1,10 @@
-// The signing pool's worker thread (see signing-pool.ts); run only as a Worker's module.
-import { parentPort } from 'node:worker_threads';
-import { serveSigningRequests } from './serve-signing-requests.js';
+// The signing pool's worker thread (see signing-pool.ts): piscina calls the default export per credential.
+import { createSigningKeyCache } from '../domain/credential/signing-key-cache.js';
+import { runSigningTask, type SigningOutcome, type SigningTask } from '../domain/credential/signing-task.js';
 
-if (parentPort === null) throw new Error('signing-worker.ts runs in a worker thread of the signing pool');
-serveSigningRequests({ port: parentPort });
+const keys = createSigningKeyCache();
+
+/** Signs one credential. Never throws for a bad item: a thrown error means the worker itself failed. */
+export default function signInWorker(task: SigningTask): Promise<SigningOutcome> {
+  return runSigningTask(task, keys);
+}

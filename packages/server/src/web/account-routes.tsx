@@ -1,7 +1,8 @@
-import { ErrorCode, isMicrocredError, MicrocredError } from '@microcred/vc';
 import { type Context, Hono } from 'hono';
 import { ZodError } from 'zod';
+import { isServerError, ServerError, ServerErrorCode } from '../domain/error/server-error.js';
 import type { Platform } from '../domain/platform.js';
+import { enforceRateLimit } from '../edge/rate-limits.js';
 import { fetchCredential } from './fetch-credential.js';
 import { MyCredentialsPage, SettingsPage } from './pages/account-pages.js';
 import { ConfirmLinkPage, MessagePage } from './pages/simple-pages.js';
@@ -12,7 +13,11 @@ import type { WebEnv, WebOptions } from './web-env.js';
 /** A refusal the earner can act on (a taken handle, a bad address), as opposed to a fault. */
 function userMessage(error: unknown): string | null {
   if (error instanceof ZodError) return error.issues.map((issue) => issue.message).join('; ');
-  if (isMicrocredError(error) && error.code !== ErrorCode.INTERNAL && error.code !== ErrorCode.NOT_FOUND) {
+  if (
+    isServerError(error) &&
+    error.code !== ServerErrorCode.INTERNAL &&
+    error.code !== ServerErrorCode.NOT_FOUND
+  ) {
     return error.message;
   }
   return null;
@@ -65,7 +70,7 @@ export function AccountRoutes(deps: { platform: Platform; options: WebOptions })
     const id = c.req.param('id');
     const chosen = formField(form, 'choice');
     if (chosen !== '' && chosen !== 'accepted' && chosen !== 'declined') {
-      throw new MicrocredError(ErrorCode.VALIDATION_ERROR, 'unknown choice');
+      throw new ServerError(ServerErrorCode.VALIDATION_ERROR, 'unknown choice');
     }
     const visibility = formField(form, 'visibility') === 'public' ? 'public' : 'private';
     await platform.earners.choose(earner.id, id, {
@@ -92,14 +97,14 @@ export function AccountRoutes(deps: { platform: Platform; options: WebOptions })
       });
       return c.redirect(`/imported/${imported.id}`, 303);
     } catch (error) {
-      if (isMicrocredError(error) && error.code === ErrorCode.PAYLOAD_TOO_LARGE) {
+      if (isServerError(error) && error.code === ServerErrorCode.PAYLOAD_TOO_LARGE) {
         return myCredentials(
           c,
           { error: t('upload.tooLarge', { limit: Math.round(UPLOAD_LIMIT_BYTES / 1024 / 1024) }) },
           400,
         );
       }
-      if (isMicrocredError(error) && error.code === ErrorCode.UNSUPPORTED_MEDIA_TYPE) {
+      if (isServerError(error) && error.code === ServerErrorCode.UNSUPPORTED_MEDIA_TYPE) {
         return myCredentials(c, { error: t('upload.wrongType') }, 400);
       }
       const message = userMessage(error);
@@ -142,7 +147,7 @@ export function AccountRoutes(deps: { platform: Platform; options: WebOptions })
         c,
         {
           error:
-            isMicrocredError(error) && error.code === ErrorCode.CONFLICT
+            isServerError(error) && error.code === ServerErrorCode.CONFLICT
               ? c.get('t')('settings.handleTaken')
               : message,
         },
@@ -155,6 +160,8 @@ export function AccountRoutes(deps: { platform: Platform; options: WebOptions })
     const earner = requireEarner(c);
     const form = await readForm(c);
     const email = formField(form, 'email');
+    // Each request mails the address: past its limit, nothing more is queued for that inbox (429).
+    await enforceRateLimit(c, 'confirm-address', email.trim().toLowerCase());
     try {
       await platform.earners.addEmail(earner.id, { email, locale: c.get('t').locale });
     } catch (error) {

@@ -1,13 +1,14 @@
-import { bakePng, bakeSvg, ErrorCode, MicrocredError } from '@microcred/vc';
+import { bakePng, bakeSvg } from '@microcred/vc';
 import { Hono } from 'hono';
 import { defaultBadgeSvg } from '../domain/achievement/default-badge-svg.js';
+import { ServerError, ServerErrorCode } from '../domain/error/server-error.js';
+import { sanitizeSvg } from '../domain/image/sanitize-svg.js';
 import type { Platform } from '../domain/platform.js';
 import type { Achievement, CredentialRecord } from '../domain/ports/index.js';
 import { readCredentialFields } from './credential-fields.js';
 import { svgToPng } from './render/badge-png.js';
 import { renderCertificatePdf } from './render/certificate-pdf.js';
 import { qrCodePng } from './render/qr-code.js';
-import { sanitizeSvg } from './render/sanitize-svg.js';
 import type { WebEnv } from './web-env.js';
 
 function decodeDataImage(uri: string): { type: 'png' | 'svg'; bytes: Buffer } | null {
@@ -99,7 +100,7 @@ export function downloadRoutes(deps: { readonly platform: Platform }): Hono<WebE
         });
       case 'certificate.pdf': {
         const t = c.get('t');
-        const pageUrl = `${platform.context.publicUrl}/credentials/${record.id}`;
+        const pageUrl = `${platform.publicUrl}/credentials/${record.id}`;
         const pdf = await renderCertificatePdf({
           title: t('certificate.title'),
           achievementName: fields.name,
@@ -125,7 +126,7 @@ export function downloadRoutes(deps: { readonly platform: Platform }): Hono<WebE
         });
       }
       default:
-        throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such download');
+        throw new ServerError(ServerErrorCode.NOT_FOUND, 'no such download');
     }
   });
   return downloads;

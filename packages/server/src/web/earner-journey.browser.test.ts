@@ -125,7 +125,7 @@ describe('an earner in a real browser (Chromium)', () => {
 
   it('shows a verified public credential page with share tags and a LinkedIn link whose month is 1-based', async () => {
     await open(`/credentials/${credentialId}`, 'credential');
-    const record = await server.platform.credentials.find(credentialId);
+    const record = await server.platform.credentials.get(ADMIN, credentialId);
     await expect(page.locator('meta[property="og:image"]').getAttribute('content')).resolves.toContain(
       '/image',
     );

@@ -20,7 +20,7 @@ export async function fetchCredential(
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
     throw new MicrocredError(ErrorCode.VALIDATION_ERROR, 'only http and https URLs can be checked');
   }
-  const own = new URL(platform.context.publicUrl);
+  const own = new URL(platform.publicUrl);
   const match = /^\/credentials\/([0-9a-f-]{36})$/i.exec(parsed.pathname);
   if (parsed.origin === own.origin && match?.[1] !== undefined) {
     const page = await platform.earners.viewCredential(match[1], viewer);

@@ -151,13 +151,15 @@ export function StandingBadge(props: { readonly c: Context<WebEnv>; readonly sta
   const label =
     props.standing === 'verified'
       ? t('standing.verified')
-      : props.standing === 'revoked'
-        ? t('standing.revoked')
-        : props.standing === 'suspended'
-          ? t('standing.suspended')
-          : props.standing === 'expired'
-            ? t('standing.expired')
-            : t('standing.unverified');
+      : props.standing === 'unproven'
+        ? t('standing.unproven')
+        : props.standing === 'revoked'
+          ? t('standing.revoked')
+          : props.standing === 'suspended'
+            ? t('standing.suspended')
+            : props.standing === 'expired'
+              ? t('standing.expired')
+              : t('standing.unverified');
   return (
     <span class={`standing standing-${props.standing}`} data-standing={props.standing}>
       {label}

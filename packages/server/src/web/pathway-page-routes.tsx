@@ -1,7 +1,7 @@
-import { ErrorCode, MicrocredError } from '@microcred/vc';
 import { type Context, Hono } from 'hono';
 import { raw } from 'hono/html';
 import type { LearnerPathway } from '../domain/earner/learner-pathways.js';
+import { ServerError, ServerErrorCode } from '../domain/error/server-error.js';
 import type { NodeProgress } from '../domain/pathway/evaluate-pathway.js';
 import type { Platform } from '../domain/platform.js';
 import type { PathwayWithVersion } from '../domain/ports/index.js';
@@ -26,23 +26,18 @@ function describeRule(c: Context<WebEnv>, node: NodeProgress): string {
   }
 }
 
-async function achievementNames(
-  platform: Platform,
-  pathway: PathwayWithVersion,
-): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  const ids = [...pathway.version.requiredAchievementIds, ...pathway.version.milestoneAchievementIds];
-  for (const id of ids) {
-    const achievement = await platform.context.storage.achievements.findById({ id });
-    if (achievement !== null) names.set(id, achievement.name);
-  }
-  return names;
+function achievementNames(platform: Platform, pathway: PathwayWithVersion): Promise<Map<string, string>> {
+  return platform.achievements.names([
+    ...pathway.version.requiredAchievementIds,
+    ...pathway.version.milestoneAchievementIds,
+  ]);
 }
 
 /** The pathway pages are the earner's own: progress reveals every credential, public or not. */
 function ownerOf(c: Context<WebEnv>, handle: string) {
   const earner = requireEarner(c);
-  if (earner.handle !== handle.toLowerCase()) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such page');
+  if (earner.handle !== handle.toLowerCase())
+    throw new ServerError(ServerErrorCode.NOT_FOUND, 'no such page');
   return earner;
 }
 

@@ -1,4 +1,4 @@
-import { ErrorCode, MicrocredError } from '@microcred/vc';
+import { ServerError, ServerErrorCode } from '../domain/error/server-error.js';
 
 /** Credential files people upload (a baked PNG is the largest); the request limit is set above this. */
 export const UPLOAD_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -12,7 +12,7 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 export async function readUpload(file: unknown): Promise<Uint8Array | string | null> {
   if (!(file instanceof File) || file.size === 0) return null;
   if (file.size > UPLOAD_LIMIT_BYTES) {
-    throw new MicrocredError(ErrorCode.PAYLOAD_TOO_LARGE, `the file is over ${UPLOAD_LIMIT_BYTES} bytes`);
+    throw new ServerError(ServerErrorCode.PAYLOAD_TOO_LARGE, `the file is over ${UPLOAD_LIMIT_BYTES} bytes`);
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (PNG_SIGNATURE.every((byte, index) => bytes[index] === byte)) return bytes;
@@ -23,7 +23,7 @@ export async function readUpload(file: unknown): Promise<Uint8Array | string | n
       .replace(/^\uFEFF/, '')
       .trim();
   } catch {
-    throw new MicrocredError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'the file is neither a PNG nor UTF-8 text');
+    throw new ServerError(ServerErrorCode.UNSUPPORTED_MEDIA_TYPE, 'the file is neither a PNG nor UTF-8 text');
   }
   if (
     text.startsWith('{') ||
@@ -32,5 +32,8 @@ export async function readUpload(file: unknown): Promise<Uint8Array | string | n
   ) {
     return text;
   }
-  throw new MicrocredError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'the file is not JSON, a JWT, a PNG or an SVG');
+  throw new ServerError(
+    ServerErrorCode.UNSUPPORTED_MEDIA_TYPE,
+    'the file is not JSON, a JWT, a PNG or an SVG',
+  );
 }

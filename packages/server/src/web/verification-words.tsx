@@ -7,7 +7,8 @@ import type { WebEnv } from './web-env.js';
 
 /** The verdict of a report in one word: why it failed, when the reason is one a viewer understands. */
 export function standingOfReport(report: VerificationReport): CredentialStanding {
-  if (report.verified) return 'verified';
+  // A signature that holds while nothing shows who made it is never presented as "Verified".
+  if (report.verified) return report.authorship === 'unproven' ? 'unproven' : 'verified';
   const failed = (id: string) => report.checks.find((check) => check.id === id && !check.ok);
   const status = failed('status');
   if (status?.code === 'REVOKED') return 'revoked';

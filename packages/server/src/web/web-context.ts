@@ -1,13 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
-import { ErrorCode, MicrocredError } from '@microcred/vc';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { newSecret, SESSION_LIFETIME_MS } from '../domain/earner/email-links.js';
+import { ServerError, ServerErrorCode } from '../domain/error/server-error.js';
 import type { Platform } from '../domain/platform.js';
+import { SESSION_COOKIE, sessionEarner } from '../edge/session-earner.js';
 import { isLocale, negotiateLocale, translator } from '../i18n/translate.js';
 import type { WebEnv, WebOptions } from './web-env.js';
 
-export const SESSION_COOKIE = 'mc_session';
 const CSRF_COOKIE = 'mc_csrf';
 const LOCALE_COOKIE = 'mc_lang';
 
@@ -34,8 +34,7 @@ export function webContext(platform: Platform, options: WebOptions): MiddlewareH
   return async (c, next) => {
     // Several page patterns can match one path (`/signin` and `/signin/*`): set up once.
     if (c.get('t') !== undefined) return next();
-    const sessionSecret = getCookie(c, SESSION_COOKIE) ?? null;
-    const earner = sessionSecret === null ? null : await platform.earners.ofSession(sessionSecret);
+    const { sessionSecret, earner } = await sessionEarner(platform, c);
     if (sessionSecret !== null && earner === null) deleteCookie(c, SESSION_COOKIE, { path: '/' });
 
     const asked = c.req.query('lang');
@@ -78,7 +77,7 @@ export async function readForm(c: Context<WebEnv>): Promise<Record<string, unkno
     sent.length === expected.length &&
     timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
   if (!ok)
-    throw new MicrocredError(ErrorCode.FORBIDDEN, 'this form has expired: reload the page and try again');
+    throw new ServerError(ServerErrorCode.FORBIDDEN, 'this form has expired: reload the page and try again');
   return form;
 }
 
@@ -99,6 +98,6 @@ export function signOut(c: Context<WebEnv>): void {
 /** The signed-in earner, or a redirect to sign in. */
 export function requireEarner(c: Context<WebEnv>) {
   const earner = c.get('earner');
-  if (earner === null) throw new MicrocredError(ErrorCode.UNAUTHORIZED, 'sign in to continue');
+  if (earner === null) throw new ServerError(ServerErrorCode.UNAUTHORIZED, 'sign in to continue');
   return earner;
 }

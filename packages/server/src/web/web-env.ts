@@ -1,5 +1,5 @@
 import type { Earner } from '../domain/ports/index.js';
-import type { PublicEnv } from '../http/app-env.js';
+import type { PublicEnv } from '../edge/public-env.js';
 import type { Translator } from '../i18n/translate.js';
 
 /** What every page request carries: the reader's language, the signed-in earner, the form token. */

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { type CredentialInput, ErrorCode, isMicrocredError, MicrocredError } from '@microcred/vc';
+import type { CredentialInput } from '@microcred/vc';
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
-import { issuerIdentity } from '../domain/issuer/issuer-identity.js';
+import { isServerError, ServerError, ServerErrorCode } from '../domain/error/server-error.js';
 import type { Platform } from '../domain/platform.js';
-import { toProblem } from '../http/problem/to-problem.js';
-import { negotiateMediaType } from '../http/representation/negotiate-media-type.js';
+import { negotiateMediaType } from '../edge/negotiate-media-type.js';
+import { toProblem } from '../edge/problem/to-problem.js';
+import { enforceRateLimit } from '../edge/rate-limits.js';
 import { negotiateLocale, translator } from '../i18n/translate.js';
 import { AccountRoutes } from './account-routes.js';
 import { downloadRoutes } from './download-routes.js';
@@ -66,7 +67,7 @@ export function wantsHtml(c: Context): boolean {
 export function renderWebError(c: Context<WebEnv>, error: unknown): Response | Promise<Response> {
   const { problem, internal } = toProblem(error, { instance: c.req.path });
   if (internal) c.get('logger')?.error({ err: error }, 'page failed');
-  if (problem.code === ErrorCode.UNAUTHORIZED)
+  if (problem.code === ServerErrorCode.UNAUTHORIZED)
     return c.redirect(`/signin?next=${encodeURIComponent(c.req.path)}`, 303);
   if (c.get('t') === undefined) {
     c.set('t', translator(negotiateLocale(c.req.header('Accept-Language'))));
@@ -74,18 +75,23 @@ export function renderWebError(c: Context<WebEnv>, error: unknown): Response | P
     c.set('csrfToken', '');
   }
   const t = c.get('t');
+  const retryAfter = Number(problem.details?.retryAfterSeconds ?? 60);
   const title =
     problem.status === 404
       ? t('error.notFound')
       : problem.status >= 500
         ? t('error.internal')
-        : t('error.title');
+        : problem.code === ServerErrorCode.RATE_LIMITED
+          ? t('error.tooMany')
+          : t('error.title');
   const text =
     problem.status === 404
       ? t('error.notFoundText')
       : problem.status >= 500
         ? t('error.internalText')
-        : problem.detail;
+        : problem.code === ServerErrorCode.RATE_LIMITED
+          ? t('error.tooManyText', { minutes: Math.max(1, Math.ceil(retryAfter / 60)) })
+          : problem.detail;
   c.header(
     'Content-Security-Policy',
     "default-src 'self'; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
@@ -119,12 +125,12 @@ export function webRoutes(options: { readonly platform: Platform } & WebOptions)
 
   web.get('/assets/:name', (c) => {
     const asset = ASSETS[c.req.param('name')];
-    if (asset === undefined) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such file');
+    if (asset === undefined) throw new ServerError(ServerErrorCode.NOT_FOUND, 'no such file');
     return c.body(asset.body, 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=3600' });
   });
 
   web.get('/', async (c) => {
-    const issuers = await platform.context.storage.issuers.list({ limit: 50 });
+    const issuers = await platform.issuers.listPublic({ limit: 50 });
     return c.html(<HomePage c={c} issuers={issuers} />);
   });
 
@@ -132,10 +138,12 @@ export function webRoutes(options: { readonly platform: Platform } & WebOptions)
   web.post('/signin', async (c) => {
     const form = await readForm(c);
     const email = formField(form, 'email');
+    // Each request mails the address: past its limit, nothing more is queued for that inbox (429).
+    if (email.includes('@')) await enforceRateLimit(c, 'signin-address', email.trim().toLowerCase());
     try {
       await platform.earners.requestSignIn({ email, locale: c.get('t').locale });
     } catch (error) {
-      if (!isMicrocredError(error) && !(error instanceof Error && error.name === 'ZodError')) throw error;
+      if (!isServerError(error) && !(error instanceof Error && error.name === 'ZodError')) throw error;
       return c.html(
         <SignInPage c={c} devMailbox={options.devMailbox} error={c.get('t')('signin.invalid')} />,
         400,
@@ -211,7 +219,7 @@ export function webRoutes(options: { readonly platform: Platform } & WebOptions)
       <PublicPortfolioPage
         c={c}
         portfolio={portfolio}
-        pageUrl={`${platform.context.publicUrl}/u/${portfolio.earner.handle}`}
+        pageUrl={`${platform.publicUrl}/u/${portfolio.earner.handle}`}
       />,
     );
   });
@@ -221,7 +229,7 @@ export function webRoutes(options: { readonly platform: Platform } & WebOptions)
     const viewer = c.get('earner');
     const page = await platform.earners.viewCredential(c.req.param('id'), viewer?.id ?? null);
     const report = await platform.verify(page.credential.jwt ?? page.credential.document);
-    const base = platform.context.publicUrl;
+    const base = platform.publicUrl;
     return c.html(
       <IssuedCredentialPage
         c={c}
@@ -250,24 +258,12 @@ export function webRoutes(options: { readonly platform: Platform } & WebOptions)
 
   web.get('/achievements/:id', async (c, next) => {
     if (!wantsHtml(c)) return next();
-    const achievement = await platform.achievements.get(null, c.req.param('id'));
-    const issuer = await platform.context.storage.issuers.findById({ id: achievement.issuerId });
-    const counts = await platform.achievements.countEarners([achievement.id]);
-    return c.html(
-      <AchievementPage
-        c={c}
-        achievement={achievement}
-        issuer={issuer}
-        earners={counts.get(achievement.id) ?? 0}
-      />,
-    );
+    const { achievement, issuer, earners } = await platform.achievements.viewPublic(c.req.param('id'));
+    return c.html(<AchievementPage c={c} achievement={achievement} issuer={issuer} earners={earners} />);
   });
 
   web.get('/issuers/:slug', async (c) => {
-    const issuer = await platform.context.storage.issuers.findBySlug({ slug: c.req.param('slug') });
-    if (issuer === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such issuer');
-    const achievements = await platform.achievements.listPublished(issuer.id);
-    const did = issuerIdentity({ publicUrl: platform.context.publicUrl, slug: issuer.slug }).did;
+    const { issuer, did, achievements } = await platform.issuers.viewPublic(c.req.param('slug'));
     return c.html(<IssuerPage c={c} issuer={issuer} did={did} achievements={achievements} />);
   });
 
@@ -285,7 +281,7 @@ export function webRoutes(options: { readonly platform: Platform } & WebOptions)
     web.get('/dev/mailbox', async (c) => c.html(<MailboxPage c={c} mails={await platform.mail.list(200)} />));
     web.get('/dev/mailbox/:id', async (c) => {
       const mail = await platform.mail.find(c.req.param('id'));
-      if (mail === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such mail');
+      if (mail === null) throw new ServerError(ServerErrorCode.NOT_FOUND, 'no such mail');
       return c.html(<MailPage c={c} mail={mail} />);
     });
   }
@@ -315,15 +311,15 @@ async function renderVerification(c: Context<WebEnv>, platform: Platform, form: 
   try {
     source = await credentialFromForm(platform, form, c.get('earner')?.id ?? null);
   } catch (error) {
-    if (!isMicrocredError(error)) throw error;
+    if (!isServerError(error)) throw error;
     const message =
-      error.code === ErrorCode.PAYLOAD_TOO_LARGE
+      error.code === ServerErrorCode.PAYLOAD_TOO_LARGE
         ? t('upload.tooLarge', { limit: Math.round(UPLOAD_LIMIT_BYTES / 1024 / 1024) })
-        : error.code === ErrorCode.UNSUPPORTED_MEDIA_TYPE
+        : error.code === ServerErrorCode.UNSUPPORTED_MEDIA_TYPE
           ? t('upload.wrongType')
-          : error.code === ErrorCode.NOT_FOUND
+          : error.code === ServerErrorCode.NOT_FOUND
             ? t('verify.urlNotFound')
-            : error.code === ErrorCode.RESOURCE_UNAVAILABLE
+            : error.code === ServerErrorCode.RESOURCE_UNAVAILABLE
               ? t('verify.urlUnavailable')
               : error.message;
     return c.html(<VerifyPage c={c} error={message} {...(url === undefined ? {} : { url })} />, 400);

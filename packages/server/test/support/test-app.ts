@@ -1,9 +1,10 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import pino from 'pino';
+import { createServerApp, type ServerAppOptions } from '../../src/create-server-app.js';
 import type { TestDriver } from '../../src/db/open-test-database.js';
 import type { Platform } from '../../src/domain/platform.js';
-import type { PublicEnv } from '../../src/http/app-env.js';
-import { createApp } from '../../src/http/index.js';
+import type { Storage } from '../../src/domain/ports/index.js';
+import type { PublicEnv } from '../../src/edge/public-env.js';
 import type { WebOptions } from '../../src/web/web-env.js';
 import { openTestPlatform } from './test-platform.js';
 
@@ -31,6 +32,8 @@ export interface CallResult {
 export interface TestApp {
   readonly app: OpenAPIHono<PublicEnv>;
   readonly platform: Platform;
+  /** The platform's storage, for tests that set up rows past the use cases (or make it fail). */
+  readonly storage: Storage;
   /** Every line the app logged (pino JSON), in order. */
   readonly logs: string[];
   call(path: string, options?: CallOptions): Promise<CallResult>;
@@ -40,20 +43,32 @@ export interface TestApp {
 /** The HTTP app on a fresh test database, logging at debug level into `logs`. */
 export async function openTestApp(
   driver: TestDriver,
-  options: { readonly bodyLimitBytes?: number; readonly web?: WebOptions } = {},
+  options: {
+    readonly bodyLimitBytes?: number;
+    readonly bulkUploadLimitBytes?: number;
+    readonly web?: WebOptions;
+    readonly rateLimits?: ServerAppOptions['rateLimits'];
+    /** Platform parts to swap in (e.g. a signer that fails on purpose). */
+    readonly platform?: Parameters<typeof openTestPlatform>[1];
+  } = {},
 ): Promise<TestApp> {
-  const test = await openTestPlatform(driver, { adminToken: ADMIN_TOKEN });
+  const test = await openTestPlatform(driver, { ...options.platform, adminToken: ADMIN_TOKEN });
   const logs: string[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => logs.push(line) });
-  const app = createApp({
+  const app = createServerApp({
     platform: test.platform,
     logger,
     bodyLimitBytes: options.bodyLimitBytes ?? 64 * 1024,
     ...(options.web === undefined ? {} : { web: options.web }),
+    ...(options.bulkUploadLimitBytes === undefined
+      ? {}
+      : { bulkUploadLimitBytes: options.bulkUploadLimitBytes }),
+    ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
   });
   return {
     app,
     platform: test.platform,
+    storage: test.storage,
     logs,
     async call(path, call = {}) {
       const headers: Record<string, string> = { ...call.headers };

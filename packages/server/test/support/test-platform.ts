@@ -2,13 +2,21 @@ import { randomBytes } from 'node:crypto';
 import { AesGcmKeyStore, createPgStorage, type DatabaseHandle } from '../../src/db/index.js';
 import { openTestDatabase, type TestDriver } from '../../src/db/open-test-database.js';
 import type { Actor } from '../../src/domain/auth/actor.js';
-import { createPlatform, type Platform, type PlatformOptions } from '../../src/domain/platform.js';
+import { createPlatformWithContext, type Platform, type PlatformOptions } from '../../src/domain/platform.js';
+import type { PlatformContext } from '../../src/domain/platform-context.js';
+import type { Storage } from '../../src/domain/ports/index.js';
 
 export const ADMIN: Actor = { kind: 'admin' };
 export const PUBLIC_URL = 'https://badges.example.edu';
 
 export interface TestPlatform {
-  readonly platform: Platform;
+  /**
+   * The use cases, and the context under them for domain tests that check what a use case stored. Edges
+   * never see the context (the import check refuses `.context.` on a platform outside `domain/`).
+   */
+  readonly platform: Platform & { readonly context: PlatformContext };
+  /** The storage the platform runs on, for tests that set up rows past the use cases. */
+  readonly storage: Storage;
   readonly database: DatabaseHandle;
   close(): Promise<void>;
 }
@@ -19,14 +27,15 @@ export async function openTestPlatform(
   options: Partial<Omit<PlatformOptions, 'storage' | 'keyStore'>> = {},
 ): Promise<TestPlatform> {
   const database = await openTestDatabase({ driver });
-  const platform = createPlatform({
-    storage: createPgStorage({ db: database.db }),
+  const storage = createPgStorage({ db: database.db });
+  const { platform, context } = createPlatformWithContext({
+    storage,
     keyStore: new AesGcmKeyStore({ masterKey: randomBytes(32) }),
     publicUrl: PUBLIC_URL,
     recipientPepper: randomBytes(32),
     ...options,
   });
-  return { platform, database, close: () => database.close() };
+  return { platform: { ...platform, context }, storage, database, close: () => database.close() };
 }
 
 /** An issuer with one published achievement, ready to issue. */

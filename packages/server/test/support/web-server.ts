@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import pino from 'pino';
+import { createServerApp } from '../../src/create-server-app.js';
 import type { TestDriver } from '../../src/db/open-test-database.js';
 import type { Platform } from '../../src/domain/platform.js';
-import { createApp } from '../../src/http/index.js';
 import { openTestPlatform } from './test-platform.js';
 
 export interface TestWebServer {
@@ -18,22 +18,23 @@ export interface TestWebServer {
  * built with the URL browsers will use.
  */
 export async function startTestWebServer(driver: TestDriver): Promise<TestWebServer> {
-  let handle: ((request: Request) => Response | Promise<Response>) | undefined;
+  let handle: ((request: Request, env: unknown) => Response | Promise<Response>) | undefined;
   const server = serve({
-    fetch: (request) => (handle ?? (() => new Response('starting', { status: 503 })))(request),
+    // The node server's bindings (the socket) are passed on: rate limits key clients by their address.
+    fetch: (request, env) => (handle ?? (() => new Response('starting', { status: 503 })))(request, env),
     port: 0,
     hostname: '127.0.0.1',
   });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://localhost:${(server.address() as AddressInfo).port}`;
   const test = await openTestPlatform(driver, { publicUrl: url });
-  const app = createApp({
+  const app = createServerApp({
     platform: test.platform,
     logger: pino({ level: 'silent' }),
     bodyLimitBytes: 1024 * 1024,
     web: { secureCookies: false, devMailbox: true },
   });
-  handle = (request) => app.fetch(request);
+  handle = (request, env) => app.fetch(request, env);
   return {
     platform: test.platform,
     url,

@@ -78,6 +78,17 @@ describe('bakePng → unbakePng', () => {
     expect(() => bakePng({ image: makeTinyPng(), credential: 'hello world' })).toThrow(bakeError());
   });
 
+  it('refuses a credential that is not I-JSON, which verifiers would read two ways or refuse', () => {
+    const image = makeTinyPng();
+    expect(() =>
+      bakePng({ image, credential: '{"credentialSubject":{"id":"a"},"credentialSubject":{"id":"b"}}' }),
+    ).toThrow(bakeError(/duplicate member name "credentialSubject"/));
+    expect(() => bakePng({ image, credential: '{"name":"\\ud800"}' })).toThrow(
+      bakeError(/unpaired surrogate/),
+    );
+    expect(() => bakePng({ image, credential: { name: '\ud800' } })).toThrow(bakeError(/unpaired surrogate/));
+  });
+
   it('round-trips arbitrary JSON, including unicode and "]]>" (property)', () => {
     const image = makeTinyPng();
     fc.assert(

@@ -134,15 +134,13 @@ describe('unbakeSvg rejects', () => {
     expect(() => unbakeSvg(svg)).toThrow(bakeError(/internal subset/));
   });
 
-  it('a billion-laughs document, fast', () => {
+  it('a billion-laughs document, at its DOCTYPE, before any entity is read', () => {
     const entities = Array.from(
       { length: 10 },
       (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`,
     ).join('');
     const svg = `<!DOCTYPE svg [<!ENTITY lol0 "lol">${entities}]><svg>&lol10;</svg>`;
-    const started = performance.now();
-    expect(() => unbakeSvg(svg)).toThrow(bakeError());
-    expect(performance.now() - started).toBeLessThan(100);
+    expect(() => unbakeSvg(svg)).toThrow(bakeError(/DOCTYPE with an internal subset/));
   });
 
   it('an entity declaration outside a DOCTYPE', () => {

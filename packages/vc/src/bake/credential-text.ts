@@ -1,4 +1,5 @@
-import { ErrorCode, MicrocredError } from '../error/index.js';
+import { assertIJsonValue, parseIJson } from '../encoding/index.js';
+import { ErrorCode, isMicrocredError, MicrocredError } from '../error/index.js';
 
 export interface CredentialText {
   text: string;
@@ -8,9 +9,10 @@ export interface CredentialText {
 
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/;
 
-// Code units that neither UTF-8 (lone surrogates) nor XML 1.0 §2.2 Char (U+FFFE, U+FFFF) can carry.
-// In valid JSON they can only sit inside string literals, where a \u escape means the same thing.
-const UNENCODABLE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g;
+// Code units that XML 1.0 §2.2 Char cannot carry (lone surrogates, which UTF-8 cannot carry either, are
+// refused as not I-JSON). In valid JSON they can only sit inside string literals, where a \u escape means
+// the same thing.
+const UNENCODABLE = /[\uFFFE\uFFFF]/g;
 
 function fail(message: string, cause?: unknown): never {
   throw new MicrocredError(ErrorCode.BAKE_ERROR, message, cause === undefined ? {} : { cause });
@@ -28,15 +30,22 @@ export function toCredentialText(credential: string | object): CredentialText {
     if (COMPACT_JWS.test(text)) return { text, isJws: true };
     let parsed: unknown;
     try {
-      parsed = JSON.parse(text);
+      // Strict I-JSON: an image must not carry a credential that verifiers would read two ways, or refuse.
+      parsed = parseIJson(text);
     } catch (cause) {
-      fail('credential text is neither a Compact JWS nor JSON', cause);
+      fail(`credential text is neither a Compact JWS nor I-JSON: ${(cause as Error).message}`, cause);
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
       fail('credential JSON must be an object');
     }
   } else {
     if (credential === null || Array.isArray(credential)) fail('credential must be an object');
+    try {
+      assertIJsonValue(credential);
+    } catch (cause) {
+      if (!isMicrocredError(cause)) throw cause;
+      fail(`credential is not I-JSON: ${cause.message}`, cause);
+    }
     try {
       text = JSON.stringify(credential);
     } catch (cause) {

@@ -4,8 +4,9 @@ export interface CanonizeOptions {
   /** Serves contexts; the bundled loader refuses every URL it does not hold. */
   readonly documentLoader: DocumentLoader;
   /**
-   * Bounds RDFC-1.0's deep iterations (rdf-canonize `maxWorkFactor`) so a poisoned graph of many
-   * blank nodes fails in bounded time (ADVERSARIAL V13, rdf-canon#120). 1 is the library's default.
+   * Bounds RDFC-1.0's deep iterations (rdf-canonize `maxWorkFactor`; 1, the library's default, unless
+   * set). Whatever it is, a dataset whose N-degree work could exceed `MAX_N_DEGREE_WORK` is refused
+   * before canonicalization starts (ADVERSARIAL V13, rdf-canon#120, #138).
    */
   readonly maxWorkFactor?: number;
 }

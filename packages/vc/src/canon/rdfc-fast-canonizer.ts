@@ -1,6 +1,8 @@
 import rdfCanonize from 'rdf-canonize';
+import { assertBoundedNDegreeWork } from './assert-bounded-n-degree-work.js';
 import type { Canonizer } from './canonizer.js';
 import { jsonLdToRdf } from './json-ld-to-rdf.js';
+import type { Quad } from './rdf-quad.js';
 import { rdfcReferenceCanonizer, toCanonizeError } from './rdfc-reference-canonizer.js';
 import { UnsupportedJsonLd } from './unsupported-json-ld.js';
 
@@ -9,7 +11,7 @@ export interface CanonizerFallback {
   /**
    * `unsupported`: JSON-LD outside the fast subset, or that safe mode rejects; `error`: something
    * failed, normally context processing (a URL the loader refuses, an invalid context);
-   * `canonicalization`: RDFC-1.0 itself stopped (its work limit).
+   * `canonicalization`: RDFC-1.0 itself stopped (rdf-canonize's deep-iteration limit).
    */
   readonly kind: 'unsupported' | 'error' | 'canonicalization';
   readonly reason: string;
@@ -33,7 +35,8 @@ function describe(error: unknown): string {
  * rdf-canonize RDFC-1.0, producing the same N-Quads as {@link rdfcReferenceCanonizer} in a fraction
  * of the time. Anything else, including every document the reference would reject, is delegated
  * whole to the fallback, so the fast path never returns different N-Quads and never accepts what the
- * reference rejects.
+ * reference rejects. The one exception is a poisoned blank-node graph, refused on the spot by the
+ * bound both paths apply to the same dataset ({@link assertBoundedNDegreeWork}).
  *
  * Processed contexts are remembered per document loader (by identity), so a loader must answer a
  * URL the same way for as long as it is used, as the bundled and resource-map loaders do; a loader
@@ -47,20 +50,21 @@ export function createRdfcFastCanonizer(options: CreateRdfcFastCanonizerOptions 
   return {
     name: 'microcred-fast+rdf-canonize',
     async canonize(document, canonizeOptions) {
-      let dataset: unknown[];
+      let dataset: Quad[];
       try {
         dataset = await jsonLdToRdf({ document, documentLoader: canonizeOptions.documentLoader });
       } catch (error) {
         delegate(error instanceof UnsupportedJsonLd ? 'unsupported' : 'error', error);
         return fallback.canonize(document, canonizeOptions);
       }
+      const maxWorkFactor = canonizeOptions.maxWorkFactor ?? 1;
+      // The same dataset as the reference's, so the same verdict: refused here, without expanding a
+      // poisoned document a second time.
+      assertBoundedNDegreeWork(dataset, maxWorkFactor);
       try {
         // The same dataset, in the same order with the same blank node labels, as jsonld.js hands
         // rdf-canonize, with the same options: RDFC-1.0 then does the same work, limit included.
-        return await rdfCanonize.canonize(dataset, {
-          algorithm: 'RDFC-1.0',
-          maxWorkFactor: canonizeOptions.maxWorkFactor ?? 1,
-        });
+        return await rdfCanonize.canonize(dataset, { algorithm: 'RDFC-1.0', maxWorkFactor });
       } catch (error) {
         // Too many deep iterations (a poisoned graph): the reference reports it with its own wording.
         delegate('canonicalization', error);

@@ -1,6 +1,9 @@
 import jsonld from 'jsonld';
+import rdfCanonize from 'rdf-canonize';
 import { ErrorCode, MicrocredError } from '../error/index.js';
+import { assertBoundedNDegreeWork } from './assert-bounded-n-degree-work.js';
 import type { Canonizer } from './canonizer.js';
+import type { Quad } from './rdf-quad.js';
 
 interface JsonLdErrorShape {
   name?: unknown;
@@ -50,15 +53,18 @@ export function toCanonizeError(error: unknown): MicrocredError {
 export const rdfcReferenceCanonizer: Canonizer = {
   name: 'jsonld+rdf-canonize',
   async canonize(document, options) {
+    const maxWorkFactor = options.maxWorkFactor ?? 1;
     try {
-      return await jsonld.canonize(document, {
-        algorithm: 'RDFC-1.0',
-        format: 'application/n-quads',
+      // What jsonld.canonize does (jsonld 9: toRDF, then rdf-canonize), in two steps so that the
+      // poisoned-graph bound sees the dataset before RDFC-1.0 starts.
+      const dataset = (await jsonld.toRDF(document, {
         safe: true,
         base: null,
         documentLoader: options.documentLoader,
-        canonizeOptions: { algorithm: 'RDFC-1.0', maxWorkFactor: options.maxWorkFactor ?? 1 },
-      });
+        produceGeneralizedRdf: false,
+      })) as Quad[];
+      assertBoundedNDegreeWork(dataset, maxWorkFactor);
+      return await rdfCanonize.canonize(dataset, { algorithm: 'RDFC-1.0', maxWorkFactor });
     } catch (error) {
       throw toCanonizeError(error);
     }

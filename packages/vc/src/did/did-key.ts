@@ -1,4 +1,5 @@
 import { ErrorCode, MicrocredError } from '../error/index.js';
+import { assertEd25519PublicKey } from './ed25519.js';
 import { decodeMultikeyPublic, encodeMultikeyPublic } from './multikey.js';
 
 export const DID_CONTEXT = 'https://www.w3.org/ns/did/v1';
@@ -66,6 +67,8 @@ export function parseDidKey(didOrUrl: string): {
       },
     );
   }
+  // A did:key of a small-order point would let anyone sign as it: refused as a key, not as a DID.
+  assertEd25519PublicKey(publicKey);
   return { did: `did:key:${publicKeyMultibase}`, publicKeyMultibase, publicKey };
 }
 

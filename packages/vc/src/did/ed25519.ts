@@ -20,9 +20,81 @@ function assertLength(bytes: Uint8Array, length: number, what: string): void {
   }
 }
 
-/** Imports a raw Ed25519 public key as a node:crypto KeyObject (validates the point encoding). */
-export function importEd25519PublicKey(publicKey: Uint8Array): KeyObject {
+// Curve25519 field prime and the order of the base point's subgroup (RFC 8032 §5.1).
+const FIELD_PRIME = (1n << 255n) - 19n;
+const GROUP_ORDER = (1n << 252n) + 27742317777372353535851937790883648493n;
+
+/**
+ * The canonical encodings of the eight points of order 1, 2, 4 and 8 (the identity, (0,-1), (±√-1,0) and
+ * the four points of order 8), as libsodium's blocklist and "Taming the many EdDSAs" (Chalkias et al.,
+ * 2020) list them. A key among them verifies signatures that prove nothing: with R = identity and S = 0
+ * OpenSSL accepts any message under the identity key. Their non-canonical variants (y + p, the sign bit
+ * set on x = 0) are refused by the canonical-encoding check before this list is consulted.
+ */
+export const ED25519_SMALL_ORDER_POINTS: readonly string[] = [
+  '0100000000000000000000000000000000000000000000000000000000000000',
+  'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+  '0000000000000000000000000000000000000000000000000000000000000000',
+  '0000000000000000000000000000000000000000000000000000000000000080',
+  '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05',
+  '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85',
+  'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a',
+  'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa',
+];
+const SMALL_ORDER = new Set(ED25519_SMALL_ORDER_POINTS);
+
+function littleEndian(bytes: Uint8Array): bigint {
+  return BigInt(`0x${Buffer.from(bytes).reverse().toString('hex')}`);
+}
+
+/**
+ * Why a 32-byte point encoding is unacceptable as a key or as a signature's R, or undefined when it is
+ * fine: RFC 8032 §5.1.3 decoding made strict (y < p; no sign bit when x = 0, i.e. y = ±1), and never a
+ * small-order point. Different verifiers accept different non-canonical forms; refusing them all keeps
+ * one verdict. Whether the point is on the curve is left to OpenSSL, which refuses such a key and never
+ * matches such an R. No field arithmetic: this runs on every verification.
+ */
+function pointProblem(encoded: Uint8Array): string | undefined {
+  const sign = (encoded[31] ?? 0) >> 7;
+  const y = littleEndian(encoded) & ((1n << 255n) - 1n);
+  if (y >= FIELD_PRIME) return 'a non-canonical point encoding (y ≥ p)';
+  if (sign === 1 && (y === 1n || y === FIELD_PRIME - 1n)) {
+    return 'a non-canonical point encoding (sign bit set on x = 0)';
+  }
+  if (SMALL_ORDER.has(Buffer.from(encoded).toString('hex'))) return 'a small-order point';
+  return undefined;
+}
+
+/**
+ * Throws INVALID_KEY unless `publicKey` is a canonical encoding of an Ed25519 point of large order:
+ * a small-order key lets anyone "sign" for it, and a non-canonical one is judged differently by
+ * different libraries. Every path that verifies under an Ed25519 key calls this first.
+ */
+export function assertEd25519PublicKey(publicKey: Uint8Array): void {
   assertLength(publicKey, ED25519_KEY_LENGTH, 'an Ed25519 public key');
+  const problem = pointProblem(publicKey);
+  if (problem !== undefined) {
+    throw new MicrocredError(ErrorCode.INVALID_KEY, `not a valid Ed25519 public key: ${problem}`);
+  }
+}
+
+/**
+ * Why an Ed25519 signature is malleable or degenerate, or undefined when it is well formed: R must be a
+ * canonical, large-order point and S < L (RFC 8032 §5.1.7 step 1; "Taming the many EdDSAs").
+ */
+export function ed25519SignatureProblem(signature: Uint8Array): string | undefined {
+  if (!(signature instanceof Uint8Array) || signature.length !== ED25519_SIGNATURE_LENGTH) {
+    return `an Ed25519 signature must be ${ED25519_SIGNATURE_LENGTH} bytes`;
+  }
+  const rProblem = pointProblem(signature.subarray(0, 32));
+  if (rProblem !== undefined) return `its R is ${rProblem}`;
+  if (littleEndian(signature.subarray(32)) >= GROUP_ORDER) return 'its S is not reduced (S ≥ L)';
+  return undefined;
+}
+
+/** Imports a raw Ed25519 public key as a node:crypto KeyObject, refusing small-order and non-canonical keys. */
+export function importEd25519PublicKey(publicKey: Uint8Array): KeyObject {
+  assertEd25519PublicKey(publicKey);
   try {
     return createPublicKey({
       key: Buffer.concat([SPKI_ED25519_PREFIX, publicKey]),
@@ -61,13 +133,29 @@ export function signEd25519(secretKey: KeyObject | Uint8Array, data: Uint8Array)
   return new Uint8Array(sign(null, data, key));
 }
 
-/** Returns false (never throws) for a wrong-length or otherwise bad signature. */
+function rawPublicKey(key: KeyObject): Uint8Array {
+  const { x } = key.export({ format: 'jwk' });
+  return new Uint8Array(Buffer.from(typeof x === 'string' ? x : '', 'base64url'));
+}
+
+/**
+ * Returns false for a wrong-length, malleable (S ≥ L, non-canonical R) or degenerate (small-order R)
+ * signature. Throws INVALID_KEY for a key that is not a canonical large-order point, also when it comes
+ * as a KeyObject, so no caller can bypass the check.
+ */
 export function verifyEd25519(
   publicKey: KeyObject | Uint8Array,
   data: Uint8Array,
   signature: Uint8Array,
 ): boolean {
-  if (!(signature instanceof Uint8Array) || signature.length !== ED25519_SIGNATURE_LENGTH) return false;
+  if (publicKey instanceof Uint8Array) {
+    assertEd25519PublicKey(publicKey);
+  } else if (publicKey.asymmetricKeyType === 'ed25519') {
+    assertEd25519PublicKey(rawPublicKey(publicKey));
+  } else {
+    throw new MicrocredError(ErrorCode.INVALID_KEY, 'not an Ed25519 public key');
+  }
+  if (ed25519SignatureProblem(signature) !== undefined) return false;
   const key = publicKey instanceof Uint8Array ? importEd25519PublicKey(publicKey) : publicKey;
   try {
     return verify(null, data, key, signature);

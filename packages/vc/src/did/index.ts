@@ -10,8 +10,11 @@ export {
 } from './did-key.js';
 export { buildDidWebDocument, type DidWebKey, didWebFromUrl, didWebToUrl } from './did-web.js';
 export {
+  assertEd25519PublicKey,
   ED25519_KEY_LENGTH,
+  ED25519_SMALL_ORDER_POINTS,
   type Ed25519RawKeyPair,
+  ed25519SignatureProblem,
   generateEd25519KeyPair,
   importEd25519PublicKey,
   importEd25519SecretKey,
@@ -30,6 +33,7 @@ export {
   keyFromControllerDocument,
   type ResolvedVerificationMethod,
   type ResolveOptions,
+  resolveDidDocument,
   resolveVerificationMethod,
 } from './resolve-verification-method.js';
 export {

@@ -2,6 +2,7 @@ import { ErrorCode, MicrocredError } from '../error/index.js';
 import type { ResourceFetcher } from '../resource/index.js';
 import { type DidDocument, didKeyDocument, parseDidKey, type VerificationMethodDocument } from './did-key.js';
 import { didWebToUrl } from './did-web.js';
+import { assertEd25519PublicKey } from './ed25519.js';
 import { decodeMultikeyPublic } from './multikey.js';
 
 /** A verification method resolved to raw key material, with the controller that vouches for it. */
@@ -47,6 +48,8 @@ function toResolved(method: VerificationMethodDocument, id: string): ResolvedVer
   } catch (cause) {
     fail(`verification method ${id} is not an Ed25519 Multikey`, cause);
   }
+  // INVALID_KEY, not a resolution error: the document resolved, but lists a key nothing can trust.
+  assertEd25519PublicKey(publicKey);
   return {
     id,
     type: method.type,
@@ -101,6 +104,28 @@ export function keyFromControllerDocument(
 }
 
 /**
+ * The DID document of a did:key (derived locally) or a did:web (read through the injected fetcher, and
+ * refused unless its `id` is the DID asked for). Throws DID_RESOLUTION_ERROR, or INVALID_KEY for a
+ * did:key whose key nothing can trust.
+ */
+export async function resolveDidDocument(
+  did: string,
+  options: { fetcher: ResourceFetcher },
+): Promise<DidDocument> {
+  if (did.startsWith('did:key:')) return didKeyDocument(did);
+  if (!did.startsWith('did:web:') || did.includes('#')) fail(`unsupported DID: ${did.slice(0, 200)}`);
+  let document: unknown;
+  try {
+    document = await options.fetcher(didWebToUrl(did));
+  } catch (cause) {
+    if (cause instanceof MicrocredError && cause.code === ErrorCode.DID_RESOLUTION_ERROR) throw cause;
+    fail(`the DID document of ${did} could not be retrieved`, cause);
+  }
+  if (!isRecord(document) || document.id !== did) fail(`the DID document served for ${did} has another id`);
+  return document as DidDocument;
+}
+
+/**
  * Resolves a verification method URL to a key: did:key locally; did:web and https URLs through the
  * injected fetcher (never a direct network call). The returned `controller` is the one the verifier
  * must compare with the credential's issuer.
@@ -120,15 +145,7 @@ export async function resolveVerificationMethod(
   if (vmId.startsWith('did:web:')) {
     const did = vmId.split('#')[0] ?? '';
     if (!vmId.includes('#')) fail(`a did:web verification method needs a fragment: ${vmId}`);
-    let document: unknown;
-    try {
-      document = await options.fetcher(didWebToUrl(did));
-    } catch (cause) {
-      if (cause instanceof MicrocredError && cause.code === ErrorCode.DID_RESOLUTION_ERROR) throw cause;
-      fail(`the DID document of ${did} could not be retrieved`, cause);
-    }
-    if (!isRecord(document) || document.id !== did) fail(`the DID document served for ${did} has another id`);
-    return findVerificationMethod(document as DidDocument, vmId, purpose);
+    return findVerificationMethod(await resolveDidDocument(did, options), vmId, purpose);
   }
   if (vmId.startsWith('https://')) {
     const documentUrl = vmId.split('#')[0] ?? vmId;

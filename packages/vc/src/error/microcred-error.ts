@@ -1,6 +1,7 @@
 /**
- * The one error type of microcred. Every failure that a caller may act on carries a stable `code`;
- * the HTTP edge maps codes to statuses through one table and renders RFC 9457 problem+json.
+ * The library's error codes. Every failure that a caller may act on carries a stable `code`. Only codes
+ * this library throws belong here: an application on top of it (the microcred server) adds its own
+ * (authentication, rate limits…) by extending this object, and maps the union to HTTP statuses itself.
  */
 export const ErrorCode = {
   /** Input is not parseable (broken JSON, bad JWT, not an image). VC 2.0 §7.2 PARSING_ERROR. */
@@ -23,6 +24,13 @@ export const ErrorCode = {
   PROOF_VERIFICATION_ERROR: 'PROOF_VERIFICATION_ERROR',
   /** A key is malformed (wrong multicodec, wrong length). */
   INVALID_KEY: 'INVALID_KEY',
+  /**
+   * The signing key is not shown to belong to the issuer: it came only from the token (a VC-JWT `jwk`
+   * header, a `kid` URL outside the issuer's) and no DID or controller document of the issuer lists it.
+   * The signature then proves integrity, not authorship. Folds into CRYPTOGRAPHIC_SECURITY_ERROR; only
+   * the unsafe `1edtech` compatibility mode accepts such a key, and reports authorship as unproven.
+   */
+  UNBOUND_KEY: 'UNBOUND_KEY',
   /** A DID or verification method could not be resolved or is not controlled by the issuer. */
   DID_RESOLUTION_ERROR: 'DID_RESOLUTION_ERROR',
   /** A remote resource (DID document, status list) is not available to the verifier. */
@@ -41,20 +49,10 @@ export const ErrorCode = {
   SCHEMA_VALIDATION_ERROR: 'SCHEMA_VALIDATION_ERROR',
   /** An image cannot be baked or unbaked (not a PNG/SVG, duplicate credential, unsafe XML). */
   BAKE_ERROR: 'BAKE_ERROR',
-  /** Request input failed validation at an edge (HTTP body, CLI flags, CSV row). */
+  /** Input failed validation (a builder's options; at a server's edge, a request body or CSV row). */
   VALIDATION_ERROR: 'VALIDATION_ERROR',
-  /** Caller is not authenticated. */
-  UNAUTHORIZED: 'UNAUTHORIZED',
-  /** Caller is authenticated but may not do this. */
-  FORBIDDEN: 'FORBIDDEN',
-  /** The thing asked for does not exist (or is not visible to the caller). */
-  NOT_FOUND: 'NOT_FOUND',
-  /** The request conflicts with current state (duplicate slug, revoking twice with another reason). */
-  CONFLICT: 'CONFLICT',
-  /** The request body is over the size limit. */
+  /** An input is over its size limit (a credential handed to the verifier; a request body). */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
-  /** The request body's media type is not accepted here. */
-  UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   /** A bug or an unexpected failure; the cause is logged, never shown. */
   INTERNAL: 'INTERNAL',
 } as const;
@@ -67,11 +65,16 @@ export interface MicrocredErrorOptions {
   details?: Readonly<Record<string, unknown>>;
 }
 
-export class MicrocredError extends Error {
-  readonly code: ErrorCode;
+/**
+ * The one error type of microcred. `Code` is the library's codes unless an application extends them
+ * (`class ServerError extends MicrocredError<ServerErrorCode>`); it is never inferred from the argument,
+ * so `new MicrocredError('TYPO', …)` does not compile.
+ */
+export class MicrocredError<Code extends string = ErrorCode> extends Error {
+  readonly code: Code;
   readonly details: Readonly<Record<string, unknown>> | undefined;
 
-  constructor(code: ErrorCode, message: string, options: MicrocredErrorOptions = {}) {
+  constructor(code: NoInfer<Code>, message: string, options: MicrocredErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'MicrocredError';
     this.code = code;
@@ -79,6 +82,7 @@ export class MicrocredError extends Error {
   }
 }
 
+/** Any microcred error; an application that extends the codes narrows with its own guard instead. */
 export function isMicrocredError(value: unknown): value is MicrocredError {
   return value instanceof MicrocredError;
 }

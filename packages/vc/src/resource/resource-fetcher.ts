@@ -4,6 +4,8 @@ import { ErrorCode, MicrocredError } from '../error/index.js';
  * How the pure core reads anything remote (DID documents, key documents, status lists, revocation lists).
  * The core never fetches: callers inject this, so a verifier can be fully offline, cached, or guarded.
  * Implementations resolve to the parsed JSON document, or reject with a MicrocredError RESOURCE_UNAVAILABLE.
+ * One that reads JSON text parses it with `parseIJson`: what it fetched is untrusted, and `JSON.parse` would
+ * quietly drop the first of duplicate members.
  */
 export type ResourceFetcher = (url: string) => Promise<unknown>;
 

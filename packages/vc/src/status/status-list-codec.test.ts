@@ -66,18 +66,18 @@ describe('decodeStatusList', () => {
     expect(getStatus(bits, 7)).toBe(0);
   });
 
-  it('rejects a gzip bomb quickly, without expanding it', () => {
-    // 128 concatenated gzip members of 8 MiB of zeros: 1 MB on the wire, 1 GiB expanded.
+  it('rejects a gzip bomb without expanding it', () => {
+    // 128 concatenated gzip members of 8 MiB of zeros: 1 MB on the wire, 1 GiB expanded; then a truncated
+    // member, which a decoder that expanded everything before checking the size would report instead.
     const member = gzipSync(new Uint8Array(8 * 1024 * 1024), { level: 9 });
-    const bomb = `u${Buffer.concat(Array.from({ length: 128 }, () => member)).toString('base64url')}`;
-    const started = performance.now();
+    const truncated = member.subarray(0, member.length - 20);
+    const bomb = `u${Buffer.concat([...Array.from({ length: 128 }, () => member), truncated]).toString('base64url')}`;
     expect(() => decodeStatusList(bomb)).toThrow(
       expect.objectContaining({
         code: ErrorCode.MALFORMED_VALUE_ERROR,
         message: expect.stringMatching(/beyond/),
       }),
     );
-    expect(performance.now() - started).toBeLessThan(2_000);
   });
 
   it('honours a smaller maxDecompressedBytes', () => {

@@ -51,6 +51,32 @@ describe('bad input gives a clear failed check, never an exception or a hang', (
       'PARSING_ERROR',
     ],
     [
+      'credentialSubject twice (JSON.parse would keep the last)',
+      () => `{"credentialSubject":{"id":"did:example:decoy"},${JSON.stringify(valid).slice(1)}`,
+      'parse',
+      'PARSING_ERROR',
+    ],
+    [
+      'a lone surrogate in a credential object',
+      () => ({ ...valid, name: '\ud800' }),
+      'parse',
+      'PARSING_ERROR',
+    ],
+    [
+      'a JWT payload with a duplicate member',
+      () =>
+        `${base64url({ alg: 'EdDSA' })}.${Buffer.from('{"iss":"a","iss":"b"}').toString('base64url')}.AAAA`,
+      'jwt.parse',
+      'PARSING_ERROR',
+    ],
+    [
+      'a JWT header with a lone surrogate',
+      () =>
+        `${Buffer.from('{"alg":"EdDSA","kid":"\\udc00"}').toString('base64url')}.${base64url(valid)}.AAAA`,
+      'jwt.parse',
+      'PARSING_ERROR',
+    ],
+    [
       'a PNG with two credential chunks',
       () => pngWith([credentialChunk(JSON.stringify(valid)), credentialChunk(JSON.stringify(valid))]),
       'parse',

@@ -1,3 +1,4 @@
+import { assertIJsonValue, parseIJson } from '../encoding/index.js';
 import { ErrorCode, MicrocredError } from '../error/index.js';
 import type { InputFormat } from './verification-report.js';
 
@@ -17,31 +18,18 @@ export type Unbaker = (bytes: Uint8Array) => { format: 'png' | 'svg'; text: stri
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 export const DEFAULT_MAX_INPUT_BYTES = 8 * 1024 * 1024;
-const MAX_JSON_DEPTH = 64;
 
 function fail(message: string, code: ErrorCode = ErrorCode.PARSING_ERROR): never {
   throw new MicrocredError(code, message);
 }
 
-/** Bounds nesting so that recursive JSON-LD processing cannot exhaust the stack (ADVERSARIAL V14). */
-function assertDepth(value: unknown, depth = 0): void {
-  if (depth > MAX_JSON_DEPTH) fail(`the JSON is nested deeper than ${MAX_JSON_DEPTH} levels`);
-  if (typeof value !== 'object' || value === null) return;
-  for (const child of Array.isArray(value) ? value : Object.values(value)) assertDepth(child, depth + 1);
-}
-
+// Strict I-JSON (RFC 7493), whatever the carrier: a duplicated `credentialSubject` could otherwise show
+// one subject and verify another, and the depth bound keeps recursive JSON-LD processing off the stack
+// limit (ADVERSARIAL V14).
 function parseJsonObject(text: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (cause) {
-    throw new MicrocredError(ErrorCode.PARSING_ERROR, `not valid JSON: ${(cause as Error).message}`, {
-      cause,
-    });
-  }
+  const value = parseIJson(text);
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     fail('the credential must be a JSON object');
-  assertDepth(value);
   return value as Record<string, unknown>;
 }
 
@@ -83,6 +71,6 @@ export function parseCredentialInput(
   }
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     fail('the credential must be a JSON object');
-  assertDepth(input);
+  assertIJsonValue(input);
   return { format: 'json', document: input };
 }

@@ -9,8 +9,10 @@ import type { ResourceFetcher } from '../resource/index.js';
 
 /**
  * Which peer conventions the verifier accepts beyond the specifications. `strict` (the default) accepts
- * a key only when its DID or controller document lists it; `1edtech` also accepts the 1EdTech
- * validator's key-in-the-fragment verification methods when their controller document is unavailable.
+ * a key only when its DID or controller document lists it; `1edtech` (unsafe for production) also accepts
+ * the 1EdTech validator's key-in-the-fragment verification methods when their controller document is
+ * unavailable, and VC-JWT keys that nothing binds to the issuer; the report then says `authorship:
+ * 'unproven'`.
  */
 export type VerifierCompat = 'strict' | '1edtech';
 

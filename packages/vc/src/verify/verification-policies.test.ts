@@ -1,3 +1,4 @@
+import { base64url } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { buildAchievement, buildAchievementCredential, buildProfile } from '../credential/index.js';
 import {
@@ -73,6 +74,33 @@ describe('1EdTech key-in-the-fragment verification methods', () => {
     expect(report.verified).toBe(true);
     expect(check(report, 'issuer')).toMatchObject({ ok: true, warning: true });
     expect(check(report, 'issuer')?.message).toMatch(/^the issuer's control of this key was not confirmed/);
+    expect(report.authorship).toBe('unproven');
+    expect(report.authorshipReason).toMatch(/not confirmed/);
+  });
+
+  it('make an endorsing credential’s authorship unproven too, once nested (1edtech mode)', async () => {
+    const endorsement = await sign(
+      {
+        '@context': [
+          'https://www.w3.org/ns/credentials/v2',
+          'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+        ],
+        id: 'urn:uuid:1d2a1c3e-5f6b-4a7c-8d9e-0f1a2b3c4d5e',
+        type: ['VerifiableCredential', 'EndorsementCredential'],
+        name: 'Endorsement',
+        issuer: { id: ISSUER_URL, type: ['Profile'], name: 'Example Academy' },
+        validFrom: created,
+        credentialSubject: { id: 'https://issuer.example/x', type: ['EndorsementSubject'] },
+      },
+      key,
+    );
+    const issuer = didKeySigner(13);
+    const signed = await sign(badge(issuer.controller, { endorsement: [endorsement] }), issuer);
+    const report = await verifyCredential(signed, { now, compat: '1edtech' });
+    expect(report.verified).toBe(true);
+    expect(report.authorship).toBe('unproven');
+    expect(report.authorshipReason).toMatch(/^endorsement\[0\]: /);
+    expect((await verifyCredential(signed, { now })).verified).toBe(false);
   });
 
   it('are refused even in 1edtech mode when the URL before # is not the issuer', async () => {
@@ -108,6 +136,43 @@ describe('1EdTech key-in-the-fragment verification methods', () => {
     });
     expect(report.verified).toBe(false);
     expect(check(report, 'proof')).toMatchObject({ ok: false, code: 'DID_RESOLUTION_ERROR' });
+  });
+});
+
+describe('VC-JWT keys that only the token vouches for', () => {
+  const attacker = didKeySigner(14);
+  const victim = didKeySigner(15);
+  const jwk = (signer: SigningKey) => ({ kty: 'OKP', crv: 'Ed25519', x: base64url.encode(signer.publicKey) });
+  const forge = (issuerId: string, signer: SigningKey) => {
+    const encode = (value: unknown) => base64url.encode(JSON.stringify(value));
+    const input = `${encode({ alg: 'EdDSA', jwk: jwk(signer) })}.${encode(badge(issuerId))}`;
+    return signer
+      .sign(new TextEncoder().encode(input))
+      .then((signature) => `${input}.${base64url.encode(signature)}`);
+  };
+
+  it('are refused in strict mode when the issuer’s DID document does not list the key (UNBOUND_KEY)', async () => {
+    const report = await verifyCredential(await forge(victim.controller, attacker), { now });
+    expect(report.verified).toBe(false);
+    expect(check(report, 'jwt.key-controller')).toMatchObject({ ok: false, code: 'UNBOUND_KEY' });
+    expect(report.authorship).toBeUndefined();
+  });
+
+  it('are verified when the issuer’s DID document lists the key', async () => {
+    const report = await verifyCredential(await forge(victim.controller, victim), { now });
+    expect(report.verified).toBe(true);
+    expect(check(report, 'issuer')).toMatchObject({ ok: true });
+    expect(report.authorship).toBeUndefined();
+  });
+
+  it('are accepted in 1edtech mode only, with authorship unproven', async () => {
+    const report = await verifyCredential(await forge(victim.controller, attacker), {
+      now,
+      compat: '1edtech',
+    });
+    expect(report.verified).toBe(true);
+    expect(report.authorship).toBe('unproven');
+    expect(check(report, 'jwt.key-controller')).toMatchObject({ ok: true, warning: true });
   });
 });
 

@@ -47,6 +47,15 @@ export interface VerificationReport {
   };
   /** Reports of embedded endorsements and CLR-nested credentials, in document order. */
   readonly nested?: readonly { readonly path: string; readonly report: VerificationReport }[];
+  /**
+   * `unproven` when the report relied on a concession of the `1edtech` compatibility mode (a VC-JWT key
+   * that no document binds to the issuer; a key read from a verification method's fragment that no
+   * controller document confirmed), here or in a nested report. The signature then proves integrity, not
+   * who signed: no surface may present such a report as "Verified".
+   */
+  readonly authorship?: 'unproven';
+  /** Why authorship is unproven (the first concession, with the nested path when it is not this one). */
+  readonly authorshipReason?: string;
 }
 
 const VC_ERROR_TYPES: Partial<Record<ErrorCode, string>> = {
@@ -70,6 +79,7 @@ const VC_ERROR_FAMILY: Partial<Record<ErrorCode, ErrorCode>> = {
   PROOF_VERIFICATION_ERROR: 'CRYPTOGRAPHIC_SECURITY_ERROR',
   INVALID_KEY: 'CRYPTOGRAPHIC_SECURITY_ERROR',
   DID_RESOLUTION_ERROR: 'CRYPTOGRAPHIC_SECURITY_ERROR',
+  UNBOUND_KEY: 'CRYPTOGRAPHIC_SECURITY_ERROR',
 };
 
 /** The VC 2.0 (§7.2) or Bitstring Status List problem type URL for a failed check's code. */

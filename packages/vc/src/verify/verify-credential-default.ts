@@ -12,19 +12,21 @@ import {
 
 export type VerifyOptions = VerifyCredentialOptions & StatusPolicy;
 
-function components(policy: StatusPolicy): VerifierComponents {
+/** Every part of this library, as the pipeline's components; `policy` tunes the status check. */
+export function defaultVerifierComponents(policy: StatusPolicy = {}): VerifierComponents {
   return {
     unbake: (bytes) => {
       const { format, text } = unbake(bytes);
       return { format, text };
     },
-    verifyJwt: async (jws, { fetcher, now }) => {
-      const result = await verifyCredentialJwt(jws, { fetcher, now });
+    verifyJwt: async (jws, { fetcher, now, compat }) => {
+      const result = await verifyCredentialJwt(jws, { fetcher, now, compat });
       return {
         verified: result.verified,
         checks: result.checks,
         ...(result.credential === undefined ? {} : { credential: result.credential }),
         ...(result.key?.controller === undefined ? {} : { controller: result.key.controller }),
+        ...(result.authorshipReason === undefined ? {} : { unprovenAuthorship: result.authorshipReason }),
       };
     },
     validateSchema: validateAchievementCredentialSchema,
@@ -45,5 +47,5 @@ export function verifyCredential(
     options.allowShortStatusLists === undefined
       ? {}
       : { allowShortStatusLists: options.allowShortStatusLists };
-  return verifyCredentialWith(components(policy), input, options);
+  return verifyCredentialWith(defaultVerifierComponents(policy), input, options);
 }

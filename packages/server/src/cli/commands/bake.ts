@@ -1,4 +1,4 @@
-import { bakePng, bakeSvg, CLR_SVG_NAMESPACE, OB_SVG_NAMESPACE, unbake } from '@microcred/vc';
+import { bakePng, bakeSvg, CLR_SVG_NAMESPACE, OB_SVG_NAMESPACE, parseIJson, unbake } from '@microcred/vc';
 import { readBytes, UsageError, writeOutput } from '../cli-io.js';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
@@ -8,7 +8,7 @@ function readCredentialText(path: string): { text: string; isClr: boolean } {
   if (text.startsWith('{')) {
     let document: unknown;
     try {
-      document = JSON.parse(text);
+      document = parseIJson(text);
     } catch (cause) {
       throw new UsageError(`${path} is not valid JSON: ${(cause as Error).message}`);
     }
@@ -47,5 +47,6 @@ export function bakeImage(
 /** `microcred unbake`: prints the credential baked into a PNG or SVG (pretty JSON, or the JWS). */
 export function unbakeImage(path: string, stdout: (text: string) => void): void {
   const { text } = unbake(readBytes(path));
-  stdout(text.startsWith('{') ? `${JSON.stringify(JSON.parse(text), null, 2)}\n` : `${text}\n`);
+  // Strict, so a credential with a decoy duplicate member is reported, not shown with the decoy dropped.
+  stdout(text.startsWith('{') ? `${JSON.stringify(parseIJson(text), null, 2)}\n` : `${text}\n`);
 }

@@ -62,6 +62,28 @@ describe('microcred bulk-issue on the embedded database', () => {
     const resumed = await run('bulk-issue', '--resume', jobId, '--no-progress');
     expect(resumed.code).toBe(0);
     expect(resumed.out).toMatch(/issued 2, failed 0, of 2 rows/);
+
+    // The same file again: both recipients hold a valid credential already, so nothing is issued.
+    const again = await run(
+      'bulk-issue',
+      join(dir, 'clean.jsonl'),
+      '--achievement',
+      achievementId,
+      '--no-progress',
+    );
+    expect(again.code, again.err).toBe(0);
+    expect(again.out).toMatch(/issued 0, failed 0, of 2 rows, 2 skipped as duplicates/);
+    expect(again.out).toMatch(/row 1: duplicate: the recipient already holds/);
+    const forced = await run(
+      'bulk-issue',
+      join(dir, 'clean.jsonl'),
+      '--achievement',
+      achievementId,
+      '--allow-duplicates',
+      '--no-progress',
+    );
+    expect(forced.code, forced.err).toBe(0);
+    expect(forced.out).toMatch(/issued 2, failed 0, of 2 rows in/);
   });
 
   it('refuses a file-level problem with a clear message and a usage error without a file', async () => {

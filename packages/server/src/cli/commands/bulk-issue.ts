@@ -13,6 +13,8 @@ export interface BulkIssueOptions {
   readonly achievement?: string;
   readonly format?: 'di' | 'jwt';
   readonly resume?: string;
+  /** Issue also to recipients who already hold a valid credential of the achievement. */
+  readonly allowDuplicates?: boolean;
   /** Concurrent worker loops; each signs its batch across the signing pool. */
   readonly workers?: number;
   readonly progress?: boolean;
@@ -24,7 +26,8 @@ const FINISHED = new Set(['completed', 'failed', 'cancelled']);
 
 function summary(job: BulkJob, seconds: number): string {
   const rate = seconds > 0 ? (job.done / seconds).toFixed(1) : '—';
-  return `job ${job.id}: ${job.state}; issued ${job.done}, failed ${job.failed}, of ${job.total} rows in ${seconds.toFixed(1)} s (${rate} credentials/s)\n`;
+  const skipped = job.duplicates > 0 ? `, ${job.duplicates} skipped as duplicates` : '';
+  return `job ${job.id}: ${job.state}; issued ${job.done}, failed ${job.failed}, of ${job.total} rows${skipped} in ${seconds.toFixed(1)} s (${rate} credentials/s)\n`;
 }
 
 /**
@@ -56,8 +59,11 @@ export async function bulkIssue(
         text,
         format,
         credentialFormat: options.format ?? 'di',
+        allowDuplicates: options.allowDuplicates === true,
       });
-      io.stdout(`created bulk job ${job.id}: ${job.total} rows (${job.failed} rejected on upload)\n`);
+      io.stdout(
+        `created bulk job ${job.id}: ${job.total} rows (${job.failed} rejected on upload${job.duplicates > 0 ? `, ${job.duplicates} naming a recipient again` : ''})\n`,
+      );
     }
     const started = Date.now();
     const bar =
@@ -70,7 +76,7 @@ export async function bulkIssue(
             },
             cliProgress.Presets.shades_classic,
           );
-    bar?.start(job.total, job.done + job.failed, { rate: '0' });
+    bar?.start(job.total, job.done + job.failed + job.duplicates, { rate: '0' });
     const workers = Array.from({ length: Math.max(1, options.workers ?? 2) }, () =>
       startBulkWorker({ platform, logger, jobId: job.id, pollMs: 200 }),
     );
@@ -78,7 +84,9 @@ export async function bulkIssue(
       await new Promise((resolve) => setTimeout(resolve, 250));
       job = await platform.bulk.get(LOCAL_ADMIN, job.id);
       const seconds = (Date.now() - started) / 1000;
-      bar?.update(job.done + job.failed, { rate: seconds > 0 ? (job.done / seconds).toFixed(0) : '0' });
+      bar?.update(job.done + job.failed + job.duplicates, {
+        rate: seconds > 0 ? (job.done / seconds).toFixed(0) : '0',
+      });
     }
     bar?.stop();
     await Promise.all(workers.map((worker) => worker.stop()));
@@ -91,10 +99,12 @@ export async function bulkIssue(
       awarded += handled;
     }
     if (awarded > 0) io.stdout(`re-evaluated pathways (${awarded} job${awarded === 1 ? '' : 's'})\n`);
-    if (job.failed > 0) {
+    if (job.failed > 0 || job.duplicates > 0) {
       const errors = await platform.bulk.errors(LOCAL_ADMIN, job.id);
-      io.stdout(`rows that failed (${errors.length}${errors.length >= 5000 ? '+' : ''}):\n`);
-      for (const error of errors.slice(0, 50)) io.stdout(`  row ${error.row}: ${error.error}\n`);
+      io.stdout(`rows not issued (${errors.length}${errors.length >= 5000 ? '+' : ''}):\n`);
+      for (const error of errors.slice(0, 50)) {
+        io.stdout(`  row ${error.row}: ${error.reason === 'duplicate' ? 'duplicate: ' : ''}${error.error}\n`);
+      }
       if (errors.length > 50)
         io.stdout(`  … and ${errors.length - 50} more (GET /api/v1/bulk-jobs/${job.id}/errors)\n`);
     }

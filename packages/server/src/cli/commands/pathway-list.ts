@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { loadConfig } from '../../config.js';
-import { presentPathway } from '../../http/routes/pathway-schemas.js';
 import { openPlatform } from '../../main.js';
+import { presentPathway } from '../../presenters/present-pathway.js';
 
 type Io = { stdout: (text: string) => void; stderr: (text: string) => void };
 
@@ -10,7 +10,7 @@ export async function pathwayList(options: { readonly json?: boolean }, io: Io):
   const running = await openPlatform(loadConfig(process.env), pino({ level: 'warn' }));
   try {
     const found = await running.platform.pathways.list({ kind: 'admin' }, { limit: 500 });
-    const presented = found.map((item) => presentPathway(running.platform.context.publicUrl, item));
+    const presented = found.map((item) => presentPathway(running.platform.publicUrl, item));
     if (options.json === true) io.stdout(`${JSON.stringify(presented)}\n`);
     else
       for (const item of presented)

@@ -3,8 +3,8 @@ import { loadConfig } from '../../config.js';
 import type { Actor } from '../../domain/auth/actor.js';
 import type { NodeProgress } from '../../domain/pathway/evaluate-pathway.js';
 import type { Platform } from '../../domain/platform.js';
-import { presentProgress } from '../../http/routes/pathway-schemas.js';
 import { openPlatform } from '../../main.js';
+import { presentProgress } from '../../presenters/present-progress.js';
 import { UsageError } from '../cli-io.js';
 
 // Whoever can open the database directly can do anything with it: the CLI acts as the administrator.

@@ -4,8 +4,18 @@ import {
   type VerifierCompat,
   verifyCredential,
 } from '@microcred/vc';
+import { ResourceMapError, readResourceMap } from '../../resources/read-resource-map.js';
 import { readBytes, readJsonFile, UsageError } from '../cli-io.js';
-import { readResourceMap } from '../read-resource-map.js';
+
+/** `--resources FILE`: a map that cannot be used is the caller's mistake (exit 2). */
+function readResources(path: string): Map<string, unknown> {
+  try {
+    return readResourceMap({ path });
+  } catch (error) {
+    if (error instanceof ResourceMapError) throw new UsageError(error.message, { cause: error });
+    throw error;
+  }
+}
 
 export interface VerifyCommandOptions {
   readonly json?: boolean;
@@ -30,9 +40,13 @@ function statusListDocuments(paths: readonly string[]): Map<string, unknown> {
 }
 
 function formatReport(file: string, report: VerificationReport): string {
-  const lines = [
-    `${file}: ${report.verified ? 'VERIFIED' : 'NOT VERIFIED'}${report.format ? ` (${report.format})` : ''}`,
-  ];
+  const verdict = !report.verified
+    ? 'NOT VERIFIED'
+    : report.authorship === 'unproven'
+      ? 'SIGNATURE VALID, AUTHORSHIP UNPROVEN (compatibility mode)'
+      : 'VERIFIED';
+  const lines = [`${file}: ${verdict}${report.format ? ` (${report.format})` : ''}`];
+  if (report.authorshipReason !== undefined) lines.push(`  authorship unproven: ${report.authorshipReason}`);
   for (const check of report.checks) {
     const mark = !check.ok ? 'FAIL' : check.warning ? 'WARN' : ' ok ';
     lines.push(
@@ -61,9 +75,7 @@ export async function verifyFiles(
   if (files.length === 0) throw new UsageError('verify needs at least one FILE');
   const inputs = files.map((file) => ({ file, bytes: readBytes(file) }));
   const documents =
-    options.resources === undefined
-      ? new Map<string, unknown>()
-      : readResourceMap({ path: options.resources });
+    options.resources === undefined ? new Map<string, unknown>() : readResources(options.resources);
   for (const [url, document] of statusListDocuments(options.statusList ?? [])) documents.set(url, document);
   // One map for the whole run: its document loader lets jsonld.js reuse the contexts it resolved.
   const { fetcher, documentLoader } = createResourceMap({ documents });
@@ -78,7 +90,14 @@ export async function verifyFiles(
     allVerified &&= report.verified;
     stdout(
       options.json
-        ? `${JSON.stringify({ file, verified: report.verified, checks: report.checks })}\n`
+        ? `${JSON.stringify({
+            file,
+            verified: report.verified,
+            ...(report.authorship === undefined
+              ? {}
+              : { authorship: report.authorship, authorshipReason: report.authorshipReason }),
+            checks: report.checks,
+          })}\n`
         : formatReport(file, report),
     );
   }

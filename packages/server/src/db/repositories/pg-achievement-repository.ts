@@ -1,5 +1,5 @@
-import { ErrorCode, MicrocredError } from '@microcred/vc';
 import { and, arrayContains, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { ServerError, ServerErrorCode } from '../../domain/error/server-error.js';
 import type {
   Achievement,
   AchievementPatch,
@@ -134,6 +134,6 @@ export class PgAchievementRepository implements AchievementRepository {
   }
 }
 
-function notFound(id: string): MicrocredError {
-  return new MicrocredError(ErrorCode.NOT_FOUND, 'No such achievement', { details: { id } });
+function notFound(id: string): ServerError {
+  return new ServerError(ServerErrorCode.NOT_FOUND, 'No such achievement', { details: { id } });
 }

@@ -1,5 +1,5 @@
-import { ErrorCode, MicrocredError } from '@microcred/vc';
 import { and, asc, desc, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { ServerError, ServerErrorCode } from '../../domain/error/server-error.js';
 import type {
   BulkJob,
   BulkJobRepository,
@@ -9,6 +9,7 @@ import type {
   NewBulkJob,
 } from '../../domain/ports/bulk-job-repository.js';
 import type { Page } from '../../domain/ports/common.js';
+import type { StatusAllocation } from '../../domain/ports/status-list-repository.js';
 import type { Database } from '../database.js';
 import { bulkJobRows } from '../schema/bulk-job-rows.js';
 import { bulkJobs } from '../schema/bulk-jobs.js';
@@ -33,6 +34,7 @@ function toBulkJob(row: BulkJobDbRow): BulkJob {
     total: row.total,
     done: row.done,
     failed: row.failed,
+    duplicates: row.duplicates,
     options: row.options,
     error: row.error,
     createdAt: row.createdAt,
@@ -50,8 +52,14 @@ function toBulkJobRow(row: BulkJobRowDbRow): BulkJobRow {
     attempts: row.attempts,
     error: row.error,
     credentialId: row.credentialId,
+    duplicateOf: row.duplicateOf,
     lockedBy: row.lockedBy,
     lockedUntil: row.lockedUntil,
+    statusEntry:
+      row.statusListId === null || row.statusIndex === null
+        ? null
+        : { statusListId: row.statusListId, index: row.statusIndex },
+    duplicateOfRow: row.duplicateOfRow,
   };
 }
 
@@ -75,19 +83,22 @@ export class PgBulkJobRepository implements BulkJobRepository {
     const seen = new Set<number>();
     for (const row of input.rows) {
       if (!Number.isSafeInteger(row.rowNumber) || row.rowNumber < 1 || row.rowNumber > 2 ** 31 - 1) {
-        throw new MicrocredError(ErrorCode.VALIDATION_ERROR, 'Row numbers are positive integers', {
+        throw new ServerError(ServerErrorCode.VALIDATION_ERROR, 'Row numbers are positive integers', {
           details: { rowNumber: row.rowNumber },
         });
       }
       if (seen.has(row.rowNumber)) {
-        throw new MicrocredError(ErrorCode.VALIDATION_ERROR, 'Row numbers must be unique', {
+        throw new ServerError(ServerErrorCode.VALIDATION_ERROR, 'Row numbers must be unique', {
           details: { rowNumber: row.rowNumber },
         });
       }
       seen.add(row.rowNumber);
     }
     const failed = input.rows.filter((row) => row.error !== undefined).length;
-    const finished = failed === input.rows.length;
+    const duplicates = input.rows.filter(
+      (row) => row.error === undefined && row.duplicateOfRow !== undefined,
+    ).length;
+    const finished = failed + duplicates === input.rows.length;
     return guarded('bulk job', () =>
       this.#db.transaction(async (tx) => {
         const jobRows = await tx
@@ -99,6 +110,7 @@ export class PgBulkJobRepository implements BulkJobRepository {
             options: input.job.options ?? {},
             total: input.rows.length,
             failed,
+            duplicates,
             state: finished ? 'completed' : 'queued',
             finishedAt: finished ? sql`now()` : null,
           })
@@ -106,13 +118,22 @@ export class PgBulkJobRepository implements BulkJobRepository {
         const job = onlyRow(jobRows, 'bulk job');
         for (const chunk of chunks(input.rows, CHUNK)) {
           await tx.insert(bulkJobRows).values(
-            chunk.map((row) => ({
-              jobId: job.id,
-              rowNumber: row.rowNumber,
-              input: row.input,
-              state: row.error === undefined ? ('pending' as const) : ('failed' as const),
-              error: row.error ?? null,
-            })),
+            chunk.map((row) => {
+              const duplicateOfRow = row.error === undefined ? (row.duplicateOfRow ?? null) : null;
+              return {
+                jobId: job.id,
+                rowNumber: row.rowNumber,
+                input: row.input,
+                state:
+                  row.error !== undefined
+                    ? ('failed' as const)
+                    : duplicateOfRow !== null
+                      ? ('duplicate' as const)
+                      : ('pending' as const),
+                error: row.error ?? null,
+                duplicateOfRow,
+              };
+            }),
           );
         }
         return toBulkJob(job);
@@ -216,6 +237,67 @@ export class PgBulkJobRepository implements BulkJobRepository {
     );
   }
 
+  async lockHeldRows(options: {
+    readonly jobId: string;
+    readonly workerId: string;
+    readonly rowNumbers: readonly number[];
+  }): Promise<BulkJobRow[]> {
+    if (!isUuid(options.jobId) || options.rowNumbers.length === 0) return [];
+    const held: BulkJobRow[] = [];
+    for (const numbers of chunks(options.rowNumbers, CHUNK)) {
+      const rows = await guarded('bulk job row', () =>
+        this.#db
+          .select()
+          .from(bulkJobRows)
+          .where(
+            and(
+              rowKeyIn(numbers.map((rowNumber) => ({ jobId: options.jobId, rowNumber }))),
+              eq(bulkJobRows.state, 'running'),
+              eq(bulkJobRows.lockedBy, options.workerId),
+            ),
+          )
+          .orderBy(asc(bulkJobRows.rowNumber))
+          .for('update'),
+      );
+      held.push(...rows.map(toBulkJobRow));
+    }
+    return held;
+  }
+
+  async rememberStatusEntries(options: {
+    readonly jobId: string;
+    readonly workerId: string;
+    readonly entries: readonly (StatusAllocation & { readonly rowNumber: number })[];
+  }): Promise<number> {
+    if (!isUuid(options.jobId) || options.entries.length === 0) return 0;
+    let remembered = 0;
+    for (const chunk of chunks(options.entries, CHUNK)) {
+      const byRow = (value: (entry: (typeof chunk)[number]) => SQL) =>
+        sql`case ${bulkJobRows.rowNumber} ${sql.join(
+          chunk.map((entry) => sql`when ${entry.rowNumber}::int then ${value(entry)}`),
+          sql` `,
+        )} end`;
+      const rows = await guarded('bulk job row', () =>
+        this.#db
+          .update(bulkJobRows)
+          .set({
+            statusListId: byRow((entry) => sql`${entry.statusListId}::uuid`),
+            statusIndex: byRow((entry) => sql`${entry.index}::int`),
+          })
+          .where(
+            and(
+              rowKeyIn(chunk.map((entry) => ({ jobId: options.jobId, rowNumber: entry.rowNumber }))),
+              eq(bulkJobRows.state, 'running'),
+              eq(bulkJobRows.lockedBy, options.workerId),
+            ),
+          )
+          .returning({ rowNumber: bulkJobRows.rowNumber }),
+      );
+      remembered += rows.length;
+    }
+    return remembered;
+  }
+
   async renewLease(options: {
     readonly jobId: string;
     readonly workerId: string;
@@ -253,12 +335,7 @@ export class PgBulkJobRepository implements BulkJobRepository {
     if (!isUuid(options.jobId)) throw notFound(options.jobId);
     return guarded('bulk job', () =>
       this.#db.transaction(async (tx) => {
-        const outcomes = options.results.map((result) =>
-          'credentialId' in result
-            ? { rowNumber: result.rowNumber, credentialId: result.credentialId, error: null }
-            : { rowNumber: result.rowNumber, credentialId: null, error: result.error },
-        );
-        const job = await settleRows(tx, options.jobId, outcomes, options.workerId);
+        const job = await settleRows(tx, options.jobId, options.results, options.workerId);
         if (job === undefined) throw notFound(options.jobId);
         return toBulkJob(job);
       }),
@@ -293,11 +370,12 @@ export class PgBulkJobRepository implements BulkJobRepository {
 
   async listRows(options: {
     readonly jobId: string;
-    readonly state?: BulkRowState;
+    readonly state?: BulkRowState | readonly BulkRowState[];
     readonly afterRowNumber?: number;
     readonly limit?: number;
   }): Promise<BulkJobRow[]> {
     if (!isUuid(options.jobId)) return [];
+    const states = options.state === undefined ? undefined : [options.state].flat();
     const rows = await guarded('bulk job row', () =>
       this.#db
         .select()
@@ -305,7 +383,7 @@ export class PgBulkJobRepository implements BulkJobRepository {
         .where(
           and(
             eq(bulkJobRows.jobId, options.jobId),
-            options.state === undefined ? undefined : eq(bulkJobRows.state, options.state),
+            states === undefined ? undefined : inArray(bulkJobRows.state, states),
             options.afterRowNumber === undefined
               ? undefined
               : gt(bulkJobRows.rowNumber, options.afterRowNumber),
@@ -318,27 +396,25 @@ export class PgBulkJobRepository implements BulkJobRepository {
   }
 }
 
-interface RowOutcome {
-  readonly rowNumber: number;
-  readonly credentialId: string | null;
-  readonly error: string | null;
+function stateOf(outcome: BulkRowResult): BulkRowState {
+  if ('credentialId' in outcome) return 'done';
+  return 'duplicateOf' in outcome ? 'duplicate' : 'failed';
 }
 
 /**
- * Moves running rows of one job to done or failed and adds them to the job's counts, completing the
- * job when nothing is left. With `heldBy`, only rows that worker still holds are touched: a worker whose
- * lease expired cannot overwrite the outcome of the worker that took the row over.
+ * Moves running rows of one job to done, failed or duplicate and adds them to the job's counts,
+ * completing the job when nothing is left. With `heldBy`, only rows that worker still holds are touched:
+ * a worker whose lease expired cannot overwrite the outcome of the worker that took the row over.
  */
 async function settleRows(
   tx: Database,
   jobId: string,
-  outcomes: readonly RowOutcome[],
+  outcomes: readonly BulkRowResult[],
   heldBy: string | null,
 ): Promise<BulkJobDbRow | undefined> {
-  let done = 0;
-  let failed = 0;
+  const counts: Record<'done' | 'failed' | 'duplicate', number> = { done: 0, failed: 0, duplicate: 0 };
   for (const chunk of chunks(outcomes, CHUNK)) {
-    const cases = (value: (outcome: RowOutcome) => SQL) =>
+    const cases = (value: (outcome: BulkRowResult) => SQL) =>
       sql`case ${bulkJobRows.rowNumber} ${sql.join(
         chunk.map((outcome) => sql`when ${outcome.rowNumber}::int then ${value(outcome)}`),
         sql` `,
@@ -346,9 +422,12 @@ async function settleRows(
     const settled = await tx
       .update(bulkJobRows)
       .set({
-        state: sql`${cases((outcome) => (outcome.credentialId === null ? sql`'failed'` : sql`'done'`))}`,
-        credentialId: cases((outcome) => sql`${outcome.credentialId}::uuid`),
-        error: cases((outcome) => sql`${outcome.error}::text`),
+        state: cases((outcome) => sql`${stateOf(outcome)}::text`),
+        credentialId: cases(
+          (outcome) => sql`${'credentialId' in outcome ? outcome.credentialId : null}::uuid`,
+        ),
+        duplicateOf: cases((outcome) => sql`${'duplicateOf' in outcome ? outcome.duplicateOf : null}::uuid`),
+        error: cases((outcome) => sql`${'error' in outcome ? outcome.error : null}::text`),
         lockedBy: null,
         lockedUntil: null,
       })
@@ -365,17 +444,17 @@ async function settleRows(
       )
       .returning({ state: bulkJobRows.state });
     for (const row of settled) {
-      if (row.state === 'done') done += 1;
-      else failed += 1;
+      if (row.state === 'done' || row.state === 'failed' || row.state === 'duplicate') counts[row.state] += 1;
     }
   }
-  const settledCount = done + failed;
-  const completes = sql`${bulkJobs.state} in ('queued', 'running') and ${bulkJobs.done} + ${bulkJobs.failed} + ${settledCount}::int >= ${bulkJobs.total}`;
+  const settledCount = counts.done + counts.failed + counts.duplicate;
+  const completes = sql`${bulkJobs.state} in ('queued', 'running') and ${bulkJobs.done} + ${bulkJobs.failed} + ${bulkJobs.duplicates} + ${settledCount}::int >= ${bulkJobs.total}`;
   const [job] = await tx
     .update(bulkJobs)
     .set({
-      done: sql`${bulkJobs.done} + ${done}::int`,
-      failed: sql`${bulkJobs.failed} + ${failed}::int`,
+      done: sql`${bulkJobs.done} + ${counts.done}::int`,
+      failed: sql`${bulkJobs.failed} + ${counts.failed}::int`,
+      duplicates: sql`${bulkJobs.duplicates} + ${counts.duplicate}::int`,
       state: sql`case when ${completes} then 'completed' else ${bulkJobs.state} end`,
       finishedAt: sql`case when ${completes} then now() else ${bulkJobs.finishedAt} end`,
     })
@@ -410,16 +489,14 @@ async function settleExhaustedRows(
   await settleRows(
     tx,
     jobId,
-    rows.map((row) => {
-      const credentialId = credentialByRow.get(row.rowNumber) ?? null;
-      return {
-        rowNumber: row.rowNumber,
-        credentialId,
-        error:
-          credentialId === null
-            ? `Gave up after ${maxAttempts} attempts: the worker stopped each time`
-            : null,
-      };
+    rows.map((row): BulkRowResult => {
+      const credentialId = credentialByRow.get(row.rowNumber);
+      return credentialId === undefined
+        ? {
+            rowNumber: row.rowNumber,
+            error: `Gave up after ${maxAttempts} attempts: the worker stopped each time`,
+          }
+        : { rowNumber: row.rowNumber, credentialId };
     }),
     null,
   );
@@ -451,11 +528,11 @@ function rowKeyIn(rows: readonly { readonly jobId: string; readonly rowNumber: n
 
 function checkLease(leaseMs: number): number {
   if (!Number.isSafeInteger(leaseMs) || leaseMs < 1 || leaseMs > MAX_LEASE_MS) {
-    throw new MicrocredError(ErrorCode.RANGE_ERROR, 'A lease is between 1 ms and 24 hours');
+    throw new ServerError(ServerErrorCode.RANGE_ERROR, 'A lease is between 1 ms and 24 hours');
   }
   return leaseMs;
 }
 
-function notFound(id: string): MicrocredError {
-  return new MicrocredError(ErrorCode.NOT_FOUND, 'No such bulk job', { details: { id } });
+function notFound(id: string): ServerError {
+  return new ServerError(ServerErrorCode.NOT_FOUND, 'No such bulk job', { details: { id } });
 }

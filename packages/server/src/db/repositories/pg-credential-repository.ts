@@ -1,15 +1,40 @@
-import { ErrorCode, MicrocredError } from '@microcred/vc';
-import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, desc, eq, gt, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { ServerError, ServerErrorCode } from '../../domain/error/server-error.js';
 import type {
+  CredentialHolding,
   CredentialQuery,
   CredentialRecord,
   CredentialRepository,
   InsertCredentialResult,
   NewCredential,
+  RecipientKey,
 } from '../../domain/ports/credential-repository.js';
 import type { Database } from '../database.js';
 import { credentials } from '../schema/credentials.js';
 import { guarded, isUuid, pageLimit, pageOffset } from './query-helpers.js';
+
+const MAX_LOOKUP = 1000;
+
+/** A PostgreSQL text[] literal: one bound parameter however many values (no parameter limit to hit). */
+function textArray(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+}
+
+function checkLookupSize(count: number): void {
+  if (count > MAX_LOOKUP) {
+    throw new ServerError(ServerErrorCode.RANGE_ERROR, `Look up at most ${MAX_LOOKUP} at a time`);
+  }
+}
+
+/** The advisory lock key of one (achievement, recipient): 64 bits of a SHA-256, as PostgreSQL takes it. */
+function recipientLockKey(achievementId: string, recipient: RecipientKey): bigint {
+  const who = recipient.lookupHash === null ? `did ${recipient.did ?? ''}` : `email ${recipient.lookupHash}`;
+  return createHash('sha256')
+    .update(`microcred/credential-recipient\n${achievementId}\n${who}`, 'utf8')
+    .digest()
+    .readBigInt64BE(0);
+}
 
 type CredentialRow = typeof credentials.$inferSelect;
 
@@ -48,7 +73,7 @@ export class PgCredentialRepository implements CredentialRepository {
   async insert(input: NewCredential): Promise<InsertCredentialResult> {
     const [result] = await this.insertMany([input]);
     if (result === undefined)
-      throw new MicrocredError(ErrorCode.INTERNAL, 'the credential insert returned nothing');
+      throw new ServerError(ServerErrorCode.INTERNAL, 'the credential insert returned nothing');
     return result;
   }
 
@@ -98,9 +123,13 @@ export class PgCredentialRepository implements CredentialRepository {
     const existing = await this.#findRetried(input);
     if (existing !== null) return { credential: existing, created: false };
     // Not a retry: the id or the status entry is taken. Both are chosen by us, so this is a bug.
-    throw new MicrocredError(ErrorCode.CONFLICT, 'The credential id or status list entry is already used', {
-      details: { id: input.id },
-    });
+    throw new ServerError(
+      ServerErrorCode.CONFLICT,
+      'The credential id or status list entry is already used',
+      {
+        details: { id: input.id },
+      },
+    );
   }
 
   async #findRetried(input: NewCredential): Promise<CredentialRecord | null> {
@@ -149,6 +178,84 @@ export class PgCredentialRepository implements CredentialRepository {
         ),
     );
     return row === undefined ? null : toCredential(row);
+  }
+  async findByIdempotencyKeys(options: {
+    readonly issuerId: string;
+    readonly idempotencyKeys: readonly string[];
+  }): Promise<CredentialRecord[]> {
+    checkLookupSize(options.idempotencyKeys.length);
+    if (!isUuid(options.issuerId) || options.idempotencyKeys.length === 0) return [];
+    const rows = await guarded('credential', () =>
+      this.#db
+        .select()
+        .from(credentials)
+        .where(
+          and(
+            eq(credentials.issuerId, options.issuerId),
+            sql`${credentials.idempotencyKey} = any(${textArray(options.idempotencyKeys)}::text[])`,
+          ),
+        ),
+    );
+    return rows.map(toCredential);
+  }
+
+  async listValidHoldings(options: {
+    readonly achievementId: string;
+    readonly recipients: readonly RecipientKey[];
+    readonly at: Date;
+  }): Promise<CredentialHolding[]> {
+    checkLookupSize(options.recipients.length);
+    if (!isUuid(options.achievementId)) return [];
+    const hashes = options.recipients.flatMap((recipient) =>
+      recipient.lookupHash === null ? [] : [recipient.lookupHash],
+    );
+    const dids = options.recipients.flatMap((recipient) =>
+      recipient.lookupHash === null && recipient.did !== null ? [recipient.did] : [],
+    );
+    if (hashes.length === 0 && dids.length === 0) return [];
+    return guarded('credential', () =>
+      this.#db
+        .select({
+          id: credentials.id,
+          recipientLookupHash: credentials.recipientLookupHash,
+          recipientDid: credentials.recipientDid,
+          bulkJobId: credentials.bulkJobId,
+          bulkRow: credentials.bulkRow,
+        })
+        .from(credentials)
+        .where(
+          and(
+            eq(credentials.achievementId, options.achievementId),
+            isNull(credentials.revokedAt),
+            or(isNull(credentials.validUntil), gt(credentials.validUntil, options.at)),
+            or(
+              hashes.length === 0
+                ? undefined
+                : sql`${credentials.recipientLookupHash} = any(${textArray(hashes)}::text[])`,
+              dids.length === 0
+                ? undefined
+                : sql`${credentials.recipientDid} = any(${textArray(dids)}::text[])`,
+            ),
+          ),
+        )
+        .orderBy(desc(credentials.issuedAt), desc(credentials.id)),
+    );
+  }
+
+  async lockRecipients(options: {
+    readonly achievementId: string;
+    readonly recipients: readonly RecipientKey[];
+  }): Promise<void> {
+    // Sorted, so that two transactions locking overlapping sets take the locks in the same order.
+    const keys = [
+      ...new Set(options.recipients.map((recipient) => recipientLockKey(options.achievementId, recipient))),
+    ].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (keys.length === 0) return;
+    await guarded('credential', () =>
+      this.#db.execute(
+        sql`select pg_advisory_xact_lock(k) from unnest(${`{${keys.join(',')}}`}::bigint[]) with ordinality as t(k, n) order by n`,
+      ),
+    );
   }
 
   async list(query: CredentialQuery): Promise<CredentialRecord[]> {
@@ -212,12 +319,12 @@ export class PgCredentialRepository implements CredentialRepository {
     const existing = await this.findById({ id: options.id });
     if (existing === null) throw notFound(options.id);
     if (existing.revocationReason === options.reason) return existing;
-    throw new MicrocredError(ErrorCode.CONFLICT, 'The credential is already revoked, for another reason', {
+    throw new ServerError(ServerErrorCode.CONFLICT, 'The credential is already revoked, for another reason', {
       details: { id: options.id },
     });
   }
 }
 
-function notFound(id: string): MicrocredError {
-  return new MicrocredError(ErrorCode.NOT_FOUND, 'No such credential', { details: { id } });
+function notFound(id: string): ServerError {
+  return new ServerError(ServerErrorCode.NOT_FOUND, 'No such credential', { details: { id } });
 }

@@ -1,5 +1,5 @@
-import { ErrorCode, MicrocredError } from '@microcred/vc';
-import { and, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { ServerError, ServerErrorCode } from '../../domain/error/server-error.js';
 import type {
   CredentialChoiceRecord,
   Earner,
@@ -103,18 +103,24 @@ export class PgEarnerRepository implements EarnerRepository {
         .returning(),
     );
     const row = rows[0];
-    if (row === undefined) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such earner');
+    if (row === undefined) throw new ServerError(ServerErrorCode.NOT_FOUND, 'no such earner');
     return toEarner(row);
   }
 
   async delete(options: { readonly id: string }): Promise<void> {
     await guarded('earner', () =>
       this.#db.transaction(async (tx) => {
-        // Declines stay (the credential stays declined), but no longer name the deleted account.
+        // Declined and private credentials stay hidden (deleting an account keeps hidden what it hid), but
+        // no longer name the deleted account.
         await tx
           .update(earnerCredentials)
           .set({ earnerId: null })
-          .where(and(eq(earnerCredentials.earnerId, options.id), eq(earnerCredentials.choice, 'declined')));
+          .where(
+            and(
+              eq(earnerCredentials.earnerId, options.id),
+              or(eq(earnerCredentials.choice, 'declined'), eq(earnerCredentials.visibility, 'private')),
+            ),
+          );
         await tx.delete(earnerCredentials).where(eq(earnerCredentials.earnerId, options.id));
         await tx.delete(emailTokens).where(eq(emailTokens.earnerId, options.id));
         await tx.delete(earners).where(eq(earners.id, options.id));

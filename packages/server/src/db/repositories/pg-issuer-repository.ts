@@ -1,5 +1,5 @@
-import { ErrorCode, MicrocredError } from '@microcred/vc';
 import { asc, eq } from 'drizzle-orm';
+import { ServerError, ServerErrorCode } from '../../domain/error/server-error.js';
 import type { Page } from '../../domain/ports/common.js';
 import type {
   Issuer,
@@ -112,6 +112,6 @@ export class PgIssuerRepository implements IssuerRepository {
   }
 }
 
-function notFound(id: string): MicrocredError {
-  return new MicrocredError(ErrorCode.NOT_FOUND, 'No such issuer', { details: { id } });
+function notFound(id: string): ServerError {
+  return new ServerError(ServerErrorCode.NOT_FOUND, 'No such issuer', { details: { id } });
 }

@@ -1,5 +1,5 @@
-import { ErrorCode, MicrocredError } from '@microcred/vc';
 import { and, arrayOverlaps, desc, eq, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
+import { ServerError, ServerErrorCode } from '../../domain/error/server-error.js';
 import type { Page } from '../../domain/ports/common.js';
 import type {
   NewPathwayVersion,
@@ -51,8 +51,8 @@ function versionValues(version: NewPathwayVersion) {
   };
 }
 
-function notFound(id: string): MicrocredError {
-  return new MicrocredError(ErrorCode.NOT_FOUND, 'No such pathway', { details: { id } });
+function notFound(id: string): ServerError {
+  return new ServerError(ServerErrorCode.NOT_FOUND, 'No such pathway', { details: { id } });
 }
 
 /** `PathwayRepository` on PostgreSQL or PGlite. */
@@ -166,7 +166,7 @@ export class PgPathwayRepository implements PathwayRepository {
             .from(pathways)
             .where(eq(pathways.id, options.id));
           if (existing === undefined) throw notFound(options.id);
-          throw new MicrocredError(ErrorCode.CONFLICT, 'The pathway is published: edits add a version', {
+          throw new ServerError(ServerErrorCode.CONFLICT, 'The pathway is published: edits add a version', {
             details: { id: options.id },
           });
         }
@@ -212,8 +212,8 @@ export class PgPathwayRepository implements PathwayRepository {
         if (row === undefined) {
           const [existing] = await tx.select().from(pathways).where(eq(pathways.id, options.id));
           if (existing === undefined) throw notFound(options.id);
-          throw new MicrocredError(
-            ErrorCode.CONFLICT,
+          throw new ServerError(
+            ServerErrorCode.CONFLICT,
             existing.status === 'draft'
               ? 'The pathway is a draft: it is edited in place'
               : `The pathway was edited meanwhile: its current version is ${existing.currentVersion}`,

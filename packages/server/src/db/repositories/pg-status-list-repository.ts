@@ -1,6 +1,6 @@
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
-import { ErrorCode, MicrocredError } from '@microcred/vc';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { ServerError, ServerErrorCode } from '../../domain/error/server-error.js';
 import type {
   StatusAllocation,
   StatusList,
@@ -72,8 +72,8 @@ export class PgStatusListRepository implements StatusListRepository {
   }): Promise<StatusAllocation[]> {
     const count = options.count ?? 1;
     if (!Number.isSafeInteger(count) || count < 1 || count > MAX_ALLOCATION) {
-      throw new MicrocredError(
-        ErrorCode.RANGE_ERROR,
+      throw new ServerError(
+        ServerErrorCode.RANGE_ERROR,
         `Allocate between 1 and ${MAX_ALLOCATION} entries at a time`,
       );
     }
@@ -216,16 +216,16 @@ export class PgStatusListRepository implements StatusListRepository {
   }
 }
 
-function noIssuer(id: string): MicrocredError {
-  return new MicrocredError(ErrorCode.NOT_FOUND, 'No such issuer', { details: { id } });
+function noIssuer(id: string): ServerError {
+  return new ServerError(ServerErrorCode.NOT_FOUND, 'No such issuer', { details: { id } });
 }
 
-function noList(id: string): MicrocredError {
-  return new MicrocredError(ErrorCode.NOT_FOUND, 'No such status list', { details: { id } });
+function noList(id: string): ServerError {
+  return new ServerError(ServerErrorCode.NOT_FOUND, 'No such status list', { details: { id } });
 }
 
-function outOfRange(index: number): MicrocredError {
-  return new MicrocredError(ErrorCode.RANGE_ERROR, 'The status index is outside the list', {
+function outOfRange(index: number): ServerError {
+  return new ServerError(ServerErrorCode.RANGE_ERROR, 'The status index is outside the list', {
     details: { index },
   });
 }

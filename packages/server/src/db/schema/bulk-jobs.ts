@@ -19,6 +19,7 @@ export const bulkJobs = pgTable(
     total: integer('total').notNull(),
     done: integer('done').notNull().default(0),
     failed: integer('failed').notNull().default(0),
+    duplicates: integer('duplicates').notNull().default(0),
     options: jsonb('options').$type<JsonObject>().notNull().default({}),
     error: text('error'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
@@ -37,7 +38,7 @@ export const bulkJobs = pgTable(
     check('bulk_jobs_state', oneOf(t.state, BULK_JOB_STATES)),
     check(
       'bulk_jobs_counts',
-      sql`${t.done} >= 0 and ${t.failed} >= 0 and ${t.done} + ${t.failed} <= ${t.total}`,
+      sql`${t.done} >= 0 and ${t.failed} >= 0 and ${t.duplicates} >= 0 and ${t.done} + ${t.failed} + ${t.duplicates} <= ${t.total}`,
     ),
   ],
 );

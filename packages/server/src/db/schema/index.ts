@@ -20,5 +20,6 @@ export { pathwayFollows } from './pathway-follows.js';
 export { pathwayPartnerships } from './pathway-partnerships.js';
 export { pathwayVersions } from './pathway-versions.js';
 export { pathways } from './pathways.js';
+export { rateLimitBuckets } from './rate-limit-buckets.js';
 export { statusLists } from './status-lists.js';
 export { users } from './users.js';

@@ -1,5 +1,5 @@
 import { index, integer, jsonb, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
-import type { PathwayRules } from '../../domain/pathway/pathway-rules.js';
+import type { PathwayRules } from '../../domain/pathway/model/pathway-rules.js';
 import { timestamptz } from './columns.js';
 import { pathways } from './pathways.js';
 

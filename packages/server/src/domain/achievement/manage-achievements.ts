@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import {
-  buildAchievement,
-  ErrorCode,
-  MicrocredError,
-  type Achievement as ObAchievement,
-} from '@microcred/vc';
+import { buildAchievement, type Achievement as ObAchievement } from '@microcred/vc';
 import { z } from 'zod';
 import { type Actor, authorize } from '../auth/actor.js';
+import { resourceNotFound } from '../auth/resource-not-found.js';
+import { prepareImage } from '../image/prepare-image.js';
 import { issuerIdentity } from '../issuer/issuer-identity.js';
 import { ImageInputSchema } from '../issuer/manage-issuers.js';
 import type { PlatformContext } from '../platform-context.js';
@@ -133,7 +130,7 @@ function achievementDocument(
 
 async function issuerFor(context: PlatformContext, issuerId: string): Promise<Issuer> {
   const issuer = await context.storage.issuers.findById({ id: issuerId });
-  if (issuer === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such issuer');
+  if (issuer === null) throw resourceNotFound('issuer');
   return issuer;
 }
 
@@ -143,7 +140,7 @@ export async function createAchievement(
   raw: AchievementInput,
 ): Promise<Achievement> {
   const input = AchievementInputSchema.parse(raw);
-  authorize(actor, input.issuerId, 'issuer');
+  authorize(actor, input.issuerId, 'issuer', { notFound: 'issuer' });
   const issuer = await issuerFor(context, input.issuerId);
   const id = randomUUID();
   return context.storage.achievements.create({
@@ -161,7 +158,7 @@ export async function createAchievement(
     deliveryMode: input.deliveryMode ?? null,
     language: input.language ?? null,
     validityMonths: input.validityMonths ?? null,
-    image: input.image ?? null,
+    image: input.image === undefined ? null : prepareImage(input.image),
   });
 }
 
@@ -172,12 +169,11 @@ export async function getAchievement(
   id: string,
 ): Promise<Achievement> {
   const achievement = await context.storage.achievements.findById({ id });
-  if (achievement === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such achievement');
+  if (achievement === null) throw resourceNotFound('achievement');
   if (actor === null) {
-    if (achievement.status !== 'published')
-      throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such achievement');
+    if (achievement.status !== 'published') throw resourceNotFound('achievement');
   } else {
-    authorize(actor, achievement.issuerId, 'viewer');
+    authorize(actor, achievement.issuerId, 'viewer', { notFound: 'achievement' });
   }
   return achievement;
 }
@@ -204,8 +200,11 @@ export async function updateAchievement(
 ): Promise<Achievement> {
   const patch = AchievementPatchSchema.parse(raw);
   const current = await getAchievement(context, actor, id);
-  authorize(actor, current.issuerId, 'issuer');
+  authorize(actor, current.issuerId, 'issuer', { notFound: 'achievement' });
   const issuer = await issuerFor(context, current.issuerId);
+  // An image stored before today's rules is kept as it is when the patch leaves it alone, so that an
+  // unrelated edit (or archiving) still works; it is checked again whenever it is served.
+  const image = patch.image === undefined ? current.image : prepareImage(patch.image);
   const stored = current.document as unknown as ObAchievement & {
     criteria: { id?: string; narrative?: string };
   };
@@ -218,7 +217,6 @@ export async function updateAchievement(
       ...(stored.criteria.narrative ? { narrative: stored.criteria.narrative } : {}),
     },
     achievementType: patch.achievementType ?? current.achievementType,
-    ...((patch.image ?? current.image) ? { image: patch.image ?? current.image } : {}),
     skills: patch.skills ?? current.skills,
     tags: patch.tags ?? current.tags,
     ...((patch.level ?? current.level) ? { level: patch.level ?? current.level } : {}),
@@ -234,7 +232,12 @@ export async function updateAchievement(
     id,
     patch: {
       status: patch.status ?? current.status,
-      document: achievementDocument(context, issuer, id, merged) as unknown as JsonObject,
+      document: achievementDocument(
+        context,
+        issuer,
+        id,
+        image === null ? merged : { ...merged, image },
+      ) as unknown as JsonObject,
       name: merged.name,
       achievementType: merged.achievementType,
       skills: merged.skills as Skill[],
@@ -245,7 +248,7 @@ export async function updateAchievement(
       deliveryMode: merged.deliveryMode ?? null,
       language: merged.language ?? null,
       validityMonths: merged.validityMonths ?? null,
-      image: merged.image ?? null,
+      image,
     },
   });
 }

@@ -1,5 +1,6 @@
-import { ErrorCode, MicrocredError } from '@microcred/vc';
+import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { MembershipRole } from '../ports/index.js';
+import { type ResourceKind, resourceNotFound } from './resource-not-found.js';
 
 /** Who is asking: the platform administrator, or an API key acting within one issuer. */
 export type Actor =
@@ -17,16 +18,20 @@ const RANK: Record<MembershipRole, number> = { viewer: 0, issuer: 1, owner: 2 };
 
 /**
  * Throws unless `actor` may act on `issuerId` with at least `role`. Another issuer's resources answer
- * NOT_FOUND, not FORBIDDEN, so that a key cannot probe which ids exist elsewhere (ADVERSARIAL I12).
+ * NOT_FOUND, not FORBIDDEN, so that a key cannot probe which ids exist elsewhere (ADVERSARIAL I12): the
+ * same answer as for an id that does not exist (`notFound` names the resource, see `resourceNotFound`).
  */
-export function authorize(actor: Actor, issuerId: string, role: MembershipRole): void {
+export function authorize(
+  actor: Actor,
+  issuerId: string,
+  role: MembershipRole,
+  options: { readonly notFound: ResourceKind },
+): void {
   if (actor.kind === 'admin') return;
-  if (actor.issuerId !== issuerId) {
-    throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such resource for this API key');
-  }
+  if (actor.issuerId !== issuerId) throw resourceNotFound(options.notFound);
   if (RANK[actor.role] < RANK[role]) {
-    throw new MicrocredError(
-      ErrorCode.FORBIDDEN,
+    throw new ServerError(
+      ServerErrorCode.FORBIDDEN,
       `this API key's role (${actor.role}) may not do this; it needs ${role}`,
     );
   }
@@ -34,5 +39,5 @@ export function authorize(actor: Actor, issuerId: string, role: MembershipRole):
 
 export function requireAdmin(actor: Actor): void {
   if (actor.kind !== 'admin')
-    throw new MicrocredError(ErrorCode.FORBIDDEN, 'only the platform administrator may do this');
+    throw new ServerError(ServerErrorCode.FORBIDDEN, 'only the platform administrator may do this');
 }

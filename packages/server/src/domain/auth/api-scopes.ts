@@ -1,4 +1,4 @@
-import { ErrorCode, MicrocredError } from '@microcred/vc';
+import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { Actor } from './actor.js';
 
 /** What a scope is about; each has a `:read` and a `:write` scope. */
@@ -38,8 +38,8 @@ export function requiredScope(options: { path: string; method: string }): ApiSco
  */
 export function assertScope(actor: Actor, scope: ApiScope): void {
   if (actor.scopes === undefined || actor.scopes.includes(scope)) return;
-  throw new MicrocredError(
-    ErrorCode.FORBIDDEN,
+  throw new ServerError(
+    ServerErrorCode.FORBIDDEN,
     `this API key's scopes (${actor.scopes.join(', ')}) do not include ${scope}`,
   );
 }

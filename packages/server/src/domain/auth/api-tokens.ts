@@ -1,10 +1,10 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { ErrorCode, MicrocredError } from '@microcred/vc';
 import { z } from 'zod';
 import type { PlatformContext } from '../platform-context.js';
 import { type ApiKey, MEMBERSHIP_ROLES } from '../ports/index.js';
 import { type Actor, authorize, requireAdmin } from './actor.js';
 import { API_SCOPES, type ApiScope } from './api-scopes.js';
+import { resourceNotFound } from './resource-not-found.js';
 
 // `mc_<16 hex: public lookup prefix>.<43 base64url: 256-bit secret>`: the prefix finds the row by index,
 // the secret is only ever compared as a SHA-256 digest, in constant time.
@@ -52,11 +52,11 @@ export async function createApiKey(
   if (issuerId === null || raw.role === 'admin') {
     requireAdmin(actor);
   } else {
-    authorize(actor, issuerId, 'owner');
+    authorize(actor, issuerId, 'owner', { notFound: 'issuer' });
   }
   const input = raw.role === 'admin' ? raw : ApiKeyInputSchema.parse(raw);
   if (issuerId !== null && (await context.storage.issuers.findById({ id: issuerId })) === null) {
-    throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such issuer');
+    throw resourceNotFound('issuer');
   }
   const { token, prefix, hash } = generateApiToken();
   const apiKey = await context.storage.apiKeys.create({
@@ -75,7 +75,7 @@ export async function listApiKeys(
   actor: Actor,
   issuerId: string,
 ): Promise<Omit<ApiKey, 'hash'>[]> {
-  authorize(actor, issuerId, 'owner');
+  authorize(actor, issuerId, 'owner', { notFound: 'issuer' });
   return (await context.storage.apiKeys.list({ issuerId })).map(withoutHash);
 }
 
@@ -85,9 +85,9 @@ export async function revokeApiKey(
   issuerId: string,
   id: string,
 ): Promise<void> {
-  authorize(actor, issuerId, 'owner');
+  authorize(actor, issuerId, 'owner', { notFound: 'issuer' });
   const keys = await context.storage.apiKeys.list({ issuerId });
-  if (!keys.some((key) => key.id === id)) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such API key');
+  if (!keys.some((key) => key.id === id)) throw resourceNotFound('API key');
   await context.storage.apiKeys.revoke({ id, at: context.now() });
 }
 

@@ -1,7 +1,8 @@
-import { ErrorCode, MicrocredError } from '@microcred/vc';
 import { z } from 'zod';
 import { type Actor, authorize } from '../auth/actor.js';
+import { resourceNotFound } from '../auth/resource-not-found.js';
 import type { IssueCredentialInput } from '../credential/issue-credential.js';
+import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { BulkJob, JsonObject } from '../ports/index.js';
 import { FILE_ERROR_ROW, parseRecipientRows, type RecipientRow } from './parse-recipient-rows.js';
@@ -10,6 +11,8 @@ export const BulkJobOptionsSchema = z.strictObject({
   achievementId: z.uuid(),
   format: z.enum(['csv', 'jsonl']).default('csv'),
   credentialFormat: z.enum(['di', 'jwt']).default('di'),
+  /** Issue even to recipients who already hold a valid credential of the achievement, or are named twice. */
+  allowDuplicates: z.boolean().default(false),
 });
 
 /** What a row asks for, stored on the row: an issue request without the achievement (the job's). */
@@ -34,6 +37,7 @@ export function rowToIssueInput(row: RecipientRow): Omit<IssueCredentialInput, '
     ...(row.results === undefined ? {} : { results: row.results }),
     ...(row.activityStartDate === undefined ? {} : { activityStartDate: row.activityStartDate }),
     ...(row.activityEndDate === undefined ? {} : { activityEndDate: row.activityEndDate }),
+    ...(row.idempotencyKey === undefined ? {} : { idempotencyKey: row.idempotencyKey }),
   };
 }
 
@@ -48,21 +52,21 @@ export async function createBulkJob(
   options: z.input<typeof BulkJobOptionsSchema> & { text: string },
 ): Promise<BulkJob> {
   const { text, ...rest } = options;
-  const { achievementId, format, credentialFormat } = BulkJobOptionsSchema.parse(rest);
+  const { achievementId, format, credentialFormat, allowDuplicates } = BulkJobOptionsSchema.parse(rest);
   const achievement = await context.storage.achievements.findById({ id: achievementId });
-  if (achievement === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such achievement');
-  authorize(actor, achievement.issuerId, 'issuer');
+  if (achievement === null) throw resourceNotFound('achievement');
+  authorize(actor, achievement.issuerId, 'issuer', { notFound: 'achievement' });
   if (achievement.status !== 'published') {
-    throw new MicrocredError(
-      ErrorCode.CONFLICT,
+    throw new ServerError(
+      ServerErrorCode.CONFLICT,
       `achievement is ${achievement.status}: only published achievements can be issued`,
     );
   }
   const parsed = parseRecipientRows({ text, format });
   const fileErrors = parsed.errors.filter((error) => error.row === FILE_ERROR_ROW);
   if (fileErrors.length > 0) {
-    throw new MicrocredError(
-      ErrorCode.VALIDATION_ERROR,
+    throw new ServerError(
+      ServerErrorCode.VALIDATION_ERROR,
       fileErrors.map((error) => error.message).join('; '),
       {
         details: { errors: fileErrors.map((error) => ({ path: 'file', message: error.message })) },
@@ -70,10 +74,21 @@ export async function createBulkJob(
     );
   }
   if (parsed.rows.length === 0 && parsed.errors.length === 0) {
-    throw new MicrocredError(ErrorCode.VALIDATION_ERROR, 'the upload has no recipient rows');
+    throw new ServerError(ServerErrorCode.VALIDATION_ERROR, 'the upload has no recipient rows');
   }
+  // A later row naming a recipient an earlier row names is skipped as that row's duplicate (unless allowed).
+  const duplicateOf = new Map(
+    allowDuplicates ? [] : parsed.duplicates.map((duplicate) => [duplicate.row, duplicate.of] as const),
+  );
   const rows = [
-    ...parsed.rows.map((row) => ({ rowNumber: row.row, input: rowToIssueInput(row) as JsonObject })),
+    ...parsed.rows.map((row) => {
+      const of = duplicateOf.get(row.row);
+      return {
+        rowNumber: row.row,
+        input: rowToIssueInput(row) as JsonObject,
+        ...(of === undefined ? {} : { duplicateOfRow: of }),
+      };
+    }),
     ...parsed.errors.map((error) => ({ rowNumber: error.row, input: {}, error: error.message })),
   ].sort((a, b) => a.rowNumber - b.rowNumber);
   return context.storage.bulkJobs.create({
@@ -82,6 +97,7 @@ export async function createBulkJob(
       achievementId,
       options: {
         credentialFormat,
+        allowDuplicates,
         requestedBy: actor.kind === 'admin' ? 'admin' : (actor.apiKeyId ?? 'member'),
       },
     },
@@ -91,20 +107,38 @@ export async function createBulkJob(
 
 export async function getBulkJob(context: PlatformContext, actor: Actor, id: string): Promise<BulkJob> {
   const job = await context.storage.bulkJobs.findById({ id });
-  if (job === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such bulk job');
-  authorize(actor, job.issuerId, 'viewer');
+  if (job === null) throw resourceNotFound('bulk job');
+  authorize(actor, job.issuerId, 'viewer', { notFound: 'bulk job' });
   return job;
 }
 
-/** The failed rows of a job with their row numbers, for an error report. */
+/** The failed and duplicate rows of a job with their row numbers and reasons, for an error report. */
 export async function listBulkJobErrors(context: PlatformContext, actor: Actor, id: string) {
   await getBulkJob(context, actor, id);
-  const rows = await context.storage.bulkJobs.listRows({ jobId: id, state: 'failed', limit: 5000 });
-  return rows.map((row) => ({ row: row.rowNumber, error: row.error ?? 'failed' }));
+  const rows = await context.storage.bulkJobs.listRows({
+    jobId: id,
+    state: ['failed', 'duplicate'],
+    limit: 5000,
+  });
+  return rows.map((row) => {
+    if (row.state !== 'duplicate') {
+      return { row: row.rowNumber, reason: 'failed' as const, error: row.error ?? 'failed' };
+    }
+    const error =
+      row.duplicateOfRow !== null
+        ? `the same recipient as row ${row.duplicateOfRow}: an upload issues the achievement once per recipient`
+        : 'the recipient already holds a valid credential of this achievement';
+    return {
+      row: row.rowNumber,
+      reason: 'duplicate' as const,
+      error,
+      ...(row.duplicateOf === null ? {} : { credentialId: row.duplicateOf }),
+    };
+  });
 }
 
 export async function cancelBulkJob(context: PlatformContext, actor: Actor, id: string): Promise<BulkJob> {
   const job = await getBulkJob(context, actor, id);
-  authorize(actor, job.issuerId, 'issuer');
+  authorize(actor, job.issuerId, 'issuer', { notFound: 'bulk job' });
   return context.storage.bulkJobs.cancel({ id });
 }

@@ -41,6 +41,7 @@ describe('parseRecipientRows (CSV)', () => {
         { row: 2, did: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK', name: 'Lee, Bo' },
       ],
       errors: [],
+      duplicates: [],
     });
   });
 
@@ -113,6 +114,7 @@ describe('parseRecipientRows (CSV)', () => {
         },
       ],
       errors: [],
+      duplicates: [],
     });
   });
 
@@ -165,20 +167,38 @@ describe('parseRecipientRows (CSV)', () => {
     expect(errors).toEqual([{ row: 1, message: expect.stringContaining('3 values but the header names 2') }]);
   });
 
-  it('makes a repeated recipient an error on every later row, comparing emails without case', () => {
+  it('reports every later row of a repeated recipient as a duplicate of the first, comparing emails without case', () => {
     const text = 'email\nann@example.org\nbob@example.org\nANN@example.org\nann@example.org\n';
-    const { rows, errors } = csv(text);
-    expect(rows.map((row) => row.row)).toEqual([1, 2]);
-    expect(errors).toEqual([
-      { row: 3, message: expect.stringContaining('the same recipient as row 1') },
-      { row: 4, message: expect.stringContaining('the same recipient as row 1') },
+    const { rows, errors, duplicates } = csv(text);
+    expect(errors).toEqual([]);
+    expect(rows.map((row) => row.row)).toEqual([1, 2, 3, 4]);
+    expect(duplicates).toEqual([
+      { row: 3, of: 1 },
+      { row: 4, of: 1 },
     ]);
   });
 
-  it('lets a valid row issue to a recipient whose earlier row was invalid', () => {
-    const { rows, errors } = csv('email,evidence_url\nann@example.org,ftp://x\nann@example.org,\n');
+  it('does not count a row after an invalid row of the same recipient as a duplicate', () => {
+    const { rows, errors, duplicates } = csv(
+      'email,evidence_url\nann@example.org,ftp://x\nann@example.org,\n',
+    );
     expect(errors.map((error) => error.row)).toEqual([1]);
     expect(rows).toEqual([{ row: 2, email: 'ann@example.org' }]);
+    expect(duplicates).toEqual([]);
+  });
+
+  it('reads an idempotency_key column, and refuses a key an earlier row gives for another recipient', () => {
+    const text =
+      'email,idempotency_key\nann@example.org,enrol-1\nbob@example.org,enrol-1\nann@example.org,enrol-1\n';
+    const { rows, errors, duplicates } = csv(text);
+    expect(rows).toEqual([
+      { row: 1, email: 'ann@example.org', idempotencyKey: 'enrol-1' },
+      { row: 3, email: 'ann@example.org', idempotencyKey: 'enrol-1' },
+    ]);
+    expect(errors).toEqual([
+      { row: 2, message: 'idempotency_key is the one row 1 gives for another recipient' },
+    ]);
+    expect(duplicates).toEqual([{ row: 3, of: 1 }]);
   });
 
   it('checks dates, lengths, DIDs and result statuses', () => {
@@ -208,6 +228,7 @@ describe('parseRecipientRows (CSV)', () => {
     expect(csv(text, 2)).toEqual({
       rows: [],
       errors: [{ row: FILE_ERROR_ROW, message: expect.stringContaining('more than 2 rows') }],
+      duplicates: [],
     });
   });
 
@@ -384,6 +405,19 @@ const headerArbitrary = fc.tuple(
       .map(([name, letterCase]) => (letterCase === 'upper' ? name.toUpperCase() : name));
   }),
 );
+
+describe('parseRecipientRows (JSON lines idempotency keys)', () => {
+  it('takes the key as idempotencyKey or as the CSV column name idempotency_key', () => {
+    const { rows, errors } = jsonl(
+      '{"email":"a@example.org","idempotencyKey":"k1"}\n{"email":"b@example.org","idempotency_key":"k2"}\n',
+    );
+    expect(errors).toEqual([]);
+    expect(rows).toEqual([
+      { row: 1, email: 'a@example.org', idempotencyKey: 'k1' },
+      { row: 2, email: 'b@example.org', idempotencyKey: 'k2' },
+    ]);
+  });
+});
 
 describe('parseRecipientRows round trip', () => {
   it('reads back any valid rows written as CSV', () => {

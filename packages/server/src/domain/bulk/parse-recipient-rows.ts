@@ -32,10 +32,19 @@ export interface ParseRecipientRowsOptions {
   readonly maxRows?: number;
 }
 
+/** A valid row naming the same recipient as the earlier valid row `of`. */
+export interface RecipientRowDuplicate {
+  readonly row: number;
+  readonly of: number;
+}
+
 export interface ParsedRecipientRows {
+  /** Every valid row, duplicates included (whether to issue those is the caller's choice). */
   readonly rows: RecipientRow[];
   /** Row errors in file order; a bad row never stops the good ones. */
   readonly errors: RecipientRowError[];
+  /** Valid rows whose recipient an earlier valid row already names, in file order. */
+  readonly duplicates: RecipientRowDuplicate[];
 }
 
 /**
@@ -47,8 +56,9 @@ export interface ParsedRecipientRows {
  * {@link RecipientFields}; `null` and empty strings count as absent in both formats.
  *
  * A recipient (email, compared lower-cased, or DID, compared exactly) that a valid earlier row already
- * names makes the later row an error: one upload issues an achievement to a person once. Rows that
- * fail validation do not claim their recipient, so a corrected duplicate further down still issues.
+ * names makes the later row a duplicate of it (`duplicates`). Rows that fail validation do not claim
+ * their recipient, so a corrected duplicate further down is not one. An `idempotencyKey` an earlier valid
+ * row gives for another recipient is an error: a key names one credential.
  */
 export function parseRecipientRows(options: ParseRecipientRowsOptions): ParsedRecipientRows {
   const maxRows = options.maxRows ?? DEFAULT_MAX_RECIPIENT_ROWS;
@@ -56,12 +66,18 @@ export function parseRecipientRows(options: ParseRecipientRowsOptions): ParsedRe
   const text = options.text.startsWith('\uFEFF') ? options.text.slice(1) : options.text;
   const read = options.format === 'csv' ? readCsv(text, maxRows) : readJsonLines(text, maxRows);
   if ('fileErrors' in read) {
-    return { rows: [], errors: read.fileErrors.map((message) => ({ row: FILE_ERROR_ROW, message })) };
+    return {
+      rows: [],
+      errors: read.fileErrors.map((message) => ({ row: FILE_ERROR_ROW, message })),
+      duplicates: [],
+    };
   }
 
   const rows: RecipientRow[] = [];
   const errors: RecipientRowError[] = [];
+  const duplicates: RecipientRowDuplicate[] = [];
   const firstRowOf = new Map<string, number>();
+  const keyOwner = new Map<string, { row: number; recipient: string }>();
   for (const candidate of read.candidates) {
     if ('error' in candidate) {
       errors.push({ row: candidate.row, message: candidate.error });
@@ -74,18 +90,22 @@ export function parseRecipientRows(options: ParseRecipientRowsOptions): ParsedRe
     }
     const recipient =
       parsed.data.email === undefined ? `did ${parsed.data.did}` : `email ${parsed.data.email}`;
-    const first = firstRowOf.get(recipient);
-    if (first !== undefined) {
+    const key = parsed.data.idempotencyKey;
+    const owner = key === undefined ? undefined : keyOwner.get(key);
+    if (owner !== undefined && owner.recipient !== recipient) {
       errors.push({
         row: candidate.row,
-        message: `the same recipient as row ${first}: an upload issues the achievement once per recipient`,
+        message: `${read.label(['idempotencyKey'])} is the one row ${owner.row} gives for another recipient`,
       });
       continue;
     }
-    firstRowOf.set(recipient, candidate.row);
+    if (key !== undefined && owner === undefined) keyOwner.set(key, { row: candidate.row, recipient });
+    const first = firstRowOf.get(recipient);
+    if (first === undefined) firstRowOf.set(recipient, candidate.row);
+    else duplicates.push({ row: candidate.row, of: first });
     rows.push({ row: candidate.row, ...parsed.data });
   }
-  return { rows, errors };
+  return { rows, errors, duplicates };
 }
 
 type Candidate =
@@ -129,6 +149,7 @@ export const RECIPIENT_CSV_COLUMNS: Readonly<Record<string, CsvTarget>> = {
   result_status: 'resultStatus',
   activity_start_date: 'activityStartDate',
   activity_end_date: 'activityEndDate',
+  idempotency_key: 'idempotencyKey',
 };
 
 const compact = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, '');
@@ -322,11 +343,18 @@ function readJsonLines(text: string, maxRows: number): ReadResult {
     }
     candidates.push(
       isRecord(value)
-        ? { row, fields: withoutEmptyValues(value) }
+        ? { row, fields: withoutEmptyValues(withCamelCaseKey(value)) }
         : { row, error: 'the line must be one JSON object, e.g. {"email": "ann@example.org"}' },
     );
   }
   return { candidates, label: jsonLabel };
+}
+
+// The CSV column's name is accepted in JSON lines too, so one export script can write both formats.
+function withCamelCaseKey(object: Record<string, unknown>): Record<string, unknown> {
+  if (!('idempotency_key' in object) || 'idempotencyKey' in object) return object;
+  const { idempotency_key: idempotencyKey, ...rest } = object;
+  return { ...rest, idempotencyKey };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,26 +1,57 @@
 import { ZodError } from 'zod';
 import type { CredentialSigner } from '../credential/credential-signer.js';
 import {
+  assertSameRequest,
   credentialToStore,
   IssueCredentialInputSchema,
+  type ParsedIssueInput,
   type PreparedCredential,
   prepareCredential,
   resolveRecipient,
 } from '../credential/issue-credential.js';
+import { recipientLookupHash } from '../credential/recipient-lookup-hash.js';
 import { inviteRecipients } from '../earner/invite-recipients.js';
 import type { ActiveSigningKey } from '../issuer/issuer-keys.js';
 import { queueCredentialChanges } from '../pathway/queue-credential-changes.js';
 import type { PlatformContext } from '../platform-context.js';
-import type { BulkJobRow, BulkRowResult, NewCredential } from '../ports/index.js';
+import type {
+  BulkJobRow,
+  BulkRowResult,
+  CredentialRepository,
+  NewCredential,
+  RecipientKey,
+  StatusAllocation,
+} from '../ports/index.js';
+import { startLeaseHeartbeat } from './start-lease-heartbeat.js';
+
+/**
+ * How long claimed rows stay ours without a heartbeat. Short, because the worker renews it while it
+ * works: a crashed worker's rows go back to the others after at most this long.
+ */
+export const DEFAULT_BULK_LEASE_MS = 20_000;
 
 export interface BulkWorkerOptions {
   readonly workerId: string;
   /** Rows claimed at once: signed as one batch across the signing pool. */
   readonly batchSize?: number;
-  /** How long claimed rows stay ours; a crashed worker's rows return to others after it. */
+  /** How long claimed rows stay ours unless renewed (default {@link DEFAULT_BULK_LEASE_MS}). */
   readonly leaseMs?: number;
+  /** How often the lease of the rows in hand is renewed (default a quarter of `leaseMs`). */
+  readonly heartbeatMs?: number;
   /** Work on this job only (e.g. the CLI following the job it created); by default, the oldest job first. */
   readonly jobId?: string;
+}
+
+interface Dependencies {
+  readonly activeSigningKey: ActiveSigningKey;
+  readonly signer: CredentialSigner;
+}
+
+/** A row that parsed: what it asks for, and who it is for as duplicates are matched. */
+interface Candidate {
+  readonly row: BulkJobRow;
+  readonly input: ParsedIssueInput;
+  readonly recipient: RecipientKey;
 }
 
 function describe(error: unknown): string {
@@ -29,9 +60,109 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+function recipientKeyOf(context: PlatformContext, input: ParsedIssueInput): RecipientKey {
+  return {
+    lookupHash:
+      input.recipient.email === undefined
+        ? null
+        : recipientLookupHash(context.recipientPepper, input.recipient.email),
+    did: input.recipient.email === undefined ? (input.recipient.did ?? null) : null,
+  };
+}
+
+function recipientName(recipient: { readonly lookupHash: string | null; readonly did: string | null }) {
+  return recipient.lookupHash === null ? `did ${recipient.did}` : `email ${recipient.lookupHash}`;
+}
+
+/**
+ * Splits rows into those to issue and those whose recipient already holds a valid credential of the
+ * achievement (a duplicate), or whose own earlier attempt already issued one (done: a retry after a
+ * crash must not call its own credential a duplicate).
+ */
+async function withoutDuplicates<T extends Candidate>(
+  credentials: CredentialRepository,
+  options: { achievementId: string; jobId: string; at: Date; candidates: readonly T[] },
+): Promise<{ fresh: T[]; outcomes: BulkRowResult[] }> {
+  if (options.candidates.length === 0) return { fresh: [], outcomes: [] };
+  const holdings = await credentials.listValidHoldings({
+    achievementId: options.achievementId,
+    recipients: options.candidates.map((candidate) => candidate.recipient),
+    at: options.at,
+  });
+  const heldBy = new Map<string, typeof holdings>();
+  for (const holding of holdings) {
+    const who = recipientName({ lookupHash: holding.recipientLookupHash, did: holding.recipientDid });
+    heldBy.set(who, [...(heldBy.get(who) ?? []), holding]);
+  }
+  const fresh: T[] = [];
+  const outcomes: BulkRowResult[] = [];
+  for (const candidate of options.candidates) {
+    const held = heldBy.get(recipientName(candidate.recipient)) ?? [];
+    const own = held.find(
+      (holding) => holding.bulkJobId === options.jobId && holding.bulkRow === candidate.row.rowNumber,
+    );
+    const other = held[0];
+    if (own !== undefined) outcomes.push({ rowNumber: candidate.row.rowNumber, credentialId: own.id });
+    else if (other !== undefined)
+      outcomes.push({ rowNumber: candidate.row.rowNumber, duplicateOf: other.id });
+    else fresh.push(candidate);
+  }
+  return { fresh, outcomes };
+}
+
+/**
+ * Gives each row the revocation entry it keeps across retries: the one its first attempt reserved, or a
+ * new one, allocated and recorded on the row in one transaction. A crash before the commit gives the
+ * entries back; after it, the retry finds them on the row. So a row uses at most one entry, however
+ * often its worker dies. Rows another worker took over meanwhile are dropped (theirs to issue).
+ */
+async function reserveStatusEntries<T extends Candidate>(
+  context: PlatformContext,
+  options: { issuerId: string; jobId: string; workerId: string; candidates: readonly T[] },
+): Promise<(T & { allocation: StatusAllocation })[]> {
+  if (options.candidates.every((candidate) => candidate.row.statusEntry !== null)) {
+    return options.candidates.flatMap((candidate) =>
+      candidate.row.statusEntry === null ? [] : [{ ...candidate, allocation: candidate.row.statusEntry }],
+    );
+  }
+  // The list's row lock is held until this short transaction commits (two statements after it).
+  return context.storage.transaction(async (repositories) => {
+    const held = await repositories.bulkJobs.lockHeldRows({
+      jobId: options.jobId,
+      workerId: options.workerId,
+      rowNumbers: options.candidates.map((candidate) => candidate.row.rowNumber),
+    });
+    const entryOf = new Map(held.map((row) => [row.rowNumber, row.statusEntry]));
+    const kept = options.candidates.filter((candidate) => entryOf.has(candidate.row.rowNumber));
+    const missing = kept.filter((candidate) => entryOf.get(candidate.row.rowNumber) === null);
+    if (missing.length > 0) {
+      // One allocation call for the batch: allocating row by row would serialize on the list's lock.
+      const allocations = await repositories.statusLists.allocate({
+        issuerId: options.issuerId,
+        purpose: 'revocation',
+        count: missing.length,
+      });
+      const entries = missing.flatMap((candidate, index) => {
+        const allocation = allocations[index];
+        return allocation === undefined ? [] : [{ rowNumber: candidate.row.rowNumber, ...allocation }];
+      });
+      await repositories.bulkJobs.rememberStatusEntries({
+        jobId: options.jobId,
+        workerId: options.workerId,
+        entries,
+      });
+      for (const entry of entries) entryOf.set(entry.rowNumber, entry);
+    }
+    return kept.flatMap((candidate) => {
+      const allocation = entryOf.get(candidate.row.rowNumber);
+      return allocation == null ? [] : [{ ...candidate, allocation }];
+    });
+  });
+}
+
 async function processJobRows(
   context: PlatformContext,
-  dependencies: { activeSigningKey: ActiveSigningKey; signer: CredentialSigner },
+  dependencies: Dependencies,
   jobId: string,
   rows: readonly BulkJobRow[],
   workerId: string,
@@ -46,41 +177,95 @@ async function processJobRows(
     return;
   }
   const credentialFormat = job.options.credentialFormat === 'jwt' ? 'jwt' : 'di';
-  // One allocation call for the whole batch: allocating row by row would serialize on the list's lock.
-  const allocations = await context.storage.statusLists.allocate({
-    issuerId: issuer.id,
-    purpose: 'revocation',
-    count: rows.length,
-  });
+  const allowDuplicates = job.options.allowDuplicates === true;
   const now = context.now();
   const results: BulkRowResult[] = [];
-  const prepared: { row: BulkJobRow; email: string | undefined; credential: PreparedCredential }[] = [];
-  rows.forEach((row, index) => {
+
+  const candidates: Candidate[] = [];
+  for (const row of rows) {
     try {
       const input = IssueCredentialInputSchema.parse({
         ...row.input,
         achievementId: achievement.id,
         format: credentialFormat,
       });
-      const allocation = allocations[index];
-      if (allocation === undefined) throw new Error('no status list entry was allocated');
-      prepared.push({
-        row,
-        email: input.recipient.email,
-        credential: prepareCredential(context, {
-          achievement,
-          issuer,
-          input,
-          recipient: resolveRecipient(context, input.recipient),
-          allocation,
-          now,
-          bulk: { jobId, row: row.rowNumber },
-        }),
-      });
+      candidates.push({ row, input, recipient: recipientKeyOf(context, input) });
     } catch (error) {
       results.push({ rowNumber: row.rowNumber, error: describe(error) });
     }
+  }
+
+  // A row replaying an idempotency key the issuer already used gets that credential back, as the
+  // single-issue API answers (and the same refusal when the key named another recipient).
+  const keys = candidates.flatMap((candidate) =>
+    candidate.input.idempotencyKey === undefined ? [] : [candidate.input.idempotencyKey],
+  );
+  const replayed = new Map(
+    (keys.length === 0
+      ? []
+      : await context.storage.credentials.findByIdempotencyKeys({
+          issuerId: issuer.id,
+          idempotencyKeys: keys,
+        })
+    ).map((credential) => [credential.idempotencyKey, credential]),
+  );
+  let pending = candidates.filter((candidate) => {
+    const existing =
+      candidate.input.idempotencyKey === undefined ? undefined : replayed.get(candidate.input.idempotencyKey);
+    if (existing === undefined) return true;
+    try {
+      assertSameRequest(
+        existing,
+        achievement.id,
+        candidate.recipient.lookupHash,
+        candidate.input.recipient.did ?? null,
+      );
+      results.push({ rowNumber: candidate.row.rowNumber, credentialId: existing.id });
+    } catch (error) {
+      results.push({ rowNumber: candidate.row.rowNumber, error: describe(error) });
+    }
+    return false;
   });
+
+  // Checked before signing so a re-uploaded file costs no signature and no status entry; checked again
+  // under the recipients' locks before storing, which is what makes it exact.
+  if (!allowDuplicates) {
+    const checked = await withoutDuplicates(context.storage.credentials, {
+      achievementId: achievement.id,
+      jobId,
+      at: now,
+      candidates: pending,
+    });
+    pending = checked.fresh;
+    results.push(...checked.outcomes);
+  }
+
+  const reserved = await reserveStatusEntries(context, {
+    issuerId: issuer.id,
+    jobId,
+    workerId,
+    candidates: pending,
+  });
+  const prepared: (Candidate & { email: string | undefined; credential: PreparedCredential })[] = [];
+  for (const candidate of reserved) {
+    try {
+      prepared.push({
+        ...candidate,
+        email: candidate.input.recipient.email,
+        credential: prepareCredential(context, {
+          achievement,
+          issuer,
+          input: candidate.input,
+          recipient: resolveRecipient(context, candidate.input.recipient),
+          allocation: candidate.allocation,
+          now,
+          bulk: { jobId, row: candidate.row.rowNumber },
+        }),
+      });
+    } catch (error) {
+      results.push({ rowNumber: candidate.row.rowNumber, error: describe(error) });
+    }
+  }
   const signingKey = await dependencies.activeSigningKey(issuer);
   const signed = await dependencies.signer.signMany(
     prepared.map(({ credential }) => ({
@@ -90,19 +275,40 @@ async function processJobRows(
       created: credential.issuedAt,
     })),
   );
-  const toStore: { rowNumber: number; record: NewCredential; email: string | undefined }[] = [];
-  for (const [index, { row, credential, email }] of prepared.entries()) {
+  const toStore: (Candidate & { record: NewCredential; email: string | undefined })[] = [];
+  for (const [index, item] of prepared.entries()) {
     const outcome = signed[index];
     if (outcome === undefined || outcome instanceof Error) {
-      results.push({ rowNumber: row.rowNumber, error: `signing failed: ${outcome?.message ?? 'no result'}` });
+      results.push({
+        rowNumber: item.row.rowNumber,
+        error: `signing failed: ${outcome?.message ?? 'no result'}`,
+      });
     } else {
-      toStore.push({ rowNumber: row.rowNumber, record: credentialToStore(credential, outcome), email });
+      toStore.push({ ...item, record: credentialToStore(item.credential, outcome) });
     }
   }
   // One statement for the batch. A row retried after a crash gets the credential its first attempt
   // stored back, because (job, row) is unique: never a second credential.
-  const stored = await context.storage.transaction(async (repositories) => {
-    const inserted = await repositories.credentials.insertMany(toStore.map((item) => item.record));
+  const storedResults = await context.storage.transaction(async (repositories) => {
+    const outcomes: BulkRowResult[] = [];
+    let fresh = toStore;
+    if (!allowDuplicates && fresh.length > 0) {
+      // Another job (or worker) may have issued to these recipients since the check above. Their locks,
+      // held until this transaction ends, make check-then-insert atomic across workers and processes.
+      await repositories.credentials.lockRecipients({
+        achievementId: achievement.id,
+        recipients: fresh.map((item) => item.recipient),
+      });
+      const checked = await withoutDuplicates(repositories.credentials, {
+        achievementId: achievement.id,
+        jobId,
+        at: now,
+        candidates: fresh,
+      });
+      fresh = checked.fresh;
+      outcomes.push(...checked.outcomes);
+    }
+    const inserted = await repositories.credentials.insertMany(fresh.map((item) => item.record));
     // Pathways react to the new credentials after this commits (one job for the batch).
     await queueCredentialChanges(repositories, {
       credentials: inserted.filter((item) => item.created).map((item) => item.credential),
@@ -112,42 +318,57 @@ async function processJobRows(
       achievement,
       issuer,
       invitations: inserted.flatMap((item, index) => {
-        const email = toStore[index]?.email;
+        const email = fresh[index]?.email;
         return item.created && email !== undefined ? [{ credential: item.credential, email }] : [];
       }),
     });
-    return inserted;
+    fresh.forEach((item, index) => {
+      const result = inserted[index];
+      outcomes.push(
+        result === undefined
+          ? { rowNumber: item.row.rowNumber, error: 'the credential was not stored' }
+          : { rowNumber: item.row.rowNumber, credentialId: result.credential.id },
+      );
+    });
+    return outcomes;
   });
-  toStore.forEach((item, index) => {
-    const result = stored[index];
-    results.push(
-      result === undefined
-        ? { rowNumber: item.rowNumber, error: 'the credential was not stored' }
-        : { rowNumber: item.rowNumber, credentialId: result.credential.id },
-    );
-  });
+  results.push(...storedResults);
   await context.storage.bulkJobs.recordResults({ jobId, workerId, results });
 }
 
 /**
  * One step of a bulk worker: claims a batch of rows (of any job), issues them, records the outcomes.
- * Returns how many rows it handled; 0 means there is nothing to do right now.
+ * The batch's lease is renewed every `heartbeatMs` while it is worked on. Returns how many rows it
+ * handled; 0 means there is nothing to do right now.
  */
 export async function processBulkRows(
   context: PlatformContext,
-  dependencies: { activeSigningKey: ActiveSigningKey; signer: CredentialSigner },
+  dependencies: Dependencies,
   options: BulkWorkerOptions,
 ): Promise<number> {
+  const leaseMs = options.leaseMs ?? DEFAULT_BULK_LEASE_MS;
   const rows = await context.storage.bulkJobs.claimRows({
     workerId: options.workerId,
     limit: options.batchSize ?? 200,
-    leaseMs: options.leaseMs ?? 120_000,
+    leaseMs,
     ...(options.jobId === undefined ? {} : { jobId: options.jobId }),
   });
+  if (rows.length === 0) return 0;
   const byJob = new Map<string, BulkJobRow[]>();
   for (const row of rows) byJob.set(row.jobId, [...(byJob.get(row.jobId) ?? []), row]);
-  for (const [jobId, jobRows] of byJob) {
-    await processJobRows(context, dependencies, jobId, jobRows, options.workerId);
+  const heartbeat = startLeaseHeartbeat({
+    bulkJobs: context.storage.bulkJobs,
+    workerId: options.workerId,
+    rows,
+    leaseMs,
+    everyMs: options.heartbeatMs ?? Math.max(1, Math.floor(leaseMs / 4)),
+  });
+  try {
+    for (const [jobId, jobRows] of byJob) {
+      await processJobRows(context, dependencies, jobId, jobRows, options.workerId);
+    }
+  } finally {
+    await heartbeat.stop();
   }
   return rows.length;
 }

@@ -12,6 +12,8 @@ export const RECIPIENT_FIELD_LIMITS = {
   resultDescription: 2_048,
   resultValue: 1_000,
   results: 20,
+  // As the single-issue API takes it (`IssueCredentialInputSchema.idempotencyKey`).
+  idempotencyKey: 200,
 } as const;
 
 // DID Core §3.1 ABNF: "did:" method-name ":" method-specific-id, with no path, query or fragment
@@ -87,6 +89,8 @@ export const RecipientFieldsSchema = z
       .optional(),
     activityStartDate: dateTime.optional(),
     activityEndDate: dateTime.optional(),
+    /** Replaying a row with a key the issuer already used returns that credential instead of a new one. */
+    idempotencyKey: text(RECIPIENT_FIELD_LIMITS.idempotencyKey).optional(),
   })
   .superRefine((fields, context) => {
     if (fields.email === undefined && fields.did === undefined) {

@@ -2,15 +2,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import {
   buildAchievementCredential,
   buildProfile,
-  ErrorCode,
   hashIdentity,
   type IdentityObject,
-  MicrocredError,
   type Achievement as ObAchievement,
 } from '@microcred/vc';
 import { z } from 'zod';
 import { type Actor, authorize } from '../auth/actor.js';
+import { resourceNotFound } from '../auth/resource-not-found.js';
 import { inviteRecipients } from '../earner/invite-recipients.js';
+import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import { issuerIdentity } from '../issuer/issuer-identity.js';
 import type { ActiveSigningKey } from '../issuer/issuer-keys.js';
 import { queueCredentialChanges } from '../pathway/queue-credential-changes.js';
@@ -133,7 +133,7 @@ function wholeSeconds(date: Date): Date {
 }
 
 /** Same request replayed under the same idempotency key: the stored credential must be for the same thing. */
-function assertSameRequest(
+export function assertSameRequest(
   existing: CredentialRecord,
   achievementId: string,
   lookupHash: string | null,
@@ -144,8 +144,8 @@ function assertSameRequest(
     existing.recipientLookupHash !== lookupHash ||
     existing.recipientDid !== did
   ) {
-    throw new MicrocredError(
-      ErrorCode.CONFLICT,
+    throw new ServerError(
+      ServerErrorCode.CONFLICT,
       'this idempotency key was already used for another credential',
     );
   }
@@ -159,23 +159,23 @@ export async function loadIssuable(
   issuerId: string | undefined,
 ) {
   const achievement = await context.storage.achievements.findById({ id: achievementId });
-  if (achievement === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such achievement');
-  authorize(actor, achievement.issuerId, 'issuer');
+  if (achievement === null) throw resourceNotFound('achievement');
+  authorize(actor, achievement.issuerId, 'issuer', { notFound: 'achievement' });
   if (issuerId !== undefined && issuerId !== achievement.issuerId) {
     // A body naming another issuer than the achievement's (and the key's) is refused, never silently fixed.
-    throw new MicrocredError(
-      ErrorCode.FORBIDDEN,
+    throw new ServerError(
+      ServerErrorCode.FORBIDDEN,
       'issuerId does not match the achievement and API key issuer',
     );
   }
   if (achievement.status !== 'published') {
-    throw new MicrocredError(
-      ErrorCode.CONFLICT,
+    throw new ServerError(
+      ServerErrorCode.CONFLICT,
       `achievement is ${achievement.status}: only published achievements can be issued`,
     );
   }
   const issuer = await context.storage.issuers.findById({ id: achievement.issuerId });
-  if (issuer === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such issuer');
+  if (issuer === null) throw resourceNotFound('issuer');
   return { achievement, issuer };
 }
 
@@ -340,7 +340,7 @@ export async function issueCredential(
     purpose: 'revocation',
   });
   if (allocation === undefined)
-    throw new MicrocredError(ErrorCode.INTERNAL, 'no status list entry was allocated');
+    throw new ServerError(ServerErrorCode.INTERNAL, 'no status list entry was allocated');
   const prepared = prepareCredential(context, {
     achievement,
     issuer,

@@ -1,6 +1,6 @@
-import { ErrorCode, MicrocredError } from '@microcred/vc';
 import { z } from 'zod';
 import { type Actor, authorize } from '../auth/actor.js';
+import { resourceNotFound } from '../auth/resource-not-found.js';
 import { queueCredentialChanges } from '../pathway/queue-credential-changes.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { CredentialRecord } from '../ports/index.js';
@@ -8,20 +8,28 @@ import { recipientLookupHash } from './recipient-lookup-hash.js';
 
 export const RevokeInputSchema = z.strictObject({ reason: z.string().trim().min(1).max(1000) });
 
-/** A credential by its id; public (credentials are bearer documents shared by their earners). */
-export async function findCredential(context: PlatformContext, id: string): Promise<CredentialRecord> {
+/**
+ * A credential by its id, whoever asks: for use cases that check their caller themselves. Routes that
+ * show a credential to the public go through `readableCredential` instead.
+ */
+async function findCredential(context: PlatformContext, id: string): Promise<CredentialRecord> {
   const record = await context.storage.credentials.findById({ id });
-  if (record === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such credential');
+  if (record === null) throw resourceNotFound('credential');
   return record;
 }
 
+/**
+ * The issuer's record of a credential, for its API keys (and the administrator). It answers whatever
+ * the earner chose: the issuer made the credential and holds it anyway; the earner's choice governs
+ * what others see (`readableCredential`), not the issuer's own books.
+ */
 export async function getCredential(
   context: PlatformContext,
   actor: Actor,
   id: string,
 ): Promise<CredentialRecord> {
   const record = await findCredential(context, id);
-  authorize(actor, record.issuerId, 'viewer');
+  authorize(actor, record.issuerId, 'viewer', { notFound: 'credential' });
   return record;
 }
 
@@ -67,7 +75,7 @@ export async function revokeCredential(
 ): Promise<RevokedCredential> {
   const { reason } = RevokeInputSchema.parse(raw);
   const record = await getCredential(context, actor, id);
-  authorize(actor, record.issuerId, 'issuer');
+  authorize(actor, record.issuerId, 'issuer', { notFound: 'credential' });
   return context.storage.transaction(async (repositories) => {
     const revoked = await repositories.credentials.revoke({ id, reason, at: context.now() });
     if (record.statusListId !== null && record.statusIndex !== null) {

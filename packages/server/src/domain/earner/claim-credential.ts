@@ -1,4 +1,4 @@
-import { ErrorCode, MicrocredError } from '@microcred/vc';
+import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { CredentialRecord } from '../ports/index.js';
 import { earnerForAddress, linkUnusable } from './earner-sessions.js';
@@ -90,6 +90,6 @@ export async function ownCredential(
   const owner = await context.storage.earners.findCredentialOwner({ credentialId });
   const credential =
     owner === earnerId ? await context.storage.credentials.findById({ id: credentialId }) : null;
-  if (credential === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such credential');
+  if (credential === null) throw new ServerError(ServerErrorCode.NOT_FOUND, 'no such credential');
   return credential;
 }

@@ -1,6 +1,6 @@
-import { ErrorCode, MicrocredError } from '@microcred/vc';
 import { z } from 'zod';
 import { normalizeEmail, recipientLookupHash } from '../credential/recipient-lookup-hash.js';
+import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { Earner, Repositories } from '../ports/index.js';
 import { signInMail } from './earner-mails.js';
@@ -85,8 +85,8 @@ export async function signInWithLink(
   });
 }
 
-export function linkUnusable(): MicrocredError {
-  return new MicrocredError(ErrorCode.NOT_FOUND, 'this link has expired or was already used');
+export function linkUnusable(): ServerError {
+  return new ServerError(ServerErrorCode.NOT_FOUND, 'this link has expired or was already used');
 }
 
 /** A new session for a signed-in earner; the secret goes in the cookie, its hash in the database. */

@@ -6,7 +6,8 @@ import type { ImportedCredential, JsonObject } from '../ports/index.js';
 /**
  * Adds a credential from elsewhere to an earner's portfolio, verified on the way in and kept exactly as
  * received. One that does not verify is still kept (the earner may want it) but marked, private, and
- * never offered for LinkedIn.
+ * never offered for LinkedIn; so is one whose authorship is unproven (verified only through a
+ * compatibility concession): a signature nobody is shown to own must not be displayed as genuine.
  */
 export async function importCredential(
   context: PlatformContext,
@@ -30,9 +31,16 @@ export async function importCredential(
     document: document as JsonObject,
     jwt,
     sourceUrl: input.sourceUrl,
-    verified: report.verified,
+    verified: report.verified && report.authorship === undefined,
     report: JSON.parse(
-      JSON.stringify({ verified: report.verified, format: report.format, checks: report.checks }),
+      JSON.stringify({
+        verified: report.verified,
+        format: report.format,
+        checks: report.checks,
+        ...(report.authorship === undefined
+          ? {}
+          : { authorship: report.authorship, authorshipReason: report.authorshipReason }),
+      }),
     ),
     importedAt: context.now(),
   });

@@ -1,4 +1,4 @@
-import { ErrorCode, MicrocredError } from '@microcred/vc';
+import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import { assessEarner, type EarnerAssessment } from '../pathway/assess-earner.js';
 import { getPathway } from '../pathway/manage-pathways.js';
 import type { PlatformContext } from '../platform-context.js';
@@ -68,7 +68,7 @@ export async function viewLearnerPathway(
   const hashes = await verifiedHashes(context, earnerId);
   const assessment = await bestAssessment(context, pathway, hashes);
   if (assessment === null)
-    throw new MicrocredError(ErrorCode.NOT_FOUND, 'this account has no confirmed address');
+    throw new ServerError(ServerErrorCode.NOT_FOUND, 'this account has no confirmed address');
   const follows = await context.storage.earners.listFollows({ earnerId });
   return { pathway, assessment, followed: follows.includes(pathwayId) };
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { CLR_CONTEXT, CREDENTIALS_V2_CONTEXT, ErrorCode, MicrocredError } from '@microcred/vc';
+import { CLR_CONTEXT, CREDENTIALS_V2_CONTEXT } from '@microcred/vc';
 import { z } from 'zod';
 import { normalizeEmail, recipientLookupHash } from '../credential/recipient-lookup-hash.js';
+import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { Earner, EarnerEmail, JsonObject } from '../ports/index.js';
 import { verifyEmailMail } from './earner-mails.js';
@@ -37,7 +38,7 @@ export const ProfileInputSchema = z.strictObject({
 
 export async function getEarner(context: PlatformContext, earnerId: string): Promise<Earner> {
   const earner = await context.storage.earners.findById({ id: earnerId });
-  if (earner === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such account');
+  if (earner === null) throw new ServerError(ServerErrorCode.NOT_FOUND, 'no such account');
   return earner;
 }
 
@@ -110,7 +111,7 @@ export async function verifyEmail(context: PlatformContext, secret: string): Pro
     const lookupHash = recipientLookupHash(context.recipientPepper, token.email);
     const owner = await repositories.earners.findVerifiedEmail({ lookupHash });
     if (owner !== null && owner.earnerId !== token.earnerId) {
-      throw new MicrocredError(ErrorCode.CONFLICT, 'this address is already confirmed on another account');
+      throw new ServerError(ServerErrorCode.CONFLICT, 'this address is already confirmed on another account');
     }
     await repositories.earners.putEmail({
       earnerId: token.earnerId,
@@ -130,11 +131,11 @@ export async function removeEmail(
 ): Promise<void> {
   const emails = await context.storage.earners.listEmails({ earnerId });
   const target = emails.find((email) => email.id === emailId);
-  if (target === undefined) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such address');
+  if (target === undefined) throw new ServerError(ServerErrorCode.NOT_FOUND, 'no such address');
   const otherVerified = emails.filter((email) => email.id !== emailId && email.verifiedAt !== null);
   if (target.verifiedAt !== null && otherVerified.length === 0) {
-    throw new MicrocredError(
-      ErrorCode.CONFLICT,
+    throw new ServerError(
+      ServerErrorCode.CONFLICT,
       'an account keeps at least one confirmed address: delete the account instead',
     );
   }
@@ -230,7 +231,10 @@ export async function exportClrBundle(context: PlatformContext, earnerId: string
   };
 }
 
-/** Deletes the account and all it owns. Credentials stay issued (they are the issuers' records), unclaimed. */
+/**
+ * Deletes the account and all it owns. Credentials stay issued (they are the issuers' records), unclaimed;
+ * those it declined or made private stay hidden.
+ */
 export async function deleteAccount(context: PlatformContext, earnerId: string): Promise<void> {
   await context.storage.earners.delete({ id: earnerId });
 }

@@ -1,4 +1,5 @@
-import { ErrorCode, MicrocredError } from '@microcred/vc';
+import { readableCredential } from '../credential/readable-credential.js';
+import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { PlatformContext } from '../platform-context.js';
 import type {
   Achievement,
@@ -12,7 +13,7 @@ import type {
 import { ownCredential } from './claim-credential.js';
 
 /** How a credential stands, in the words the pages use. */
-export type CredentialStanding = 'verified' | 'revoked' | 'suspended' | 'expired' | 'unverified';
+export type CredentialStanding = 'verified' | 'unproven' | 'revoked' | 'suspended' | 'expired' | 'unverified';
 
 /** A credential this platform issued, with what its earner chose. */
 export interface IssuedItem {
@@ -39,21 +40,6 @@ export function standingOfRecord(record: CredentialRecord, now: Date): Credentia
   if (record.revokedAt !== null) return 'revoked';
   if (record.validUntil !== null && record.validUntil <= now) return 'expired';
   return 'verified';
-}
-
-/**
- * Who may see a credential's page: anyone, unless its earner declined it or made it private; its earner
- * always. A hidden credential is NOT_FOUND to everyone else, exactly like a credential that does not
- * exist, so a page never tells a stranger that a private credential is there.
- */
-export function isVisibleTo(
-  choice: CredentialChoiceRecord | null,
-  owner: string | null,
-  viewer: string | null,
-): boolean {
-  if (viewer !== null && owner === viewer) return true;
-  if (choice === null) return true;
-  return choice.choice === 'accepted' && choice.visibility === 'public';
 }
 
 async function describeIssued(
@@ -93,13 +79,17 @@ function importedItem(imported: ImportedCredential): ImportedItem {
   const revoked = (
     imported.report.checks as { id?: string; code?: string; ok?: boolean }[] | undefined
   )?.find((check) => check.id === 'status' && check.ok === false);
+  // Verified only through a key the credential vouched for itself (compatibility mode): never "verified".
+  const unproven = imported.report.verified === true && imported.report.authorship === 'unproven';
   const standing: CredentialStanding = imported.verified
     ? 'verified'
-    : revoked?.code === 'REVOKED'
-      ? 'revoked'
-      : revoked?.code === 'SUSPENDED'
-        ? 'suspended'
-        : 'unverified';
+    : unproven
+      ? 'unproven'
+      : revoked?.code === 'REVOKED'
+        ? 'revoked'
+        : revoked?.code === 'SUSPENDED'
+          ? 'suspended'
+          : 'unverified';
   return { kind: 'imported', imported, visibility: imported.visibility, standing };
 }
 
@@ -122,7 +112,7 @@ export interface PublicPortfolio {
 /** `/u/{handle}`: the credentials the earner accepted and made public, and their public imports. */
 export async function publicPortfolio(context: PlatformContext, handle: string): Promise<PublicPortfolio> {
   const earner = await context.storage.earners.findByHandle({ handle });
-  if (earner === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such portfolio');
+  if (earner === null) throw new ServerError(ServerErrorCode.NOT_FOUND, 'no such portfolio');
   const items = await listPortfolio(context, earner.id);
   return {
     earner,
@@ -150,15 +140,7 @@ export async function viewCredential(
   credentialId: string,
   viewer: string | null,
 ): Promise<CredentialPage> {
-  const credential = await context.storage.credentials.findById({ id: credentialId });
-  if (credential === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such credential');
-  const [choice, ownerId] = await Promise.all([
-    context.storage.earners.findChoice({ credentialId }),
-    context.storage.earners.findCredentialOwner({ credentialId }),
-  ]);
-  if (!isVisibleTo(choice, ownerId, viewer)) {
-    throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such credential');
-  }
+  const { credential, choice, ownerId } = await readableCredential(context, viewer, credentialId);
   const [achievement, issuer, owner] = await Promise.all([
     context.storage.achievements.findById({ id: credential.achievementId }),
     context.storage.issuers.findById({ id: credential.issuerId }),
@@ -204,7 +186,7 @@ export async function ownImport(
 ): Promise<ImportedCredential> {
   const imported = await context.storage.earners.findImport({ id: importId });
   if (imported === null || imported.earnerId !== earnerId) {
-    throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such credential');
+    throw new ServerError(ServerErrorCode.NOT_FOUND, 'no such credential');
   }
   return imported;
 }
@@ -217,8 +199,8 @@ export async function setImportVisibility(
 ): Promise<void> {
   const imported = await ownImport(context, earnerId, importId);
   if (visibility === 'public' && !imported.verified) {
-    throw new MicrocredError(
-      ErrorCode.VALIDATION_ERROR,
+    throw new ServerError(
+      ServerErrorCode.VALIDATION_ERROR,
       'a credential that did not verify cannot be made public',
     );
   }
@@ -237,7 +219,7 @@ export async function viewImport(
 }> {
   const imported = await context.storage.earners.findImport({ id: importId });
   if (imported === null || (imported.visibility !== 'public' && imported.earnerId !== viewer)) {
-    throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such credential');
+    throw new ServerError(ServerErrorCode.NOT_FOUND, 'no such credential');
   }
   const owner = await context.storage.earners.findById({ id: imported.earnerId });
   return { imported, owner, item: importedItem(imported) };

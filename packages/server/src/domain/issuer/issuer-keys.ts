@@ -1,21 +1,20 @@
 import {
   buildDidWebDocument,
-  createEd25519SigningKey,
   type DidDocument,
-  ErrorCode,
   encodeMultikeyPublic,
   generateEd25519KeyPair,
-  MicrocredError,
-  type SigningKey,
 } from '@microcred/vc';
+import type { SeedSigningKey } from '../credential/credential-signer.js';
+import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { Issuer, IssuerKey, Repositories } from '../ports/index.js';
 import { issuerIdentity, issuerKeyId } from './issuer-identity.js';
 
-/** The active signing key of an issuer, with its raw seed for worker threads (never leaves the process). */
-export interface IssuerSigningKey {
-  readonly key: SigningKey;
-  readonly secretKey: Uint8Array;
+/**
+ * The active signing key of an issuer, as the signer port takes it (the raw seed never leaves the process;
+ * the signer builds and caches the key object), with the record it was decrypted from.
+ */
+export interface IssuerSigningKey extends SeedSigningKey {
   readonly keyRecord: IssuerKey;
 }
 
@@ -64,15 +63,15 @@ export async function issuerDidDocument(
 }
 
 /**
- * Decrypts an issuer's active key. Cached by key record id: the sealed secret never changes for a record,
- * and decrypting on every issuance would waste time in bulk runs.
+ * Looks up and decrypts an issuer's active key. Decryptions are kept by key record id: the sealed secret
+ * never changes for a record, and decrypting on every issuance would waste time in bulk runs.
  */
-export function createSigningKeyCache(context: Pick<PlatformContext, 'keyStore' | 'publicUrl' | 'storage'>) {
+export function createActiveSigningKey(context: Pick<PlatformContext, 'keyStore' | 'publicUrl' | 'storage'>) {
   const cache = new Map<string, IssuerSigningKey>();
   return async function activeSigningKey(issuer: Issuer): Promise<IssuerSigningKey> {
     const record = await context.storage.issuerKeys.findActive({ issuerId: issuer.id });
     if (record === null)
-      throw new MicrocredError(ErrorCode.CONFLICT, `issuer ${issuer.slug} has no active signing key`);
+      throw new ServerError(ServerErrorCode.CONFLICT, `issuer ${issuer.slug} has no active signing key`);
     const cached = cache.get(record.id);
     if (cached !== undefined) return cached;
     const secretKey = await context.keyStore.decrypt({
@@ -81,8 +80,9 @@ export function createSigningKeyCache(context: Pick<PlatformContext, 'keyStore' 
     });
     const { did } = issuerIdentity({ publicUrl: context.publicUrl, slug: issuer.slug });
     const signing: IssuerSigningKey = {
-      key: createEd25519SigningKey({ secretKey, id: issuerKeyId(did, record.keyId), controller: did }),
       secretKey,
+      id: issuerKeyId(did, record.keyId),
+      controller: did,
       keyRecord: record,
     };
     cache.set(record.id, signing);
@@ -90,4 +90,4 @@ export function createSigningKeyCache(context: Pick<PlatformContext, 'keyStore' 
   };
 }
 
-export type ActiveSigningKey = ReturnType<typeof createSigningKeyCache>;
+export type ActiveSigningKey = ReturnType<typeof createActiveSigningKey>;

@@ -1,6 +1,9 @@
-import { ErrorCode, MicrocredError } from '@microcred/vc';
 import { z } from 'zod';
 import { type Actor, authorize, requireAdmin } from '../auth/actor.js';
+import { resourceNotFound } from '../auth/resource-not-found.js';
+import { IMAGE_DATA_URI } from '../image/image-data-uri.js';
+import { isPublicHttpsUrl } from '../image/is-public-https-url.js';
+import { PUBLIC_IMAGE_URL_RULE, prepareImage } from '../image/prepare-image.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { Issuer, IssuerKey } from '../ports/index.js';
 import { issuerIdentity, issuerKeyId } from './issuer-identity.js';
@@ -8,11 +11,15 @@ import { addIssuerKey } from './issuer-keys.js';
 
 const httpsOrHttpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
+/** A badge or logo: a PNG or SVG data URI (stored, SVG sanitised), or an https URL on a public host. */
 export const ImageInputSchema = z.strictObject({
-  id: z.union([
-    httpsOrHttpUrl,
-    z.string().regex(/^data:image\/(png|svg\+xml);base64,[A-Za-z0-9+/=]+$/, 'must be a PNG or SVG data URI'),
-  ]),
+  id: z.string().superRefine((id, context) => {
+    if (id.startsWith('data:')) {
+      if (!IMAGE_DATA_URI.test(id)) context.addIssue('must be a PNG or SVG data URI in base64');
+    } else if (id.length > 2048 || !isPublicHttpsUrl(id)) {
+      context.addIssue(PUBLIC_IMAGE_URL_RULE);
+    }
+  }),
   caption: z.string().max(500).optional(),
 });
 
@@ -76,7 +83,7 @@ export async function createIssuer(
       url: input.url ?? null,
       email: input.email ?? null,
       description: input.description ?? null,
-      image: input.image ?? null,
+      image: input.image === undefined ? null : prepareImage(input.image),
       address: input.address ?? null,
       linkedinOrganizationId: input.linkedinOrganizationId ?? null,
     });
@@ -88,8 +95,8 @@ export async function createIssuer(
 
 export async function getIssuer(context: PlatformContext, actor: Actor, id: string): Promise<IssuerView> {
   const issuer = await context.storage.issuers.findById({ id });
-  if (issuer === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such issuer');
-  authorize(actor, issuer.id, 'viewer');
+  if (issuer === null) throw resourceNotFound('issuer');
+  authorize(actor, issuer.id, 'viewer', { notFound: 'issuer' });
   return viewIssuer(context, issuer);
 }
 
@@ -111,8 +118,11 @@ export async function updateIssuer(
   patch: IssuerPatchInput,
 ): Promise<IssuerView> {
   await getIssuer(context, actor, id);
-  authorize(actor, id, 'owner');
-  const updated = await context.storage.issuers.update({ id, patch });
+  authorize(actor, id, 'owner', { notFound: 'issuer' });
+  const updated = await context.storage.issuers.update({
+    id,
+    patch: patch.image === undefined ? patch : { ...patch, image: prepareImage(patch.image) },
+  });
   return viewIssuer(context, updated);
 }
 
@@ -158,6 +168,6 @@ export async function rotateIssuerKey(
   id: string,
 ): Promise<IssuerKey> {
   const issuer = await getIssuer(context, actor, id);
-  authorize(actor, issuer.id, 'owner');
+  authorize(actor, issuer.id, 'owner', { notFound: 'issuer' });
   return context.storage.transaction((repositories) => addIssuerKey(context, repositories, issuer));
 }

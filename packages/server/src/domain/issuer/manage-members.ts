@@ -1,6 +1,7 @@
-import { ErrorCode, MicrocredError } from '@microcred/vc';
 import { z } from 'zod';
 import { type Actor, authorize } from '../auth/actor.js';
+import { resourceNotFound } from '../auth/resource-not-found.js';
+import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { PlatformContext } from '../platform-context.js';
 import { MEMBERSHIP_ROLES, type MembershipRole } from '../ports/index.js';
 
@@ -20,9 +21,9 @@ export interface Member {
 }
 
 async function assertIssuer(context: PlatformContext, actor: Actor, issuerId: string, role: MembershipRole) {
-  authorize(actor, issuerId, role);
+  authorize(actor, issuerId, role, { notFound: 'issuer' });
   if ((await context.storage.issuers.findById({ id: issuerId })) === null) {
-    throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such issuer');
+    throw resourceNotFound('issuer');
   }
 }
 
@@ -90,12 +91,12 @@ export async function removeMember(
   await assertIssuer(context, actor, issuerId, 'owner');
   const memberships = await context.storage.users.listMemberships({ issuerId });
   const target = memberships.find((membership) => membership.userId === userId);
-  if (target === undefined) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such member');
+  if (target === undefined) throw resourceNotFound('member');
   if (
     target.role === 'owner' &&
     memberships.filter((membership) => membership.role === 'owner').length === 1
   ) {
-    throw new MicrocredError(ErrorCode.CONFLICT, 'the last owner of an issuer cannot be removed');
+    throw new ServerError(ServerErrorCode.CONFLICT, 'the last owner of an issuer cannot be removed');
   }
   await context.storage.users.removeMembership({ issuerId, userId });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkRequirementStructure } from './check-requirement-structure.js';
-import type { RequirementNode } from './requirement-node.js';
+import type { RequirementNode } from './model/requirement-node.js';
 
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';

@@ -1,4 +1,9 @@
-import { isGroup, MAX_REQUIREMENT_DEPTH, type Precedence, type RequirementNode } from './requirement-node.js';
+import {
+  isGroup,
+  MAX_REQUIREMENT_DEPTH,
+  type Precedence,
+  type RequirementNode,
+} from './model/requirement-node.js';
 
 /** One thing wrong with a definition, at the JSON path of the offending node or field. */
 export interface DefinitionIssue {

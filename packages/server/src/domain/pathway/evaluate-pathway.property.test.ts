@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type EarnedCredential, evaluatePathway, type PathwayProgress } from './evaluate-pathway.js';
-import type { PathwayRules, RuleNode } from './pathway-rules.js';
+import type { PathwayRules, RuleNode } from './model/pathway-rules.js';
 
 const ACHIEVEMENTS = ['a0', 'a1', 'a2', 'a3', 'a4', 'a5'];
 const DAY = 24 * 60 * 60 * 1000;

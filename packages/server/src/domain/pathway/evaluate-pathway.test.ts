@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type EarnedCredential, evaluatePathway } from './evaluate-pathway.js';
-import type { PathwayRules, RuleAchievement, RuleNode } from './pathway-rules.js';
+import type { PathwayRules, RuleAchievement, RuleNode } from './model/pathway-rules.js';
 
 const NOW = new Date('2026-03-01T00:00:00Z');
 const leaf = (achievementId: string, amounts: Partial<RuleAchievement> = {}): RuleAchievement => ({

@@ -1,5 +1,5 @@
-import type { PathwayRules, RuleNode } from './pathway-rules.js';
-import { isGroup, type RequirementType } from './requirement-node.js';
+import type { PathwayRules, RuleNode } from './model/pathway-rules.js';
+import { isGroup, type RequirementType } from './model/requirement-node.js';
 
 /** What evaluation needs to know of one of the earner's credentials. */
 export interface EarnedCredential {

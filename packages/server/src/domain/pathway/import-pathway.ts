@@ -4,8 +4,8 @@ import { type Actor, authorize } from '../auth/actor.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { PathwayWithVersion } from '../ports/index.js';
 import { createPathway } from './manage-pathways.js';
+import type { RequirementNode } from './model/requirement-node.js';
 import { fromPortableRequirement, PortableRequirementSchema } from './portable-requirement.js';
-import type { RequirementNode } from './requirement-node.js';
 
 export const ImportPathwayInputSchema = z.strictObject({
   /** The issuer the imported pathway belongs to. */
@@ -89,7 +89,7 @@ export async function importPathway(
   raw: ImportPathwayInput,
 ): Promise<PathwayWithVersion> {
   const input = ImportPathwayInputSchema.parse(raw);
-  authorize(actor, input.issuerId, 'issuer');
+  authorize(actor, input.issuerId, 'issuer', { notFound: 'issuer' });
   const parsed = PathwayDocumentSchema.safeParse(input.document);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

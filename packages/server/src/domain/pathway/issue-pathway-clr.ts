@@ -3,16 +3,17 @@ import {
   type AssociationInput,
   buildClrCredential,
   type ClrVerifiableCredential,
-  ErrorCode,
   type IdentityObject,
   IdentityObjectSchema,
-  MicrocredError,
   type Achievement as ObAchievement,
 } from '@microcred/vc';
 import { z } from 'zod';
 import { achievementUrl } from '../achievement/manage-achievements.js';
 import { type Actor, authorize } from '../auth/actor.js';
+import { resourceNotFound } from '../auth/resource-not-found.js';
 import { type IssueDependencies, issuerProfile } from '../credential/issue-credential.js';
+import { readableCredentials } from '../credential/readable-credential.js';
+import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { CredentialRecord, Issuer, JsonObject } from '../ports/index.js';
 import { assessEarner } from './assess-earner.js';
@@ -57,7 +58,10 @@ function clrSubject(earner: Earner, credentials: readonly CredentialRecord[]) {
     }
   }
   if (identifier.length === 0) {
-    throw new MicrocredError(ErrorCode.CONFLICT, "none of the earner's credentials carries their identity");
+    throw new ServerError(
+      ServerErrorCode.CONFLICT,
+      "none of the earner's credentials carries their identity",
+    );
   }
   return { identifier };
 }
@@ -106,8 +110,9 @@ async function signClr(
  * A signed CLR 2.0 ClrCredential for an earner who completed a pathway (issuer role), published by the
  * pathway's issuer: `credentialSubject.verifiableCredential` holds the stacked credential, the milestone
  * credentials and every constituent credential counted (each with its own proof and status), and
- * `achievement[]` with `association[]` describe the pathway's structure. Refused (CONFLICT) when the
- * earner holds no standing completion credential.
+ * `achievement[]` with `association[]` describe the pathway's structure. Credentials their earner hid
+ * are left out. Refused (CONFLICT) when the earner holds no standing completion credential that anyone
+ * may read.
  */
 export async function issuePathwayClr(
   context: PlatformContext,
@@ -118,21 +123,27 @@ export async function issuePathwayClr(
 ): Promise<IssuedClr> {
   const { recipient } = ClrRequestSchema.parse(raw);
   const found = await getPathway(context, actor, pathwayId);
-  authorize(actor, found.pathway.issuerId, 'issuer');
+  authorize(actor, found.pathway.issuerId, 'issuer', { notFound: 'pathway' });
   const issuer = await context.storage.issuers.findById({ id: found.pathway.issuerId });
-  if (issuer === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such issuer');
+  if (issuer === null) throw resourceNotFound('issuer');
   const earner = earnerFromRecipient(context, recipient);
   const assessment = await assessEarner(context.storage, { pathway: found, earner, now: context.now() });
-  const standing = assessment.awards
-    .filter((award) => award.state === 'active')
-    .map((award) => assessment.credentials.get(award.credentialId))
-    .filter((record): record is CredentialRecord => record !== undefined && record.revokedAt === null);
+  // A CLR is handed to third parties: it bundles only what anyone may read (`mayReadCredential`), and
+  // leaves out what its earner hid exactly as if it did not exist.
+  const standing = await readableCredentials(
+    context,
+    null,
+    assessment.awards
+      .filter((award) => award.state === 'active')
+      .map((award) => assessment.credentials.get(award.credentialId))
+      .filter((record): record is CredentialRecord => record !== undefined && record.revokedAt === null),
+  );
   const completion = standing.find(
     (record) => record.achievementId === found.version.rules.completionAchievementId,
   );
   if (completion === undefined) {
-    throw new MicrocredError(
-      ErrorCode.CONFLICT,
+    throw new ServerError(
+      ServerErrorCode.CONFLICT,
       'the earner has not completed this pathway (no standing completion credential)',
     );
   }
@@ -148,7 +159,11 @@ export async function issuePathwayClr(
   }
   const all = [
     ...standing,
-    ...constituents.filter((record) => !standing.some((other) => other.id === record.id)),
+    ...(await readableCredentials(
+      context,
+      null,
+      constituents.filter((record) => !standing.some((other) => other.id === record.id)),
+    )),
   ];
   const bundled = all.filter(bundleable);
   const achievements = await loadPathwayAchievements(context, found);
@@ -170,7 +185,7 @@ export async function issuePathwayClr(
 /**
  * A signed CLR 2.0 ClrCredential of an earner's whole record with one issuer (issuer role): every
  * standing credential that issuer gave them, with the structure of that issuer's pathways they
- * completed. `partial` is true when some could not be bundled (VC-JWTs).
+ * completed, leaving out those its earner hid. `partial` is true when some could not be bundled (VC-JWTs).
  */
 export async function issueRecordClr(
   context: PlatformContext,
@@ -180,9 +195,9 @@ export async function issueRecordClr(
   raw: ClrRequest,
 ): Promise<IssuedClr> {
   const { recipient } = ClrRequestSchema.parse(raw);
-  authorize(actor, issuerId, 'issuer');
+  authorize(actor, issuerId, 'issuer', { notFound: 'issuer' });
   const issuer = await context.storage.issuers.findById({ id: issuerId });
-  if (issuer === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such issuer');
+  if (issuer === null) throw resourceNotFound('issuer');
   const earner = earnerFromRecipient(context, recipient);
   const records: CredentialRecord[] = [];
   for (let offset = 0; ; offset += 500) {
@@ -195,10 +210,13 @@ export async function issueRecordClr(
     records.push(...page.filter((record) => record.revokedAt === null));
     if (page.length < 500) break;
   }
-  const bundled = records.filter(bundleable);
+  // Not the issuer's books but a document for third parties: what the earner hid stays out (and does
+  // not make the record `partial`: it is as if it did not exist).
+  const readable = await readableCredentials(context, null, records);
+  const bundled = readable.filter(bundleable);
   if (bundled.length === 0) {
-    throw new MicrocredError(
-      ErrorCode.CONFLICT,
+    throw new ServerError(
+      ServerErrorCode.CONFLICT,
       'the earner holds no credential of this issuer that a CLR can bundle',
     );
   }
@@ -225,6 +243,6 @@ export async function issueRecordClr(
     credentials: bundled,
     achievements: [...achievements.values()],
     associations,
-    partial: bundled.length < records.length,
+    partial: bundled.length < readable.length,
   });
 }

@@ -1,6 +1,7 @@
 import { ErrorCode, MicrocredError } from '@microcred/vc';
 import { z } from 'zod';
 import { type Actor, authorize } from '../auth/actor.js';
+import { resourceNotFound } from '../auth/resource-not-found.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { Partnership } from '../ports/index.js';
 
@@ -22,7 +23,7 @@ export async function grantPartnership(
   raw: PartnershipInput,
 ): Promise<Partnership> {
   const { issuerId } = PartnershipInputSchema.parse(raw);
-  authorize(actor, grantorIssuerId, 'owner');
+  authorize(actor, grantorIssuerId, 'owner', { notFound: 'issuer' });
   if (issuerId === grantorIssuerId) {
     throw new MicrocredError(ErrorCode.VALIDATION_ERROR, 'an issuer needs no partnership with itself', {
       details: { errors: [{ path: 'issuerId', in: 'body', message: 'another issuer' }] },
@@ -30,7 +31,7 @@ export async function grantPartnership(
   }
   for (const id of [grantorIssuerId, issuerId]) {
     if ((await context.storage.issuers.findById({ id })) === null) {
-      throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such issuer');
+      throw resourceNotFound('issuer');
     }
   }
   return context.storage.partnerships.grant({ grantorIssuerId, granteeIssuerId: issuerId });
@@ -46,9 +47,9 @@ export async function withdrawPartnership(
   grantorIssuerId: string,
   granteeIssuerId: string,
 ): Promise<void> {
-  authorize(actor, grantorIssuerId, 'owner');
+  authorize(actor, grantorIssuerId, 'owner', { notFound: 'issuer' });
   const withdrawn = await context.storage.partnerships.withdraw({ grantorIssuerId, granteeIssuerId });
-  if (!withdrawn) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such partnership');
+  if (!withdrawn) throw resourceNotFound('partnership');
 }
 
 /** The consents an issuer gave and received (viewer role). */
@@ -57,9 +58,9 @@ export async function listPartnerships(
   actor: Actor,
   issuerId: string,
 ): Promise<Partnership[]> {
-  authorize(actor, issuerId, 'viewer');
+  authorize(actor, issuerId, 'viewer', { notFound: 'issuer' });
   if ((await context.storage.issuers.findById({ id: issuerId })) === null) {
-    throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such issuer');
+    throw resourceNotFound('issuer');
   }
   return context.storage.partnerships.list({ issuerId });
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, MicrocredError } from '@microcred/vc';
 import { z } from 'zod';
 import { type Actor, authorize } from '../auth/actor.js';
+import { resourceNotFound } from '../auth/resource-not-found.js';
+import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { PathwayStatus, PathwayWithVersion, Repositories } from '../ports/index.js';
+import { RequirementNodeSchema } from './model/requirement-node.js';
 import { PATHWAY_CHANGED_JOB } from './process-pathway-jobs.js';
-import { RequirementNodeSchema } from './requirement-node.js';
 import { resolvePathwayVersion } from './resolve-pathway-version.js';
 import { toRequirementNode } from './to-requirement-node.js';
 
@@ -46,9 +47,9 @@ export async function createPathway(
   raw: PathwayInput,
 ): Promise<PathwayWithVersion> {
   const input = PathwayInputSchema.parse(raw);
-  authorize(actor, input.issuerId, 'issuer');
+  authorize(actor, input.issuerId, 'issuer', { notFound: 'issuer' });
   const issuer = await context.storage.issuers.findById({ id: input.issuerId });
-  if (issuer === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such issuer');
+  if (issuer === null) throw resourceNotFound('issuer');
   const id = randomUUID();
   const version = await resolvePathwayVersion(context, {
     pathwayId: id,
@@ -78,12 +79,11 @@ export async function getPathway(
   id: string,
 ): Promise<PathwayWithVersion> {
   const found = await context.storage.pathways.findById({ id });
-  if (found === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such pathway');
+  if (found === null) throw resourceNotFound('pathway');
   if (actor === null) {
-    if (found.pathway.status !== 'published')
-      throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such pathway');
+    if (found.pathway.status !== 'published') throw resourceNotFound('pathway');
   } else {
-    authorize(actor, found.pathway.issuerId, 'viewer');
+    authorize(actor, found.pathway.issuerId, 'viewer', { notFound: 'pathway' });
   }
   return found;
 }
@@ -113,10 +113,10 @@ export async function updatePathway(
   const patch = PathwayPatchSchema.parse(raw);
   const current = await getPathway(context, actor, id);
   const { pathway, version } = current;
-  authorize(actor, pathway.issuerId, 'issuer');
+  authorize(actor, pathway.issuerId, 'issuer', { notFound: 'pathway' });
   if (patch.expectedVersion !== undefined && patch.expectedVersion !== pathway.currentVersion) {
-    throw new MicrocredError(
-      ErrorCode.CONFLICT,
+    throw new ServerError(
+      ServerErrorCode.CONFLICT,
       `the pathway was edited meanwhile: its current version is ${pathway.currentVersion}`,
       { details: { currentVersion: pathway.currentVersion } },
     );
@@ -144,8 +144,8 @@ export async function updatePathway(
     });
   }
   if (completionAchievementId !== version.rules.completionAchievementId) {
-    throw new MicrocredError(
-      ErrorCode.CONFLICT,
+    throw new ServerError(
+      ServerErrorCode.CONFLICT,
       'a published pathway keeps its completion achievement: define a new pathway for another one',
       {
         details: {
@@ -184,7 +184,7 @@ export async function publishPathway(
   id: string,
 ): Promise<PathwayWithVersion> {
   const { pathway, version } = await getPathway(context, actor, id);
-  authorize(actor, pathway.issuerId, 'issuer');
+  authorize(actor, pathway.issuerId, 'issuer', { notFound: 'pathway' });
   if (pathway.status === 'published') return { pathway, version };
   const rules = await resolvePathwayVersion(context, {
     pathwayId: id,

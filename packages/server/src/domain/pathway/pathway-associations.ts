@@ -1,6 +1,6 @@
 import type { AssociationInput } from '@microcred/vc';
-import type { PathwayRules, RuleNode } from './pathway-rules.js';
-import { isGroup } from './requirement-node.js';
+import type { PathwayRules, RuleNode } from './model/pathway-rules.js';
+import { isGroup } from './model/requirement-node.js';
 
 /**
  * The structure of a pathway in CLR 2.0 Association vocabulary: its award `isParentOf` every required

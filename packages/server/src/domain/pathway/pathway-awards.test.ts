@@ -1,10 +1,10 @@
-import { ErrorCode } from '@microcred/vc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWithReferenceStack } from '../../../../vc/test/support/reference-stack.js';
 import { seedPathwayWorld, threeOfFour } from '../../../test/support/pathway-fixtures.js';
 import { rejection } from '../../../test/support/rejection.js';
 import { ADMIN, openTestPlatform, type TestPlatform } from '../../../test/support/test-platform.js';
 import { testDrivers } from '../../db/open-test-database.js';
+import { ServerErrorCode } from '../error/server-error.js';
 import { AUTO_REVOCATION_REASON } from './settle-pathway-awards.js';
 
 describe.each(testDrivers())('stackable pathways on %s', (driver) => {
@@ -166,7 +166,7 @@ describe.each(testDrivers())('stackable pathways on %s', (driver) => {
     const { pathway } = await platform.pathways.create(ADMIN, threeOfFour(world));
     const email = 'katherine@example.org';
     expect((await rejection(platform.pathways.issueClr(ADMIN, pathway.id, { recipient: email }))).code).toBe(
-      ErrorCode.CONFLICT,
+      ServerErrorCode.CONFLICT,
     );
     for (const part of world.parts.slice(0, 3)) await issue(part.id, email);
 

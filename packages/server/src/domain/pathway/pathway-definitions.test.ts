@@ -1,10 +1,10 @@
-import { ErrorCode } from '@microcred/vc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPathwayWorld } from '../../../test/support/pathway-fixtures.js';
 import { rejection } from '../../../test/support/rejection.js';
 import { ADMIN, openTestPlatform, type TestPlatform } from '../../../test/support/test-platform.js';
 import { testDrivers } from '../../db/open-test-database.js';
 import type { Actor } from '../auth/actor.js';
+import { ServerErrorCode } from '../error/server-error.js';
 
 const leaf = (achievementId: string) => ({ type: 'achievement' as const, achievementId });
 
@@ -28,7 +28,7 @@ describe.each(testDrivers())('pathway definitions on %s', (driver) => {
         requirement: { type: 'n-of', n: 3, children: [leaf(a.id), leaf(b.id)] },
       }),
     );
-    expect(tooMany.code).toBe(ErrorCode.VALIDATION_ERROR);
+    expect(tooMany.code).toBe(ServerErrorCode.VALIDATION_ERROR);
     expect(tooMany.details?.errors).toEqual([
       { path: 'requirement.n', in: 'body', message: 'n is 3 but the group has only 2 children' },
     ]);
@@ -38,7 +38,7 @@ describe.each(testDrivers())('pathway definitions on %s', (driver) => {
         requirement: { type: 'all-of', children: [leaf(a.id), leaf(world.certificate.id)] },
       }),
     );
-    expect(itself.code).toBe(ErrorCode.VALIDATION_ERROR);
+    expect(itself.code).toBe(ServerErrorCode.VALIDATION_ERROR);
     expect(itself.message).toMatch(/^requirement\.children\.1\.achievementId: a cycle/);
     const unknown = await rejection(
       platform.pathways.create(ADMIN, {
@@ -46,7 +46,7 @@ describe.each(testDrivers())('pathway definitions on %s', (driver) => {
         requirement: { type: 'all-of', children: [leaf(a.id), leaf('00000000-0000-4000-8000-000000000000')] },
       }),
     );
-    expect(unknown).toMatchObject({ code: ErrorCode.VALIDATION_ERROR });
+    expect(unknown).toMatchObject({ code: ServerErrorCode.VALIDATION_ERROR });
     expect(unknown.message).toMatch(/^requirement\.children\.1\.achievementId: no such achievement/);
     expect(await platform.pathways.list(ADMIN, { issuerId: world.issuer.id })).toEqual([]);
   });
@@ -95,7 +95,7 @@ describe.each(testDrivers())('pathway definitions on %s', (driver) => {
         requirement: { type: 'all-of', children: [leaf(a.id), leaf(d.id)] },
       }),
     );
-    expect(chain).toMatchObject({ code: ErrorCode.VALIDATION_ERROR });
+    expect(chain).toMatchObject({ code: ServerErrorCode.VALIDATION_ERROR });
     expect(chain.message).toMatch(/a cycle/);
     // A pathway awarding c for Inner's certificate: Inner may then not require c.
     await platform.pathways.create(ADMIN, {
@@ -131,13 +131,13 @@ describe.each(testDrivers())('pathway definitions on %s', (driver) => {
       requirement: { type: 'all-of' as const, children: [leaf(world.parts[0].id), leaf(draft.id)] },
     };
     const unpublished = await rejection(platform.pathways.create(ADMIN, definition));
-    expect(unpublished.code).toBe(ErrorCode.CONFLICT);
+    expect(unpublished.code).toBe(ServerErrorCode.CONFLICT);
     expect(unpublished.message).toMatch(
       /^requirement\.children\.1\.achievementId: .*draft: publish it first/,
     );
     const saved = await platform.pathways.create(ADMIN, { ...definition, status: 'draft' });
     expect((await rejection(platform.pathways.publish(ADMIN, saved.pathway.id))).code).toBe(
-      ErrorCode.CONFLICT,
+      ServerErrorCode.CONFLICT,
     );
     await platform.achievements.update(ADMIN, draft.id, { status: 'published' });
     expect((await platform.pathways.publish(ADMIN, saved.pathway.id)).pathway.status).toBe('published');
@@ -151,14 +151,14 @@ describe.each(testDrivers())('pathway definitions on %s', (driver) => {
       },
     };
     const noConsent = await rejection(platform.pathways.create(ADMIN, foreign));
-    expect(noConsent.code).toBe(ErrorCode.CONFLICT);
+    expect(noConsent.code).toBe(ServerErrorCode.CONFLICT);
     expect(noConsent.message).toMatch(/another issuer, which has not consented/);
     // Only the partner's owner can consent; the pathway's issuer cannot consent for it.
     const ours: Actor = { kind: 'member', issuerId: world.issuer.id, role: 'owner' };
     expect(
       (await rejection(platform.partnerships.grant(ours, partner.issuer.id, { issuerId: world.issuer.id })))
         .code,
-    ).toBe(ErrorCode.NOT_FOUND);
+    ).toBe(ServerErrorCode.NOT_FOUND);
     const theirs: Actor = { kind: 'member', issuerId: partner.issuer.id, role: 'owner' };
     await platform.partnerships.grant(theirs, partner.issuer.id, { issuerId: world.issuer.id });
     const together = await platform.pathways.create(ADMIN, foreign);
@@ -227,7 +227,7 @@ describe.each(testDrivers())('pathway definitions on %s', (driver) => {
         requirement: { type: 'all-of', children: [leaf(a.id)] },
       }),
     );
-    expect(stale.code).toBe(ErrorCode.CONFLICT);
+    expect(stale.code).toBe(ServerErrorCode.CONFLICT);
 
     // v3 asks for two of the four: no stricter, so earners move to it and those it completes are awarded.
     await platform.pathways.update(ADMIN, pathway.id, {
@@ -248,6 +248,6 @@ describe.each(testDrivers())('pathway definitions on %s', (driver) => {
     const moved = await rejection(
       platform.pathways.update(ADMIN, pathway.id, { completionAchievementId: d.id }),
     );
-    expect(moved.code).toBe(ErrorCode.CONFLICT);
+    expect(moved.code).toBe(ServerErrorCode.CONFLICT);
   });
 });

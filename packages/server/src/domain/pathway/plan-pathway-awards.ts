@@ -1,7 +1,7 @@
 import type { PathwayAward } from '../ports/index.js';
 import type { PathwayProgress } from './evaluate-pathway.js';
-import type { PathwayRules, RuleNode } from './pathway-rules.js';
-import { isGroup } from './requirement-node.js';
+import type { PathwayRules, RuleNode } from './model/pathway-rules.js';
+import { isGroup } from './model/requirement-node.js';
 
 /** A node whose rule, once met, earns a stacked credential: the root (completion) or a milestone. */
 export interface AwardTarget {

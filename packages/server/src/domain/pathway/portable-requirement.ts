@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { RuleNode } from './pathway-rules.js';
-import { isGroup, MAX_CHILDREN, type RequirementNode } from './requirement-node.js';
+import type { RuleNode } from './model/pathway-rules.js';
+import { isGroup, MAX_CHILDREN, type RequirementNode } from './model/requirement-node.js';
 
 /**
  * A requirement tree as published and exported: achievements and sub-pathways named by their public

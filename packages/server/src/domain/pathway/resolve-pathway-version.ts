@@ -1,9 +1,9 @@
-import { ErrorCode, MicrocredError } from '@microcred/vc';
+import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { Achievement, NewPathwayVersion } from '../ports/index.js';
 import { checkRequirementStructure, type DefinitionIssue } from './check-requirement-structure.js';
-import type { EmbeddedPathway, PathwayRules, RuleNode } from './pathway-rules.js';
-import { isGroup, type RequirementNode } from './requirement-node.js';
+import type { EmbeddedPathway, PathwayRules, RuleNode } from './model/pathway-rules.js';
+import { isGroup, type RequirementNode } from './model/requirement-node.js';
 
 /** Every achievement a leaf names, embedded sub-pathways included (the ids that trigger re-evaluation). */
 function requiredAchievementIds(node: RuleNode): string[] {
@@ -35,12 +35,12 @@ class Issues {
   /** VALIDATION_ERROR for bad references, else CONFLICT for a state that must change first. */
   throwIfAny(): void {
     for (const [issues, code] of [
-      [this.invalid, ErrorCode.VALIDATION_ERROR],
-      [this.conflicting, ErrorCode.CONFLICT],
+      [this.invalid, ServerErrorCode.VALIDATION_ERROR],
+      [this.conflicting, ServerErrorCode.CONFLICT],
     ] as const) {
       const first = issues[0];
       if (first === undefined) continue;
-      throw new MicrocredError(code, `${first.path}: ${first.message}`, {
+      throw new ServerError(code, `${first.path}: ${first.message}`, {
         details: { errors: issues.map((issue) => ({ ...issue, in: 'body' })) },
       });
     }
@@ -202,7 +202,8 @@ export async function resolvePathwayVersion(
   await checkAward(options.completionAchievementId, 'completionAchievementId');
   const requirement = await resolve(options.requirement, 'requirement');
   issues.throwIfAny();
-  if (requirement === null) throw new MicrocredError(ErrorCode.INTERNAL, 'the requirement did not resolve');
+  if (requirement === null)
+    throw new ServerError(ServerErrorCode.INTERNAL, 'the requirement did not resolve');
   const rules: PathwayRules = { completionAchievementId: options.completionAchievementId, requirement };
   const required = requiredAchievementIds(requirement);
   const milestones = milestoneAchievementIds(requirement);
@@ -239,8 +240,8 @@ async function checkAwardChains(
         found.version.requiredAchievementIds.some((id) => awards.has(id)) ||
         embeds(found.version.rules.requirement, options.pathwayId);
       if (loop) {
-        throw new MicrocredError(
-          ErrorCode.VALIDATION_ERROR,
+        throw new ServerError(
+          ServerErrorCode.VALIDATION_ERROR,
           `requirement: a cycle: it depends on pathway "${found.pathway.name}", which depends on this pathway`,
           {
             details: {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ErrorCode, IdentityObjectSchema, MicrocredError } from '@microcred/vc';
+import { IdentityObjectSchema } from '@microcred/vc';
 import type { SignedCredential } from '../credential/credential-signer.js';
 import {
   type CredentialRecipient,
@@ -9,6 +9,7 @@ import {
   type PreparedCredential,
   prepareCredential,
 } from '../credential/issue-credential.js';
+import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { CredentialRecord, Repositories } from '../ports/index.js';
 import { assessEarner, type EarnerAssessment } from './assess-earner.js';
@@ -79,7 +80,7 @@ function recipientFrom(earner: Earner, evidence: readonly CredentialRecord[]): C
     const parsed = IdentityObjectSchema.safeParse(first);
     if (parsed.success) return { did: null, identifier: parsed.data, lookupHash: earner, name };
   }
-  throw new MicrocredError(ErrorCode.CONFLICT, "none of the earner's credentials carries their identity");
+  throw new ServerError(ServerErrorCode.CONFLICT, "none of the earner's credentials carries their identity");
 }
 
 function achievementName(record: CredentialRecord): string | undefined {
@@ -108,7 +109,7 @@ async function prepareAwards(
     const issuer =
       achievement === undefined ? null : await context.storage.issuers.findById({ id: achievement.issuerId });
     if (achievement === undefined || issuer === null) {
-      throw new MicrocredError(ErrorCode.NOT_FOUND, `award achievement ${item.achievementId} is gone`);
+      throw new ServerError(ServerErrorCode.NOT_FOUND, `award achievement ${item.achievementId} is gone`);
     }
     const evidence = item.evidenceCredentialIds.flatMap((id) => assessment.credentials.get(id) ?? []);
     const [allocation] = await context.storage.statusLists.allocate({
@@ -116,7 +117,7 @@ async function prepareAwards(
       purpose: 'revocation',
     });
     if (allocation === undefined)
-      throw new MicrocredError(ErrorCode.INTERNAL, 'no status list entry was allocated');
+      throw new ServerError(ServerErrorCode.INTERNAL, 'no status list entry was allocated');
     const credential = prepareCredential(context, {
       achievement,
       issuer,
@@ -241,8 +242,8 @@ export async function settlePathwayAwards(
     });
     if (outcome !== null) return outcome;
   }
-  throw new MicrocredError(
-    ErrorCode.CONFLICT,
+  throw new ServerError(
+    ServerErrorCode.CONFLICT,
     "the earner's credentials kept changing while their pathway awards were settled; try again",
   );
 }

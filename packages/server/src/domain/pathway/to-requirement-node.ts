@@ -1,5 +1,5 @@
-import type { RuleNode } from './pathway-rules.js';
-import { isGroup, type RequirementNode } from './requirement-node.js';
+import type { RuleNode } from './model/pathway-rules.js';
+import { isGroup, type RequirementNode } from './model/requirement-node.js';
 
 /** The author's view of a saved tree: amounts and embedded rules dropped. */
 export function toRequirementNode(node: RuleNode): RequirementNode {

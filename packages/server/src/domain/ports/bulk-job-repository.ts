@@ -1,20 +1,30 @@
 import type { JsonObject, Page } from './common.js';
+import type { StatusAllocation } from './status-list-repository.js';
 
 export const BULK_JOB_STATES = ['queued', 'running', 'completed', 'failed', 'cancelled'] as const;
 export type BulkJobState = (typeof BULK_JOB_STATES)[number];
 
-export const BULK_ROW_STATES = ['pending', 'running', 'done', 'failed'] as const;
+/**
+ * `duplicate`: skipped because the recipient already holds a valid credential of the achievement, or an
+ * earlier row of the same upload names them. Like `done` and `failed`, a state a row ends in.
+ */
+export const BULK_ROW_STATES = ['pending', 'running', 'done', 'failed', 'duplicate'] as const;
 export type BulkRowState = (typeof BULK_ROW_STATES)[number];
 
-/** A bulk issuance: one row per recipient; `done + failed` reaches `total` when it completes. */
+/**
+ * A bulk issuance: one row per recipient; `done + failed + duplicates` reaches `total` when it completes.
+ */
 export interface BulkJob {
   readonly id: string;
   readonly issuerId: string;
   readonly achievementId: string;
   readonly state: BulkJobState;
   readonly total: number;
+  /** Rows that hold a credential: issued, or returned again for an idempotency key already used. */
   readonly done: number;
   readonly failed: number;
+  /** Rows skipped because the recipient already held a valid credential of the achievement. */
+  readonly duplicates: number;
   /** Issuance options shared by every row (format, who asked), as the domain chose them. */
   readonly options: JsonObject;
   /** Why the whole job failed (state `failed`). Row errors are on the rows. */
@@ -33,9 +43,19 @@ export interface BulkJobRow {
   /** How many times a worker took the row. */
   readonly attempts: number;
   readonly error: string | null;
+  /** For a `done` row: the credential it issued, or the one returned again for its idempotency key. */
   readonly credentialId: string | null;
+  /** For a row skipped as a duplicate when it was processed: the valid credential the recipient held. */
+  readonly duplicateOf: string | null;
   readonly lockedBy: string | null;
   readonly lockedUntil: Date | null;
+  /**
+   * The revocation entry reserved for the row by its first attempt: a retry after a crash signs with the
+   * same entry, so a row uses at most one status list entry however often its worker dies.
+   */
+  readonly statusEntry: StatusAllocation | null;
+  /** For a row skipped on upload as a duplicate: the earlier row of the same upload naming the recipient. */
+  readonly duplicateOfRow: number | null;
 }
 
 export interface NewBulkJob {
@@ -45,18 +65,26 @@ export interface NewBulkJob {
     readonly achievementId: string;
     readonly options?: JsonObject;
   };
-  /** Rows that failed validation on upload carry their `error`: they count as failed from the start. */
+  /**
+   * Rows that failed validation on upload carry their `error`: they count as failed from the start. A row
+   * naming the same recipient as an earlier row carries `duplicateOfRow`: it counts as a duplicate.
+   */
   readonly rows: readonly {
     readonly rowNumber: number;
     readonly input: JsonObject;
     readonly error?: string;
+    readonly duplicateOfRow?: number;
   }[];
 }
 
-/** The outcome of one claimed row: the credential it issued, or why it could not. */
+/**
+ * The outcome of one claimed row: the credential it issued (or an earlier one returned for its idempotency
+ * key), why it could not, or that it was skipped because the recipient already holds `duplicateOf`.
+ */
 export type BulkRowResult =
   | { readonly rowNumber: number; readonly credentialId: string }
-  | { readonly rowNumber: number; readonly error: string };
+  | { readonly rowNumber: number; readonly error: string }
+  | { readonly rowNumber: number; readonly duplicateOf: string };
 
 /**
  * Durable bulk issuance. Any number of workers, on any number of machines, claim rows under a lease;
@@ -84,6 +112,21 @@ export interface BulkJobRepository {
     readonly jobId?: string;
     readonly maxAttempts?: number;
   }): Promise<BulkJobRow[]>;
+  /**
+   * Locks (until the transaction ends) and returns the given rows that `workerId` still holds. Call it in
+   * the transaction that reserves their status entries, so a row taken over meanwhile gets none.
+   */
+  lockHeldRows(options: {
+    readonly jobId: string;
+    readonly workerId: string;
+    readonly rowNumbers: readonly number[];
+  }): Promise<BulkJobRow[]>;
+  /** Records the status entry reserved for each row (see `BulkJobRow.statusEntry`); only rows `workerId` holds. */
+  rememberStatusEntries(options: {
+    readonly jobId: string;
+    readonly workerId: string;
+    readonly entries: readonly (StatusAllocation & { readonly rowNumber: number })[];
+  }): Promise<number>;
   /** Extends the lease of rows still held by `workerId`; returns how many it still holds. */
   renewLease(options: {
     readonly jobId: string;
@@ -93,7 +136,7 @@ export interface BulkJobRepository {
   }): Promise<number>;
   /**
    * Records outcomes of rows held by `workerId` and updates the job's counts in one transaction; the job
-   * completes when every row is done or failed. Rows no longer held (lease lost) are left alone.
+   * completes when every row is done, failed or a duplicate. Rows no longer held (lease lost) are left alone.
    */
   recordResults(options: {
     readonly jobId: string;
@@ -104,10 +147,11 @@ export interface BulkJobRepository {
   cancel(options: { readonly id: string }): Promise<BulkJob>;
   /** Marks a queued or running job failed as a whole (e.g. its achievement was archived). Throws `NOT_FOUND`. */
   fail(options: { readonly id: string; readonly error: string }): Promise<BulkJob>;
-  /** Rows in order, e.g. the failed ones for an error report; `limit` is capped at 5,000. */
+  /** Rows in order, e.g. the failed and duplicate ones for an error report; `limit` is capped at 5,000. */
   listRows(options: {
     readonly jobId: string;
-    readonly state?: BulkRowState;
+    /** One state, or any of several. */
+    readonly state?: BulkRowState | readonly BulkRowState[];
     readonly afterRowNumber?: number;
     readonly limit?: number;
   }): Promise<BulkJobRow[]>;

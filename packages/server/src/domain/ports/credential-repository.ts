@@ -68,6 +68,21 @@ export interface CredentialQuery extends Page {
   readonly recipientDid?: string;
 }
 
+/** Who a credential was issued to, as duplicates are found: the keyed email hash, or the DID. */
+export interface RecipientKey {
+  readonly lookupHash: string | null;
+  readonly did: string | null;
+}
+
+/** A credential someone holds, without its document. */
+export interface CredentialHolding {
+  readonly id: string;
+  readonly recipientLookupHash: string | null;
+  readonly recipientDid: string | null;
+  readonly bulkJobId: string | null;
+  readonly bulkRow: number | null;
+}
+
 /** Issued credentials. */
 export interface CredentialRepository {
   /**
@@ -82,6 +97,29 @@ export interface CredentialRepository {
     readonly issuerId: string;
     readonly idempotencyKey: string;
   }): Promise<CredentialRecord | null>;
+  /** The credentials among `idempotencyKeys` of the issuer (at most 1,000 keys at a time). */
+  findByIdempotencyKeys(options: {
+    readonly issuerId: string;
+    readonly idempotencyKeys: readonly string[];
+  }): Promise<CredentialRecord[]>;
+  /**
+   * The credentials of `achievementId` that these recipients hold and that are valid at `at`: not revoked,
+   * not expired (an email matches by its lookup hash, a DID exactly). At most 1,000 recipients at a time.
+   */
+  listValidHoldings(options: {
+    readonly achievementId: string;
+    readonly recipients: readonly RecipientKey[];
+    readonly at: Date;
+  }): Promise<CredentialHolding[]>;
+  /**
+   * Waits (until the transaction ends) for exclusive use of each (achievement, recipient): a transaction
+   * that checks for a valid credential and then issues one must hold it, so two never both issue.
+   * Only meaningful inside a transaction.
+   */
+  lockRecipients(options: {
+    readonly achievementId: string;
+    readonly recipients: readonly RecipientKey[];
+  }): Promise<void>;
   /** Newest first; `limit` is capped at 500. */
   list(query: CredentialQuery): Promise<CredentialRecord[]>;
   /** How many distinct recipients hold an unrevoked credential of each achievement (absent: none). */

@@ -76,7 +76,10 @@ export interface EarnerRepository {
     readonly handle?: string | null;
     readonly locale?: string;
   }): Promise<Earner>;
-  /** Deletes the account and all it owns (addresses, sessions, choices, imports, follows). */
+  /**
+   * Deletes the account and all it owns (addresses, sessions, choices, imports, follows), except that
+   * declines and private choices stay, naming no account, so those credentials stay hidden.
+   */
   delete(options: { readonly id: string }): Promise<void>;
 
   listEmails(options: { readonly earnerId: string }): Promise<EarnerEmail[]>;

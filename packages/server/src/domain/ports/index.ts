@@ -31,12 +31,15 @@ export type { ImageRef, JsonObject, Page } from './common.js';
 export {
   CREDENTIAL_FORMATS,
   type CredentialFormat,
+  type CredentialHolding,
   type CredentialQuery,
   type CredentialRecord,
   type CredentialRepository,
   type InsertCredentialResult,
   type NewCredential,
+  type RecipientKey,
 } from './credential-repository.js';
+export type { DomainLogger } from './domain-logger.js';
 export {
   CREDENTIAL_CHOICES,
   type CredentialChoice,
@@ -77,6 +80,7 @@ export {
   type PathwayVersion,
   type PathwayWithVersion,
 } from './pathway-repository.js';
+export type { RateLimitStore } from './rate-limit-store.js';
 export {
   STATUS_PURPOSES,
   type StatusAllocation,

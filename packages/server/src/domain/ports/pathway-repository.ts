@@ -1,4 +1,4 @@
-import type { PathwayRules } from '../pathway/pathway-rules.js';
+import type { PathwayRules } from '../pathway/model/pathway-rules.js';
 import type { Page } from './common.js';
 
 /** A draft can be edited in place; a published pathway is edited by adding a version. */

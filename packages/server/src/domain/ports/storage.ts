@@ -10,6 +10,7 @@ import type { MailOutbox } from './mail-outbox.js';
 import type { PartnershipRepository } from './partnership-repository.js';
 import type { PathwayEarnerRepository } from './pathway-earner-repository.js';
 import type { PathwayRepository } from './pathway-repository.js';
+import type { RateLimitStore } from './rate-limit-store.js';
 import type { StatusListRepository } from './status-list-repository.js';
 import type { UserRepository } from './user-repository.js';
 
@@ -29,6 +30,8 @@ export interface Repositories {
   readonly partnerships: PartnershipRepository;
   readonly earners: EarnerRepository;
   readonly mailOutbox: MailOutbox;
+  /** Request counters for rate limits; used outside transactions (a rollback would uncount). */
+  readonly rateLimits: RateLimitStore;
 }
 
 /** The storage a use case needs: repositories, and a way to make several writes all-or-nothing. */

@@ -1,10 +1,6 @@
-import {
-  addDataIntegrityProof,
-  buildBitstringStatusListCredential,
-  ErrorCode,
-  encodeStatusList,
-  MicrocredError,
-} from '@microcred/vc';
+import { buildBitstringStatusListCredential, encodeStatusList } from '@microcred/vc';
+import type { CredentialSigner } from '../credential/credential-signer.js';
+import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import { issuerIdentity } from '../issuer/issuer-identity.js';
 import type { ActiveSigningKey } from '../issuer/issuer-keys.js';
 import type { PlatformContext } from '../platform-context.js';
@@ -20,7 +16,10 @@ export interface PublishedStatusList {
  * Serves an issuer's status list as a signed BitstringStatusListCredential. Signing costs two
  * canonicalizations, so each (list version, key) is signed once and kept; a revocation bumps the version.
  */
-export function createStatusListPublisher(context: PlatformContext, activeSigningKey: ActiveSigningKey) {
+export function createStatusListPublisher(
+  context: PlatformContext,
+  dependencies: { readonly activeSigningKey: ActiveSigningKey; readonly signer: CredentialSigner },
+) {
   const cache = new Map<string, PublishedStatusList>();
   return async function publishStatusList(options: {
     slug: string;
@@ -29,9 +28,9 @@ export function createStatusListPublisher(context: PlatformContext, activeSignin
     const issuer = await context.storage.issuers.findBySlug({ slug: options.slug });
     const list = issuer === null ? null : await context.storage.statusLists.findById({ id: options.listId });
     if (issuer === null || list === null || list.issuerId !== issuer.id) {
-      throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such status list');
+      throw new ServerError(ServerErrorCode.NOT_FOUND, 'no such status list');
     }
-    const signingKey = await activeSigningKey(issuer);
+    const signingKey = await dependencies.activeSigningKey(issuer);
     const etag = `"${list.id}.${list.version}.${signingKey.keyRecord.keyId}"`;
     const cached = cache.get(list.id);
     if (cached?.etag === etag) return cached;
@@ -46,9 +45,10 @@ export function createStatusListPublisher(context: PlatformContext, activeSignin
       encodedList: encodeStatusList(list.bits),
       validFrom: wholeSeconds(list.updatedAt),
     }) as unknown as JsonObject;
-    const credential = await addDataIntegrityProof({
+    const { document: credential } = await dependencies.signer.sign({
       document: unsigned,
-      key: signingKey.key,
+      signingKey,
+      format: 'di',
       created: wholeSeconds(context.now()),
     });
     const published = { credential, etag };

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
-import type { PublicEnv } from '../app-env.js';
+import type { PublicEnv } from '../../edge/public-env.js';
 
 /**
  * One log line per request: method, path, status, duration, request id. Never headers, query strings

@@ -1,6 +1,5 @@
-import { ErrorCode, MicrocredError } from '@microcred/vc';
+import { ErrorCode, isMicrocredError, MicrocredError, parseIJson } from '@microcred/vc';
 import type { MiddlewareHandler } from 'hono';
-import { assertIJson } from './assert-i-json.js';
 
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;.*)?$/i;
 
@@ -22,7 +21,14 @@ export function strictJsonBody(options: { readonly maxDepth: number }): Middlewa
       throw new MicrocredError(ErrorCode.PARSING_ERROR, 'the request body is not UTF-8', { cause });
     }
     // An empty body is left to the route: one that expects none accepts it, one that needs JSON refuses it.
-    if (text.trim() !== '') assertIJson(text, options);
+    if (text.trim() !== '') {
+      try {
+        parseIJson(text, options);
+      } catch (cause) {
+        if (!isMicrocredError(cause)) throw cause;
+        throw new MicrocredError(cause.code, `the request body is ${cause.message}`, { cause });
+      }
+    }
     await next();
   };
 }

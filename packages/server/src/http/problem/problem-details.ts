@@ -1,37 +1,4 @@
-import { z } from '@hono/zod-openapi';
-import { ErrorCode } from '@microcred/vc';
-
-export const FieldErrorSchema = z
-  .object({
-    path: z
-      .string()
-      .openapi({ description: 'Dotted path of the field (`recipient.email`); empty for the whole value' }),
-    in: z.enum(['body', 'query', 'path', 'header']).optional(),
-    message: z.string(),
-  })
-  .openapi('FieldError');
-export type FieldError = z.infer<typeof FieldErrorSchema>;
-
-/** RFC 9457 problem details, with our stable `code` and, for invalid input, every failing field. */
-export const ProblemSchema = z
-  .object({
-    type: z.url().openapi({ example: 'https://microcred.dev/problems/not-found' }),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    code: z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]),
-    instance: z.string().optional().openapi({ description: 'The request path this problem occurred at' }),
-    requestId: z
-      .string()
-      .optional()
-      .openapi({ description: 'Quote it when reporting a problem: it is in our logs' }),
-    errors: z.array(FieldErrorSchema).optional(),
-    details: z.record(z.string(), z.unknown()).optional(),
-  })
-  .openapi('Problem');
-export type Problem = z.infer<typeof ProblemSchema>;
-
-export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+import { PROBLEM_MEDIA_TYPE, ProblemSchema } from '../../edge/problem/problem-schema.js';
 
 const DESCRIPTIONS = {
   400: 'Invalid input (`VALIDATION_ERROR`, `PARSING_ERROR`, …)',
@@ -41,6 +8,7 @@ const DESCRIPTIONS = {
   409: 'Conflicts with the current state (`CONFLICT`)',
   413: 'The body is over the size limit (`PAYLOAD_TOO_LARGE`)',
   415: 'The body is not JSON (`UNSUPPORTED_MEDIA_TYPE`)',
+  429: 'Too many requests; retry after the `Retry-After` seconds (`RATE_LIMITED`)',
 } as const;
 
 type ProblemStatus = keyof typeof DESCRIPTIONS;

@@ -1,7 +1,7 @@
 import { ErrorCode, MicrocredError } from '@microcred/vc';
 import type { ZodError } from 'zod';
-import type { FieldError } from './problem-details.js';
-import { fieldErrorsOf } from './to-problem.js';
+import type { FieldError } from '../../edge/problem/problem-schema.js';
+import { fieldErrorsOf } from '../../edge/problem/to-problem.js';
 
 const LOCATIONS: Readonly<Record<string, FieldError['in']>> = {
   json: 'body',

@@ -38,9 +38,56 @@ describe.each(testDrivers())('bulk jobs over HTTP on %s', (driver) => {
       // a worker drains the job, as the server's background worker would
     }
     const progress = await test.call(`/api/v1/bulk-jobs/${created.body.id}`, { token: ADMIN_TOKEN });
-    expect(progress.body).toMatchObject({ state: 'completed', done: 59, failed: 1 });
+    expect(progress.body).toMatchObject({ state: 'completed', done: 59, failed: 1, duplicates: 0 });
     const errors = await test.call(`/api/v1/bulk-jobs/${created.body.id}/errors`, { token: ADMIN_TOKEN });
-    expect(errors.body).toEqual([{ row: 7, error: expect.stringContaining('email') }]);
+    expect(errors.body).toEqual([{ row: 7, reason: 'failed', error: expect.stringContaining('email') }]);
+  });
+
+  it('leaves each recipient one credential when the same CSV is uploaded twice, the second job reporting duplicates', async () => {
+    const csv = 'email,name\ntwice-1@example.org,One\ntwice-2@example.org,Two\ntwice-3@example.org,Three\n';
+    const drain = async (jobId: string) => {
+      while ((await test.platform.bulk.processRows({ workerId: 'http-test', jobId })) > 0) {
+        // as the server's background worker would
+      }
+      return (await test.call(`/api/v1/bulk-jobs/${jobId}`, { token: ADMIN_TOKEN })).body;
+    };
+    const first = await upload(csv);
+    expect(await drain(first.body.id)).toMatchObject({
+      state: 'completed',
+      done: 3,
+      failed: 0,
+      duplicates: 0,
+    });
+    const second = await upload(csv);
+    expect(second.status).toBe(202);
+    expect(await drain(second.body.id)).toMatchObject({
+      state: 'completed',
+      done: 0,
+      failed: 0,
+      duplicates: 3,
+    });
+    const errors = await test.call(`/api/v1/bulk-jobs/${second.body.id}/errors`, { token: ADMIN_TOKEN });
+    expect(errors.body).toEqual(
+      [1, 2, 3].map((row) => ({
+        row,
+        reason: 'duplicate',
+        error: expect.stringContaining('already holds'),
+        credentialId: expect.any(String),
+      })),
+    );
+    for (const row of [1, 2, 3]) {
+      const held = await test.call(
+        `/api/v1/credentials?recipient=twice-${row}@example.org&achievementId=${achievementId}`,
+        { token: ADMIN_TOKEN },
+      );
+      expect(held.body).toHaveLength(1);
+    }
+
+    const again = await upload(csv, 'text/csv', `achievementId=${achievementId}&allowDuplicates=true`);
+    expect(await drain(again.body.id)).toMatchObject({ state: 'completed', done: 3, duplicates: 0 });
+    expect(
+      (await upload(csv, 'text/csv', `achievementId=${achievementId}&allowDuplicates=maybe`)).status,
+    ).toBe(400);
   });
 
   it('takes JSON lines too', async () => {

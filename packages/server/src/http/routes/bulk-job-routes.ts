@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { ErrorCode, MicrocredError } from '@microcred/vc';
+import { ServerError, ServerErrorCode } from '../../domain/error/server-error.js';
 import type { Platform } from '../../domain/platform.js';
 import type { BulkJob } from '../../domain/ports/index.js';
 import type { ApiEnv } from '../app-env.js';
@@ -16,8 +16,19 @@ const BulkJobSchema = z
     achievementId: z.uuid(),
     state: z.enum(['queued', 'running', 'completed', 'failed', 'cancelled']),
     total: z.number().int(),
-    done: z.number().int(),
+    done: z
+      .number()
+      .int()
+      .openapi({ description: 'Rows issued (or returned again for a used idempotency key)' }),
     failed: z.number().int(),
+    duplicates: z
+      .number()
+      .int()
+      .openapi({
+        description:
+          'Rows skipped because the recipient already held a valid credential of the achievement, or an earlier ' +
+          'row of the upload named them; `done + failed + duplicates` reaches `total`',
+      }),
     error: z.string().nullable(),
     createdAt: timestamp,
     startedAt: timestamp.nullable(),
@@ -31,6 +42,14 @@ const BulkUploadQuerySchema = z.object({
     .enum(['di', 'jwt'])
     .default('di')
     .openapi({ description: 'Data Integrity proof or VC-JWT' }),
+  allowDuplicates: z
+    .enum(['true', 'false'])
+    .default('false')
+    .openapi({
+      description:
+        'Issue even to recipients who already hold a valid (unrevoked, unexpired) credential of the achievement, ' +
+        'and to every row of a recipient named twice; by default those rows are skipped as duplicates',
+    }),
 });
 
 const CSV_TYPES = ['text/csv', 'application/csv'];
@@ -45,6 +64,7 @@ function present(job: BulkJob) {
     total: job.total,
     done: job.done,
     failed: job.failed,
+    duplicates: job.duplicates,
     error: job.error,
     createdAt: job.createdAt.toISOString(),
     startedAt: isoOrNull(job.startedAt),
@@ -59,7 +79,8 @@ const createJob = createRoute({
   summary: 'Upload recipients (CSV or JSON lines) to issue an achievement to each (issuer role)',
   description:
     'CSV with a header row: `email` or `did`, and optionally `name`, `evidence_url`, `evidence_narrative`, `narrative`, ' +
-    '`result`, `activity_start_date`, `activity_end_date`. Bad rows are reported by row number and never stop the ' +
+    '`result`, `activity_start_date`, `activity_end_date`, `idempotency_key` (a row whose key the issuer already ' +
+    'used gets that credential back instead of a new one). Bad rows are reported by row number and never stop the ' +
     'good ones; a file-level problem (a broken quote, unknown columns) rejects the upload. The job runs in the ' +
     'background on every worker; poll it for progress.',
   security: BEARER_SECURITY,
@@ -86,7 +107,7 @@ const createJob = createRoute({
   },
   responses: {
     202: jsonContent(BulkJobSchema, 'Accepted: the job is queued'),
-    ...problemResponses(400, 401, 403, 404, 409, 413, 415),
+    ...problemResponses(400, 401, 403, 404, 409, 413, 415, 429),
   },
 });
 
@@ -107,13 +128,24 @@ const getErrors = createRoute({
   method: 'get',
   path: `${BULK_JOBS_PATH}/{id}/errors`,
   tags: ['Bulk issuance'],
-  summary: 'The rows of a bulk job that failed, with their row numbers and reasons',
+  summary:
+    'The rows of a bulk job that failed or were skipped as duplicates, with their row numbers and reasons',
   security: BEARER_SECURITY,
   request: { params: IdParamsSchema },
   responses: {
     200: jsonContent(
-      z.array(z.object({ row: z.number().int(), error: z.string() })),
-      'Failed rows in file order',
+      z.array(
+        z.object({
+          row: z.number().int(),
+          reason: z.enum(['failed', 'duplicate']),
+          error: z.string(),
+          credentialId: z
+            .uuid()
+            .optional()
+            .openapi({ description: 'For a duplicate: the valid credential the recipient already holds' }),
+        }),
+      ),
+      'Failed and duplicate rows in file order',
     ),
     ...problemResponses(400, 401, 404),
   },
@@ -129,6 +161,36 @@ const cancelJob = createRoute({
   responses: { 200: jsonContent(BulkJobSchema, 'The job'), ...problemResponses(400, 401, 403, 404) },
 });
 
+/**
+ * The upload as text, decoded while it streams (the body limit counts the same stream), so a 64 MB upload
+ * is never held twice, as bytes and as text.
+ */
+async function readUploadText(body: ReadableStream<Uint8Array> | null): Promise<string> {
+  if (body === null) return '';
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decode = (bytes?: Uint8Array) => {
+    try {
+      return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
+    } catch (cause) {
+      throw new ServerError(ServerErrorCode.PARSING_ERROR, 'the upload is not UTF-8 text', { cause });
+    }
+  };
+  const parts: string[] = [];
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(decode(value));
+    }
+  } catch (error) {
+    await reader.cancel().catch(() => {});
+    throw error;
+  }
+  parts.push(decode());
+  return parts.join('');
+}
+
 /** `/bulk-jobs`: uploads that become durable background jobs. */
 export function bulkJobRoutes(options: { readonly platform: Platform }): OpenAPIHono<ApiEnv> {
   const { platform } = options;
@@ -138,19 +200,19 @@ export function bulkJobRoutes(options: { readonly platform: Platform }): OpenAPI
     const type = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     const format = CSV_TYPES.includes(type) ? 'csv' : JSONL_TYPES.includes(type) ? 'jsonl' : undefined;
     if (format === undefined) {
-      throw new MicrocredError(
-        ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+      throw new ServerError(
+        ServerErrorCode.UNSUPPORTED_MEDIA_TYPE,
         'upload text/csv or application/x-ndjson (JSON lines)',
       );
     }
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
-    } catch (cause) {
-      throw new MicrocredError(ErrorCode.PARSING_ERROR, 'the upload is not UTF-8 text', { cause });
-    }
+    const text = await readUploadText(c.req.raw.body);
     const query = c.req.valid('query');
-    const job = await platform.bulk.create(c.get('actor'), { ...query, format, text });
+    const job = await platform.bulk.create(c.get('actor'), {
+      ...query,
+      allowDuplicates: query.allowDuplicates === 'true',
+      format,
+      text,
+    });
     c.header('Location', `/api/v1${BULK_JOBS_PATH}/${job.id}`);
     return c.json(present(job), 202);
   });

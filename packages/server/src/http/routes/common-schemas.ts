@@ -26,7 +26,9 @@ export const PageQuerySchema = z.object({ limit, offset });
 
 export const ImageSchema = z
   .object({
-    id: z.string().openapi({ description: 'An http(s) URL or a PNG/SVG data URI' }),
+    id: z.string().openapi({
+      description: 'A PNG or SVG data URI (SVG sanitised when stored), or an https URL on a public host',
+    }),
     caption: z.string().optional(),
   })
   .openapi('Image');
@@ -34,12 +36,8 @@ export const ImageSchema = z
 /** Routes that need `Authorization: Bearer <token>` declare this. */
 export const BEARER_SECURITY = [{ bearer: [] }];
 
-/** ISO 8601 timestamps, as every date in the API is sent. */
-export const timestamp = z.iso.datetime();
-
-export function isoOrNull(date: Date | null): string | null {
-  return date === null ? null : date.toISOString();
-}
+// The API presents dates as the presenters do (the CLI prints the same JSON).
+export { isoOrNull, timestamp } from '../../presenters/iso-timestamp.js';
 
 /** An OpenAPI response (or body) entry with a JSON schema. */
 export function jsonContent<T extends z.ZodType>(schema: T, description: string) {

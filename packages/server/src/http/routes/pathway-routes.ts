@@ -1,5 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Platform } from '../../domain/platform.js';
+import { PathwaySchema, presentPathway } from '../../presenters/present-pathway.js';
+import { ProgressSchema, presentProgress } from '../../presenters/present-progress.js';
 import type { ApiEnv } from '../app-env.js';
 import { createRouter } from '../create-router.js';
 import { problemResponses } from '../problem/problem-details.js';
@@ -10,12 +12,8 @@ import {
   PathwayCreateSchema,
   PathwayImportSchema,
   PathwayQuerySchema,
-  PathwaySchema,
   PathwayUpdateSchema,
   ProgressQuerySchema,
-  ProgressSchema,
-  presentPathway,
-  presentProgress,
 } from './pathway-schemas.js';
 
 const TAG = 'Pathways';
@@ -155,7 +153,7 @@ const issueClr = createRoute({
 /** `/pathways`: stackable pathways, earners' progress, CLRs. */
 export function pathwayRoutes(options: { readonly platform: Platform }): OpenAPIHono<ApiEnv> {
   const { platform } = options;
-  const publicUrl = platform.context.publicUrl;
+  const publicUrl = platform.publicUrl;
   const router = createRouter<ApiEnv>();
 
   router.openapi(listPathways, async (c) => {

@@ -1,12 +1,16 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { CREDENTIALS_V2_CONTEXT, ErrorCode, MicrocredError, OB_CONTEXT } from '@microcred/vc';
+import { CREDENTIALS_V2_CONTEXT, OB_CONTEXT } from '@microcred/vc';
 import { defaultBadgeSvg } from '../../domain/achievement/default-badge-svg.js';
+import { mayReadCredential } from '../../domain/credential/readable-credential.js';
+import { ServerError, ServerErrorCode } from '../../domain/error/server-error.js';
+import { readStoredImage } from '../../domain/image/read-stored-image.js';
 import type { Platform } from '../../domain/platform.js';
-import type { PublicEnv } from '../app-env.js';
+import { negotiateMediaType } from '../../edge/negotiate-media-type.js';
+import type { PublicEnv } from '../../edge/public-env.js';
+import { sessionEarner } from '../../edge/session-earner.js';
 import { createRouter } from '../create-router.js';
 import { problemResponses } from '../problem/problem-details.js';
 import { cacheableResponse } from '../representation/cacheable-response.js';
-import { negotiateMediaType } from '../representation/negotiate-media-type.js';
 import { IdParamsSchema } from './common-schemas.js';
 import { CREDENTIAL_REPRESENTATIONS } from './credential-representations.js';
 
@@ -20,10 +24,14 @@ const SlugParamsSchema = z.object({
 
 // Verifiers must see a revocation or a new key at once: caches may keep a copy, but must ask first.
 const REVALIDATE = 'public, max-age=0, must-revalidate';
-// Achievement definitions and issued credentials change rarely (an edit, never a signature).
+// Achievement definitions change rarely (an edit, never a signature).
 const SHORT_LIVED = 'public, max-age=300';
-// A hostile uploaded SVG must not run script or load anything when opened directly.
-const IMAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+// Uploaded SVGs are sanitised on the way in and out; this keeps one inert even if the sanitiser missed
+// something, when it is opened directly rather than through <img>.
+const IMAGE_HEADERS = {
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+  'X-Content-Type-Options': 'nosniff',
+};
 
 const anyJson = z.record(z.string(), z.unknown());
 const notModified = { description: 'Not modified (the `If-None-Match` ETag is current)' };
@@ -79,7 +87,9 @@ const achievementImage = createRoute({
   path: '/achievements/{id}/image',
   tags: ['Public documents'],
   summary: "A published achievement's badge image",
-  description: 'The uploaded PNG or SVG, or a generated badge. A URL image redirects to that URL.',
+  description:
+    'The uploaded PNG or SVG (sanitised), or a generated badge. An image given as an https URL on a public ' +
+    'host redirects there; any other URL stored before that rule gets the generated badge.',
   request: { params: IdParamsSchema },
   responses: {
     200: {
@@ -102,7 +112,9 @@ const credentialDocument = createRoute({
   summary: 'An issued credential, at its id',
   description:
     'JSON for `application/json`, `application/vc+ld+json`, `application/vc` or `*/*`; the compact JWS for ' +
-    '`application/vc+jwt` when the credential was issued as a VC-JWT.',
+    '`application/vc+jwt` when the credential was issued as a VC-JWT. A credential its earner declined or made ' +
+    'private, or that waits in their portfolio for them to accept it, answers 404 (as an unknown id does) to ' +
+    'everyone but that earner.',
   request: { params: IdParamsSchema },
   responses: {
     200: {
@@ -134,12 +146,6 @@ const pathwayDocument = createRoute({
   },
 });
 
-function decodeDataUri(uri: string): { contentType: string; bytes: Uint8Array } | undefined {
-  const match = /^data:(image\/(?:png|svg\+xml));base64,([A-Za-z0-9+/=]+)$/.exec(uri);
-  if (match?.[1] === undefined || match[2] === undefined) return undefined;
-  return { contentType: match[1], bytes: Buffer.from(match[2], 'base64') };
-}
-
 /** The documents verifiers and wallets fetch: no authentication, cacheable, CORS-open. */
 export function publicDocumentRoutes(options: { readonly platform: Platform }): OpenAPIHono<PublicEnv> {
   const { platform } = options;
@@ -147,7 +153,7 @@ export function publicDocumentRoutes(options: { readonly platform: Platform }): 
 
   router.openapi(didDocument, async (c) => {
     const document = await platform.issuers.didDocument(c.req.valid('param').slug);
-    if (document === null) throw new MicrocredError(ErrorCode.NOT_FOUND, 'no such issuer');
+    if (document === null) throw new ServerError(ServerErrorCode.NOT_FOUND, 'no such issuer');
     const contentType =
       negotiateMediaType({
         accept: c.req.header('Accept'),
@@ -194,13 +200,13 @@ export function publicDocumentRoutes(options: { readonly platform: Platform }): 
 
   router.openapi(achievementImage, async (c) => {
     const achievement = await platform.achievements.get(null, c.req.valid('param').id);
-    const uploaded = achievement.image;
-    // An image given as a URL is the issuer's own file elsewhere: send the client there, never fetch it.
-    if (uploaded !== null && !uploaded.id.startsWith('data:')) return c.redirect(uploaded.id, 302);
-    const decoded = uploaded === null ? undefined : decodeDataUri(uploaded.id);
+    const stored = readStoredImage(achievement.image);
+    // An image given as a URL is the issuer's own file on a public host: send the client there, never
+    // fetch it (ADVERSARIAL I7).
+    if (stored?.kind === 'link') return c.redirect(stored.url, 302);
     const creator = achievement.document.creator as { name?: unknown } | undefined;
-    const image = decoded ?? {
-      contentType: 'image/svg+xml',
+    const image = stored ?? {
+      mediaType: 'image/svg+xml',
       bytes: new TextEncoder().encode(
         defaultBadgeSvg({
           name: achievement.name,
@@ -210,14 +216,16 @@ export function publicDocumentRoutes(options: { readonly platform: Platform }): 
     };
     return cacheableResponse(c, {
       body: image.bytes,
-      contentType: image.contentType,
+      contentType: image.mediaType,
       cacheControl: SHORT_LIVED,
-      headers: { 'Content-Security-Policy': IMAGE_CSP },
+      headers: IMAGE_HEADERS,
     });
   });
 
   router.openapi(credentialDocument, async (c) => {
-    const record = await platform.credentials.find(c.req.valid('param').id);
+    const { earner } = await sessionEarner(platform, c);
+    const readable = await platform.credentials.read(earner?.id ?? null, c.req.valid('param').id);
+    const record = readable.credential;
     const available = CREDENTIAL_REPRESENTATIONS.filter((representation) => representation.available(record));
     const chosen = negotiateMediaType({
       accept: c.req.header('Accept'),
@@ -225,12 +233,15 @@ export function publicDocumentRoutes(options: { readonly platform: Platform }): 
     });
     // Nothing acceptable: RFC 9110 §12.1 lets the server send its default rather than a 406.
     const representation = available.find((item) => item.mediaType === chosen) ?? available[0];
-    if (representation === undefined) throw new MicrocredError(ErrorCode.INTERNAL, 'no representation');
+    if (representation === undefined) throw new ServerError(ServerErrorCode.INTERNAL, 'no representation');
     return cacheableResponse(c, {
       body: representation.render(record),
       contentType: representation.mediaType,
-      cacheControl: SHORT_LIVED,
-      vary: 'Accept',
+      // Its earner may hide it at any moment: caches must ask every time, and what only the signed-in
+      // earner may read is never stored.
+      ...(mayReadCredential(readable, null)
+        ? { cacheControl: REVALIDATE, vary: 'Accept' }
+        : { cacheControl: 'private, no-store', vary: 'Accept, Cookie' }),
     });
   });
 

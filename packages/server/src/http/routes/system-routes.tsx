@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Platform } from '../../domain/platform.js';
-import type { PublicEnv } from '../app-env.js';
+import type { PublicEnv } from '../../edge/public-env.js';
 import { createRouter } from '../create-router.js';
 import { DocsPage, type OpenApiDocument } from '../docs/docs-page.js';
 import { jsonContent } from './common-schemas.js';
@@ -51,7 +51,7 @@ export function systemRoutes(options: {
   router.openapi(health, async (c) => {
     c.header('Cache-Control', 'no-store');
     try {
-      await platform.context.storage.issuers.list({ limit: 1 });
+      await platform.health.check();
       return c.json({ status: 'ok' as const }, 200);
     } catch (error) {
       c.get('logger').error({ err: error }, 'health check: the database does not answer');

@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { ErrorCode, MicrocredError } from '@microcred/vc';
+import { ServerError, ServerErrorCode } from '../../domain/error/server-error.js';
 import type { Platform } from '../../domain/platform.js';
 import type { ApiEnv } from '../app-env.js';
 import { createRouter } from '../create-router.js';
@@ -20,7 +20,7 @@ const IssueResponseSchema = z
 /** The VC API's own paths (W3C VC API): issuing for an authenticated issuer, verifying for anyone. */
 export function vcApiRoutes(options: { readonly platform: Platform }): OpenAPIHono<ApiEnv> {
   const { platform } = options;
-  const { publicUrl } = platform.context;
+  const { publicUrl } = platform;
   const router = createRouter<ApiEnv>();
 
   const issue = createRoute({
@@ -37,7 +37,7 @@ export function vcApiRoutes(options: { readonly platform: Platform }): OpenAPIHo
     responses: {
       201: jsonContent(IssueResponseSchema, 'The signed credential'),
       200: jsonContent(IssueResponseSchema, 'Already issued under this idempotency key'),
-      ...problemResponses(400, 401, 403, 404, 409, 413, 415),
+      ...problemResponses(400, 401, 403, 404, 409, 413, 415, 429),
     },
   });
 
@@ -52,7 +52,7 @@ export function vcApiRoutes(options: { readonly platform: Platform }): OpenAPIHo
     request: { body: jsonBody(VcVerifyRequestSchema) },
     responses: {
       200: jsonContent(VerificationResultSchema, 'The verification result'),
-      ...problemResponses(400, 413, 415),
+      ...problemResponses(400, 413, 415, 429),
     },
   });
 
@@ -62,16 +62,16 @@ export function vcApiRoutes(options: { readonly platform: Platform }): OpenAPIHo
     const achievement = await platform.achievements.get(actor, mapped.input.achievementId);
     const issuer = await platform.issuers.get(actor, achievement.issuerId);
     if (mapped.issuer !== undefined && mapped.issuer !== issuer.did) {
-      throw new MicrocredError(
-        ErrorCode.FORBIDDEN,
+      throw new ServerError(
+        ServerErrorCode.FORBIDDEN,
         `credential.issuer must be the achievement's issuer, ${issuer.did}; it is issued under that identity only`,
       );
     }
     if (mapped.assertionMethod !== undefined) {
       const active = (await platform.issuers.keys(actor, issuer.id)).find((key) => key.active);
       if (active?.verificationMethod !== mapped.assertionMethod) {
-        throw new MicrocredError(
-          ErrorCode.VALIDATION_ERROR,
+        throw new ServerError(
+          ServerErrorCode.VALIDATION_ERROR,
           "options.assertionMethod is not the issuer's active key",
           {
             details: {

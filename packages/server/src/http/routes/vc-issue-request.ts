@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { BUNDLED_CONTEXTS, CREDENTIALS_V2_CONTEXT, ErrorCode, MicrocredError } from '@microcred/vc';
 import type { IssueCredentialInput } from '../../domain/credential/issue-credential.js';
-import type { FieldError } from '../problem/problem-details.js';
+import type { FieldError } from '../../edge/problem/problem-schema.js';
 
 export const VcIssueOptionsSchema = z
   .strictObject({

@@ -44,6 +44,15 @@ export const VerificationResultSchema = z
     signer: z
       .object({ verificationMethod: z.string(), controller: z.string(), publicKeyMultibase: z.string() })
       .optional(),
+    authorship: z
+      .enum(['unproven'])
+      .optional()
+      .openapi({
+        description:
+          '`unproven` when the verdict relied on a compatibility concession (VERIFIER_COMPAT=1edtech): the ' +
+          'signature holds, but nothing shows that the issuer made it. Never present such a result as verified.',
+      }),
+    authorshipReason: z.string().optional(),
   })
   .openapi('VerificationResult');
 export type VerificationResultJson = z.infer<typeof VerificationResultSchema>;
@@ -59,13 +68,24 @@ export function presentVerificationResult(report: VerificationReport): Verificat
       message: check.message,
       ...(check.warning === true ? { warning: true } : {}),
     })),
-    warnings: report.checks
-      .filter((check) => check.ok && check.warning === true)
-      .map((check) => ({
-        type: `https://microcred.dev/problems/warnings/${check.id}`,
-        title: check.id,
-        detail: check.message,
-      })),
+    warnings: [
+      ...(report.authorship === 'unproven'
+        ? [
+            {
+              type: 'https://microcred.dev/problems/warnings/authorship-unproven',
+              title: 'authorship',
+              detail: `authorship unproven (compatibility mode): ${report.authorshipReason ?? ''}`,
+            },
+          ]
+        : []),
+      ...report.checks
+        .filter((check) => check.ok && check.warning === true)
+        .map((check) => ({
+          type: `https://microcred.dev/problems/warnings/${check.id}`,
+          title: check.id,
+          detail: check.message,
+        })),
+    ],
     errors: report.checks
       .filter((check) => !check.ok)
       .map((check) => {
@@ -74,5 +94,11 @@ export function presentVerificationResult(report: VerificationReport): Verificat
       }),
     ...(report.format === undefined ? {} : { format: report.format }),
     ...(report.signer === undefined ? {} : { signer: { ...report.signer } }),
+    ...(report.authorship === undefined
+      ? {}
+      : {
+          authorship: report.authorship,
+          ...(report.authorshipReason === undefined ? {} : { authorshipReason: report.authorshipReason }),
+        }),
   };
 }

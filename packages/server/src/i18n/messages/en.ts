@@ -72,6 +72,8 @@ export const en = {
   'import.nothing': 'Choose a file, paste a credential or give a link.',
   'imported.label': 'Imported',
   'imported.cannotShare': 'This credential did not verify, so it stays private and cannot be shared.',
+  'imported.cannotShareUnproven':
+    'Nothing shows who signed this credential (it was accepted only in compatibility mode), so it stays private and cannot be shared.',
   'imported.delete': 'Remove from my portfolio',
   'imported.confirmDelete': 'Remove this credential from your portfolio?',
 
@@ -139,6 +141,7 @@ export const en = {
   'standing.suspended': 'Suspended',
   'standing.expired': 'Expired',
   'standing.unverified': 'Not verified',
+  'standing.unproven': 'Signature valid — authorship unproven (compatibility mode)',
 
   'issuer.verified': 'Verified issuer',
   'issuer.verifiedExplained': 'The platform has checked that this issuer is who it says it is.',
@@ -199,6 +202,8 @@ export const en = {
   'verify.summary.suspended': 'The issuer has suspended this credential for now.',
   'verify.summary.expired': 'This credential has expired.',
   'verify.summary.unverified': 'This credential could not be verified: do not rely on what it says.',
+  'verify.summary.unproven':
+    'The signature is intact, but nothing shows that the issuer it names made it: it was accepted only by a compatibility mode that is unsafe for production. Do not rely on who it says issued it.',
   'verify.outcome.ok': 'passed',
   'verify.outcome.warning': 'passed, with a caveat',
   'verify.outcome.failed': 'failed',
@@ -306,6 +311,9 @@ export const en = {
   'error.notFoundText': 'There is nothing here, or it is private.',
   'error.internal': 'Something went wrong',
   'error.internalText': 'The server could not finish this request. Try again in a moment.',
+  'error.tooMany': 'Too many requests',
+  'error.tooManyText':
+    'There have been too many attempts from here or for this address. Try again in {minutes} min.',
   'error.home': 'Go to the home page',
 
   'mail.claim.subject': 'You earned “{achievement}” from {issuer}',

@@ -75,6 +75,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'imported.label': 'Importée',
   'imported.cannotShare':
     'La vérification de cette certification a échoué : elle reste donc privée et ne peut pas être partagée.',
+  'imported.cannotShareUnproven':
+    'Rien ne montre qui a signé cette certification (acceptée seulement en mode de compatibilité) : elle reste donc privée et ne peut pas être partagée.',
   'imported.delete': 'Retirer de mon portfolio',
   'imported.confirmDelete': 'Retirer cette certification de votre portfolio ?',
 
@@ -143,6 +145,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'standing.suspended': 'Suspendue',
   'standing.expired': 'Expirée',
   'standing.unverified': 'Non vérifiée',
+  'standing.unproven': 'Signature valide — auteur non prouvé (mode de compatibilité)',
 
   'issuer.verified': 'Émetteur vérifié',
   'issuer.verifiedExplained': 'La plateforme a vérifié que cet émetteur est bien celui qu’il prétend être.',
@@ -205,6 +208,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'verify.summary.expired': 'Cette certification a expiré.',
   'verify.summary.unverified':
     'Cette certification n’a pas pu être vérifiée : ne vous fiez pas à son contenu.',
+  'verify.summary.unproven':
+    'La signature est intacte, mais rien ne montre qu’elle vient de l’émetteur indiqué : elle n’a été acceptée que par un mode de compatibilité à ne pas utiliser en production. Ne vous fiez pas à l’émetteur qu’elle annonce.',
   'verify.outcome.ok': 'réussi',
   'verify.outcome.warning': 'réussi, avec une réserve',
   'verify.outcome.failed': 'échoué',
@@ -314,6 +319,9 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'error.notFoundText': 'Il n’y a rien ici, ou le contenu est privé.',
   'error.internal': 'Une erreur s’est produite',
   'error.internalText': 'Le serveur n’a pas pu traiter cette requête. Réessayez dans un instant.',
+  'error.tooMany': 'Trop de demandes',
+  'error.tooManyText':
+    'Il y a eu trop de tentatives depuis cet endroit ou pour cette adresse. Réessayez dans {minutes} min.',
   'error.home': 'Aller à la page d’accueil',
 
   'mail.claim.subject': '{issuer} vous a décerné « {achievement} »',

@@ -346,7 +346,11 @@ export function ImportedCredentialPage(props: {
                 </button>
               </PostForm>
             ) : (
-              <p>{t('imported.cannotShare')}</p>
+              <p>
+                {standingOfReport(report) === 'unproven'
+                  ? t('imported.cannotShareUnproven')
+                  : t('imported.cannotShare')}
+              </p>
             )}
             <PostForm
               c={c}

@@ -4,7 +4,7 @@ import {
   evaluatePathway,
   type PathwayProgress,
 } from '../../domain/pathway/evaluate-pathway.js';
-import type { PathwayRules, RuleAchievement, RuleNode } from '../../domain/pathway/pathway-rules.js';
+import type { PathwayRules, RuleAchievement, RuleNode } from '../../domain/pathway/model/pathway-rules.js';
 import { diagramStateOf, type PathwayDiagramLabels, renderPathwayDiagram } from './render-pathway-diagram.js';
 
 const NOW = new Date('2026-03-01T00:00:00Z');

@@ -11,7 +11,7 @@ import { ErrorCode, MicrocredError } from '../../error/index.js';
 import type { ResourceFetcher } from '../../resource/index.js';
 import { unsecuredDocumentFor } from './add-data-integrity-proof.js';
 import { type JsonObject, selectCryptosuite } from './cryptosuite.js';
-import { isXsdDateTime } from './xsd-date-time.js';
+import { isDateTimeStamp, isXsdDateTime } from './xsd-date-time.js';
 
 export interface VerifyDataIntegrityProofOptions {
   /** The secured document (its `proof` is ignored except for proof chains). */
@@ -89,13 +89,16 @@ export async function verifyDataIntegrityProof(
         `proofValue must hold a 64-byte signature, not ${signature.length}`,
       );
     }
-    if (proof.created !== undefined && !isXsdDateTime(proof.created)) {
-      fail(ErrorCode.MALFORMED_VALUE_ERROR, 'proof.created is not an XML Schema dateTime');
+    // Data Integrity §2.1: `created` and `expires` are dateTimeStamps (timezone required), so that every
+    // verifier reads the same instant (ADVERSARIAL V8); the legacy Ed25519Signature2020 said dateTime.
+    const wellFormed = suite.proofType === 'DataIntegrityProof' ? isDateTimeStamp : isXsdDateTime;
+    if (proof.created !== undefined && !wellFormed(proof.created)) {
+      fail(ErrorCode.MALFORMED_VALUE_ERROR, 'proof.created is not an XML Schema dateTimeStamp');
     }
     const now = options.now ?? new Date();
     if (proof.expires !== undefined) {
-      if (!isXsdDateTime(proof.expires))
-        fail(ErrorCode.MALFORMED_VALUE_ERROR, 'proof.expires is not a dateTime');
+      if (!wellFormed(proof.expires))
+        fail(ErrorCode.MALFORMED_VALUE_ERROR, 'proof.expires is not an XML Schema dateTimeStamp');
       if (Date.parse(proof.expires) <= now.getTime()) fail(ErrorCode.RANGE_ERROR, 'the proof has expired');
     }
     if (typeof proof.verificationMethod !== 'string') {

@@ -15,10 +15,14 @@ export type JwtCheckId =
   | 'jwt.nbf'
   | 'jwt.exp';
 
-/** One line of a verification report: `code` is set exactly when `ok` is false. */
+/**
+ * One line of a verification report: `code` is set exactly when `ok` is false; `ok: true, warning: true`
+ * passed with a caveat the viewer should see.
+ */
 export interface JwtCheck {
   readonly id: JwtCheckId;
   readonly ok: boolean;
   readonly code?: ErrorCode;
   readonly message: string;
+  readonly warning?: boolean;
 }

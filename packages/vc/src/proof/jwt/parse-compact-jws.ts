@@ -1,9 +1,12 @@
+import { DEFAULT_MAX_JSON_DEPTH, parseIJson } from '../../encoding/index.js';
 import { ErrorCode, MicrocredError } from '../../error/index.js';
 
 /** 1 MiB: far above any real badge (a few KiB) yet small enough that parsing stays cheap. */
 export const MAX_JWS_LENGTH = 1024 * 1024;
 
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
+// A VC 1.1 JWT wraps the credential in its `vc` claim: one level more than a bare credential may use.
+const MAX_JWS_JSON_DEPTH = DEFAULT_MAX_JSON_DEPTH + 1;
 
 /** A compact JWS split and decoded, before any signature check: nothing in it is trusted yet. */
 export interface ParsedCompactJws {
@@ -29,9 +32,11 @@ function decodeSegment(segment: string, name: 'header' | 'payload'): Record<stri
   }
   let value: unknown;
   try {
-    value = JSON.parse(json);
-  } catch {
-    fail(`the JWS ${name} is not JSON`);
+    // Strict I-JSON (RFC 7519 §7.2 refuses duplicate claim names): the signature covers these bytes, and
+    // JSON.parse would let a decoy member be shown while the last one is used (ADVERSARIAL V14).
+    value = parseIJson(json, { maxDepth: MAX_JWS_JSON_DEPTH });
+  } catch (cause) {
+    fail(`the JWS ${name} is ${(cause as Error).message}`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     fail(`the JWS ${name} must be a JSON object`);

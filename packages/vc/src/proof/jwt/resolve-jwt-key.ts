@@ -1,5 +1,5 @@
 import { base64url, calculateJwkThumbprint, type JWK } from 'jose';
-import { resolveVerificationMethod } from '../../did/index.js';
+import { assertEd25519PublicKey, resolveVerificationMethod } from '../../did/index.js';
 import { ErrorCode, isMicrocredError, MicrocredError } from '../../error/index.js';
 import type { ResourceFetcher } from '../../resource/index.js';
 import type { CredentialJwtHeader } from './check-jwt-header.js';
@@ -48,6 +48,13 @@ function publicJwk(value: unknown, where: string): JWK {
   }
   if (typeof value.kty !== 'string' || !PUBLIC_KEY_TYPES.has(value.kty)) {
     fail(ErrorCode.CRYPTOGRAPHIC_SECURITY_ERROR, `${where} must be an RSA, EC or OKP public key`);
+  }
+  if (value.kty === 'OKP' && value.crv === 'Ed25519') {
+    // jose hands the key to OpenSSL, which accepts small-order and non-canonical points: check first.
+    const x =
+      typeof value.x === 'string' && /^[A-Za-z0-9_-]*$/.test(value.x) ? base64url.decode(value.x) : undefined;
+    if (x === undefined) fail(ErrorCode.INVALID_KEY, `${where} has no Ed25519 "x"`);
+    assertEd25519PublicKey(x);
   }
   return { ...value } as JWK;
 }

@@ -13,11 +13,12 @@ import {
   createEd25519SigningKey,
   didKeyFromPublicKey,
   didKeyVerificationMethodId,
+  ED25519_SMALL_ORDER_POINTS,
   generateEd25519KeyPair,
   type SigningKey,
 } from '../../did/index.js';
 import { ErrorCode } from '../../error/index.js';
-import { createMapFetcher } from '../../resource/index.js';
+import { createMapFetcher, createResourceMap } from '../../resource/index.js';
 import { type JwtAlgorithm, SUPPORTED_JWT_ALGORITHMS } from './jwt-algorithm.js';
 import { MAX_JWS_LENGTH } from './parse-compact-jws.js';
 import { signCredentialJwt } from './sign-credential-jwt.js';
@@ -74,6 +75,11 @@ function failedCheck(result: VerifyCredentialJwtResult) {
   return result.checks.find((check) => !check.ok);
 }
 
+/** The issuer's profile document at its URL, publishing its keys as a JWK Set. */
+function publishedBy(issuer: string, ...keys: unknown[]) {
+  return createMapFetcher({ [issuer]: { id: issuer, type: ['Profile'], jwks: { keys } } });
+}
+
 describe('verifyCredentialJwt', () => {
   it('verifies an EdDSA token signed by a did:key issuer and returns the credential unchanged', async () => {
     const credential = badge(issuerKey.controller);
@@ -98,36 +104,100 @@ describe('verifyCredentialJwt', () => {
     ]);
   });
 
-  it('verifies an RS256 token with the public key in the jwk header, noting that no controller binds it', async () => {
-    const credential = badge('https://example.edu/issuers/1');
+  it('verifies an RS256 token whose jwk header is a key the issuer publishes at its URL', async () => {
+    const issuer = 'https://example.edu/issuers/1';
+    const credential = badge(issuer);
     const jws = await signCredentialJwt({
       credential,
       alg: 'RS256',
       key: { privateKey: rsa.privateKey },
       header: 'jwk',
     });
-    const result = await verifyCredentialJwt(jws, { now: NOW });
+    const result = await verifyCredentialJwt(jws, { now: NOW, fetcher: publishedBy(issuer, rsaPublicJwk) });
     expect(result.verified).toBe(true);
+    expect(result.authorship).toBeUndefined();
     expect(result.credential).toEqual(credential);
-    const note = result.checks.find((check) => check.id === 'jwt.key-controller');
-    expect(note).toMatchObject({ ok: true });
-    expect(note?.message).toMatch(/nothing binds it to the issuer/);
+    expect(result.key).toMatchObject({ source: 'jwk-header', controller: issuer });
+    expect(result.checks.find((check) => check.id === 'jwt.key-controller')?.message).toMatch(
+      /publishes the key/,
+    );
   });
 
-  it('verifies an RS256 token whose kid URL dereferences to one JWK (1EdTech convention)', async () => {
-    const kid = 'https://example.edu/keys/rsa-1';
-    const credential = badge('https://example.edu/issuers/1');
+  it('refuses a jwk header key that the issuer does not publish (UNBOUND_KEY), unless in 1edtech mode', async () => {
+    const issuer = 'https://example.edu/issuers/1';
     const jws = await signCredentialJwt({
-      credential,
+      credential: badge(issuer),
       alg: 'RS256',
-      key: { id: kid, privateKey: rsa.privateKey },
+      key: { privateKey: rsa.privateKey },
+      header: 'jwk',
     });
-    const result = await verifyCredentialJwt(jws, {
-      now: NOW,
-      fetcher: createMapFetcher({ [kid]: rsaPublicJwk }),
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' });
+    for (const fetcher of [
+      undefined,
+      publishedBy(issuer, other),
+      createMapFetcher({ [issuer]: { id: 'https://evil.example/x', jwks: { keys: [rsaPublicJwk] } } }),
+    ]) {
+      const result = await verifyCredentialJwt(jws, {
+        now: NOW,
+        ...(fetcher === undefined ? {} : { fetcher }),
+      });
+      expect(result.verified).toBe(false);
+      expect(result.authorship).toBeUndefined();
+      expect(failedCheck(result)).toMatchObject({ id: 'jwt.key-controller', code: ErrorCode.UNBOUND_KEY });
+      expect(failedCheck(result)?.message).toMatch(/not shown to belong to the issuer/);
+    }
+    const compat = await verifyCredentialJwt(jws, { now: NOW, compat: '1edtech' });
+    expect(compat.verified).toBe(true);
+    expect(compat.authorship).toBe('unproven');
+    expect(compat.authorshipReason).toMatch(/jwk header/);
+    expect(compat.checks.find((check) => check.id === 'jwt.key-controller')).toMatchObject({
+      ok: true,
+      warning: true,
     });
-    expect(result.verified).toBe(true);
-    expect(result.key).toMatchObject({ source: 'kid-jwk-document', kid });
+  });
+
+  it('verifies an RS256 token whose kid URL under the issuer URL dereferences to one JWK (1EdTech convention)', async () => {
+    const issuer = 'https://example.edu/issuers/1';
+    for (const kid of [`${issuer}/keys/rsa-1`, `${issuer}#rsa-1`]) {
+      const jws = await signCredentialJwt({
+        credential: badge(issuer),
+        alg: 'RS256',
+        key: { id: kid, privateKey: rsa.privateKey },
+      });
+      const result = await verifyCredentialJwt(jws, {
+        now: NOW,
+        fetcher: createMapFetcher({ [kid]: rsaPublicJwk }),
+      });
+      expect(result.verified, kid).toBe(true);
+      expect(result.key).toMatchObject({ source: 'kid-jwk-document', kid, controller: issuer });
+    }
+  });
+
+  it('does not bind a kid JWK published elsewhere on the same host (multi-tenant), or outside the issuer path', async () => {
+    const issuer = 'https://example.edu/issuers/1';
+    for (const kid of [
+      'https://example.edu/keys/rsa-1',
+      'https://example.edu/issuers/10/keys/rsa-1',
+      'https://example.edu/issuers/1/../2/keys/rsa-1',
+      'https://example.edu/issuers/1/%2E%2E/2/key',
+      'https://example.edu/issuers/1%2F..%2F2/key',
+      'https://other.example/issuers/1/keys/rsa-1',
+    ]) {
+      const jws = await signCredentialJwt({
+        credential: badge(issuer),
+        alg: 'RS256',
+        key: { id: kid, privateKey: rsa.privateKey },
+      });
+      const result = await verifyCredentialJwt(jws, {
+        now: NOW,
+        fetcher: createMapFetcher({ [kid]: rsaPublicJwk }),
+      });
+      expect(result.verified, kid).toBe(false);
+      expect(failedCheck(result), kid).toMatchObject({
+        id: 'jwt.key-controller',
+        code: ErrorCode.UNBOUND_KEY,
+      });
+    }
   });
 
   it('verifies an EdDSA token whose kid is a did:web verification method', async () => {
@@ -347,7 +417,10 @@ describe('verifyCredentialJwt', () => {
       badge('https://example.edu/i/1'),
       rsaSign,
     );
-    const result = await verifyCredentialJwt(labelled, { now: NOW });
+    const result = await verifyCredentialJwt(labelled, {
+      now: NOW,
+      fetcher: publishedBy('https://example.edu/i/1', rsaPublicJwk),
+    });
     expect(result.verified).toBe(true);
     expect(result.key).toMatchObject({ source: 'jwk-header', kid: 'rsa-2026' });
   });
@@ -374,7 +447,7 @@ describe('verifyCredentialJwt', () => {
     });
   });
 
-  it('verifies ES256 with a jwk header', async () => {
+  it('verifies ES256 with a jwk header the issuer publishes', async () => {
     const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const jws = await signRaw(
       { alg: 'ES256', jwk: ec.publicKey.export({ format: 'jwk' }) },
@@ -384,7 +457,8 @@ describe('verifyCredentialJwt', () => {
           new Uint8Array(sign('sha256', input, { key: ec.privateKey, dsaEncoding: 'ieee-p1363' })),
         ),
     );
-    expect((await verifyCredentialJwt(jws, { now: NOW })).verified).toBe(true);
+    const fetcher = publishedBy('https://example.edu/issuers/1', ec.publicKey.export({ format: 'jwk' }));
+    expect((await verifyCredentialJwt(jws, { now: NOW, fetcher })).verified).toBe(true);
   });
 
   it('fails with RANGE_ERROR once exp has passed, and before nbf', async () => {
@@ -448,7 +522,9 @@ describe('verifyCredentialJwt', () => {
       sub: 'did:example:ebfeb1f712ebc6f1c276e12ec21',
     };
     const jws = await signRaw({ alg: 'RS256', typ: 'JWT', jwk: rsaPublicJwk }, payload, rsaSign);
-    const result = await verifyCredentialJwt(jws, { now: NOW });
+    // The issuer's document may also be a bare JWK Set.
+    const fetcher = createMapFetcher({ [issuer]: { keys: [rsaPublicJwk] } });
+    const result = await verifyCredentialJwt(jws, { now: NOW, fetcher });
     expect(result.verified).toBe(true);
     expect(result.form).toBe('vc-claim');
     expect(result.credential).toEqual({
@@ -559,6 +635,148 @@ describe('verifyCredentialJwt', () => {
   });
 });
 
+describe('verifyCredentialJwt key provenance: a key from the token itself proves nothing', () => {
+  // The attacker's own Ed25519 key, carried in the jwk header with no kid, signing for a victim issuer.
+  const attacker = generateKeyPairSync('ed25519');
+  const attackerJwk = attacker.publicKey.export({ format: 'jwk' });
+  const attackerSign = (input: Uint8Array) =>
+    Promise.resolve(new Uint8Array(sign(null, input, attacker.privateKey)));
+  const did = 'did:web:university.example:issuers:acme';
+  const victimKey = createEd25519SigningKey({
+    secretKey: new Uint8Array(32).fill(11),
+    id: `${did}#key-1`,
+    controller: did,
+  });
+  const didDocument = buildDidWebDocument({
+    did,
+    keys: [{ id: 'key-1', publicKeyMultibase: victimKey.publicKeyMultibase }],
+  });
+  const { fetcher } = createResourceMap({
+    documents: new Map([['https://university.example/issuers/acme/did.json', didDocument]]),
+  });
+
+  it('refuses a forged token whose issuer is another did:key (UNBOUND_KEY at jwt.key-controller)', async () => {
+    const jws = await signRaw({ alg: 'EdDSA', jwk: attackerJwk }, badge(issuerKey.controller), attackerSign);
+    const result = await verifyCredentialJwt(jws, { now: NOW });
+    expect(result.checks.find((check) => check.id === 'jwt.signature')).toMatchObject({ ok: true });
+    expect(result.verified).toBe(false);
+    expect(failedCheck(result)).toMatchObject({ id: 'jwt.key-controller', code: ErrorCode.UNBOUND_KEY });
+    expect(failedCheck(result)?.message).toMatch(/does not list this key under assertionMethod/);
+  });
+
+  it('refuses a forged token whose issuer is a did:web, resolved through a resource map', async () => {
+    const jws = await signRaw({ alg: 'EdDSA', jwk: attackerJwk }, badge(did), attackerSign);
+    for (const options of [{ now: NOW, fetcher }, { now: NOW }]) {
+      const result = await verifyCredentialJwt(jws, options);
+      expect(result.verified).toBe(false);
+      expect(failedCheck(result)).toMatchObject({ id: 'jwt.key-controller', code: ErrorCode.UNBOUND_KEY });
+    }
+  });
+
+  it('verifies a token whose jwk header is a key of the issuer DID document (matched by key material)', async () => {
+    const victimJwk = {
+      kty: 'OKP',
+      crv: 'Ed25519',
+      x: base64url.encode(victimKey.publicKey),
+      kid: 'any label',
+    };
+    const jws = await signRaw({ alg: 'EdDSA', jwk: victimJwk }, badge(did), victimKey.sign);
+    const result = await verifyCredentialJwt(jws, { now: NOW, fetcher });
+    expect(result.verified).toBe(true);
+    expect(result.authorship).toBeUndefined();
+    expect(result.key).toMatchObject({ source: 'jwk-header', controller: did });
+    const forDidKey = await signRaw(
+      { alg: 'EdDSA', jwk: { kty: 'OKP', crv: 'Ed25519', x: base64url.encode(issuerKey.publicKey) } },
+      badge(issuerKey.controller),
+      issuerKey.sign,
+    );
+    expect((await verifyCredentialJwt(forDidKey, { now: NOW })).verified).toBe(true);
+  });
+
+  it('applies the revocation of the DID document entry that binds a jwk header key', async () => {
+    const revokedDocument = buildDidWebDocument({
+      did,
+      keys: [
+        { id: 'key-1', publicKeyMultibase: victimKey.publicKeyMultibase, revoked: '2026-01-15T00:00:00Z' },
+      ],
+    });
+    const victimJwk = { kty: 'OKP', crv: 'Ed25519', x: base64url.encode(victimKey.publicKey) };
+    const jws = await signRaw(
+      { alg: 'EdDSA', jwk: victimJwk },
+      badge(did, { validFrom: '2026-02-01T00:00:00Z' }),
+      victimKey.sign,
+    );
+    const result = await verifyCredentialJwt(jws, {
+      now: NOW,
+      fetcher: createMapFetcher({ 'https://university.example/issuers/acme/did.json': revokedDocument }),
+    });
+    expect(failedCheck(result)).toMatchObject({ id: 'jwt.key-revoked' });
+  });
+
+  it('accepts the forged token only in 1edtech mode, with authorship unproven', async () => {
+    const jws = await signRaw({ alg: 'EdDSA', jwk: attackerJwk }, badge(did), attackerSign);
+    const result = await verifyCredentialJwt(jws, { now: NOW, fetcher, compat: '1edtech' });
+    expect(result.verified).toBe(true);
+    expect(result.authorship).toBe('unproven');
+    expect(result.key?.controller).toBeUndefined();
+  });
+});
+
+describe('verifyCredentialJwt Ed25519 keys and signatures (ADVERSARIAL V5)', () => {
+  const identityRS = new Uint8Array(64);
+  identityRS[0] = 1; // R = the identity point, S = 0: OpenSSL accepts it for any message under a small-order key
+
+  it('refuses each small-order jwk key with R = identity, S = 0 at jwt.key (INVALID_KEY)', async () => {
+    for (const point of ED25519_SMALL_ORDER_POINTS) {
+      const jwk = { kty: 'OKP', crv: 'Ed25519', x: base64url.encode(Buffer.from(point, 'hex')) };
+      const jws = await signRaw({ alg: 'EdDSA', jwk }, badge('https://example.edu/issuers/1'), () =>
+        Promise.resolve(identityRS),
+      );
+      const result = await verifyCredentialJwt(jws, { now: NOW, compat: '1edtech' });
+      expect(result.verified, point).toBe(false);
+      expect(failedCheck(result), point).toMatchObject({ id: 'jwt.key', code: ErrorCode.INVALID_KEY });
+    }
+  });
+
+  it('refuses a non-reduced S (S + L) and a non-canonical R before jose sees them', async () => {
+    const jws = await signCredentialJwt({
+      credential: badge(issuerKey.controller),
+      alg: 'EdDSA',
+      key: issuerKey,
+    });
+    const [header, payload, signature = ''] = jws.split('.');
+    expect((await verifyCredentialJwt(jws, { now: NOW })).verified).toBe(true);
+    const bytes = base64url.decode(signature);
+    const L = (1n << 252n) + 27742317777372353535851937790883648493n;
+    let s = 0n;
+    for (let index = 63; index >= 32; index -= 1) s = (s << 8n) | BigInt(bytes[index] ?? 0);
+    const malleable = new Uint8Array(bytes);
+    let plusL = s + L;
+    for (let index = 32; index < 64; index += 1) {
+      malleable[index] = Number(plusL & 0xffn);
+      plusL >>= 8n;
+    }
+    const nonCanonicalR = new Uint8Array(bytes);
+    nonCanonicalR.set(
+      Buffer.from('eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f', 'hex'),
+      0,
+    );
+    for (const [forged, why] of [
+      [malleable, /S ≥ L/],
+      [nonCanonicalR, /non-canonical/],
+    ] as const) {
+      const result = await verifyCredentialJwt(`${header}.${payload}.${base64url.encode(forged)}`, {
+        now: NOW,
+      });
+      expect(failedCheck(result)).toMatchObject({
+        id: 'jwt.signature',
+        code: ErrorCode.CRYPTOGRAPHIC_SECURITY_ERROR,
+      });
+      expect(failedCheck(result)?.message).toMatch(why);
+    }
+  });
+});
+
 describe('verifyCredentialJwt algorithms', () => {
   interface AlgorithmCase {
     readonly alg: JwtAlgorithm;
@@ -613,12 +831,14 @@ describe('verifyCredentialJwt algorithms', () => {
   it.each(cases)(
     'verifies $alg when it is accepted, and refuses it otherwise',
     async ({ alg, publicKey, sign: signWith }) => {
-      const jws = await signRaw(
-        { alg, jwk: publicKey.export({ format: 'jwk' }) },
-        badge('https://example.edu/issuers/1'),
-        (input) => Promise.resolve(new Uint8Array(signWith(input))),
+      const jwk = publicKey.export({ format: 'jwk' });
+      const jws = await signRaw({ alg, jwk }, badge('https://example.edu/issuers/1'), (input) =>
+        Promise.resolve(new Uint8Array(signWith(input))),
       );
-      expect((await verifyCredentialJwt(jws, { now: NOW, acceptedAlgorithms: [alg] })).verified).toBe(true);
+      const fetcher = publishedBy('https://example.edu/issuers/1', jwk);
+      expect(
+        (await verifyCredentialJwt(jws, { now: NOW, fetcher, acceptedAlgorithms: [alg] })).verified,
+      ).toBe(true);
       expect(failedCheck(await verifyCredentialJwt(jws, { now: NOW, acceptedAlgorithms: [] }))).toMatchObject(
         {
           id: 'jwt.header',

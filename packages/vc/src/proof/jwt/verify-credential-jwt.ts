@@ -1,6 +1,8 @@
-import { compactVerify } from 'jose';
+import { base64url, compactVerify } from 'jose';
+import { ed25519SignatureProblem } from '../../did/index.js';
 import { ErrorCode, isMicrocredError } from '../../error/index.js';
 import { type ResourceFetcher, refuseAllFetcher } from '../../resource/index.js';
+import { bindJwtKey } from './bind-jwt-key.js';
 import { checkJwtClaims, credentialIssuerId } from './check-jwt-claims.js';
 import { type CredentialJwtHeader, checkJwtHeader } from './check-jwt-header.js';
 import {
@@ -24,6 +26,12 @@ export interface VerifyCredentialJwtOptions {
   readonly clockToleranceSeconds?: number;
   /** Longest token accepted, in characters (default 1 MiB). */
   readonly maxLength?: number;
+  /**
+   * `strict` (default): the key must be shown to belong to the issuer. `1edtech` (unsafe for production)
+   * also accepts a key that only the token vouches for (the 1EdTech samples' `jwk` header), and then
+   * reports authorship as unproven.
+   */
+  readonly compat?: 'strict' | '1edtech';
 }
 
 export interface VerifyCredentialJwtResult {
@@ -38,6 +46,10 @@ export interface VerifyCredentialJwtResult {
   /** How the key was found and who controls it. */
   readonly key?: ResolvedJwtKey;
   readonly checks: readonly JwtCheck[];
+  /** Set when the verdict relied on the `1edtech` concession of an unbound key: who signed is not known. */
+  readonly authorship?: 'unproven';
+  /** Why authorship is unproven. */
+  readonly authorshipReason?: string;
 }
 
 function failure(id: JwtCheckId, error: unknown, fallback: ErrorCode): JwtCheck {
@@ -46,29 +58,60 @@ function failure(id: JwtCheckId, error: unknown, fallback: ErrorCode): JwtCheck 
   return { id, ok: false, code, message };
 }
 
-function checkController(key: ResolvedJwtKey, issuer: string | undefined): JwtCheck {
+function source(key: ResolvedJwtKey): string {
+  return key.source === 'jwk-header'
+    ? 'the key comes from the jwk header'
+    : `kid ${key.kid?.slice(0, 200) ?? ''} dereferences to a bare JWK`;
+}
+
+/**
+ * OB 3.0 Implementation Guide "Key provenance": the key's controller must be the issuer. A key with no
+ * controller of its own must be bound to the issuer through the issuer's documents; otherwise only the
+ * `1edtech` mode accepts it, as a warning with authorship unproven.
+ */
+async function checkController(
+  key: ResolvedJwtKey,
+  issuer: string | undefined,
+  options: VerifyCredentialJwtOptions,
+): Promise<{ check: JwtCheck; key: ResolvedJwtKey; unproven?: string }> {
   if (key.controller === undefined) {
-    const why =
-      key.source === 'jwk-header'
-        ? 'the key comes from the jwk header'
-        : `kid ${key.kid ?? ''} dereferences to a bare JWK`;
-    // Accepted, as by the 1EdTech validator (its samples are RS256 + jwk), but only reported.
-    return {
-      id: 'jwt.key-controller',
-      ok: true,
-      message: `${why}: nothing binds it to the issuer, so the signature proves integrity, not authorship`,
-    };
+    const binding = await bindJwtKey({ key, issuer, fetcher: options.fetcher ?? refuseAllFetcher });
+    if (binding.bound) {
+      return {
+        check: { id: 'jwt.key-controller', ok: true, message: `${source(key)}; ${binding.how}` },
+        key: {
+          ...key,
+          controller: binding.controller,
+          ...(binding.revoked === undefined ? {} : { revoked: binding.revoked }),
+        },
+      };
+    }
+    const why = `${source(key)} and ${binding.reason}: the signing key is not shown to belong to the issuer`;
+    if (options.compat === '1edtech') {
+      const reason = `${why}; accepted in 1edtech compatibility mode, so the signature proves integrity, not authorship`;
+      return {
+        check: { id: 'jwt.key-controller', ok: true, warning: true, message: reason },
+        key,
+        unproven: reason,
+      };
+    }
+    return { check: { id: 'jwt.key-controller', ok: false, code: ErrorCode.UNBOUND_KEY, message: why }, key };
   }
-  // OB 3.0 Implementation Guide "Key provenance": the key's controller must be the issuer.
   if (issuer !== key.controller) {
     return {
-      id: 'jwt.key-controller',
-      ok: false,
-      code: ErrorCode.CRYPTOGRAPHIC_SECURITY_ERROR,
-      message: `key not controlled by issuer: ${key.controller.slice(0, 200)} controls it, the issuer is ${String(issuer).slice(0, 200)}`,
+      check: {
+        id: 'jwt.key-controller',
+        ok: false,
+        code: ErrorCode.CRYPTOGRAPHIC_SECURITY_ERROR,
+        message: `key not controlled by issuer: ${key.controller.slice(0, 200)} controls it, the issuer is ${String(issuer).slice(0, 200)}`,
+      },
+      key,
     };
   }
-  return { id: 'jwt.key-controller', ok: true, message: `the key is controlled by the issuer ${issuer}` };
+  return {
+    check: { id: 'jwt.key-controller', ok: true, message: `the key is controlled by the issuer ${issuer}` },
+    key,
+  };
 }
 
 function checkRevoked(revoked: string, claims: JwtRegisteredClaims): JwtCheck {
@@ -151,6 +194,22 @@ export async function verifyCredentialJwt(
   }
   checks.push({ id: 'jwt.key', ok: true, message: `key from ${key.source}` });
 
+  // OpenSSL (under jose) accepts a small-order R; R and S are held to RFC 8032 strictly here, whatever
+  // the backend does (ADVERSARIAL V5).
+  if (header.alg === 'EdDSA' || header.alg === 'Ed25519') {
+    const problem = ed25519SignatureProblem(base64url.decode(parsed.compact.split('.')[2] ?? ''));
+    if (problem !== undefined) {
+      return stop(
+        {
+          id: 'jwt.signature',
+          ok: false,
+          code: ErrorCode.CRYPTOGRAPHIC_SECURITY_ERROR,
+          message: `not a valid Ed25519 signature: ${problem}`,
+        },
+        { header: rawHeader, key },
+      );
+    }
+  }
   try {
     // RFC 7515 §5.2; `algorithms` pins jose to the alg already checked against this key. jose
     // freezes the JWK it is given, hence the copy.
@@ -186,7 +245,9 @@ export async function verifyCredentialJwt(
   });
 
   const issuer = credentialIssuerId(credential) ?? (typeof claims.iss === 'string' ? claims.iss : undefined);
-  checks.push(checkController(key, issuer));
+  const controlled = await checkController(key, issuer, options);
+  key = controlled.key;
+  checks.push(controlled.check);
   if (key.revoked !== undefined) checks.push(checkRevoked(key.revoked, claims));
   checks.push(
     ...checkJwtClaims({
@@ -206,5 +267,8 @@ export async function verifyCredentialJwt(
     claims,
     key,
     checks,
+    ...(controlled.unproven === undefined
+      ? {}
+      : { authorship: 'unproven', authorshipReason: controlled.unproven }),
   };
 }

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ADMIN,
+  openTestPlatform,
+  seedIssuer,
+  type TestPlatform,
+} from '../../../test/support/test-platform.js';
+import { testDrivers } from '../../db/open-test-database.js';
+import { type CredentialSigner, inProcessSigner } from '../credential/credential-signer.js';
+import { createPlatform } from '../platform.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Signs like the in-process signer once `release` is called; `entered` resolves when a batch arrives. */
+function heldSigner(): CredentialSigner & { entered: Promise<void>; release(): void } {
+  let enter: () => void = () => {};
+  let release: () => void = () => {};
+  const entered = new Promise<void>((resolve) => {
+    enter = resolve;
+  });
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return {
+    sign: inProcessSigner.sign,
+    async signMany(requests) {
+      enter();
+      await released;
+      return inProcessSigner.signMany(requests);
+    },
+    entered,
+    release,
+  };
+}
+
+const csv = (count: number) =>
+  `email\n${Array.from({ length: count }, (_, index) => `lease-${index}@example.org`).join('\n')}\n`;
+
+describe.each(testDrivers())('bulk leases on %s', (driver) => {
+  let test: TestPlatform;
+  beforeAll(async () => {
+    test = await openTestPlatform(driver);
+  });
+  afterAll(async () => {
+    await test?.close();
+  });
+
+  const withSigner = (signer: CredentialSigner) =>
+    createPlatform({
+      storage: test.platform.context.storage,
+      keyStore: test.platform.context.keyStore,
+      publicUrl: test.platform.context.publicUrl,
+      recipientPepper: test.platform.context.recipientPepper,
+      signer,
+    });
+
+  it('keeps the rows of a batch still being signed past the lease it was claimed with', async () => {
+    const { achievement } = await seedIssuer(test.platform);
+    const job = await test.platform.bulk.create(ADMIN, { achievementId: achievement.id, text: csv(4) });
+    const signer = heldSigner();
+    const working = withSigner(signer).bulk.processRows({
+      workerId: 'slow',
+      jobId: job.id,
+      leaseMs: 300,
+      heartbeatMs: 50,
+    });
+    await signer.entered;
+    await sleep(600);
+    // Twice the lease later, the heartbeat has kept every row: another worker finds nothing to take.
+    expect(
+      await test.platform.context.storage.bulkJobs.claimRows({
+        workerId: 'other',
+        jobId: job.id,
+        limit: 10,
+        leaseMs: 60_000,
+      }),
+    ).toEqual([]);
+    signer.release();
+    expect(await working).toBe(4);
+    expect(await test.platform.bulk.get(ADMIN, job.id)).toMatchObject({ state: 'completed', done: 4 });
+    const rows = await test.platform.context.storage.bulkJobs.listRows({ jobId: job.id });
+    expect(rows.map((row) => row.attempts)).toEqual([1, 1, 1, 1]);
+  });
+
+  it('hands the rows of a worker that died to another one after the short lease', async () => {
+    const { achievement } = await seedIssuer(test.platform);
+    const job = await test.platform.bulk.create(ADMIN, { achievementId: achievement.id, text: csv(3) });
+    // Claimed, then never worked on nor renewed: the worker is gone.
+    await test.platform.context.storage.bulkJobs.claimRows({
+      workerId: 'dead',
+      jobId: job.id,
+      limit: 10,
+      leaseMs: 200,
+    });
+    expect(await test.platform.bulk.processRows({ workerId: 'alive', jobId: job.id })).toBe(0);
+    await sleep(250);
+    expect(await test.platform.bulk.processRows({ workerId: 'alive', jobId: job.id })).toBe(3);
+    expect(await test.platform.bulk.get(ADMIN, job.id)).toMatchObject({ state: 'completed', done: 3 });
+  });
+
+  it('uses at most one status list entry per row, however often its worker crashes', async () => {
+    const { issuer, achievement } = await seedIssuer(test.platform);
+    const allocated = async () =>
+      (await test.platform.context.storage.statusLists.list({ issuerId: issuer.id })).reduce(
+        (sum, list) => sum + list.allocated,
+        0,
+      );
+    const job = await test.platform.bulk.create(ADMIN, { achievementId: achievement.id, text: csv(3) });
+    // Dies after the rows' status entries are reserved, before anything is stored.
+    const crashing = withSigner({
+      sign: inProcessSigner.sign,
+      signMany: () => Promise.reject(new Error('killed')),
+    });
+    const crashes = 4;
+    for (let attempt = 1; attempt <= crashes; attempt++) {
+      await expect(
+        crashing.bulk.processRows({ workerId: `crashing-${attempt}`, jobId: job.id, leaseMs: 30 }),
+      ).rejects.toThrow('killed');
+      await sleep(40);
+    }
+    expect(await allocated()).toBe(3);
+    while ((await test.platform.bulk.processRows({ workerId: 'healthy', jobId: job.id })) > 0);
+    expect(await test.platform.bulk.get(ADMIN, job.id)).toMatchObject({ state: 'completed', done: 3 });
+    const rows = await test.platform.context.storage.bulkJobs.listRows({ jobId: job.id });
+    expect(rows.map((row) => row.attempts)).toEqual([crashes + 1, crashes + 1, crashes + 1]);
+    // Each credential carries the entry its row reserved on the first attempt; nothing else was used.
+    expect(await allocated()).toBe(3);
+    const issued = await test.platform.context.storage.credentials.list({ achievementId: achievement.id });
+    expect(
+      new Set(issued.map((credential) => `${credential.statusListId}:${credential.statusIndex}`)),
+    ).toEqual(new Set(rows.map((row) => `${row.statusEntry?.statusListId}:${row.statusEntry?.index}`)));
+  });
+});

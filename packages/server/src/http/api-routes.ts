@@ -1,0 +1,67 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Platform } from '../domain/platform.js';
+import type { PublicEnv } from '../edge/public-env.js';
+import type { ClientLimit } from '../edge/rate-limits.js';
+import type { ApiEnv } from './app-env.js';
+import { createRouter } from './create-router.js';
+import { bearerAuth } from './middleware/bearer-auth.js';
+import { achievementRoutes } from './routes/achievement-routes.js';
+import { apiKeyRoutes } from './routes/api-key-routes.js';
+import { BULK_JOBS_PATH, bulkJobRoutes } from './routes/bulk-job-routes.js';
+import { credentialRoutes } from './routes/credential-routes.js';
+import { issuerRoutes } from './routes/issuer-routes.js';
+import { learnerRecordRoutes } from './routes/learner-record-routes.js';
+import { memberRoutes } from './routes/member-routes.js';
+import { partnershipRoutes } from './routes/partnership-routes.js';
+import { pathwayRoutes } from './routes/pathway-routes.js';
+import { vcApiRoutes } from './routes/vc-api-routes.js';
+
+const API_PREFIX = '/api/v1';
+
+const BULK_UPLOAD_TYPE =
+  /^(?:text\/csv|application\/csv|application\/x-ndjson|application\/x-jsonlines)\s*(?:;.*)?$/i;
+
+/** Where a bearer token is required: checked before anything reads a body. */
+export function requiresToken(c: Context): boolean {
+  const { path } = c.req;
+  return (
+    path === API_PREFIX ||
+    path.startsWith(`${API_PREFIX}/`) ||
+    (c.req.method === 'POST' && path === '/credentials/issue')
+  );
+}
+
+/** An authenticated upload of recipients (CSV or JSON lines): the only request allowed the large limit. */
+export function isBulkUpload(c: Context): boolean {
+  return (
+    c.req.method === 'POST' &&
+    c.req.path === `${API_PREFIX}${BULK_JOBS_PATH}` &&
+    BULK_UPLOAD_TYPE.test(c.req.header('Content-Type') ?? '')
+  );
+}
+
+/** The API's per-client limit: anonymous verification costs us work. */
+export const API_CLIENT_LIMITS: readonly ClientLimit[] = [
+  { methods: ['POST'], path: /^\/credentials\/verify\/?$/, name: 'verify-client' },
+];
+
+/** The versioned REST API under `/api/v1` (bearer tokens only) and the W3C VC API. */
+export function apiRoutes(options: { readonly platform: Platform }): OpenAPIHono<PublicEnv> {
+  const { platform } = options;
+  const routes = createRouter<PublicEnv>();
+  const api = createRouter<ApiEnv>();
+  api.use('*', bearerAuth({ platform }));
+  api.route('/', issuerRoutes({ platform }));
+  api.route('/', apiKeyRoutes({ platform }));
+  api.route('/', memberRoutes({ platform }));
+  api.route('/', achievementRoutes({ platform }));
+  api.route('/', credentialRoutes({ platform }));
+  api.route('/', bulkJobRoutes({ platform }));
+  api.route('/', pathwayRoutes({ platform }));
+  api.route('/', partnershipRoutes({ platform }));
+  api.route('/', learnerRecordRoutes({ platform }));
+  routes.route(API_PREFIX, api);
+  routes.route('/', vcApiRoutes({ platform }));
+  return routes;
+}

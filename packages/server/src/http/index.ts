@@ -1,1 +1,0 @@
-export { type AppOptions, createApp } from './create-app.js';

@@ -1,0 +1,141 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../bin/microcred.js', import.meta.url));
+const COMPILED = fileURLToPath(new URL('../dist/main-entry.js', import.meta.url));
+const REPOSITORY = fileURLToPath(new URL('../../../', import.meta.url));
+
+describe('microcred serve', () => {
+  it('on a busy port prints one line, no stack trace, and exits with status 1', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, resolve));
+    const address = busy.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    try {
+      const result = await new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) => {
+        const child = execFile(
+          process.execPath,
+          [BIN, 'serve'],
+          {
+            timeout: 30_000,
+            // Nothing on disk: the server must fail before it opens a database anyway.
+            env: { ...process.env, PORT: String(port), DATA_DIR: ':memory:', NODE_ENV: 'development' },
+          },
+          (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
+        );
+      });
+      expect(result.stderr).toBe(`microcred: port ${port} is already in use (set PORT to another port)\n`);
+      expect(result.code).toBe(1);
+      expect(result.stdout).not.toContain('Admin API token');
+    } finally {
+      await new Promise((resolve) => busy.close(resolve));
+    }
+  }, 40_000);
+});
+
+// Production runs the compiled JavaScript (`npm start` builds it first): dist/ must hold every module, the
+// signing worker and the files read beside them (CSS, migrations), and run under plain node, without tsx.
+describe('the compiled server (npm run build)', () => {
+  beforeAll(async () => {
+    await promisify(execFile)('npm', ['run', 'build', '-w', '@microcred/server'], { cwd: REPOSITORY });
+  }, 300_000);
+
+  it('serves /healthz and its stylesheet from dist/ under plain node, and exits 0 on SIGTERM', async () => {
+    const child = spawn(process.execPath, [COMPILED, 'serve'], {
+      env: {
+        ...process.env,
+        PORT: '0',
+        PUBLIC_URL: 'http://localhost:3000',
+        DATA_DIR: ':memory:',
+        NODE_ENV: 'development',
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+    });
+    const exited = once(child, 'exit');
+    try {
+      const port = await listeningPort(child);
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).toBe(200);
+      const stylesheet = await fetch(`http://127.0.0.1:${port}/assets/site.css`);
+      expect(stylesheet.status).toBe(200);
+      expect(await stylesheet.text()).toBe(
+        readFileSync(new URL('./web/assets/site.css', import.meta.url), 'utf8'),
+      );
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toEqual([0, null]);
+    // The demo data was signed on the way: by worker threads loaded from dist/, without a warning (a
+    // worker that cannot load is logged, and signing falls back in-process).
+    expect(log).toContain('created the demo issuer');
+    expect(log).not.toMatch(/"level":(40|50|60)/);
+  }, 60_000);
+
+  it('is what bin/microcred.js runs where tsx is not installed', async () => {
+    // Resolution as `npm prune --omit=dev` would leave it: no tsx; and loading any TypeScript fails.
+    const folder = mkdtempSync(join(tmpdir(), 'microcred-no-tsx-'));
+    try {
+      writeFileSync(
+        join(folder, 'hooks.mjs'),
+        `export async function resolve(specifier, context, next) {
+          if (specifier === 'tsx' || specifier.startsWith('tsx/')) {
+            throw Object.assign(new Error('tsx is not installed'), { code: 'ERR_MODULE_NOT_FOUND' });
+          }
+          const resolved = await next(specifier, context);
+          if (/[.]tsx?$/.test(resolved.url)) throw new Error('loaded TypeScript: ' + resolved.url);
+          return resolved;
+        }`,
+      );
+      writeFileSync(
+        join(folder, 'register.mjs'),
+        `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`,
+      );
+      const { stdout } = await promisify(execFile)(process.execPath, [
+        '--import',
+        pathToFileURL(join(folder, 'register.mjs')).href,
+        BIN,
+        'keys',
+        'generate',
+      ]);
+      expect(JSON.parse(stdout)).toMatchObject({
+        type: 'Multikey',
+        controller: expect.stringMatching(/^did:key:/),
+      });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+/** The port from the server's "listening" log line (pino JSON on stdout); rejects if it exits first. */
+function listeningPort(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    let errors = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      errors += chunk.toString();
+    });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      for (const line of output.split('\n')) {
+        const port = /^\{.*"port":(\d+).*"msg":"microcred is listening/.exec(line)?.[1];
+        if (port !== undefined) resolve(Number(port));
+      }
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`the server exited (${code}) before listening:\n${errors}`)),
+    );
+  });
+}
