@@ -2,6 +2,7 @@ import jsonld from 'jsonld';
 import rdfCanonize from 'rdf-canonize';
 import { ErrorCode, MicrocredError } from '../error/index.js';
 import { assertBoundedNDegreeWork } from './assert-bounded-n-degree-work.js';
+import { assertBoundedNodeMapWork } from './assert-bounded-node-map-work.js';
 import type { Canonizer } from './canonizer.js';
 import type { Quad } from './rdf-quad.js';
 
@@ -55,9 +56,15 @@ export const rdfcReferenceCanonizer: Canonizer = {
   async canonize(document, options) {
     const maxWorkFactor = options.maxWorkFactor ?? 1;
     try {
-      // What jsonld.canonize does (jsonld 9: toRDF, then rdf-canonize), in two steps so that the
-      // poisoned-graph bound sees the dataset before RDFC-1.0 starts.
-      const dataset = (await jsonld.toRDF(document, {
+      // What jsonld.canonize does (jsonld 9: toRDF, then rdf-canonize), in steps so that each bound
+      // sees its input first: expansion is linear, the node map inside toRDF is not, RDFC-1.0 can explode.
+      const expanded = await jsonld.expand(document, {
+        safe: true,
+        base: null,
+        documentLoader: options.documentLoader,
+      });
+      assertBoundedNodeMapWork(expanded);
+      const dataset = (await jsonld.toRDF(expanded, {
         safe: true,
         base: null,
         documentLoader: options.documentLoader,

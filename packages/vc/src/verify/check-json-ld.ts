@@ -17,13 +17,6 @@ export interface CheckJsonLdOptions {
 }
 
 /**
- * The credential must be well-formed JSON-LD in safe mode: every context known, every term and type
- * defined. A term no context defines has no meaning, so a verifier cannot say what was claimed
- * (VC 2.0 §4.3, ADVERSARIAL V10/V11). This covers every proof of a proof set, not just the one that
- * verified: 1EdTech's JsonLDValidationProbe rejects a proof of the undefined type `SomeProofType`
- * next to a valid one, and so do we.
- */
-/**
  * Safe-mode expansion: the fast path's JSON-LD to RDF conversion first (it succeeds only when every term
  * is defined), and jsonld.js for anything it does not handle, which also gives the exact error.
  */
