@@ -13,6 +13,12 @@ export interface ImportViolation {
 const SERVER = 'packages/server/src/';
 const VC = 'packages/vc/';
 const EDGES = ['http', 'web', 'cli', 'db', 'jobs', 'edge'];
+const WEB = `${SERVER}web/`;
+const ENGINE = `${SERVER}domain/pathway/engine/`;
+const PATHWAY_MODEL = `${SERVER}domain/pathway/model/`;
+// The pathway engine is pure: the packages it may use read no storage, network or clock.
+const ENGINE_PACKAGES = ['@microcred/vc', 'zod'];
+const ENGINE_TEST_PACKAGES = ['vitest', 'fast-check'];
 
 const IMPORT =
   /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
@@ -21,6 +27,16 @@ const PLATFORM_CONTEXT = /\bplatform\??\.context\b|\{[^{}]*\bcontext\b[^{}]*\}\s
 
 function isTest(path: string): boolean {
   return /\.test\.tsx?$|\.test-support\.tsx?$/.test(path);
+}
+
+/**
+ * Where under web/ a file sits: 'shared', an audience folder ('public', 'earner', …), '' for web/'s own
+ * files (the composition), or null outside web/.
+ */
+function webFolder(path: string): string | null {
+  if (!path.startsWith(WEB)) return null;
+  const parts = path.slice(WEB.length).split('/');
+  return parts.length > 1 ? (parts[0] ?? null) : '';
 }
 
 function area(path: string): string | null {
@@ -53,6 +69,12 @@ export function importsOf(text: string): string[] {
   });
 }
 
+/** The package a bare specifier names: `@scope/name` or `name`, subpaths left out. */
+function packageOf(specifier: string): string {
+  const parts = specifier.split('/');
+  return (specifier.startsWith('@') ? parts.slice(0, 2) : parts.slice(0, 1)).join('/');
+}
+
 /** Where a relative specifier points, from the repository root (`.js` kept: only folders matter here). */
 function target(file: string, specifier: string): string | null {
   if (!specifier.startsWith('.')) return null;
@@ -81,10 +103,34 @@ export function checkFile(file: string, text: string): ImportViolation[] {
         add('vc-server', specifier, 'the credential library must not depend on the server');
       continue;
     }
+    if (file.startsWith(ENGINE)) {
+      const packages = isTest(file) ? [...ENGINE_PACKAGES, ...ENGINE_TEST_PACKAGES] : ENGINE_PACKAGES;
+      const allowed =
+        to === null
+          ? packages.includes(packageOf(specifier))
+          : to.startsWith(ENGINE) || to.startsWith(PATHWAY_MODEL);
+      if (!allowed)
+        add(
+          'pathway-engine',
+          specifier,
+          `the pathway engine is pure: it imports only itself, pathway/model and ${ENGINE_PACKAGES.join(', ')} (no port, storage, database or I/O)`,
+        );
+    }
     if (to === null || !to.startsWith(SERVER)) continue;
     const into = area(to);
     if ((from === 'http' && into === 'web') || (from === 'web' && into === 'http'))
       add('http-web', specifier, 'the API and the pages do not know each other; share code through edge/');
+    const fromWeb = webFolder(file);
+    const intoWeb = webFolder(to);
+    // Within web/, an audience folder may use web/shared and itself; web/shared and itself only.
+    if (fromWeb !== null && fromWeb !== '' && intoWeb !== null && intoWeb !== fromWeb && intoWeb !== 'shared')
+      add(
+        'web-audience',
+        specifier,
+        fromWeb === 'shared'
+          ? 'web/shared serves every audience and imports none of them'
+          : `web/${fromWeb}/ imports only its own files and web/shared; what two audiences need belongs in web/shared`,
+      );
     if (from === 'domain' && into !== null && EDGES.includes(into) && !isTest(file))
       add('domain-edge', specifier, `the domain must not depend on an edge (${into}/)`);
     if (

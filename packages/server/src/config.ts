@@ -32,6 +32,11 @@ export interface Config {
   /** An absolute path, or `:memory:` (PGlite in memory, nothing written). */
   readonly dataDir: string;
   readonly adminToken: string | undefined;
+  /**
+   * Whoever signs in with one of these addresses administers the platform in the console
+   * (`MICROCRED_ADMIN_EMAILS`, comma-separated; outside production `admin@example.com` when unset).
+   */
+  readonly adminEmails: readonly string[];
   /** 32 bytes. Issuer keys are sealed under keys derived from it. */
   readonly masterKey: Uint8Array;
   readonly masterKeySource: MasterKeySource;
@@ -54,6 +59,8 @@ export interface Config {
 }
 
 const MASTER_KEY_BYTES = 32;
+/** Outside production, the administrator's address when none is configured: its mail is in /dev/mailbox. */
+export const DEVELOPMENT_ADMIN_EMAIL = 'admin@example.com';
 const MASTER_KEY_FILE = 'master.key';
 const IN_MEMORY = ':memory:';
 
@@ -119,6 +126,16 @@ const environmentSchema = z.object({
   DATABASE_URL: urlWithScheme(['postgres', 'postgresql']).optional(),
   DATA_DIR: z.string().default('.data'),
   MICROCRED_ADMIN_TOKEN: z.string().optional(),
+  MICROCRED_ADMIN_EMAILS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((email) => email.trim().toLowerCase())
+        .filter((email) => email !== ''),
+    )
+    .pipe(z.array(z.email({ error: 'must be email addresses separated by commas' })).max(50))
+    .optional(),
   MASTER_KEY: z
     .string()
     .refine((value) => decodeMasterKey(value) !== undefined, {
@@ -190,6 +207,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     databaseUrl: values.DATABASE_URL,
     dataDir,
     adminToken: values.MICROCRED_ADMIN_TOKEN,
+    adminEmails: Object.freeze(
+      values.MICROCRED_ADMIN_EMAILS ?? (values.NODE_ENV === 'production' ? [] : [DEVELOPMENT_ADMIN_EMAIL]),
+    ),
     masterKey: master.key,
     masterKeySource: master.source,
     masterKeyFile: master.file,

@@ -20,9 +20,11 @@ import { requestLogger } from './http/middleware/request-logger.js';
 import { strictJsonBody } from './http/middleware/strict-json-body.js';
 import { publicDocumentRoutes } from './http/routes/public-document-routes.js';
 import { systemRoutes } from './http/routes/system-routes.js';
-import { isPageUpload, PAGE_CLIENT_LIMITS, PAGE_UPLOAD_LIMIT_BYTES } from './web/page-limits.js';
-import type { WebEnv, WebOptions } from './web/web-env.js';
-import { renderWebError, wantsHtml, webRoutes } from './web/web-routes.js';
+import { mountWebRoutes } from './web/mount-web-routes.js';
+import { isPageUpload, PAGE_CLIENT_LIMITS, PAGE_UPLOAD_LIMIT_BYTES } from './web/shared/page-limits.js';
+import { renderWebError } from './web/shared/render-web-error.js';
+import { wantsHtml } from './web/shared/wants-html.js';
+import type { WebEnv, WebOptions } from './web/shared/web-env.js';
 
 export interface ServerAppOptions {
   readonly platform: Platform;
@@ -104,7 +106,7 @@ export function createServerApp(options: ServerAppOptions): OpenAPIHono<PublicEn
 
   app.route('/', apiRoutes({ platform }));
   // Before the public documents: a browser asking for /credentials/{id} gets the page, anyone else the JSON.
-  if (options.web !== undefined) app.route('/', webRoutes({ platform, ...options.web }));
+  if (options.web !== undefined) mountWebRoutes(app, { platform, options: options.web });
   app.route('/', publicDocumentRoutes({ platform }));
   app.route('/', systemRoutes({ platform, document: describeApi(app, { publicUrl: platform.publicUrl }) }));
 

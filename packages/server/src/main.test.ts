@@ -71,7 +71,7 @@ describe('the compiled server (npm run build)', () => {
       const stylesheet = await fetch(`http://127.0.0.1:${port}/assets/site.css`);
       expect(stylesheet.status).toBe(200);
       expect(await stylesheet.text()).toBe(
-        readFileSync(new URL('./web/assets/site.css', import.meta.url), 'utf8'),
+        readFileSync(new URL('./web/shared/assets/site.css', import.meta.url), 'utf8'),
       );
     } finally {
       child.kill('SIGTERM');

@@ -47,6 +47,7 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Runn
     publicUrl: config.publicUrl,
     recipientPepper: deriveSubkey({ masterKey: config.masterKey, purpose: 'recipient-lookup' }),
     ...(config.adminToken === undefined ? {} : { adminToken: config.adminToken }),
+    adminEmails: config.adminEmails,
   });
   logger.info(
     { database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined },

@@ -56,6 +56,43 @@ describe('the import check', () => {
     );
   });
 
+  it('passes web audience folders that import themselves, web/shared and the use cases, composed at web/', () => {
+    expect(
+      check({
+        [`${S}/web/mount-web-routes.ts`]:
+          "import { mountPublicRoutes } from './public/mount-public-routes.js';\n" +
+          "import { mountEarnerRoutes } from './earner/mount-earner-routes.js';",
+        [`${S}/web/earner/import-routes.tsx`]:
+          "import { readCredentialSource } from '../shared/credential-source/read.js';\n" +
+          "import { renderMyCredentials } from './my-credentials-page.js';\n" +
+          "import type { Platform } from '../../domain/platform.js';",
+        [`${S}/web/shared/credential-source/form.tsx`]: "import { PostForm } from '../layout.js';",
+      }),
+    ).toEqual([]);
+  });
+
+  it('fails on a web audience folder importing another or the composition, and on web/shared importing either', () => {
+    const violations = check({
+      [`${S}/web/console/issuer-routes.tsx`]:
+        "import { mountEarnerRoutes } from '../earner/mount-earner-routes.js';\n" +
+        "import { Layout } from '../shared/layout.js';\n" +
+        "import { mountWebRoutes } from '../mount-web-routes.js';",
+      [`${S}/web/public/verify/verify-routes.tsx`]:
+        "import { x } from '../../employer/x.js';\nimport { y } from '../y.js';",
+      [`${S}/web/shared/layout.tsx`]: "import { HomePage } from '../public/home-page.js';",
+      [`${S}/web/shared/render/qr.ts`]: "import { mountWebRoutes } from '../../mount-web-routes.js';",
+    });
+    expect(violations.map((v) => [v.rule, v.file, v.specifier])).toEqual([
+      ['web-audience', `${S}/web/console/issuer-routes.tsx`, '../earner/mount-earner-routes.js'],
+      ['web-audience', `${S}/web/console/issuer-routes.tsx`, '../mount-web-routes.js'],
+      ['web-audience', `${S}/web/public/verify/verify-routes.tsx`, '../../employer/x.js'],
+      ['web-audience', `${S}/web/shared/layout.tsx`, '../public/home-page.js'],
+      ['web-audience', `${S}/web/shared/render/qr.ts`, '../../mount-web-routes.js'],
+    ]);
+    expect(violations[0]?.message).toContain('web/console/ imports only its own files and web/shared');
+    expect(violations[3]?.message).toContain('web/shared serves every audience and imports none of them');
+  });
+
   it('fails on the domain importing any edge, dynamic imports included', () => {
     const violations = check({
       [`${S}/domain/a.ts`]: "import { x } from '../http/x.js';\nconst y = await import('../jobs/y.js');",
@@ -86,6 +123,40 @@ describe('the import check', () => {
         "import type { Rules } from '../pathway/pathway-rules.js';",
     });
     expect(violations).toMatchObject([{ rule: 'ports-model', specifier: '../pathway/pathway-rules.js' }]);
+  });
+
+  it('passes a pathway engine that imports only itself, the pathway model, the credential library and zod', () => {
+    expect(
+      check({
+        [`${S}/domain/pathway/engine/evaluate.ts`]:
+          "import { isGroup } from '../model/requirement-node.js';\nimport { z } from 'zod';\n" +
+          "import { ErrorCode } from '@microcred/vc';\nimport { plan } from './plan.js';",
+        [`${S}/domain/pathway/engine/evaluate.test.ts`]:
+          "import fc from 'fast-check';\nimport { it } from 'vitest';\nimport { evaluate } from './evaluate.js';",
+      }),
+    ).toEqual([]);
+  });
+
+  it('fails on the pathway engine importing a port, storage, a use case, the database or node built-ins', () => {
+    const violations = check({
+      [`${S}/domain/pathway/engine/plan.ts`]:
+        "import type { PathwayAward } from '../../ports/index.js';\n" +
+        "import type { Storage } from '../../ports/storage.js';\n" +
+        "import { assessEarner } from '../assess-earner.js';\n" +
+        "import { eq } from 'drizzle-orm';\n" +
+        "import { readFileSync } from 'node:fs';",
+      [`${S}/domain/pathway/engine/plan.test.ts`]:
+        "import { openTestDatabase } from '../../../db/open-test-database.js';",
+    });
+    expect(violations.map((v) => [v.rule, v.file, v.specifier])).toEqual([
+      ['pathway-engine', `${S}/domain/pathway/engine/plan.test.ts`, '../../../db/open-test-database.js'],
+      ['pathway-engine', `${S}/domain/pathway/engine/plan.ts`, '../../ports/index.js'],
+      ['pathway-engine', `${S}/domain/pathway/engine/plan.ts`, '../../ports/storage.js'],
+      ['pathway-engine', `${S}/domain/pathway/engine/plan.ts`, '../assess-earner.js'],
+      ['pathway-engine', `${S}/domain/pathway/engine/plan.ts`, 'drizzle-orm'],
+      ['pathway-engine', `${S}/domain/pathway/engine/plan.ts`, 'node:fs'],
+    ]);
+    expect(violations[1]?.message).toContain('the pathway engine is pure');
   });
 
   it('fails on reaching under the use cases through the context of a platform outside the domain', () => {

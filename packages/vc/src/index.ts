@@ -5,6 +5,7 @@ export * from './credential/index.js';
 export * from './did/index.js';
 export * from './encoding/index.js';
 export * from './error/index.js';
+export * from './json/index.js';
 export * from './proof/data-integrity/index.js';
 export * from './proof/jwt/index.js';
 export * from './resource/index.js';

@@ -4,14 +4,20 @@ import { PgAchievementRepository } from './repositories/pg-achievement-repositor
 import { PgApiKeyRepository } from './repositories/pg-api-key-repository.js';
 import { PgBulkJobRepository } from './repositories/pg-bulk-job-repository.js';
 import { PgCredentialRepository } from './repositories/pg-credential-repository.js';
+import { PgEarnerEmailRepository } from './repositories/pg-earner-email-repository.js';
 import { PgEarnerRepository } from './repositories/pg-earner-repository.js';
+import { PgEarnerSessionRepository } from './repositories/pg-earner-session-repository.js';
+import { PgEmailTokenRepository } from './repositories/pg-email-token-repository.js';
+import { PgImportedCredentialRepository } from './repositories/pg-imported-credential-repository.js';
 import { PgIssuerKeyRepository } from './repositories/pg-issuer-key-repository.js';
 import { PgIssuerRepository } from './repositories/pg-issuer-repository.js';
 import { PgJobQueue } from './repositories/pg-job-queue.js';
 import { PgMailOutbox } from './repositories/pg-mail-outbox.js';
 import { PgPartnershipRepository } from './repositories/pg-partnership-repository.js';
 import { PgPathwayEarnerRepository } from './repositories/pg-pathway-earner-repository.js';
+import { PgPathwayFollowRepository } from './repositories/pg-pathway-follow-repository.js';
 import { PgPathwayRepository } from './repositories/pg-pathway-repository.js';
+import { PgPortfolioRepository } from './repositories/pg-portfolio-repository.js';
 import { PgRateLimitStore } from './repositories/pg-rate-limit-store.js';
 import { PgStatusListRepository } from './repositories/pg-status-list-repository.js';
 import { PgUserRepository } from './repositories/pg-user-repository.js';
@@ -46,6 +52,12 @@ export function createPgStorage(options: CreatePgStorageOptions): Storage {
     pathwayEarners: new PgPathwayEarnerRepository({ db }),
     partnerships: new PgPartnershipRepository({ db }),
     earners: new PgEarnerRepository({ db }),
+    earnerEmails: new PgEarnerEmailRepository({ db }),
+    earnerSessions: new PgEarnerSessionRepository({ db }),
+    emailTokens: new PgEmailTokenRepository({ db }),
+    portfolios: new PgPortfolioRepository({ db }),
+    importedCredentials: new PgImportedCredentialRepository({ db }),
+    pathwayFollows: new PgPathwayFollowRepository({ db }),
     mailOutbox: new PgMailOutbox({ db }),
     rateLimits: new PgRateLimitStore({ db }),
   });

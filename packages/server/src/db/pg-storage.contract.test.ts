@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { integer, pgSchema, text } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expireBulkLeases } from '../../test/support/expire-bulk-leases.js';
 import { rejection } from '../../test/support/rejection.js';
 import { ServerError, ServerErrorCode } from '../domain/error/server-error.js';
 import type { Achievement } from '../domain/ports/achievement-repository.js';
@@ -26,10 +27,6 @@ const SHORT_LIST = 16;
 
 function suffix(): string {
   return randomBytes(4).toString('hex');
-}
-
-async function sleep(ms: number): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 describe.each(testDrivers())('storage contract on %s', (driver) => {
@@ -620,7 +617,7 @@ describe.each(testDrivers())('storage contract on %s', (driver) => {
         aCredential(issuer, achievement, { bulkJobId: job.id, bulkRow: 1 }),
       );
 
-      await sleep(400);
+      await expireBulkLeases(database.db, 'crashed');
       const retaken = await storage.bulkJobs.claimRows({
         workerId: 'b',
         jobId: job.id,
@@ -736,7 +733,7 @@ describe.each(testDrivers())('storage contract on %s', (driver) => {
           maxAttempts: 2,
         });
         expect(rows).toHaveLength(2);
-        await sleep(250);
+        await expireBulkLeases(database.db, `w${attempt}`);
       }
       await storage.credentials.insert(aCredential(issuer, achievement, { bulkJobId: job.id, bulkRow: 2 }));
       expect(

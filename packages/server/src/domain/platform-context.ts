@@ -9,5 +9,7 @@ export interface PlatformContext {
   readonly now: () => Date;
   /** HMAC key for recipient lookup hashes (derived from the master key, never stored). */
   readonly recipientPepper: Uint8Array;
+  /** Whoever proves one of these (normalized) addresses by the sign-in link administers the platform. */
+  readonly adminEmails: readonly string[];
   readonly logger: DomainLogger;
 }

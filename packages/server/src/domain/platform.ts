@@ -14,14 +14,24 @@ import {
   updateAchievement,
 } from './achievement/manage-achievements.js';
 import { achievementNames, viewPublicAchievement } from './achievement/public-achievements.js';
+import { searchCatalog } from './achievement/search-catalog.js';
 import type { Actor } from './auth/actor.js';
 import { authenticateToken, createApiKey, listApiKeys, revokeApiKey } from './auth/api-tokens.js';
+import { staffAccessOf } from './auth/staff-access.js';
 import { cancelBulkJob, createBulkJob, getBulkJob, listBulkJobErrors } from './bulk/create-bulk-job.js';
 import { type BulkWorkerOptions, processBulkRows } from './bulk/process-bulk-rows.js';
 import { credentialAsJwt } from './credential/credential-as-jwt.js';
 import { type CredentialSigner, inProcessSigner } from './credential/credential-signer.js';
 import { issueCredential } from './credential/issue-credential.js';
-import { getCredential, listCredentials, revokeCredential } from './credential/manage-credentials.js';
+import { issuerDashboard, searchIssuedCredentials } from './credential/issued-credentials.js';
+import {
+  credentialHistory,
+  getCredential,
+  listCredentials,
+  reinstateCredential,
+  revokeCredential,
+  suspendCredential,
+} from './credential/manage-credentials.js';
 import { readableCredential } from './credential/readable-credential.js';
 import { acceptClaim, declineClaim, ownCredential, viewClaim } from './earner/claim-credential.js';
 import {
@@ -57,6 +67,7 @@ import {
   viewCredential,
   viewImport,
 } from './earner/portfolio.js';
+import { normalizeEmail } from './identity/normalize-email.js';
 import { createActiveSigningKey, issuerDidDocument } from './issuer/issuer-keys.js';
 import {
   createIssuer,
@@ -96,6 +107,8 @@ export interface PlatformOptions {
   readonly publicUrl: string;
   readonly recipientPepper: Uint8Array;
   readonly adminToken?: string;
+  /** Addresses whose owners administer the platform in the console (see staffAccessOf). */
+  readonly adminEmails?: readonly string[];
   readonly now?: () => Date;
   readonly signer?: CredentialSigner;
   /** How the verifier reads documents the platform does not publish itself (default: refuse). */
@@ -132,6 +145,7 @@ export function createPlatformWithContext(options: PlatformOptions) {
     keyStore: options.keyStore,
     publicUrl: options.publicUrl.replace(/\/+$/, ''),
     recipientPepper: options.recipientPepper,
+    adminEmails: (options.adminEmails ?? []).map(normalizeEmail),
     now: options.now ?? (() => new Date()),
     logger: options.logger ?? consoleLogger,
   };
@@ -209,6 +223,10 @@ export function createPlatformWithContext(options: PlatformOptions) {
       listPublic: bind(context, listPublicIssuers),
       viewPublic: bind(context, viewPublicIssuer),
     },
+    staff: {
+      /** What the person behind an account may do in the console (their issuers and roles). */
+      accessOf: bind(context, staffAccessOf),
+    },
     members: {
       add: bind(context, addMember),
       list: bind(context, listMembers),
@@ -235,6 +253,8 @@ export function createPlatformWithContext(options: PlatformOptions) {
       list: bind(context, listAchievements),
       update: bind(context, updateAchievement),
       listPublished: bind(context, listPublishedAchievements),
+      /** Public: the catalogue search (published achievements only). */
+      searchCatalog: bind(context, searchCatalog),
       viewPublic: bind(context, viewPublicAchievement),
       names: bind(context, achievementNames),
       countEarners: (achievementIds: readonly string[]) =>
@@ -257,6 +277,20 @@ export function createPlatformWithContext(options: PlatformOptions) {
         await runQueuedJobs(queuedJobIds);
         return record;
       },
+      async suspend(actor: Actor, id: string, input: Parameters<typeof suspendCredential>[3]) {
+        const { record, queuedJobIds } = await suspendCredential(context, actor, id, input);
+        await runQueuedJobs(queuedJobIds);
+        return record;
+      },
+      async reinstate(actor: Actor, id: string, input: Parameters<typeof reinstateCredential>[3]) {
+        const { record, queuedJobIds } = await reinstateCredential(context, actor, id, input);
+        await runQueuedJobs(queuedJobIds);
+        return record;
+      },
+      history: bind(context, credentialHistory),
+      /** The console's list of what an issuer issued, with each credential's state. */
+      searchIssued: bind(context, searchIssuedCredentials),
+      dashboard: bind(context, issuerDashboard),
     },
     pathways: {
       create: bind(context, createPathway),
@@ -325,15 +359,15 @@ export function createPlatformWithContext(options: PlatformOptions) {
       viewImport: bind(context, viewImport),
       deleteImport: async (earnerId: string, importId: string) => {
         await ownImport(context, earnerId, importId);
-        await context.storage.earners.deleteImport({ id: importId });
+        await context.storage.importedCredentials.delete({ id: importId });
       },
       pathways: bind(context, listLearnerPathways),
       followablePathways: bind(context, listFollowablePathways),
       pathway: bind(context, viewLearnerPathway),
       follow: (earnerId: string, pathwayId: string) =>
-        context.storage.earners.follow({ earnerId, pathwayId }),
+        context.storage.pathwayFollows.follow({ earnerId, pathwayId }),
       unfollow: (earnerId: string, pathwayId: string) =>
-        context.storage.earners.unfollow({ earnerId, pathwayId }),
+        context.storage.pathwayFollows.unfollow({ earnerId, pathwayId }),
     },
     mail: {
       /** One delivery step of the outbox (see `startMailWorker`). */

@@ -9,6 +9,7 @@ import { bearerAuth } from './middleware/bearer-auth.js';
 import { achievementRoutes } from './routes/achievement-routes.js';
 import { apiKeyRoutes } from './routes/api-key-routes.js';
 import { BULK_JOBS_PATH, bulkJobRoutes } from './routes/bulk-job-routes.js';
+import { catalogRoutes, PUBLIC_API_PATHS } from './routes/catalog-routes.js';
 import { credentialRoutes } from './routes/credential-routes.js';
 import { issuerRoutes } from './routes/issuer-routes.js';
 import { learnerRecordRoutes } from './routes/learner-record-routes.js';
@@ -25,6 +26,7 @@ const BULK_UPLOAD_TYPE =
 /** Where a bearer token is required: checked before anything reads a body. */
 export function requiresToken(c: Context): boolean {
   const { path } = c.req;
+  if (PUBLIC_API_PATHS.some((publicPath) => path === `${API_PREFIX}${publicPath}`)) return false;
   return (
     path === API_PREFIX ||
     path.startsWith(`${API_PREFIX}/`) ||
@@ -50,6 +52,8 @@ export const API_CLIENT_LIMITS: readonly ClientLimit[] = [
 export function apiRoutes(options: { readonly platform: Platform }): OpenAPIHono<PublicEnv> {
   const { platform } = options;
   const routes = createRouter<PublicEnv>();
+  // Registered first: these answer before the bearer authentication below is reached.
+  routes.route(API_PREFIX, catalogRoutes({ platform }));
   const api = createRouter<ApiEnv>();
   api.use('*', bearerAuth({ platform }));
   api.route('/', issuerRoutes({ platform }));

@@ -140,6 +140,27 @@ const CASES: readonly Case[] = [
     expect: { none: 401, viewer: 200, issuer: 200, other: 404, admin: 200 },
   },
   {
+    method: 'GET',
+    route: '/api/v1/credentials/{credentialId}/history',
+    path: (w) => `/api/v1/credentials/${w.credentialId}/history`,
+    expect: { none: 401, viewer: 200, issuer: 200, other: 404, admin: 200 },
+  },
+  // The matrix credential carries a revocation entry: past the role check, suspending it is a conflict.
+  {
+    method: 'POST',
+    route: '/api/v1/credentials/{credentialId}/suspend',
+    path: (w) => `/api/v1/credentials/${w.credentialId}/suspend`,
+    body: () => ({ reason: 'matrix' }),
+    expect: { none: 401, viewer: 403, issuer: 409, other: 404, admin: 409 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/credentials/{credentialId}/reinstate',
+    path: (w) => `/api/v1/credentials/${w.credentialId}/reinstate`,
+    body: () => ({}),
+    expect: { none: 401, viewer: 403, issuer: 409, other: 404, admin: 409 },
+  },
+  {
     method: 'POST',
     route: '/api/v1/credentials/{credentialId}/revoke',
     path: (w) => `/api/v1/credentials/${w.credentialId}/revoke`,

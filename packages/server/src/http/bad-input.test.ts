@@ -147,10 +147,10 @@ describe.each(testDrivers())('bad input over HTTP on %s', (driver) => {
     expect(duplicate.body.detail).toContain('duplicate member name "recipient"');
     expectProblem(await send('{"narrative":"\\ud800"}'), 400, 'PARSING_ERROR');
     expectProblem(await send(new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d])), 400, 'PARSING_ERROR');
-    const started = performance.now();
+    // Refused by the depth bound at the 65th bracket, not by walking all 10,000.
     const deep = await send(`${'['.repeat(10_000)}${']'.repeat(10_000)}`);
     expectProblem(deep, 400, 'PARSING_ERROR');
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(deep.body.detail).toContain('nested deeper than 64 levels at offset 64');
     expect(await credentialsOf(achievementId)).toEqual([]);
   });
 

@@ -132,7 +132,9 @@ describe('limitedStream', () => {
   it('pulls nothing until read, passes bytes within the limit, and fails at the byte over it', async () => {
     const { stream, state } = recordingBody(3 * CHUNK);
     const limited = limitedStream(stream, 2 * CHUNK);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // A stream that pulls on its own does so in the microtasks after it starts: all have run once the
+    // event loop has turned.
+    await new Promise((resolve) => setImmediate(resolve));
     expect(state.pulled).toBe(0);
     const reader = limited.getReader();
     expect((await reader.read()).value?.byteLength).toBe(CHUNK);

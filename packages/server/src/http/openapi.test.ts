@@ -1,7 +1,6 @@
+import type { JsonObject } from '@microcred/vc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../test/support/test-app.js';
-
-type Json = Record<string, unknown>;
 
 const OPERATIONS = [
   'POST /api/v1/bulk-jobs',
@@ -27,7 +26,11 @@ const OPERATIONS = [
   'POST /api/v1/credentials',
   'GET /api/v1/credentials',
   'GET /api/v1/credentials/{id}',
+  'GET /api/v1/credentials/{id}/history',
+  'GET /api/v1/catalog',
   'POST /api/v1/credentials/{id}/revoke',
+  'POST /api/v1/credentials/{id}/suspend',
+  'POST /api/v1/credentials/{id}/reinstate',
   'GET /api/v1/pathways',
   'POST /api/v1/pathways',
   'POST /api/v1/pathways/import',
@@ -71,9 +74,9 @@ describe('the OpenAPI document and the docs page', () => {
   let test: TestApp;
   let document: {
     openapi: string;
-    info: Json;
-    paths: Record<string, Record<string, Json>>;
-    components: { schemas: Record<string, Json>; securitySchemes: Record<string, Json> };
+    info: JsonObject;
+    paths: Record<string, Record<string, JsonObject>>;
+    components: { schemas: Record<string, JsonObject>; securitySchemes: Record<string, JsonObject> };
   };
   beforeAll(async () => {
     test = await openTestApp('pglite');
@@ -99,7 +102,7 @@ describe('the OpenAPI document and the docs page', () => {
     for (const item of Object.values(document.paths)) {
       for (const operation of Object.values(item)) {
         expect(operation).toMatchObject({ summary: expect.any(String), tags: [expect.any(String)] });
-        expect(Object.keys(operation.responses as Json).length).toBeGreaterThan(0);
+        expect(Object.keys(operation.responses as JsonObject).length).toBeGreaterThan(0);
       }
     }
   });
@@ -108,7 +111,7 @@ describe('the OpenAPI document and the docs page', () => {
     for (const [path, item] of Object.entries(document.paths)) {
       const placeholders = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
       for (const operation of Object.values(item)) {
-        const declared = ((operation.parameters ?? []) as Json[])
+        const declared = ((operation.parameters ?? []) as JsonObject[])
           .filter((parameter) => parameter.in === 'path')
           .map((parameter) => parameter.name);
         expect(declared.sort()).toEqual([...placeholders].sort());
@@ -132,9 +135,9 @@ describe('the OpenAPI document and the docs page', () => {
     expect(schemas.Problem?.required).toEqual(
       expect.arrayContaining(['type', 'title', 'status', 'detail', 'code']),
     );
-    const issue = document.paths['/api/v1/credentials']?.post as Json;
+    const issue = document.paths['/api/v1/credentials']?.post as JsonObject;
     expect(issue.security).toEqual([{ bearer: [] }]);
-    expect(Object.keys(issue.responses as Json)).toEqual(
+    expect(Object.keys(issue.responses as JsonObject)).toEqual(
       expect.arrayContaining(['200', '201', '400', '401', '403', '404']),
     );
     expect(document.paths['/credentials/verify']?.post?.security).toBeUndefined();

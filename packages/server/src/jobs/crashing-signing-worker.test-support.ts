@@ -24,7 +24,6 @@ export default function crashOnRequest(task: SigningTask): Promise<SigningOutcom
     id === 'urn:test:crash-always' ||
     (typeof id === 'string' && id.startsWith(CRASH_ONCE) && firstTime(id.slice(CRASH_ONCE.length)));
   if (!crash) return signInWorker(task);
-  // Exit a moment later, as a crash mid-signature would.
-  setTimeout(() => process.exit(70), 10);
-  return new Promise(() => {});
+  // The task is in flight: the pool sees its worker die mid-signature.
+  process.exit(70);
 }

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { toRequirementNode } from '../domain/pathway/engine/to-requirement-node.js';
 import { REQUIREMENT_TYPES } from '../domain/pathway/model/requirement-node.js';
 import { pathwayUrl } from '../domain/pathway/pathway-document.js';
-import { toRequirementNode } from '../domain/pathway/to-requirement-node.js';
 import { PATHWAY_STATUSES, type PathwayWithVersion } from '../domain/ports/index.js';
 import { timestamp } from './iso-timestamp.js';
 

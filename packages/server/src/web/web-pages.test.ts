@@ -98,6 +98,32 @@ describe('web pages over HTTP', () => {
     expect(wrong.text).toContain('This file is not a credential');
   });
 
+  it('refuses a link to nothing in the same words on /verify and in an account import', async () => {
+    await test.platform.earners.requestSignIn({ email: 'importer@example.org', locale: 'en' });
+    const mail = (await test.platform.mail.list()).find((item) => item.toAddress === 'importer@example.org');
+    const secret = /\/signin\/([A-Za-z0-9_-]{43})/.exec(mail?.textBody ?? '')?.[1] ?? '';
+    const session = await test.platform.earners.startSession(
+      await test.platform.earners.signInWithLink({ secret, locale: 'en' }),
+    );
+    const form = formToken(await test.call('/verify', { headers: HTML }));
+    const post = async (path: string) => {
+      const body = new FormData();
+      body.set('_csrf', form.token);
+      body.set('url', `https://badges.example.edu/credentials/${crypto.randomUUID()}`);
+      const response = await test.app.request(path, {
+        method: 'POST',
+        body,
+        headers: { ...HTML, Cookie: `mc_csrf=${form.cookie}; mc_session=${session}` },
+      });
+      return { status: response.status, text: await response.text() };
+    };
+    for (const path of ['/verify', '/account/imports']) {
+      const refused = await post(path);
+      expect(refused.status, path).toBe(400);
+      expect(refused.text, path).toContain('Nothing is published at this link');
+    }
+  });
+
   it('has no development mailbox in production', async () => {
     expect((await test.call('/dev/mailbox', { headers: HTML })).status).toBe(404);
   });

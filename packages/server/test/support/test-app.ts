@@ -5,7 +5,7 @@ import type { TestDriver } from '../../src/db/open-test-database.js';
 import type { Platform } from '../../src/domain/platform.js';
 import type { Storage } from '../../src/domain/ports/index.js';
 import type { PublicEnv } from '../../src/edge/public-env.js';
-import type { WebOptions } from '../../src/web/web-env.js';
+import type { WebOptions } from '../../src/web/shared/web-env.js';
 import { openTestPlatform } from './test-platform.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-7f3a9c2e5b1d4f6a8c0e2b4d6f8a0c2e';

@@ -101,12 +101,11 @@ describe('unbakeSvg finds the credential by namespace', () => {
     expect(() => unbakeSvg(rebound)).toThrow(bakeError(/no baked credential/));
   });
 
-  it('in linear time on deeply nested, declaration-heavy input', () => {
+  // A scan that looked names up through every open element would take minutes here: the timeout is the bound.
+  it('in linear time on deeply nested, declaration-heavy input', { timeout: 10_000 }, () => {
     const depth = 100_000;
     const svg = `<svg>${'<g xmlns:a="urn:a" xmlns:b="urn:b">'.repeat(depth)}${'</g>'.repeat(depth)}</svg>`;
-    const started = performance.now();
     expect(() => unbakeSvg(svg)).toThrow(bakeError(/no baked credential/));
-    expect(performance.now() - started).toBeLessThan(3_000);
   });
 
   it('not by prefix alone', () => {

@@ -3,14 +3,13 @@ import { bundledDocumentLoader } from '../contexts/index.js';
 import { buildAchievementCredential, buildClrCredential } from '../credential/build/index.js';
 import { richCredentialOptions, testIssuer, testProof } from '../credential/test-credentials.js';
 import { isMicrocredError } from '../error/index.js';
+import type { JsonObject } from '../json/index.js';
 import { assertBoundedNDegreeWork, MAX_N_DEGREE_WORK } from './assert-bounded-n-degree-work.js';
 import type { Canonizer } from './canonizer.js';
 import { fastPathOnlyCanonizer } from './fast-path-only.test-support.js';
 import type { BlankNode, Quad } from './rdf-quad.js';
 import { type CanonizerFallback, createRdfcFastCanonizer } from './rdfc-fast-canonizer.js';
 import { rdfcReferenceCanonizer } from './rdfc-reference-canonizer.js';
-
-type JsonObject = Record<string, unknown>;
 
 const KNOWS = 'https://example.org/knows';
 const NEXT_RING = 'https://example.org/nextRing';

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { bundledDocumentLoader } from '../contexts/index.js';
 import { ErrorCode, isMicrocredError } from '../error/index.js';
+import type { JsonObject } from '../json/index.js';
 import { assertBoundedNodeMapWork, MAX_NODE_MAP_WORK } from './assert-bounded-node-map-work.js';
 import { type CanonizerFallback, createRdfcFastCanonizer } from './rdfc-fast-canonizer.js';
 import { rdfcReferenceCanonizer } from './rdfc-reference-canonizer.js';
-
-type JsonObject = Record<string, unknown>;
 
 const VALUES = 'https://example.org/values';
 const options = { documentLoader: bundledDocumentLoader };

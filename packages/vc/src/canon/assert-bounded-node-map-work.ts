@@ -1,4 +1,5 @@
 import { ErrorCode, MicrocredError } from '../error/index.js';
+import { isRecord, type JsonObject } from '../json/index.js';
 
 /**
  * The most duplicate checks jsonld.js's node map may make, in comparisons. Its `createNodeMap` adds
@@ -9,10 +10,6 @@ import { ErrorCode, MicrocredError } from '../error/index.js';
 export const MAX_NODE_MAP_WORK = 4096 ** 2 / 2;
 
 type Json = unknown;
-
-function isObject(value: Json): value is Record<string, Json> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function asArray(value: Json): Json[] {
   return Array.isArray(value) ? value : [value];
@@ -46,7 +43,7 @@ export function assertBoundedNodeMapWork(expanded: Json): void {
     }
   };
 
-  const subjectOf = (node: Record<string, Json>) => {
+  const subjectOf = (node: JsonObject) => {
     const id = node['@id'];
     // An unlabelled blank node gets a fresh label of its own; the space cannot occur in an IRI.
     return typeof id === 'string' ? id : `_: ${unlabelled++}`;
@@ -57,17 +54,17 @@ export function assertBoundedNodeMapWork(expanded: Json): void {
       for (const member of item) visit(member);
       return;
     }
-    if (!isObject(item) || '@value' in item) return;
+    if (!isRecord(item) || '@value' in item) return;
     if ('@list' in item) {
       visit(item['@list']);
       return;
     }
     const subject = subjectOf(item);
     for (const [property, value] of Object.entries(item)) {
-      if (property === '@reverse' && isObject(value)) {
+      if (property === '@reverse' && isRecord(value)) {
         for (const [reverseProperty, items] of Object.entries(value)) {
           for (const reverseItem of asArray(items)) {
-            if (!isObject(reverseItem)) continue;
+            if (!isRecord(reverseItem)) continue;
             add(subjectOf(reverseItem), reverseProperty);
             visit(reverseItem);
           }

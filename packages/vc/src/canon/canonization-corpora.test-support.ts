@@ -19,9 +19,8 @@ import {
   testProof,
   testSignedCredential,
 } from '../credential/test-credentials.js';
+import { isRecord, type JsonObject } from '../json/index.js';
 import { buildBitstringStatusListCredential, createBitstring, encodeStatusList } from '../status/index.js';
-
-type JsonObject = Record<string, unknown>;
 
 export interface CorpusDocument {
   /** Where it comes from, and `#proof-config-N` for the N-th proof's configuration. */
@@ -38,10 +37,6 @@ export interface Corpus {
 }
 
 const json = (value: object): JsonObject => value as JsonObject;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function filesUnder(folder: string): string[] {
   return readdirSync(folder)
@@ -69,7 +64,7 @@ export function signedParts(name: string, secured: JsonObject): CorpusDocument[]
   const proofs = proof === undefined ? [] : Array.isArray(proof) ? proof : [proof];
   return [
     { name, document },
-    ...proofs.filter(isObject).map((one, index) => {
+    ...proofs.filter(isRecord).map((one, index) => {
       const { proofValue: _value, jws: _jws, ...config } = one;
       return {
         name: `${name}#proof-config-${index}`,
@@ -88,7 +83,7 @@ function documentsUnder(folder: string): CorpusDocument[] {
       .filter((path) => !/manifest\.json$|resources-map\.json$|\/contexts\//.test(path))
       .flatMap((path) => {
         const value = readJson(path);
-        return isObject(value) && '@context' in value ? signedParts(relative(SHARED_DIR, path), value) : [];
+        return isRecord(value) && '@context' in value ? signedParts(relative(SHARED_DIR, path), value) : [];
       })
   );
 }

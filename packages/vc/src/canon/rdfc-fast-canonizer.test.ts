@@ -2,12 +2,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { realisticCredential } from '../../bench/realistic-credential.js';
 import { bundledDocumentLoader, createDocumentLoader, type DocumentLoader } from '../contexts/index.js';
 import { isMicrocredError } from '../error/index.js';
+import type { JsonObject } from '../json/index.js';
 import { canonizationCorpora } from './canonization-corpora.test-support.js';
 import type { Canonizer } from './canonizer.js';
 import { type CanonizerFallback, createRdfcFastCanonizer, rdfcFastCanonizer } from './rdfc-fast-canonizer.js';
 import { rdfcReferenceCanonizer } from './rdfc-reference-canonizer.js';
 
-type JsonObject = Record<string, unknown>;
 type Outcome = { readonly nquads: string } | { readonly code: string };
 
 const DID = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';

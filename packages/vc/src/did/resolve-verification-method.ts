@@ -1,4 +1,5 @@
 import { ErrorCode, MicrocredError } from '../error/index.js';
+import { isRecord } from '../json/index.js';
 import type { ResourceFetcher } from '../resource/index.js';
 import { type DidDocument, didKeyDocument, parseDidKey, type VerificationMethodDocument } from './did-key.js';
 import { didWebToUrl } from './did-web.js';
@@ -28,10 +29,6 @@ export interface ResolveOptions {
 
 function fail(message: string, cause?: unknown): never {
   throw new MicrocredError(ErrorCode.DID_RESOLUTION_ERROR, message, cause === undefined ? {} : { cause });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function absolute(id: string, base: string): string {

@@ -1,4 +1,5 @@
 import { ErrorCode, MicrocredError } from '../error/index.js';
+import { isRecord, type JsonObject } from '../json/index.js';
 import { getStatus, MINIMUM_STATUS_LIST_ENTRIES } from './bitstring.js';
 import { VC_V2_CONTEXT } from './build-bitstring-status-list-credential.js';
 import { decodeStatusList } from './decode-status-list.js';
@@ -21,14 +22,8 @@ export interface BitstringStatusResult {
   warnings: string[];
 }
 
-type Json = Record<string, unknown>;
-
 function fail(code: ErrorCode, message: string, details?: Record<string, unknown>): never {
   throw new MicrocredError(code, message, details === undefined ? {} : { details });
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function hasType(value: unknown, type: string): boolean {
@@ -39,7 +34,7 @@ function hasType(value: unknown, type: string): boolean {
 // the host's time zone.
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
 
-function readTime(list: Json, field: string): number | undefined {
+function readTime(list: JsonObject, field: string): number | undefined {
   const value = list[field];
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !DATE_TIME.test(value)) {
@@ -49,7 +44,7 @@ function readTime(list: Json, field: string): number | undefined {
 }
 
 function readEntry(entry: unknown, warnings: string[]) {
-  if (!isObject(entry) || !hasType(entry.type, 'BitstringStatusListEntry')) {
+  if (!isRecord(entry) || !hasType(entry.type, 'BitstringStatusListEntry')) {
     fail(ErrorCode.MALFORMED_VALUE_ERROR, 'credentialStatus is not a BitstringStatusListEntry');
   }
   const { statusPurpose, statusListIndex, statusSize = 1 } = entry;
@@ -82,7 +77,7 @@ function readEntry(entry: unknown, warnings: string[]) {
 }
 
 function readList(listCredential: unknown, now: Date, warnings: string[]) {
-  if (!isObject(listCredential))
+  if (!isRecord(listCredential))
     fail(ErrorCode.MALFORMED_VALUE_ERROR, 'status list credential is not an object');
   const context = listCredential['@context'];
   const firstContext = Array.isArray(context) ? context[0] : context;
@@ -115,7 +110,7 @@ function readList(listCredential: unknown, now: Date, warnings: string[]) {
 
   let subject = listCredential.credentialSubject;
   if (Array.isArray(subject) && subject.length === 1) subject = subject[0];
-  if (!isObject(subject))
+  if (!isRecord(subject))
     fail(ErrorCode.MALFORMED_VALUE_ERROR, 'status list needs exactly one credentialSubject');
   if (!hasType(subject.type, 'BitstringStatusList')) {
     fail(ErrorCode.STATUS_VERIFICATION_ERROR, 'credentialSubject.type is not BitstringStatusList');

@@ -60,6 +60,7 @@ import {
   type SigningKey,
 } from '../did/index.js';
 import { decodeBase58btc, encodeBase58btc } from '../encoding/index.js';
+import type { JsonObject } from '../json/index.js';
 import {
   addDataIntegrityProof,
   getCryptosuite,
@@ -75,8 +76,6 @@ import {
 } from '../status/index.js';
 import type { VerificationReport } from './verification-report.js';
 import { verifyCredential } from './verify-credential-default.js';
-
-type Json = Record<string, unknown>;
 
 const now = new Date('2026-11-23T00:00:00Z');
 const created = '2026-01-01T00:00:00Z';
@@ -101,7 +100,7 @@ function didWebSigner(fill: number, did = WEB_DID, fragment = 'key-1'): SigningK
   });
 }
 
-function badge(issuerId: string, extra: Json = {}): Json {
+function badge(issuerId: string, extra: JsonObject = {}): JsonObject {
   const credential = buildAchievementCredential({
     id: 'urn:uuid:3e1f5c2a-8b4d-4e6f-9a0b-1c2d3e4f5a6b',
     issuer: buildProfile({ id: issuerId, name: 'Example Academy' }),
@@ -113,26 +112,26 @@ function badge(issuerId: string, extra: Json = {}): Json {
     }),
     recipient: { id: 'did:example:learner1' },
     validFrom: '2026-01-01T00:00:00Z',
-  }) as unknown as Json;
+  }) as unknown as JsonObject;
   return { ...credential, ...extra };
 }
 
 function sign(
-  document: Json,
+  document: JsonObject,
   key: SigningKey,
   options: { proofPurpose?: string; cryptosuite?: 'eddsa-rdfc-2022' | 'eddsa-jcs-2022' } = {},
-): Promise<Json> {
+): Promise<JsonObject> {
   return addDataIntegrityProof({ document, key, created, ...options });
 }
 
-function proofOf(document: Json): Json {
-  const [proof] = document.proof as Json[];
+function proofOf(document: JsonObject): JsonObject {
+  const [proof] = document.proof as JsonObject[];
   if (proof === undefined) throw new Error('unsigned');
   return proof;
 }
 
 /** The signed document with its one proof replaced by `change(proof)`. */
-function withProof(document: Json, change: (proof: Json) => Json): Json {
+function withProof(document: JsonObject, change: (proof: JsonObject) => JsonObject): JsonObject {
   return { ...document, proof: [change(proofOf(document))] };
 }
 
@@ -165,18 +164,18 @@ function servesEverything() {
   return { fetcher, calls };
 }
 
-function didWebDocument(key: SigningKey, extra: Json = {}): Json {
+function didWebDocument(key: SigningKey, extra: JsonObject = {}): JsonObject {
   return {
     ...(buildDidWebDocument({
       did: WEB_DID,
       keys: [{ id: key.id, publicKeyMultibase: key.publicKeyMultibase }],
-    }) as unknown as Json),
+    }) as unknown as JsonObject),
     ...extra,
   };
 }
 
 async function expectFailure(
-  input: Json | string,
+  input: JsonObject | string,
   expected: { check: string; code: string },
   options: Parameters<typeof verifyCredential>[1] = {},
 ): Promise<VerificationReport> {
@@ -189,8 +188,12 @@ async function expectFailure(
 const issuerKey = didKeySigner(31);
 
 /** Signs with eddsa-rdfc-2022 and proof options the signing API would refuse or not write. */
-async function signWithOptions(document: Json, options: Json, digest = 'sha256'): Promise<Json> {
-  const proofOptions: Json = {
+async function signWithOptions(
+  document: JsonObject,
+  options: JsonObject,
+  digest = 'sha256',
+): Promise<JsonObject> {
+  const proofOptions: JsonObject = {
     type: 'DataIntegrityProof',
     cryptosuite: 'eddsa-rdfc-2022',
     verificationMethod: issuerKey.id,
@@ -306,7 +309,7 @@ describe('V4 proofValue missing, null, not multibase, or not 64 bytes', () => {
   });
 });
 
-function signatureOf(proof: Json): Uint8Array {
+function signatureOf(proof: JsonObject): Uint8Array {
   const bytes = decodeBase58btc(String(proof.proofValue));
   expect(bytes).toHaveLength(64);
   return bytes;
@@ -424,7 +427,7 @@ describe('V8 created not a dateTimeStamp, expires in the past', () => {
 
 describe('V9 a property added, removed or changed in the credential or its proof', () => {
   const otherKey = didKeySigner(33);
-  const cases: [string, (signed: Json) => Json][] = [
+  const cases: [string, (signed: JsonObject) => JsonObject][] = [
     ['a property added to the credential (description)', (signed) => ({ ...signed, description: 'Added.' })],
     [
       'a property removed from the credential (validFrom)',
@@ -435,13 +438,13 @@ describe('V9 a property added, removed or changed in the credential or its proof
     ],
     [
       'issuer changed to another DID',
-      (signed) => ({ ...signed, issuer: { ...(signed.issuer as Json), id: otherKey.controller } }),
+      (signed) => ({ ...signed, issuer: { ...(signed.issuer as JsonObject), id: otherKey.controller } }),
     ],
     [
       'credentialSubject.id changed',
       (signed) => ({
         ...signed,
-        credentialSubject: { ...(signed.credentialSubject as Json), id: 'did:example:someone-else' },
+        credentialSubject: { ...(signed.credentialSubject as JsonObject), id: 'did:example:someone-else' },
       }),
     ],
     [
@@ -571,7 +574,7 @@ describe('V13 poisoned blank-node graphs fail in bounded time', () => {
         id: `_:n${index}`,
         [knows]: [0, 1, 2, 3].filter((other) => other !== index).map((other) => ({ id: `_:n${other}` })),
       }));
-      const subject = { ...(signed.credentialSubject as Json), [knows]: clique };
+      const subject = { ...(signed.credentialSubject as JsonObject), [knows]: clique };
       const { fetcher, calls } = servesEverything();
       await expectFailure(
         { ...signed, credentialSubject: subject },
@@ -592,7 +595,7 @@ describe('V13 poisoned blank-node graphs fail in bounded time', () => {
         id: `_:r${index}`,
         [knows]: { id: `_:r${(index + 1) % size}` },
       }));
-      const subject = { ...(signed.credentialSubject as Json), [knows]: ring };
+      const subject = { ...(signed.credentialSubject as JsonObject), [knows]: ring };
       await expectFailure({ ...signed, credentialSubject: subject }, { check: 'proof', code: 'RANGE_ERROR' });
     },
     BOUNDED_MS,
@@ -603,7 +606,7 @@ describe('V13 poisoned blank-node graphs fail in bounded time', () => {
     async () => {
       const signed = await sign(badge(issuerKey.controller), issuerKey);
       const many = Array.from({ length: 5_000 }, () => ({ [knows]: 'the same' }));
-      const subject = { ...(signed.credentialSubject as Json), [knows]: many };
+      const subject = { ...(signed.credentialSubject as JsonObject), [knows]: many };
       await expectFailure(
         { ...signed, credentialSubject: subject },
         { check: 'proof', code: 'CRYPTOGRAPHIC_SECURITY_ERROR' },
@@ -622,7 +625,7 @@ describe('V13 poisoned blank-node graphs fail in bounded time', () => {
     'a 1 MB ring of 17,000 blank nodes fails within seconds, not minutes',
     async () => {
       const signed = await sign(badge(issuerKey.controller), issuerKey);
-      const subject = { ...(signed.credentialSubject as Json), [knows]: ringOf(17_000) };
+      const subject = { ...(signed.credentialSubject as JsonObject), [knows]: ringOf(17_000) };
       const poisoned = { ...signed, credentialSubject: subject };
       expect(JSON.stringify(poisoned).length).toBeGreaterThan(1_000_000);
       const report = await expectFailure(poisoned, { check: 'proof', code: 'RANGE_ERROR' });
@@ -635,7 +638,7 @@ describe('V13 poisoned blank-node graphs fail in bounded time', () => {
     'a 1 MB ring signed with eddsa-jcs-2022: the JSON-LD check expands it in linear time',
     async () => {
       const document = badge(issuerKey.controller);
-      const subject = { ...(document.credentialSubject as Json), [knows]: ringOf(17_000) };
+      const subject = { ...(document.credentialSubject as JsonObject), [knows]: ringOf(17_000) };
       const signed = await sign({ ...document, credentialSubject: subject }, issuerKey, {
         cryptosuite: 'eddsa-jcs-2022',
       });
@@ -680,7 +683,7 @@ describe('V16 an achievement of issuer A in a credential from issuer B', () => {
       creator: buildProfile({ id: issuerA, name: 'Famous University' }),
     });
     const credential = badge(keyB.controller);
-    const subject = { ...(credential.credentialSubject as Json), achievement };
+    const subject = { ...(credential.credentialSubject as JsonObject), achievement };
     const report = await verifyCredential(await sign({ ...credential, credentialSubject: subject }, keyB), {
       now,
     });
@@ -738,7 +741,7 @@ describe('V18 DID documents that do not vouch for the key', () => {
 
   it('the verification method names another controller', async () => {
     const document = didWebDocument(key);
-    const methods = (document.verificationMethod as Json[]).map((method) => ({
+    const methods = (document.verificationMethod as JsonObject[]).map((method) => ({
       ...method,
       controller: 'did:web:evil.example',
     }));
@@ -778,7 +781,7 @@ describe('V19 a verification method revoked no later than the proof was created'
 });
 
 describe('V20 validity dates out of order or malformed', () => {
-  async function signedWith(dates: Json) {
+  async function signedWith(dates: JsonObject) {
     return sign(badge(issuerKey.controller, dates), issuerKey);
   }
 
@@ -829,7 +832,7 @@ const statusEntry = {
 
 async function statusList(
   options: { purpose?: string; encodedList?: string; validUntil?: string } = {},
-): Promise<Json> {
+): Promise<JsonObject> {
   const document = buildBitstringStatusListCredential({
     id: LIST_URL,
     issuer: issuerKey.controller,
@@ -837,11 +840,11 @@ async function statusList(
     encodedList: options.encodedList ?? encodeStatusList(createBitstring()),
     validFrom: '2026-01-01T00:00:00Z',
     ...(options.validUntil === undefined ? {} : { validUntil: options.validUntil }),
-  }) as unknown as Json;
+  }) as unknown as JsonObject;
   return sign(document, issuerKey);
 }
 
-async function verifyAgainst(fetcher: ResourceFetcher, entry: Json = statusEntry) {
+async function verifyAgainst(fetcher: ResourceFetcher, entry: JsonObject = statusEntry) {
   const signed = await sign(badge(issuerKey.controller, { credentialStatus: entry }), issuerKey);
   return verifyCredential(signed, { now, fetcher });
 }
@@ -884,7 +887,7 @@ describe('V22 status lists that must not be believed', () => {
     const bits = createBitstring();
     setStatus(bits, 8, 1);
     const list = await statusList();
-    const subject = { ...(list.credentialSubject as Json), encodedList: encodeStatusList(bits) };
+    const subject = { ...(list.credentialSubject as JsonObject), encodedList: encodeStatusList(bits) };
     const { fetcher } = recordingFetcher(new Map([[LIST_URL, { ...list, credentialSubject: subject }]]));
     const report = await verifyAgainst(fetcher);
     expect(report.verified).toBe(false);

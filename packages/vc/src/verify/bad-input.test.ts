@@ -115,13 +115,12 @@ describe('bad input gives a clear failed check, never an exception or a hang', (
   ];
 
   for (const [name, input, check, code] of cases) {
-    it(name, async () => {
-      const started = Date.now();
+    // The timeout is the hang: a verification that does not end fails the test.
+    it(name, { timeout: 20_000 }, async () => {
       const report = await verifyCredential(input(), { now });
       expect(report.verified).toBe(false);
       expect(firstFailure(report)).toMatchObject({ id: check, code });
       expect(firstFailure(report)?.message.length).toBeGreaterThan(10);
-      expect(Date.now() - started).toBeLessThan(20_000);
     });
   }
 });

@@ -1,9 +1,9 @@
 import { ErrorCode, MicrocredError } from '../error/index.js';
+import { isRecord, type JsonObject } from '../json/index.js';
 import { evaluateBitstringStatus, evaluateRevocationList } from '../status/index.js';
+import { issuerIdOf } from './issuer-id-of.js';
 import { CheckId, type VerificationCheck } from './verification-report.js';
 import type { StatusCheckOptions } from './verify-credential.js';
-
-type JsonObject = Record<string, unknown>;
 
 export interface StatusPolicy {
   /**
@@ -11,16 +11,6 @@ export interface StatusPolicy {
    * than fail every credential of such an issuer (peer-suite policy; README "Verification policies").
    */
   readonly allowShortStatusLists?: boolean;
-}
-
-function isRecord(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function issuerIdOf(document: JsonObject): string | undefined {
-  const issuer = document.issuer;
-  if (typeof issuer === 'string') return issuer;
-  return isRecord(issuer) && typeof issuer.id === 'string' ? issuer.id : undefined;
 }
 
 function failed(code: ErrorCode, message: string): VerificationCheck {

@@ -1,9 +1,8 @@
 import jsonld from 'jsonld';
 import { jsonLdToRdf, toCanonizeError } from '../canon/index.js';
 import type { DocumentLoader } from '../contexts/index.js';
+import { isRecord, type JsonObject } from '../json/index.js';
 import { CheckId, type VerificationCheck } from './verification-report.js';
-
-type JsonObject = Record<string, unknown>;
 
 export interface CheckJsonLdOptions {
   readonly document: JsonObject;
@@ -31,10 +30,7 @@ async function expandSafely(input: object, documentLoader: DocumentLoader): Prom
 }
 
 function proofLabel(proof: unknown, index: number): string {
-  const type =
-    typeof proof === 'object' && proof !== null && !Array.isArray(proof)
-      ? (proof as JsonObject).type
-      : undefined;
+  const type = isRecord(proof) ? proof.type : undefined;
   return `proof[${index}] (type ${JSON.stringify(type)?.slice(0, 80) ?? 'undefined'})`;
 }
 

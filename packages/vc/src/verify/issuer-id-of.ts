@@ -1,4 +1,4 @@
-import { isRecord } from './checks/json-shape.js';
+import { isRecord } from '../json/index.js';
 
 /** The issuer's id: `issuer` itself when it is a string, else its `id` (VC 2.0 §4.7). */
 export function issuerIdOf(credential: Record<string, unknown>): string | undefined {

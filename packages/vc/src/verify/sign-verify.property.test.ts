@@ -8,10 +8,9 @@ import {
   hashIdentity,
 } from '../credential/index.js';
 import { createEd25519SigningKey, didKeyFromPublicKey, generateEd25519KeyPair } from '../did/index.js';
+import type { JsonObject } from '../json/index.js';
 import { addDataIntegrityProof } from '../proof/data-integrity/index.js';
 import { verifyCredential } from './verify-credential-default.js';
-
-type Json = Record<string, unknown>;
 
 const seed = new Uint8Array(createHash('sha256').update('microcred/property').digest());
 const did = didKeyFromPublicKey(generateEd25519KeyPair(seed).publicKey);
@@ -36,7 +35,7 @@ const credentialArbitrary = fc.record({
 
 type CredentialInput = typeof credentialArbitrary extends fc.Arbitrary<infer T> ? T : never;
 
-async function signedCredential(input: CredentialInput): Promise<Json> {
+async function signedCredential(input: CredentialInput): Promise<JsonObject> {
   const achievement = buildAchievement({
     id: 'https://example.edu/achievements/property',
     name: input.name,
@@ -61,7 +60,7 @@ async function signedCredential(input: CredentialInput): Promise<Json> {
     recipient: { identifier: [hashIdentity({ identity: input.email, salt: 'pepper' })] },
     validFrom: '2026-01-01T00:00:00Z',
     ...(input.credits === undefined ? {} : { creditsEarned: input.credits }),
-  }) as unknown as Json;
+  }) as unknown as JsonObject;
   return addDataIntegrityProof({ document: credential, key, created: '2026-01-01T00:00:00Z' });
 }
 
@@ -76,8 +75,8 @@ function leaves(value: unknown, path: (string | number)[] = []): (string | numbe
   return [path];
 }
 
-function mutated(document: Json, path: (string | number)[]): Json {
-  const copy = structuredClone(document) as Json;
+function mutated(document: JsonObject, path: (string | number)[]): JsonObject {
+  const copy = structuredClone(document) as JsonObject;
   let parent: Record<string | number, unknown> = copy;
   for (const step of path.slice(0, -1)) parent = parent[step] as Record<string | number, unknown>;
   const last = path.at(-1) as string | number;

@@ -1,6 +1,7 @@
 import { CREDENTIALS_V2_CONTEXT } from '../contexts/index.js';
+import type { JsonObject } from '../json/index.js';
 import type { ResourceFetcher } from '../resource/index.js';
-import { asArray, type JsonObject } from './checks/json-shape.js';
+import { asArray } from './checks/as-array.js';
 import { issuerIdOf } from './issuer-id-of.js';
 import type { CredentialInput, ParsedInput } from './parse-credential-input.js';
 import type { VerifierCompat } from './resolve-issuer-key.js';

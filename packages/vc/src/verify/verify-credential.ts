@@ -1,6 +1,7 @@
 import type { Canonizer } from '../canon/index.js';
 import type { DocumentLoader } from '../contexts/index.js';
 import type { ResolvedVerificationMethod } from '../did/index.js';
+import type { JsonObject } from '../json/index.js';
 import { type ResourceFetcher, refuseAllFetcher } from '../resource/index.js';
 import { verificationSteps } from './checks/verification-steps.js';
 import type { CredentialInput, Unbaker } from './parse-credential-input.js';
@@ -15,8 +16,6 @@ import {
 import type { VerificationCheck, VerificationReport } from './verification-report.js';
 
 export { issuerIdOf } from './issuer-id-of.js';
-
-type JsonObject = Record<string, unknown>;
 
 /** The pluggable parts of the pipeline that live in other modules of this package. */
 export interface VerifierComponents {

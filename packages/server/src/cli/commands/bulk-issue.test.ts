@@ -1,12 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/support/run-cli.js';
-import { loadConfig } from '../../config.js';
 import { seedDemoData } from '../../domain/demo/seed-demo-data.js';
-import { openPlatform } from '../../main.js';
+import { withPlatform } from '../with-platform.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'microcred-bulk-cli-'));
 const environment = { DATA_DIR: join(dir, 'data'), NODE_ENV: 'test', LOG_LEVEL: 'silent' };
@@ -17,11 +15,14 @@ describe('microcred bulk-issue on the embedded database', () => {
   let achievementId = '';
   beforeAll(async () => {
     Object.assign(process.env, environment);
-    const running = await openPlatform(loadConfig(process.env), pino({ level: 'silent' }));
-    const { issuerId } = await seedDemoData(running.platform);
-    const [achievement] = await running.platform.achievements.list({ kind: 'admin' }, { issuerId });
-    achievementId = achievement?.id ?? '';
-    await running.close();
+    await withPlatform(
+      async (platform) => {
+        const { issuerId } = await seedDemoData(platform);
+        const [achievement] = await platform.achievements.list({ kind: 'admin' }, { issuerId });
+        achievementId = achievement?.id ?? '';
+      },
+      { logLevel: 'silent' },
+    );
   });
 
   it('issues every good row, prints a summary with the failed rows, and exits 1 when any row failed', async () => {

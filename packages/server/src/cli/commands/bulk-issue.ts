@@ -1,12 +1,10 @@
 import { extname } from 'node:path';
 import cliProgress from 'cli-progress';
-import pino from 'pino';
-import { loadConfig } from '../../config.js';
 import type { Actor } from '../../domain/auth/actor.js';
 import type { BulkJob } from '../../domain/ports/index.js';
 import { startBulkWorker } from '../../jobs/bulk-worker.js';
-import { openPlatform } from '../../main.js';
 import { readBytes, UsageError } from '../cli-io.js';
+import { withPlatform } from '../with-platform.js';
 
 export interface BulkIssueOptions {
   readonly file?: string;
@@ -42,11 +40,7 @@ export async function bulkIssue(
   if (options.resume === undefined && (options.file === undefined || options.achievement === undefined)) {
     throw new UsageError('bulk-issue needs FILE and --achievement ID (or --resume JOB_ID)');
   }
-  const config = loadConfig(process.env);
-  const logger = pino({ level: 'warn' });
-  const running = await openPlatform(config, logger);
-  const { platform } = running;
-  try {
+  return withPlatform(async (platform, logger) => {
     let job: BulkJob;
     if (options.resume !== undefined) {
       job = await platform.bulk.get(LOCAL_ADMIN, options.resume);
@@ -109,7 +103,5 @@ export async function bulkIssue(
         io.stdout(`  … and ${errors.length - 50} more (GET /api/v1/bulk-jobs/${job.id}/errors)\n`);
     }
     return job.state === 'completed' && job.failed === 0 ? 0 : 1;
-  } finally {
-    await running.close();
-  }
+  });
 }

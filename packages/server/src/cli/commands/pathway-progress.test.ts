@@ -1,12 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/support/run-cli.js';
-import { loadConfig } from '../../config.js';
 import { DEMO_PATHWAY_NAME, seedDemoData } from '../../domain/demo/seed-demo-data.js';
-import { openPlatform } from '../../main.js';
+import { withPlatform } from '../with-platform.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'microcred-pathway-cli-'));
 const environment = { DATA_DIR: join(dir, 'data'), NODE_ENV: 'test', LOG_LEVEL: 'silent' };
@@ -17,19 +15,22 @@ describe('microcred pathway on the embedded database', () => {
   let names: string[] = [];
   beforeAll(async () => {
     Object.assign(process.env, environment);
-    const running = await openPlatform(loadConfig(process.env), pino({ level: 'silent' }));
     const admin = { kind: 'admin' } as const;
-    await seedDemoData(running.platform);
-    const [found] = await running.platform.pathways.list(admin, {});
-    pathwayId = found?.pathway.id ?? '';
-    const required = found?.version.requiredAchievementIds ?? [];
-    for (const achievementId of required.slice(0, 2)) {
-      await running.platform.credentials.issue(admin, { achievementId, recipient: { email: EMAIL } });
-    }
-    names = await Promise.all(
-      required.map(async (id) => (await running.platform.achievements.get(admin, id)).name),
+    await withPlatform(
+      async (platform) => {
+        await seedDemoData(platform);
+        const [found] = await platform.pathways.list(admin, {});
+        pathwayId = found?.pathway.id ?? '';
+        const required = found?.version.requiredAchievementIds ?? [];
+        for (const achievementId of required.slice(0, 2)) {
+          await platform.credentials.issue(admin, { achievementId, recipient: { email: EMAIL } });
+        }
+        names = await Promise.all(
+          required.map(async (id) => (await platform.achievements.get(admin, id)).name),
+        );
+      },
+      { logLevel: 'silent' },
     );
-    await running.close();
   });
 
   it('prints the requirement tree: what is held, what is missing, and what would complete it', async () => {

@@ -1,11 +1,9 @@
-import pino from 'pino';
-import { loadConfig } from '../../config.js';
 import type { Actor } from '../../domain/auth/actor.js';
-import type { NodeProgress } from '../../domain/pathway/evaluate-pathway.js';
+import type { NodeProgress } from '../../domain/pathway/engine/evaluate-pathway.js';
 import type { Platform } from '../../domain/platform.js';
-import { openPlatform } from '../../main.js';
 import { presentProgress } from '../../presenters/present-progress.js';
 import { UsageError } from '../cli-io.js';
+import { withPlatform } from '../with-platform.js';
 
 // Whoever can open the database directly can do anything with it: the CLI acts as the administrator.
 const LOCAL_ADMIN: Actor = { kind: 'admin' };
@@ -47,15 +45,12 @@ export async function pathwayProgress(
   options: { readonly pathway?: string; readonly earner?: string; readonly json?: boolean },
   io: Io,
 ): Promise<number> {
-  if (options.pathway === undefined || options.earner === undefined) {
+  const { pathway, earner } = options;
+  if (pathway === undefined || earner === undefined) {
     throw new UsageError('pathway progress needs --pathway ID and --earner EMAIL (or DID)');
   }
-  const running = await openPlatform(loadConfig(process.env), pino({ level: 'warn' }));
-  const { platform } = running;
-  try {
-    const result = await platform.pathways.progress(LOCAL_ADMIN, options.pathway, {
-      recipient: options.earner,
-    });
+  return withPlatform(async (platform) => {
+    const result = await platform.pathways.progress(LOCAL_ADMIN, pathway, { recipient: earner });
     if (options.json === true) {
       io.stdout(`${JSON.stringify(presentProgress(result))}\n`);
       return 0;
@@ -91,7 +86,5 @@ export async function pathwayProgress(
       io.stdout(`awarded: ${name}, credential ${award.credentialId} (${award.state})\n`);
     }
     return 0;
-  } finally {
-    await running.close();
-  }
+  });
 }

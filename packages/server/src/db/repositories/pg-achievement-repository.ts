@@ -5,6 +5,8 @@ import type {
   AchievementPatch,
   AchievementRepository,
   AchievementStatus,
+  CatalogPage,
+  CatalogQuery,
   NewAchievement,
 } from '../../domain/ports/achievement-repository.js';
 import type { Page } from '../../domain/ports/common.js';
@@ -30,10 +32,48 @@ function toAchievement(row: AchievementRow): Achievement {
     deliveryMode: row.deliveryMode,
     language: row.language,
     validityMonths: row.validityMonths,
+    industry: row.industry,
+    suspendable: row.suspendable,
     image: row.image,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
+}
+
+/**
+ * The columns an insert and an update both write, from a new achievement or a patch: what is undefined
+ * is left to the column's default (insert) or as it is (update).
+ */
+function achievementColumns(fields: AchievementPatch) {
+  return {
+    status: fields.status,
+    document: fields.document,
+    name: fields.name,
+    achievementType: fields.achievementType,
+    skills: fields.skills === undefined ? undefined : [...fields.skills],
+    tags: fields.tags === undefined ? undefined : [...fields.tags],
+    level: fields.level,
+    credits: fields.credits,
+    hours: fields.hours,
+    deliveryMode: fields.deliveryMode,
+    language: fields.language,
+    validityMonths: fields.validityMonths,
+    industry: fields.industry,
+    suspendable: fields.suspendable,
+    image: fields.image,
+  } satisfies Partial<typeof achievements.$inferInsert>;
+}
+
+/**
+ * The words of a catalogue search, as `to_tsquery` operands: letters and digits only, so that no input
+ * can be read as tsquery syntax; at most 16 of them.
+ */
+function catalogWords(text: string | undefined): string[] {
+  return (text ?? '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0)
+    .slice(0, 16);
 }
 
 /** `AchievementRepository` on PostgreSQL or PGlite. */
@@ -49,21 +89,11 @@ export class PgAchievementRepository implements AchievementRepository {
       this.#db
         .insert(achievements)
         .values({
+          ...achievementColumns(input),
           id: input.id,
           issuerId: input.issuerId,
-          status: input.status,
           document: input.document,
           name: input.name,
-          achievementType: input.achievementType,
-          skills: input.skills === undefined ? undefined : [...input.skills],
-          tags: input.tags === undefined ? undefined : [...input.tags],
-          level: input.level,
-          credits: input.credits,
-          hours: input.hours,
-          deliveryMode: input.deliveryMode,
-          language: input.language,
-          validityMonths: input.validityMonths,
-          image: input.image,
         })
         .returning(),
     );
@@ -104,28 +134,50 @@ export class PgAchievementRepository implements AchievementRepository {
     return rows.map(toAchievement);
   }
 
+  async searchCatalog(query: CatalogQuery): Promise<CatalogPage> {
+    const filters: SQL[] = [eq(achievements.status, 'published')];
+    if (query.issuerId !== undefined) {
+      if (!isUuid(query.issuerId)) return { achievements: [], total: 0 };
+      filters.push(eq(achievements.issuerId, query.issuerId));
+    }
+    const words = catalogWords(query.text);
+    const searchable = sql`to_tsvector('simple', ${achievements.name} || ' ' || coalesce(${achievements.document}->>'description', '') || ' ' || coalesce((select string_agg(skill->>'name', ' ') from jsonb_array_elements(${achievements.skills}) as skill), '') || ' ' || array_to_string(${achievements.tags}, ' '))`;
+    const tsQuery = sql`to_tsquery('simple', ${words.map((word) => `${word}:*`).join(' & ')})`;
+    if (words.length > 0) filters.push(sql`${searchable} @@ ${tsQuery}`);
+    if (query.skill !== undefined) {
+      filters.push(
+        sql`exists (select 1 from jsonb_array_elements(${achievements.skills}) as skill where skill->>'url' = ${query.skill} or lower(skill->>'name') = lower(${query.skill}))`,
+      );
+    }
+    if (query.level !== undefined) filters.push(sql`lower(${achievements.level}) = lower(${query.level})`);
+    if (query.industry !== undefined)
+      filters.push(sql`lower(${achievements.industry}) = lower(${query.industry})`);
+    if (query.deliveryMode !== undefined) filters.push(eq(achievements.deliveryMode, query.deliveryMode));
+    if (query.minHours !== undefined) filters.push(sql`${achievements.hours} >= ${query.minHours}`);
+    if (query.maxHours !== undefined) filters.push(sql`${achievements.hours} <= ${query.maxHours}`);
+    const rows = await guarded('achievement', () =>
+      this.#db
+        .select({ row: achievements, total: sql<number>`count(*) over ()`.mapWith(Number) })
+        .from(achievements)
+        .where(and(...filters))
+        .orderBy(
+          ...(words.length > 0 ? [sql`ts_rank(${searchable}, ${tsQuery}) desc`] : []),
+          desc(achievements.createdAt),
+          desc(achievements.id),
+        )
+        .limit(pageLimit(query.limit, { fallback: 20, max: 100 }))
+        .offset(pageOffset(query.offset)),
+    );
+    return { achievements: rows.map(({ row }) => toAchievement(row)), total: rows[0]?.total ?? 0 };
+  }
+
   async update(options: { readonly id: string; readonly patch: AchievementPatch }): Promise<Achievement> {
     const { patch } = options;
     if (!isUuid(options.id)) throw notFound(options.id);
     const [row] = await guarded('achievement', () =>
       this.#db
         .update(achievements)
-        .set({
-          status: patch.status,
-          document: patch.document,
-          name: patch.name,
-          achievementType: patch.achievementType,
-          skills: patch.skills === undefined ? undefined : [...patch.skills],
-          tags: patch.tags === undefined ? undefined : [...patch.tags],
-          level: patch.level,
-          credits: patch.credits,
-          hours: patch.hours,
-          deliveryMode: patch.deliveryMode,
-          language: patch.language,
-          validityMonths: patch.validityMonths,
-          image: patch.image,
-          updatedAt: sql`now()`,
-        })
+        .set({ ...achievementColumns(patch), updatedAt: sql`now()` })
         .where(eq(achievements.id, options.id))
         .returning(),
     );

@@ -2,16 +2,24 @@ import { createHash } from 'node:crypto';
 import { and, desc, eq, gt, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { ServerError, ServerErrorCode } from '../../domain/error/server-error.js';
 import type {
+  CredentialEvent,
+  CredentialEventKind,
   CredentialHolding,
   CredentialQuery,
   CredentialRecord,
   CredentialRepository,
   InsertCredentialResult,
+  IssuedCredential,
+  IssuedCredentialQuery,
+  IssuedState,
+  IssuedStatistics,
   NewCredential,
   RecipientKey,
 } from '../../domain/ports/credential-repository.js';
 import type { Database } from '../database.js';
+import { credentialEvents } from '../schema/credential-events.js';
 import { credentials } from '../schema/credentials.js';
+import { earnerCredentials } from '../schema/earner-credentials.js';
 import { guarded, isUuid, pageLimit, pageOffset } from './query-helpers.js';
 
 const MAX_LOOKUP = 1000;
@@ -53,13 +61,27 @@ export function toCredential(row: CredentialRow): CredentialRecord {
     jwt: row.jwt,
     statusListId: row.statusListId,
     statusIndex: row.statusIndex,
+    statusPurpose: row.statusPurpose,
     revokedAt: row.revokedAt,
     revocationReason: row.revocationReason,
+    suspendedAt: row.suspendedAt,
+    suspensionReason: row.suspensionReason,
     issuedAt: row.issuedAt,
     validUntil: row.validUntil,
     bulkJobId: row.bulkJobId,
     bulkRow: row.bulkRow,
   };
+}
+
+/** A credential's `IssuedState` at `at`, as SQL over credentials left-joined with earner choices. */
+function issuedState(at: Date): SQL {
+  return sql`case
+    when ${credentials.revokedAt} is not null then 'revoked'
+    when ${credentials.suspendedAt} is not null then 'suspended'
+    when ${credentials.validUntil} is not null and ${credentials.validUntil} <= ${at} then 'expired'
+    when ${earnerCredentials.choice} = 'declined' then 'declined'
+    when ${earnerCredentials.choice} = 'accepted' then 'accepted'
+    else 'pending' end`;
 }
 
 /** `CredentialRepository` on PostgreSQL or PGlite. */
@@ -99,6 +121,7 @@ export class PgCredentialRepository implements CredentialRepository {
             jwt: input.jwt ?? null,
             statusListId: input.statusListId ?? null,
             statusIndex: input.statusIndex ?? null,
+            statusPurpose: input.statusPurpose ?? 'revocation',
             issuedAt: input.issuedAt,
             validUntil: input.validUntil ?? null,
             bulkJobId: input.bulkJobId ?? null,
@@ -322,6 +345,158 @@ export class PgCredentialRepository implements CredentialRepository {
     throw new ServerError(ServerErrorCode.CONFLICT, 'The credential is already revoked, for another reason', {
       details: { id: options.id },
     });
+  }
+
+  async setSuspended(options: {
+    readonly id: string;
+    readonly suspended: boolean;
+    readonly reason: string | null;
+    readonly at: Date;
+  }): Promise<CredentialRecord | null> {
+    if (!isUuid(options.id)) throw notFound(options.id);
+    const [row] = await guarded('credential', () =>
+      this.#db
+        .update(credentials)
+        .set(
+          options.suspended
+            ? { suspendedAt: options.at, suspensionReason: options.reason }
+            : { suspendedAt: null, suspensionReason: null },
+        )
+        .where(
+          and(
+            eq(credentials.id, options.id),
+            isNull(credentials.revokedAt),
+            eq(credentials.statusPurpose, 'suspension'),
+            options.suspended ? isNull(credentials.suspendedAt) : sql`${credentials.suspendedAt} is not null`,
+          ),
+        )
+        .returning(),
+    );
+    if (row !== undefined) return toCredential(row);
+    const existing = await this.findById({ id: options.id });
+    if (existing === null) throw notFound(options.id);
+    if (existing.revokedAt !== null) {
+      throw new ServerError(
+        ServerErrorCode.CONFLICT,
+        'The credential is revoked; a revocation is permanent',
+        {
+          details: { id: options.id },
+        },
+      );
+    }
+    if (existing.statusPurpose !== 'suspension') {
+      throw new ServerError(
+        ServerErrorCode.CONFLICT,
+        'The credential was issued with a revocation entry only, so it cannot be suspended: revoke it, or issue it from a suspendable achievement',
+        { details: { id: options.id } },
+      );
+    }
+    return null;
+  }
+
+  async searchIssued(query: IssuedCredentialQuery): Promise<{ items: IssuedCredential[]; total: number }> {
+    if (!isUuid(query.issuerId)) return { items: [], total: 0 };
+    const state = issuedState(query.at);
+    const filters: SQL[] = [eq(credentials.issuerId, query.issuerId)];
+    if (query.achievementId !== undefined) {
+      if (!isUuid(query.achievementId)) return { items: [], total: 0 };
+      filters.push(eq(credentials.achievementId, query.achievementId));
+    }
+    if (query.recipientLookupHash !== undefined) {
+      filters.push(eq(credentials.recipientLookupHash, query.recipientLookupHash));
+    }
+    if (query.recipientDid !== undefined) filters.push(eq(credentials.recipientDid, query.recipientDid));
+    if (query.recipientName !== undefined) {
+      const pattern = `%${query.recipientName.replace(/[\\%_]/g, '\\$&')}%`;
+      filters.push(sql`${credentials.recipientName} ilike ${pattern}`);
+    }
+    if (query.state !== undefined) filters.push(sql`${state} = ${query.state}`);
+    if (query.issuedFrom !== undefined) filters.push(sql`${credentials.issuedAt} >= ${query.issuedFrom}`);
+    if (query.issuedBefore !== undefined) filters.push(sql`${credentials.issuedAt} < ${query.issuedBefore}`);
+    const rows = await guarded('credential', () =>
+      this.#db
+        .select({
+          row: credentials,
+          state: sql<IssuedState>`${state}`,
+          total: sql<number>`count(*) over ()`.mapWith(Number),
+        })
+        .from(credentials)
+        .leftJoin(earnerCredentials, eq(earnerCredentials.credentialId, credentials.id))
+        .where(and(...filters))
+        .orderBy(desc(credentials.issuedAt), desc(credentials.id))
+        .limit(pageLimit(query.limit, { fallback: 50, max: 1000 }))
+        .offset(pageOffset(query.offset)),
+    );
+    return {
+      items: rows.map(({ row, state }) => ({ record: toCredential(row), state })),
+      total: rows[0]?.total ?? 0,
+    };
+  }
+
+  async statistics(options: {
+    readonly issuerId: string;
+    readonly since: Date;
+    readonly at: Date;
+  }): Promise<IssuedStatistics> {
+    const byState: Record<IssuedState, number> = {
+      pending: 0,
+      accepted: 0,
+      declined: 0,
+      revoked: 0,
+      suspended: 0,
+      expired: 0,
+    };
+    if (!isUuid(options.issuerId)) return { total: 0, issuedSince: 0, byState };
+    const state = issuedState(options.at);
+    const rows = await guarded('credential', () =>
+      this.#db
+        .select({
+          state: sql<IssuedState>`${state}`,
+          count: sql<number>`count(*)`.mapWith(Number),
+          since: sql<number>`count(*) filter (where ${credentials.issuedAt} >= ${options.since})`.mapWith(
+            Number,
+          ),
+        })
+        .from(credentials)
+        .leftJoin(earnerCredentials, eq(earnerCredentials.credentialId, credentials.id))
+        .where(eq(credentials.issuerId, options.issuerId))
+        .groupBy(sql`1`),
+    );
+    let total = 0;
+    let issuedSince = 0;
+    for (const row of rows) {
+      byState[row.state] = row.count;
+      total += row.count;
+      issuedSince += row.since;
+    }
+    return { total, issuedSince, byState };
+  }
+
+  async recordEvent(
+    options: { readonly credentialId: string; readonly kind: CredentialEventKind } & Omit<
+      CredentialEvent,
+      'kind'
+    >,
+  ): Promise<void> {
+    await guarded('credential', () =>
+      this.#db.insert(credentialEvents).values({
+        credentialId: options.credentialId,
+        kind: options.kind,
+        reason: options.reason,
+        actor: options.actor,
+        at: options.at,
+      }),
+    );
+  }
+
+  async listEvents(options: { readonly credentialId: string }): Promise<CredentialEvent[]> {
+    if (!isUuid(options.credentialId)) return [];
+    const rows = await this.#db
+      .select()
+      .from(credentialEvents)
+      .where(eq(credentialEvents.credentialId, options.credentialId))
+      .orderBy(credentialEvents.id);
+    return rows.map((row) => ({ kind: row.kind, reason: row.reason, actor: row.actor, at: row.at }));
   }
 }
 

@@ -1,4 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { normalizeEmail } from '../../domain/identity/normalize-email.js';
 import type {
   Membership,
   MembershipRole,
@@ -20,11 +21,6 @@ function toUser(row: UserRow): User {
 
 function toMembership(row: MembershipRow): Membership {
   return { issuerId: row.issuerId, userId: row.userId, role: row.role, createdAt: row.createdAt };
-}
-
-/** Emails compare case-insensitively in practice (RFC 5321 allows otherwise; no provider does). */
-function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
 }
 
 /** `UserRepository` on PostgreSQL or PGlite. */

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, numeric, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import {
   ACHIEVEMENT_STATUSES,
   type AchievementStatus,
@@ -30,6 +41,11 @@ export const achievements = pgTable(
     deliveryMode: text('delivery_mode').$type<DeliveryMode>(),
     language: text('language'),
     validityMonths: integer('validity_months'),
+    industry: text('industry'),
+    // Credentials of a suspendable achievement carry a `suspension` status entry instead of `revocation`
+    // (OB 3.0 allows one credentialStatus): they can be suspended and reinstated, and a revocation is then
+    // a suspension that is never lifted.
+    suspendable: boolean('suspendable').notNull().default(false),
     image: jsonb('image').$type<ImageRef>(),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),

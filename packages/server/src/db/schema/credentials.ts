@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, foreignKey, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import type { JsonObject } from '../../domain/ports/common.js';
 import { CREDENTIAL_FORMATS, type CredentialFormat } from '../../domain/ports/credential-repository.js';
+import { STATUS_PURPOSES, type StatusPurpose } from '../../domain/ports/status-list-repository.js';
 import { achievements } from './achievements.js';
 import { bulkJobs } from './bulk-jobs.js';
 import { oneOf, timestamptz } from './columns.js';
@@ -29,8 +30,11 @@ export const credentials = pgTable(
     jwt: text('jwt'),
     statusListId: uuid('status_list_id').references(() => statusLists.id),
     statusIndex: integer('status_index'),
+    statusPurpose: text('status_purpose').$type<StatusPurpose>().notNull().default('revocation'),
     revokedAt: timestamptz('revoked_at'),
     revocationReason: text('revocation_reason'),
+    suspendedAt: timestamptz('suspended_at'),
+    suspensionReason: text('suspension_reason'),
     issuedAt: timestamptz('issued_at').notNull(),
     validUntil: timestamptz('valid_until'),
     bulkJobId: uuid('bulk_job_id').references(() => bulkJobs.id),
@@ -55,6 +59,11 @@ export const credentials = pgTable(
     check('credentials_format', oneOf(t.format, CREDENTIAL_FORMATS)),
     check('credentials_jwt_present', sql`(${t.format} = 'jwt') = (${t.jwt} is not null)`),
     check('credentials_bulk_pair', sql`(${t.bulkJobId} is null) = (${t.bulkRow} is null)`),
+    check('credentials_status_purpose', oneOf(t.statusPurpose, STATUS_PURPOSES)),
+    check(
+      'credentials_suspension_needs_suspension_entry',
+      sql`${t.suspendedAt} is null or ${t.statusPurpose} = 'suspension'`,
+    ),
     check('credentials_status_pair', sql`(${t.statusListId} is null) = (${t.statusIndex} is null)`),
   ],
 );

@@ -1,10 +1,6 @@
 import { check, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import {
-  CREDENTIAL_CHOICES,
-  type CredentialChoice,
-  VISIBILITIES,
-  type Visibility,
-} from '../../domain/ports/earner-repository.js';
+import { CREDENTIAL_CHOICES, type CredentialChoice } from '../../domain/ports/portfolio-repository.js';
+import { VISIBILITIES, type Visibility } from '../../domain/ports/visibility.js';
 import { oneOf, timestamptz } from './columns.js';
 import { credentials } from './credentials.js';
 import { earners } from './earners.js';

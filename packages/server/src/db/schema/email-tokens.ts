@@ -1,5 +1,5 @@
 import { check, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { EMAIL_TOKEN_PURPOSES, type EmailTokenPurpose } from '../../domain/ports/earner-repository.js';
+import { EMAIL_TOKEN_PURPOSES, type EmailTokenPurpose } from '../../domain/ports/email-token-repository.js';
 import { oneOf, timestamptz } from './columns.js';
 import { credentials } from './credentials.js';
 import { earners } from './earners.js';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import type { JsonObject } from '../../domain/ports/common.js';
-import { VISIBILITIES, type Visibility } from '../../domain/ports/earner-repository.js';
+import { VISIBILITIES, type Visibility } from '../../domain/ports/visibility.js';
 import { oneOf, timestamptz } from './columns.js';
 import { earners } from './earners.js';
 

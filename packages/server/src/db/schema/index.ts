@@ -2,6 +2,7 @@ export { achievements } from './achievements.js';
 export { apiKeys } from './api-keys.js';
 export { bulkJobRows } from './bulk-job-rows.js';
 export { bulkJobs } from './bulk-jobs.js';
+export { credentialEvents } from './credential-events.js';
 export { credentials } from './credentials.js';
 export { earnerCredentials } from './earner-credentials.js';
 export { earnerEmails } from './earner-emails.js';

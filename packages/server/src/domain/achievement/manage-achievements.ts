@@ -3,6 +3,7 @@ import { buildAchievement, type Achievement as ObAchievement } from '@microcred/
 import { z } from 'zod';
 import { type Actor, authorize } from '../auth/actor.js';
 import { resourceNotFound } from '../auth/resource-not-found.js';
+import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import { prepareImage } from '../image/prepare-image.js';
 import { issuerIdentity } from '../issuer/issuer-identity.js';
 import { ImageInputSchema } from '../issuer/manage-issuers.js';
@@ -47,6 +48,9 @@ const achievementFields = {
   deliveryMode: z.enum(DELIVERY_MODES),
   language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag'),
   validityMonths: z.number().int().positive().max(1200).nullable(),
+  // Catalogue metadata only: OB 3.0 has no industry field, so it is not signed into credentials.
+  industry: z.string().trim().min(1).max(200),
+  suspendable: z.boolean(),
 };
 
 export const AchievementInputSchema = z.strictObject({
@@ -62,6 +66,8 @@ export const AchievementInputSchema = z.strictObject({
   deliveryMode: achievementFields.deliveryMode.optional(),
   language: achievementFields.language.optional(),
   validityMonths: achievementFields.validityMonths.optional(),
+  industry: achievementFields.industry.optional(),
+  suspendable: achievementFields.suspendable.default(false),
   status: z.enum(['draft', 'published']).default('published'),
 });
 export type AchievementInput = z.input<typeof AchievementInputSchema>;
@@ -158,6 +164,8 @@ export async function createAchievement(
     deliveryMode: input.deliveryMode ?? null,
     language: input.language ?? null,
     validityMonths: input.validityMonths ?? null,
+    industry: input.industry ?? null,
+    suspendable: input.suspendable,
     image: input.image === undefined ? null : prepareImage(input.image),
   });
 }
@@ -201,6 +209,14 @@ export async function updateAchievement(
   const patch = AchievementPatchSchema.parse(raw);
   const current = await getAchievement(context, actor, id);
   authorize(actor, current.issuerId, 'issuer', { notFound: 'achievement' });
+  if (patch.suspendable !== undefined && patch.suspendable !== current.suspendable) {
+    // Fixed at creation: every credential of an achievement then has the same kind of status entry,
+    // including those a bulk job allocated before an edit.
+    throw new ServerError(
+      ServerErrorCode.CONFLICT,
+      'whether credentials can be suspended is chosen when the achievement is created',
+    );
+  }
   const issuer = await issuerFor(context, current.issuerId);
   // An image stored before today's rules is kept as it is when the patch leaves it alone, so that an
   // unrelated edit (or archiving) still works; it is checked again whenever it is served.
@@ -227,6 +243,8 @@ export async function updateAchievement(
       : {}),
     ...((patch.language ?? current.language) ? { language: patch.language ?? current.language } : {}),
     validityMonths: patch.validityMonths === undefined ? current.validityMonths : patch.validityMonths,
+    ...((patch.industry ?? current.industry) ? { industry: patch.industry ?? current.industry } : {}),
+    suspendable: patch.suspendable ?? current.suspendable,
   });
   return context.storage.achievements.update({
     id,
@@ -248,6 +266,8 @@ export async function updateAchievement(
       deliveryMode: merged.deliveryMode ?? null,
       language: merged.language ?? null,
       validityMonths: merged.validityMonths ?? null,
+      industry: merged.industry ?? null,
+      suspendable: merged.suspendable,
       image,
     },
   });

@@ -2,13 +2,22 @@ import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { MembershipRole } from '../ports/index.js';
 import { type ResourceKind, resourceNotFound } from './resource-not-found.js';
 
-/** Who is asking: the platform administrator, or an API key acting within one issuer. */
+/**
+ * Who is asking: the platform administrator, or a member of one issuer — an API key, or a person signed
+ * in to the console. `label` names them in a credential's history ("ana@uni.example", "API key CI").
+ */
 export type Actor =
-  | { readonly kind: 'admin'; readonly apiKeyId?: string; readonly scopes?: readonly string[] }
+  | {
+      readonly kind: 'admin';
+      readonly apiKeyId?: string;
+      readonly scopes?: readonly string[];
+      readonly label?: string;
+    }
   | {
       readonly kind: 'member';
       readonly issuerId: string;
       readonly role: MembershipRole;
+      readonly label?: string;
       readonly apiKeyId?: string;
       /** When set, the only API scopes this key may use (see api-scopes.ts); unset: all its role allows. */
       readonly scopes?: readonly string[];
@@ -32,9 +41,14 @@ export function authorize(
   if (RANK[actor.role] < RANK[role]) {
     throw new ServerError(
       ServerErrorCode.FORBIDDEN,
-      `this API key's role (${actor.role}) may not do this; it needs ${role}`,
+      `the role ${actor.role} may not do this; it needs ${role}`,
     );
   }
+}
+
+/** How a credential's history names who acted. */
+export function actorLabel(actor: Actor): string {
+  return actor.label ?? (actor.kind === 'admin' ? 'administrator' : `${actor.role} of the issuer`);
 }
 
 export function requireAdmin(actor: Actor): void {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expireBulkLeases } from '../../../test/support/expire-bulk-leases.js';
+import { overriding } from '../../../test/support/overriding.js';
 import {
   ADMIN,
   openTestPlatform,
@@ -7,7 +9,7 @@ import {
 } from '../../../test/support/test-platform.js';
 import { testDrivers } from '../../db/open-test-database.js';
 import { startBulkWorker } from '../../jobs/bulk-worker.js';
-import { createPlatform } from '../platform.js';
+import { createPlatform, type Platform } from '../platform.js';
 
 function csv(count: number, options: { bad?: ReadonlyMap<number, string> } = {}): string {
   const lines = ['email,name,evidence_url'];
@@ -17,18 +19,6 @@ function csv(count: number, options: { bad?: ReadonlyMap<number, string> } = {})
     );
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** A view of `target` with some methods replaced (repositories are class instances: spreading loses methods). */
-function overriding<T extends object>(target: T, overrides: Partial<T>): T {
-  return new Proxy(target, {
-    get: (object, property) => {
-      if (property in overrides) return overrides[property as keyof T];
-      const value: unknown = Reflect.get(object, property, object);
-      // Methods run against the real object: its #private fields are not reachable through a proxy.
-      return typeof value === 'function' ? value.bind(object) : value;
-    },
-  });
 }
 
 async function drain(
@@ -133,12 +123,10 @@ describe.each(testDrivers())('bulk issuance on %s', (driver) => {
       publicUrl: test.platform.context.publicUrl,
       recipientPepper: test.platform.context.recipientPepper,
     });
-    await expect(dying.bulk.processRows({ workerId: 'dying', batchSize: 25, leaseMs: 300 })).rejects.toThrow(
-      'killed',
-    );
+    await expect(dying.bulk.processRows({ workerId: 'dying', batchSize: 25 })).rejects.toThrow('killed');
     const orphaned = await test.platform.context.storage.credentials.list({ achievementId: achievement.id });
     expect(orphaned).toHaveLength(25);
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await expireBulkLeases(test.database.db, 'dying');
     await drain(test, 'restarted', { jobId: job.id });
     expect(await test.platform.bulk.get(ADMIN, job.id)).toMatchObject({
       state: 'completed',
@@ -156,11 +144,25 @@ describe.each(testDrivers())('bulk issuance on %s', (driver) => {
     const { achievement } = await seedIssuer(test.platform);
     const followed = await test.platform.bulk.create(ADMIN, { achievementId: achievement.id, text: csv(5) });
     const other = await test.platform.bulk.create(ADMIN, { achievementId: achievement.id, text: csv(5) });
-    const worker = startBulkWorker({ platform: test.platform, jobId: followed.id, pollMs: 20 });
-    while ((await test.platform.bulk.get(ADMIN, followed.id)).state !== 'completed') {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    let idle: () => void = () => {};
+    const foundNothingMore = new Promise<void>((resolve) => {
+      idle = resolve;
+    });
+    const watched: Platform = {
+      ...test.platform,
+      bulk: {
+        ...test.platform.bulk,
+        processRows: async (options) => {
+          const handled = await test.platform.bulk.processRows(options);
+          if (handled === 0) idle();
+          return handled;
+        },
+      },
+    };
+    const worker = startBulkWorker({ platform: watched, jobId: followed.id });
+    await foundNothingMore;
     await worker.stop();
+    expect(await test.platform.bulk.get(ADMIN, followed.id)).toMatchObject({ state: 'completed', done: 5 });
     expect(await test.platform.bulk.get(ADMIN, other.id)).toMatchObject({ state: 'queued', done: 0 });
     await test.platform.bulk.cancel(ADMIN, other.id);
   });

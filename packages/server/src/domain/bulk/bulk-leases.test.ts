@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expireBulkLeases } from '../../../test/support/expire-bulk-leases.js';
+import { overriding } from '../../../test/support/overriding.js';
 import {
   ADMIN,
   openTestPlatform,
@@ -8,8 +10,23 @@ import {
 import { testDrivers } from '../../db/open-test-database.js';
 import { type CredentialSigner, inProcessSigner } from '../credential/credential-signer.js';
 import { createPlatform } from '../platform.js';
+import type { Storage } from '../ports/index.js';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** `storage`, and a promise of the next lease renewal made through it. */
+function watchingRenewals(storage: Storage): { storage: Storage; nextRenewal(): Promise<void> } {
+  const waiting: (() => void)[] = [];
+  const bulkJobs = overriding(storage.bulkJobs, {
+    renewLease: async (options) => {
+      const held = await storage.bulkJobs.renewLease(options);
+      for (const renewed of waiting.splice(0)) renewed();
+      return held;
+    },
+  });
+  return {
+    storage: { ...storage, bulkJobs },
+    nextRenewal: () => new Promise((resolve) => waiting.push(resolve)),
+  };
+}
 
 /** Signs like the in-process signer once `release` is called; `entered` resolves when a batch arrives. */
 function heldSigner(): CredentialSigner & { entered: Promise<void>; release(): void } {
@@ -45,9 +62,9 @@ describe.each(testDrivers())('bulk leases on %s', (driver) => {
     await test?.close();
   });
 
-  const withSigner = (signer: CredentialSigner) =>
+  const withSigner = (signer: CredentialSigner, storage: Storage = test.storage) =>
     createPlatform({
-      storage: test.platform.context.storage,
+      storage,
       keyStore: test.platform.context.keyStore,
       publicUrl: test.platform.context.publicUrl,
       recipientPepper: test.platform.context.recipientPepper,
@@ -58,15 +75,26 @@ describe.each(testDrivers())('bulk leases on %s', (driver) => {
     const { achievement } = await seedIssuer(test.platform);
     const job = await test.platform.bulk.create(ADMIN, { achievementId: achievement.id, text: csv(4) });
     const signer = heldSigner();
-    const working = withSigner(signer).bulk.processRows({
+    const watched = watchingRenewals(test.storage);
+    const leaseMs = 300;
+    const working = withSigner(signer, watched.storage).bulk.processRows({
       workerId: 'slow',
       jobId: job.id,
-      leaseMs: 300,
+      leaseMs,
       heartbeatMs: 50,
     });
     await signer.entered;
-    await sleep(600);
-    // Twice the lease later, the heartbeat has kept every row: another worker finds nothing to take.
+    const leaseEnd = async () =>
+      Math.min(
+        ...(await test.storage.bulkJobs.listRows({ jobId: job.id })).map(
+          (row) => row.lockedUntil?.getTime() ?? Number.NaN,
+        ),
+      );
+    const claimedUntil = await leaseEnd();
+    // A renewal sets the lease to end `leaseMs` after it was made: wait for one made once the lease the
+    // rows were claimed with had run out (on the database's clock).
+    while ((await leaseEnd()) - leaseMs <= claimedUntil) await watched.nextRenewal();
+    // The heartbeat has kept every row: another worker finds nothing to take.
     expect(
       await test.platform.context.storage.bulkJobs.claimRows({
         workerId: 'other',
@@ -93,7 +121,7 @@ describe.each(testDrivers())('bulk leases on %s', (driver) => {
       leaseMs: 200,
     });
     expect(await test.platform.bulk.processRows({ workerId: 'alive', jobId: job.id })).toBe(0);
-    await sleep(250);
+    await expireBulkLeases(test.database.db, 'dead');
     expect(await test.platform.bulk.processRows({ workerId: 'alive', jobId: job.id })).toBe(3);
     expect(await test.platform.bulk.get(ADMIN, job.id)).toMatchObject({ state: 'completed', done: 3 });
   });
@@ -114,9 +142,9 @@ describe.each(testDrivers())('bulk leases on %s', (driver) => {
     const crashes = 4;
     for (let attempt = 1; attempt <= crashes; attempt++) {
       await expect(
-        crashing.bulk.processRows({ workerId: `crashing-${attempt}`, jobId: job.id, leaseMs: 30 }),
+        crashing.bulk.processRows({ workerId: `crashing-${attempt}`, jobId: job.id }),
       ).rejects.toThrow('killed');
-      await sleep(40);
+      await expireBulkLeases(test.database.db, `crashing-${attempt}`);
     }
     expect(await allocated()).toBe(3);
     while ((await test.platform.bulk.processRows({ workerId: 'healthy', jobId: job.id })) > 0);

@@ -1,3 +1,4 @@
+import { isRecord } from '@microcred/vc';
 import { CsvError, parse as parseCsv } from 'csv-parse/sync';
 import type { z } from 'zod';
 import { type RecipientFields, RecipientFieldsSchema } from './recipient-fields-schema.js';
@@ -355,10 +356,6 @@ function withCamelCaseKey(object: Record<string, unknown>): Record<string, unkno
   if (!('idempotency_key' in object) || 'idempotencyKey' in object) return object;
   const { idempotency_key: idempotencyKey, ...rest } = object;
   return { ...rest, idempotencyKey };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // The same leniency as a CSV's empty cell: exporters write null or "" for "not given".

@@ -8,6 +8,7 @@ import {
   type PreparedCredential,
   prepareCredential,
   resolveRecipient,
+  statusPurposeOf,
 } from '../credential/issue-credential.js';
 import { recipientLookupHash } from '../credential/recipient-lookup-hash.js';
 import { inviteRecipients } from '../earner/invite-recipients.js';
@@ -21,6 +22,7 @@ import type {
   NewCredential,
   RecipientKey,
   StatusAllocation,
+  StatusPurpose,
 } from '../ports/index.js';
 import { startLeaseHeartbeat } from './start-lease-heartbeat.js';
 
@@ -111,14 +113,20 @@ async function withoutDuplicates<T extends Candidate>(
 }
 
 /**
- * Gives each row the revocation entry it keeps across retries: the one its first attempt reserved, or a
+ * Gives each row the status entry it keeps across retries: the one its first attempt reserved, or a
  * new one, allocated and recorded on the row in one transaction. A crash before the commit gives the
  * entries back; after it, the retry finds them on the row. So a row uses at most one entry, however
  * often its worker dies. Rows another worker took over meanwhile are dropped (theirs to issue).
  */
 async function reserveStatusEntries<T extends Candidate>(
   context: PlatformContext,
-  options: { issuerId: string; jobId: string; workerId: string; candidates: readonly T[] },
+  options: {
+    issuerId: string;
+    purpose: StatusPurpose;
+    jobId: string;
+    workerId: string;
+    candidates: readonly T[];
+  },
 ): Promise<(T & { allocation: StatusAllocation })[]> {
   if (options.candidates.every((candidate) => candidate.row.statusEntry !== null)) {
     return options.candidates.flatMap((candidate) =>
@@ -139,7 +147,7 @@ async function reserveStatusEntries<T extends Candidate>(
       // One allocation call for the batch: allocating row by row would serialize on the list's lock.
       const allocations = await repositories.statusLists.allocate({
         issuerId: options.issuerId,
-        purpose: 'revocation',
+        purpose: options.purpose,
         count: missing.length,
       });
       const entries = missing.flatMap((candidate, index) => {
@@ -242,6 +250,7 @@ async function processJobRows(
 
   const reserved = await reserveStatusEntries(context, {
     issuerId: issuer.id,
+    purpose: statusPurposeOf(achievement),
     jobId,
     workerId,
     candidates: pending,

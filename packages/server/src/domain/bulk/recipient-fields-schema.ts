@@ -1,5 +1,6 @@
 import { ResultStatusTypeSchema } from '@microcred/vc';
 import { z } from 'zod';
+import { normalizeEmail } from '../identity/normalize-email.js';
 
 /** Upper bounds on one row's values: a bulk file is untrusted input that ends up inside signed credentials. */
 export const RECIPIENT_FIELD_LIMITS = {
@@ -67,8 +68,7 @@ export const RecipientFieldsSchema = z
   .strictObject({
     email: z
       .string()
-      .trim()
-      .toLowerCase()
+      .overwrite(normalizeEmail)
       .max(RECIPIENT_FIELD_LIMITS.email, `is longer than ${RECIPIENT_FIELD_LIMITS.email} characters`)
       .pipe(z.email({ error: 'is not a valid email address' }))
       .optional(),

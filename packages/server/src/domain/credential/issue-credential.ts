@@ -11,6 +11,7 @@ import { type Actor, authorize } from '../auth/actor.js';
 import { resourceNotFound } from '../auth/resource-not-found.js';
 import { inviteRecipients } from '../earner/invite-recipients.js';
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
+import { normalizeEmail } from '../identity/normalize-email.js';
 import { issuerIdentity } from '../issuer/issuer-identity.js';
 import type { ActiveSigningKey } from '../issuer/issuer-keys.js';
 import { queueCredentialChanges } from '../pathway/queue-credential-changes.js';
@@ -22,9 +23,10 @@ import type {
   JsonObject,
   NewCredential,
   StatusAllocation,
+  StatusPurpose,
 } from '../ports/index.js';
 import type { CredentialSigner, SignedCredential } from './credential-signer.js';
-import { normalizeEmail, recipientLookupHash } from './recipient-lookup-hash.js';
+import { recipientLookupHash } from './recipient-lookup-hash.js';
 
 const dateTimeZ = z.iso.datetime({ offset: true, error: 'an ISO 8601 date-time with a timezone' });
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
@@ -211,7 +213,7 @@ export interface PreparedCredential {
 
 /**
  * Builds the unsigned OB 3.0 credential for one recipient: the identity as `recipient` gives it, the
- * revocation entry at `allocation`, `validUntil` from the achievement's validity. Pure apart from
+ * status entry at `allocation` (see statusPurposeOf), `validUntil` from the achievement's validity. Pure apart from
  * randomness (the credential id).
  */
 export function prepareCredential(
@@ -264,7 +266,7 @@ export function prepareCredential(
     ...(input.narrative === undefined ? {} : { narrative: input.narrative }),
     credentialStatus: {
       type: 'BitstringStatusListEntry',
-      statusPurpose: 'revocation',
+      statusPurpose: statusPurposeOf(achievement),
       statusListIndex: allocation.index,
       statusListCredential: statusListUrl,
     },
@@ -286,10 +288,19 @@ export function prepareCredential(
       idempotencyKey: input.idempotencyKey ?? null,
       statusListId: allocation.statusListId,
       statusIndex: allocation.index,
+      statusPurpose: statusPurposeOf(achievement),
       bulkJobId: options.bulk?.jobId ?? null,
       bulkRow: options.bulk?.row ?? null,
     },
   };
+}
+
+/**
+ * The purpose of the one status entry a credential of `achievement` carries (OB 3.0 allows one
+ * `credentialStatus`): `suspension` when the achievement is suspendable, else `revocation`.
+ */
+export function statusPurposeOf(achievement: Pick<Achievement, 'suspendable'>): StatusPurpose {
+  return achievement.suspendable ? 'suspension' : 'revocation';
 }
 
 /** The record to insert for a prepared credential once it is signed. */
@@ -337,7 +348,7 @@ export async function issueCredential(
 
   const [allocation] = await context.storage.statusLists.allocate({
     issuerId: issuer.id,
-    purpose: 'revocation',
+    purpose: statusPurposeOf(achievement),
   });
   if (allocation === undefined)
     throw new ServerError(ServerErrorCode.INTERNAL, 'no status list entry was allocated');

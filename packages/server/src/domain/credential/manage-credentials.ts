@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { type Actor, authorize } from '../auth/actor.js';
+import { type Actor, actorLabel, authorize } from '../auth/actor.js';
 import { resourceNotFound } from '../auth/resource-not-found.js';
 import { queueCredentialChanges } from '../pathway/queue-credential-changes.js';
 import type { PlatformContext } from '../platform-context.js';
-import type { CredentialRecord } from '../ports/index.js';
+import type { CredentialEvent, CredentialRecord } from '../ports/index.js';
 import { recipientLookupHash } from './recipient-lookup-hash.js';
 
 export const RevokeInputSchema = z.strictObject({ reason: z.string().trim().min(1).max(1000) });
@@ -77,7 +77,17 @@ export async function revokeCredential(
   const record = await getCredential(context, actor, id);
   authorize(actor, record.issuerId, 'issuer', { notFound: 'credential' });
   return context.storage.transaction(async (repositories) => {
-    const revoked = await repositories.credentials.revoke({ id, reason, at: context.now() });
+    const at = context.now();
+    const revoked = await repositories.credentials.revoke({ id, reason, at });
+    if (record.revokedAt === null) {
+      await repositories.credentials.recordEvent({
+        credentialId: id,
+        kind: 'revoked',
+        reason,
+        actor: actorLabel(actor),
+        at,
+      });
+    }
     if (record.statusListId !== null && record.statusIndex !== null) {
       await repositories.statusLists.setStatus({
         statusListId: record.statusListId,
@@ -91,4 +101,91 @@ export async function revokeCredential(
         : [];
     return { record: revoked, queuedJobIds };
   });
+}
+
+export const SuspendInputSchema = z.strictObject({ reason: z.string().trim().min(1).max(1000) });
+export const ReinstateInputSchema = z.strictObject({ reason: z.string().trim().min(1).max(1000).optional() });
+
+export interface SuspensionChange {
+  readonly record: CredentialRecord;
+  /** False when the credential already was in that state (the call changed nothing). */
+  readonly changed: boolean;
+  readonly queuedJobIds: readonly string[];
+}
+
+/**
+ * Suspends (`suspend: true`) or reinstates a credential that carries a `suspension` status entry (those of
+ * suspendable achievements): the record, the status bit and the history change in one transaction, so a
+ * verifier reads "suspended" on its next fetch of the list and a valid credential again after reinstatement.
+ * A revoked credential stays revoked. Pathways are re-evaluated as for a revocation, but a suspension never
+ * undoes an award already made (see evaluatePathway's `countExpired`).
+ */
+async function changeSuspension(
+  context: PlatformContext,
+  actor: Actor,
+  id: string,
+  change: { readonly suspend: boolean; readonly reason: string | null },
+): Promise<SuspensionChange> {
+  const record = await getCredential(context, actor, id);
+  authorize(actor, record.issuerId, 'issuer', { notFound: 'credential' });
+  return context.storage.transaction(async (repositories) => {
+    const at = context.now();
+    const changed = await repositories.credentials.setSuspended({
+      id,
+      suspended: change.suspend,
+      reason: change.reason,
+      at,
+    });
+    if (changed === null) return { record, changed: false, queuedJobIds: [] };
+    if (changed.statusListId !== null && changed.statusIndex !== null) {
+      await repositories.statusLists.setStatus({
+        statusListId: changed.statusListId,
+        index: changed.statusIndex,
+        value: change.suspend,
+      });
+    }
+    await repositories.credentials.recordEvent({
+      credentialId: id,
+      kind: change.suspend ? 'suspended' : 'reinstated',
+      reason: change.reason,
+      actor: actorLabel(actor),
+      at,
+    });
+    const queuedJobIds = await queueCredentialChanges(repositories, {
+      credentials: [changed],
+      change: change.suspend ? 'suspended' : 'reinstated',
+    });
+    return { record: changed, changed: true, queuedJobIds };
+  });
+}
+
+export async function suspendCredential(
+  context: PlatformContext,
+  actor: Actor,
+  id: string,
+  raw: z.input<typeof SuspendInputSchema>,
+): Promise<SuspensionChange> {
+  const { reason } = SuspendInputSchema.parse(raw);
+  return changeSuspension(context, actor, id, { suspend: true, reason });
+}
+
+export async function reinstateCredential(
+  context: PlatformContext,
+  actor: Actor,
+  id: string,
+  raw: z.input<typeof ReinstateInputSchema>,
+): Promise<SuspensionChange> {
+  const { reason } = ReinstateInputSchema.parse(raw);
+  return changeSuspension(context, actor, id, { suspend: false, reason: reason ?? null });
+}
+
+/** A credential's history for its issuer, oldest first, starting with its issuance. */
+export async function credentialHistory(
+  context: PlatformContext,
+  actor: Actor,
+  id: string,
+): Promise<CredentialEvent[]> {
+  const record = await getCredential(context, actor, id);
+  const events = await context.storage.credentials.listEvents({ credentialId: id });
+  return [{ kind: 'issued', reason: null, actor: null, at: record.issuedAt }, ...events];
 }

@@ -48,8 +48,8 @@ async function discloseCredential(
   credentialId: string,
 ): Promise<CredentialDisclosure> {
   const [choice, ownerId] = await Promise.all([
-    context.storage.earners.findChoice({ credentialId }),
-    context.storage.earners.findCredentialOwner({ credentialId }),
+    context.storage.portfolios.findChoice({ credentialId }),
+    context.storage.portfolios.findOwner({ credentialId }),
   ]);
   return { choice, ownerId };
 }

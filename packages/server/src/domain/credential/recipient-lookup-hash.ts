@@ -1,9 +1,5 @@
 import { createHmac } from 'node:crypto';
-
-/** Emails are matched case-insensitively, as mail providers treat them (and as hashIdentity does). */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+import { normalizeEmail } from '../identity/normalize-email.js';
 
 /**
  * A keyed hash of the recipient's email, so the platform can find a person's credentials by address without

@@ -2,9 +2,13 @@ import type { Actor } from '../auth/actor.js';
 import type { Platform } from '../platform.js';
 
 export const DEMO_ISSUER_SLUG = 'demo-university';
+/** The demo issuer's owner: signs in to the console through /dev/mailbox like any other person. */
+export const DEMO_ISSUER_OWNER_EMAIL = 'issuer@example.com';
 
 const ADMIN: Actor = { kind: 'admin' };
 
+// The two achievements the demo does not issue are suspendable, so the console can show suspension on
+// credentials issued from them; the two it issues carry plain revocation entries.
 const DEMO_ACHIEVEMENTS = [
   {
     name: 'Data Cleaning Fundamentals',
@@ -31,6 +35,7 @@ const DEMO_ACHIEVEMENTS = [
     hours: 20,
     credits: 1,
     deliveryMode: 'online' as const,
+    industry: 'Information and communication',
   },
   {
     name: 'SQL for Analysts',
@@ -51,6 +56,7 @@ const DEMO_ACHIEVEMENTS = [
     hours: 25,
     credits: 1,
     deliveryMode: 'hybrid' as const,
+    industry: 'Information and communication',
   },
   {
     name: 'Data Visualisation and Storytelling',
@@ -73,6 +79,8 @@ const DEMO_ACHIEVEMENTS = [
     credits: 1,
     deliveryMode: 'in-person' as const,
     validityMonths: 60,
+    industry: 'Information and communication',
+    suspendable: true,
   },
   {
     name: 'Statistics for Data Analysis',
@@ -94,6 +102,8 @@ const DEMO_ACHIEVEMENTS = [
     hours: 25,
     credits: 1,
     deliveryMode: 'online' as const,
+    industry: 'Information and communication',
+    suspendable: true,
   },
 ];
 
@@ -136,6 +146,11 @@ export async function seedDemoData(platform: Platform): Promise<{ created: boole
       description: 'A demonstration issuer: credentials it issues are for trying microcred out.',
     });
     issuerId = issuer.id;
+    await platform.members.add(ADMIN, issuerId, {
+      email: DEMO_ISSUER_OWNER_EMAIL,
+      name: 'Demo Issuer Owner',
+      role: 'owner',
+    });
   } catch (error) {
     const raced = await platform.issuers.findBySlug(DEMO_ISSUER_SLUG);
     if (raced === null) throw error;

@@ -11,7 +11,7 @@ export interface ClaimView {
 
 /** What a claim link offers, without using it (mail scanners open links; only a form post claims). */
 export async function viewClaim(context: PlatformContext, secret: string): Promise<ClaimView> {
-  const token = await context.storage.earners.findToken({ tokenHash: hashSecret(secret) });
+  const token = await context.storage.emailTokens.find({ tokenHash: hashSecret(secret) });
   if (
     token === null ||
     token.purpose !== 'claim' ||
@@ -36,7 +36,7 @@ export async function acceptClaim(
   input: { readonly secret: string; readonly signedIn: string | null; readonly locale: string },
 ): Promise<{ readonly earnerId: string; readonly credentialId: string }> {
   return context.storage.transaction(async (repositories) => {
-    const token = await repositories.earners.useToken({
+    const token = await repositories.emailTokens.use({
       tokenHash: hashSecret(input.secret),
       purpose: 'claim',
       at: context.now(),
@@ -47,7 +47,7 @@ export async function acceptClaim(
       locale: input.locale,
       preferred: input.signedIn,
     });
-    await repositories.earners.putChoice({
+    await repositories.portfolios.putChoice({
       credentialId: token.credentialId,
       earnerId,
       choice: 'accepted',
@@ -64,14 +64,14 @@ export async function declineClaim(
   input: { readonly secret: string },
 ): Promise<void> {
   await context.storage.transaction(async (repositories) => {
-    const token = await repositories.earners.useToken({
+    const token = await repositories.emailTokens.use({
       tokenHash: hashSecret(input.secret),
       purpose: 'claim',
       at: context.now(),
     });
     if (token === null || token.credentialId === null) throw linkUnusable();
-    const owner = await repositories.earners.findCredentialOwner({ credentialId: token.credentialId });
-    await repositories.earners.putChoice({
+    const owner = await repositories.portfolios.findOwner({ credentialId: token.credentialId });
+    await repositories.portfolios.putChoice({
       credentialId: token.credentialId,
       earnerId: owner,
       choice: 'declined',
@@ -87,7 +87,7 @@ export async function ownCredential(
   earnerId: string,
   credentialId: string,
 ): Promise<CredentialRecord> {
-  const owner = await context.storage.earners.findCredentialOwner({ credentialId });
+  const owner = await context.storage.portfolios.findOwner({ credentialId });
   const credential =
     owner === earnerId ? await context.storage.credentials.findById({ id: credentialId }) : null;
   if (credential === null) throw new ServerError(ServerErrorCode.NOT_FOUND, 'no such credential');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { normalizeEmail, recipientLookupHash } from '../credential/recipient-lookup-hash.js';
+import { recipientLookupHash } from '../credential/recipient-lookup-hash.js';
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
+import { normalizeEmail } from '../identity/normalize-email.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { Earner, Repositories } from '../ports/index.js';
 import { signInMail } from './earner-mails.js';
@@ -24,7 +25,7 @@ export async function requestSignIn(
   const secret = newSecret();
   const now = context.now();
   await context.storage.transaction(async (repositories) => {
-    await repositories.earners.createTokens([
+    await repositories.emailTokens.create([
       {
         tokenHash: hashSecret(secret),
         purpose: 'sign-in',
@@ -51,12 +52,12 @@ export async function earnerForAddress(
   options: { readonly email: string; readonly locale: string; readonly preferred: string | null },
 ): Promise<string> {
   const lookupHash = recipientLookupHash(context.recipientPepper, options.email);
-  const owner = await repositories.earners.findVerifiedEmail({ lookupHash });
+  const owner = await repositories.earnerEmails.findVerified({ lookupHash });
   if (owner !== null) return owner.earnerId;
   const earnerId =
     options.preferred ??
     (await repositories.earners.create({ displayName: null, locale: options.locale })).id;
-  await repositories.earners.putEmail({
+  await repositories.earnerEmails.put({
     earnerId,
     email: options.email,
     lookupHash,
@@ -71,7 +72,7 @@ export async function signInWithLink(
   input: { readonly secret: string; readonly locale: string },
 ): Promise<string> {
   return context.storage.transaction(async (repositories) => {
-    const token = await repositories.earners.useToken({
+    const token = await repositories.emailTokens.use({
       tokenHash: hashSecret(input.secret),
       purpose: 'sign-in',
       at: context.now(),
@@ -92,7 +93,7 @@ export function linkUnusable(): ServerError {
 /** A new session for a signed-in earner; the secret goes in the cookie, its hash in the database. */
 export async function startSession(context: PlatformContext, earnerId: string): Promise<string> {
   const secret = newSecret();
-  await context.storage.earners.createSession({
+  await context.storage.earnerSessions.create({
     tokenHash: hashSecret(secret),
     earnerId,
     expiresAt: new Date(context.now().getTime() + SESSION_LIFETIME_MS),
@@ -101,7 +102,7 @@ export async function startSession(context: PlatformContext, earnerId: string): 
 }
 
 export async function earnerOfSession(context: PlatformContext, secret: string): Promise<Earner | null> {
-  const earnerId = await context.storage.earners.findSession({
+  const earnerId = await context.storage.earnerSessions.findEarnerId({
     tokenHash: hashSecret(secret),
     at: context.now(),
   });
@@ -109,5 +110,5 @@ export async function earnerOfSession(context: PlatformContext, secret: string):
 }
 
 export async function endSession(context: PlatformContext, secret: string): Promise<void> {
-  await context.storage.earners.deleteSession({ tokenHash: hashSecret(secret) });
+  await context.storage.earnerSessions.delete({ tokenHash: hashSecret(secret) });
 }

@@ -26,7 +26,7 @@ export async function importCredential(
   }
   const jwt =
     report.format === 'jwt' && typeof input.credential === 'string' ? input.credential.trim() : null;
-  return context.storage.earners.insertImport({
+  return context.storage.importedCredentials.insert({
     earnerId,
     document: document as JsonObject,
     jwt,

@@ -1,4 +1,5 @@
 import { DEFAULT_LOCALE } from '../../i18n/translate.js';
+import { normalizeEmail } from '../identity/normalize-email.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { Achievement, CredentialRecord, Issuer, Repositories } from '../ports/index.js';
 import { claimMail } from './earner-mails.js';
@@ -29,11 +30,11 @@ export async function inviteRecipients(
   // The achievement's language is the best guess of the recipient's until they choose one.
   const locale = options.achievement.language?.split('-')[0] ?? DEFAULT_LOCALE;
   const links = options.invitations.map((invitation) => ({ invitation, secret: newSecret() }));
-  await repositories.earners.createTokens(
+  await repositories.emailTokens.create(
     links.map(({ invitation, secret }) => ({
       tokenHash: hashSecret(secret),
       purpose: 'claim' as const,
-      email: invitation.email.trim().toLowerCase(),
+      email: normalizeEmail(invitation.email),
       earnerId: null,
       credentialId: invitation.credential.id,
       createdAt: now,

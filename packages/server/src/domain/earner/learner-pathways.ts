@@ -26,7 +26,7 @@ async function bestAssessment(
 }
 
 async function verifiedHashes(context: PlatformContext, earnerId: string): Promise<string[]> {
-  const emails = await context.storage.earners.listEmails({ earnerId });
+  const emails = await context.storage.earnerEmails.list({ earnerId });
   return emails.filter((email) => email.verifiedAt !== null).map((email) => email.lookupHash);
 }
 
@@ -37,7 +37,7 @@ export async function listLearnerPathways(
 ): Promise<LearnerPathway[]> {
   const [hashes, follows, published] = await Promise.all([
     verifiedHashes(context, earnerId),
-    context.storage.earners.listFollows({ earnerId }),
+    context.storage.pathwayFollows.list({ earnerId }),
     context.storage.pathways.list({ status: 'published', limit: 200 }),
   ]);
   const followed = new Set(follows);
@@ -69,6 +69,6 @@ export async function viewLearnerPathway(
   const assessment = await bestAssessment(context, pathway, hashes);
   if (assessment === null)
     throw new ServerError(ServerErrorCode.NOT_FOUND, 'this account has no confirmed address');
-  const follows = await context.storage.earners.listFollows({ earnerId });
+  const follows = await context.storage.pathwayFollows.list({ earnerId });
   return { pathway, assessment, followed: follows.includes(pathwayId) };
 }

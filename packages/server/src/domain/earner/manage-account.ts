@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { CLR_CONTEXT, CREDENTIALS_V2_CONTEXT } from '@microcred/vc';
 import { z } from 'zod';
-import { normalizeEmail, recipientLookupHash } from '../credential/recipient-lookup-hash.js';
+import { recipientLookupHash } from '../credential/recipient-lookup-hash.js';
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
+import { normalizeEmail } from '../identity/normalize-email.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { Earner, EarnerEmail, JsonObject } from '../ports/index.js';
 import { verifyEmailMail } from './earner-mails.js';
@@ -60,7 +61,7 @@ export async function updateProfile(
 }
 
 export async function listEmails(context: PlatformContext, earnerId: string): Promise<EarnerEmail[]> {
-  return context.storage.earners.listEmails({ earnerId });
+  return context.storage.earnerEmails.list({ earnerId });
 }
 
 /** Adds an address, unverified, and mails it a confirmation link. */
@@ -74,8 +75,8 @@ export async function addEmail(
   const secret = newSecret();
   const now = context.now();
   await context.storage.transaction(async (repositories) => {
-    await repositories.earners.putEmail({ earnerId, email, lookupHash, verifiedAt: null });
-    await repositories.earners.createTokens([
+    await repositories.earnerEmails.put({ earnerId, email, lookupHash, verifiedAt: null });
+    await repositories.emailTokens.create([
       {
         tokenHash: hashSecret(secret),
         purpose: 'verify-email',
@@ -102,18 +103,18 @@ export async function addEmail(
  */
 export async function verifyEmail(context: PlatformContext, secret: string): Promise<string> {
   return context.storage.transaction(async (repositories) => {
-    const token = await repositories.earners.useToken({
+    const token = await repositories.emailTokens.use({
       tokenHash: hashSecret(secret),
       purpose: 'verify-email',
       at: context.now(),
     });
     if (token === null || token.earnerId === null) throw linkUnusable();
     const lookupHash = recipientLookupHash(context.recipientPepper, token.email);
-    const owner = await repositories.earners.findVerifiedEmail({ lookupHash });
+    const owner = await repositories.earnerEmails.findVerified({ lookupHash });
     if (owner !== null && owner.earnerId !== token.earnerId) {
       throw new ServerError(ServerErrorCode.CONFLICT, 'this address is already confirmed on another account');
     }
-    await repositories.earners.putEmail({
+    await repositories.earnerEmails.put({
       earnerId: token.earnerId,
       email: token.email,
       lookupHash,
@@ -129,7 +130,7 @@ export async function removeEmail(
   earnerId: string,
   emailId: string,
 ): Promise<void> {
-  const emails = await context.storage.earners.listEmails({ earnerId });
+  const emails = await context.storage.earnerEmails.list({ earnerId });
   const target = emails.find((email) => email.id === emailId);
   if (target === undefined) throw new ServerError(ServerErrorCode.NOT_FOUND, 'no such address');
   const otherVerified = emails.filter((email) => email.id !== emailId && email.verifiedAt !== null);
@@ -139,7 +140,7 @@ export async function removeEmail(
       'an account keeps at least one confirmed address: delete the account instead',
     );
   }
-  await context.storage.earners.removeEmail({ earnerId, emailId });
+  await context.storage.earnerEmails.remove({ earnerId, emailId });
 }
 
 /**
@@ -149,9 +150,9 @@ export async function removeEmail(
 export async function exportAccount(context: PlatformContext, earnerId: string): Promise<JsonObject> {
   const earner = await getEarner(context, earnerId);
   const [emails, items, follows] = await Promise.all([
-    context.storage.earners.listEmails({ earnerId }),
+    context.storage.earnerEmails.list({ earnerId }),
     listPortfolio(context, earnerId),
-    context.storage.earners.listFollows({ earnerId }),
+    context.storage.pathwayFollows.list({ earnerId }),
   ]);
   return {
     exportedAt: context.now().toISOString(),

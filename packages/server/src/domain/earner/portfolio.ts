@@ -96,9 +96,9 @@ function importedItem(imported: ImportedCredential): ImportedItem {
 /** Everything in an earner's portfolio, for their own account pages (declined ones included, marked). */
 export async function listPortfolio(context: PlatformContext, earnerId: string): Promise<PortfolioItem[]> {
   const [credentials, choices, imports] = await Promise.all([
-    context.storage.earners.listCredentials({ earnerId }),
-    context.storage.earners.listChoices({ earnerId }),
-    context.storage.earners.listImports({ earnerId }),
+    context.storage.portfolios.listCredentials({ earnerId }),
+    context.storage.portfolios.listChoices({ earnerId }),
+    context.storage.importedCredentials.list({ earnerId }),
   ]);
   const byCredential = new Map(choices.map((choice) => [choice.credentialId, choice]));
   return [...(await describeIssued(context, credentials, byCredential)), ...imports.map(importedItem)];
@@ -168,8 +168,8 @@ export async function chooseForCredential(
 ): Promise<void> {
   await ownCredential(context, earnerId, credentialId);
   const choice =
-    decision.choice ?? (await context.storage.earners.findChoice({ credentialId }))?.choice ?? 'accepted';
-  await context.storage.earners.putChoice({
+    decision.choice ?? (await context.storage.portfolios.findChoice({ credentialId }))?.choice ?? 'accepted';
+  await context.storage.portfolios.putChoice({
     credentialId,
     earnerId,
     choice,
@@ -184,7 +184,7 @@ export async function ownImport(
   earnerId: string,
   importId: string,
 ): Promise<ImportedCredential> {
-  const imported = await context.storage.earners.findImport({ id: importId });
+  const imported = await context.storage.importedCredentials.find({ id: importId });
   if (imported === null || imported.earnerId !== earnerId) {
     throw new ServerError(ServerErrorCode.NOT_FOUND, 'no such credential');
   }
@@ -204,7 +204,7 @@ export async function setImportVisibility(
       'a credential that did not verify cannot be made public',
     );
   }
-  await context.storage.earners.setImportVisibility({ id: importId, visibility });
+  await context.storage.importedCredentials.setVisibility({ id: importId, visibility });
 }
 
 /** A public import, or the earner's own (NOT_FOUND otherwise). */
@@ -217,7 +217,7 @@ export async function viewImport(
   readonly owner: Earner | null;
   readonly item: ImportedItem;
 }> {
-  const imported = await context.storage.earners.findImport({ id: importId });
+  const imported = await context.storage.importedCredentials.find({ id: importId });
   if (imported === null || (imported.visibility !== 'public' && imported.earnerId !== viewer)) {
     throw new ServerError(ServerErrorCode.NOT_FOUND, 'no such credential');
   }

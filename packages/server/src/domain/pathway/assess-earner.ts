@@ -7,10 +7,10 @@ import type {
   PathwayWithVersion,
   Repositories,
 } from '../ports/index.js';
-import { chooseEarnerVersion } from './choose-earner-version.js';
 import { type Earner, earnerFilter } from './earner-identity.js';
-import { type EarnedCredential, evaluatePathway, type PathwayProgress } from './evaluate-pathway.js';
-import { awardTargets } from './plan-pathway-awards.js';
+import { chooseEarnerVersion } from './engine/choose-earner-version.js';
+import { type EarnedCredential, evaluatePathway, type PathwayProgress } from './engine/evaluate-pathway.js';
+import { awardTargets } from './engine/plan-pathway-awards.js';
 
 /** Everything known about one earner on one pathway at one instant. */
 export interface EarnerAssessment {
@@ -38,8 +38,7 @@ function toEarned(record: CredentialRecord): EarnedCredential {
     issuedAt: record.issuedAt,
     validUntil: record.validUntil,
     revoked: record.revokedAt !== null,
-    // The platform issues no suspension entries yet; a suspended credential would be excluded here.
-    suspended: false,
+    suspended: record.suspendedAt !== null,
   };
 }
 

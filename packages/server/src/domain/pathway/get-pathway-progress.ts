@@ -3,7 +3,7 @@ import type { PlatformContext } from '../platform-context.js';
 import type { PathwayAward, PathwayWithVersion } from '../ports/index.js';
 import { assessEarner } from './assess-earner.js';
 import { earnerFromRecipient } from './earner-identity.js';
-import type { PathwayProgress } from './evaluate-pathway.js';
+import type { PathwayProgress } from './engine/evaluate-pathway.js';
 import { getPathway } from './manage-pathways.js';
 
 export interface EarnerPathwayProgress {

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { type Actor, authorize } from '../auth/actor.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { PathwayWithVersion } from '../ports/index.js';
+import { fromPortableRequirement, PortableRequirementSchema } from './engine/portable-requirement.js';
 import { createPathway } from './manage-pathways.js';
 import type { RequirementNode } from './model/requirement-node.js';
-import { fromPortableRequirement, PortableRequirementSchema } from './portable-requirement.js';
 
 export const ImportPathwayInputSchema = z.strictObject({
   /** The issuer the imported pathway belongs to. */

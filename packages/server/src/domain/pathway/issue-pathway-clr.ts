@@ -18,8 +18,8 @@ import type { PlatformContext } from '../platform-context.js';
 import type { CredentialRecord, Issuer, JsonObject } from '../ports/index.js';
 import { assessEarner } from './assess-earner.js';
 import { type Earner, earnerFilter, earnerFromRecipient } from './earner-identity.js';
+import { pathwayAssociations } from './engine/pathway-associations.js';
 import { getPathway } from './manage-pathways.js';
-import { pathwayAssociations } from './pathway-associations.js';
 import { loadPathwayAchievements } from './pathway-document.js';
 
 export const ClrRequestSchema = z.strictObject({

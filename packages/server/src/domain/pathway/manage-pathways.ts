@@ -5,10 +5,10 @@ import { resourceNotFound } from '../auth/resource-not-found.js';
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { PathwayStatus, PathwayWithVersion, Repositories } from '../ports/index.js';
+import { toRequirementNode } from './engine/to-requirement-node.js';
 import { RequirementNodeSchema } from './model/requirement-node.js';
 import { PATHWAY_CHANGED_JOB } from './process-pathway-jobs.js';
 import { resolvePathwayVersion } from './resolve-pathway-version.js';
-import { toRequirementNode } from './to-requirement-node.js';
 
 const name = z.string().trim().min(1).max(200);
 const description = z.string().trim().min(1).max(10_000);

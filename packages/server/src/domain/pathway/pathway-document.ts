@@ -3,8 +3,8 @@ import { achievementUrl } from '../achievement/manage-achievements.js';
 import { issuerIdentity } from '../issuer/issuer-identity.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { Achievement, JsonObject, PathwayWithVersion } from '../ports/index.js';
-import { pathwayAchievementIds, pathwayAssociations } from './pathway-associations.js';
-import { toPortableRequirement } from './portable-requirement.js';
+import { pathwayAchievementIds, pathwayAssociations } from './engine/pathway-associations.js';
+import { toPortableRequirement } from './engine/portable-requirement.js';
 
 /** The public URL of a pathway: its portable document. */
 export function pathwayUrl(publicUrl: string, id: string): string {

@@ -10,7 +10,10 @@ export const CREDENTIALS_CHANGED_JOB = 'pathway.credentials-changed';
  */
 export async function queueCredentialChanges(
   repositories: Pick<Repositories, 'pathways' | 'jobs'>,
-  options: { readonly credentials: readonly CredentialRecord[]; readonly change: 'issued' | 'revoked' },
+  options: {
+    readonly credentials: readonly CredentialRecord[];
+    readonly change: 'issued' | 'revoked' | 'suspended' | 'reinstated';
+  },
 ): Promise<string[]> {
   const earned = options.credentials.filter(
     (credential) => credential.recipientLookupHash !== null || credential.recipientDid !== null,

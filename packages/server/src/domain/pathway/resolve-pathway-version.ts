@@ -1,7 +1,7 @@
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { Achievement, NewPathwayVersion } from '../ports/index.js';
-import { checkRequirementStructure, type DefinitionIssue } from './check-requirement-structure.js';
+import { checkRequirementStructure, type DefinitionIssue } from './engine/check-requirement-structure.js';
 import type { EmbeddedPathway, PathwayRules, RuleNode } from './model/pathway-rules.js';
 import { isGroup, type RequirementNode } from './model/requirement-node.js';
 

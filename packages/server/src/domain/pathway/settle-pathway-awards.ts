@@ -8,13 +8,19 @@ import {
   type IssueDependencies,
   type PreparedCredential,
   prepareCredential,
+  statusPurposeOf,
 } from '../credential/issue-credential.js';
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { CredentialRecord, Repositories } from '../ports/index.js';
 import { assessEarner, type EarnerAssessment } from './assess-earner.js';
 import type { Earner } from './earner-identity.js';
-import { type AwardPlan, type PlannedIssue, planPathwayAwards, samePlan } from './plan-pathway-awards.js';
+import {
+  type AwardPlan,
+  type PlannedIssue,
+  planPathwayAwards,
+  samePlan,
+} from './engine/plan-pathway-awards.js';
 import { queueCredentialChanges } from './queue-credential-changes.js';
 
 /** The revocation reason of a stacked credential whose rule stopped holding. */
@@ -114,7 +120,7 @@ async function prepareAwards(
     const evidence = item.evidenceCredentialIds.flatMap((id) => assessment.credentials.get(id) ?? []);
     const [allocation] = await context.storage.statusLists.allocate({
       issuerId: issuer.id,
-      purpose: 'revocation',
+      purpose: statusPurposeOf(achievement),
     });
     if (allocation === undefined)
       throw new ServerError(ServerErrorCode.INTERNAL, 'no status list entry was allocated');

@@ -34,6 +34,10 @@ export interface Achievement {
   readonly language: string | null;
   /** Credentials expire this many months after issue; null: never. */
   readonly validityMonths: number | null;
+  /** Catalogue metadata (not in the signed document). */
+  readonly industry: string | null;
+  /** Whether its credentials carry a `suspension` status entry (see the credentials table). */
+  readonly suspendable: boolean;
   readonly image: ImageRef | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
@@ -53,6 +57,26 @@ export interface NewAchievement extends Partial<AchievementFields> {
 
 export type AchievementPatch = Partial<Omit<Achievement, 'id' | 'issuerId' | 'createdAt' | 'updatedAt'>>;
 
+/** What the public catalogue filters on; every field narrows, and only published achievements match. */
+export interface CatalogQuery extends Page {
+  /** Words to find in the name, description, skills and tags (all must occur; a word may be a prefix). */
+  readonly text?: string;
+  /** A skill, by its framework URL or by its name (case-insensitive). */
+  readonly skill?: string;
+  readonly level?: string;
+  readonly deliveryMode?: DeliveryMode;
+  readonly industry?: string;
+  readonly issuerId?: string;
+  readonly minHours?: number;
+  readonly maxHours?: number;
+}
+
+export interface CatalogPage {
+  readonly achievements: readonly Achievement[];
+  /** How many match in all (for paging). */
+  readonly total: number;
+}
+
 /** Achievement definitions. */
 export interface AchievementRepository {
   /** Throws `NOT_FOUND` when the issuer does not exist. Status defaults to `published`. */
@@ -66,6 +90,8 @@ export interface AchievementRepository {
       readonly tag?: string;
     },
   ): Promise<Achievement[]>;
+  /** The public catalogue: published achievements matching `query`, best match first (newest without text). */
+  searchCatalog(query: CatalogQuery): Promise<CatalogPage>;
   /** Sets `updatedAt`. Throws `NOT_FOUND`. */
   update(options: { readonly id: string; readonly patch: AchievementPatch }): Promise<Achievement>;
 }

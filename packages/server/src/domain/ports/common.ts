@@ -1,5 +1,5 @@
-/** A JSON object as stored in a `jsonb` column; the same shape `@microcred/vc` uses for documents. */
-export type JsonObject = Record<string, unknown>;
+/** A JSON object as stored in a `jsonb` column: the one `@microcred/vc` uses for documents. */
+export type { JsonObject } from '@microcred/vc';
 
 /** Offset paging for list methods. Repositories cap `limit` (see each port) so a caller cannot ask for everything. */
 export interface Page {

@@ -1,4 +1,5 @@
 import type { JsonObject, Page } from './common.js';
+import type { StatusPurpose } from './status-list-repository.js';
 
 /** `di`: Data Integrity proof (eddsa-rdfc-2022); `jwt`: VC-JWT. */
 export const CREDENTIAL_FORMATS = ['di', 'jwt'] as const;
@@ -25,8 +26,13 @@ export interface CredentialRecord {
   readonly jwt: string | null;
   readonly statusListId: string | null;
   readonly statusIndex: number | null;
+  /** The purpose of the credential's one status entry: `suspension` only for suspendable achievements. */
+  readonly statusPurpose: StatusPurpose;
   readonly revokedAt: Date | null;
   readonly revocationReason: string | null;
+  /** Set while the credential is suspended (only with a `suspension` entry); cleared on reinstatement. */
+  readonly suspendedAt: Date | null;
+  readonly suspensionReason: string | null;
   readonly issuedAt: Date;
   readonly validUntil: Date | null;
   readonly bulkJobId: string | null;
@@ -47,6 +53,7 @@ export interface NewCredential {
   readonly jwt?: string | null;
   readonly statusListId?: string | null;
   readonly statusIndex?: number | null;
+  readonly statusPurpose?: StatusPurpose;
   readonly issuedAt: Date;
   readonly validUntil?: Date | null;
   readonly bulkJobId?: string | null;
@@ -81,6 +88,52 @@ export interface CredentialHolding {
   readonly recipientDid: string | null;
   readonly bulkJobId: string | null;
   readonly bulkRow: number | null;
+}
+
+/** What can happen to a credential after issuance (its issuance is the record itself). */
+export const CREDENTIAL_EVENT_KINDS = ['revoked', 'suspended', 'reinstated'] as const;
+export type CredentialEventKind = (typeof CREDENTIAL_EVENT_KINDS)[number];
+
+/** One step of a credential's history (`issued` is its record, never stored as an event). */
+export interface CredentialEvent {
+  readonly kind: CredentialEventKind | 'issued';
+  readonly reason: string | null;
+  readonly actor: string | null;
+  readonly at: Date;
+}
+
+/**
+ * Where an issued credential stands, as its issuer sees it, the first that applies: revoked, suspended,
+ * expired, then what its earner did with it (declined, accepted), else pending (not claimed yet).
+ */
+export const ISSUED_STATES = ['pending', 'accepted', 'declined', 'revoked', 'suspended', 'expired'] as const;
+export type IssuedState = (typeof ISSUED_STATES)[number];
+
+/** An issuer's search of what it issued (the console's credentials list and its CSV export). */
+export interface IssuedCredentialQuery extends Page {
+  readonly issuerId: string;
+  /** States are judged at this time (expiry). */
+  readonly at: Date;
+  readonly achievementId?: string;
+  readonly recipientLookupHash?: string;
+  readonly recipientDid?: string;
+  /** Part of the recipient's name, case-insensitive. */
+  readonly recipientName?: string;
+  readonly state?: IssuedState;
+  readonly issuedFrom?: Date;
+  readonly issuedBefore?: Date;
+}
+
+export interface IssuedCredential {
+  readonly record: CredentialRecord;
+  readonly state: IssuedState;
+}
+
+/** How many credentials an issuer has issued, in all and by state, and since a date. */
+export interface IssuedStatistics {
+  readonly total: number;
+  readonly issuedSince: number;
+  readonly byState: Readonly<Record<IssuedState, number>>;
 }
 
 /** Issued credentials. */
@@ -134,4 +187,32 @@ export interface CredentialRepository {
     readonly reason: string;
     readonly at: Date;
   }): Promise<CredentialRecord>;
+  /**
+   * Suspends (`suspended: true`, with a reason) or reinstates (`false`) an unrevoked credential with a
+   * suspension entry; the status bit is the caller's job, in the same transaction. Returns null when the
+   * credential was already in that state (nothing changed). Throws `NOT_FOUND`, and `CONFLICT` when it is
+   * revoked or has no suspension entry.
+   */
+  setSuspended(options: {
+    readonly id: string;
+    readonly suspended: boolean;
+    readonly reason: string | null;
+    readonly at: Date;
+  }): Promise<CredentialRecord | null>;
+  /** Newest first, with the total that match (`limit` capped at 1,000). */
+  searchIssued(query: IssuedCredentialQuery): Promise<{ items: IssuedCredential[]; total: number }>;
+  statistics(options: {
+    readonly issuerId: string;
+    readonly since: Date;
+    readonly at: Date;
+  }): Promise<IssuedStatistics>;
+  /** Appends to a credential's history (in the transaction of the change it records). */
+  recordEvent(
+    options: { readonly credentialId: string; readonly kind: CredentialEventKind } & Omit<
+      CredentialEvent,
+      'kind'
+    >,
+  ): Promise<void>;
+  /** A credential's history, oldest first. */
+  listEvents(options: { readonly credentialId: string }): Promise<CredentialEvent[]>;
 }

@@ -4,6 +4,8 @@ export {
   type AchievementPatch,
   type AchievementRepository,
   type AchievementStatus,
+  type CatalogPage,
+  type CatalogQuery,
   DELIVERY_MODES,
   type DeliveryMode,
   type NewAchievement,
@@ -29,33 +31,40 @@ export {
 } from './bulk-job-repository.js';
 export type { ImageRef, JsonObject, Page } from './common.js';
 export {
+  CREDENTIAL_EVENT_KINDS,
   CREDENTIAL_FORMATS,
+  type CredentialEvent,
+  type CredentialEventKind,
   type CredentialFormat,
   type CredentialHolding,
   type CredentialQuery,
   type CredentialRecord,
   type CredentialRepository,
   type InsertCredentialResult,
+  ISSUED_STATES,
+  type IssuedCredential,
+  type IssuedCredentialQuery,
+  type IssuedState,
+  type IssuedStatistics,
   type NewCredential,
   type RecipientKey,
 } from './credential-repository.js';
 export type { DomainLogger } from './domain-logger.js';
+export type { EarnerEmail, EarnerEmailRepository } from './earner-email-repository.js';
+export type { Earner, EarnerRepository } from './earner-repository.js';
+export type { EarnerSessionRepository } from './earner-session-repository.js';
 export {
-  CREDENTIAL_CHOICES,
-  type CredentialChoice,
-  type CredentialChoiceRecord,
-  type Earner,
-  type EarnerEmail,
-  type EarnerRepository,
   EMAIL_TOKEN_PURPOSES,
   type EmailToken,
   type EmailTokenPurpose,
-  type ImportedCredential,
+  type EmailTokenRepository,
   type NewEmailToken,
-  type NewImportedCredential,
-  VISIBILITIES,
-  type Visibility,
-} from './earner-repository.js';
+} from './email-token-repository.js';
+export type {
+  ImportedCredential,
+  ImportedCredentialRepository,
+  NewImportedCredential,
+} from './imported-credential-repository.js';
 export type { IssuerKey, IssuerKeyRepository, NewIssuerKey } from './issuer-key-repository.js';
 export type { Issuer, IssuerAddress, IssuerPatch, IssuerRepository, NewIssuer } from './issuer-repository.js';
 export { type JobQueue, QUEUED_JOB_STATES, type QueuedJob, type QueuedJobState } from './job-queue.js';
@@ -71,6 +80,7 @@ export {
   type PathwayEarnerRepository,
   type PathwayEnrollment,
 } from './pathway-earner-repository.js';
+export type { PathwayFollowRepository } from './pathway-follow-repository.js';
 export {
   type NewPathwayVersion,
   PATHWAY_STATUSES,
@@ -80,6 +90,12 @@ export {
   type PathwayVersion,
   type PathwayWithVersion,
 } from './pathway-repository.js';
+export {
+  CREDENTIAL_CHOICES,
+  type CredentialChoice,
+  type CredentialChoiceRecord,
+  type PortfolioRepository,
+} from './portfolio-repository.js';
 export type { RateLimitStore } from './rate-limit-store.js';
 export {
   STATUS_PURPOSES,
@@ -97,3 +113,4 @@ export {
   type User,
   type UserRepository,
 } from './user-repository.js';
+export { VISIBILITIES, type Visibility } from './visibility.js';

@@ -1,7 +1,6 @@
+import { isRecord, type JsonObject } from '@microcred/vc';
 import { raw } from 'hono/html';
 import type { Child, FC } from 'hono/jsx';
-
-type Json = Record<string, unknown>;
 
 /** The parts of an OpenAPI 3.1 document the page shows; everything else is ignored. */
 export interface OpenApiDocument {
@@ -20,17 +19,13 @@ interface Operation {
   readonly description?: string;
   readonly tag: string;
   readonly secured: boolean;
-  readonly parameters: readonly Json[];
-  readonly requestBody?: Json;
-  readonly responses: readonly [string, Json][];
+  readonly parameters: readonly JsonObject[];
+  readonly requestBody?: JsonObject;
+  readonly responses: readonly [string, JsonObject][];
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const MAX_DEPTH = 4;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
@@ -57,7 +52,7 @@ function operationsOf(document: OpenApiDocument): Operation[] {
         parameters: Array.isArray(operation.parameters) ? operation.parameters.filter(isRecord) : [],
         ...(isRecord(operation.requestBody) ? { requestBody: operation.requestBody } : {}),
         responses: Object.entries(isRecord(operation.responses) ? operation.responses : {}).filter(
-          (entry): entry is [string, Json] => isRecord(entry[1]),
+          (entry): entry is [string, JsonObject] => isRecord(entry[1]),
         ),
       });
     }
@@ -69,7 +64,7 @@ function anchor(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 }
 
-function refName(schema: Json): string | undefined {
+function refName(schema: JsonObject): string | undefined {
   const ref = text(schema.$ref);
   return ref?.startsWith('#/components/schemas/') ? ref.slice('#/components/schemas/'.length) : undefined;
 }
@@ -95,7 +90,7 @@ function typeLabel(schema: unknown): string {
     .join(' | ');
 }
 
-function constraintsOf(schema: Json): string[] {
+function constraintsOf(schema: JsonObject): string[] {
   const notes: string[] = [];
   const add = (label: string, key: string) => {
     if (schema[key] !== undefined) notes.push(`${label} ${JSON.stringify(schema[key])}`);
@@ -111,7 +106,7 @@ function constraintsOf(schema: Json): string[] {
   return notes;
 }
 
-function resolve(schema: unknown, document: OpenApiDocument): Json | undefined {
+function resolve(schema: unknown, document: OpenApiDocument): JsonObject | undefined {
   if (!isRecord(schema)) return undefined;
   const ref = refName(schema);
   if (ref === undefined) return schema;
@@ -173,9 +168,9 @@ const SchemaFields: FC<{ schema: unknown; document: OpenApiDocument; depth: numb
   );
 };
 
-function contentOf(entry: Json): [string, Json][] {
-  return Object.entries(isRecord(entry.content) ? entry.content : {}).filter((item): item is [string, Json] =>
-    isRecord(item[1]),
+function contentOf(entry: JsonObject): [string, JsonObject][] {
+  return Object.entries(isRecord(entry.content) ? entry.content : {}).filter(
+    (item): item is [string, JsonObject] => isRecord(item[1]),
   );
 }
 

@@ -38,6 +38,11 @@ export const AchievementSchema = z
     deliveryMode: z.enum(DELIVERY_MODES).nullable(),
     language: z.string().nullable(),
     validityMonths: z.number().int().nullable(),
+    industry: z.string().nullable(),
+    suspendable: z.boolean().openapi({
+      description:
+        'Whether its credentials carry a suspension status entry (can be suspended and reinstated)',
+    }),
     image: ImageSchema.nullable(),
     document: z
       .record(z.string(), z.unknown())
@@ -65,6 +70,8 @@ export function presentAchievement(achievement: Achievement): AchievementJson {
     deliveryMode: achievement.deliveryMode,
     language: achievement.language,
     validityMonths: achievement.validityMonths,
+    industry: achievement.industry,
+    suspendable: achievement.suspendable,
     image: achievement.image === null ? null : { ...achievement.image },
     document: achievement.document,
     createdAt: achievement.createdAt.toISOString(),

@@ -7,8 +7,10 @@ import { BEARER_SECURITY, IdParamsSchema, jsonBody, jsonContent } from './common
 import {
   CredentialIssueSchema,
   CredentialQuerySchema,
+  CredentialReinstateSchema,
   CredentialRevokeSchema,
   CredentialSchema,
+  CredentialSuspendSchema,
   presentCredential,
 } from './credential-schemas.js';
 
@@ -69,7 +71,61 @@ const revokeCredential = createRoute({
   },
 });
 
-/** `/credentials`: issuing, finding and revoking. */
+const suspendCredential = createRoute({
+  method: 'post',
+  path: '/credentials/{id}/suspend',
+  tags: ['Credentials'],
+  summary: 'Suspend a credential (issuer role)',
+  description:
+    'Reversible: sets its bit on the suspension status list, so verifiers report it suspended until it is reinstated. ' +
+    'Only credentials of suspendable achievements carry a suspension entry (OB 3.0 allows one status entry); ' +
+    'for others, and for revoked credentials, the answer is a conflict. Suspending a suspended credential is a no-op.',
+  security: BEARER_SECURITY,
+  request: { params: IdParamsSchema, body: jsonBody(CredentialSuspendSchema) },
+  responses: {
+    200: jsonContent(CredentialSchema, 'The suspended credential'),
+    ...problemResponses(400, 401, 403, 404, 409, 413, 415),
+  },
+});
+
+const reinstateCredential = createRoute({
+  method: 'post',
+  path: '/credentials/{id}/reinstate',
+  tags: ['Credentials'],
+  summary: 'Lift a suspension (issuer role)',
+  description:
+    'Clears its bit on the suspension list: the credential verifies again. Reinstating a valid one is a no-op.',
+  security: BEARER_SECURITY,
+  request: { params: IdParamsSchema, body: jsonBody(CredentialReinstateSchema) },
+  responses: {
+    200: jsonContent(CredentialSchema, 'The reinstated credential'),
+    ...problemResponses(400, 401, 403, 404, 409, 413, 415),
+  },
+});
+
+const CredentialEventSchema = z
+  .object({
+    kind: z.enum(['issued', 'revoked', 'suspended', 'reinstated']),
+    reason: z.string().nullable(),
+    actor: z.string().nullable().openapi({ description: 'Who did it: a console member or an API key' }),
+    at: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('CredentialEvent');
+
+const credentialHistory = createRoute({
+  method: 'get',
+  path: '/credentials/{id}/history',
+  tags: ['Credentials'],
+  summary: "A credential's history: issued, then each revocation, suspension and reinstatement",
+  security: BEARER_SECURITY,
+  request: { params: IdParamsSchema },
+  responses: {
+    200: jsonContent(z.array(CredentialEventSchema), 'Oldest first'),
+    ...problemResponses(400, 401, 404),
+  },
+});
+
+/** `/credentials`: issuing, finding, revoking, suspending and reinstating. */
 export function credentialRoutes(options: { readonly platform: Platform }): OpenAPIHono<ApiEnv> {
   const { platform } = options;
   const router = createRouter<ApiEnv>();
@@ -92,6 +148,26 @@ export function credentialRoutes(options: { readonly platform: Platform }): Open
   router.openapi(revokeCredential, async (c) => {
     const { id } = c.req.valid('param');
     const record = await platform.credentials.revoke(c.get('actor'), id, c.req.valid('json'));
+    return c.json(presentCredential(record), 200);
+  });
+
+  router.openapi(credentialHistory, async (c) => {
+    const events = await platform.credentials.history(c.get('actor'), c.req.valid('param').id);
+    return c.json(
+      events.map((event) => ({ ...event, at: event.at.toISOString() })),
+      200,
+    );
+  });
+
+  router.openapi(suspendCredential, async (c) => {
+    const { id } = c.req.valid('param');
+    const record = await platform.credentials.suspend(c.get('actor'), id, c.req.valid('json'));
+    return c.json(presentCredential(record), 200);
+  });
+
+  router.openapi(reinstateCredential, async (c) => {
+    const { id } = c.req.valid('param');
+    const record = await platform.credentials.reinstate(c.get('actor'), id, c.req.valid('json'));
     return c.json(presentCredential(record), 200);
   });
 

@@ -1,11 +1,17 @@
 import { z } from '@hono/zod-openapi';
 import { IssueCredentialInputSchema } from '../../domain/credential/issue-credential.js';
-import { RevokeInputSchema } from '../../domain/credential/manage-credentials.js';
+import {
+  ReinstateInputSchema,
+  RevokeInputSchema,
+  SuspendInputSchema,
+} from '../../domain/credential/manage-credentials.js';
 import type { CredentialRecord } from '../../domain/ports/index.js';
 import { isoOrNull, PageQuerySchema, timestamp } from './common-schemas.js';
 
 export const CredentialIssueSchema = IssueCredentialInputSchema.openapi('IssueCredentialInput');
 export const CredentialRevokeSchema = RevokeInputSchema.openapi('RevokeInput');
+export const CredentialSuspendSchema = SuspendInputSchema.openapi('SuspendInput');
+export const CredentialReinstateSchema = ReinstateInputSchema.openapi('ReinstateInput');
 
 export const CredentialQuerySchema = PageQuerySchema.extend({
   recipient: z
@@ -33,8 +39,15 @@ export const CredentialSchema = z
     idempotencyKey: z.string().nullable(),
     issuedAt: timestamp,
     validUntil: timestamp.nullable(),
+    statusPurpose: z.enum(['revocation', 'suspension']).openapi({
+      description:
+        'The purpose of its one status entry: `suspension` for credentials of suspendable achievements, which can be ' +
+        'suspended and reinstated (a revocation is then a suspension never lifted)',
+    }),
     revokedAt: timestamp.nullable(),
     revocationReason: z.string().nullable(),
+    suspendedAt: timestamp.nullable(),
+    suspensionReason: z.string().nullable(),
   })
   .openapi('Credential');
 export type CredentialJson = z.infer<typeof CredentialSchema>;
@@ -57,7 +70,10 @@ export function presentCredential(record: CredentialRecord): CredentialJson {
     idempotencyKey: record.idempotencyKey,
     issuedAt: record.issuedAt.toISOString(),
     validUntil: isoOrNull(record.validUntil),
+    statusPurpose: record.statusPurpose,
     revokedAt: isoOrNull(record.revokedAt),
     revocationReason: record.revocationReason,
+    suspendedAt: isoOrNull(record.suspendedAt),
+    suspensionReason: record.suspensionReason,
   };
 }

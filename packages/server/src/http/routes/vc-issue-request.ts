@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { BUNDLED_CONTEXTS, CREDENTIALS_V2_CONTEXT, ErrorCode, MicrocredError } from '@microcred/vc';
+import { BUNDLED_CONTEXTS, CREDENTIALS_V2_CONTEXT, ErrorCode, isRecord, MicrocredError } from '@microcred/vc';
 import type { IssueCredentialInput } from '../../domain/credential/issue-credential.js';
 import type { FieldError } from '../../edge/problem/problem-schema.js';
 
@@ -46,8 +46,6 @@ export interface MappedIssueRequest {
   readonly assertionMethod?: string;
 }
 
-type Json = Record<string, unknown>;
-
 const TOP_LEVEL = new Set(['@context', 'type', 'issuer', 'credentialSubject', 'evidence']);
 const SET_BY_PLATFORM = new Set([
   'id',
@@ -73,10 +71,6 @@ const EVIDENCE_FIELDS = new Set(['type', 'id', 'name', 'description', 'narrative
 const CREDENTIAL_TYPES = new Set(['VerifiableCredential', 'OpenBadgeCredential', 'AchievementCredential']);
 const DID = /^did:[a-z0-9]+:[A-Za-z0-9._:%-]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value];

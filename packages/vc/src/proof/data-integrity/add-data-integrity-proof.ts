@@ -3,7 +3,8 @@ import { bundledDocumentLoader, type DocumentLoader } from '../../contexts/index
 import type { SigningKey } from '../../did/index.js';
 import { encodeBase58btc } from '../../encoding/index.js';
 import { ErrorCode, MicrocredError } from '../../error/index.js';
-import { getCryptosuite, type JsonObject, type SigningCryptosuite } from './cryptosuite.js';
+import type { JsonObject } from '../../json/index.js';
+import { getCryptosuite, type SigningCryptosuite } from './cryptosuite.js';
 import { toXsdDateTime } from './xsd-date-time.js';
 
 export interface AddDataIntegrityProofOptions {

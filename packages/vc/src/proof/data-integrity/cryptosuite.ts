@@ -3,8 +3,7 @@ import type { Canonizer } from '../../canon/index.js';
 import { canonicalizeJcs } from '../../canon/index.js';
 import type { DocumentLoader } from '../../contexts/index.js';
 import { ErrorCode, MicrocredError } from '../../error/index.js';
-
-export type JsonObject = Record<string, unknown>;
+import type { JsonObject } from '../../json/index.js';
 
 /** The Data Integrity suites this library signs with, and the legacy ones it still verifies. */
 export const SIGNING_CRYPTOSUITES = ['eddsa-rdfc-2022', 'eddsa-jcs-2022'] as const;

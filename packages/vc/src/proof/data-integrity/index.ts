@@ -8,7 +8,6 @@ export {
   type Cryptosuite,
   type CryptosuiteName,
   getCryptosuite,
-  type JsonObject,
   SIGNING_CRYPTOSUITES,
   type SigningCryptosuite,
   selectCryptosuite,

@@ -4,9 +4,10 @@ import { fastPathOnlyCanonizer } from '../../canon/fast-path-only.test-support.j
 import { rdfcReferenceCanonizer } from '../../canon/index.js';
 import { bundledDocumentLoader } from '../../contexts/index.js';
 import { createEd25519SigningKey, decodeMultikeyPublic } from '../../did/index.js';
+import type { JsonObject } from '../../json/index.js';
 import { refuseAllFetcher } from '../../resource/index.js';
 import { addDataIntegrityProof, proofsOf } from './add-data-integrity-proof.js';
-import { getCryptosuite, type JsonObject } from './cryptosuite.js';
+import { getCryptosuite } from './cryptosuite.js';
 import { verifyDataIntegrityProof } from './verify-data-integrity-proof.js';
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');

@@ -4,10 +4,10 @@ import { createReferenceSigner, verifyWithReferenceStack } from '../../../test/s
 import { readSharedJson } from '../../../test/support/shared-data.js';
 import { buildEndorsementCredential, buildProfile } from '../../credential/index.js';
 import { createEd25519SigningKey, didKeyFromPublicKey, generateEd25519KeyPair } from '../../did/index.js';
+import type { JsonObject } from '../../json/index.js';
 import { refuseAllFetcher } from '../../resource/index.js';
 import { verifyCredential } from '../../verify/index.js';
 import { addDataIntegrityProof, proofsOf } from './add-data-integrity-proof.js';
-import type { JsonObject } from './cryptosuite.js';
 import { verifyDataIntegrityProof } from './verify-data-integrity-proof.js';
 
 const seed = new Uint8Array(createHash('sha256').update('microcred/interop-test').digest());

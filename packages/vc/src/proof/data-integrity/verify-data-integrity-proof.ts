@@ -8,9 +8,10 @@ import {
 } from '../../did/index.js';
 import { decodeBase58btc } from '../../encoding/index.js';
 import { ErrorCode, MicrocredError } from '../../error/index.js';
+import { isRecord, type JsonObject } from '../../json/index.js';
 import type { ResourceFetcher } from '../../resource/index.js';
 import { unsecuredDocumentFor } from './add-data-integrity-proof.js';
-import { type JsonObject, selectCryptosuite } from './cryptosuite.js';
+import { selectCryptosuite } from './cryptosuite.js';
 import { isDateTimeStamp, isXsdDateTime } from './xsd-date-time.js';
 
 export interface VerifyDataIntegrityProofOptions {
@@ -50,10 +51,6 @@ export type ProofVerification =
 
 function fail(code: MicrocredError['code'], message: string): never {
   throw new MicrocredError(code, message);
-}
-
-function isRecord(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function startsWith(documentContext: unknown, proofContext: unknown): boolean {

@@ -9,9 +9,10 @@ import {
   didKeyFromPublicKey,
   generateEd25519KeyPair,
 } from '../../did/index.js';
+import type { JsonObject } from '../../json/index.js';
 import { refuseAllFetcher } from '../../resource/index.js';
 import { addDataIntegrityProof } from './add-data-integrity-proof.js';
-import { getCryptosuite, type JsonObject } from './cryptosuite.js';
+import { getCryptosuite } from './cryptosuite.js';
 import { verifyDataIntegrityProof } from './verify-data-integrity-proof.js';
 
 const VECTORS = 'data/w3c/vc-di-eddsa/TestVectors';

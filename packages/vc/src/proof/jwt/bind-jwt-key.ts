@@ -1,5 +1,6 @@
 import { base64url, calculateJwkThumbprint, type JWK } from 'jose';
 import { type DidDocument, decodeMultikeyPublic, resolveDidDocument } from '../../did/index.js';
+import { isRecord, type JsonObject } from '../../json/index.js';
 import type { ResourceFetcher } from '../../resource/index.js';
 import type { ResolvedJwtKey } from './resolve-jwt-key.js';
 
@@ -14,12 +15,6 @@ export type JwtKeyBinding =
       readonly revoked?: string;
     }
   | { readonly bound: false; readonly reason: string };
-
-type JsonObject = Record<string, unknown>;
-
-function isRecord(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 async function thumbprint(jwk: unknown): Promise<string | undefined> {
   if (!isRecord(jwk)) return undefined;

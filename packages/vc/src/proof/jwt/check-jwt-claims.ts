@@ -1,10 +1,7 @@
 import { ErrorCode } from '../../error/index.js';
+import { isRecord } from '../../json/index.js';
 import type { JwtRegisteredClaims } from './credential-from-jwt-payload.js';
 import type { JwtCheck, JwtCheckId } from './jwt-check.js';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** `issuer` is a URL string or a Profile object with an `id` (VCDM 2.0 §4.7). */
 export function credentialIssuerId(credential: Readonly<Record<string, unknown>>): string | undefined {

@@ -1,4 +1,5 @@
 import { ErrorCode, MicrocredError } from '../../error/index.js';
+import { isRecord } from '../../json/index.js';
 
 /** RFC 7519 §4.1 registered claims: JWT-layer data, not properties of the credential. */
 export const REGISTERED_JWT_CLAIMS = ['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti'] as const;
@@ -19,10 +20,6 @@ export interface CredentialFromJwtPayload {
 }
 
 const VCDM2_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function numericDateToIso(value: unknown): string | undefined {
   if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;

@@ -1,6 +1,7 @@
 import { base64url, calculateJwkThumbprint, type JWK } from 'jose';
 import { assertEd25519PublicKey, resolveVerificationMethod } from '../../did/index.js';
 import { ErrorCode, isMicrocredError, MicrocredError } from '../../error/index.js';
+import { isRecord } from '../../json/index.js';
 import type { ResourceFetcher } from '../../resource/index.js';
 import type { CredentialJwtHeader } from './check-jwt-header.js';
 
@@ -30,10 +31,6 @@ const PUBLIC_KEY_TYPES = new Set(['RSA', 'EC', 'OKP']);
 
 function fail(code: ErrorCode, message: string, cause?: unknown): never {
   throw new MicrocredError(code, message, cause === undefined ? {} : { cause });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Accepts only an asymmetric public JWK: OB 3.0 "a JWK MUST never contain d"; `oct` would be an HMAC secret. */

@@ -8,6 +8,7 @@ import {
 import { base64url } from 'jose';
 import type { SigningKey } from '../../did/index.js';
 import { ErrorCode, MicrocredError } from '../../error/index.js';
+import { isRecord } from '../../json/index.js';
 import { credentialIssuerId } from './check-jwt-claims.js';
 
 /** An RSA private key for RS256 (RFC 7518 §3.3: 2048 bits or more). */
@@ -35,10 +36,6 @@ const MIN_RSA_BITS = 2048;
 
 function fail(message: string, cause?: unknown): never {
   throw new MicrocredError(ErrorCode.PROOF_GENERATION_ERROR, message, cause === undefined ? {} : { cause });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function numericDate(value: unknown, property: string): number {

@@ -2,8 +2,8 @@ import { CREDENTIALS_V1_CONTEXT } from '../../contexts/index.js';
 import { ErrorCode } from '../../error/index.js';
 import type { CredentialStep } from '../verification-context.js';
 import { CheckId } from '../verification-report.js';
+import { asArray } from './as-array.js';
 import { failed, passed } from './check-outcome.js';
-import { asArray } from './json-shape.js';
 
 /** The base context (VC 2.0 §4.3): 2.0, or 1.1 for legacy credentials, which are verified but never issued. */
 export const checkContext: CredentialStep = ({ credential, isV2 }) => {

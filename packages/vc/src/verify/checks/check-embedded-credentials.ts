@@ -1,9 +1,10 @@
 import { ErrorCode } from '../../error/index.js';
+import { isRecord, type JsonObject } from '../../json/index.js';
 import type { CredentialInput } from '../parse-credential-input.js';
 import type { CredentialStep, NestedReport } from '../verification-context.js';
 import { CheckId, type VerificationCheck, type VerificationReport } from '../verification-report.js';
+import { asArray } from './as-array.js';
 import { failed, passed } from './check-outcome.js';
-import { asArray, isRecord, type JsonObject } from './json-shape.js';
 
 const MAX_NESTING = 3;
 const DATE_CHECKS = new Set<string>([CheckId.VALID_FROM, CheckId.VALID_UNTIL]);

@@ -1,7 +1,8 @@
+import { isRecord, type JsonObject } from '../../json/index.js';
 import type { CredentialStep } from '../verification-context.js';
 import { CheckId, type VerificationCheck } from '../verification-report.js';
+import { asArray } from './as-array.js';
 import { passed } from './check-outcome.js';
-import { asArray, isRecord, type JsonObject } from './json-shape.js';
 
 const OB_SCHEMA_ID =
   'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';

@@ -1,7 +1,8 @@
+import { isRecord } from '../../json/index.js';
 import type { CredentialStep } from '../verification-context.js';
 import { CheckId } from '../verification-report.js';
+import { asArray } from './as-array.js';
 import { passed } from './check-outcome.js';
-import { asArray, isRecord } from './json-shape.js';
 
 /**
  * An Open Badge says who earned it: OB 3.0 AchievementSubject requires an id or an identifier. As with the

@@ -7,6 +7,7 @@ import {
   generateEd25519KeyPair,
   type SigningKey,
 } from '../../did/index.js';
+import type { JsonObject } from '../../json/index.js';
 import { addDataIntegrityProof } from '../../proof/data-integrity/index.js';
 import { refuseAllFetcher } from '../../resource/index.js';
 import type { CredentialInput } from '../parse-credential-input.js';
@@ -18,7 +19,6 @@ import {
 } from '../verification-context.js';
 import { type VerifyCredentialOptions, verifyCredentialWith } from '../verify-credential.js';
 import { defaultVerifierComponents } from '../verify-credential-default.js';
-import type { JsonObject } from './json-shape.js';
 
 export const testNow = new Date('2026-11-23T00:00:00Z');
 

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { PlatformContext } from '../platform-context.js';
+import { type Achievement, DELIVERY_MODES, type Issuer } from '../ports/index.js';
+
+/** The public catalogue's query, as the API and the catalogue page take it. */
+export const CatalogQuerySchema = z.strictObject({
+  q: z.string().max(200).optional(),
+  skill: z.string().trim().min(1).max(500).optional(),
+  level: z.string().trim().min(1).max(100).optional(),
+  deliveryMode: z.enum(DELIVERY_MODES).optional(),
+  industry: z.string().trim().min(1).max(200).optional(),
+  issuer: z.string().trim().min(1).max(100).optional(),
+  minHours: z.coerce.number().nonnegative().max(100_000).optional(),
+  maxHours: z.coerce.number().nonnegative().max(100_000).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(10_000).default(0),
+});
+export type CatalogQueryInput = z.input<typeof CatalogQuerySchema>;
+
+export interface CatalogEntry {
+  readonly achievement: Achievement;
+  readonly issuer: Pick<Issuer, 'id' | 'slug' | 'name'>;
+}
+
+export interface CatalogResult {
+  readonly entries: readonly CatalogEntry[];
+  readonly total: number;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/**
+ * Public: published achievements matching words (name, description, skills, tags) and filters, best
+ * match first. `issuer` is a slug; an unknown one matches nothing.
+ */
+export async function searchCatalog(
+  context: PlatformContext,
+  raw: CatalogQueryInput,
+): Promise<CatalogResult> {
+  const query = CatalogQuerySchema.parse(raw);
+  const empty = { entries: [], total: 0, limit: query.limit, offset: query.offset };
+  let issuerId: string | undefined;
+  if (query.issuer !== undefined) {
+    const issuer = await context.storage.issuers.findBySlug({ slug: query.issuer });
+    if (issuer === null) return empty;
+    issuerId = issuer.id;
+  }
+  const page = await context.storage.achievements.searchCatalog({
+    ...(query.q === undefined ? {} : { text: query.q }),
+    ...(query.skill === undefined ? {} : { skill: query.skill }),
+    ...(query.level === undefined ? {} : { level: query.level }),
+    ...(query.deliveryMode === undefined ? {} : { deliveryMode: query.deliveryMode }),
+    ...(query.industry === undefined ? {} : { industry: query.industry }),
+    ...(issuerId === undefined ? {} : { issuerId }),
+    ...(query.minHours === undefined ? {} : { minHours: query.minHours }),
+    ...(query.maxHours === undefined ? {} : { maxHours: query.maxHours }),
+    limit: query.limit,
+    offset: query.offset,
+  });
+  const issuers = new Map<string, Issuer | null>();
+  const entries: CatalogEntry[] = [];
+  for (const achievement of page.achievements) {
+    if (!issuers.has(achievement.issuerId)) {
+      issuers.set(achievement.issuerId, await context.storage.issuers.findById({ id: achievement.issuerId }));
+    }
+    const issuer = issuers.get(achievement.issuerId);
+    if (issuer != null)
+      entries.push({ achievement, issuer: { id: issuer.id, slug: issuer.slug, name: issuer.name } });
+  }
+  return { entries, total: page.total, limit: query.limit, offset: query.offset };
+}

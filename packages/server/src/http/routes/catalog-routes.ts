@@ -1,0 +1,92 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { CatalogQuerySchema } from '../../domain/achievement/search-catalog.js';
+import type { Platform } from '../../domain/platform.js';
+import { DELIVERY_MODES } from '../../domain/ports/index.js';
+import type { PublicEnv } from '../../edge/public-env.js';
+import { createRouter } from '../create-router.js';
+import { problemResponses } from '../problem/problem-details.js';
+import { jsonContent } from './common-schemas.js';
+
+/** Paths under the API prefix that answer without a token. */
+export const PUBLIC_API_PATHS: readonly string[] = ['/catalog'];
+
+const CatalogEntrySchema = z
+  .object({
+    id: z.uuid(),
+    url: z.url().openapi({ description: 'The public OB 3.0 Achievement document and page' }),
+    name: z.string(),
+    description: z.string(),
+    achievementType: z.string(),
+    skills: z.array(
+      z.object({ name: z.string(), url: z.string().optional(), framework: z.string().optional() }),
+    ),
+    tags: z.array(z.string()),
+    level: z.string().nullable(),
+    hours: z.number().nullable(),
+    credits: z.number().nullable(),
+    deliveryMode: z.enum(DELIVERY_MODES).nullable(),
+    industry: z.string().nullable(),
+    language: z.string().nullable(),
+    issuer: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+  })
+  .openapi('CatalogEntry');
+
+const CatalogSchema = z
+  .object({
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    achievements: z.array(CatalogEntrySchema),
+  })
+  .openapi('Catalog');
+
+const searchCatalog = createRoute({
+  method: 'get',
+  path: '/catalog',
+  tags: ['Catalogue'],
+  summary: 'Search the public catalogue of published achievements (no token)',
+  description:
+    '`q` finds words (prefixes too) in the name, description, skills and tags, best match first; the other ' +
+    'parameters filter: `skill` (a framework URL or a skill name), `level`, `deliveryMode`, `industry`, ' +
+    '`issuer` (slug), `minHours`, `maxHours`.',
+  request: { query: CatalogQuerySchema },
+  responses: { 200: jsonContent(CatalogSchema, 'One page of matches'), ...problemResponses(400) },
+});
+
+/** The public part of `/api/v1`: mounted before bearer authentication. */
+export function catalogRoutes(options: { readonly platform: Platform }): OpenAPIHono<PublicEnv> {
+  const { platform } = options;
+  const router = createRouter<PublicEnv>();
+  router.openapi(searchCatalog, async (c) => {
+    const result = await platform.achievements.searchCatalog(c.req.valid('query'));
+    return c.json(
+      {
+        total: result.total,
+        limit: result.limit,
+        offset: result.offset,
+        achievements: result.entries.map(({ achievement, issuer }) => ({
+          id: achievement.id,
+          url: String(achievement.document.id),
+          name: achievement.name,
+          description: String(achievement.document.description ?? ''),
+          achievementType: achievement.achievementType,
+          skills: achievement.skills.map((skill) => ({
+            name: skill.name,
+            ...(skill.url === undefined ? {} : { url: skill.url }),
+            ...(skill.framework === undefined ? {} : { framework: skill.framework }),
+          })),
+          tags: [...achievement.tags],
+          level: achievement.level,
+          hours: achievement.hours,
+          credits: achievement.credits,
+          deliveryMode: achievement.deliveryMode,
+          industry: achievement.industry,
+          language: achievement.language,
+          issuer,
+        })),
+      },
+      200,
+    );
+  });
+  return router;
+}

@@ -1,0 +1,136 @@
+import type { Context } from 'hono';
+import type { PortfolioItem } from '../../domain/earner/portfolio.js';
+import type { Platform } from '../../domain/platform.js';
+import type { Earner } from '../../domain/ports/index.js';
+import { CredentialCard } from '../shared/credential-card.js';
+import { CredentialSourceForm } from '../shared/credential-source/credential-source-form.js';
+import { Layout, PostForm } from '../shared/layout.js';
+import { Notes } from '../shared/notes.js';
+import { requireEarner } from '../shared/web-context.js';
+import type { WebEnv } from '../shared/web-env.js';
+
+function ItemControls(props: { readonly c: Context<WebEnv>; readonly item: PortfolioItem }) {
+  const { c, item } = props;
+  const t = c.get('t');
+  if (item.kind === 'imported') {
+    return (
+      <p class="hint" data-visibility={item.visibility}>
+        {item.visibility === 'public' ? t('owner.public') : t('owner.private')}
+      </p>
+    );
+  }
+  const id = item.credential.id;
+  if (item.choice === 'pending') {
+    return (
+      <div class="actions">
+        <PostForm c={c} action={`/account/credentials/${id}`}>
+          <input type="hidden" name="choice" value="accepted" />
+          <input type="hidden" name="visibility" value="public" />
+          <button type="submit">{t('claim.accept')}</button>
+        </PostForm>
+        <PostForm c={c} action={`/account/credentials/${id}`}>
+          <input type="hidden" name="choice" value="declined" />
+          <button type="submit" class="secondary">
+            {t('claim.decline')}
+          </button>
+        </PostForm>
+      </div>
+    );
+  }
+  const next = item.choice === 'declined' ? null : item.visibility === 'public' ? 'private' : 'public';
+  return (
+    <div class="actions">
+      <span class="hint" data-visibility={item.choice === 'declined' ? 'declined' : item.visibility}>
+        {item.choice === 'declined'
+          ? t('owner.declined')
+          : item.visibility === 'public'
+            ? t('owner.public')
+            : t('owner.private')}
+      </span>
+      {next === null ? (
+        <PostForm c={c} action={`/account/credentials/${id}`}>
+          <input type="hidden" name="choice" value="accepted" />
+          <input type="hidden" name="visibility" value="private" />
+          <button type="submit" class="secondary">
+            {t('owner.restore')}
+          </button>
+        </PostForm>
+      ) : (
+        <PostForm c={c} action={`/account/credentials/${id}`}>
+          <input type="hidden" name="visibility" value={next} />
+          <button type="submit" class="secondary" data-make={next}>
+            {next === 'public' ? t('owner.makePublic') : t('owner.makePrivate')}
+          </button>
+        </PostForm>
+      )}
+    </div>
+  );
+}
+
+/** `/account`: every credential of the signed-in earner, with its controls, and the import form. */
+export function MyCredentialsPage(props: {
+  readonly c: Context<WebEnv>;
+  readonly earner: Earner;
+  readonly items: readonly PortfolioItem[];
+  readonly message?: string;
+  readonly error?: string;
+}) {
+  const { c, earner, items } = props;
+  const t = c.get('t');
+  return (
+    <Layout c={c} title={t('account.title')}>
+      <h1>{t('account.title')}</h1>
+      <Notes message={props.message} error={props.error} />
+      <p>
+        {earner.handle === null ? (
+          <>
+            {t('account.noHandle')} <a href="/account/settings">{t('account.chooseHandle')}</a>
+          </>
+        ) : (
+          <>
+            {t('account.publicAt')} <a href={`/u/${earner.handle}`}>/u/{earner.handle}</a> ·{' '}
+            <a href={`/u/${earner.handle}/pathways`}>{t('pathways.mine')}</a>
+          </>
+        )}
+      </p>
+      {items.length === 0 ? (
+        <p>{t('account.empty')}</p>
+      ) : (
+        <div class="grid">
+          {items.map((item) => (
+            <CredentialCard c={c} item={item}>
+              <ItemControls c={c} item={item} />
+            </CredentialCard>
+          ))}
+        </div>
+      )}
+      <section aria-labelledby="import-heading">
+        <h2 id="import-heading">{t('import.heading')}</h2>
+        <p class="hint">{t('import.hint')}</p>
+        <CredentialSourceForm
+          c={c}
+          action="/account/imports"
+          idPrefix="import"
+          labels={{
+            file: t('import.file'),
+            paste: t('import.paste'),
+            url: t('import.url'),
+            submit: t('import.submit'),
+          }}
+        />
+      </section>
+    </Layout>
+  );
+}
+
+/** The signed-in earner's `/account` page, with a note on what the last action did. */
+export async function renderMyCredentials(
+  c: Context<WebEnv>,
+  platform: Platform,
+  notes: { message?: string; error?: string } = {},
+  status: 200 | 400 = 200,
+) {
+  const earner = requireEarner(c);
+  const items = await platform.earners.portfolio(earner.id);
+  return c.html(<MyCredentialsPage c={c} earner={earner} items={items} {...notes} />, status);
+}

@@ -1,0 +1,169 @@
+import type { Context } from 'hono';
+import { raw } from 'hono/html';
+import type { LearnerPathway } from '../../domain/earner/learner-pathways.js';
+import type { NodeProgress } from '../../domain/pathway/engine/evaluate-pathway.js';
+import type { PathwayWithVersion } from '../../domain/ports/index.js';
+import { Layout, PostForm } from '../shared/layout.js';
+import { renderPathwayDiagram } from '../shared/pathway-diagram/render-pathway-diagram.js';
+import type { WebEnv } from '../shared/web-env.js';
+
+function describeRule(c: Context<WebEnv>, node: NodeProgress): string {
+  const t = c.get('t');
+  switch (node.type) {
+    case 'all-of':
+      return t('pathway.rule.all');
+    case 'n-of':
+      return t('pathway.rule.nOf', { n: node.threshold ?? 0, m: node.children.length });
+    case 'credits-at-least':
+      return t('pathway.rule.credits', { n: node.threshold ?? 0 });
+    case 'hours-at-least':
+      return t('pathway.rule.hours', { n: node.threshold ?? 0 });
+    default:
+      return node.name ?? t('pathway.rule.step');
+  }
+}
+
+/** `/u/{handle}/pathways`: the pathways the earner is on, and the others to follow. */
+export function PathwaysPage(props: {
+  c: Context<WebEnv>;
+  handle: string;
+  mine: readonly LearnerPathway[];
+  all: readonly PathwayWithVersion[];
+}) {
+  const { c } = props;
+  const t = c.get('t');
+  const mineIds = new Set(props.mine.map((item) => item.pathway.pathway.id));
+  return (
+    <Layout c={c} title={t('pathways.title')}>
+      <h1>{t('pathways.title')}</h1>
+      {props.mine.length === 0 ? (
+        <p>{t('pathways.none')}</p>
+      ) : (
+        <ul class="grid" aria-label={t('pathways.title')}>
+          {props.mine.map((item) => (
+            <li class="card" data-pathway={item.pathway.pathway.id}>
+              <h2>
+                <a href={`/u/${props.handle}/pathways/${item.pathway.pathway.id}`}>
+                  {item.pathway.pathway.name}
+                </a>
+              </h2>
+              <p>
+                <progress
+                  max={100}
+                  value={item.assessment.progress.percent}
+                  aria-label={t('pathway.progressOf', { name: item.pathway.pathway.name })}
+                ></progress>{' '}
+                {item.assessment.progress.met
+                  ? t('pathway.complete')
+                  : t('pathway.percent', { percent: item.assessment.progress.percent })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t('pathways.follow')}</h2>
+      <ul>
+        {props.all
+          .filter((pathway) => !mineIds.has(pathway.pathway.id))
+          .map((pathway) => (
+            <li>
+              {pathway.pathway.name}{' '}
+              <PostForm c={c} action={`/account/pathways/${pathway.pathway.id}/follow`} class="inline">
+                <button type="submit" class="secondary">
+                  {t('pathways.followButton')}
+                  <span class="visually-hidden"> {pathway.pathway.name}</span>
+                </button>
+              </PostForm>
+            </li>
+          ))}
+      </ul>
+    </Layout>
+  );
+}
+
+/** `/u/{handle}/pathways/{id}`: one pathway's progress, as a diagram and as the steps still open. */
+export function PathwayPage(props: {
+  c: Context<WebEnv>;
+  handle: string;
+  item: LearnerPathway;
+  names: ReadonlyMap<string, string>;
+}) {
+  const { c, item, names } = props;
+  const t = c.get('t');
+  const progress = item.assessment.progress;
+  const name = (id: string) => names.get(id) ?? t('pathway.unknownAchievement');
+  const diagram = renderPathwayDiagram({
+    progress,
+    achievementName: name,
+    labels: {
+      done: t('pathway.state.done'),
+      inProgress: t('pathway.state.inProgress'),
+      missing: t('pathway.state.missing'),
+      blocked: t('pathway.state.blocked'),
+      title: item.pathway.pathway.name,
+      describeRule: (node) => describeRule(c, node),
+    },
+  });
+  const open = progress.nodes.filter((node) => !node.met && node.children.length > 0);
+  return (
+    <Layout c={c} title={item.pathway.pathway.name}>
+      <p>
+        <a href={`/u/${props.handle}/pathways`}>{t('pathways.title')}</a>
+      </p>
+      <h1>{item.pathway.pathway.name}</h1>
+      {item.pathway.pathway.description === null ? null : (
+        <p class="lead">{item.pathway.pathway.description}</p>
+      )}
+      <p data-pathway-percent={progress.percent}>
+        <progress
+          max={100}
+          value={progress.percent}
+          aria-label={t('pathway.progressOf', { name: item.pathway.pathway.name })}
+        ></progress>{' '}
+        {progress.met ? t('pathway.complete') : t('pathway.percent', { percent: progress.percent })}
+      </p>
+      <div class="diagram">{raw(diagram)}</div>
+      {progress.met ? null : (
+        <section aria-labelledby="next-heading">
+          <h2 id="next-heading">{t('pathway.next')}</h2>
+          {progress.root.completingAchievementIds.length > 0 ? (
+            <p>
+              {t('pathway.oneMore')}: {progress.root.completingAchievementIds.map(name).join(', ')}
+            </p>
+          ) : null}
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('pathway.step')}</th>
+                <th scope="col">{t('pathway.missing')}</th>
+                <th scope="col">{t('pathway.completes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {open.map((node) => (
+                <tr>
+                  <td>{node.name ?? describeRule(c, node)}</td>
+                  <td>{node.missingAchievementIds.map(name).join(', ') || '—'}</td>
+                  <td>{node.completingAchievementIds.map(name).join(', ') || '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      <div class="actions">
+        <PostForm
+          c={c}
+          action={`/account/pathways/${item.pathway.pathway.id}/${item.followed ? 'unfollow' : 'follow'}`}
+        >
+          <button type="submit" class="secondary">
+            {item.followed ? t('pathways.unfollowButton') : t('pathways.followButton')}
+          </button>
+        </PostForm>
+        <a class="button secondary" href={`/pathways/${item.pathway.pathway.id}`}>
+          {t('pathway.document')}
+        </a>
+      </div>
+    </Layout>
+  );
+}

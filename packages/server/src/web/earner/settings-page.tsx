@@ -1,0 +1,120 @@
+import type { Context } from 'hono';
+import type { Earner, EarnerEmail } from '../../domain/ports/index.js';
+import { Layout, PostForm } from '../shared/layout.js';
+import { Notes } from '../shared/notes.js';
+import type { WebEnv } from '../shared/web-env.js';
+
+/** `/account/settings`: profile, addresses, export, deletion. */
+export function SettingsPage(props: {
+  readonly c: Context<WebEnv>;
+  readonly earner: Earner;
+  readonly emails: readonly EarnerEmail[];
+  readonly message?: string;
+  readonly error?: string;
+}) {
+  const { c, earner, emails } = props;
+  const t = c.get('t');
+  return (
+    <Layout c={c} title={t('settings.title')}>
+      <h1>{t('settings.title')}</h1>
+      <Notes message={props.message} error={props.error} />
+      <section aria-labelledby="profile-heading">
+        <h2 id="profile-heading">{t('settings.profile')}</h2>
+        <PostForm c={c} action="/account/profile">
+          <label for="display-name">{t('settings.displayName')}</label>
+          <input
+            id="display-name"
+            type="text"
+            name="displayName"
+            value={earner.displayName ?? ''}
+            maxlength={100}
+            autocomplete="name"
+          />
+          <label for="handle">{t('settings.handle')}</label>
+          <input
+            id="handle"
+            type="text"
+            name="handle"
+            value={earner.handle ?? ''}
+            pattern="[a-z0-9][a-z0-9\-]{1,30}[a-z0-9]"
+            aria-describedby="handle-hint"
+          />
+          <p class="hint" id="handle-hint">
+            {t('settings.handleHint')}
+          </p>
+          <label for="locale">{t('settings.language')}</label>
+          <select id="locale" name="locale">
+            <option value="en" selected={earner.locale === 'en'}>
+              English
+            </option>
+            <option value="fr" selected={earner.locale === 'fr'}>
+              Français
+            </option>
+          </select>
+          <div class="actions">
+            <button type="submit">{t('settings.save')}</button>
+          </div>
+        </PostForm>
+      </section>
+      <section aria-labelledby="emails-heading">
+        <h2 id="emails-heading">{t('settings.emails')}</h2>
+        <p class="hint">{t('settings.emailsHint')}</p>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('settings.address')}</th>
+              <th scope="col">{t('settings.state')}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t('settings.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {emails.map((email) => (
+              <tr data-email={email.email}>
+                <td>{email.email}</td>
+                <td>{email.verifiedAt === null ? t('settings.unconfirmed') : t('settings.confirmed')}</td>
+                <td>
+                  <PostForm c={c} action={`/account/emails/${email.id}/remove`}>
+                    <button type="submit" class="link">
+                      {t('settings.remove')}
+                      <span class="visually-hidden"> {email.email}</span>
+                    </button>
+                  </PostForm>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <PostForm c={c} action="/account/emails">
+          <label for="new-email">{t('settings.addEmail')}</label>
+          <input id="new-email" type="email" name="email" required autocomplete="email" />
+          <div class="actions">
+            <button type="submit">{t('settings.sendConfirmation')}</button>
+          </div>
+        </PostForm>
+      </section>
+      <section aria-labelledby="export-heading">
+        <h2 id="export-heading">{t('settings.export')}</h2>
+        <p>{t('settings.exportHint')}</p>
+        <div class="actions">
+          <a class="button secondary" href="/account/export.json" download>
+            {t('settings.exportJson')}
+          </a>
+          <a class="button secondary" href="/account/export-clr.json" download>
+            {t('settings.exportClr')}
+          </a>
+        </div>
+      </section>
+      <section aria-labelledby="delete-heading">
+        <h2 id="delete-heading">{t('settings.delete')}</h2>
+        <p>{t('settings.deleteHint')}</p>
+        <PostForm c={c} action="/account/delete" confirm={t('settings.deleteConfirm')}>
+          <button type="submit" class="danger">
+            {t('settings.deleteButton')}
+          </button>
+        </PostForm>
+      </section>
+    </Layout>
+  );
+}

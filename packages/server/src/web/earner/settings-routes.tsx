@@ -1,0 +1,129 @@
+import type { Context, Hono } from 'hono';
+import { isServerError, ServerErrorCode } from '../../domain/error/server-error.js';
+import { normalizeEmail } from '../../domain/identity/normalize-email.js';
+import type { Platform } from '../../domain/platform.js';
+import { enforceRateLimit } from '../../edge/rate-limits.js';
+import { ConfirmLinkPage } from '../shared/confirm-link-page.js';
+import { MessagePage } from '../shared/message-page.js';
+import { userMessage } from '../shared/user-message.js';
+import { formField, readForm, requireEarner, signIn, signOut } from '../shared/web-context.js';
+import type { WebDeps, WebEnv } from '../shared/web-env.js';
+import { SettingsPage } from './settings-page.js';
+
+async function renderSettings(
+  c: Context<WebEnv>,
+  platform: Platform,
+  notes: { message?: string; error?: string } = {},
+  status: 200 | 400 = 200,
+) {
+  const earner = requireEarner(c);
+  const fresh = await platform.earners.get(earner.id);
+  c.set('earner', fresh);
+  const emails = await platform.earners.listEmails(earner.id);
+  return c.html(<SettingsPage c={c} earner={fresh} emails={emails} {...notes} />, status);
+}
+
+/** `/account/settings` and what it posts to: profile, addresses, export, deletion of the account. */
+export function mountSettingsRoutes(web: Hono<WebEnv>, { platform, options }: WebDeps): void {
+  web.get('/account/settings', (c) => renderSettings(c, platform));
+  web.post('/account/profile', async (c) => {
+    const earner = requireEarner(c);
+    const form = await readForm(c);
+    try {
+      const updated = await platform.earners.updateProfile(earner.id, {
+        displayName: formField(form, 'displayName'),
+        handle: formField(form, 'handle'),
+        locale: formField(form, 'locale') === 'fr' ? 'fr' : 'en',
+      });
+      c.set('earner', updated);
+    } catch (error) {
+      const message = userMessage(error);
+      if (message === null) throw error;
+      return renderSettings(
+        c,
+        platform,
+        {
+          error:
+            isServerError(error) && error.code === ServerErrorCode.CONFLICT
+              ? c.get('t')('settings.handleTaken')
+              : message,
+        },
+        400,
+      );
+    }
+    return renderSettings(c, platform, { message: c.get('t')('settings.saved') });
+  });
+  web.post('/account/emails', async (c) => {
+    const earner = requireEarner(c);
+    const form = await readForm(c);
+    const email = formField(form, 'email');
+    // Each request mails the address: past its limit, nothing more is queued for that inbox (429).
+    await enforceRateLimit(c, 'confirm-address', normalizeEmail(email));
+    try {
+      await platform.earners.addEmail(earner.id, { email, locale: c.get('t').locale });
+    } catch (error) {
+      const message = userMessage(error);
+      if (message === null) throw error;
+      return renderSettings(c, platform, { error: message }, 400);
+    }
+    return renderSettings(c, platform, {
+      message: c.get('t')('settings.confirmationSent', { email: email.trim() }),
+    });
+  });
+  web.post('/account/emails/:id/remove', async (c) => {
+    const earner = requireEarner(c);
+    await readForm(c);
+    try {
+      await platform.earners.removeEmail(earner.id, c.req.param('id'));
+    } catch (error) {
+      const message = userMessage(error);
+      if (message === null) throw error;
+      return renderSettings(c, platform, { error: message }, 400);
+    }
+    return c.redirect('/account/settings', 303);
+  });
+  web.get('/account/emails/verify/:secret', (c) => {
+    const t = c.get('t');
+    return c.html(
+      <ConfirmLinkPage
+        c={c}
+        title={t('verifyEmail.title')}
+        text={t('verifyEmail.text')}
+        action={c.req.path}
+        button={t('verifyEmail.button')}
+      />,
+    );
+  });
+  web.post('/account/emails/verify/:secret', async (c) => {
+    await readForm(c);
+    const earnerId = await platform.earners.verifyEmail(c.req.param('secret'));
+    if (c.get('earner')?.id !== earnerId) signIn(c, options, await platform.earners.startSession(earnerId));
+    return c.redirect('/account', 303);
+  });
+
+  web.get('/account/export.json', async (c) => {
+    const earner = requireEarner(c);
+    const data = await platform.earners.exportAccount(earner.id);
+    return c.body(JSON.stringify(data, null, 2), 200, {
+      'Content-Type': 'application/json',
+      'Content-Disposition': 'attachment; filename="microcred-export.json"',
+    });
+  });
+  web.get('/account/export-clr.json', async (c) => {
+    const earner = requireEarner(c);
+    const data = await platform.earners.exportClrBundle(earner.id);
+    return c.body(JSON.stringify(data, null, 2), 200, {
+      'Content-Type': 'application/json',
+      'Content-Disposition': 'attachment; filename="microcred-clr.json"',
+    });
+  });
+  web.post('/account/delete', async (c) => {
+    const earner = requireEarner(c);
+    await readForm(c);
+    await platform.earners.deleteAccount(earner.id);
+    signOut(c);
+    c.set('earner', null);
+    const t = c.get('t');
+    return c.html(<MessagePage c={c} title={t('settings.deletedTitle')} text={t('settings.deletedText')} />);
+  });
+}

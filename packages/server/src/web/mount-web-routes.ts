@@ -1,0 +1,48 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import type { PublicEnv } from '../edge/public-env.js';
+import { mountEarnerRoutes } from './earner/mount-earner-routes.js';
+import { mountPublicRoutes } from './public/mount-public-routes.js';
+import { mountSessionRoutes } from './session/mount-session-routes.js';
+import { mountAssetRoutes } from './shared/asset-routes.js';
+import { renderWebError } from './shared/render-web-error.js';
+import { wantsHtml } from './shared/wants-html.js';
+import { webContext } from './shared/web-context.js';
+import type { WebDeps, WebEnv } from './shared/web-env.js';
+
+/** Paths whose every answer is a page (the negotiated ones, /credentials/{id} and /achievements/{id}, are added per request). */
+const PAGE_PATHS = [
+  '/',
+  '/signin',
+  '/signin/*',
+  '/signout',
+  '/claim/*',
+  '/account',
+  '/account/*',
+  '/u/*',
+  '/verify',
+  '/imported/*',
+  '/issuers/:slug',
+  '/dev/*',
+];
+
+/**
+ * The web pages, every audience's (see README.md): server-rendered, the one script only enhances. Each
+ * page request gets its language, session and form token first, and a page for an error.
+ */
+export function mountWebRoutes(app: Hono<PublicEnv>, deps: WebDeps): void {
+  const web = new Hono<WebEnv>();
+  const context = webContext(deps.platform, deps.options);
+  // Before any route: a middleware registered after a route's handler would never run for it.
+  for (const path of PAGE_PATHS) web.use(path, context);
+  const negotiated: MiddlewareHandler<WebEnv> = async (c, next) => (wantsHtml(c) ? context(c, next) : next());
+  web.use('/credentials/:id', negotiated);
+  web.use('/achievements/:id', negotiated);
+  web.use('/credentials/:id/download/*', context);
+  web.onError((error, c) => renderWebError(c, error));
+
+  mountAssetRoutes(web);
+  mountSessionRoutes(web, deps);
+  mountPublicRoutes(web, deps);
+  mountEarnerRoutes(web, deps);
+  app.route('/', web);
+}

@@ -1,0 +1,365 @@
+import type { VerificationReport } from '@microcred/vc';
+import type { Context } from 'hono';
+import { raw } from 'hono/html';
+import type { CredentialPage } from '../../domain/earner/portfolio.js';
+import type { ImportedCredential } from '../../domain/ports/index.js';
+import { BadgeImage } from '../shared/badge-image.js';
+import { type CredentialFields, readCredentialFields } from '../shared/credential-fields.js';
+import { Layout, PostForm } from '../shared/layout.js';
+import { linkedInAddToProfileUrl } from '../shared/render/linkedin-url.js';
+import { qrCodeSvg } from '../shared/render/qr-code.js';
+import { renderMarkdown } from '../shared/render/render-markdown.js';
+import { standingOfReport, VerificationPanel } from '../shared/verification-words.js';
+import type { WebEnv } from '../shared/web-env.js';
+
+function CredentialFacts(props: {
+  readonly c: Context<WebEnv>;
+  readonly fields: CredentialFields;
+  readonly issuerHref: string | null;
+  readonly verifiedIssuer: boolean;
+}) {
+  const { c, fields } = props;
+  const t = c.get('t');
+  return (
+    <dl class="facts">
+      <dt>{t('credential.issuer')}</dt>
+      <dd>
+        {props.issuerHref === null ? fields.issuerName : <a href={props.issuerHref}>{fields.issuerName}</a>}
+        {props.verifiedIssuer ? (
+          <>
+            {' '}
+            <span class="standing standing-verified" title={t('issuer.verifiedExplained')}>
+              {t('issuer.verified')}
+            </span>
+          </>
+        ) : null}
+      </dd>
+      {fields.recipientName === null ? null : (
+        <>
+          <dt>{t('credential.recipient')}</dt>
+          <dd>{fields.recipientName}</dd>
+        </>
+      )}
+      {fields.achievementType === null ? null : (
+        <>
+          <dt>{t('credential.type')}</dt>
+          <dd>{fields.achievementType}</dd>
+        </>
+      )}
+      <dt>{t('credential.issued')}</dt>
+      <dd>{fields.validFrom === null ? '—' : t.date(fields.validFrom)}</dd>
+      <dt>{t('credential.expires')}</dt>
+      <dd>{fields.validUntil === null ? t('credential.noExpiry') : t.date(fields.validUntil)}</dd>
+    </dl>
+  );
+}
+
+function CredentialBody(props: { readonly c: Context<WebEnv>; readonly fields: CredentialFields }) {
+  const { c, fields } = props;
+  const t = c.get('t');
+  return (
+    <>
+      {fields.criteria === null ? null : (
+        <section aria-labelledby="criteria-heading">
+          <h2 id="criteria-heading">{t('credential.criteria')}</h2>
+          <div class="markdown">{raw(renderMarkdown(fields.criteria))}</div>
+        </section>
+      )}
+      {fields.skills.length === 0 ? null : (
+        <section aria-labelledby="skills-heading">
+          <h2 id="skills-heading">{t('credential.skills')}</h2>
+          <ul class="skills">
+            {fields.skills.map((skill) => (
+              <li>
+                {skill.url === null ? (
+                  skill.name
+                ) : (
+                  <a href={skill.url} rel="nofollow noopener">
+                    {skill.name}
+                  </a>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {fields.evidence.length === 0 ? null : (
+        <section aria-labelledby="evidence-heading">
+          <h2 id="evidence-heading">{t('credential.evidence')}</h2>
+          <ul>
+            {fields.evidence.map((evidence) => (
+              <li>
+                {evidence.url === null ? (
+                  (evidence.name ?? t('credential.evidenceItem'))
+                ) : (
+                  <a href={evidence.url} rel="nofollow noopener">
+                    {evidence.name ?? evidence.url}
+                  </a>
+                )}
+                {evidence.narrative === null ? null : (
+                  <div class="markdown">{raw(renderMarkdown(evidence.narrative))}</div>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/[&<>"]/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+/** `/credentials/{id}` for browsers. */
+export function IssuedCredentialPage(props: {
+  readonly c: Context<WebEnv>;
+  readonly page: CredentialPage;
+  readonly report: VerificationReport;
+  readonly pageUrl: string;
+  readonly imageUrl: string;
+}) {
+  const { c, page, report } = props;
+  const t = c.get('t');
+  const fields = readCredentialFields(page.credential.document);
+  const standing = standingOfReport(report);
+  const isPublic = page.choice?.choice === 'accepted' && page.choice.visibility === 'public';
+  const id = page.credential.id;
+  const issuer = page.issuer;
+  const description = fields.description ?? t('credential.defaultDescription', { issuer: fields.issuerName });
+  const linkedIn =
+    page.viewerIsOwner && isPublic && standing === 'verified'
+      ? linkedInAddToProfileUrl({
+          name: fields.name,
+          organizationId: issuer?.linkedinOrganizationId ?? null,
+          organizationName: issuer?.name ?? fields.issuerName,
+          issuedAt: page.credential.issuedAt,
+          expiresAt: page.credential.validUntil,
+          certUrl: props.pageUrl,
+          certId: id,
+        })
+      : null;
+  const shareText = t('share.text', { name: fields.name, issuer: fields.issuerName });
+  const embed = `<a href="${props.pageUrl}"><img src="${props.imageUrl}" alt="${escapeAttribute(fields.name)}" width="120" height="120"></a>`;
+  return (
+    <Layout
+      c={c}
+      title={fields.name}
+      description={description}
+      preview={{ title: fields.name, description, url: props.pageUrl, image: props.imageUrl }}
+    >
+      <div class="hero">
+        <BadgeImage t={t} src={props.imageUrl} name={fields.name} />
+        <div>
+          <h1>{fields.name}</h1>
+          {fields.description === null ? null : <p class="lead">{fields.description}</p>}
+          <CredentialFacts
+            c={c}
+            fields={fields}
+            issuerHref={issuer === null ? null : `/issuers/${issuer.slug}`}
+            verifiedIssuer={issuer?.verified === true}
+          />
+          {!isPublic || page.owner === null || page.owner.handle === null ? null : (
+            <p>
+              <a href={`/u/${page.owner.handle}`}>
+                {t('credential.moreFrom', { name: page.owner.displayName ?? page.owner.handle })}
+              </a>
+            </p>
+          )}
+        </div>
+      </div>
+      <VerificationPanel c={c} report={report} />
+      {page.viewerIsOwner ? <OwnerControls c={c} page={page} /> : null}
+      <CredentialBody c={c} fields={fields} />
+      <section aria-labelledby="share-heading">
+        <h2 id="share-heading">{t('share.heading')}</h2>
+        <div class="actions">
+          {linkedIn === null ? null : (
+            <a class="button" href={linkedIn} data-linkedin-add rel="noopener" target="_blank">
+              {t('share.linkedinAdd')}
+            </a>
+          )}
+          <a
+            class="button secondary"
+            href={`https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(props.pageUrl)}`}
+            rel="noopener"
+            target="_blank"
+          >
+            {t('share.linkedin')}
+          </a>
+          <a
+            class="button secondary"
+            href={`https://x.com/intent/post?text=${encodeURIComponent(shareText)}&url=${encodeURIComponent(props.pageUrl)}`}
+            rel="noopener"
+            target="_blank"
+          >
+            {t('share.x')}
+          </a>
+          <a
+            class="button secondary"
+            href={`mailto:?subject=${encodeURIComponent(fields.name)}&body=${encodeURIComponent(`${shareText}\n${props.pageUrl}`)}`}
+          >
+            {t('share.email')}
+          </a>
+        </div>
+        {page.viewerIsOwner && standing === 'verified' && !isPublic ? (
+          <p class="hint">{t('share.linkedinNeedsPublic')}</p>
+        ) : null}
+        <h3>{t('download.heading')}</h3>
+        <ul class="actions" aria-label={t('download.heading')}>
+          <li>
+            <a class="button secondary" href={`/credentials/${id}/download/badge.png`} download>
+              {t('download.png')}
+            </a>
+          </li>
+          <li>
+            <a class="button secondary" href={`/credentials/${id}/download/badge.svg`} download>
+              {t('download.svg')}
+            </a>
+          </li>
+          <li>
+            <a class="button secondary" href={`/credentials/${id}/download/credential.json`} download>
+              {t('download.json')}
+            </a>
+          </li>
+          <li>
+            <a class="button secondary" href={`/credentials/${id}/download/credential.jwt`} download>
+              {t('download.jwt')}
+            </a>
+          </li>
+          <li>
+            <a class="button secondary" href={`/credentials/${id}/download/certificate.pdf`} download>
+              {t('download.pdf')}
+            </a>
+          </li>
+        </ul>
+        <div class="grid">
+          <div>
+            <h3>{t('share.qr')}</h3>
+            <div class="qr">{raw(qrCodeSvg(props.pageUrl, t('share.qrAlt')))}</div>
+          </div>
+          <div>
+            <h3 id="embed-heading">{t('share.embed')}</h3>
+            <pre class="snippet" id="embed-snippet">
+              {embed}
+            </pre>
+            <button
+              type="button"
+              class="secondary"
+              data-copy="embed-snippet"
+              data-copied={t('share.copied')}
+              hidden
+            >
+              {t('share.copy')}
+            </button>
+            <span id="embed-snippet-status" role="status"></span>
+          </div>
+        </div>
+      </section>
+    </Layout>
+  );
+}
+
+function OwnerControls(props: { readonly c: Context<WebEnv>; readonly page: CredentialPage }) {
+  const { c, page } = props;
+  const t = c.get('t');
+  const choice = page.choice?.choice ?? 'pending';
+  const visibility = page.choice?.visibility ?? 'private';
+  const id = page.credential.id;
+  return (
+    <section class="notice" aria-labelledby="owner-heading">
+      <h2 id="owner-heading">{t('owner.heading')}</h2>
+      <p data-visibility={choice === 'accepted' ? visibility : choice}>
+        {choice === 'declined'
+          ? t('owner.declined')
+          : choice === 'pending'
+            ? t('owner.pending')
+            : visibility === 'public'
+              ? t('owner.public')
+              : t('owner.private')}
+      </p>
+      <div class="actions">
+        {choice === 'accepted' && visibility === 'public' ? (
+          <PostForm c={c} action={`/account/credentials/${id}`}>
+            <input type="hidden" name="visibility" value="private" />
+            <button type="submit" class="secondary">
+              {t('owner.makePrivate')}
+            </button>
+          </PostForm>
+        ) : (
+          <PostForm c={c} action={`/account/credentials/${id}`}>
+            <input type="hidden" name="visibility" value="public" />
+            <button type="submit">{t('owner.makePublic')}</button>
+          </PostForm>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** An imported credential's page (its own or a public one). */
+export function ImportedCredentialPage(props: {
+  readonly c: Context<WebEnv>;
+  readonly imported: ImportedCredential;
+  readonly report: VerificationReport;
+  readonly isOwner: boolean;
+}) {
+  const { c, imported, report } = props;
+  const t = c.get('t');
+  const fields = readCredentialFields(imported.document);
+  return (
+    <Layout c={c} title={fields.name}>
+      <div class="hero">
+        {fields.image === null ? (
+          <div></div>
+        ) : (
+          <img class="badge" src={fields.image} alt={t('credential.badgeAlt', { name: fields.name })} />
+        )}
+        <div>
+          <p class="muted">{t('imported.label')}</p>
+          <h1>{fields.name}</h1>
+          {fields.description === null ? null : <p class="lead">{fields.description}</p>}
+          <CredentialFacts c={c} fields={fields} issuerHref={null} verifiedIssuer={false} />
+        </div>
+      </div>
+      <VerificationPanel c={c} report={report} />
+      {!props.isOwner ? null : (
+        <section class="notice">
+          <h2>{t('owner.heading')}</h2>
+          <p>{imported.visibility === 'public' ? t('owner.public') : t('owner.private')}</p>
+          <div class="actions">
+            {imported.verified ? (
+              <PostForm c={c} action={`/account/imports/${imported.id}`}>
+                <input
+                  type="hidden"
+                  name="visibility"
+                  value={imported.visibility === 'public' ? 'private' : 'public'}
+                />
+                <button type="submit" class="secondary">
+                  {imported.visibility === 'public' ? t('owner.makePrivate') : t('owner.makePublic')}
+                </button>
+              </PostForm>
+            ) : (
+              <p>
+                {standingOfReport(report) === 'unproven'
+                  ? t('imported.cannotShareUnproven')
+                  : t('imported.cannotShare')}
+              </p>
+            )}
+            <PostForm
+              c={c}
+              action={`/account/imports/${imported.id}/delete`}
+              confirm={t('imported.confirmDelete')}
+            >
+              <button type="submit" class="danger">
+                {t('imported.delete')}
+              </button>
+            </PostForm>
+          </div>
+        </section>
+      )}
+      <CredentialBody c={c} fields={fields} />
+    </Layout>
+  );
+}

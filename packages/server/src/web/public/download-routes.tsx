@@ -1,0 +1,128 @@
+import { bakePng, bakeSvg } from '@microcred/vc';
+import type { Hono } from 'hono';
+import { defaultBadgeSvg } from '../../domain/achievement/default-badge-svg.js';
+import { ServerError, ServerErrorCode } from '../../domain/error/server-error.js';
+import { sanitizeSvg } from '../../domain/image/sanitize-svg.js';
+import type { Achievement, CredentialRecord } from '../../domain/ports/index.js';
+import { readCredentialFields } from '../shared/credential-fields.js';
+import { svgToPng } from '../shared/render/badge-png.js';
+import { renderCertificatePdf } from '../shared/render/certificate-pdf.js';
+import { qrCodePng } from '../shared/render/qr-code.js';
+import type { WebDeps, WebEnv } from '../shared/web-env.js';
+
+function decodeDataImage(uri: string): { type: 'png' | 'svg'; bytes: Buffer } | null {
+  const match = /^data:image\/(png|svg\+xml);base64,([A-Za-z0-9+/=]+)$/.exec(uri);
+  if (match?.[1] === undefined || match[2] === undefined) return null;
+  return { type: match[1] === 'png' ? 'png' : 'svg', bytes: Buffer.from(match[2], 'base64') };
+}
+
+/** The badge as SVG: the issuer's own (sanitised), a PNG wrapped in SVG, or the generated badge. */
+function badgeSvg(achievement: Achievement | null, fallbackName: string, issuerName: string): string {
+  const image =
+    achievement?.image === null || achievement === null ? null : decodeDataImage(achievement.image.id);
+  if (image?.type === 'svg') return sanitizeSvg(image.bytes.toString('utf8'));
+  if (image?.type === 'png') {
+    return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="512" height="512" viewBox="0 0 512 512"><image width="512" height="512" href="data:image/png;base64,${image.bytes.toString('base64')}"/></svg>`;
+  }
+  return defaultBadgeSvg({ name: achievement?.name ?? fallbackName, issuerName });
+}
+
+async function badgePng(
+  achievement: Achievement | null,
+  fallbackName: string,
+  issuerName: string,
+): Promise<Uint8Array> {
+  const image =
+    achievement?.image === null || achievement === null ? null : decodeDataImage(achievement.image.id);
+  if (image?.type === 'png') return new Uint8Array(image.bytes);
+  return svgToPng(badgeSvg(achievement, fallbackName, issuerName));
+}
+
+function attachment(name: string): string {
+  return `attachment; filename="${name.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80)}"`;
+}
+
+/**
+ * Downloads of a credential its viewer may see: baked PNG and SVG (OB 3.0 baking, the credential inside),
+ * the JSON, the VC-JWT, and a printable PDF certificate with a QR code to its page.
+ */
+export function mountDownloadRoutes(web: Hono<WebEnv>, { platform }: WebDeps): void {
+  async function load(id: string, viewer: string | null) {
+    const page = await platform.earners.viewCredential(id, viewer);
+    const fields = readCredentialFields(page.credential.document);
+    const baseName = `${fields.name}-${page.credential.id.slice(0, 8)}`;
+    return { page, fields, baseName };
+  }
+
+  const baked = (record: CredentialRecord) => record.jwt ?? record.document;
+
+  web.get('/credentials/:id/download/:file', async (c) => {
+    const { page, fields, baseName } = await load(c.req.param('id'), c.get('earner')?.id ?? null);
+    const record = page.credential;
+    const issuerName = page.issuer?.name ?? fields.issuerName;
+    switch (c.req.param('file')) {
+      case 'badge.png': {
+        const png = bakePng({
+          image: await badgePng(page.achievement, fields.name, issuerName),
+          credential: baked(record),
+          replace: true,
+        });
+        return c.body(new Uint8Array(png), 200, {
+          'Content-Type': 'image/png',
+          'Content-Disposition': attachment(`${baseName}.png`),
+        });
+      }
+      case 'badge.svg': {
+        const svg = bakeSvg({
+          svg: badgeSvg(page.achievement, fields.name, issuerName),
+          credential: baked(record),
+          replace: true,
+        });
+        return c.body(svg, 200, {
+          'Content-Type': 'image/svg+xml',
+          'Content-Disposition': attachment(`${baseName}.svg`),
+          'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+        });
+      }
+      case 'credential.json':
+        return c.body(JSON.stringify(record.document, null, 2), 200, {
+          'Content-Type': 'application/vc+ld+json',
+          'Content-Disposition': attachment(`${baseName}.json`),
+        });
+      case 'credential.jwt':
+        return c.body(await platform.credentials.asJwt(record), 200, {
+          'Content-Type': 'application/vc+jwt',
+          'Content-Disposition': attachment(`${baseName}.jwt`),
+        });
+      case 'certificate.pdf': {
+        const t = c.get('t');
+        const pageUrl = `${platform.publicUrl}/credentials/${record.id}`;
+        const pdf = await renderCertificatePdf({
+          title: t('certificate.title'),
+          achievementName: fields.name,
+          recipientName: page.owner?.displayName ?? fields.recipientName,
+          issuerName,
+          description: fields.description,
+          issuedAt: t.date(record.issuedAt),
+          expiresAt: record.validUntil === null ? null : t.date(record.validUntil),
+          pageUrl,
+          qrPng: await qrCodePng(pageUrl),
+          badgePng: await badgePng(page.achievement, fields.name, issuerName),
+          labels: {
+            certifies: t('certificate.certifies'),
+            issuedOn: t('certificate.issuedOn'),
+            expiresOn: t('certificate.expiresOn'),
+            verifyAt: t('certificate.verifyAt'),
+            issuedBy: t('certificate.issuedBy'),
+          },
+        });
+        return c.body(new Uint8Array(pdf), 200, {
+          'Content-Type': 'application/pdf',
+          'Content-Disposition': attachment(`${baseName}.pdf`),
+        });
+      }
+      default:
+        throw new ServerError(ServerErrorCode.NOT_FOUND, 'no such download');
+    }
+  });
+}

@@ -1,0 +1,18 @@
+import type { Hono } from 'hono';
+import { wantsHtml } from '../shared/wants-html.js';
+import type { WebDeps, WebEnv } from '../shared/web-env.js';
+import { AchievementPage, IssuerPage } from './issuer-pages.js';
+
+/** `/issuers/{slug}` and, for browsers, `/achievements/{id}`: who issues, and what they award. */
+export function mountIssuerRoutes(web: Hono<WebEnv>, { platform }: WebDeps): void {
+  web.get('/achievements/:id', async (c, next) => {
+    if (!wantsHtml(c)) return next();
+    const { achievement, issuer, earners } = await platform.achievements.viewPublic(c.req.param('id'));
+    return c.html(<AchievementPage c={c} achievement={achievement} issuer={issuer} earners={earners} />);
+  });
+
+  web.get('/issuers/:slug', async (c) => {
+    const { issuer, did, achievements } = await platform.issuers.viewPublic(c.req.param('slug'));
+    return c.html(<IssuerPage c={c} issuer={issuer} did={did} achievements={achievements} />);
+  });
+}

@@ -1,0 +1,20 @@
+import type { Hono } from 'hono';
+import type { WebDeps, WebEnv } from '../shared/web-env.js';
+import { mountCredentialRoutes } from './credential-routes.js';
+import { mountDownloadRoutes } from './download-routes.js';
+import { mountHomeRoutes } from './home-routes.js';
+import { mountIssuerRoutes } from './issuer-routes.js';
+import { mountMailboxRoutes } from './mailbox-routes.js';
+import { mountPortfolioRoutes } from './portfolio-routes.js';
+import { mountVerifyRoutes } from './verify-routes.js';
+
+/** The pages anyone may open, signed in or not: what is public, and the checks anyone may run. */
+export function mountPublicRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
+  mountHomeRoutes(web, deps);
+  mountCredentialRoutes(web, deps);
+  mountDownloadRoutes(web, deps);
+  mountVerifyRoutes(web, deps);
+  mountIssuerRoutes(web, deps);
+  mountPortfolioRoutes(web, deps);
+  mountMailboxRoutes(web, deps);
+}

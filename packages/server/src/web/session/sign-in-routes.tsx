@@ -1,0 +1,57 @@
+import type { Hono } from 'hono';
+import { isServerError } from '../../domain/error/server-error.js';
+import { normalizeEmail } from '../../domain/identity/normalize-email.js';
+import { enforceRateLimit } from '../../edge/rate-limits.js';
+import { ConfirmLinkPage } from '../shared/confirm-link-page.js';
+import { formField, readForm, signIn, signOut } from '../shared/web-context.js';
+import type { WebDeps, WebEnv } from '../shared/web-env.js';
+import { SignInPage } from './sign-in-page.js';
+
+/** `/signin` by emailed link, and `/signout`. */
+export function mountSignInRoutes(web: Hono<WebEnv>, { platform, options }: WebDeps): void {
+  web.get('/signin', (c) => c.html(<SignInPage c={c} devMailbox={options.devMailbox} />));
+  web.post('/signin', async (c) => {
+    const form = await readForm(c);
+    const email = formField(form, 'email');
+    // Each request mails the address: past its limit, nothing more is queued for that inbox (429).
+    if (email.includes('@')) await enforceRateLimit(c, 'signin-address', normalizeEmail(email));
+    try {
+      await platform.earners.requestSignIn({ email, locale: c.get('t').locale });
+    } catch (error) {
+      if (!isServerError(error) && !(error instanceof Error && error.name === 'ZodError')) throw error;
+      return c.html(
+        <SignInPage c={c} devMailbox={options.devMailbox} error={c.get('t')('signin.invalid')} />,
+        400,
+      );
+    }
+    return c.html(<SignInPage c={c} devMailbox={options.devMailbox} sent={email.trim()} />);
+  });
+  web.get('/signin/:secret', (c) => {
+    const t = c.get('t');
+    return c.html(
+      <ConfirmLinkPage
+        c={c}
+        title={t('signin.confirmTitle')}
+        text={t('signin.confirmText')}
+        action={c.req.path}
+        button={t('signin.confirmButton')}
+      />,
+    );
+  });
+  web.post('/signin/:secret', async (c) => {
+    await readForm(c);
+    const earnerId = await platform.earners.signInWithLink({
+      secret: c.req.param('secret'),
+      locale: c.get('t').locale,
+    });
+    signIn(c, options, await platform.earners.startSession(earnerId));
+    return c.redirect('/account', 303);
+  });
+  web.post('/signout', async (c) => {
+    await readForm(c);
+    const secret = c.get('sessionSecret');
+    if (secret !== null) await platform.earners.endSession(secret);
+    signOut(c);
+    return c.redirect('/', 303);
+  });
+}

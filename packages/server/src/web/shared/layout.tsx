@@ -1,0 +1,168 @@
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import { LOCALES } from '../../i18n/translate.js';
+import type { WebEnv } from './web-env.js';
+
+/** Open Graph / Twitter card fields for pages people share. */
+export interface SharePreview {
+  readonly title: string;
+  readonly description: string;
+  readonly url: string;
+  readonly image: string;
+}
+
+export function Layout(props: {
+  readonly c: Context<WebEnv>;
+  readonly title: string;
+  readonly description?: string;
+  readonly preview?: SharePreview;
+  readonly children: Child;
+}) {
+  const { c } = props;
+  const t = c.get('t');
+  const earner = c.get('earner');
+  const path = c.req.path;
+  return (
+    <html lang={t.locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} · microcred`}</title>
+        {props.description === undefined ? null : <meta name="description" content={props.description} />}
+        {props.preview === undefined ? null : (
+          <>
+            <meta property="og:type" content="website" />
+            <meta property="og:title" content={props.preview.title} />
+            <meta property="og:description" content={props.preview.description} />
+            <meta property="og:url" content={props.preview.url} />
+            <meta property="og:image" content={props.preview.image} />
+            <meta name="twitter:card" content="summary" />
+            <meta name="twitter:title" content={props.preview.title} />
+            <meta name="twitter:description" content={props.preview.description} />
+            <meta name="twitter:image" content={props.preview.image} />
+            <link rel="canonical" href={props.preview.url} />
+          </>
+        )}
+        <link rel="stylesheet" href="/assets/site.css" />
+        <script src="/assets/site.js" defer></script>
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {t('layout.skip')}
+        </a>
+        <header class="site">
+          <nav aria-label={t('layout.nav')}>
+            <a class="brand" href="/">
+              microcred
+            </a>
+            <ul>
+              <li>
+                <a href="/verify" aria-current={path === '/verify' ? 'page' : undefined}>
+                  {t('nav.verify')}
+                </a>
+              </li>
+              {earner === null ? (
+                <li>
+                  <a href="/signin" aria-current={path === '/signin' ? 'page' : undefined}>
+                    {t('nav.signIn')}
+                  </a>
+                </li>
+              ) : (
+                <>
+                  <li>
+                    <a href="/account" aria-current={path === '/account' ? 'page' : undefined}>
+                      {t('nav.myCredentials')}
+                    </a>
+                  </li>
+                  <li>
+                    <a
+                      href="/account/settings"
+                      aria-current={path === '/account/settings' ? 'page' : undefined}
+                    >
+                      {t('nav.settings')}
+                    </a>
+                  </li>
+                  <li>
+                    <form method="post" action="/signout" class="inline">
+                      <input type="hidden" name="_csrf" value={c.get('csrfToken')} />
+                      <button type="submit" class="link">
+                        {t('nav.signOut')}
+                      </button>
+                    </form>
+                  </li>
+                </>
+              )}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabindex={-1}>
+          {props.children}
+        </main>
+        <footer class="site">
+          <p>{t('layout.footer')}</p>
+          <ul class="languages" aria-label={t('layout.language')}>
+            {LOCALES.map((locale) => (
+              <li>
+                <a
+                  href={`?lang=${locale}`}
+                  lang={locale}
+                  hreflang={locale}
+                  aria-current={locale === t.locale ? 'true' : undefined}
+                >
+                  {LANGUAGE_NAMES[locale] ?? locale}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = { en: 'English', fr: 'Français' };
+
+/** A form that posts here with its anti-CSRF token. */
+export function PostForm(props: {
+  readonly c: Context<WebEnv>;
+  readonly action: string;
+  readonly children: Child;
+  readonly class?: string;
+  readonly multipart?: boolean;
+  readonly confirm?: string;
+}) {
+  return (
+    <form
+      method="post"
+      action={props.action}
+      class={props.class}
+      enctype={props.multipart === true ? 'multipart/form-data' : undefined}
+      data-confirm={props.confirm}
+    >
+      <input type="hidden" name="_csrf" value={props.c.get('csrfToken')} />
+      {props.children}
+    </form>
+  );
+}
+
+/** The verdict in words and colour (colour is never the only signal). */
+export function StandingBadge(props: { readonly c: Context<WebEnv>; readonly standing: string }) {
+  const t = props.c.get('t');
+  const label =
+    props.standing === 'verified'
+      ? t('standing.verified')
+      : props.standing === 'unproven'
+        ? t('standing.unproven')
+        : props.standing === 'revoked'
+          ? t('standing.revoked')
+          : props.standing === 'suspended'
+            ? t('standing.suspended')
+            : props.standing === 'expired'
+              ? t('standing.expired')
+              : t('standing.unverified');
+  return (
+    <span class={`standing standing-${props.standing}`} data-standing={props.standing}>
+      {label}
+    </span>
+  );
+}

@@ -1,0 +1,314 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type EarnedCredential,
+  evaluatePathway,
+  type PathwayProgress,
+} from '../../../domain/pathway/engine/evaluate-pathway.js';
+import type { PathwayRules, RuleAchievement, RuleNode } from '../../../domain/pathway/model/pathway-rules.js';
+import { diagramStateOf, type PathwayDiagramLabels, renderPathwayDiagram } from './render-pathway-diagram.js';
+
+const NOW = new Date('2026-03-01T00:00:00Z');
+const leaf = (achievementId: string, amounts: Partial<RuleAchievement> = {}): RuleAchievement => ({
+  type: 'achievement',
+  achievementId,
+  credits: null,
+  hours: null,
+  ...amounts,
+});
+const held = (achievementId: string, issuedAt = '2026-01-10T00:00:00Z'): EarnedCredential => ({
+  id: `cred-${achievementId}`,
+  achievementId,
+  issuedAt: new Date(issuedAt),
+  validUntil: null,
+  revoked: false,
+  suspended: false,
+});
+const evaluate = (requirement: RuleNode, credentials: readonly EarnedCredential[] = []): PathwayProgress => {
+  const pathway: PathwayRules = { completionAchievementId: 'certificate', requirement };
+  return evaluatePathway({ pathway, credentials, now: NOW });
+};
+
+const labels: PathwayDiagramLabels = {
+  done: 'Done',
+  inProgress: 'In progress',
+  missing: 'Missing',
+  blocked: 'Blocked',
+  title: 'Data analyst pathway',
+  describeRule: (node) =>
+    node.type === 'pathway' ? 'Sub-pathway' : `${node.type} ${node.threshold ?? ''}`.trimEnd(),
+};
+const render = (progress: PathwayProgress, overrides: Partial<PathwayDiagramLabels> = {}) =>
+  renderPathwayDiagram({
+    progress,
+    achievementName: (id) => `Course ${id}`,
+    labels: { ...labels, ...overrides },
+  });
+
+interface Element {
+  readonly name: string;
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly children: Element[];
+  text: string;
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const decode = (raw: string) => {
+  // A bare `&` or an unknown entity is not well-formed XML.
+  expect(raw).not.toMatch(/&(?!(amp|lt|gt|quot|apos);)/);
+  return raw.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => ENTITIES[name] ?? '');
+};
+
+/** A strict parser for the subset of XML the renderer writes: it throws on anything it does not expect. */
+function parseXml(xml: string): Element {
+  const token = /<(\/?)([A-Za-z][\w:-]*)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>|([^<]+)/y;
+  const root: Element = { name: '#document', attributes: {}, children: [], text: '' };
+  const stack: Element[] = [root];
+  while (token.lastIndex < xml.length) {
+    const at = token.lastIndex;
+    const match = token.exec(xml);
+    if (match === null) throw new Error(`not well-formed at ${at}: ${xml.slice(at, at + 40)}`);
+    const [, closing, name, rawAttributes, selfClosing, text] = match;
+    const current = stack.at(-1) as Element;
+    if (text !== undefined) {
+      expect(text).not.toContain('>');
+      current.text += decode(text);
+    } else if (closing === '/') {
+      if (current.name !== name) throw new Error(`</${name}> closes <${current.name}>`);
+      stack.pop();
+    } else {
+      const attributes: Record<string, string> = {};
+      for (const [, key, value] of (rawAttributes ?? '').matchAll(/([\w:-]+)="([^"]*)"/g)) {
+        if (key === undefined || value === undefined) continue;
+        if (key in attributes) throw new Error(`duplicate attribute ${key}`);
+        attributes[key] = decode(value);
+      }
+      const element: Element = { name: name as string, attributes, children: [], text: '' };
+      current.children.push(element);
+      if (selfClosing !== '/') stack.push(element);
+    }
+  }
+  if (stack.length !== 1) throw new Error(`unclosed <${stack.at(-1)?.name}>`);
+  if (root.children.length !== 1 || root.text.trim() !== '') throw new Error('not exactly one root element');
+  return root.children[0] as Element;
+}
+
+const descendants = (element: Element): Element[] =>
+  element.children.flatMap((child) => [child, ...descendants(child)]);
+const nodeGroups = (svg: Element) => descendants(svg).filter((element) => 'data-path' in element.attributes);
+const fullText = (element: Element): string =>
+  element.text + element.children.map((child) => fullText(child)).join('');
+
+const ordered: RuleNode = {
+  type: 'all-of',
+  name: 'Data analyst',
+  precedes: [{ before: 0, after: 1 }],
+  children: [
+    { type: 'n-of', n: 2, name: 'Foundations', children: [leaf('a'), leaf('b'), leaf('c')] },
+    { type: 'all-of', children: [leaf('d'), leaf('e')] },
+  ],
+};
+
+describe('diagramStateOf', () => {
+  it('maps met nodes to done, started groups to in progress, untouched ones to missing, waiting ones to blocked', () => {
+    const progress = evaluate(ordered, [held('a'), held('d')]);
+    const states = Object.fromEntries(progress.nodes.map((node) => [node.path, diagramStateOf(node)]));
+    expect(states).toEqual({
+      requirement: 'in-progress',
+      'requirement.children.0': 'in-progress',
+      'requirement.children.0.children.0': 'done',
+      'requirement.children.0.children.1': 'missing',
+      'requirement.children.0.children.2': 'missing',
+      // `d` is held, but before Foundations is met it does not count.
+      'requirement.children.1': 'blocked',
+      'requirement.children.1.children.0': 'blocked',
+      'requirement.children.1.children.1': 'blocked',
+    });
+    const complete = evaluate(ordered, [
+      held('a'),
+      held('b'),
+      held('d', '2026-02-01T00:00:00Z'),
+      held('e', '2026-02-01T00:00:00Z'),
+    ]);
+    // `c` is no longer needed once two of three are met, but it is still not held.
+    expect(complete.nodes.map((node) => diagramStateOf(node))).toEqual(
+      complete.nodes.map((node) => (node.path === 'requirement.children.0.children.2' ? 'missing' : 'done')),
+    );
+  });
+
+  it('counts a group as in progress when a met child adds nothing to its percent', () => {
+    const progress = evaluate(
+      { type: 'credits-at-least', credits: 3, children: [leaf('workshop'), leaf('course', { credits: 3 })] },
+      [held('workshop')],
+    );
+    expect(progress.root.percent).toBe(0);
+    expect(diagramStateOf(progress.root)).toBe('in-progress');
+    expect(diagramStateOf(evaluate(ordered).root)).toBe('missing');
+  });
+});
+
+describe('renderPathwayDiagram', () => {
+  it('draws one group per progress node, with its state and path, the root on top', () => {
+    const progress = evaluate(
+      {
+        type: 'all-of',
+        children: [
+          leaf('a'),
+          {
+            type: 'pathway',
+            pathwayId: 'p2',
+            version: 1,
+            completionAchievementId: 'p2-done',
+            requirement: { type: 'n-of', n: 1, children: [leaf('c'), leaf('d')] },
+          },
+        ],
+      },
+      [held('a')],
+    );
+    const svg = parseXml(render(progress));
+    const groups = nodeGroups(svg);
+    expect(groups.map((group) => [group.attributes['data-path'], group.attributes['data-state']])).toEqual(
+      progress.nodes.map((node) => [node.path, diagramStateOf(node)]),
+    );
+    const top = (group: Element | undefined) =>
+      Number(group?.children.find((child) => child.name === 'rect')?.attributes.y);
+    const [root, ...others] = groups;
+    for (const other of others) expect(top(root)).toBeLessThan(top(other));
+    const subPathway = groups.find((group) => group.attributes['data-path'] === 'requirement.children.1');
+    expect(fullText(subPathway as Element)).toContain('Sub-pathway');
+    expect(fullText(subPathway as Element)).toContain('0% · Missing');
+    expect(fullText(groups[1] as Element)).toContain('Course a');
+    // Connectors: one per parent-child pair.
+    expect(descendants(svg).filter((element) => element.name === 'path')).toHaveLength(
+      progress.nodes.length - 1,
+    );
+  });
+
+  it('escapes hostile names from issuers and labels', () => {
+    const hostile = `<script>alert("x")</script> & 'q' \u0001`;
+    const progress = evaluate({ type: 'all-of', name: hostile, children: [leaf('a'), leaf('b')] }, [
+      held('a'),
+    ]);
+    const markup = renderPathwayDiagram({
+      progress,
+      achievementName: () => hostile,
+      labels: { ...labels, title: hostile, done: hostile, describeRule: () => hostile },
+    });
+    expect(markup).not.toMatch(/<script/i);
+    expect(markup).not.toContain('\u0001');
+    expect(markup).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &apos;q&apos;');
+    const svg = parseXml(markup);
+    expect(descendants(svg).some((element) => element.name === 'script')).toBe(false);
+    expect(svg.children.find((child) => child.name === 'title')?.text).toBe(
+      `<script>alert("x")</script> & 'q' \uFFFD`,
+    );
+  });
+
+  it('shortens long names with an ellipsis and keeps the full name in the node title', () => {
+    const long = 'Advanced statistical modelling for public health surveillance';
+    const progress = evaluate({ type: 'all-of', name: 'Short', children: [leaf('a')] });
+    const svg = parseXml(
+      renderPathwayDiagram({ progress, achievementName: () => long, labels: { ...labels, title: 'T' } }),
+    );
+    const group = nodeGroups(svg)[1] as Element;
+    const [title, , nameText] = group.children;
+    expect(title?.name).toBe('title');
+    expect(title?.text).toContain(long);
+    expect(nameText?.text).toMatch(/^Advanced statistical.*…$/);
+    expect(nameText?.text.length).toBeLessThanOrEqual(22);
+    expect(fullText(nodeGroups(svg)[0] as Element)).toContain('Short');
+  });
+
+  it('fits a deep and wide tree inside its viewBox without overlapping boxes', () => {
+    let requirement: RuleNode = {
+      type: 'n-of',
+      n: 3,
+      children: Array.from({ length: 30 }, (_, index) => leaf(`w${index}`)),
+    };
+    for (let level = 0; level < 8; level += 1) {
+      requirement = { type: 'all-of', children: [leaf(`l${level}`), requirement, leaf(`r${level}`)] };
+    }
+    const progress = evaluate(requirement, [held('w3'), held('l2')]);
+    const svg = parseXml(render(progress));
+    const [minX, minY, width, height] = (svg.attributes.viewBox ?? '').split(' ').map(Number);
+    expect([minX, minY]).toEqual([0, 0]);
+    expect(svg.attributes.width).toBe('100%');
+    const boxes = descendants(svg)
+      .filter((element) => element.name === 'rect')
+      .map(({ attributes }) => ({
+        x: Number(attributes.x),
+        y: Number(attributes.y),
+        width: Number(attributes.width),
+        height: Number(attributes.height),
+      }));
+    expect(boxes).toHaveLength(progress.nodes.length);
+    for (const box of boxes) {
+      for (const value of Object.values(box)) expect(Number.isFinite(value)).toBe(true);
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(width ?? 0);
+      expect(box.y + box.height).toBeLessThanOrEqual(height ?? 0);
+    }
+    boxes.forEach((a, index) => {
+      for (const b of boxes.slice(index + 1)) {
+        const apart =
+          a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+        expect(apart).toBe(true);
+      }
+    });
+    const coordinates = descendants(svg).flatMap(({ name, attributes }) =>
+      name === 'path' ? (attributes.d ?? '').split(/[MVH ]/).filter(Boolean) : [attributes.x, attributes.y],
+    );
+    for (const value of coordinates.filter((item) => item !== undefined).map(Number)) {
+      expect(value).toBeGreaterThanOrEqual(0);
+      expect(value).toBeLessThanOrEqual(Math.max(width ?? 0, height ?? 0));
+    }
+  });
+
+  it('writes text on fills with at least WCAG AA contrast', () => {
+    const progress = evaluate(ordered, [held('a'), held('d')]);
+    const groups = nodeGroups(parseXml(render(progress)));
+    expect(new Set(groups.map((group) => group.attributes['data-state']))).toEqual(
+      new Set(['done', 'in-progress', 'missing', 'blocked']),
+    );
+    const luminance = (hex: string) => {
+      const channels = [1, 3, 5].map((start) => Number.parseInt(hex.slice(start, start + 2), 16) / 255);
+      const [r, g, b] = channels.map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+    };
+    const contrast = (a: string, b: string) => {
+      const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
+    };
+    for (const group of groups) {
+      const fill = group.children.find((child) => child.name === 'rect')?.attributes.fill ?? '';
+      expect(fill).toMatch(/^#[0-9a-f]{6}$/);
+      for (const text of group.children.filter((child) => child.name === 'text')) {
+        expect(contrast(fill, text.attributes.fill ?? '')).toBeGreaterThanOrEqual(4.5);
+      }
+    }
+  });
+
+  it('labels the image with a title and a description summarising what is done', () => {
+    const progress = evaluate(
+      { type: 'n-of', n: 3, name: 'Data analyst', children: [leaf('a'), leaf('b'), leaf('c'), leaf('d')] },
+      [held('a'), held('b')],
+    );
+    const svg = parseXml(render(progress));
+    expect(svg.attributes.role).toBe('img');
+    const [title, desc] = svg.children;
+    expect(title).toMatchObject({ name: 'title', text: 'Data analyst pathway' });
+    expect(desc?.name).toBe('desc');
+    expect(desc?.text).toBe(
+      'Data analyst: 66%. Done 2/4: Course a, Course b. Missing 2/4: Course c, Course d.',
+    );
+    expect(svg.attributes['aria-labelledby']).toBe(`${title?.attributes.id} ${desc?.attributes.id}`);
+    // Two different diagrams on one page must not share ids.
+    const other = parseXml(render(evaluate(ordered)));
+    expect(other.children[0]?.attributes.id).not.toBe(title?.attributes.id);
+  });
+
+  it('needs nothing outside itself: no script, style element or external reference', () => {
+    const markup = render(evaluate(ordered, [held('a')]));
+    expect(markup).not.toMatch(/<script|<style|<image|<use|<foreignObject|href=|url\(|javascript:/i);
+  });
+});

@@ -1,0 +1,103 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { newSecret, SESSION_LIFETIME_MS } from '../../domain/earner/email-links.js';
+import { ServerError, ServerErrorCode } from '../../domain/error/server-error.js';
+import type { Platform } from '../../domain/platform.js';
+import { SESSION_COOKIE, sessionEarner } from '../../edge/session-earner.js';
+import { isLocale, negotiateLocale, translator } from '../../i18n/translate.js';
+import type { WebEnv, WebOptions } from './web-env.js';
+
+const CSRF_COOKIE = 'mc_csrf';
+const LOCALE_COOKIE = 'mc_lang';
+
+/**
+ * Pages may load only what this origin serves (plus https images issuers host themselves); no inline
+ * script, no plugins, no framing, forms post only here.
+ */
+export const PAGE_CSP =
+  "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; object-src 'none'; " +
+  "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+function cookieOptions(options: WebOptions, maxAgeSeconds?: number) {
+  return {
+    httpOnly: true,
+    secure: options.secureCookies,
+    sameSite: 'Lax' as const,
+    path: '/',
+    ...(maxAgeSeconds === undefined ? {} : { maxAge: maxAgeSeconds }),
+  };
+}
+
+/** Language, session and form token for every page; the page security headers on every answer. */
+export function webContext(platform: Platform, options: WebOptions): MiddlewareHandler<WebEnv> {
+  return async (c, next) => {
+    // Several page patterns can match one path (`/signin` and `/signin/*`): set up once.
+    if (c.get('t') !== undefined) return next();
+    const { sessionSecret, earner } = await sessionEarner(platform, c);
+    if (sessionSecret !== null && earner === null) deleteCookie(c, SESSION_COOKIE, { path: '/' });
+
+    const asked = c.req.query('lang');
+    if (isLocale(asked))
+      setCookie(c, LOCALE_COOKIE, asked, { ...cookieOptions(options, 365 * 86400), httpOnly: false });
+    const cookieLocale = getCookie(c, LOCALE_COOKIE);
+    const locale = isLocale(asked)
+      ? asked
+      : isLocale(cookieLocale)
+        ? cookieLocale
+        : (earner?.locale ?? negotiateLocale(c.req.header('Accept-Language')));
+
+    let csrfToken = getCookie(c, CSRF_COOKIE);
+    if (csrfToken === undefined || !/^[A-Za-z0-9_-]{43}$/.test(csrfToken)) {
+      csrfToken = newSecret();
+      setCookie(c, CSRF_COOKIE, csrfToken, cookieOptions(options));
+    }
+    c.set('t', translator(locale));
+    c.set('earner', earner);
+    c.set('sessionSecret', earner === null ? null : sessionSecret);
+    c.set('csrfToken', csrfToken);
+    await next();
+    c.header('Content-Security-Policy', PAGE_CSP, { append: false });
+    c.header('Cache-Control', 'no-store', { append: false });
+    c.header('Content-Language', locale);
+    c.header('Vary', 'Cookie, Accept-Language', { append: true });
+  };
+}
+
+/**
+ * A posted form, refused unless its token is the one in its cookie: another site can make a browser post
+ * (cookies and all) but can read neither the cookie nor our pages, so it cannot know the token.
+ */
+export async function readForm(c: Context<WebEnv>): Promise<Record<string, unknown>> {
+  const form = (await c.req.parseBody()) as Record<string, unknown>;
+  const sent = form._csrf;
+  const expected = c.get('csrfToken');
+  const ok =
+    typeof sent === 'string' &&
+    sent.length === expected.length &&
+    timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
+  if (!ok)
+    throw new ServerError(ServerErrorCode.FORBIDDEN, 'this form has expired: reload the page and try again');
+  return form;
+}
+
+/** A text field of a posted form ('' when absent or a file). */
+export function formField(form: Readonly<Record<string, unknown>>, name: string): string {
+  const value = form[name];
+  return typeof value === 'string' ? value : '';
+}
+
+export function signIn(c: Context<WebEnv>, options: WebOptions, secret: string): void {
+  setCookie(c, SESSION_COOKIE, secret, cookieOptions(options, Math.floor(SESSION_LIFETIME_MS / 1000)));
+}
+
+export function signOut(c: Context<WebEnv>): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/' });
+}
+
+/** The signed-in earner, or a redirect to sign in. */
+export function requireEarner(c: Context<WebEnv>) {
+  const earner = c.get('earner');
+  if (earner === null) throw new ServerError(ServerErrorCode.UNAUTHORIZED, 'sign in to continue');
+  return earner;
+}

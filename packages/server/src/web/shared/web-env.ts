@@ -1,0 +1,29 @@
+import type { Platform } from '../../domain/platform.js';
+import type { Earner } from '../../domain/ports/index.js';
+import type { PublicEnv } from '../../edge/public-env.js';
+import type { Translator } from '../../i18n/translate.js';
+
+/** What every page request carries: the reader's language, the signed-in earner, the form token. */
+export interface WebEnv {
+  Variables: PublicEnv['Variables'] & {
+    t: Translator;
+    earner: Earner | null;
+    /** The cookie secret of the session, when signed in (to end it). */
+    sessionSecret: string | null;
+    /** The anti-CSRF token every form carries (double-submitted against its cookie). */
+    csrfToken: string;
+  };
+}
+
+export interface WebOptions {
+  /** Cookies get `Secure` (https deployments, and localhost, which browsers treat as secure). */
+  readonly secureCookies: boolean;
+  /** `/dev/mailbox` exists (never in production). */
+  readonly devMailbox: boolean;
+}
+
+/** What every route file is given: the use cases, and how this deployment serves its pages. */
+export interface WebDeps {
+  readonly platform: Platform;
+  readonly options: WebOptions;
+}

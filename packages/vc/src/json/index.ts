@@ -1,0 +1,1 @@
+export { isRecord, type JsonObject } from './json-object.js';
