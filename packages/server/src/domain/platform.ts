@@ -78,7 +78,8 @@ import {
   updateIssuer,
   viewIssuer,
 } from './issuer/manage-issuers.js';
-import { addMember, listMembers, removeMember } from './issuer/manage-members.js';
+import { addMember, inviteMember, listMembers, removeMember } from './issuer/manage-members.js';
+import { onboardIssuer } from './issuer/onboard-issuer.js';
 import { listPublicIssuers, listPublishedAchievements, viewPublicIssuer } from './issuer/public-issuers.js';
 import { deliverMail } from './mail/deliver-mail.js';
 import { getPathwayProgress } from './pathway/get-pathway-progress.js';
@@ -205,6 +206,8 @@ export function createPlatformWithContext(options: PlatformOptions) {
     authenticate: (token: string) => authenticateToken(context, token, options.adminToken),
     issuers: {
       create: bind(context, createIssuer),
+      /** The administrator adds an organisation and invites its first owner. */
+      onboard: bind(context, onboardIssuer),
       get: bind(context, getIssuer),
       list: bind(context, listIssuers),
       update: bind(context, updateIssuer),
@@ -229,6 +232,8 @@ export function createPlatformWithContext(options: PlatformOptions) {
     },
     members: {
       add: bind(context, addMember),
+      /** `add`, and a mail telling the person they can now open the issuer's console. */
+      invite: bind(context, inviteMember),
       list: bind(context, listMembers),
       remove: bind(context, removeMember),
     },

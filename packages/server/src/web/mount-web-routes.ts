@@ -1,5 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { PublicEnv } from '../edge/public-env.js';
+import { mountConsoleRoutes } from './console/mount-console-routes.js';
 import { mountEarnerRoutes } from './earner/mount-earner-routes.js';
 import { mountPublicRoutes } from './public/mount-public-routes.js';
 import { mountSessionRoutes } from './session/mount-session-routes.js';
@@ -23,6 +24,8 @@ const PAGE_PATHS = [
   '/imported/*',
   '/issuers/:slug',
   '/dev/*',
+  '/console',
+  '/console/*',
 ];
 
 /**
@@ -44,5 +47,6 @@ export function mountWebRoutes(app: Hono<PublicEnv>, deps: WebDeps): void {
   mountSessionRoutes(web, deps);
   mountPublicRoutes(web, deps);
   mountEarnerRoutes(web, deps);
+  mountConsoleRoutes(web, deps);
   app.route('/', web);
 }

@@ -85,3 +85,30 @@ export function verifyEmailMail(options: {
     params: { email: options.to },
   });
 }
+
+/** To a person just made a member of an issuer: the console is theirs once they sign in with this address. */
+export function staffInvitationMail(options: {
+  readonly to: string;
+  readonly locale: string;
+  readonly issuerName: string;
+  readonly role: string;
+  readonly link: string;
+}): NewMail {
+  const t = translator(options.locale);
+  const roleKey: MessageKey =
+    options.role === 'owner'
+      ? 'console.role.owner'
+      : options.role === 'issuer'
+        ? 'console.role.issuer'
+        : 'console.role.viewer';
+  return composeMail({
+    to: options.to,
+    locale: options.locale,
+    subject: 'mail.staffInvite.subject',
+    body: 'mail.staffInvite.body',
+    action: 'mail.staffInvite.action',
+    note: 'mail.staffInvite.note',
+    params: { issuer: options.issuerName, role: t(roleKey) },
+    link: options.link,
+  });
+}

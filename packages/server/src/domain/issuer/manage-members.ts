@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { type Actor, authorize } from '../auth/actor.js';
 import { resourceNotFound } from '../auth/resource-not-found.js';
+import { staffInvitationMail } from '../earner/earner-mails.js';
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
+import { normalizeEmail } from '../identity/normalize-email.js';
 import type { PlatformContext } from '../platform-context.js';
 import { MEMBERSHIP_ROLES, type MembershipRole } from '../ports/index.js';
 
@@ -34,20 +36,67 @@ export async function addMember(
   issuerId: string,
   raw: z.input<typeof MemberInputSchema>,
 ): Promise<Member> {
+  return putMember(context, actor, issuerId, raw, null);
+}
+
+/**
+ * `addMember` from the console: the person also gets a mail, in the same transaction, that tells them
+ * they can sign in to the issuer's console with this address.
+ */
+export async function inviteMember(
+  context: PlatformContext,
+  actor: Actor,
+  issuerId: string,
+  raw: z.input<typeof MemberInputSchema>,
+  options: { readonly locale: string },
+): Promise<Member> {
+  return putMember(context, actor, issuerId, raw, options);
+}
+
+async function putMember(
+  context: PlatformContext,
+  actor: Actor,
+  issuerId: string,
+  raw: z.input<typeof MemberInputSchema>,
+  invitation: { readonly locale: string } | null,
+): Promise<Member> {
   const input = MemberInputSchema.parse(raw);
   await assertIssuer(context, actor, issuerId, 'owner');
+  const issuer = await context.storage.issuers.findById({ id: issuerId });
+  if (issuer === null) throw resourceNotFound('issuer');
   return context.storage.transaction(async (repositories) => {
+    const email = normalizeEmail(input.email);
     const user =
-      (await repositories.users.findByEmail({ email: input.email })) ??
+      (await repositories.users.findByEmail({ email })) ??
       (await repositories.users.create({
-        email: input.email,
+        email,
         ...(input.name === undefined ? {} : { name: input.name }),
       }));
+    const memberships = await repositories.users.listMemberships({ issuerId });
+    const current = memberships.find((membership) => membership.userId === user.id);
+    if (
+      current?.role === 'owner' &&
+      input.role !== 'owner' &&
+      memberships.filter((membership) => membership.role === 'owner').length === 1
+    ) {
+      throw new ServerError(ServerErrorCode.CONFLICT, 'the last owner of an issuer must stay an owner');
+    }
     const membership = await repositories.users.setMembership({
       issuerId,
       userId: user.id,
       role: input.role,
     });
+    if (invitation !== null) {
+      await repositories.mailOutbox.enqueue([
+        staffInvitationMail({
+          to: email,
+          locale: invitation.locale,
+          issuerName: issuer.name,
+          role: input.role,
+          link: `${context.publicUrl}/console`,
+        }),
+      ]);
+    }
     return {
       userId: user.id,
       email: user.email,

@@ -1,8 +1,12 @@
+// The console's catalogues, one per part of it: spread here and in fr.ts.
+import { consoleShellEn } from './console-shell.js';
+
 /**
  * Every user-facing string of the web pages and mails, in English. A translation is one file with the same
  * keys (see fr.ts); `{name}` placeholders are filled in by `translator`.
  */
 export const en = {
+  ...consoleShellEn,
   'layout.skip': 'Skip to content',
   'layout.nav': 'Main',
   'layout.footer':

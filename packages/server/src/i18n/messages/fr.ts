@@ -1,7 +1,9 @@
+import { consoleShellFr } from './console-shell.js';
 import type { MessageKey } from './en.js';
 
 /** Every user-facing string in French; the same keys as en.ts (the type checker insists). */
 export const fr: Readonly<Record<MessageKey, string>> = {
+  ...consoleShellFr,
   'layout.skip': 'Aller au contenu',
   'layout.nav': 'Principale',
   'layout.footer':

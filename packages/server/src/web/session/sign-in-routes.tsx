@@ -45,7 +45,9 @@ export function mountSignInRoutes(web: Hono<WebEnv>, { platform, options }: WebD
       locale: c.get('t').locale,
     });
     signIn(c, options, await platform.earners.startSession(earnerId));
-    return c.redirect('/account', 303);
+    // Issuer staff come for the console; everyone else for their credentials (both are in the menu).
+    const staff = await platform.staff.accessOf(earnerId);
+    return c.redirect(staff.isAdmin || staff.workspaces.length > 0 ? '/console' : '/account', 303);
   });
   web.post('/signout', async (c) => {
     await readForm(c);

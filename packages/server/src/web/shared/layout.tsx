@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { LOCALES } from '../../i18n/translate.js';
+import { hasConsole } from './web-context.js';
 import type { WebEnv } from './web-env.js';
 
 /** Open Graph / Twitter card fields for pages people share. */
@@ -69,6 +70,13 @@ export function Layout(props: {
                 </li>
               ) : (
                 <>
+                  {hasConsole(c) ? (
+                    <li>
+                      <a href="/console" aria-current={path.startsWith('/console') ? 'page' : undefined}>
+                        {t('nav.console')}
+                      </a>
+                    </li>
+                  ) : null}
                   <li>
                     <a href="/account" aria-current={path === '/account' ? 'page' : undefined}>
                       {t('nav.myCredentials')}

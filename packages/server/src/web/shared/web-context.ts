@@ -54,6 +54,7 @@ export function webContext(platform: Platform, options: WebOptions): MiddlewareH
     }
     c.set('t', translator(locale));
     c.set('earner', earner);
+    c.set('staff', earner === null ? null : await platform.staff.accessOf(earner.id));
     c.set('sessionSecret', earner === null ? null : sessionSecret);
     c.set('csrfToken', csrfToken);
     await next();
@@ -93,6 +94,12 @@ export function signIn(c: Context<WebEnv>, options: WebOptions, secret: string):
 
 export function signOut(c: Context<WebEnv>): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
+}
+
+/** Whether the signed-in person works for an issuer (or runs the platform): the console is for them. */
+export function hasConsole(c: Context<WebEnv>): boolean {
+  const staff = c.get('staff');
+  return staff !== null && (staff.isAdmin || staff.workspaces.length > 0);
 }
 
 /** The signed-in earner, or a redirect to sign in. */

@@ -1,3 +1,4 @@
+import type { StaffAccess } from '../../domain/auth/staff-access.js';
 import type { Platform } from '../../domain/platform.js';
 import type { Earner } from '../../domain/ports/index.js';
 import type { PublicEnv } from '../../edge/public-env.js';
@@ -8,6 +9,8 @@ export interface WebEnv {
   Variables: PublicEnv['Variables'] & {
     t: Translator;
     earner: Earner | null;
+    /** What the signed-in person may do in the issuer console (null when signed out). */
+    staff: StaffAccess | null;
     /** The cookie secret of the session, when signed in (to end it). */
     sessionSecret: string | null;
     /** The anti-CSRF token every form carries (double-submitted against its cookie). */

@@ -1,0 +1,14 @@
+import type { Hono } from 'hono';
+import type { WebDeps, WebEnv } from '../shared/web-env.js';
+import { mountAdminRoutes } from './admin-routes.js';
+import { mountDashboardRoutes } from './dashboard-routes.js';
+
+/**
+ * The issuer console, for issuer staff: every page is under `/console/{slug}` and acts through the same
+ * use cases as the API, with the signed-in member's role there (see console-context.ts).
+ */
+export function mountConsoleRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
+  // Fixed paths first: `/console/admin/…` must not be read as an issuer's slug.
+  mountAdminRoutes(web, deps);
+  mountDashboardRoutes(web, deps);
+}
