@@ -21,6 +21,7 @@ const PAGE_PATHS = [
   '/account/*',
   '/u/*',
   '/verify',
+  '/achievements',
   '/imported/*',
   '/issuers/:slug',
   '/dev/*',

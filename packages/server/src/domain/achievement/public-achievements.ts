@@ -2,15 +2,39 @@ import type { PlatformContext } from '../platform-context.js';
 import type { Achievement, Issuer } from '../ports/index.js';
 import { getAchievement } from './manage-achievements.js';
 
-/** Public: a published achievement's page (NOT_FOUND otherwise), with its issuer and how many hold it. */
+/** A published pathway an achievement counts towards, as its public page names it. */
+export interface PathwayMembership {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string | null;
+}
+
+/**
+ * Public: a published achievement's page (NOT_FOUND otherwise), with its issuer, how many hold it, and
+ * the published pathways whose current rules count it (how it stacks into larger qualifications).
+ */
 export async function viewPublicAchievement(
   context: PlatformContext,
   id: string,
-): Promise<{ readonly achievement: Achievement; readonly issuer: Issuer | null; readonly earners: number }> {
+): Promise<{
+  readonly achievement: Achievement;
+  readonly issuer: Issuer | null;
+  readonly earners: number;
+  readonly pathways: readonly PathwayMembership[];
+}> {
   const achievement = await getAchievement(context, null, id);
   const issuer = await context.storage.issuers.findById({ id: achievement.issuerId });
   const counts = await context.storage.credentials.countEarners({ achievementIds: [achievement.id] });
-  return { achievement, issuer, earners: counts.get(achievement.id) ?? 0 };
+  const pathways: PathwayMembership[] = [];
+  for (const pathwayId of await context.storage.pathways.findReferencing({
+    achievementIds: [achievement.id],
+  })) {
+    const found = await context.storage.pathways.findById({ id: pathwayId });
+    if (found === null || found.pathway.status !== 'published') continue;
+    if (!found.version.requiredAchievementIds.includes(achievement.id)) continue;
+    pathways.push({ id: found.pathway.id, name: found.pathway.name, description: found.pathway.description });
+  }
+  return { achievement, issuer, earners: counts.get(achievement.id) ?? 0, pathways };
 }
 
 /**

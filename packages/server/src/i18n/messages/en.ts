@@ -1,4 +1,5 @@
 // The console's catalogues, one per part of it: spread here and in fr.ts.
+import { catalogueEn } from './catalogue.js';
 import { consoleShellEn } from './console-shell.js';
 
 /**
@@ -6,6 +7,7 @@ import { consoleShellEn } from './console-shell.js';
  * keys (see fr.ts); `{name}` placeholders are filled in by `translator`.
  */
 export const en = {
+  ...catalogueEn,
   ...consoleShellEn,
   'layout.skip': 'Skip to content',
   'layout.nav': 'Main',

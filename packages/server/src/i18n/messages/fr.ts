@@ -1,8 +1,10 @@
+import { catalogueFr } from './catalogue.js';
 import { consoleShellFr } from './console-shell.js';
 import type { MessageKey } from './en.js';
 
 /** Every user-facing string in French; the same keys as en.ts (the type checker insists). */
 export const fr: Readonly<Record<MessageKey, string>> = {
+  ...catalogueFr,
   ...consoleShellFr,
   'layout.skip': 'Aller au contenu',
   'layout.nav': 'Principale',

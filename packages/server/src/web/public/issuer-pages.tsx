@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { raw } from 'hono/html';
+import type { PathwayMembership } from '../../domain/achievement/public-achievements.js';
 import type { Achievement, Issuer } from '../../domain/ports/index.js';
 import { BadgeImage } from '../shared/badge-image.js';
 import { Layout } from '../shared/layout.js';
@@ -81,6 +82,7 @@ export function AchievementPage(props: {
   readonly achievement: Achievement;
   readonly issuer: Issuer | null;
   readonly earners: number;
+  readonly pathways: readonly PathwayMembership[];
 }) {
   const { c, achievement, issuer } = props;
   const t = c.get('t');
@@ -123,6 +125,12 @@ export function AchievementPage(props: {
                 <dd>{achievement.deliveryMode}</dd>
               </>
             )}
+            {achievement.industry === null ? null : (
+              <>
+                <dt>{t('achievement.industry')}</dt>
+                <dd>{achievement.industry}</dd>
+              </>
+            )}
             <dt>{t('achievement.holders')}</dt>
             <dd data-earners={props.earners}>{t('achievement.earners', { count: props.earners })}</dd>
           </dl>
@@ -130,8 +138,22 @@ export function AchievementPage(props: {
       </div>
       {criteria === null ? null : (
         <section aria-labelledby="criteria-heading">
-          <h2 id="criteria-heading">{t('credential.criteria')}</h2>
+          <h2 id="criteria-heading">{t('achievement.howToEarn')}</h2>
           <div class="markdown">{raw(renderMarkdown(criteria))}</div>
+        </section>
+      )}
+      {props.pathways.length === 0 ? null : (
+        <section aria-labelledby="pathways-heading">
+          <h2 id="pathways-heading">{t('achievement.pathways')}</h2>
+          <p>{t('achievement.pathwaysLead')}</p>
+          <ul data-pathways>
+            {props.pathways.map((pathway) => (
+              <li>
+                <strong>{pathway.name}</strong>
+                {pathway.description === null ? null : <span class="muted"> — {pathway.description}</span>}
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       {achievement.skills.length === 0 ? null : (

@@ -7,8 +7,18 @@ import { AchievementPage, IssuerPage } from './issuer-pages.js';
 export function mountIssuerRoutes(web: Hono<WebEnv>, { platform }: WebDeps): void {
   web.get('/achievements/:id', async (c, next) => {
     if (!wantsHtml(c)) return next();
-    const { achievement, issuer, earners } = await platform.achievements.viewPublic(c.req.param('id'));
-    return c.html(<AchievementPage c={c} achievement={achievement} issuer={issuer} earners={earners} />);
+    const { achievement, issuer, earners, pathways } = await platform.achievements.viewPublic(
+      c.req.param('id'),
+    );
+    return c.html(
+      <AchievementPage
+        c={c}
+        achievement={achievement}
+        issuer={issuer}
+        earners={earners}
+        pathways={pathways}
+      />,
+    );
   });
 
   web.get('/issuers/:slug', async (c) => {

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { WebDeps, WebEnv } from '../shared/web-env.js';
+import { mountCatalogueRoutes } from './catalogue-routes.js';
 import { mountCredentialRoutes } from './credential-routes.js';
 import { mountDownloadRoutes } from './download-routes.js';
 import { mountHomeRoutes } from './home-routes.js';
@@ -14,6 +15,7 @@ export function mountPublicRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
   mountCredentialRoutes(web, deps);
   mountDownloadRoutes(web, deps);
   mountVerifyRoutes(web, deps);
+  mountCatalogueRoutes(web, deps);
   mountIssuerRoutes(web, deps);
   mountPortfolioRoutes(web, deps);
   mountMailboxRoutes(web, deps);

@@ -58,6 +58,11 @@ export function Layout(props: {
             </a>
             <ul>
               <li>
+                <a href="/achievements" aria-current={path === '/achievements' ? 'page' : undefined}>
+                  {t('nav.catalogue')}
+                </a>
+              </li>
+              <li>
                 <a href="/verify" aria-current={path === '/verify' ? 'page' : undefined}>
                   {t('nav.verify')}
                 </a>
