@@ -21,7 +21,13 @@ import { strictJsonBody } from './http/middleware/strict-json-body.js';
 import { publicDocumentRoutes } from './http/routes/public-document-routes.js';
 import { systemRoutes } from './http/routes/system-routes.js';
 import { mountWebRoutes } from './web/mount-web-routes.js';
-import { isPageUpload, PAGE_CLIENT_LIMITS, PAGE_UPLOAD_LIMIT_BYTES } from './web/shared/page-limits.js';
+import {
+  CONSOLE_CSV_REQUEST_LIMIT_BYTES,
+  isConsoleCsvUpload,
+  isPageUpload,
+  PAGE_CLIENT_LIMITS,
+  PAGE_UPLOAD_LIMIT_BYTES,
+} from './web/shared/page-limits.js';
 import { renderWebError } from './web/shared/render-web-error.js';
 import { wantsHtml } from './web/shared/wants-html.js';
 import type { WebEnv, WebOptions } from './web/shared/web-env.js';
@@ -99,7 +105,9 @@ export function createServerApp(options: ServerAppOptions): OpenAPIHono<PublicEn
           ? bulkUploadLimit
           : options.web !== undefined && isPageUpload(c)
             ? PAGE_UPLOAD_LIMIT_BYTES
-            : options.bodyLimitBytes,
+            : options.web !== undefined && isConsoleCsvUpload(c)
+              ? CONSOLE_CSV_REQUEST_LIMIT_BYTES
+              : options.bodyLimitBytes,
     }),
   );
   app.use(strictJsonBody({ maxDepth: MAX_JSON_DEPTH }));

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 // First, before any schema exists: zod 4 copies prototype methods onto each schema when it is built, so
 // the OpenAPI extension reaches only schemas created after this import (other entry points do the same).
 import '@hono/zod-openapi';
@@ -15,6 +16,7 @@ import { discardTransport, folderTransport, smtpTransport } from './jobs/mail-tr
 import { startMailWorker } from './jobs/mail-worker.js';
 import { startPathwayWorker } from './jobs/pathway-worker.js';
 import { createSigningPool } from './jobs/signing-pool.js';
+import { DEFAULT_ESCO_FOLDER, hasEscoFiles, readEscoFiles } from './resources/read-esco-files.js';
 import { readResourceMap } from './resources/read-resource-map.js';
 
 export interface RunningPlatform {
@@ -75,6 +77,7 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Runn
  */
 async function prepareFirstRun(running: RunningPlatform): Promise<void> {
   const { platform, config, logger } = running;
+  await importSkillsOnFirstRun(running);
   const demo = await seedDemoData(platform);
   if (demo.created)
     logger.info({ issuer: 'demo-university' }, 'created the demo issuer, its achievements and its pathway');
@@ -83,6 +86,35 @@ async function prepareFirstRun(running: RunningPlatform): Promise<void> {
   if (token === null) return;
   process.stdout.write(
     `\n  Admin API token (shown once; keep it safe, or set MICROCRED_ADMIN_TOKEN):\n\n    ${token}\n\n`,
+  );
+}
+
+/**
+ * ESCO's skills framework, once: when the database has none yet and its files are where they are expected
+ * (`shared/data/skills` beside the checkout). Without them the platform runs, with free-text skills only.
+ */
+async function importSkillsOnFirstRun(running: RunningPlatform): Promise<void> {
+  const { platform, logger } = running;
+  if ((await platform.skills.framework('esco')) !== null) return;
+  if (!hasEscoFiles(DEFAULT_ESCO_FOLDER)) {
+    logger.warn(
+      { folder: DEFAULT_ESCO_FOLDER },
+      'no ESCO files: skills stay free text until `microcred skills import --from DIR`',
+    );
+    return;
+  }
+  const started = performance.now();
+  const framework = await platform.skills.importEsco(null, await readEscoFiles(DEFAULT_ESCO_FOLDER));
+  const aligned = await platform.skills.alignFreeText(null);
+  logger.info(
+    {
+      skills: framework.skills,
+      occupations: framework.occupations,
+      relations: framework.relations,
+      ms: Math.round(performance.now() - started),
+      alignedSkills: aligned.skills,
+    },
+    'imported the ESCO skills framework',
   );
 }
 

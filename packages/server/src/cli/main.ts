@@ -175,6 +175,20 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
       },
     );
 
+  program
+    .command('skills')
+    .description('the skills framework (ESCO) in the configured database')
+    .command('import')
+    .description("load ESCO's CSV files (idempotent; the first start of the server does it too)")
+    .option(
+      '--from <dir>',
+      'the folder of skills.csv, skill_groups.csv, occupations.csv, occupation_skills.csv',
+    )
+    .action(async (options: { from?: string }) => {
+      const { skillsImport } = await import('./commands/skills-import.js');
+      setExitCode(await skillsImport(options, io));
+    });
+
   const pathway = program
     .command('pathway')
     .description('stackable pathways, read from the configured database (stop the embedded server first)');

@@ -19,6 +19,7 @@ import { PgPathwayFollowRepository } from './repositories/pg-pathway-follow-repo
 import { PgPathwayRepository } from './repositories/pg-pathway-repository.js';
 import { PgPortfolioRepository } from './repositories/pg-portfolio-repository.js';
 import { PgRateLimitStore } from './repositories/pg-rate-limit-store.js';
+import { PgSkillRepository } from './repositories/pg-skill-repository.js';
 import { PgStatusListRepository } from './repositories/pg-status-list-repository.js';
 import { PgUserRepository } from './repositories/pg-user-repository.js';
 import { translateDatabaseError } from './translate-database-error.js';
@@ -60,6 +61,7 @@ export function createPgStorage(options: CreatePgStorageOptions): Storage {
     pathwayFollows: new PgPathwayFollowRepository({ db }),
     mailOutbox: new PgMailOutbox({ db }),
     rateLimits: new PgRateLimitStore({ db }),
+    skills: new PgSkillRepository({ db }),
   });
   return {
     ...repositoriesOn(options.db),

@@ -122,6 +122,20 @@ describe.each(testDrivers())('storage contract on %s', (driver) => {
       );
     });
 
+    it('keeps a brand colour only in the form #rrggbb, and clears it with null', async () => {
+      const issuer = await anIssuer();
+      expect(issuer.brandColor).toBeNull();
+      const branded = await storage.issuers.update({ id: issuer.id, patch: { brandColor: '#1f4a7d' } });
+      expect(branded.brandColor).toBe('#1f4a7d');
+      for (const brandColor of ['#1F4A7D', 'red', '#1f4a7d; x', '#fff']) {
+        const refused = await rejection(storage.issuers.update({ id: issuer.id, patch: { brandColor } }));
+        expect(refused.code, brandColor).toBe(ServerErrorCode.VALIDATION_ERROR);
+      }
+      expect(
+        (await storage.issuers.update({ id: issuer.id, patch: { brandColor: null } })).brandColor,
+      ).toBeNull();
+    });
+
     it('finds nothing for unknown or malformed ids', async () => {
       expect(await storage.issuers.findById({ id: randomUUID() })).toBeNull();
       expect(await storage.issuers.findById({ id: 'not-a-uuid' })).toBeNull();

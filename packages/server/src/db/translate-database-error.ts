@@ -1,4 +1,3 @@
-import { MicrocredError } from '@microcred/vc';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { isServerError, ServerError, ServerErrorCode } from '../domain/error/server-error.js';
 

@@ -18,12 +18,23 @@ import { searchCatalog } from './achievement/search-catalog.js';
 import type { Actor } from './auth/actor.js';
 import { authenticateToken, createApiKey, listApiKeys, revokeApiKey } from './auth/api-tokens.js';
 import { staffAccessOf } from './auth/staff-access.js';
-import { cancelBulkJob, createBulkJob, getBulkJob, listBulkJobErrors } from './bulk/create-bulk-job.js';
+import {
+  cancelBulkJob,
+  createBulkJob,
+  getBulkJob,
+  listBulkJobErrors,
+  listBulkJobs,
+} from './bulk/create-bulk-job.js';
+import { previewBulkJob } from './bulk/preview-bulk-job.js';
 import { type BulkWorkerOptions, processBulkRows } from './bulk/process-bulk-rows.js';
 import { credentialAsJwt } from './credential/credential-as-jwt.js';
 import { type CredentialSigner, inProcessSigner } from './credential/credential-signer.js';
 import { issueCredential } from './credential/issue-credential.js';
-import { issuerDashboard, searchIssuedCredentials } from './credential/issued-credentials.js';
+import {
+  issuedCredential,
+  issuerDashboard,
+  searchIssuedCredentials,
+} from './credential/issued-credentials.js';
 import {
   credentialHistory,
   getCredential,
@@ -32,6 +43,7 @@ import {
   revokeCredential,
   suspendCredential,
 } from './credential/manage-credentials.js';
+import { previewCredential } from './credential/preview-credential.js';
 import { readableCredential } from './credential/readable-credential.js';
 import { acceptClaim, declineClaim, ownCredential, viewClaim } from './earner/claim-credential.js';
 import {
@@ -100,6 +112,9 @@ import type { CredentialRecord, DomainLogger, KeyStore, MailTransport, Storage }
 import { createRateLimiter } from './rate-limit/create-rate-limiter.js';
 import type { RateLimitRules } from './rate-limit/rate-limit-rules.js';
 import { createPlatformFetcher } from './resolve/platform-fetcher.js';
+import { alignFreeTextSkills } from './skills/align-free-text-skills.js';
+import { importEscoFramework, searchSkills, skillsFramework, viewSkill } from './skills/manage-skills.js';
+import { skillsWallet } from './skills/skills-wallet.js';
 import { createStatusListPublisher } from './status/status-list-credential.js';
 
 export interface PlatformOptions {
@@ -226,6 +241,17 @@ export function createPlatformWithContext(options: PlatformOptions) {
       listPublic: bind(context, listPublicIssuers),
       viewPublic: bind(context, viewPublicIssuer),
     },
+    skills: {
+      /** Loads ESCO from its files (idempotent); `actor` null for the platform's own first start. */
+      importEsco: bind(context, importEscoFramework),
+      /** Gives free-text skills their ESCO URI where exactly one ESCO concept has that label. */
+      alignFreeText: bind(context, alignFreeTextSkills),
+      framework: bind(context, skillsFramework),
+      /** Public: skills by label or alternative label. */
+      search: bind(context, searchSkills),
+      /** Public: a skill, its broader group and the occupations that need it. */
+      view: bind(context, viewSkill),
+    },
     staff: {
       /** What the person behind an account may do in the console (their issuers and roles). */
       accessOf: bind(context, staffAccessOf),
@@ -295,6 +321,10 @@ export function createPlatformWithContext(options: PlatformOptions) {
       history: bind(context, credentialHistory),
       /** The console's list of what an issuer issued, with each credential's state. */
       searchIssued: bind(context, searchIssuedCredentials),
+      /** One credential of the issuer with its state (the console's detail page). */
+      getIssued: bind(context, issuedCredential),
+      /** What issuing would do (role, achievement, input, duplicates), nothing signed: the console's preview. */
+      preview: bind(context, previewCredential),
       dashboard: bind(context, issuerDashboard),
     },
     pathways: {
@@ -324,6 +354,9 @@ export function createPlatformWithContext(options: PlatformOptions) {
     },
     bulk: {
       create: bind(context, createBulkJob),
+      /** The dry run of `create`: rows, row errors and duplicates, nothing stored. */
+      preview: bind(context, previewBulkJob),
+      list: bind(context, listBulkJobs),
       get: bind(context, getBulkJob),
       errors: bind(context, listBulkJobErrors),
       cancel: bind(context, cancelBulkJob),
@@ -335,6 +368,8 @@ export function createPlatformWithContext(options: PlatformOptions) {
     verify,
     /** Earners: passwordless sessions, claims, addresses, portfolios, imports (every call names the earner). */
     earners: {
+      /** The skills an earner can prove, each with the verified credentials that prove it. */
+      skills: async (earnerId: string) => skillsWallet(await listPortfolio(context, earnerId)),
       requestSignIn: bind(context, requestSignIn),
       signInWithLink: bind(context, signInWithLink),
       startSession: bind(context, startSession),

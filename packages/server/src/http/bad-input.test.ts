@@ -211,6 +211,21 @@ describe.each(testDrivers())('bad input over HTTP on %s', (driver) => {
     expect(kept.body.name).toBe('bad-input-mine');
   });
 
+  it('takes a brand colour written #rrggbb (stored in lower case), clears it with null, refuses any other', async () => {
+    const patch = (json: unknown) =>
+      test.call(`/api/v1/issuers/${mine.id}`, { method: 'PATCH', token: ADMIN_TOKEN, json });
+    const branded = await patch({ brandColor: '#1F4A7D' });
+    expect(branded.status).toBe(200);
+    expect(branded.body.brandColor).toBe('#1f4a7d');
+    for (const brandColor of ['red', '#1f4a7', '#1f4a7d;}', 'rgb(0,0,0)']) {
+      expectProblem(await patch({ brandColor }), 400, 'VALIDATION_ERROR');
+    }
+    const cleared = await patch({ brandColor: null, url: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toMatchObject({ brandColor: null, url: null, name: 'bad-input-mine' });
+    expectProblem(await patch({ name: null }), 400, 'VALIDATION_ERROR');
+  });
+
   it('accepts an empty patch as a no-op', async () => {
     const patched = await test.call(`/api/v1/issuers/${mine.id}`, {
       method: 'PATCH',

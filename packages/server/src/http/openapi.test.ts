@@ -28,6 +28,7 @@ const OPERATIONS = [
   'GET /api/v1/credentials/{id}',
   'GET /api/v1/credentials/{id}/history',
   'GET /api/v1/catalog',
+  'GET /api/v1/skills',
   'POST /api/v1/credentials/{id}/revoke',
   'POST /api/v1/credentials/{id}/suspend',
   'POST /api/v1/credentials/{id}/reinstate',

@@ -22,6 +22,7 @@ const PAGE_PATHS = [
   '/u/*',
   '/verify',
   '/achievements',
+  '/skills/*',
   '/imported/*',
   '/issuers/:slug',
   '/dev/*',

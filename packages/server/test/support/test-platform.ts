@@ -52,9 +52,9 @@ export async function seedIssuer(platform: Platform, slug = `issuer-${randomByte
     criteria: { narrative: 'Pass the **data cleaning** assessment.' },
     skills: [
       {
-        name: 'Data cleaning',
+        name: 'perform data cleansing',
         framework: 'ESCO',
-        url: 'http://data.europa.eu/esco/skill/b5ca9e2a-d30c-4d18-8b3c-2d4c4e1a2b3c',
+        url: 'http://data.europa.eu/esco/skill/50b100ea-74fd-4706-99db-3e4ca55e51b8',
       },
     ],
     tags: ['data'],

@@ -26,6 +26,11 @@ export class WebSession {
     return result;
   }
 
+  /** A cookie this browser holds (the session's, to find who is signed in). */
+  cookie(name: string): string | undefined {
+    return this.#cookies.get(name);
+  }
+
   #cookieHeader(): Record<string, string> {
     const cookie = [...this.#cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     return cookie === '' ? {} : { Cookie: cookie };
@@ -50,6 +55,26 @@ export class WebSession {
         headers: {
           Accept: HTML,
           'Content-Type': 'application/x-www-form-urlencoded',
+          ...this.#cookieHeader(),
+        },
+      }),
+    );
+  }
+
+  /** Posts a form with files (`multipart/form-data`), as an upload form would, with its anti-CSRF token. */
+  async postMultipart(path: string, fields: Readonly<Record<string, string | File>>) {
+    if (!this.#cookies.has('mc_csrf')) await this.get('/signin');
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append('_csrf', this.#cookies.get('mc_csrf') ?? '');
+    // A Request encodes the form and picks its boundary, as a browser would.
+    const encoded = new Request('http://localhost/', { method: 'POST', body: form });
+    return this.#remember(
+      await this.#test.call(path, {
+        body: new Uint8Array(await encoded.arrayBuffer()),
+        headers: {
+          Accept: HTML,
+          'Content-Type': encoded.headers.get('Content-Type') ?? '',
           ...this.#cookieHeader(),
         },
       }),

@@ -398,6 +398,10 @@ export class PgCredentialRepository implements CredentialRepository {
     if (!isUuid(query.issuerId)) return { items: [], total: 0 };
     const state = issuedState(query.at);
     const filters: SQL[] = [eq(credentials.issuerId, query.issuerId)];
+    if (query.id !== undefined) {
+      if (!isUuid(query.id)) return { items: [], total: 0 };
+      filters.push(eq(credentials.id, query.id));
+    }
     if (query.achievementId !== undefined) {
       if (!isUuid(query.achievementId)) return { items: [], total: 0 };
       filters.push(eq(credentials.achievementId, query.achievementId));

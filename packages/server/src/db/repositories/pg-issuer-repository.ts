@@ -24,6 +24,7 @@ function toIssuer(row: IssuerRow): Issuer {
     image: row.image,
     address: row.address,
     linkedinOrganizationId: row.linkedinOrganizationId,
+    brandColor: row.brandColor,
     verified: row.verified,
     createdAt: row.createdAt,
   };
@@ -51,6 +52,7 @@ export class PgIssuerRepository implements IssuerRepository {
           image: input.image,
           address: input.address,
           linkedinOrganizationId: input.linkedinOrganizationId,
+          brandColor: input.brandColor,
           verified: input.verified,
         })
         .returning(),
@@ -96,6 +98,7 @@ export class PgIssuerRepository implements IssuerRepository {
       image: patch.image,
       address: patch.address,
       linkedinOrganizationId: patch.linkedinOrganizationId,
+      brandColor: patch.brandColor,
       verified: patch.verified,
     };
     const changes = Object.values(values).some((value) => value !== undefined);

@@ -22,5 +22,6 @@ export { pathwayPartnerships } from './pathway-partnerships.js';
 export { pathwayVersions } from './pathway-versions.js';
 export { pathways } from './pathways.js';
 export { rateLimitBuckets } from './rate-limit-buckets.js';
+export { occupationSkills, occupations, skillConcepts, skillFrameworks } from './skills.js';
 export { statusLists } from './status-lists.js';
 export { users } from './users.js';

@@ -16,9 +16,15 @@ export const issuers = pgTable(
     image: jsonb('image').$type<ImageRef>(),
     address: jsonb('address').$type<IssuerAddress>(),
     linkedinOrganizationId: text('linkedin_organization_id'),
+    /** `#rrggbb`, lower case: the issuer's colour on its credential pages, claim mails and certificates. */
+    brandColor: text('brand_color'),
     verified: boolean('verified').notNull().default(false),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
-  // The slug becomes a did:web path segment (`did:web:host:issuers:{slug}`): keep it URL- and DID-safe.
-  (t) => [check('issuers_slug_format', sql`${t.slug} ~ '^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$'`)],
+  (t) => [
+    // The slug becomes a did:web path segment (`did:web:host:issuers:{slug}`): keep it URL- and DID-safe.
+    check('issuers_slug_format', sql`${t.slug} ~ '^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$'`),
+    // The colour is written into mail HTML and PDF drawing calls: only this exact form ever reaches them.
+    check('issuers_brand_color_format', sql`${t.brandColor} ~ '^#[0-9a-f]{6}$'`),
+  ],
 );

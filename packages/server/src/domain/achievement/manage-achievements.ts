@@ -72,9 +72,18 @@ export const AchievementInputSchema = z.strictObject({
 });
 export type AchievementInput = z.input<typeof AchievementInputSchema>;
 
-/** Every field optional and without defaults: what is absent stays as it is. */
+/** Every field optional and without defaults: what is absent stays as it is; null clears an optional one. */
 export const AchievementPatchSchema = z
-  .strictObject({ ...achievementFields, status: z.enum(ACHIEVEMENT_STATUSES) })
+  .strictObject({
+    ...achievementFields,
+    level: achievementFields.level.nullable(),
+    hours: achievementFields.hours.nullable(),
+    credits: achievementFields.credits.nullable(),
+    deliveryMode: achievementFields.deliveryMode.nullable(),
+    language: achievementFields.language.nullable(),
+    industry: achievementFields.industry.nullable(),
+    status: z.enum(ACHIEVEMENT_STATUSES),
+  })
   .partial();
 export type AchievementPatchInput = z.infer<typeof AchievementPatchSchema>;
 
@@ -134,6 +143,47 @@ function achievementDocument(
   } as Parameters<typeof buildAchievement>[0]);
 }
 
+const ESCO_SKILL = 'http://data.europa.eu/esco/skill/';
+
+type SkillInput = z.output<typeof SkillInputSchema>;
+
+/**
+ * Skills aligned to ESCO are marked as ESCO's, and checked against the imported framework when there is
+ * one: a mistyped URI would otherwise be signed into every credential as an alignment nobody can follow.
+ * Without an imported framework there is nothing to check them against, so they are taken as given; nor
+ * are those `stored` already checked again (a later import may have dropped them, which must not block
+ * every other edit of the achievement).
+ */
+async function escoAligned(
+  context: PlatformContext,
+  skills: readonly SkillInput[],
+  stored: readonly Skill[] = [],
+): Promise<SkillInput[]> {
+  const isEsco = (skill: SkillInput) => skill.url?.startsWith(ESCO_SKILL) === true;
+  const storedUrls = new Set(stored.map((skill) => skill.url));
+  const unchecked = (skill: SkillInput) => isEsco(skill) && !storedUrls.has(skill.url);
+  const uris = [...new Set(skills.filter(unchecked).map((skill) => skill.url ?? ''))];
+  if (uris.length > 0 && (await context.storage.skills.findFramework({ id: 'esco' })) !== null) {
+    const known = new Set((await context.storage.skills.findConcepts({ uris })).map((skill) => skill.uri));
+    const errors = skills.flatMap((skill, index) =>
+      unchecked(skill) && !known.has(skill.url ?? '')
+        ? [
+            {
+              path: `skills.${index}.url`,
+              in: 'body',
+              message: `${skill.url} is not a skill of the imported ESCO framework`,
+            },
+          ]
+        : [],
+    );
+    const [first] = errors;
+    if (first !== undefined) {
+      throw new ServerError(ServerErrorCode.VALIDATION_ERROR, first.message, { details: { errors } });
+    }
+  }
+  return skills.map((skill) => (isEsco(skill) ? { ...skill, framework: 'ESCO' } : skill));
+}
+
 async function issuerFor(context: PlatformContext, issuerId: string): Promise<Issuer> {
   const issuer = await context.storage.issuers.findById({ id: issuerId });
   if (issuer === null) throw resourceNotFound('issuer');
@@ -145,9 +195,10 @@ export async function createAchievement(
   actor: Actor,
   raw: AchievementInput,
 ): Promise<Achievement> {
-  const input = AchievementInputSchema.parse(raw);
-  authorize(actor, input.issuerId, 'issuer', { notFound: 'issuer' });
-  const issuer = await issuerFor(context, input.issuerId);
+  const parsed = AchievementInputSchema.parse(raw);
+  authorize(actor, parsed.issuerId, 'issuer', { notFound: 'issuer' });
+  const issuer = await issuerFor(context, parsed.issuerId);
+  const input = { ...parsed, skills: await escoAligned(context, parsed.skills) };
   const id = randomUUID();
   return context.storage.achievements.create({
     id,
@@ -196,6 +247,16 @@ export async function listAchievements(
   return context.storage.achievements.list({ ...query, ...(issuerId === undefined ? {} : { issuerId }) });
 }
 
+/** A patched value: absent keeps the current one, null clears it. */
+function kept<T>(next: T | null | undefined, now: T | null): T | null {
+  return next === undefined ? now : next;
+}
+
+/** `{ [key]: value }`, or nothing for a cleared (null or empty) value. */
+function optional<K extends string, T>(key: K, value: T | null): Partial<Record<K, T>> {
+  return value === null || value === '' ? {} : ({ [key]: value } as Record<K, T>);
+}
+
 /**
  * Edits an achievement. Credentials already issued keep the Achievement they were signed with; the
  * public document at the achievement's URL shows the current version.
@@ -218,6 +279,8 @@ export async function updateAchievement(
     );
   }
   const issuer = await issuerFor(context, current.issuerId);
+  const skills =
+    patch.skills === undefined ? current.skills : await escoAligned(context, patch.skills, current.skills);
   // An image stored before today's rules is kept as it is when the patch leaves it alone, so that an
   // unrelated edit (or archiving) still works; it is checked again whenever it is served.
   const image = patch.image === undefined ? current.image : prepareImage(patch.image);
@@ -233,17 +296,15 @@ export async function updateAchievement(
       ...(stored.criteria.narrative ? { narrative: stored.criteria.narrative } : {}),
     },
     achievementType: patch.achievementType ?? current.achievementType,
-    skills: patch.skills ?? current.skills,
+    skills,
     tags: patch.tags ?? current.tags,
-    ...((patch.level ?? current.level) ? { level: patch.level ?? current.level } : {}),
-    ...((patch.hours ?? current.hours) ? { hours: patch.hours ?? current.hours } : {}),
-    ...((patch.credits ?? current.credits) ? { credits: patch.credits ?? current.credits } : {}),
-    ...((patch.deliveryMode ?? current.deliveryMode)
-      ? { deliveryMode: patch.deliveryMode ?? current.deliveryMode }
-      : {}),
-    ...((patch.language ?? current.language) ? { language: patch.language ?? current.language } : {}),
-    validityMonths: patch.validityMonths === undefined ? current.validityMonths : patch.validityMonths,
-    ...((patch.industry ?? current.industry) ? { industry: patch.industry ?? current.industry } : {}),
+    ...optional('level', kept(patch.level, current.level)),
+    ...optional('hours', kept(patch.hours, current.hours)),
+    ...optional('credits', kept(patch.credits, current.credits)),
+    ...optional('deliveryMode', kept(patch.deliveryMode, current.deliveryMode)),
+    ...optional('language', kept(patch.language, current.language)),
+    validityMonths: kept(patch.validityMonths, current.validityMonths),
+    ...optional('industry', kept(patch.industry, current.industry)),
     suspendable: patch.suspendable ?? current.suspendable,
   });
   return context.storage.achievements.update({

@@ -9,7 +9,8 @@ export type ResourceKind =
   | 'pathway'
   | 'partnership'
   | 'API key'
-  | 'member';
+  | 'member'
+  | 'skill';
 
 /**
  * The NOT_FOUND answer for a `kind` of resource. The one builder both for an id that does not exist and

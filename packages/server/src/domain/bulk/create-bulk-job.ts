@@ -41,18 +41,21 @@ export function rowToIssueInput(row: RecipientRow): Omit<IssueCredentialInput, '
   };
 }
 
+/** An upload as the bulk use cases take it: the options, the file's text, and a CSV column mapping. */
+export type BulkUpload = z.input<typeof BulkJobOptionsSchema> & {
+  readonly text: string;
+  /** See `ParseRecipientRowsOptions.columns`: what each CSV column stands for, when not its heading. */
+  readonly columns?: readonly (string | null)[];
+};
+
 /**
- * Turns an upload into a durable job: valid rows wait for a worker, invalid rows are recorded as failed
- * with their reason (a bad row never stops the good ones). A file-level problem (a broken quote, unknown
- * columns, too many rows) rejects the upload and nothing is stored.
+ * What creating a job and its dry run both check first: the issuer role on a published achievement, and a
+ * file that reads as a whole (a file-level problem throws VALIDATION_ERROR; row errors are returned).
  */
-export async function createBulkJob(
-  context: PlatformContext,
-  actor: Actor,
-  options: z.input<typeof BulkJobOptionsSchema> & { text: string },
-): Promise<BulkJob> {
-  const { text, ...rest } = options;
-  const { achievementId, format, credentialFormat, allowDuplicates } = BulkJobOptionsSchema.parse(rest);
+export async function readBulkUpload(context: PlatformContext, actor: Actor, upload: BulkUpload) {
+  const { text, columns, ...rest } = upload;
+  const options = BulkJobOptionsSchema.parse(rest);
+  const { achievementId, format } = options;
   const achievement = await context.storage.achievements.findById({ id: achievementId });
   if (achievement === null) throw resourceNotFound('achievement');
   authorize(actor, achievement.issuerId, 'issuer', { notFound: 'achievement' });
@@ -62,7 +65,7 @@ export async function createBulkJob(
       `achievement is ${achievement.status}: only published achievements can be issued`,
     );
   }
-  const parsed = parseRecipientRows({ text, format });
+  const parsed = parseRecipientRows({ text, format, ...(columns === undefined ? {} : { columns }) });
   const fileErrors = parsed.errors.filter((error) => error.row === FILE_ERROR_ROW);
   if (fileErrors.length > 0) {
     throw new ServerError(
@@ -76,6 +79,21 @@ export async function createBulkJob(
   if (parsed.rows.length === 0 && parsed.errors.length === 0) {
     throw new ServerError(ServerErrorCode.VALIDATION_ERROR, 'the upload has no recipient rows');
   }
+  return { options, achievement, parsed };
+}
+
+/**
+ * Turns an upload into a durable job: valid rows wait for a worker, invalid rows are recorded as failed
+ * with their reason (a bad row never stops the good ones). A file-level problem (a broken quote, unknown
+ * columns, too many rows) rejects the upload and nothing is stored.
+ */
+export async function createBulkJob(
+  context: PlatformContext,
+  actor: Actor,
+  upload: BulkUpload,
+): Promise<BulkJob> {
+  const { options, achievement, parsed } = await readBulkUpload(context, actor, upload);
+  const { achievementId, credentialFormat, allowDuplicates } = options;
   // A later row naming a recipient an earlier row names is skipped as that row's duplicate (unless allowed).
   const duplicateOf = new Map(
     allowDuplicates ? [] : parsed.duplicates.map((duplicate) => [duplicate.row, duplicate.of] as const),
@@ -103,6 +121,17 @@ export async function createBulkJob(
     },
     rows,
   });
+}
+
+/** An issuer's bulk jobs, newest first (viewer role). */
+export async function listBulkJobs(
+  context: PlatformContext,
+  actor: Actor,
+  issuerId: string,
+  page: { readonly limit?: number; readonly offset?: number } = {},
+): Promise<BulkJob[]> {
+  authorize(actor, issuerId, 'viewer', { notFound: 'issuer' });
+  return context.storage.bulkJobs.list({ issuerId, limit: page.limit ?? 50, offset: page.offset ?? 0 });
 }
 
 export async function getBulkJob(context: PlatformContext, actor: Actor, id: string): Promise<BulkJob> {

@@ -5,7 +5,10 @@ import {
   FILE_ERROR_ROW,
   parseRecipientRows,
   RECIPIENT_CSV_COLUMNS,
+  RECIPIENT_CSV_FIELDS,
   type RecipientRow,
+  readRecipientCsvHeadings,
+  recipientCsvField,
 } from './parse-recipient-rows.js';
 
 const csv = (text: string, maxRows?: number) =>
@@ -446,5 +449,51 @@ describe('parseRecipientRows round trip', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('parseRecipientRows with a column mapping', () => {
+  const text = ['Courriel,Nom complet,Remarques', 'ann@example.org,Ann Lee,late', 'nobody,Bo,'].join('\n');
+
+  it('reads each column as the field the mapping names, leaving out the others', () => {
+    const parsed = parseRecipientRows({ text, format: 'csv', columns: ['email', 'name', null] });
+    expect(parsed.rows).toEqual([{ row: 1, email: 'ann@example.org', name: 'Ann Lee' }]);
+    // Errors name the column by the file's own heading, which is what the person sees.
+    expect(parsed.errors).toEqual([{ row: 2, message: 'Courriel is not a valid email address' }]);
+  });
+
+  it('refuses a mapping with no recipient column, or with one field twice, as a whole', () => {
+    const missing = parseRecipientRows({ text, format: 'csv', columns: [null, 'name', null] });
+    expect(missing.errors).toEqual([
+      {
+        row: FILE_ERROR_ROW,
+        message: 'no recipient column: the header needs an email column or a did column',
+      },
+    ]);
+    const twice = parseRecipientRows({ text, format: 'csv', columns: ['email', 'name', 'recipient_name'] });
+    expect(twice.errors[0]?.message).toBe(
+      'columns "Nom complet" and "Remarques" both give the name; keep one',
+    );
+  });
+
+  it('offers one name per field and recognises headings as the parser does', () => {
+    expect(RECIPIENT_CSV_FIELDS).toContain('email');
+    expect(RECIPIENT_CSV_FIELDS).not.toContain('recipient_email');
+    expect(new Set(RECIPIENT_CSV_FIELDS.map((name) => RECIPIENT_CSV_COLUMNS[name])).size).toBe(
+      RECIPIENT_CSV_FIELDS.length,
+    );
+    expect(recipientCsvField('Recipient E-mail')).toBe('email');
+    expect(recipientCsvField('Score')).toBe('result');
+    expect(recipientCsvField('Courriel')).toBeNull();
+  });
+
+  it('reads the headings of a file, or says why it cannot be read', () => {
+    expect(readRecipientCsvHeadings('\uFEFF\n Courriel , Nom\nann@example.org,Ann\n')).toEqual({
+      headings: ['Courriel', 'Nom'],
+    });
+    expect(readRecipientCsvHeadings(' \n,,\n')).toEqual({
+      error: 'the file is empty: the first line must name the columns, e.g. email,name',
+    });
+    expect(readRecipientCsvHeadings('email\n"ann@example.org\n')).toHaveProperty('error');
   });
 });

@@ -31,6 +31,13 @@ export interface ParseRecipientRowsOptions {
   readonly format: 'csv' | 'jsonl';
   /** Data rows allowed (blank rows are not counted); one more rejects the file. */
   readonly maxRows?: number;
+  /**
+   * CSV only: the column name (one of {@link RECIPIENT_CSV_COLUMNS}) each column of the file stands for,
+   * in the file's order, instead of the names its header row gives (the row is still skipped, and its
+   * names still label row errors). `null` leaves a column out. How a person maps a spreadsheet's own
+   * headings onto the recipient fields.
+   */
+  readonly columns?: readonly (string | null)[];
 }
 
 /** A valid row naming the same recipient as the earlier valid row `of`. */
@@ -65,7 +72,8 @@ export function parseRecipientRows(options: ParseRecipientRowsOptions): ParsedRe
   const maxRows = options.maxRows ?? DEFAULT_MAX_RECIPIENT_ROWS;
   // A BOM is how Excel marks UTF-8; it would otherwise stick to the first column name or JSON line.
   const text = options.text.startsWith('\uFEFF') ? options.text.slice(1) : options.text;
-  const read = options.format === 'csv' ? readCsv(text, maxRows) : readJsonLines(text, maxRows);
+  const read =
+    options.format === 'csv' ? readCsv(text, maxRows, options.columns) : readJsonLines(text, maxRows);
   if ('fileErrors' in read) {
     return {
       rows: [],
@@ -153,6 +161,9 @@ export const RECIPIENT_CSV_COLUMNS: Readonly<Record<string, CsvTarget>> = {
   idempotency_key: 'idempotencyKey',
 };
 
+/** What a CSV column fills: a field; `ignored` when a mapping leaves it out; `null` when it has no known name. */
+type ColumnTarget = CsvTarget | 'ignored' | null;
+
 const compact = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, '');
 const TARGET_BY_COMPACT_NAME = new Map(
   Object.entries(RECIPIENT_CSV_COLUMNS).map(([name, target]) => [compact(name), target]),
@@ -168,13 +179,57 @@ const SLOT_NAMES: Partial<Record<string, string>> = {
   did: "recipient's DID",
 };
 
+const EMPTY_FILE = 'the file is empty: the first line must name the columns, e.g. email,name';
+
+const FIRST_NAME_OF_TARGET = new Map<CsvTarget, string>();
+for (const [name, target] of Object.entries(RECIPIENT_CSV_COLUMNS)) {
+  if (!FIRST_NAME_OF_TARGET.has(target)) FIRST_NAME_OF_TARGET.set(target, name);
+}
+
+/** One column name per field a CSV column can fill: the choices of a column mapping. */
+export const RECIPIENT_CSV_FIELDS: readonly string[] = [...FIRST_NAME_OF_TARGET.values()];
+
+/** The field of {@link RECIPIENT_CSV_FIELDS} a heading names as the parser reads it, or null. */
+export function recipientCsvField(heading: string): string | null {
+  const target = TARGET_BY_COMPACT_NAME.get(compact(heading));
+  return target === undefined ? null : (FIRST_NAME_OF_TARGET.get(target) ?? null);
+}
+
+/**
+ * The headings of a CSV upload (its first non-blank line), for a person to map onto the recipient
+ * fields before the rows are read; or why the file cannot be read at all.
+ */
+export function readRecipientCsvHeadings(
+  text: string,
+): { readonly headings: string[] } | { readonly error: string } {
+  const unmarked = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  let lastRecordLine = 0;
+  let records: string[][];
+  try {
+    records = parseCsv(unmarked, {
+      trim: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      on_record: (record: string[], context) => {
+        lastRecordLine = context.lines;
+        return record;
+      },
+    });
+  } catch (error) {
+    if (error instanceof CsvError) return { error: describeCsvError(error, lastRecordLine + 1) };
+    throw error;
+  }
+  const header = records.find((record) => !isBlank(record));
+  return header === undefined ? { error: EMPTY_FILE } : { headings: header };
+}
+
 class TooManyRows extends Error {}
 
 function tooManyRowsMessage(maxRows: number): string {
   return `the file has more than ${maxRows.toLocaleString('en')} rows; split it into several uploads`;
 }
 
-function readCsv(text: string, maxRows: number): ReadResult {
+function readCsv(text: string, maxRows: number, columns?: readonly (string | null)[]): ReadResult {
   let records: string[][];
   let lastRecordLine = 0;
   let nonBlank = 0;
@@ -200,9 +255,9 @@ function readCsv(text: string, maxRows: number): ReadResult {
   const headerIndex = records.findIndex((record) => !isBlank(record));
   const header = records[headerIndex];
   if (header === undefined) {
-    return { fileErrors: ['the file is empty: the first line must name the columns, e.g. email,name'] };
+    return { fileErrors: [EMPTY_FILE] };
   }
-  const mapped = mapHeader(header);
+  const mapped = mapHeader(header, columns);
   if ('fileErrors' in mapped) return mapped;
   const { targets } = mapped;
 
@@ -237,9 +292,19 @@ function describeCsvError(error: CsvError, openingLine: number): string {
   }
 }
 
-function mapHeader(header: readonly string[]): { targets: (CsvTarget | null)[] } | { fileErrors: string[] } {
+function mapHeader(
+  header: readonly string[],
+  columns?: readonly (string | null)[],
+): { targets: ColumnTarget[] } | { fileErrors: string[] } {
   const unknown: string[] = [];
-  const targets = header.map((name) => {
+  const targets = header.map((name, index): ColumnTarget => {
+    if (columns !== undefined) {
+      const chosen = columns[index] ?? null;
+      if (chosen === null) return 'ignored';
+      const target = TARGET_BY_COMPACT_NAME.get(compact(chosen));
+      if (target === undefined) unknown.push(chosen);
+      return target ?? null;
+    }
     if (name.trim() === '') return null; // A spreadsheet's trailing empty columns; values under them are row errors.
     const target = TARGET_BY_COMPACT_NAME.get(compact(name));
     if (target === undefined) unknown.push(name.trim());
@@ -258,7 +323,7 @@ function mapHeader(header: readonly string[]): { targets: (CsvTarget | null)[] }
   const seen = new Map<string, string>();
   header.forEach((name, index) => {
     const target = targets[index];
-    if (target === null || target === undefined) return;
+    if (target === null || target === undefined || target === 'ignored') return;
     // `recipient` may be either an email or a DID, so it cannot sit beside an email or DID column.
     const slots = target === 'recipient' ? ['email', 'did'] : [target];
     for (const slot of slots) {
@@ -278,11 +343,7 @@ function mapHeader(header: readonly string[]): { targets: (CsvTarget | null)[] }
   return fileErrors.length > 0 ? { fileErrors } : { targets };
 }
 
-function csvCandidate(
-  record: readonly string[],
-  targets: readonly (CsvTarget | null)[],
-  row: number,
-): Candidate {
+function csvCandidate(record: readonly string[], targets: readonly ColumnTarget[], row: number): Candidate {
   const extra = record.slice(targets.length).filter((cell) => cell !== '').length;
   if (extra > 0) {
     return {
@@ -296,6 +357,7 @@ function csvCandidate(
     const cell = raw.trim();
     if (cell === '') continue;
     const target = targets[index];
+    if (target === 'ignored') continue;
     if (target === null || target === undefined) {
       return { row, error: `column ${index + 1} has a value but no name in the header` };
     }
@@ -308,9 +370,11 @@ function csvCandidate(
   return { row, fields };
 }
 
-function csvLabel(header: readonly string[], targets: readonly (CsvTarget | null)[]): Label {
+function csvLabel(header: readonly string[], targets: readonly ColumnTarget[]): Label {
   const columnOf = (wanted: readonly CsvTarget[]) => {
-    const index = targets.findIndex((target) => target !== null && wanted.includes(target));
+    const index = targets.findIndex(
+      (target) => target !== null && target !== 'ignored' && wanted.includes(target),
+    );
     return header[index]?.trim() ?? wanted[0] ?? '';
   };
   return (path) => {

@@ -72,7 +72,11 @@ function recipientKeyOf(context: PlatformContext, input: ParsedIssueInput): Reci
   };
 }
 
-function recipientName(recipient: { readonly lookupHash: string | null; readonly did: string | null }) {
+/** Who a holding or a row is for, as duplicates are matched (also by the dry run of an upload). */
+export function recipientName(recipient: {
+  readonly lookupHash: string | null;
+  readonly did: string | null;
+}) {
   return recipient.lookupHash === null ? `did ${recipient.did}` : `email ${recipient.lookupHash}`;
 }
 

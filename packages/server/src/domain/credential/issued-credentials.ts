@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type Actor, authorize } from '../auth/actor.js';
+import { resourceNotFound } from '../auth/resource-not-found.js';
 import type { PlatformContext } from '../platform-context.js';
 import {
   type AchievementStatus,
@@ -8,6 +9,7 @@ import {
   type IssuedCredential,
   type IssuedStatistics,
 } from '../ports/index.js';
+import { getCredential } from './manage-credentials.js';
 import { recipientLookupHash } from './recipient-lookup-hash.js';
 
 /** The console's credentials search, as its filter form submits it. */
@@ -61,6 +63,25 @@ export async function searchIssuedCredentials(
     offset: query.offset,
   });
   return { ...found, limit: query.limit, offset: query.offset };
+}
+
+/** One credential its issuer issued, with its state (viewer role), as the console's detail page shows it. */
+export async function issuedCredential(
+  context: PlatformContext,
+  actor: Actor,
+  id: string,
+): Promise<IssuedCredential> {
+  const record = await getCredential(context, actor, id);
+  const {
+    items: [found],
+  } = await context.storage.credentials.searchIssued({
+    issuerId: record.issuerId,
+    at: context.now(),
+    id,
+    limit: 1,
+  });
+  if (found === undefined) throw resourceNotFound('credential');
+  return found;
 }
 
 export interface IssuerDashboard {

@@ -20,9 +20,9 @@ const DEMO_ACHIEVEMENTS = [
     },
     skills: [
       {
-        name: 'data cleaning',
+        name: 'perform data cleansing',
         framework: 'ESCO',
-        url: 'http://data.europa.eu/esco/skill/8a6e4b5f-8f4a-4b3b-9f4f-0b8f8c1e0d11',
+        url: 'http://data.europa.eu/esco/skill/50b100ea-74fd-4706-99db-3e4ca55e51b8',
       },
       {
         name: 'Python (computer programming)',
@@ -68,9 +68,9 @@ const DEMO_ACHIEVEMENTS = [
     },
     skills: [
       {
-        name: 'present data visually',
+        name: 'deliver visual presentation of data',
         framework: 'ESCO',
-        url: 'http://data.europa.eu/esco/skill/4e0031e6-c4d8-4a3a-8f1c-6f3a6b3d6c55',
+        url: 'http://data.europa.eu/esco/skill/c3e36d05-8ae8-447f-bb2b-6f9409f85389',
       },
     ],
     tags: ['data', 'visualisation'],
@@ -94,7 +94,7 @@ const DEMO_ACHIEVEMENTS = [
       {
         name: 'statistics',
         framework: 'ESCO',
-        url: 'http://data.europa.eu/esco/skill/5a6ab4f7-4b0b-4a1e-9a1f-7c2c7b4f1e22',
+        url: 'http://data.europa.eu/esco/skill/7ee4c2ea-b349-4bd2-81a3-ec31475d4833',
       },
     ],
     tags: ['data', 'statistics'],

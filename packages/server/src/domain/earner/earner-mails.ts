@@ -6,9 +6,13 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
+const BRAND_COLOR = /^#[0-9a-f]{6}$/;
+
 /**
  * One mail in the recipient's language: a greeting paragraph, one call to action and a note, as plain
- * text and as minimal HTML (no images or remote content, so nothing tracks the reader).
+ * text and as minimal HTML (no images or remote content, so nothing tracks the reader). An issuer's
+ * brand colour draws a bar above the text: mail clients ignore style sheets, so it is an inline style,
+ * written only when the colour has the one form the database allows.
  */
 function composeMail(options: {
   readonly to: string;
@@ -19,18 +23,23 @@ function composeMail(options: {
   readonly note: MessageKey;
   readonly params: MessageParams;
   readonly link: string;
+  readonly brandColor?: string | null;
 }): NewMail {
   const t = translator(options.locale);
   const subject = t(options.subject, options.params);
   const body = t(options.body, options.params);
   const action = t(options.action, options.params);
   const note = t(options.note, options.params);
+  const brandBar =
+    typeof options.brandColor === 'string' && BRAND_COLOR.test(options.brandColor)
+      ? `<div style="border-top: 6px solid ${options.brandColor}; margin-bottom: 16px"></div>`
+      : '';
   return {
     toAddress: options.to,
     subject,
     textBody: `${body}\n\n${action}: ${options.link}\n\n${note}\n`,
     htmlBody:
-      `<!doctype html><html lang="${t.locale}"><body>` +
+      `<!doctype html><html lang="${t.locale}"><body>${brandBar}` +
       `<p>${escapeHtml(body)}</p>` +
       `<p><a href="${escapeHtml(options.link)}">${escapeHtml(action)}</a></p>` +
       `<p>${escapeHtml(note)}</p></body></html>`,
@@ -42,6 +51,8 @@ export function claimMail(options: {
   readonly locale: string;
   readonly achievementName: string;
   readonly issuerName: string;
+  /** The issuer's `#rrggbb`, or null for none. */
+  readonly brandColor: string | null;
   readonly link: string;
 }): NewMail {
   return composeMail({
@@ -53,6 +64,7 @@ export function claimMail(options: {
     note: 'mail.claim.note',
     params: { achievement: options.achievementName, issuer: options.issuerName },
     link: options.link,
+    brandColor: options.brandColor,
   });
 }
 

@@ -20,7 +20,7 @@ export async function inviteRecipients(
   context: Pick<PlatformContext, 'publicUrl' | 'now'>,
   options: {
     readonly achievement: Pick<Achievement, 'name' | 'language'>;
-    readonly issuer: Pick<Issuer, 'name'>;
+    readonly issuer: Pick<Issuer, 'name' | 'brandColor'>;
     readonly invitations: readonly Invitation[];
   },
 ): Promise<void> {
@@ -48,6 +48,7 @@ export async function inviteRecipients(
         locale,
         achievementName: options.achievement.name,
         issuerName: options.issuer.name,
+        brandColor: options.issuer.brandColor,
         link: `${context.publicUrl}/claim/${secret}`,
       }),
     ),

@@ -38,6 +38,7 @@ export type PortfolioItem = IssuedItem | ImportedItem;
 
 export function standingOfRecord(record: CredentialRecord, now: Date): CredentialStanding {
   if (record.revokedAt !== null) return 'revoked';
+  if (record.suspendedAt !== null) return 'suspended';
   if (record.validUntil !== null && record.validUntil <= now) return 'expired';
   return 'verified';
 }

@@ -52,11 +52,37 @@ export const IssuerInputSchema = z.strictObject({
     .string()
     .regex(/^\d{1,20}$/, 'a numeric LinkedIn organization id')
     .optional(),
+  /** Stored in lower case; see `brandColorOf`. */
+  brandColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'a colour written #rrggbb')
+    .optional(),
 });
 export type IssuerInput = z.infer<typeof IssuerInputSchema>;
 
-export const IssuerPatchSchema = IssuerInputSchema.omit({ slug: true }).partial();
-export type IssuerPatchInput = z.infer<typeof IssuerPatchSchema>;
+const profile = IssuerInputSchema.shape;
+
+/** An optional profile field that a patch may also clear with `null`. */
+function clearable<T extends z.ZodType>(field: z.ZodOptional<T>) {
+  return field.unwrap().nullable().optional();
+}
+
+/** A profile change: a field left out stays as it is, `null` removes an optional one (as in JSON Merge Patch). */
+export const IssuerPatchSchema = z.strictObject({
+  name: profile.name.optional(),
+  url: clearable(profile.url),
+  email: clearable(profile.email),
+  description: clearable(profile.description),
+  image: clearable(profile.image),
+  address: clearable(profile.address),
+  linkedinOrganizationId: clearable(profile.linkedinOrganizationId),
+  brandColor: clearable(profile.brandColor),
+});
+
+/** The one stored form of a colour (the database accepts no other): `#rrggbb` in lower case. */
+function brandColorOf(color: string): string {
+  return color.toLowerCase();
+}
 
 /** An issuer as the API shows it: the stored profile plus its derived did:web. */
 export interface IssuerView extends Issuer {
@@ -86,6 +112,7 @@ export async function createIssuer(
       image: input.image === undefined ? null : prepareImage(input.image),
       address: input.address ?? null,
       linkedinOrganizationId: input.linkedinOrganizationId ?? null,
+      brandColor: input.brandColor === undefined ? null : brandColorOf(input.brandColor),
     });
     await addIssuerKey(context, repositories, created);
     return created;
@@ -115,13 +142,19 @@ export async function updateIssuer(
   context: PlatformContext,
   actor: Actor,
   id: string,
-  patch: IssuerPatchInput,
+  raw: z.input<typeof IssuerPatchSchema>,
 ): Promise<IssuerView> {
   await getIssuer(context, actor, id);
   authorize(actor, id, 'owner', { notFound: 'issuer' });
+  // Checked here as well as at the API's edge: the console's forms come in by another door.
+  const patch = IssuerPatchSchema.parse(raw);
   const updated = await context.storage.issuers.update({
     id,
-    patch: patch.image === undefined ? patch : { ...patch, image: prepareImage(patch.image) },
+    patch: {
+      ...patch,
+      ...(patch.image === undefined || patch.image === null ? {} : { image: prepareImage(patch.image) }),
+      ...(typeof patch.brandColor === 'string' ? { brandColor: brandColorOf(patch.brandColor) } : {}),
+    },
   });
   return viewIssuer(context, updated);
 }

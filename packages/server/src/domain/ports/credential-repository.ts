@@ -114,6 +114,8 @@ export interface IssuedCredentialQuery extends Page {
   readonly issuerId: string;
   /** States are judged at this time (expiry). */
   readonly at: Date;
+  /** One credential (the console's detail page reads its state). */
+  readonly id?: string;
   readonly achievementId?: string;
   readonly recipientLookupHash?: string;
   readonly recipientDid?: string;

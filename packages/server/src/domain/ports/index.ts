@@ -98,6 +98,18 @@ export {
 } from './portfolio-repository.js';
 export type { RateLimitStore } from './rate-limit-store.js';
 export {
+  CONCEPT_KINDS,
+  type ConceptKind,
+  type Occupation,
+  type OccupationSkill,
+  SKILL_RELATIONS,
+  type SkillConcept,
+  type SkillRelation,
+  type SkillRepository,
+  type SkillsFramework,
+  type SkillsFrameworkData,
+} from './skill-repository.js';
+export {
   STATUS_PURPOSES,
   type StatusAllocation,
   type StatusList,

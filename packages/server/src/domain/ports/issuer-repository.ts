@@ -22,6 +22,8 @@ export interface Issuer {
   readonly image: ImageRef | null;
   readonly address: IssuerAddress | null;
   readonly linkedinOrganizationId: string | null;
+  /** `#rrggbb` in lower case, or null for the platform's own colours. */
+  readonly brandColor: string | null;
   readonly verified: boolean;
   readonly createdAt: Date;
 }

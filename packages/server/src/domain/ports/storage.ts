@@ -17,6 +17,7 @@ import type { PathwayFollowRepository } from './pathway-follow-repository.js';
 import type { PathwayRepository } from './pathway-repository.js';
 import type { PortfolioRepository } from './portfolio-repository.js';
 import type { RateLimitStore } from './rate-limit-store.js';
+import type { SkillRepository } from './skill-repository.js';
 import type { StatusListRepository } from './status-list-repository.js';
 import type { UserRepository } from './user-repository.js';
 
@@ -44,6 +45,7 @@ export interface Repositories {
   readonly mailOutbox: MailOutbox;
   /** Request counters for rate limits; used outside transactions (a rollback would uncount). */
   readonly rateLimits: RateLimitStore;
+  readonly skills: SkillRepository;
 }
 
 /** The storage a use case needs: repositories, and a way to make several writes all-or-nothing. */

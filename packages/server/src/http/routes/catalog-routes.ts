@@ -2,13 +2,14 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { CatalogQuerySchema } from '../../domain/achievement/search-catalog.js';
 import type { Platform } from '../../domain/platform.js';
 import { DELIVERY_MODES } from '../../domain/ports/index.js';
+import { SkillSearchSchema } from '../../domain/skills/manage-skills.js';
 import type { PublicEnv } from '../../edge/public-env.js';
 import { createRouter } from '../create-router.js';
 import { problemResponses } from '../problem/problem-details.js';
 import { jsonContent } from './common-schemas.js';
 
 /** Paths under the API prefix that answer without a token. */
-export const PUBLIC_API_PATHS: readonly string[] = ['/catalog'];
+export const PUBLIC_API_PATHS: readonly string[] = ['/catalog', '/skills'];
 
 const CatalogEntrySchema = z
   .object({
@@ -53,6 +54,43 @@ const searchCatalog = createRoute({
   responses: { 200: jsonContent(CatalogSchema, 'One page of matches'), ...problemResponses(400) },
 });
 
+const SkillSchema = z
+  .object({
+    id: z
+      .string()
+      .openapi({ description: 'The skill’s URI in its framework (an ESCO URI): align achievements to it' }),
+    label: z.string(),
+    kind: z.enum(['skill', 'knowledge']),
+    altLabels: z.array(z.string()),
+    description: z.string().nullable(),
+    occupations: z.number().int().openapi({ description: 'How many of the framework’s occupations need it' }),
+    page: z.url().openapi({ description: 'Its public page on this platform' }),
+  })
+  .openapi('Skill');
+
+const searchSkills = createRoute({
+  method: 'get',
+  path: '/skills',
+  tags: ['Catalogue'],
+  summary: 'Find skills of the ESCO framework by label (no token)',
+  description:
+    'Skills and knowledge whose preferred or alternative label contains `q`, exact and prefix matches first. ' +
+    'This service uses the ESCO classification of the European Commission (ESCO v1.1.1, CC BY 4.0).',
+  request: { query: SkillSearchSchema },
+  responses: {
+    200: jsonContent(
+      z.object({ skills: z.array(SkillSchema), attribution: z.string() }).openapi('SkillSearch'),
+      'The best matches first',
+    ),
+    ...problemResponses(400),
+  },
+});
+
+/** The public page of a framework skill: ESCO URIs end with the id the page is named by. */
+export function skillPageUrl(publicUrl: string, uri: string): string {
+  return `${publicUrl}/skills/${encodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1))}`;
+}
+
 /** The public part of `/api/v1`: mounted before bearer authentication. */
 export function catalogRoutes(options: { readonly platform: Platform }): OpenAPIHono<PublicEnv> {
   const { platform } = options;
@@ -84,6 +122,25 @@ export function catalogRoutes(options: { readonly platform: Platform }): OpenAPI
           language: achievement.language,
           issuer,
         })),
+      },
+      200,
+    );
+  });
+  router.openapi(searchSkills, async (c) => {
+    const skills = await platform.skills.search(c.req.valid('query'));
+    const framework = await platform.skills.framework('esco');
+    return c.json(
+      {
+        skills: skills.map((skill) => ({
+          id: skill.uri,
+          label: skill.label,
+          kind: skill.kind === 'knowledge' ? ('knowledge' as const) : ('skill' as const),
+          altLabels: [...skill.altLabels],
+          description: skill.description,
+          occupations: skill.occupationCount,
+          page: skillPageUrl(platform.publicUrl, skill.uri),
+        })),
+        attribution: framework?.attribution ?? '',
       },
       200,
     );

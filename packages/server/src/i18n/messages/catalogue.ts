@@ -29,6 +29,20 @@ export const catalogueEn = {
   'achievement.pathways': 'Part of these pathways',
   'achievement.pathwaysLead': 'Earning it counts towards these larger qualifications.',
   'achievement.industry': 'Industry',
+  'skill.title': '{label}',
+  'skill.kind.skill': 'Skill or competence',
+  'skill.kind.knowledge': 'Knowledge',
+  'skill.kind.group': 'Group of skills',
+  'skill.alsoCalled': 'Also called',
+  'skill.broader': 'Part of',
+  'skill.achievements': 'Achievements that evidence it',
+  'skill.noAchievements': 'No published achievement on this platform is aligned to it yet.',
+  'skill.occupations': 'Occupations that need it',
+  'skill.essential': 'essential',
+  'skill.optional': 'optional',
+  'skill.attribution':
+    'This service uses the ESCO classification of the European Commission (ESCO v1.1.1, CC BY 4.0).',
+  'skill.framework': 'In the framework',
 };
 
 export const catalogueFr: Readonly<Record<keyof typeof catalogueEn, string>> = {
@@ -61,4 +75,18 @@ export const catalogueFr: Readonly<Record<keyof typeof catalogueEn, string>> = {
   'achievement.pathways': 'Fait partie de ces parcours',
   'achievement.pathwaysLead': 'L’obtenir compte pour ces qualifications plus larges.',
   'achievement.industry': 'Secteur',
+  'skill.title': '{label}',
+  'skill.kind.skill': 'Aptitude ou compétence',
+  'skill.kind.knowledge': 'Savoir',
+  'skill.kind.group': 'Groupe de compétences',
+  'skill.alsoCalled': 'Aussi appelée',
+  'skill.broader': 'Fait partie de',
+  'skill.achievements': 'Réalisations qui l’attestent',
+  'skill.noAchievements': 'Aucune réalisation publiée sur cette plateforme n’y est encore alignée.',
+  'skill.occupations': 'Métiers qui la demandent',
+  'skill.essential': 'essentielle',
+  'skill.optional': 'facultative',
+  'skill.attribution':
+    'Ce service utilise la classification ESCO de la Commission européenne (ESCO v1.1.1, CC BY 4.0).',
+  'skill.framework': 'Dans le référentiel',
 };

@@ -47,7 +47,7 @@ export const consoleShellEn = {
   'console.admin.ownerEmail': 'Email of its first owner',
   'console.admin.create': 'Create the issuer and invite its owner',
   'console.admin.created': '{name} was created; {email} was invited as its owner.',
-  'mail.staffInvite.subject': 'You can now issue credentials for {issuer}',
+  'mail.staffInvite.subject': 'You now have access to {issuer} on microcred',
   'mail.staffInvite.body':
     'You were added to {issuer} on microcred as {role}. Sign in with this address to open its console.',
   'mail.staffInvite.action': 'Open the console',
@@ -102,7 +102,7 @@ export const consoleShellFr: Readonly<Record<keyof typeof consoleShellEn, string
   'console.admin.ownerEmail': 'Adresse de son premier propriétaire',
   'console.admin.create': 'Créer l’émetteur et inviter son propriétaire',
   'console.admin.created': '{name} a été créé ; {email} a été invité comme propriétaire.',
-  'mail.staffInvite.subject': 'Vous pouvez désormais émettre des certifications pour {issuer}',
+  'mail.staffInvite.subject': 'Vous avez désormais accès à {issuer} sur microcred',
   'mail.staffInvite.body':
     'Vous avez été ajouté à {issuer} sur microcred comme {role}. Connectez-vous avec cette adresse pour ouvrir sa console.',
   'mail.staffInvite.action': 'Ouvrir la console',

@@ -1,6 +1,11 @@
 // The console's catalogues, one per part of it: spread here and in fr.ts.
 import { catalogueEn } from './catalogue.js';
+import { consoleAchievementsEn } from './console-achievements.js';
+import { consoleBulkEn } from './console-bulk.js';
+import { consoleCredentialsEn } from './console-credentials.js';
+import { consoleOrganisationEn } from './console-organisation.js';
 import { consoleShellEn } from './console-shell.js';
+import { earnerSkillsEn } from './earner-skills.js';
 
 /**
  * Every user-facing string of the web pages and mails, in English. A translation is one file with the same
@@ -8,7 +13,12 @@ import { consoleShellEn } from './console-shell.js';
  */
 export const en = {
   ...catalogueEn,
+  ...earnerSkillsEn,
   ...consoleShellEn,
+  ...consoleAchievementsEn,
+  ...consoleBulkEn,
+  ...consoleCredentialsEn,
+  ...consoleOrganisationEn,
   'layout.skip': 'Skip to content',
   'layout.nav': 'Main',
   'layout.footer':

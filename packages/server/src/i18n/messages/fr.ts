@@ -1,11 +1,21 @@
 import { catalogueFr } from './catalogue.js';
+import { consoleAchievementsFr } from './console-achievements.js';
+import { consoleBulkFr } from './console-bulk.js';
+import { consoleCredentialsFr } from './console-credentials.js';
+import { consoleOrganisationFr } from './console-organisation.js';
 import { consoleShellFr } from './console-shell.js';
+import { earnerSkillsFr } from './earner-skills.js';
 import type { MessageKey } from './en.js';
 
 /** Every user-facing string in French; the same keys as en.ts (the type checker insists). */
 export const fr: Readonly<Record<MessageKey, string>> = {
   ...catalogueFr,
+  ...earnerSkillsFr,
   ...consoleShellFr,
+  ...consoleAchievementsFr,
+  ...consoleBulkFr,
+  ...consoleCredentialsFr,
+  ...consoleOrganisationFr,
   'layout.skip': 'Aller au contenu',
   'layout.nav': 'Principale',
   'layout.footer':

@@ -12,6 +12,11 @@ import { consolePath } from './console-context.js';
  */
 export const CONSOLE_SECTIONS: readonly { readonly path: string; readonly label: MessageKey }[] = [
   { path: '', label: 'console.nav.dashboard' },
+  { path: '/achievements', label: 'console.achievements.nav' },
+  { path: '/issue', label: 'console.issue.nav' },
+  { path: '/bulk', label: 'console.bulk.nav' },
+  { path: '/credentials', label: 'console.credentials.nav' },
+  { path: '/organisation', label: 'console.organisation.nav' },
 ];
 
 const ROLE_LABELS = {

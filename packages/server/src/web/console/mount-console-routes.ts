@@ -1,7 +1,11 @@
 import type { Hono } from 'hono';
 import type { WebDeps, WebEnv } from '../shared/web-env.js';
+import { mountConsoleAchievementRoutes } from './achievements/achievement-routes.js';
 import { mountAdminRoutes } from './admin-routes.js';
+import { mountConsoleBulkRoutes } from './bulk/bulk-routes.js';
+import { mountConsoleCredentialsRoutes } from './credentials/mount-console-credentials-routes.js';
 import { mountDashboardRoutes } from './dashboard-routes.js';
+import { mountConsoleOrganisationRoutes } from './organisation/mount-organisation-routes.js';
 
 /**
  * The issuer console, for issuer staff: every page is under `/console/{slug}` and acts through the same
@@ -11,4 +15,8 @@ export function mountConsoleRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
   // Fixed paths first: `/console/admin/…` must not be read as an issuer's slug.
   mountAdminRoutes(web, deps);
   mountDashboardRoutes(web, deps);
+  mountConsoleAchievementRoutes(web, deps);
+  mountConsoleBulkRoutes(web, deps);
+  mountConsoleCredentialsRoutes(web, deps);
+  mountConsoleOrganisationRoutes(web, deps);
 }

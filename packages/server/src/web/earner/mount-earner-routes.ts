@@ -5,6 +5,7 @@ import { mountClaimRoutes } from './claim-routes.js';
 import { mountImportRoutes } from './import-routes.js';
 import { mountPathwayRoutes } from './pathway-routes.js';
 import { mountSettingsRoutes } from './settings-routes.js';
+import { mountSkillsRoutes } from './skills-routes.js';
 
 /** The earner's own pages: claiming, their credentials and imports, settings, their pathways. */
 export function mountEarnerRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
@@ -12,5 +13,6 @@ export function mountEarnerRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
   mountAccountRoutes(web, deps);
   mountImportRoutes(web, deps);
   mountSettingsRoutes(web, deps);
+  mountSkillsRoutes(web, deps);
   mountPathwayRoutes(web, deps);
 }

@@ -82,6 +82,9 @@ export function MyCredentialsPage(props: {
       <h1>{t('account.title')}</h1>
       <Notes message={props.message} error={props.error} />
       <p>
+        <a href="/account/skills">{t('skills.link')}</a>
+      </p>
+      <p>
         {earner.handle === null ? (
           <>
             {t('account.noHandle')} <a href="/account/settings">{t('account.chooseHandle')}</a>

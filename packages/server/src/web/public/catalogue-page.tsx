@@ -38,13 +38,7 @@ export function CataloguePage(props: {
     <Layout c={c} title={t('catalogue.title')} description={t('catalogue.lead')}>
       <h1>{t('catalogue.title')}</h1>
       <p class="lead">{t('catalogue.lead')}</p>
-      <form
-        method="get"
-        action="/achievements"
-        class="catalogue-search"
-        role="search"
-        aria-label={t('catalogue.search')}
-      >
+      <form method="get" action="/achievements" class="catalogue-search" aria-label={t('catalogue.search')}>
         <div class="field-row">
           <label for="catalogue-q">{t('catalogue.q')}</label>
           <input id="catalogue-q" name="q" type="search" maxlength={200} value={field('q')} />

@@ -108,6 +108,26 @@ function CredentialBody(props: { readonly c: Context<WebEnv>; readonly fields: C
   );
 }
 
+/**
+ * The issuer's brand colour as a thin bar over the credential. An SVG `fill` rather than a style: the
+ * page's CSP allows no inline style, and a presentation attribute is not one.
+ */
+function BrandBar(props: { readonly color: string | null }) {
+  if (props.color === null || !/^#[0-9a-f]{6}$/.test(props.color)) return null;
+  return (
+    <svg
+      class="brand-bar"
+      aria-hidden="true"
+      focusable="false"
+      viewBox="0 0 100 1"
+      preserveAspectRatio="none"
+      data-brand-color={props.color}
+    >
+      <rect width="100" height="1" fill={props.color} />
+    </svg>
+  );
+}
+
 function escapeAttribute(text: string): string {
   return text.replace(/[&<>"]/g, (character) => `&#${character.charCodeAt(0)};`);
 }
@@ -149,6 +169,7 @@ export function IssuedCredentialPage(props: {
       description={description}
       preview={{ title: fields.name, description, url: props.pageUrl, image: props.imageUrl }}
     >
+      <BrandBar color={issuer?.brandColor ?? null} />
       <div class="hero">
         <BadgeImage t={t} src={props.imageUrl} name={fields.name} />
         <div>

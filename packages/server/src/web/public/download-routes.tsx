@@ -108,6 +108,7 @@ export function mountDownloadRoutes(web: Hono<WebEnv>, { platform }: WebDeps): v
           pageUrl,
           qrPng: await qrCodePng(pageUrl),
           badgePng: await badgePng(page.achievement, fields.name, issuerName),
+          brandColor: page.issuer?.brandColor ?? null,
           labels: {
             certifies: t('certificate.certifies'),
             issuedOn: t('certificate.issuedOn'),

@@ -7,6 +7,7 @@ import { mountHomeRoutes } from './home-routes.js';
 import { mountIssuerRoutes } from './issuer-routes.js';
 import { mountMailboxRoutes } from './mailbox-routes.js';
 import { mountPortfolioRoutes } from './portfolio-routes.js';
+import { mountSkillRoutes } from './skill-routes.js';
 import { mountVerifyRoutes } from './verify-routes.js';
 
 /** The pages anyone may open, signed in or not: what is public, and the checks anyone may run. */
@@ -16,6 +17,7 @@ export function mountPublicRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
   mountDownloadRoutes(web, deps);
   mountVerifyRoutes(web, deps);
   mountCatalogueRoutes(web, deps);
+  mountSkillRoutes(web, deps);
   mountIssuerRoutes(web, deps);
   mountPortfolioRoutes(web, deps);
   mountMailboxRoutes(web, deps);

@@ -1,5 +1,7 @@
 import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
 import type { ClientLimit } from '../../edge/rate-limits.js';
+import { SESSION_COOKIE } from '../../edge/session-earner.js';
 
 /**
  * Per-client limits on what the pages let anyone make us do: send mail, use an emailed link's secret,
@@ -22,4 +24,21 @@ const UPLOAD_PATHS = new Set(['/verify', '/account/imports']);
 /** A form that may carry a credential file: allowed `PAGE_UPLOAD_LIMIT_BYTES`. */
 export function isPageUpload(c: Context): boolean {
   return c.req.method === 'POST' && UPLOAD_PATHS.has(c.req.path);
+}
+
+/** The largest CSV file the console's bulk issuance takes (about 200,000 rows of email and name). */
+export const CONSOLE_CSV_LIMIT_BYTES = 20 * 1024 * 1024;
+// The file travels base64-encoded in the forms of the later steps (4/3 of its size), plus other fields.
+export const CONSOLE_CSV_REQUEST_LIMIT_BYTES = Math.ceil((CONSOLE_CSV_LIMIT_BYTES * 4) / 3) + 1024 * 1024;
+const CONSOLE_CSV_PATH = /^\/console\/[^/]+\/bulk\/(?:upload|preview|start)$/;
+
+/**
+ * A console bulk-issuance step from someone with a session cookie: allowed
+ * `CONSOLE_CSV_REQUEST_LIMIT_BYTES`. Whether the session is valid (and the member may issue) is checked by
+ * the route before it reads the body; anyone else keeps the small default limit.
+ */
+export function isConsoleCsvUpload(c: Context): boolean {
+  return (
+    c.req.method === 'POST' && CONSOLE_CSV_PATH.test(c.req.path) && getCookie(c, SESSION_COOKIE) !== undefined
+  );
 }

@@ -13,6 +13,8 @@ export interface CertificateInput {
   pageUrl: string;
   qrPng: Uint8Array;
   badgePng?: Uint8Array | null;
+  /** The issuer's `#rrggbb` for the frame and the title; the default accent when absent. */
+  brandColor?: string | null;
   labels: { certifies: string; issuedOn: string; expiresOn: string; verifyAt: string; issuedBy: string };
 }
 
@@ -24,6 +26,14 @@ const BADGE_SIZE = 72;
 const INK = rgb(0.13, 0.13, 0.13);
 const MUTED = rgb(0.4, 0.4, 0.4);
 const ACCENT = rgb(0.12, 0.29, 0.49);
+
+/** The issuer's colour for the PDF (the default accent when it has none). */
+function accentOf(brandColor: string | null | undefined) {
+  const hex = /^#([0-9a-f]{6})$/i.exec(brandColor ?? '')?.[1];
+  if (hex === undefined) return ACCENT;
+  const channel = (offset: number) => Number.parseInt(hex.slice(offset, offset + 2), 16) / 255;
+  return rgb(channel(0), channel(2), channel(4));
+}
 
 /** Latin letters whose stroke is not a combining mark, so NFKD leaves them as they are. */
 const STROKED_LETTERS: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i' };
@@ -112,13 +122,14 @@ export async function renderCertificatePdf(input: CertificateInput): Promise<Uin
   const page = pdf.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  const accent = accentOf(input.brandColor);
 
   page.drawRectangle({
     x: 36,
     y: 36,
     width: PAGE_WIDTH - 72,
     height: PAGE_HEIGHT - 72,
-    borderColor: ACCENT,
+    borderColor: accent,
     borderWidth: 2,
   });
 
@@ -141,7 +152,7 @@ export async function renderCertificatePdf(input: CertificateInput): Promise<Uin
     y -= 14;
   }
   const line = { maxWidth: CONTENT_WIDTH, maxLines: 2 };
-  drawCentered(fitText(input.title, bold, { ...line, maxSize: 26, minSize: 16 }), bold, ACCENT, 12);
+  drawCentered(fitText(input.title, bold, { ...line, maxSize: 26, minSize: 16 }), bold, accent, 12);
   if (input.recipientName !== null) {
     drawCentered(
       fitText(input.labels.certifies, regular, { ...line, maxSize: 13, minSize: 10 }),

@@ -1,0 +1,25 @@
+import { isServerError, ServerErrorCode } from '../../../domain/error/server-error.js';
+import { userMessage } from '../../shared/user-message.js';
+
+/** A refusal a settings form shows beside the values it keeps, with the status of the page that shows it. */
+export interface FormRefusal {
+  readonly status: 400 | 409;
+  readonly message: string;
+}
+
+/**
+ * What the person can correct on the form (bad input, the last owner kept): shown on it. Anything else,
+ * a role that may not act, another issuer's resource, a fault, is thrown on to the error pages (403, 404,
+ * 500), so a refused role is never answered as if its input were at fault.
+ */
+export function formRefusal(error: unknown): FormRefusal {
+  const message = userMessage(error);
+  if (
+    message === null ||
+    (isServerError(error) &&
+      (error.code === ServerErrorCode.FORBIDDEN || error.code === ServerErrorCode.UNAUTHORIZED))
+  ) {
+    throw error;
+  }
+  return { status: isServerError(error) && error.code === ServerErrorCode.CONFLICT ? 409 : 400, message };
+}
