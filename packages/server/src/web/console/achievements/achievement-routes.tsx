@@ -119,6 +119,63 @@ async function escoPickerOf(platform: Platform, picking?: EscoPicking): Promise<
   return { matches: picking?.matches ?? null };
 }
 
+/**
+ * A post of the designer form, for a new achievement (`current` null) or an edit: a preview or an ESCO
+ * search or pick re-renders the form with every value kept (nothing saved); a save that the domain refuses
+ * re-renders it with the errors on their fields; a save that works redirects where `save` says.
+ */
+async function postDesigner(
+  c: Context<WebEnv>,
+  platform: Platform,
+  workspace: Workspace,
+  current: Achievement | null,
+  save: (values: AchievementFormValues, image: ImageRef | undefined) => Promise<string>,
+): Promise<Response> {
+  const form = await readForm(c);
+  const read = await imageOf(c, readValues(form), form);
+  const { image, values } = read;
+  const render = async (
+    errors: readonly FieldError[],
+    status: 200 | 400,
+    preview: boolean,
+    picking?: EscoPicking,
+  ) =>
+    c.html(
+      <AchievementFormPage
+        c={c}
+        workspace={workspace}
+        achievement={current}
+        values={picking?.values ?? values}
+        errors={errors}
+        preview={preview}
+        escoPicker={await escoPickerOf(platform, picking)}
+        {...(current === null
+          ? {}
+          : { currentBadge: pictureOf(c, current.image, current.name, workspace.name) })}
+        {...(image === undefined ? {} : { badge: pictureOf(c, { id: image }, values.name, workspace.name) })}
+      />,
+      status,
+    );
+  if (formField(form, 'intent') === 'preview')
+    return render(read.errors, read.errors.length === 0 ? 200 : 400, true);
+  const picking = await pickEscoSkill(platform, c.get('t'), form, values);
+  if (picking !== null) {
+    const errors = [...read.errors, ...picking.errors];
+    return render(errors, errors.length === 0 ? 200 : 400, false, picking);
+  }
+  if (read.errors.length > 0) return render(read.errors, 400, false);
+  try {
+    return c.redirect(
+      await save(values, image === undefined ? undefined : { id: image, caption: values.name }),
+      303,
+    );
+  } catch (error) {
+    const errors = fieldErrorsOf(error);
+    if (errors === null) throw error;
+    return render(errors, 400, false);
+  }
+}
+
 /** `/console/{slug}/achievements…`: the issuer's achievements, their designer and their status. */
 export function mountConsoleAchievementRoutes(web: Hono<WebEnv>, { platform }: WebDeps): void {
   web.get('/console/:slug/achievements', async (c) => {
@@ -161,53 +218,13 @@ export function mountConsoleAchievementRoutes(web: Hono<WebEnv>, { platform }: W
   web.post('/console/:slug/achievements', async (c) => {
     const { actor, workspace } = consoleWorkspace(c);
     requireEditor(workspace);
-    const form = await readForm(c);
-    const read = await imageOf(c, readValues(form), form);
-    const { image, values } = read;
-    const render = async (
-      errors: readonly FieldError[],
-      status: 200 | 400,
-      preview: boolean,
-      picking?: EscoPicking,
-    ) =>
-      c.html(
-        <AchievementFormPage
-          c={c}
-          workspace={workspace}
-          achievement={null}
-          values={picking?.values ?? values}
-          errors={errors}
-          preview={preview}
-          escoPicker={await escoPickerOf(platform, picking)}
-          {...(image === undefined
-            ? {}
-            : { badge: pictureOf(c, { id: image }, values.name, workspace.name) })}
-        />,
-        status,
-      );
-    if (formField(form, 'intent') === 'preview')
-      return render(read.errors, read.errors.length === 0 ? 200 : 400, true);
-    const picking = await pickEscoSkill(platform, c.get('t'), form, values);
-    if (picking !== null) {
-      const errors = [...read.errors, ...picking.errors];
-      return render(errors, errors.length === 0 ? 200 : 400, false, picking);
-    }
-    if (read.errors.length > 0) return render(read.errors, 400, false);
-    try {
+    return postDesigner(c, platform, workspace, null, async (values, image) => {
       const created = await platform.achievements.create(
         actor,
-        creationOf(
-          values,
-          workspace.issuerId,
-          image === undefined ? undefined : { id: image, caption: values.name },
-        ),
+        creationOf(values, workspace.issuerId, image),
       );
-      return c.redirect(consolePath(workspace, `/achievements/${created.id}?done=created`), 303);
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (errors === null) throw error;
-      return render(errors, 400, false);
-    }
+      return consolePath(workspace, `/achievements/${created.id}?done=created`);
+    });
   });
 
   web.get('/console/:slug/achievements/:id', async (c) => {
@@ -236,52 +253,11 @@ export function mountConsoleAchievementRoutes(web: Hono<WebEnv>, { platform }: W
   web.post('/console/:slug/achievements/:id', async (c) => {
     const { actor, workspace } = consoleWorkspace(c);
     requireEditor(workspace);
-    const form = await readForm(c);
     const current: Achievement = await ownAchievement(platform, actor, workspace, c.req.param('id'));
-    const read = await imageOf(c, readValues(form), form);
-    const { image, values } = read;
-    const render = async (
-      errors: readonly FieldError[],
-      status: 200 | 400,
-      preview: boolean,
-      picking?: EscoPicking,
-    ) =>
-      c.html(
-        <AchievementFormPage
-          c={c}
-          workspace={workspace}
-          achievement={current}
-          values={picking?.values ?? values}
-          errors={errors}
-          preview={preview}
-          escoPicker={await escoPickerOf(platform, picking)}
-          currentBadge={pictureOf(c, current.image, current.name, workspace.name)}
-          {...(image === undefined
-            ? {}
-            : { badge: pictureOf(c, { id: image }, values.name, workspace.name) })}
-        />,
-        status,
-      );
-    if (formField(form, 'intent') === 'preview')
-      return render(read.errors, read.errors.length === 0 ? 200 : 400, true);
-    const picking = await pickEscoSkill(platform, c.get('t'), form, values);
-    if (picking !== null) {
-      const errors = [...read.errors, ...picking.errors];
-      return render(errors, errors.length === 0 ? 200 : 400, false, picking);
-    }
-    if (read.errors.length > 0) return render(read.errors, 400, false);
-    try {
-      await platform.achievements.update(
-        actor,
-        current.id,
-        patchOf(values, current, image === undefined ? undefined : { id: image, caption: values.name }),
-      );
-      return c.redirect(consolePath(workspace, `/achievements/${current.id}?done=saved`), 303);
-    } catch (error) {
-      const errors = fieldErrorsOf(error);
-      if (errors === null) throw error;
-      return render(errors, 400, false);
-    }
+    return postDesigner(c, platform, workspace, current, async (values, image) => {
+      await platform.achievements.update(actor, current.id, patchOf(values, current, image));
+      return consolePath(workspace, `/achievements/${current.id}?done=saved`);
+    });
   });
 
   web.post('/console/:slug/achievements/:id/status', async (c) => {
