@@ -114,6 +114,8 @@ import type { RateLimitRules } from './rate-limit/rate-limit-rules.js';
 import { createPlatformFetcher } from './resolve/platform-fetcher.js';
 import { alignFreeTextSkills } from './skills/align-free-text-skills.js';
 import { importEscoFramework, searchSkills, skillsFramework, viewSkill } from './skills/manage-skills.js';
+import { matchRoleSkills } from './skills/match-role-skills.js';
+import { skillGap } from './skills/skill-gap.js';
 import { skillsWallet } from './skills/skills-wallet.js';
 import { createStatusListPublisher } from './status/status-list-credential.js';
 
@@ -251,6 +253,10 @@ export function createPlatformWithContext(options: PlatformOptions) {
       search: bind(context, searchSkills),
       /** Public: a skill, its broader group and the occupations that need it. */
       view: bind(context, viewSkill),
+      /** The ESCO skills a job description speaks of, best first. */
+      matchRole: bind(context, matchRoleSkills),
+      /** The skills a person proves and lacks among a role's, and the achievements that close the gap. */
+      gap: bind(context, skillGap),
     },
     staff: {
       /** What the person behind an account may do in the console (their issuers and roles). */

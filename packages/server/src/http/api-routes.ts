@@ -16,6 +16,7 @@ import { learnerRecordRoutes } from './routes/learner-record-routes.js';
 import { memberRoutes } from './routes/member-routes.js';
 import { partnershipRoutes } from './routes/partnership-routes.js';
 import { pathwayRoutes } from './routes/pathway-routes.js';
+import { rolesRoutes } from './routes/roles-routes.js';
 import { vcApiRoutes } from './routes/vc-api-routes.js';
 
 const API_PREFIX = '/api/v1';
@@ -65,6 +66,7 @@ export function apiRoutes(options: { readonly platform: Platform }): OpenAPIHono
   api.route('/', pathwayRoutes({ platform }));
   api.route('/', partnershipRoutes({ platform }));
   api.route('/', learnerRecordRoutes({ platform }));
+  api.route('/', rolesRoutes({ platform }));
   routes.route(API_PREFIX, api);
   routes.route('/', vcApiRoutes({ platform }));
   return routes;

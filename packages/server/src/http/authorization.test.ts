@@ -35,6 +35,8 @@ const unique = () => {
   return `${Date.now().toString(36)}-${serial}`;
 };
 
+const MATRIX_SKILL = 'https://skills.example.org/skill/sql';
+
 const CASES: readonly Case[] = [
   {
     method: 'GET',
@@ -317,6 +319,21 @@ const CASES: readonly Case[] = [
     path: (w) => `/api/v1/issuers/${w.mine.id}/partnerships/${w.theirs.id}`,
     expect: { none: 401, viewer: 403, issuer: 403, other: 404, admin: 204 },
   },
+  {
+    // Until employers have their own keys, only the administrator matches roles and reads gaps.
+    method: 'POST',
+    route: '/api/v1/roles/match',
+    path: () => '/api/v1/roles/match',
+    body: () => ({ text: 'We need someone who writes SQL queries' }),
+    expect: { none: 401, viewer: 403, issuer: 403, other: 403, admin: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/gap',
+    path: () => '/api/v1/gap',
+    body: () => ({ recipient: { email: 'matrix@example.org' }, skills: [MATRIX_SKILL] }),
+    expect: { none: 401, viewer: 403, issuer: 403, other: 403, admin: 200 },
+  },
 ];
 
 describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
@@ -335,6 +352,25 @@ describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
 
   beforeAll(async () => {
     test = await openTestApp(driver);
+    await test.storage.skills.importFramework(
+      {
+        framework: { id: 'esco', name: 'Matrix skills', version: '1', attribution: 'Matrix' },
+        concepts: [
+          {
+            uri: MATRIX_SKILL,
+            kind: 'knowledge',
+            label: 'SQL',
+            altLabels: [],
+            description: null,
+            broaderUri: null,
+            occupationCount: 0,
+          },
+        ],
+        occupations: [],
+        relations: [],
+      },
+      new Date(),
+    );
     const issuer = async (slug: string) =>
       (await test.call('/api/v1/issuers', { token: ADMIN_TOKEN, json: { slug, name: slug } })).body;
     const mine = await issuer('mine');

@@ -29,6 +29,8 @@ const OPERATIONS = [
   'GET /api/v1/credentials/{id}/history',
   'GET /api/v1/catalog',
   'GET /api/v1/skills',
+  'POST /api/v1/roles/match',
+  'POST /api/v1/gap',
   'POST /api/v1/credentials/{id}/revoke',
   'POST /api/v1/credentials/{id}/suspend',
   'POST /api/v1/credentials/{id}/reinstate',

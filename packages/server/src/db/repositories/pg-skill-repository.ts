@@ -164,6 +164,15 @@ export class PgSkillRepository implements SkillRepository {
     return rows.map(toConcept);
   }
 
+  async listConcepts(options: { readonly frameworkId: string }): Promise<SkillConcept[]> {
+    const rows = await this.#db
+      .select()
+      .from(skillConcepts)
+      .where(sql`${skillConcepts.frameworkId} = ${options.frameworkId} and ${skillConcepts.kind} <> 'group'`)
+      .orderBy(skillConcepts.uri);
+    return rows.map(toConcept);
+  }
+
   async findConcepts(options: { readonly uris: readonly string[] }): Promise<SkillConcept[]> {
     if (options.uris.length === 0) return [];
     const rows = await this.#db

@@ -70,6 +70,8 @@ export interface SkillRepository {
   findConcept(options: { readonly uri: string }): Promise<SkillConcept | null>;
   /** Skills and knowledge whose preferred label is one of `labels`, compared case-insensitively. */
   findByLabels(options: { readonly labels: readonly string[] }): Promise<SkillConcept[]>;
+  /** Every skill and knowledge concept (not groups) of a framework, in URI order: what a matcher indexes. */
+  listConcepts(options: { readonly frameworkId: string }): Promise<SkillConcept[]>;
   /** The concepts among `uris` that exist (unknown ones left out). */
   findConcepts(options: { readonly uris: readonly string[] }): Promise<SkillConcept[]>;
   /** The occupations that need a skill, essential ones first, then by label. */

@@ -4,6 +4,7 @@ import { consoleAchievementsEn } from './console-achievements.js';
 import { consoleBulkEn } from './console-bulk.js';
 import { consoleCredentialsEn } from './console-credentials.js';
 import { consoleOrganisationEn } from './console-organisation.js';
+import { consolePathwaysEn } from './console-pathways.js';
 import { consoleShellEn } from './console-shell.js';
 import { earnerSkillsEn } from './earner-skills.js';
 
@@ -19,6 +20,7 @@ export const en = {
   ...consoleBulkEn,
   ...consoleCredentialsEn,
   ...consoleOrganisationEn,
+  ...consolePathwaysEn,
   'layout.skip': 'Skip to content',
   'layout.nav': 'Main',
   'layout.footer':

@@ -3,6 +3,7 @@ import { consoleAchievementsFr } from './console-achievements.js';
 import { consoleBulkFr } from './console-bulk.js';
 import { consoleCredentialsFr } from './console-credentials.js';
 import { consoleOrganisationFr } from './console-organisation.js';
+import { consolePathwaysFr } from './console-pathways.js';
 import { consoleShellFr } from './console-shell.js';
 import { earnerSkillsFr } from './earner-skills.js';
 import type { MessageKey } from './en.js';
@@ -16,6 +17,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...consoleBulkFr,
   ...consoleCredentialsFr,
   ...consoleOrganisationFr,
+  ...consolePathwaysFr,
   'layout.skip': 'Aller au contenu',
   'layout.nav': 'Principale',
   'layout.footer':

@@ -16,6 +16,7 @@ export const CONSOLE_SECTIONS: readonly { readonly path: string; readonly label:
   { path: '/issue', label: 'console.issue.nav' },
   { path: '/bulk', label: 'console.bulk.nav' },
   { path: '/credentials', label: 'console.credentials.nav' },
+  { path: '/pathways', label: 'console.pathways.nav' },
   { path: '/organisation', label: 'console.organisation.nav' },
 ];
 

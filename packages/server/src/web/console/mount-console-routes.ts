@@ -6,6 +6,7 @@ import { mountConsoleBulkRoutes } from './bulk/bulk-routes.js';
 import { mountConsoleCredentialsRoutes } from './credentials/mount-console-credentials-routes.js';
 import { mountDashboardRoutes } from './dashboard-routes.js';
 import { mountConsoleOrganisationRoutes } from './organisation/mount-organisation-routes.js';
+import { mountConsolePathwayRoutes } from './pathways/pathway-routes.js';
 
 /**
  * The issuer console, for issuer staff: every page is under `/console/{slug}` and acts through the same
@@ -19,4 +20,5 @@ export function mountConsoleRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
   mountConsoleBulkRoutes(web, deps);
   mountConsoleCredentialsRoutes(web, deps);
   mountConsoleOrganisationRoutes(web, deps);
+  mountConsolePathwayRoutes(web, deps);
 }
