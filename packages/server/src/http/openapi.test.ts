@@ -51,6 +51,7 @@ const OPERATIONS = [
   'POST /credentials/verify',
   'GET /issuers/{slug}/did.json',
   'GET /issuers/{slug}/status/{listId}',
+  'GET /issuers/{slug}/logo',
   'GET /achievements/{id}',
   'GET /achievements/{id}/image',
   'GET /credentials/{id}',

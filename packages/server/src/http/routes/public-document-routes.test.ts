@@ -12,6 +12,10 @@ const HOSTILE_SVG =
   '<image href="http://169.254.169.254/latest/meta-data/"/>' +
   '</svg>';
 
+// A 1×1 PNG.
+const PNG_BASE64 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+
 const svgDataUri = (svg: string) => `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 
 function expectInert(svg: string): void {
@@ -91,6 +95,54 @@ describe.each(testDrivers())('achievement and issuer images on %s', (driver) => 
     });
     expect(patched.status).toBe(200);
     expectInert(Buffer.from(String(patched.body.image.id).split(',')[1] ?? '', 'base64').toString('utf8'));
+  });
+
+  it('serves a stored issuer logo, PNG or SVG, under a CSP, nosniff and its type', async () => {
+    const png = await test.call('/api/v1/issuers', {
+      token: ADMIN_TOKEN,
+      json: {
+        slug: 'png-logo',
+        name: 'PNG Logo College',
+        image: { id: `data:image/png;base64,${PNG_BASE64}` },
+      },
+    });
+    expect(png.status).toBe(201);
+    const servedPng = await test.call('/issuers/png-logo/logo');
+    expect(servedPng.status).toBe(200);
+    expect(servedPng.headers.get('Content-Type')).toBe('image/png');
+    expect(servedPng.headers.get('Content-Security-Policy')).toBe(IMAGE_CSP);
+    expect(servedPng.headers.get('X-Content-Type-Options')).toBe('nosniff');
+
+    await test.call('/api/v1/issuers', {
+      token: ADMIN_TOKEN,
+      json: { slug: 'svg-served-logo', name: 'SVG Served College', image: { id: svgDataUri(HOSTILE_SVG) } },
+    });
+    const servedSvg = await test.call('/issuers/svg-served-logo/logo');
+    expect(servedSvg.status).toBe(200);
+    expect(servedSvg.headers.get('Content-Type')).toBe('image/svg+xml');
+    expect(servedSvg.headers.get('Content-Security-Policy')).toBe(IMAGE_CSP);
+    expect(servedSvg.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(servedSvg.text).toContain('<circle');
+    expectInert(servedSvg.text);
+  });
+
+  it('redirects to a logo given as a public https URL', async () => {
+    await test.call('/api/v1/issuers', {
+      token: ADMIN_TOKEN,
+      json: {
+        slug: 'linked-logo',
+        name: 'Linked Logo',
+        image: { id: 'https://badges.example.org/logo.png' },
+      },
+    });
+    const redirect = await test.call('/issuers/linked-logo/logo');
+    expect(redirect.status).toBe(302);
+    expect(redirect.headers.get('Location')).toBe('https://badges.example.org/logo.png');
+  });
+
+  it('answers 404 for an issuer without a logo and for an unknown slug', async () => {
+    expect((await test.call('/issuers/image-rules/logo')).status).toBe(404);
+    expect((await test.call('/issuers/no-such-issuer/logo')).status).toBe(404);
   });
 
   it.each([

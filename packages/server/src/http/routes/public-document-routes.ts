@@ -105,6 +105,29 @@ const achievementImage = createRoute({
   },
 });
 
+const issuerLogo = createRoute({
+  method: 'get',
+  path: '/issuers/{slug}/logo',
+  tags: ['Public documents'],
+  summary: "An issuer's logo",
+  description:
+    'The uploaded PNG or SVG (sanitised). A logo given as an https URL on a public host redirects there; ' +
+    'an issuer without a logo, or with a URL stored before that rule, answers 404.',
+  request: { params: SlugParamsSchema },
+  responses: {
+    200: {
+      description: 'The logo',
+      content: {
+        'image/png': { schema: z.string().openapi({ format: 'binary' }) },
+        'image/svg+xml': { schema: z.string() },
+      },
+    },
+    302: { description: 'The logo lives at another URL' },
+    304: notModified,
+    ...problemResponses(400, 404),
+  },
+});
+
 const credentialDocument = createRoute({
   method: 'get',
   path: '/credentials/{id}',
@@ -217,6 +240,20 @@ export function publicDocumentRoutes(options: { readonly platform: Platform }): 
     return cacheableResponse(c, {
       body: image.bytes,
       contentType: image.mediaType,
+      cacheControl: SHORT_LIVED,
+      headers: IMAGE_HEADERS,
+    });
+  });
+
+  router.openapi(issuerLogo, async (c) => {
+    const issuer = await platform.issuers.findBySlug(c.req.valid('param').slug);
+    const stored = issuer === null ? undefined : readStoredImage(issuer.image);
+    if (stored === undefined) throw new ServerError(ServerErrorCode.NOT_FOUND, 'no logo for this issuer');
+    // Same rule as achievement images: a URL is the issuer's own file on a public host, never fetched here.
+    if (stored.kind === 'link') return c.redirect(stored.url, 302);
+    return cacheableResponse(c, {
+      body: stored.bytes,
+      contentType: stored.mediaType,
       cacheControl: SHORT_LIVED,
       headers: IMAGE_HEADERS,
     });

@@ -2,6 +2,7 @@ import type { VerificationReport } from '@microcred/vc';
 import type { Context } from 'hono';
 import { raw } from 'hono/html';
 import type { CredentialPage } from '../../domain/earner/portfolio.js';
+import { readStoredImage } from '../../domain/image/read-stored-image.js';
 import type { ImportedCredential } from '../../domain/ports/index.js';
 import { BadgeImage } from '../shared/badge-image.js';
 import { type CredentialFields, readCredentialFields } from '../shared/credential-fields.js';
@@ -17,6 +18,7 @@ function CredentialFacts(props: {
   readonly fields: CredentialFields;
   readonly issuerHref: string | null;
   readonly verifiedIssuer: boolean;
+  readonly issuerLogoUrl?: string | null;
 }) {
   const { c, fields } = props;
   const t = c.get('t');
@@ -24,6 +26,12 @@ function CredentialFacts(props: {
     <dl class="facts">
       <dt>{t('credential.issuer')}</dt>
       <dd>
+        {props.issuerLogoUrl == null ? null : (
+          <>
+            {/* Decorative: the issuer's name follows it. */}
+            <img class="issuer-logo" src={props.issuerLogoUrl} alt="" height="32" />{' '}
+          </>
+        )}
         {props.issuerHref === null ? fields.issuerName : <a href={props.issuerHref}>{fields.issuerName}</a>}
         {props.verifiedIssuer ? (
           <>
@@ -180,6 +188,11 @@ export function IssuedCredentialPage(props: {
             fields={fields}
             issuerHref={issuer === null ? null : `/issuers/${issuer.slug}`}
             verifiedIssuer={issuer?.verified === true}
+            issuerLogoUrl={
+              issuer === null || readStoredImage(issuer.image) === undefined
+                ? null
+                : `/issuers/${issuer.slug}/logo`
+            }
           />
           {!isPublic || page.owner === null || page.owner.handle === null ? null : (
             <p>

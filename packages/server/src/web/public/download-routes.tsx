@@ -2,8 +2,9 @@ import { bakePng, bakeSvg } from '@microcred/vc';
 import type { Hono } from 'hono';
 import { defaultBadgeSvg } from '../../domain/achievement/default-badge-svg.js';
 import { ServerError, ServerErrorCode } from '../../domain/error/server-error.js';
+import { readStoredImage } from '../../domain/image/read-stored-image.js';
 import { sanitizeSvg } from '../../domain/image/sanitize-svg.js';
-import type { Achievement, CredentialRecord } from '../../domain/ports/index.js';
+import type { Achievement, CredentialRecord, Issuer } from '../../domain/ports/index.js';
 import { readCredentialFields } from '../shared/credential-fields.js';
 import { svgToPng } from '../shared/render/badge-png.js';
 import { renderCertificatePdf } from '../shared/render/certificate-pdf.js';
@@ -25,6 +26,15 @@ function badgeSvg(achievement: Achievement | null, fallbackName: string, issuerN
     return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="512" height="512" viewBox="0 0 512 512"><image width="512" height="512" href="data:image/png;base64,${image.bytes.toString('base64')}"/></svg>`;
   }
   return defaultBadgeSvg({ name: achievement?.name ?? fallbackName, issuerName });
+}
+
+/** The issuer's logo as a PNG for the certificate, or null when it has none that can be drawn. */
+async function logoPng(issuer: Issuer | null): Promise<Uint8Array | null> {
+  const stored = issuer === null ? undefined : readStoredImage(issuer.image);
+  if (stored === undefined || stored.kind === 'link') return null;
+  if (stored.mediaType === 'image/png') return stored.bytes;
+  // A logo resvg cannot draw leaves the certificate without it rather than without a certificate.
+  return svgToPng(new TextDecoder().decode(stored.bytes), { width: 288 }).catch(() => null);
 }
 
 async function badgePng(
@@ -109,6 +119,7 @@ export function mountDownloadRoutes(web: Hono<WebEnv>, { platform }: WebDeps): v
           qrPng: await qrCodePng(pageUrl),
           badgePng: await badgePng(page.achievement, fields.name, issuerName),
           brandColor: page.issuer?.brandColor ?? null,
+          logoPng: await logoPng(page.issuer),
           labels: {
             certifies: t('certificate.certifies'),
             issuedOn: t('certificate.issuedOn'),

@@ -314,6 +314,8 @@ export function BulkJobPage(props: {
   readonly workspace: Workspace;
   readonly job: BulkJob;
   readonly achievementName: string;
+  readonly canCancel: boolean;
+  readonly error?: string;
 }) {
   const { c, workspace, job } = props;
   const t = c.get('t');
@@ -355,6 +357,26 @@ export function BulkJobPage(props: {
             {t('console.bulk.errorReport')}
           </a>
         </p>
+      ) : null}
+      {props.canCancel && !finished ? (
+        <section aria-labelledby="bulk-cancel" class="card">
+          <h2 id="bulk-cancel">{t('console.bulk.cancel')}</h2>
+          <p class="hint">{t('console.bulk.cancelHint')}</p>
+          <Notes message={undefined} error={props.error} />
+          <PostForm
+            c={c}
+            action={consolePath(workspace, `/bulk/${job.id}/cancel`)}
+            class="stack"
+            confirm={t('console.bulk.cancelConfirmQuestion')}
+          >
+            <label>
+              <input type="checkbox" name="confirm" value="yes" required /> {t('console.bulk.cancelConfirm')}
+            </label>
+            <button type="submit" class="danger">
+              {t('console.bulk.cancel')}
+            </button>
+          </PostForm>
+        </section>
       ) : null}
       <p>
         <a href={consolePath(workspace, '/bulk')}>{t('console.bulk.backToJobs')}</a>

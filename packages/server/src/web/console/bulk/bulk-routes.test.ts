@@ -258,4 +258,47 @@ describe('bulk issuance from a CSV file in the console', () => {
     expect((await test.platform.bulk.list(ADMIN, issuerId)).length).toBe(3);
     expect((await owner.get(`${BULK}/not-a-job`)).status).toBe(404);
   });
+
+  it('lets an issuer cancel a queued job after ticking the box, and refuses everyone else', async () => {
+    const queued = await test.platform.bulk.create(ADMIN, {
+      achievementId,
+      format: 'csv',
+      allowDuplicates: false,
+      text: 'email\nlate-learner@example.org\n',
+      columns: ['email'],
+    });
+    const jobPath = `${BULK}/${queued.id}`;
+    const cancel = `${jobPath}/cancel`;
+
+    const vera = new WebSession(test);
+    await vera.signIn('vera@example.org');
+    expect((await vera.get(jobPath)).text).not.toContain(cancel);
+    expect((await vera.post(cancel, { confirm: 'yes' })).status).toBe(403);
+
+    const olga = new WebSession(test);
+    await olga.signIn('olga@example.org');
+    expect((await olga.post(cancel, { confirm: 'yes' })).status).toBe(404);
+    expect(
+      (await olga.post(`/console/other-college/bulk/${queued.id}/cancel`, { confirm: 'yes' })).status,
+    ).toBe(404);
+
+    const ivan = new WebSession(test);
+    await ivan.signIn('ivan@example.org');
+    expect((await ivan.post(cancel, { confirm: 'yes' }, { csrf: false })).status).toBe(403);
+    const unconfirmed = await ivan.post(cancel, {});
+    expect(unconfirmed.status).toBe(400);
+    expect(unconfirmed.text).toContain('Tick the box to confirm that this job should be cancelled.');
+    expect(unconfirmed.headers.get('Refresh')).toBeNull();
+    expect((await test.platform.bulk.get(ADMIN, queued.id)).state).toBe('queued');
+
+    const page = await ivan.get(jobPath);
+    expect(page.text).toContain(`action="${cancel}"`);
+    const cancelled = await ivan.post(cancel, { confirm: 'yes' });
+    expect(cancelled.status).toBe(303);
+    expect(cancelled.headers.get('location')).toBe(jobPath);
+    expect((await test.platform.bulk.get(ADMIN, queued.id)).state).toBe('cancelled');
+    const after = await ivan.get(jobPath);
+    expect(after.text).toContain('data-state="cancelled"');
+    expect(after.text).not.toContain(`action="${cancel}"`);
+  });
 });

@@ -251,21 +251,46 @@ export function mountConsoleBulkRoutes(web: Hono<WebEnv>, { platform }: WebDeps)
     return { actor, workspace, job };
   }
 
-  web.get('/console/:slug/bulk/:jobId', async (c) => {
+  async function renderJob(c: Context<WebEnv>, refusal?: { error: string }) {
     const { workspace, job } = await jobOf(c);
     const names = await platform.achievements.names([job.achievementId]);
     // The page follows the job without JavaScript until it is finished. The `Refresh` header (HTML's
     // equivalent of <meta http-equiv="refresh">) rather than the element: axe's meta-refresh rule (WCAG
     // 2.2.1) fails any page carrying a timed <meta> refresh, and the layout has no per-page <head>.
-    if (job.state === 'queued' || job.state === 'running') c.header('Refresh', '2');
+    // A refused cancel is the answer to a POST: reloading it would ask for the form's address, not the job.
+    if (refusal === undefined && (job.state === 'queued' || job.state === 'running'))
+      c.header('Refresh', '2');
     return c.html(
       <BulkJobPage
         c={c}
         workspace={workspace}
         job={job}
         achievementName={names.get(job.achievementId) ?? job.achievementId}
+        canCancel={workspace.role !== 'viewer'}
+        {...(refusal === undefined ? {} : { error: refusal.error })}
       />,
+      refusal === undefined ? 200 : 400,
     );
+  }
+
+  web.get('/console/:slug/bulk/:jobId', (c) => renderJob(c));
+
+  web.post('/console/:slug/bulk/:jobId/cancel', async (c) => {
+    const { actor } = issuingWorkspace(c);
+    const form = await readForm(c);
+    const { workspace, job } = await jobOf(c);
+    // The box is the confirmation for pages without script (the script asks as well).
+    if (formField(form, 'confirm') !== 'yes') {
+      return renderJob(c, { error: c.get('t')('console.bulk.cancelUnconfirmed') });
+    }
+    try {
+      await platform.bulk.cancel(actor, job.id);
+    } catch (error) {
+      const message = userMessage(error);
+      if (message === null) throw error;
+      return renderJob(c, { error: message });
+    }
+    return c.redirect(consolePath(workspace, `/bulk/${job.id}`), 303);
   });
 
   web.get('/console/:slug/bulk/:jobId/errors.csv', async (c) => {

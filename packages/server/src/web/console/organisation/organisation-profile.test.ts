@@ -152,6 +152,46 @@ describe('the organisation profile and branding in the console', () => {
     expect((await issuer()).image).toBeNull();
   });
 
+  it('shows the logo next to the issuer on the credential page and draws it on the PDF certificate', async () => {
+    const [achievement] = await test.platform.achievements.list(ADMIN, { issuerId });
+    if (achievement === undefined) throw new Error('the demo has achievements');
+    const { record } = await test.platform.credentials.issue(ADMIN, {
+      achievementId: achievement.id,
+      recipient: { email: 'logo.viewer@example.org', name: 'Lou Logo' },
+    });
+    const visitor = new WebSession(test);
+    // Each image is one `Do` operator: the badge, the QR code, and the logo when there is one.
+    const drawnImages = async () => {
+      const response = await test.app.request(`/credentials/${record.id}/download/certificate.pdf`);
+      expect(response.status).toBe(200);
+      return (await pageOperators(new Uint8Array(await response.arrayBuffer()))).match(/ Do\b/g)?.length ?? 0;
+    };
+
+    expect((await owner.postMultipart(`${page}/branding`, { removeLogo: 'yes' })).status).toBe(303);
+    expect((await visitor.get(`/credentials/${record.id}`)).text).not.toContain('issuer-logo');
+    const withoutLogo = await drawnImages();
+
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+      'base64',
+    );
+    for (const logo of [
+      new File([png], 'logo.png', { type: 'image/png' }),
+      new File([HOSTILE_SVG], 'logo.svg', { type: 'image/svg+xml' }),
+    ]) {
+      expect((await owner.postMultipart(`${page}/branding`, { brandColor: '', logo })).status).toBe(303);
+      const credentialPage = await visitor.get(`/credentials/${record.id}`);
+      expect(credentialPage.text).toContain(
+        '<img class="issuer-logo" src="/issuers/demo-university/logo" alt=""',
+      );
+      expect((await visitor.get('/issuers/demo-university/logo')).headers.get('Content-Type')).toBe(
+        logo.type,
+      );
+      expect(await drawnImages()).toBe(withoutLogo + 1);
+    }
+    expect((await owner.postMultipart(`${page}/branding`, { removeLogo: 'yes' })).status).toBe(303);
+  });
+
   it('shows viewers and issuers the profile without forms, and refuses their changes (403)', async () => {
     for (const email of ['vera@example.org', 'ivan@example.org']) {
       const member = new WebSession(test);

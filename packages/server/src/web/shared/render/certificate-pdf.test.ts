@@ -140,6 +140,24 @@ describe('renderCertificatePdf', () => {
     expect(images(withBadge)).toBeGreaterThan(images(without));
   });
 
+  it('embeds the issuer logo when it is a PNG, and leaves out one that is not', async () => {
+    const logoPng = await svgToPng(
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10"><rect width="20" height="10"/></svg>',
+      { width: 80 },
+    );
+    const images = async (pdf: Uint8Array) =>
+      (await PDFDocument.load(pdf)).context
+        .enumerateIndirectObjects()
+        .filter(
+          ([, object]) =>
+            object instanceof PDFRawStream && object.dict.toString().includes('/Subtype /Image'),
+        ).length;
+    const without = await images(await renderCertificatePdf(input));
+    expect(await images(await renderCertificatePdf({ ...input, logoPng }))).toBe(without + 1);
+    const unreadable = await renderCertificatePdf({ ...input, logoPng: new TextEncoder().encode('<svg/>') });
+    expect(await images(unreadable)).toBe(without);
+  });
+
   it('reports a QR code that is not a PNG as a parsing error', async () => {
     await expect(renderCertificatePdf({ ...input, qrPng: new Uint8Array([1, 2, 3]) })).rejects.toMatchObject({
       code: ErrorCode.PARSING_ERROR,

@@ -13,6 +13,8 @@ export interface CertificateInput {
   pageUrl: string;
   qrPng: Uint8Array;
   badgePng?: Uint8Array | null;
+  /** The issuer's logo, drawn above the footer; left out when it is not a PNG pdf-lib can read. */
+  logoPng?: Uint8Array | null;
   /** The issuer's `#rrggbb` for the frame and the title; the default accent when absent. */
   brandColor?: string | null;
   labels: { certifies: string; issuedOn: string; expiresOn: string; verifyAt: string; issuedBy: string };
@@ -23,6 +25,8 @@ const MARGIN = 72;
 const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
 const QR_SIZE = 96;
 const BADGE_SIZE = 72;
+const LOGO_HEIGHT = 36;
+const LOGO_MAX_WIDTH = 144;
 const INK = rgb(0.13, 0.13, 0.13);
 const MUTED = rgb(0.4, 0.4, 0.4);
 const ACCENT = rgb(0.12, 0.29, 0.49);
@@ -184,6 +188,13 @@ export async function renderCertificatePdf(input: CertificateInput): Promise<Uin
     const baseline = MARGIN + 4 + (footer.length - 1 - index) * 17;
     page.drawText(block.lines.join(' '), { x: MARGIN, y: baseline, size: block.size, font, color: INK });
   });
+
+  const logo = input.logoPng ? await pdf.embedPng(input.logoPng).catch(() => null) : null;
+  if (logo !== null) {
+    const { width, height } = logo.scaleToFit(LOGO_MAX_WIDTH, LOGO_HEIGHT);
+    const above = MARGIN + 4 + footer.length * 17;
+    page.drawImage(logo, { x: MARGIN, y: above, width, height });
+  }
 
   const qr = await embedPng(pdf, input.qrPng, 'QR code');
   const qrX = PAGE_WIDTH - MARGIN - QR_SIZE;
