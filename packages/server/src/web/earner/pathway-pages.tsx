@@ -1,27 +1,11 @@
 import type { Context } from 'hono';
 import { raw } from 'hono/html';
 import type { LearnerPathway } from '../../domain/earner/learner-pathways.js';
-import type { NodeProgress } from '../../domain/pathway/engine/evaluate-pathway.js';
 import type { PathwayWithVersion } from '../../domain/ports/index.js';
 import { Layout, PostForm } from '../shared/layout.js';
+import { describeRule } from '../shared/pathway-diagram/describe-rule.js';
 import { renderPathwayDiagram } from '../shared/pathway-diagram/render-pathway-diagram.js';
 import type { WebEnv } from '../shared/web-env.js';
-
-function describeRule(c: Context<WebEnv>, node: NodeProgress): string {
-  const t = c.get('t');
-  switch (node.type) {
-    case 'all-of':
-      return t('pathway.rule.all');
-    case 'n-of':
-      return t('pathway.rule.nOf', { n: node.threshold ?? 0, m: node.children.length });
-    case 'credits-at-least':
-      return t('pathway.rule.credits', { n: node.threshold ?? 0 });
-    case 'hours-at-least':
-      return t('pathway.rule.hours', { n: node.threshold ?? 0 });
-    default:
-      return node.name ?? t('pathway.rule.step');
-  }
-}
 
 /** `/u/{handle}/pathways`: the pathways the earner is on, and the others to follow. */
 export function PathwaysPage(props: {

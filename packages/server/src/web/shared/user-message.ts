@@ -13,3 +13,18 @@ export function userMessage(error: unknown): string | null {
   }
   return null;
 }
+
+/**
+ * A refusal a form shows beside the values it keeps, because changing them can fix it; null when the page
+ * should answer as an error instead: a role that may not act (403), a session that is missing (303),
+ * something not there (404), a fault.
+ */
+export function correctableMessage(error: unknown): string | null {
+  if (
+    isServerError(error) &&
+    (error.code === ServerErrorCode.FORBIDDEN || error.code === ServerErrorCode.UNAUTHORIZED)
+  ) {
+    return null;
+  }
+  return userMessage(error);
+}

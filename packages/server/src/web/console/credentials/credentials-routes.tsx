@@ -8,12 +8,12 @@ import { ServerError, ServerErrorCode } from '../../../domain/error/server-error
 import type { Platform } from '../../../domain/platform.js';
 import type { Achievement, IssuedCredential } from '../../../domain/ports/index.js';
 import { csvHeader, csvRow } from '../../shared/csv.js';
+import { correctableMessage } from '../../shared/user-message.js';
 import { formField, readForm } from '../../shared/web-context.js';
 import type { WebDeps, WebEnv } from '../../shared/web-env.js';
 import { consolePath, consoleWorkspace } from '../console-context.js';
 import { DONE_MESSAGES, isDone } from './credential-words.js';
 import { CredentialDetailPage, type CredentialFilters, CredentialListPage } from './credentials-pages.js';
-import { refusalMessage } from './refusal-message.js';
 
 const PAGE_SIZE = 50;
 const EXPORT_BATCH = 1000;
@@ -132,7 +132,7 @@ export function mountCredentialRoutes(web: Hono<WebEnv>, { platform }: WebDeps):
         offset: (page - 1) * PAGE_SIZE,
       });
     } catch (caught) {
-      const message = refusalMessage(caught);
+      const message = correctableMessage(caught);
       if (message === null) throw caught;
       error = message;
     }
@@ -250,7 +250,7 @@ export function mountCredentialRoutes(web: Hono<WebEnv>, { platform }: WebDeps):
           await platform.credentials.reinstate(actor, id, reason === '' ? {} : { reason });
         }
       } catch (error) {
-        const message = refusalMessage(error);
+        const message = correctableMessage(error);
         if (message === null) throw error;
         return renderDetail(c, { status: 400, error: message, reason });
       }

@@ -4,11 +4,11 @@ import type { Actor } from '../../../domain/auth/actor.js';
 import type { Workspace } from '../../../domain/auth/staff-access.js';
 import type { IssueCredentialInput } from '../../../domain/credential/issue-credential.js';
 import type { Platform } from '../../../domain/platform.js';
+import { correctableMessage } from '../../shared/user-message.js';
 import { formField, readForm } from '../../shared/web-context.js';
 import type { WebDeps, WebEnv } from '../../shared/web-env.js';
 import { consolePath, consoleWorkspace } from '../console-context.js';
 import { ISSUE_FIELDS, IssueFormPage, IssuePreviewPage, type IssueValues, NO_VALUES } from './issue-pages.js';
-import { refusalMessage } from './refusal-message.js';
 
 function readValues(form: Readonly<Record<string, unknown>>): IssueValues {
   return Object.fromEntries(ISSUE_FIELDS.map((name) => [name, formField(form, name).trim()])) as Record<
@@ -89,7 +89,7 @@ export function mountIssueRoutes(web: Hono<WebEnv>, { platform }: WebDeps): void
         />,
       );
     } catch (error) {
-      const message = refusalMessage(error);
+      const message = correctableMessage(error);
       if (message === null) throw error;
       return renderForm(c, values, message);
     }
@@ -125,7 +125,7 @@ export function mountIssueRoutes(web: Hono<WebEnv>, { platform }: WebDeps): void
       const issued = await platform.credentials.issue(actor, input);
       return c.redirect(detail(issued.record.id), 303);
     } catch (error) {
-      const message = refusalMessage(error);
+      const message = correctableMessage(error);
       if (message === null) throw error;
       return renderForm(c, values, message);
     }

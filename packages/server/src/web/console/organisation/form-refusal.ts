@@ -1,5 +1,5 @@
 import { isServerError, ServerErrorCode } from '../../../domain/error/server-error.js';
-import { userMessage } from '../../shared/user-message.js';
+import { correctableMessage } from '../../shared/user-message.js';
 
 /** A refusal a settings form shows beside the values it keeps, with the status of the page that shows it. */
 export interface FormRefusal {
@@ -13,13 +13,7 @@ export interface FormRefusal {
  * 500), so a refused role is never answered as if its input were at fault.
  */
 export function formRefusal(error: unknown): FormRefusal {
-  const message = userMessage(error);
-  if (
-    message === null ||
-    (isServerError(error) &&
-      (error.code === ServerErrorCode.FORBIDDEN || error.code === ServerErrorCode.UNAUTHORIZED))
-  ) {
-    throw error;
-  }
+  const message = correctableMessage(error);
+  if (message === null) throw error;
   return { status: isServerError(error) && error.code === ServerErrorCode.CONFLICT ? 409 : 400, message };
 }

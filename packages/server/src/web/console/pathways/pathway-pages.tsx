@@ -1,13 +1,14 @@
 import type { Context } from 'hono';
 import { raw } from 'hono/html';
 import type { Workspace } from '../../../domain/auth/staff-access.js';
-import { evaluatePathway, type NodeProgress } from '../../../domain/pathway/engine/evaluate-pathway.js';
+import { evaluatePathway } from '../../../domain/pathway/engine/evaluate-pathway.js';
 import type { PathwayRules, RuleNode } from '../../../domain/pathway/model/pathway-rules.js';
 import { isGroup } from '../../../domain/pathway/model/requirement-node.js';
 import type { Achievement, PathwayStatus, PathwayWithVersion } from '../../../domain/ports/index.js';
 import type { MessageKey } from '../../../i18n/messages/en.js';
 import { PostForm } from '../../shared/layout.js';
 import { Notes } from '../../shared/notes.js';
+import { describeRule } from '../../shared/pathway-diagram/describe-rule.js';
 import { renderPathwayDiagram } from '../../shared/pathway-diagram/render-pathway-diagram.js';
 import type { WebEnv } from '../../shared/web-env.js';
 import { consolePath } from '../console-context.js';
@@ -46,22 +47,6 @@ const EXAMPLE_TREE = JSON.stringify(
   null,
   2,
 );
-
-function describeRule(c: Context<WebEnv>, node: NodeProgress): string {
-  const t = c.get('t');
-  switch (node.type) {
-    case 'all-of':
-      return t('pathway.rule.all');
-    case 'n-of':
-      return t('pathway.rule.nOf', { n: node.threshold ?? 0, m: node.children.length });
-    case 'credits-at-least':
-      return t('pathway.rule.credits', { n: node.threshold ?? 0 });
-    case 'hours-at-least':
-      return t('pathway.rule.hours', { n: node.threshold ?? 0 });
-    default:
-      return node.name ?? t('pathway.rule.step');
-  }
-}
 
 function Heading(props: {
   readonly nested: boolean | undefined;
