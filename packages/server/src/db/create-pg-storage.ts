@@ -8,6 +8,7 @@ import { PgEarnerEmailRepository } from './repositories/pg-earner-email-reposito
 import { PgEarnerRepository } from './repositories/pg-earner-repository.js';
 import { PgEarnerSessionRepository } from './repositories/pg-earner-session-repository.js';
 import { PgEmailTokenRepository } from './repositories/pg-email-token-repository.js';
+import { PgEmployerRepository } from './repositories/pg-employer-repository.js';
 import { PgImportedCredentialRepository } from './repositories/pg-imported-credential-repository.js';
 import { PgIssuerKeyRepository } from './repositories/pg-issuer-key-repository.js';
 import { PgIssuerRepository } from './repositories/pg-issuer-repository.js';
@@ -21,6 +22,7 @@ import { PgPortfolioRepository } from './repositories/pg-portfolio-repository.js
 import { PgRateLimitStore } from './repositories/pg-rate-limit-store.js';
 import { PgSkillRepository } from './repositories/pg-skill-repository.js';
 import { PgStatusListRepository } from './repositories/pg-status-list-repository.js';
+import { PgTalentRepository } from './repositories/pg-talent-repository.js';
 import { PgUserRepository } from './repositories/pg-user-repository.js';
 import { translateDatabaseError } from './translate-database-error.js';
 
@@ -62,6 +64,8 @@ export function createPgStorage(options: CreatePgStorageOptions): Storage {
     mailOutbox: new PgMailOutbox({ db }),
     rateLimits: new PgRateLimitStore({ db }),
     skills: new PgSkillRepository({ db }),
+    employers: new PgEmployerRepository({ db }),
+    talent: new PgTalentRepository({ db }),
   });
   return {
     ...repositoriesOn(options.db),

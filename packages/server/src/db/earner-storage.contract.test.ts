@@ -237,4 +237,91 @@ describe.each(testDrivers())('earner storage contract on %s', (driver) => {
     expect(await storage.earnerEmails.remove({ earnerId: first.id, emailId: unconfirmed.id })).toBe(false);
     expect(await storage.earnerEmails.remove({ earnerId: second.id, emailId: unconfirmed.id })).toBe(true);
   });
+
+  it('counts in public only the holders anyone may see: not private, declined, awaiting a choice or revoked', async () => {
+    const issuer = await storage.issuers.create({ slug: `issuer-${tag()}`, name: 'Issuer' });
+    const achievement = await storage.achievements.create({
+      issuerId: issuer.id,
+      name: 'Data Literacy',
+      document: { type: ['Achievement'], name: 'Data Literacy' },
+    });
+    const issue = async (recipient: { recipientLookupHash: string } | { recipientDid: string }) =>
+      (
+        await storage.credentials.insert({
+          id: randomUUID(),
+          issuerId: issuer.id,
+          achievementId: achievement.id,
+          ...recipient,
+          format: 'di',
+          document: { type: ['VerifiableCredential', 'OpenBadgeCredential'] },
+          issuedAt: AT,
+        })
+      ).credential.id;
+    /** A recipient with an account whose address is confirmed, so the credentials sent to it are theirs. */
+    const account = async () => {
+      const lookupHash = `hash-${tag()}`;
+      const earner = await storage.earners.create({ displayName: null, locale: 'en' });
+      await storage.earnerEmails.put({
+        earnerId: earner.id,
+        email: `${tag()}@example.org`,
+        lookupHash,
+        verifiedAt: AT,
+      });
+      return { lookupHash, earnerId: earner.id };
+    };
+    const decide = (
+      credentialId: string,
+      earnerId: string,
+      choice: 'accepted' | 'declined',
+      shown: boolean,
+    ) =>
+      storage.portfolios.putChoice({
+        credentialId,
+        earnerId,
+        choice,
+        visibility: shown ? 'public' : 'private',
+        at: AT,
+      });
+
+    // Counted: in no portfolio yet (an address nobody confirmed), sent to a DID, and accepted and public
+    // (once, although its holder keeps a second one private).
+    const unconfirmed = `hash-${tag()}`;
+    const stranger = await storage.earners.create({ displayName: null, locale: 'en' });
+    await storage.earnerEmails.put({
+      earnerId: stranger.id,
+      email: `${tag()}@example.org`,
+      lookupHash: unconfirmed,
+      verifiedAt: null,
+    });
+    await issue({ recipientLookupHash: unconfirmed });
+    await issue({ recipientDid: `did:example:${tag()}` });
+    const shown = await account();
+    await decide(await issue({ recipientLookupHash: shown.lookupHash }), shown.earnerId, 'accepted', true);
+    await decide(await issue({ recipientLookupHash: shown.lookupHash }), shown.earnerId, 'accepted', false);
+    // Not counted: private, declined, in a portfolio awaiting its earner's choice, public but revoked.
+    const hidden = await account();
+    await decide(await issue({ recipientLookupHash: hidden.lookupHash }), hidden.earnerId, 'accepted', false);
+    const declined = await account();
+    await decide(
+      await issue({ recipientLookupHash: declined.lookupHash }),
+      declined.earnerId,
+      'declined',
+      false,
+    );
+    const awaiting = await account();
+    await issue({ recipientLookupHash: awaiting.lookupHash });
+    const revoked = await account();
+    const revokedId = await issue({ recipientLookupHash: revoked.lookupHash });
+    await decide(revokedId, revoked.earnerId, 'accepted', true);
+    await storage.credentials.revoke({ id: revokedId, reason: 'issued in error', at: LATER });
+
+    const counts = await storage.credentials.countEarners({ achievementIds: [achievement.id] });
+    expect(counts.get(achievement.id)).toBe(3);
+
+    // Made private later, its holder's last public one no longer counts.
+    for (const credential of await storage.portfolios.listCredentials({ earnerId: shown.earnerId }))
+      await decide(credential.id, shown.earnerId, 'accepted', false);
+    const after = await storage.credentials.countEarners({ achievementIds: [achievement.id] });
+    expect(after.get(achievement.id)).toBe(2);
+  });
 });

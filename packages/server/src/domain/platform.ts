@@ -45,6 +45,7 @@ import {
 } from './credential/manage-credentials.js';
 import { previewCredential } from './credential/preview-credential.js';
 import { readableCredential } from './credential/readable-credential.js';
+import { seedDemoTalent } from './demo/seed-demo-talent.js';
 import { acceptClaim, declineClaim, ownCredential, viewClaim } from './earner/claim-credential.js';
 import {
   earnerOfSession,
@@ -79,6 +80,18 @@ import {
   viewCredential,
   viewImport,
 } from './earner/portfolio.js';
+import { employerAccessOf } from './employer/employer-access.js';
+import {
+  createEmployer,
+  createEmployerApiKey,
+  findEmployerBySlug,
+  inviteEmployerMember,
+  listEmployerApiKeys,
+  listEmployerMembers,
+  listEmployers,
+  removeEmployerMember,
+  revokeEmployerApiKey,
+} from './employer/manage-employers.js';
 import { normalizeEmail } from './identity/normalize-email.js';
 import { createActiveSigningKey, issuerDidDocument } from './issuer/issuer-keys.js';
 import {
@@ -113,11 +126,26 @@ import { createRateLimiter } from './rate-limit/create-rate-limiter.js';
 import type { RateLimitRules } from './rate-limit/rate-limit-rules.js';
 import { createPlatformFetcher } from './resolve/platform-fetcher.js';
 import { alignFreeTextSkills } from './skills/align-free-text-skills.js';
-import { importEscoFramework, searchSkills, skillsFramework, viewSkill } from './skills/manage-skills.js';
+import {
+  findSkills,
+  importEscoFramework,
+  searchSkills,
+  skillsFramework,
+  viewSkill,
+} from './skills/manage-skills.js';
 import { matchRoleSkills } from './skills/match-role-skills.js';
+import { occupationSkills, roleGap, searchOccupations } from './skills/role-gap.js';
 import { skillGap } from './skills/skill-gap.js';
 import { skillsWallet } from './skills/skills-wallet.js';
 import { createStatusListPublisher } from './status/status-list-credential.js';
+import { searchTalent, viewCandidate } from './talent/search-talent.js';
+import {
+  giveConsent,
+  listConsents,
+  listEmployersToConsent,
+  withdrawConsent,
+} from './talent/talent-consents.js';
+import { refreshTalentEvidence } from './talent/talent-evidence.js';
 
 export interface PlatformOptions {
   readonly storage: Storage;
@@ -251,12 +279,43 @@ export function createPlatformWithContext(options: PlatformOptions) {
       framework: bind(context, skillsFramework),
       /** Public: skills by label or alternative label. */
       search: bind(context, searchSkills),
+      /** Public: the skills among these URIs, in that order (unknown ones left out). */
+      findMany: bind(context, findSkills),
       /** Public: a skill, its broader group and the occupations that need it. */
       view: bind(context, viewSkill),
+      /** Public: occupations by label or alternative label. */
+      searchOccupations: bind(context, searchOccupations),
+      /** Public: an occupation and the skills it needs, essential ones first. */
+      occupationSkills: bind(context, occupationSkills),
       /** The ESCO skills a job description speaks of, best first. */
       matchRole: bind(context, matchRoleSkills),
       /** The skills a person proves and lacks among a role's, and the achievements that close the gap. */
       gap: bind(context, skillGap),
+    },
+    /** Employers: organisations that search consenting earners by verified skills, and their staff. */
+    employers: {
+      create: bind(context, createEmployer),
+      list: bind(context, listEmployers),
+      findBySlug: bind(context, findEmployerBySlug),
+      /** The employer workspaces of the person behind an account. */
+      accessOf: bind(context, employerAccessOf),
+      invite: bind(context, inviteEmployerMember),
+      members: bind(context, listEmployerMembers),
+      removeMember: bind(context, removeEmployerMember),
+      createApiKey: bind(context, createEmployerApiKey),
+      apiKeys: bind(context, listEmployerApiKeys),
+      revokeApiKey: bind(context, revokeEmployerApiKey),
+    },
+    demo: {
+      /** The employer side of the demo data (see seedDemoTalent). */
+      seedTalent: bind(context, seedDemoTalent),
+    },
+    /** Talent search over consenting earners, and one candidate's gap for a role. */
+    talent: {
+      search: bind(context, searchTalent),
+      candidate: bind(context, viewCandidate),
+      /** Rebuilds an earner's searchable evidence (also done on every portfolio change). */
+      refresh: bind(context, refreshTalentEvidence),
     },
     staff: {
       /** What the person behind an account may do in the console (their issuers and roles). */
@@ -376,6 +435,13 @@ export function createPlatformWithContext(options: PlatformOptions) {
     earners: {
       /** The skills an earner can prove, each with the verified credentials that prove it. */
       skills: async (earnerId: string) => skillsWallet(await listPortfolio(context, earnerId)),
+      /** The earner's own gap for an occupation: skills proven and missing, what would close them. */
+      roleGap: bind(context, roleGap),
+      /** Consents to be found by an employer or through the public talent directory. */
+      consents: bind(context, listConsents),
+      giveConsent: bind(context, giveConsent),
+      withdrawConsent: bind(context, withdrawConsent),
+      employersToConsent: bind(context, listEmployersToConsent),
       requestSignIn: bind(context, requestSignIn),
       signInWithLink: bind(context, signInWithLink),
       startSession: bind(context, startSession),
@@ -406,6 +472,7 @@ export function createPlatformWithContext(options: PlatformOptions) {
       deleteImport: async (earnerId: string, importId: string) => {
         await ownImport(context, earnerId, importId);
         await context.storage.importedCredentials.delete({ id: importId });
+        await refreshTalentEvidence(context, earnerId);
       },
       pathways: bind(context, listLearnerPathways),
       followablePathways: bind(context, listFollowablePathways),

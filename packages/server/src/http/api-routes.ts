@@ -11,6 +11,7 @@ import { apiKeyRoutes } from './routes/api-key-routes.js';
 import { BULK_JOBS_PATH, bulkJobRoutes } from './routes/bulk-job-routes.js';
 import { catalogRoutes, PUBLIC_API_PATHS } from './routes/catalog-routes.js';
 import { credentialRoutes } from './routes/credential-routes.js';
+import { employerRoutes } from './routes/employer-routes.js';
 import { issuerRoutes } from './routes/issuer-routes.js';
 import { learnerRecordRoutes } from './routes/learner-record-routes.js';
 import { memberRoutes } from './routes/member-routes.js';
@@ -67,6 +68,7 @@ export function apiRoutes(options: { readonly platform: Platform }): OpenAPIHono
   api.route('/', partnershipRoutes({ platform }));
   api.route('/', learnerRecordRoutes({ platform }));
   api.route('/', rolesRoutes({ platform }));
+  api.route('/', employerRoutes({ platform }));
   routes.route(API_PREFIX, api);
   routes.route('/', vcApiRoutes({ platform }));
   return routes;

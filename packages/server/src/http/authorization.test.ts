@@ -16,6 +16,8 @@ interface World {
   readonly pathwayId: string;
   readonly pathwayDocument: unknown;
   readonly certificateId: string;
+  readonly employerId: string;
+  readonly employerKeyId: string;
 }
 
 interface Case {
@@ -320,7 +322,7 @@ const CASES: readonly Case[] = [
     expect: { none: 401, viewer: 403, issuer: 403, other: 404, admin: 204 },
   },
   {
-    // Until employers have their own keys, only the administrator matches roles and reads gaps.
+    // Issuers' keys do not match roles: employers' keys and the administrator do (see employer-api.test.ts).
     method: 'POST',
     route: '/api/v1/roles/match',
     path: () => '/api/v1/roles/match',
@@ -333,6 +335,71 @@ const CASES: readonly Case[] = [
     path: () => '/api/v1/gap',
     body: () => ({ recipient: { email: 'matrix@example.org' }, skills: [MATRIX_SKILL] }),
     expect: { none: 401, viewer: 403, issuer: 403, other: 403, admin: 200 },
+  },
+  // Employers' routes: an issuer's key is nobody there (searching is refused, an employer is not found).
+  {
+    method: 'GET',
+    route: '/api/v1/talent',
+    path: () => `/api/v1/talent?skills=${encodeURIComponent(MATRIX_SKILL)}`,
+    expect: { none: 401, viewer: 403, issuer: 403, other: 403, admin: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/talent/{id}',
+    path: () =>
+      `/api/v1/talent/00000000-0000-4000-8000-000000000000?skills=${encodeURIComponent(MATRIX_SKILL)}`,
+    expect: { none: 401, viewer: 403, issuer: 403, other: 403, admin: 404 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/employers',
+    path: () => '/api/v1/employers',
+    expect: { none: 401, viewer: 403, issuer: 403, other: 403, admin: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/employers',
+    path: () => '/api/v1/employers',
+    body: () => ({ slug: `employer-${unique()}`, name: 'Employer' }),
+    expect: { none: 401, viewer: 403, issuer: 403, other: 403, admin: 201 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/employers/{employerId}/members',
+    path: (w) => `/api/v1/employers/${w.employerId}/members`,
+    expect: { none: 401, viewer: 404, issuer: 404, other: 404, admin: 200 },
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/employers/{employerId}/members',
+    path: (w) => `/api/v1/employers/${w.employerId}/members`,
+    body: () => ({ email: `recruiter-${unique()}@example.org`, role: 'recruiter' }),
+    expect: { none: 401, viewer: 404, issuer: 404, other: 404, admin: 200 },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/employers/{employerId}/members/{email}',
+    path: (w) => `/api/v1/employers/${w.employerId}/members/leaving@example.org`,
+    expect: { none: 401, viewer: 404, issuer: 404, other: 404, admin: 204 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/employers/{employerId}/api-keys',
+    path: (w) => `/api/v1/employers/${w.employerId}/api-keys`,
+    expect: { none: 401, viewer: 404, issuer: 404, other: 404, admin: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/employers/{employerId}/api-keys',
+    path: (w) => `/api/v1/employers/${w.employerId}/api-keys`,
+    body: () => ({ name: 'ATS' }),
+    expect: { none: 401, viewer: 404, issuer: 404, other: 404, admin: 201 },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/employers/{employerId}/api-keys/{keyId}',
+    path: (w) => `/api/v1/employers/${w.employerId}/api-keys/${w.employerKeyId}`,
+    expect: { none: 401, viewer: 404, issuer: 404, other: 404, admin: 204 },
   },
 ];
 
@@ -436,7 +503,26 @@ describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
       token: ADMIN_TOKEN,
       json: { issuerId: theirs.id },
     });
+    const employer = (
+      await test.call('/api/v1/employers', {
+        token: ADMIN_TOKEN,
+        json: { slug: 'matrix-employer', name: 'Matrix Employer', ownerEmail: 'owner@matrix.example' },
+      })
+    ).body;
+    await test.call(`/api/v1/employers/${employer.id}/members`, {
+      method: 'PUT',
+      token: ADMIN_TOKEN,
+      json: { email: 'leaving@example.org', role: 'viewer' },
+    });
+    const employerKey = (
+      await test.call(`/api/v1/employers/${employer.id}/api-keys`, {
+        token: ADMIN_TOKEN,
+        json: { name: 'spare' },
+      })
+    ).body;
     world = {
+      employerId: employer.id,
+      employerKeyId: employerKey.apiKey.id,
       theirs,
       pathwayId: pathway.id,
       pathwayDocument: (await test.call(`/pathways/${pathway.id}`)).body,
@@ -476,6 +562,31 @@ describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
     });
   }
 
+  it("never lets an employer's key read or change an issuer's records", async () => {
+    const employer = (
+      await test.call('/api/v1/employers', {
+        token: ADMIN_TOKEN,
+        json: { slug: 'prying-employer', name: 'Prying Employer' },
+      })
+    ).body;
+    const { token } = (
+      await test.call(`/api/v1/employers/${employer.id}/api-keys`, {
+        token: ADMIN_TOKEN,
+        json: { name: 'pry' },
+      })
+    ).body;
+    const employersOwn = /^\/api\/v1\/(talent|employers|roles\/match)/;
+    for (const item of CASES.filter((candidate) => !employersOwn.test(candidate.route))) {
+      const response = await test.call(item.path(world), {
+        method: item.method,
+        token,
+        ...(item.body === undefined ? {} : { json: item.body(world) }),
+        ...(item.csv === undefined ? {} : { body: item.csv(world), headers: { 'Content-Type': 'text/csv' } }),
+      });
+      expect([403, 404], `${item.method} ${item.route}`).toContain(response.status);
+    }
+  });
+
   it('covers every operation the OpenAPI document says needs a token', async () => {
     const document = (await test.call('/openapi.json')).body as {
       paths: Record<string, Record<string, { security?: unknown[] }>>;
@@ -487,7 +598,7 @@ describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
     );
     const covered = CASES.map(
       (item) =>
-        `${item.method} ${item.route.split('?')[0]?.replace(/\{(issuer|achievement|credential|bulkJob|pathway)Id\}/g, '{id}')}`,
+        `${item.method} ${item.route.split('?')[0]?.replace(/\{(issuer|achievement|credential|bulkJob|pathway|employer)Id\}/g, '{id}')}`,
     );
     expect(secured.length).toBeGreaterThan(15);
     expect(new Set(covered)).toEqual(new Set(secured));

@@ -7,6 +7,7 @@ import { launchChromium, saveScreenshot, seriousAxeViolations } from '../../test
 import { ADMIN } from '../../test/support/test-platform.js';
 import { startTestWebServer, type TestWebServer } from '../../test/support/web-server.js';
 import { DEMO_LEARNER_EMAIL, DEMO_PATHWAY_NAME, seedDemoData } from '../domain/demo/seed-demo-data.js';
+import { DEFAULT_ESCO_FOLDER, readEscoFiles } from '../resources/read-esco-files.js';
 
 // A credential signed by an independent implementation (@digitalbazaar/vc), from shared/fixtures.
 const REFERENCE_CREDENTIAL = readFileSync(
@@ -234,6 +235,40 @@ describe('an earner in a real browser (Chromium)', () => {
     expect(states.filter((state) => state === 'done')).toHaveLength(2);
     expect(states).toContain('missing');
     expect(states[0]).toBe('in-progress');
+  });
+
+  it('compares the earner with an ESCO occupation: skills held, missing, and what closes the gap', async () => {
+    await server.platform.skills.importEsco(null, await readEscoFiles(DEFAULT_ESCO_FOLDER));
+    await open('/account/roles?q=data+analyst', 'roles');
+    const first = page.locator('[data-occupations] a').first();
+    await expect(first.count()).resolves.toBe(1);
+    await Promise.all([page.waitForURL(/\/account\/roles\/[0-9a-f-]{36}$/), first.click()]);
+    await expectAccessible(page, 'role gap');
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/\S/);
+    await expect(page.locator('main').textContent()).resolves.toMatch(/you have \d+ of \d+ essential skills/);
+    await saveScreenshot(page, 'role-gap');
+    // On a phone the page reflows instead of scrolling sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).resolves.toBe(
+      true,
+    );
+    await saveScreenshot(page, 'role-gap-phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('agrees to be found through the talent directory, sees what it shows, and withdraws at once', async () => {
+    await open('/account/sharing');
+    await page.getByLabel('Show my name').check();
+    await page.getByLabel('Location (optional)').fill('Lyon');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.locator('[role="status"]').textContent()).resolves.toContain('Saved');
+    const consent = page.locator('[data-consent="directory"]');
+    await expect(consent.locator('[data-show-name]').getAttribute('data-show-name')).resolves.toBe('true');
+    await expectAccessible(page, 'sharing');
+    await saveScreenshot(page, 'sharing');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await consent.getByRole('button', { name: /Withdraw/ }).click();
+    await expect(page.locator('[data-consents="none"]').count()).resolves.toBe(1);
   });
 
   it('renders the issuer and achievement pages accessibly, in English and French', async () => {

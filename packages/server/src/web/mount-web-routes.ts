@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import type { PublicEnv } from '../edge/public-env.js';
 import { mountConsoleRoutes } from './console/mount-console-routes.js';
 import { mountEarnerRoutes } from './earner/mount-earner-routes.js';
+import { mountEmployerRoutes } from './employer/mount-employer-routes.js';
 import { mountPublicRoutes } from './public/mount-public-routes.js';
 import { mountSessionRoutes } from './session/mount-session-routes.js';
 import { mountAssetRoutes } from './shared/asset-routes.js';
@@ -28,6 +29,8 @@ const PAGE_PATHS = [
   '/dev/*',
   '/console',
   '/console/*',
+  '/employer',
+  '/employer/*',
 ];
 
 /**
@@ -50,5 +53,6 @@ export function mountWebRoutes(app: Hono<PublicEnv>, deps: WebDeps): void {
   mountPublicRoutes(web, deps);
   mountEarnerRoutes(web, deps);
   mountConsoleRoutes(web, deps);
+  mountEmployerRoutes(web, deps);
   app.route('/', web);
 }

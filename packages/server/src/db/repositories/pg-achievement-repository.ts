@@ -171,6 +171,31 @@ export class PgAchievementRepository implements AchievementRepository {
     return { achievements: rows.map(({ row }) => toAchievement(row)), total: rows[0]?.total ?? 0 };
   }
 
+  async listAligned(options: {
+    readonly skillUris: readonly string[];
+    readonly limit: number;
+  }): Promise<Achievement[]> {
+    if (options.skillUris.length === 0) return [];
+    const uris = sql`array[${sql.join(
+      options.skillUris.map((uri) => sql`${uri}`),
+      sql`, `,
+    )}]::text[]`;
+    const rows = await guarded('achievement', () =>
+      this.#db
+        .select()
+        .from(achievements)
+        .where(
+          and(
+            eq(achievements.status, 'published'),
+            sql`exists (select 1 from jsonb_array_elements(${achievements.skills}) as skill where skill->>'url' = any(${uris}))`,
+          ),
+        )
+        .orderBy(desc(achievements.createdAt), desc(achievements.id))
+        .limit(pageLimit(options.limit, { fallback: 100, max: 1000 })),
+    );
+    return rows.map(toAchievement);
+  }
+
   async update(options: { readonly id: string; readonly patch: AchievementPatch }): Promise<Achievement> {
     const { patch } = options;
     if (!isUuid(options.id)) throw notFound(options.id);

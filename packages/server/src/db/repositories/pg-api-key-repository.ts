@@ -10,6 +10,7 @@ function toApiKey(row: ApiKeyRow): ApiKey {
   return {
     id: row.id,
     issuerId: row.issuerId,
+    employerId: row.employerId,
     name: row.name,
     prefix: row.prefix,
     hash: row.hash,
@@ -36,6 +37,7 @@ export class PgApiKeyRepository implements ApiKeyRepository {
         .values({
           id: input.id,
           issuerId: input.issuerId,
+          employerId: input.employerId ?? null,
           name: input.name,
           prefix: input.prefix,
           hash: input.hash,
@@ -54,15 +56,19 @@ export class PgApiKeyRepository implements ApiKeyRepository {
     return row === undefined ? null : toApiKey(row);
   }
 
-  async list(options: { readonly issuerId: string | null }): Promise<ApiKey[]> {
-    const { issuerId } = options;
-    if (issuerId !== null && !isUuid(issuerId)) return [];
+  async list(
+    options: { readonly issuerId: string | null } | { readonly employerId: string },
+  ): Promise<ApiKey[]> {
+    const owner = 'employerId' in options ? options.employerId : options.issuerId;
+    if (owner !== null && !isUuid(owner)) return [];
+    const where =
+      'employerId' in options
+        ? eq(apiKeys.employerId, options.employerId)
+        : options.issuerId === null
+          ? eq(apiKeys.role, 'admin')
+          : eq(apiKeys.issuerId, options.issuerId);
     const rows = await guarded('API key', () =>
-      this.#db
-        .select()
-        .from(apiKeys)
-        .where(issuerId === null ? isNull(apiKeys.issuerId) : eq(apiKeys.issuerId, issuerId))
-        .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id)),
+      this.#db.select().from(apiKeys).where(where).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id)),
     );
     return rows.map(toApiKey);
   }

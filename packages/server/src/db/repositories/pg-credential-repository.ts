@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, desc, eq, gt, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNotNull, isNull, notExists, or, type SQL, sql } from 'drizzle-orm';
 import { ServerError, ServerErrorCode } from '../../domain/error/server-error.js';
 import type {
   CredentialEvent,
@@ -20,6 +20,7 @@ import type { Database } from '../database.js';
 import { credentialEvents } from '../schema/credential-events.js';
 import { credentials } from '../schema/credentials.js';
 import { earnerCredentials } from '../schema/earner-credentials.js';
+import { earnerEmails } from '../schema/earner-emails.js';
 import { guarded, isUuid, pageLimit, pageOffset } from './query-helpers.js';
 
 const MAX_LOOKUP = 1000;
@@ -319,7 +320,32 @@ export class PgCredentialRepository implements CredentialRepository {
           earners: sql<number>`count(distinct coalesce(${credentials.recipientLookupHash}, ${credentials.recipientDid}))::int`,
         })
         .from(credentials)
-        .where(and(inArray(credentials.achievementId, ids), isNull(credentials.revokedAt)))
+        .leftJoin(earnerCredentials, eq(earnerCredentials.credentialId, credentials.id))
+        .where(
+          and(
+            inArray(credentials.achievementId, ids),
+            isNull(credentials.revokedAt),
+            // `mayReadCredential` for a stranger: a public count must not reveal who keeps a credential
+            // hidden. Accepted and public, or decided by nobody and in nobody's portfolio.
+            or(
+              and(eq(earnerCredentials.choice, 'accepted'), eq(earnerCredentials.visibility, 'public')),
+              and(
+                isNull(earnerCredentials.credentialId),
+                notExists(
+                  this.#db
+                    .select({ one: sql`1` })
+                    .from(earnerEmails)
+                    .where(
+                      and(
+                        eq(earnerEmails.lookupHash, credentials.recipientLookupHash),
+                        isNotNull(earnerEmails.verifiedAt),
+                      ),
+                    ),
+                ),
+              ),
+            ),
+          ),
+        )
         .groupBy(credentials.achievementId),
     );
     return new Map(rows.map((row) => [row.achievementId, Number(row.earners)]));

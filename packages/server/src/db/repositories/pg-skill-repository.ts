@@ -48,8 +48,12 @@ function toOccupation(row: OccupationRow): Occupation {
   };
 }
 
+function escapeLike(text: string): string {
+  return text.toLowerCase().replace(/[\\%_]/g, '\\$&');
+}
+
 function likePattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`;
+  return `%${escapeLike(text)}%`;
 }
 
 /** `SkillRepository` on PostgreSQL or PGlite. */
@@ -127,7 +131,7 @@ export class PgSkillRepository implements SkillRepository {
     const text = options.text.trim().toLowerCase();
     if (text === '') return [];
     const pattern = likePattern(text);
-    const prefix = `${text.replace(/[\\%_]/g, '\\$&')}%`;
+    const prefix = `${escapeLike(text)}%`;
     const rows = await this.#db
       .select()
       .from(skillConcepts)
@@ -182,6 +186,47 @@ export class PgSkillRepository implements SkillRepository {
         sql`${skillConcepts.uri} in (select json_array_elements_text(${JSON.stringify(options.uris)}::json))`,
       );
     return rows.map(toConcept);
+  }
+
+  async searchOccupations(options: { readonly text: string; readonly limit: number }): Promise<Occupation[]> {
+    const text = options.text.trim().toLowerCase();
+    if (text === '') return [];
+    const pattern = likePattern(text);
+    const prefix = `${escapeLike(text)}%`;
+    // About 3,000 occupations: a scan answers in milliseconds, so no trigram index is needed.
+    const rows = await this.#db
+      .select()
+      .from(occupations)
+      .where(
+        sql`lower(${occupations.label}) like ${pattern}
+          or exists (select 1 from unnest(${occupations.altLabels}) as alt where lower(alt) like ${pattern})`,
+      )
+      .orderBy(
+        sql`lower(${occupations.label}) = ${text} desc`,
+        sql`lower(${occupations.label}) like ${prefix} desc`,
+        sql`lower(${occupations.label}) like ${pattern} desc`,
+        sql`length(${occupations.label})`,
+        occupations.uri,
+      )
+      .limit(Math.min(Math.max(options.limit, 1), 100));
+    return rows.map(toOccupation);
+  }
+
+  async findOccupation(options: { readonly uri: string }): Promise<Occupation | null> {
+    const [row] = await this.#db.select().from(occupations).where(eq(occupations.uri, options.uri));
+    return row === undefined ? null : toOccupation(row);
+  }
+
+  async listOccupationSkills(options: {
+    readonly occupationUri: string;
+  }): Promise<(SkillConcept & { readonly relation: SkillRelation })[]> {
+    const rows = await this.#db
+      .select({ concept: skillConcepts, relation: occupationSkills.relation })
+      .from(occupationSkills)
+      .innerJoin(skillConcepts, eq(skillConcepts.uri, occupationSkills.skillUri))
+      .where(eq(occupationSkills.occupationUri, options.occupationUri))
+      .orderBy(sql`${occupationSkills.relation} = 'essential' desc`, skillConcepts.label, skillConcepts.uri);
+    return rows.map((row) => ({ ...toConcept(row.concept), relation: row.relation }));
   }
 
   async listOccupationsNeeding(options: {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { buildAchievement, type Achievement as ObAchievement } from '@microcred/vc';
 import { z } from 'zod';
-import { type Actor, authorize } from '../auth/actor.js';
+import { type Actor, authorize, issuerScope } from '../auth/actor.js';
 import { resourceNotFound } from '../auth/resource-not-found.js';
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import { prepareImage } from '../image/prepare-image.js';
@@ -242,8 +242,9 @@ export async function listAchievements(
   actor: Actor,
   query: { issuerId?: string; status?: AchievementStatus; tag?: string; limit?: number; offset?: number },
 ): Promise<Achievement[]> {
-  const issuerId = actor.kind === 'member' ? actor.issuerId : query.issuerId;
-  if (actor.kind === 'member' && query.issuerId !== undefined && query.issuerId !== actor.issuerId) return [];
+  const own = issuerScope(actor);
+  const issuerId = own ?? query.issuerId;
+  if (own !== null && query.issuerId !== undefined && query.issuerId !== own) return [];
   return context.storage.achievements.list({ ...query, ...(issuerId === undefined ? {} : { issuerId }) });
 }
 

@@ -1,5 +1,5 @@
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
-import type { MembershipRole } from '../ports/index.js';
+import type { EmployerRole, MembershipRole } from '../ports/index.js';
 import { type ResourceKind, resourceNotFound } from './resource-not-found.js';
 
 /**
@@ -21,6 +21,14 @@ export type Actor =
       readonly apiKeyId?: string;
       /** When set, the only API scopes this key may use (see api-scopes.ts); unset: all its role allows. */
       readonly scopes?: readonly string[];
+    }
+  | {
+      /** Staff of an employer (or its API key): reads consenting candidates, never an issuer's records. */
+      readonly kind: 'employer';
+      readonly employerId: string;
+      readonly role: EmployerRole;
+      readonly label?: string;
+      readonly apiKeyId?: string;
     };
 
 const RANK: Record<MembershipRole, number> = { viewer: 0, issuer: 1, owner: 2 };
@@ -37,7 +45,8 @@ export function authorize(
   options: { readonly notFound: ResourceKind },
 ): void {
   if (actor.kind === 'admin') return;
-  if (actor.issuerId !== issuerId) throw resourceNotFound(options.notFound);
+  // An employer has no issuer: every issuer's resources are, to it, resources that do not exist.
+  if (actor.kind === 'employer' || actor.issuerId !== issuerId) throw resourceNotFound(options.notFound);
   if (RANK[actor.role] < RANK[role]) {
     throw new ServerError(
       ServerErrorCode.FORBIDDEN,
@@ -48,7 +57,19 @@ export function authorize(
 
 /** How a credential's history names who acted. */
 export function actorLabel(actor: Actor): string {
-  return actor.label ?? (actor.kind === 'admin' ? 'administrator' : `${actor.role} of the issuer`);
+  if (actor.label !== undefined) return actor.label;
+  if (actor.kind === 'admin') return 'administrator';
+  return actor.kind === 'employer' ? `${actor.role} of an employer` : `${actor.role} of the issuer`;
+}
+
+/**
+ * Whose issuer records a listing may show: a member's own issuer, every issuer (null) for the
+ * administrator. An employer has none: listing issuers' credentials, achievements or pathways is refused.
+ */
+export function issuerScope(actor: Actor): string | null {
+  if (actor.kind === 'member') return actor.issuerId;
+  if (actor.kind === 'admin') return null;
+  throw new ServerError(ServerErrorCode.FORBIDDEN, "an employer has no access to issuers' records");
 }
 
 export function requireAdmin(actor: Actor): void {

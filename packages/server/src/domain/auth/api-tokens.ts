@@ -113,6 +113,16 @@ export async function authenticateToken(
     await context.storage.apiKeys.touch({ id: key.id, at: now });
   }
   const scopes = key.scopes.length === 0 ? {} : { scopes: key.scopes };
+  if (key.role === 'employer' || key.employerId !== null) {
+    if (key.employerId === null) return null;
+    return {
+      kind: 'employer',
+      employerId: key.employerId,
+      role: 'recruiter',
+      apiKeyId: key.id,
+      label: key.name,
+    };
+  }
   if (key.role === 'admin' || key.issuerId === null) return { kind: 'admin', apiKeyId: key.id, ...scopes };
   return { kind: 'member', issuerId: key.issuerId, role: key.role, apiKeyId: key.id, ...scopes };
 }

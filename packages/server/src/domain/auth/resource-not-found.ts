@@ -10,7 +10,10 @@ export type ResourceKind =
   | 'partnership'
   | 'API key'
   | 'member'
-  | 'skill';
+  | 'skill'
+  | 'occupation'
+  | 'employer'
+  | 'candidate';
 
 /**
  * The NOT_FOUND answer for a `kind` of resource. The one builder both for an id that does not exist and

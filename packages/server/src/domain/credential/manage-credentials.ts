@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { type Actor, actorLabel, authorize } from '../auth/actor.js';
+import { type Actor, actorLabel, authorize, issuerScope } from '../auth/actor.js';
 import { resourceNotFound } from '../auth/resource-not-found.js';
 import { queueCredentialChanges } from '../pathway/queue-credential-changes.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { CredentialEvent, CredentialRecord } from '../ports/index.js';
+import { refreshTalentEvidence, withdrawTalentEvidence } from '../talent/talent-evidence.js';
 import { recipientLookupHash } from './recipient-lookup-hash.js';
 
 export const RevokeInputSchema = z.strictObject({ reason: z.string().trim().min(1).max(1000) });
@@ -39,8 +40,9 @@ export async function listCredentials(
   actor: Actor,
   query: { recipient?: string; achievementId?: string; issuerId?: string; limit?: number; offset?: number },
 ): Promise<CredentialRecord[]> {
-  if (actor.kind === 'member' && query.issuerId !== undefined && query.issuerId !== actor.issuerId) return [];
-  const issuerId = actor.kind === 'member' ? actor.issuerId : query.issuerId;
+  const own = issuerScope(actor);
+  if (own !== null && query.issuerId !== undefined && query.issuerId !== own) return [];
+  const issuerId = own ?? query.issuerId;
   const recipient = query.recipient?.trim();
   return context.storage.credentials.list({
     ...(issuerId === undefined ? {} : { issuerId }),
@@ -79,6 +81,7 @@ export async function revokeCredential(
   return context.storage.transaction(async (repositories) => {
     const at = context.now();
     const revoked = await repositories.credentials.revoke({ id, reason, at });
+    await withdrawTalentEvidence(repositories, [id]);
     if (record.revokedAt === null) {
       await repositories.credentials.recordEvent({
         credentialId: id,
@@ -137,6 +140,7 @@ async function changeSuspension(
       at,
     });
     if (changed === null) return { record, changed: false, queuedJobIds: [] };
+    if (change.suspend) await withdrawTalentEvidence(repositories, [id]);
     if (changed.statusListId !== null && changed.statusIndex !== null) {
       await repositories.statusLists.setStatus({
         statusListId: changed.statusListId,
@@ -176,7 +180,11 @@ export async function reinstateCredential(
   raw: z.input<typeof ReinstateInputSchema>,
 ): Promise<SuspensionChange> {
   const { reason } = ReinstateInputSchema.parse(raw);
-  return changeSuspension(context, actor, id, { suspend: false, reason: reason ?? null });
+  const reinstated = await changeSuspension(context, actor, id, { suspend: false, reason: reason ?? null });
+  // Counting again is not urgent the way stopping is: the owner's evidence is rebuilt after the change.
+  const owner = reinstated.changed ? await context.storage.portfolios.findOwner({ credentialId: id }) : null;
+  if (owner !== null) await refreshTalentEvidence(context, owner);
+  return reinstated;
 }
 
 /** A credential's history for its issuer, oldest first, starting with its issuance. */

@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/actor.js';
 import type { Platform } from '../platform.js';
+import { DEMO_TALENT_EMAIL, DEMO_TALENT_NAME } from './seed-demo-talent.js';
 
 export const DEMO_ISSUER_SLUG = 'demo-university';
 /** The demo issuer's owner: signs in to the console through /dev/mailbox like any other person. */
@@ -185,6 +186,16 @@ export async function seedDemoData(platform: Platform): Promise<{ created: boole
       recipient: { email: DEMO_LEARNER_EMAIL, name: 'Alex Demo' },
       idempotencyKey: `demo-${part.id}`,
     });
+  }
+  // Jordan's, accepted and in the public talent directory, so that an employer's search finds someone.
+  const sql = parts.find((part) => part.name === 'SQL for Analysts');
+  if (sql !== undefined) {
+    const issued = await platform.credentials.issue(ADMIN, {
+      achievementId: sql.id,
+      recipient: { email: DEMO_TALENT_EMAIL, name: DEMO_TALENT_NAME },
+      idempotencyKey: `demo-talent-${sql.id}`,
+    });
+    await platform.demo.seedTalent(ADMIN, { credentialId: issued.record.id });
   }
   return { created: true, issuerId };
 }

@@ -1,6 +1,7 @@
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { CredentialRecord } from '../ports/index.js';
+import { refreshTalentEvidence } from '../talent/talent-evidence.js';
 import { earnerForAddress, linkUnusable } from './earner-sessions.js';
 import { hashSecret } from './email-links.js';
 
@@ -35,7 +36,7 @@ export async function acceptClaim(
   context: PlatformContext,
   input: { readonly secret: string; readonly signedIn: string | null; readonly locale: string },
 ): Promise<{ readonly earnerId: string; readonly credentialId: string }> {
-  return context.storage.transaction(async (repositories) => {
+  const accepted = await context.storage.transaction(async (repositories) => {
     const token = await repositories.emailTokens.use({
       tokenHash: hashSecret(input.secret),
       purpose: 'claim',
@@ -56,6 +57,8 @@ export async function acceptClaim(
     });
     return { earnerId, credentialId: token.credentialId };
   });
+  await refreshTalentEvidence(context, accepted.earnerId);
+  return accepted;
 }
 
 /** Declines a credential from its claim link; no account is needed or made. */
@@ -63,7 +66,7 @@ export async function declineClaim(
   context: PlatformContext,
   input: { readonly secret: string },
 ): Promise<void> {
-  await context.storage.transaction(async (repositories) => {
+  const owner = await context.storage.transaction(async (repositories) => {
     const token = await repositories.emailTokens.use({
       tokenHash: hashSecret(input.secret),
       purpose: 'claim',
@@ -78,7 +81,9 @@ export async function declineClaim(
       visibility: 'private',
       at: context.now(),
     });
+    return owner;
   });
+  if (owner !== null) await refreshTalentEvidence(context, owner);
 }
 
 /** The credential, when it is in this earner's portfolio (NOT_FOUND otherwise: no one learns it exists). */

@@ -124,3 +124,24 @@ export function staffInvitationMail(options: {
     link: options.link,
   });
 }
+
+/** Tells a person they were added to an employer's workspace on the platform, and how to sign in. */
+export function employerInvitationMail(options: {
+  readonly to: string;
+  readonly locale: string;
+  readonly employerName: string;
+  readonly role: 'owner' | 'recruiter' | 'viewer';
+  readonly link: string;
+}): NewMail {
+  const t = translator(options.locale);
+  return composeMail({
+    to: options.to,
+    locale: options.locale,
+    subject: 'mail.employerInvite.subject',
+    body: 'mail.employerInvite.body',
+    action: 'mail.employerInvite.action',
+    note: 'mail.staffInvite.note',
+    params: { employer: options.employerName, role: t(`employer.role.${options.role}`) },
+    link: options.link,
+  });
+}

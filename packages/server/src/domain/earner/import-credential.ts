@@ -2,6 +2,7 @@ import type { CredentialInput, VerificationReport } from '@microcred/vc';
 import { ErrorCode, MicrocredError } from '@microcred/vc';
 import type { PlatformContext } from '../platform-context.js';
 import type { ImportedCredential, JsonObject } from '../ports/index.js';
+import { refreshTalentEvidence } from '../talent/talent-evidence.js';
 
 /**
  * Adds a credential from elsewhere to an earner's portfolio, verified on the way in and kept exactly as
@@ -26,7 +27,7 @@ export async function importCredential(
   }
   const jwt =
     report.format === 'jwt' && typeof input.credential === 'string' ? input.credential.trim() : null;
-  return context.storage.importedCredentials.insert({
+  const imported = await context.storage.importedCredentials.insert({
     earnerId,
     document: document as JsonObject,
     jwt,
@@ -44,4 +45,6 @@ export async function importCredential(
     ),
     importedAt: context.now(),
   });
+  await refreshTalentEvidence(context, earnerId);
+  return imported;
 }

@@ -10,6 +10,7 @@ import type {
   Issuer,
   Visibility,
 } from '../ports/index.js';
+import { refreshTalentEvidence } from '../talent/talent-evidence.js';
 import { ownCredential } from './claim-credential.js';
 
 /** How a credential stands, in the words the pages use. */
@@ -177,6 +178,7 @@ export async function chooseForCredential(
     visibility: choice === 'declined' ? 'private' : decision.visibility,
     at: context.now(),
   });
+  await refreshTalentEvidence(context, earnerId);
 }
 
 /** An earner's own import (NOT_FOUND for anyone else's). */

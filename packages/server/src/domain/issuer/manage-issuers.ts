@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Actor, authorize, requireAdmin } from '../auth/actor.js';
+import { type Actor, authorize, issuerScope, requireAdmin } from '../auth/actor.js';
 import { resourceNotFound } from '../auth/resource-not-found.js';
 import { IMAGE_DATA_URI } from '../image/image-data-uri.js';
 import { isPublicHttpsUrl } from '../image/is-public-https-url.js';
@@ -133,7 +133,8 @@ export async function listIssuers(
   actor: Actor,
   page: { limit?: number; offset?: number } = {},
 ): Promise<IssuerView[]> {
-  if (actor.kind === 'member') return [await getIssuer(context, actor, actor.issuerId)];
+  const own = issuerScope(actor);
+  if (own !== null) return [await getIssuer(context, actor, own)];
   const issuers = await context.storage.issuers.list(page);
   return issuers.map((issuer) => viewIssuer(context, issuer));
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { type Actor, authorize } from '../auth/actor.js';
+import { type Actor, authorize, issuerScope } from '../auth/actor.js';
 import { resourceNotFound } from '../auth/resource-not-found.js';
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { PlatformContext } from '../platform-context.js';
@@ -93,8 +93,9 @@ export async function listPathways(
   actor: Actor,
   query: { issuerId?: string; status?: PathwayStatus; limit?: number; offset?: number },
 ): Promise<PathwayWithVersion[]> {
-  if (actor.kind === 'member' && query.issuerId !== undefined && query.issuerId !== actor.issuerId) return [];
-  const issuerId = actor.kind === 'member' ? actor.issuerId : query.issuerId;
+  const own = issuerScope(actor);
+  if (own !== null && query.issuerId !== undefined && query.issuerId !== own) return [];
+  const issuerId = own ?? query.issuerId;
   return context.storage.pathways.list({ ...query, ...(issuerId === undefined ? {} : { issuerId }) });
 }
 

@@ -189,6 +189,7 @@ async function writePlan(
   }
   const revoked: CredentialRecord[] = [];
   for (const award of plan.revoke) {
+    await repositories.talent.removeEvidenceOf({ credentialId: award.credentialId });
     const record = await repositories.credentials.revoke({
       id: award.credentialId,
       reason: AUTO_REVOCATION_REASON,

@@ -92,6 +92,14 @@ export interface AchievementRepository {
   ): Promise<Achievement[]>;
   /** The public catalogue: published achievements matching `query`, best match first (newest without text). */
   searchCatalog(query: CatalogQuery): Promise<CatalogPage>;
+  /**
+   * Published achievements aligned to any of `skillUris` (framework URIs), newest first, at most `limit`
+   * (capped at 1000): one query for a gap of many skills.
+   */
+  listAligned(options: {
+    readonly skillUris: readonly string[];
+    readonly limit: number;
+  }): Promise<Achievement[]>;
   /** Sets `updatedAt`. Throws `NOT_FOUND`. */
   update(options: { readonly id: string; readonly patch: AchievementPatch }): Promise<Achievement>;
 }

@@ -1,7 +1,10 @@
 import { MEMBERSHIP_ROLES } from './user-repository.js';
 
-/** `admin` keys belong to the platform (no issuer); the others act within one issuer. */
-export const API_KEY_ROLES = ['admin', ...MEMBERSHIP_ROLES] as const;
+/**
+ * `admin` keys belong to the platform (no issuer); `employer` keys to one employer (talent search, roles);
+ * the others act within one issuer.
+ */
+export const API_KEY_ROLES = ['admin', 'employer', ...MEMBERSHIP_ROLES] as const;
 export type ApiKeyRole = (typeof API_KEY_ROLES)[number];
 
 /**
@@ -10,8 +13,10 @@ export type ApiKeyRole = (typeof API_KEY_ROLES)[number];
  */
 export interface ApiKey {
   readonly id: string;
-  /** Null exactly when `role` is `admin`. */
+  /** Null when `role` is `admin` or `employer`. */
   readonly issuerId: string | null;
+  /** Set exactly when `role` is `employer`. */
+  readonly employerId: string | null;
   readonly name: string;
   readonly prefix: string;
   /** Lower-case hex SHA-256 of the secret part. */
@@ -26,6 +31,7 @@ export interface ApiKey {
 export interface NewApiKey {
   readonly id?: string;
   readonly issuerId: string | null;
+  readonly employerId?: string | null;
   readonly name: string;
   readonly prefix: string;
   readonly hash: string;
@@ -40,7 +46,7 @@ export interface ApiKeyRepository {
   /** Returns revoked keys too: the caller checks `revokedAt`. */
   findByPrefix(options: { readonly prefix: string }): Promise<ApiKey | null>;
   /** The keys of one issuer, or the platform's admin keys when `issuerId` is null. Newest first. */
-  list(options: { readonly issuerId: string | null }): Promise<ApiKey[]>;
+  list(options: { readonly issuerId: string | null } | { readonly employerId: string }): Promise<ApiKey[]>;
   /** Records use; cheap enough to call on every authenticated request. */
   touch(options: { readonly id: string; readonly at: Date }): Promise<void>;
   /** Returns false when the key does not exist or was already revoked. */

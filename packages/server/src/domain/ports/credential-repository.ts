@@ -177,7 +177,10 @@ export interface CredentialRepository {
   }): Promise<void>;
   /** Newest first; `limit` is capped at 500. */
   list(query: CredentialQuery): Promise<CredentialRecord[]>;
-  /** How many distinct recipients hold an unrevoked credential of each achievement (absent: none). */
+  /**
+   * How many distinct recipients hold an unrevoked credential of each achievement that anyone may read
+   * (`mayReadCredential` with no viewer): accepted and public, or in no portfolio yet; absent: none.
+   */
   countEarners(options: { readonly achievementIds: readonly string[] }): Promise<Map<string, number>>;
   /**
    * Records a permanent revocation (the status bit is the `StatusListRepository`'s job: do both in one

@@ -60,6 +60,14 @@ export {
   type EmailTokenRepository,
   type NewEmailToken,
 } from './email-token-repository.js';
+export {
+  EMPLOYER_ROLES,
+  type Employer,
+  type EmployerMember,
+  type EmployerRepository,
+  type EmployerRole,
+  type NewEmployer,
+} from './employer-repository.js';
 export type {
   ImportedCredential,
   ImportedCredentialRepository,
@@ -117,6 +125,17 @@ export {
   type StatusPurpose,
 } from './status-list-repository.js';
 export type { Repositories, Storage } from './storage.js';
+export type {
+  NewTalentConsent,
+  TalentConsent,
+  TalentEvidence,
+  TalentMatch,
+  TalentPage,
+  TalentProof,
+  TalentQuery,
+  TalentRepository,
+  WeightedSkill,
+} from './talent-repository.js';
 export {
   MEMBERSHIP_ROLES,
   type Membership,

@@ -74,6 +74,13 @@ export interface SkillRepository {
   listConcepts(options: { readonly frameworkId: string }): Promise<SkillConcept[]>;
   /** The concepts among `uris` that exist (unknown ones left out). */
   findConcepts(options: { readonly uris: readonly string[] }): Promise<SkillConcept[]>;
+  /** Occupations whose label or an alternative label contains `text`, best first. */
+  searchOccupations(options: { readonly text: string; readonly limit: number }): Promise<Occupation[]>;
+  findOccupation(options: { readonly uri: string }): Promise<Occupation | null>;
+  /** The skills and knowledge an occupation needs, essential ones first, then by label. */
+  listOccupationSkills(options: {
+    readonly occupationUri: string;
+  }): Promise<(SkillConcept & { readonly relation: SkillRelation })[]>;
   /** The occupations that need a skill, essential ones first, then by label. */
   listOccupationsNeeding(options: {
     readonly skillUri: string;

@@ -6,6 +6,7 @@ import type { EarnerEmailRepository } from './earner-email-repository.js';
 import type { EarnerRepository } from './earner-repository.js';
 import type { EarnerSessionRepository } from './earner-session-repository.js';
 import type { EmailTokenRepository } from './email-token-repository.js';
+import type { EmployerRepository } from './employer-repository.js';
 import type { ImportedCredentialRepository } from './imported-credential-repository.js';
 import type { IssuerKeyRepository } from './issuer-key-repository.js';
 import type { IssuerRepository } from './issuer-repository.js';
@@ -19,6 +20,7 @@ import type { PortfolioRepository } from './portfolio-repository.js';
 import type { RateLimitStore } from './rate-limit-store.js';
 import type { SkillRepository } from './skill-repository.js';
 import type { StatusListRepository } from './status-list-repository.js';
+import type { TalentRepository } from './talent-repository.js';
 import type { UserRepository } from './user-repository.js';
 
 /** Every repository, all bound to the same connection or transaction. */
@@ -46,6 +48,8 @@ export interface Repositories {
   /** Request counters for rate limits; used outside transactions (a rollback would uncount). */
   readonly rateLimits: RateLimitStore;
   readonly skills: SkillRepository;
+  readonly employers: EmployerRepository;
+  readonly talent: TalentRepository;
 }
 
 /** The storage a use case needs: repositories, and a way to make several writes all-or-nothing. */

@@ -7,6 +7,7 @@ import { testDrivers } from '../../db/open-test-database.js';
 import { DEFAULT_ESCO_FOLDER, readEscoFiles } from '../../resources/read-esco-files.js';
 
 const SQL = 'http://data.europa.eu/esco/skill/598de5b0-5b58-4ea7-8058-a4bc4d18c742';
+const DATA_ANALYST = 'http://data.europa.eu/esco/occupation/d3edb8f8-3a06-47a0-8fb9-9b212c006aa2';
 
 /** Data rows of a CSV file, counted by the csv module's own rule (quoted fields may hold line breaks). */
 function dataRows(file: string): number {
@@ -80,6 +81,20 @@ describeWithShared(join(DEFAULT_ESCO_FOLDER, 'skills.csv'), 'the ESCO skills fra
         // Essential first: the occupations that cannot do without it.
         expect(relations).toEqual([...relations].sort((a, b) => (a === b ? 0 : a === 'essential' ? -1 : 1)));
         expect(view.framework?.id).toBe('esco');
+      });
+
+      it('finds the occupation "data analyst" first for its label, and lists its skills essential first', async () => {
+        const found = await test.platform.skills.searchOccupations({ q: 'Data Analyst' });
+        expect(found[0]).toMatchObject({ uri: DATA_ANALYST, label: 'data analyst' });
+        expect(found.length).toBeLessThanOrEqual(20);
+        const byAltLabel = await test.platform.skills.searchOccupations({ q: 'data warehouse analyst' });
+        expect(byAltLabel.map((occupation) => occupation.uri)).toContain(DATA_ANALYST);
+        expect(await test.platform.skills.searchOccupations({ q: '100%_' })).toEqual([]);
+        const skills = await test.storage.skills.listOccupationSkills({ occupationUri: DATA_ANALYST });
+        expect(skills.length).toBeGreaterThan(5);
+        const relations = skills.map((skill) => skill.relation);
+        expect(relations).toEqual([...relations].sort((a, b) => (a === b ? 0 : a === 'essential' ? -1 : 1)));
+        expect(await test.storage.skills.findOccupation({ uri: `${DATA_ANALYST}-nope` })).toBeNull();
       });
 
       it('aligns free-text skills to ESCO where exactly one concept has that label, and leaves the rest as text', async () => {

@@ -36,6 +36,23 @@ export function searchSkills(
   return context.storage.skills.searchSkills({ text: query.q, limit: query.limit });
 }
 
+// As many as one talent search asks for.
+const MAX_FOUND = 100;
+
+/** Public: the framework's skills and knowledge among `uris`, in that order; unknown ones and groups left out. */
+export async function findSkills(context: PlatformContext, uris: readonly string[]): Promise<SkillConcept[]> {
+  const asked = [...new Set(uris)].slice(0, MAX_FOUND);
+  const found = new Map(
+    (await context.storage.skills.findConcepts({ uris: asked }))
+      .filter((concept) => concept.kind !== 'group')
+      .map((concept) => [concept.uri, concept]),
+  );
+  return asked.flatMap((uri) => {
+    const concept = found.get(uri);
+    return concept === undefined ? [] : [concept];
+  });
+}
+
 export interface SkillView {
   readonly skill: SkillConcept;
   readonly broader: SkillConcept | null;

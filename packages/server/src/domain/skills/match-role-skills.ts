@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { type Actor, requireAdmin } from '../auth/actor.js';
+import type { Actor } from '../auth/actor.js';
+import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { SkillRepository } from '../ports/skill-repository.js';
 import {
@@ -45,14 +46,16 @@ async function skillIndex(skills: SkillRepository): Promise<SkillIndex | null> {
 
 /**
  * The ESCO skills a role's description speaks of, best first (at most 30), for the employer to review.
- * Administrator only until employers have their own keys. No framework imported: no skills.
+ * Employers' staff and keys, and the administrator. No framework imported: no skills.
  */
 export async function matchRoleSkills(
   context: PlatformContext,
   actor: Actor,
   raw: z.input<typeof RoleMatchSchema>,
 ): Promise<SkillMatch[]> {
-  requireAdmin(actor);
+  if (actor.kind !== 'admin' && actor.kind !== 'employer') {
+    throw new ServerError(ServerErrorCode.FORBIDDEN, 'only employers and the administrator match roles');
+  }
   const { text } = RoleMatchSchema.parse(raw);
   const index = await skillIndex(context.storage.skills);
   return index === null ? [] : matchSkills(index, text, { limit: MATCH_LIMIT });

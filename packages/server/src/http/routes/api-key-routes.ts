@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { ApiKeyInputSchema } from '../../domain/auth/api-tokens.js';
 import type { Platform } from '../../domain/platform.js';
-import type { ApiKey } from '../../domain/ports/index.js';
+import { API_KEY_ROLES, type ApiKey } from '../../domain/ports/index.js';
 import type { ApiEnv } from '../app-env.js';
 import { createRouter } from '../create-router.js';
 import { problemResponses } from '../problem/problem-details.js';
@@ -24,7 +24,7 @@ const ApiKeySchema = z
     prefix: z
       .string()
       .openapi({ description: 'The public part of the token (`mc_<prefix>.…`), to tell keys apart' }),
-    role: z.enum(['admin', 'owner', 'issuer', 'viewer']),
+    role: z.enum(API_KEY_ROLES),
     scopes: z.array(z.string()),
     createdAt: timestamp,
     lastUsedAt: timestamp.nullable(),

@@ -50,7 +50,7 @@ const matchRole = createRoute({
   method: 'post',
   path: '/roles/match',
   tags: ['Employers'],
-  summary: 'The ESCO skills a job description speaks of (administrator)',
+  summary: 'The ESCO skills a job description speaks of (employer or administrator)',
   description:
     'Lexical matching of the text against the preferred and alternative labels of ESCO skills and knowledge ' +
     '(BM25, whole labels found as phrases weigh more), best first, at most 30, to review. English text; ' +

@@ -9,6 +9,7 @@ export const consoleShellEn = {
   'console.role.owner': 'owner',
   'console.role.issuer': 'issuer',
   'console.role.viewer': 'viewer',
+  'console.role.employer': 'employer',
   'console.admin': 'Platform administrator',
   'console.noWorkspaceTitle': 'No issuer yet',
   'console.noWorkspaceText':
@@ -64,6 +65,7 @@ export const consoleShellFr: Readonly<Record<keyof typeof consoleShellEn, string
   'console.role.owner': 'propriétaire',
   'console.role.issuer': 'émetteur',
   'console.role.viewer': 'lecteur',
+  'console.role.employer': 'employeur',
   'console.admin': 'Administrateur de la plateforme',
   'console.noWorkspaceTitle': 'Aucun émetteur pour l’instant',
   'console.noWorkspaceText':

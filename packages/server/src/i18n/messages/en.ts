@@ -6,7 +6,11 @@ import { consoleCredentialsEn } from './console-credentials.js';
 import { consoleOrganisationEn } from './console-organisation.js';
 import { consolePathwaysEn } from './console-pathways.js';
 import { consoleShellEn } from './console-shell.js';
+import { earnerRolesEn } from './earner-roles.js';
+import { earnerSharingEn } from './earner-sharing.js';
 import { earnerSkillsEn } from './earner-skills.js';
+import { employerEn } from './employer.js';
+import { errorsEn } from './errors.js';
 
 /**
  * Every user-facing string of the web pages and mails, in English. A translation is one file with the same
@@ -15,12 +19,16 @@ import { earnerSkillsEn } from './earner-skills.js';
 export const en = {
   ...catalogueEn,
   ...earnerSkillsEn,
+  ...earnerRolesEn,
+  ...earnerSharingEn,
   ...consoleShellEn,
   ...consoleAchievementsEn,
   ...consoleBulkEn,
   ...consoleCredentialsEn,
   ...consoleOrganisationEn,
   ...consolePathwaysEn,
+  ...employerEn,
+  ...errorsEn,
   'layout.skip': 'Skip to content',
   'layout.nav': 'Main',
   'layout.footer':

@@ -5,19 +5,27 @@ import { consoleCredentialsFr } from './console-credentials.js';
 import { consoleOrganisationFr } from './console-organisation.js';
 import { consolePathwaysFr } from './console-pathways.js';
 import { consoleShellFr } from './console-shell.js';
+import { earnerRolesFr } from './earner-roles.js';
+import { earnerSharingFr } from './earner-sharing.js';
 import { earnerSkillsFr } from './earner-skills.js';
+import { employerFr } from './employer.js';
 import type { MessageKey } from './en.js';
+import { errorsFr } from './errors.js';
 
 /** Every user-facing string in French; the same keys as en.ts (the type checker insists). */
 export const fr: Readonly<Record<MessageKey, string>> = {
   ...catalogueFr,
   ...earnerSkillsFr,
+  ...earnerRolesFr,
+  ...earnerSharingFr,
   ...consoleShellFr,
   ...consoleAchievementsFr,
   ...consoleBulkFr,
   ...consoleCredentialsFr,
   ...consoleOrganisationFr,
   ...consolePathwaysFr,
+  ...employerFr,
+  ...errorsFr,
   'layout.skip': 'Aller au contenu',
   'layout.nav': 'Principale',
   'layout.footer':

@@ -33,7 +33,7 @@ export function mountAdminRoutes(web: Hono<WebEnv>, { platform }: WebDeps): void
       );
       return c.redirect(`/console/${issuer.slug}`, 303);
     } catch (error) {
-      const message = userMessage(error);
+      const message = userMessage(error, c.get('t'));
       if (message === null) throw error;
       return c.html(<NewIssuerPage c={c} values={values} error={message} />, 400);
     }

@@ -34,7 +34,8 @@ describe('getting into the issuer console', () => {
     expect(home.status).toBe(200);
     expect(home.headers.get('content-type')).toContain('text/html');
     expect(home.text).toContain('Demo University');
-    expect(home.text).toContain('data-stat="issued-total">2<');
+    // The demo's three: two waiting for learner@example.com, one accepted by jordan@example.com.
+    expect(home.text).toContain('data-stat="issued-total">3<');
     const dashboard = await browser.get('/console/demo-university');
     expect(dashboard.status).toBe(200);
     // Another issuer's console answers as if it did not exist.

@@ -384,6 +384,45 @@ describeWithShared(
         expect((await server.platform.credentials.get(ADMIN, singleCredentialId)).suspendedAt).toBeNull();
       });
 
+      it('builds a pathway in the tree editor with buttons and choices alone, previews it and saves it', async () => {
+        await open(owner, `${CONSOLE}/pathways`, 'pathways');
+        await Promise.all([
+          owner.waitForURL(/\/pathways\/new$/),
+          owner.getByRole('link', { name: 'New pathway' }).click(),
+        ]);
+        await expectAccessible(owner, 'new pathway');
+        await owner.getByLabel('Name', { exact: true }).fill(`Data Quality Track (${viewport.name})`);
+        await owner.locator('#pathway-completion').selectOption({ label: achievementName });
+        for (const step of ['Add an achievement', 'Add an achievement']) {
+          await Promise.all([
+            owner.waitForLoadState('load'),
+            owner.getByRole('button', { name: `${step} (The whole pathway)` }).click(),
+          ]);
+        }
+        await expectNote(owner, 'Tree updated (not saved yet).');
+        await owner.locator('#node-0-0-choice').selectOption({ label: 'SQL for Analysts' });
+        await owner.locator('#node-0-1-choice').selectOption({ label: 'Data Cleaning Fundamentals' });
+        await owner.locator('#node-0-rule').selectOption('n-of');
+        await owner.locator('#node-0-amount').fill('1');
+        await owner.locator('#node-0-1 label', { hasText: 'Step 1' }).check();
+        await Promise.all([
+          owner.waitForLoadState('load'),
+          owner.getByRole('button', { name: 'Preview', exact: true }).last().click(),
+        ]);
+        await expect(owner.locator('.pathway-diagram svg').count()).resolves.toBe(1);
+        await expect(owner.locator('#pathway-tree-heading + .pathway-tree').textContent()).resolves.toContain(
+          'At least 1 of the following 2:',
+        );
+        await expectAccessible(owner, 'pathway preview');
+        await screenshot(owner, 'pathway-editor');
+        await submit(owner, 'Save as draft', new RegExp(`/pathways/(${UUID})\\?done=created$`));
+        await expectNote(owner, 'Pathway saved as a draft.');
+        await expect(owner.locator('.pathway-tree').textContent()).resolves.toContain(
+          'Step 1 before step 2.',
+        );
+        await expectAccessible(owner, 'pathway saved');
+      });
+
       it('renders the dashboard and the organisation settings accessibly', async () => {
         await open(owner, CONSOLE);
         await open(owner, `${CONSOLE}/organisation`, 'organisation');

@@ -22,7 +22,7 @@ export function mountImportRoutes(web: Hono<WebEnv>, { platform }: WebDeps): voi
       });
       return c.redirect(`/imported/${imported.id}`, 303);
     } catch (error) {
-      const message = userMessage(error);
+      const message = userMessage(error, t);
       if (message === null) throw error;
       return renderMyCredentials(c, platform, { error: message }, 400);
     }

@@ -4,15 +4,19 @@ import { mountAccountRoutes } from './account-routes.js';
 import { mountClaimRoutes } from './claim-routes.js';
 import { mountImportRoutes } from './import-routes.js';
 import { mountPathwayRoutes } from './pathway-routes.js';
+import { mountRolesRoutes } from './roles-routes.js';
 import { mountSettingsRoutes } from './settings-routes.js';
+import { mountSharingRoutes } from './sharing-routes.js';
 import { mountSkillsRoutes } from './skills-routes.js';
 
-/** The earner's own pages: claiming, their credentials and imports, settings, their pathways. */
+/** The earner's own pages: claiming, their credentials and imports, settings, skills, roles, sharing, pathways. */
 export function mountEarnerRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
   mountClaimRoutes(web, deps);
   mountAccountRoutes(web, deps);
   mountImportRoutes(web, deps);
   mountSettingsRoutes(web, deps);
   mountSkillsRoutes(web, deps);
+  mountRolesRoutes(web, deps);
+  mountSharingRoutes(web, deps);
   mountPathwayRoutes(web, deps);
 }

@@ -82,7 +82,8 @@ export function MyCredentialsPage(props: {
       <h1>{t('account.title')}</h1>
       <Notes message={props.message} error={props.error} />
       <p>
-        <a href="/account/skills">{t('skills.link')}</a>
+        <a href="/account/skills">{t('skills.link')}</a> · <a href="/account/roles">{t('roles.link')}</a> ·{' '}
+        <a href="/account/sharing">{t('sharing.link')}</a>
       </p>
       <p>
         {earner.handle === null ? (

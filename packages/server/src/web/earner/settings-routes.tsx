@@ -37,7 +37,7 @@ export function mountSettingsRoutes(web: Hono<WebEnv>, { platform, options }: We
       });
       c.set('earner', updated);
     } catch (error) {
-      const message = userMessage(error);
+      const message = userMessage(error, c.get('t'));
       if (message === null) throw error;
       return renderSettings(
         c,
@@ -62,7 +62,7 @@ export function mountSettingsRoutes(web: Hono<WebEnv>, { platform, options }: We
     try {
       await platform.earners.addEmail(earner.id, { email, locale: c.get('t').locale });
     } catch (error) {
-      const message = userMessage(error);
+      const message = userMessage(error, c.get('t'));
       if (message === null) throw error;
       return renderSettings(c, platform, { error: message }, 400);
     }
@@ -76,7 +76,7 @@ export function mountSettingsRoutes(web: Hono<WebEnv>, { platform, options }: We
     try {
       await platform.earners.removeEmail(earner.id, c.req.param('id'));
     } catch (error) {
-      const message = userMessage(error);
+      const message = userMessage(error, c.get('t'));
       if (message === null) throw error;
       return renderSettings(c, platform, { error: message }, 400);
     }

@@ -17,6 +17,9 @@ export function SkillsPage(props: { readonly c: Context<WebEnv>; readonly skills
         {t('skills.export')} <a href="/account/skills.json">{t('skills.exportJson')}</a> ·{' '}
         <a href="/account/skills.csv">{t('skills.exportCsv')}</a>
       </p>
+      <p>
+        <a href="/account/roles">{t('roles.link')}</a> · <a href="/account/sharing">{t('sharing.link')}</a>
+      </p>
       {skills.length === 0 ? (
         <p class="notice">{t('skills.none')}</p>
       ) : (

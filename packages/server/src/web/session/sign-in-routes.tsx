@@ -45,9 +45,12 @@ export function mountSignInRoutes(web: Hono<WebEnv>, { platform, options }: WebD
       locale: c.get('t').locale,
     });
     signIn(c, options, await platform.earners.startSession(earnerId));
-    // Issuer staff come for the console; everyone else for their credentials (both are in the menu).
+    // Issuer staff come for the console, employers' staff for their workspace; everyone else for their
+    // credentials (all are in the menu).
     const staff = await platform.staff.accessOf(earnerId);
-    return c.redirect(staff.isAdmin || staff.workspaces.length > 0 ? '/console' : '/account', 303);
+    if (staff.isAdmin || staff.workspaces.length > 0) return c.redirect('/console', 303);
+    const employer = await platform.employers.accessOf(earnerId);
+    return c.redirect(employer.workspaces.length > 0 ? '/employer' : '/account', 303);
   });
   web.post('/signout', async (c) => {
     await readForm(c);

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { LOCALES } from '../../i18n/translate.js';
-import { hasConsole } from './web-context.js';
+import { hasConsole, hasEmployerWorkspace } from './web-context.js';
 import type { WebEnv } from './web-env.js';
 
 /** Open Graph / Twitter card fields for pages people share. */
@@ -79,6 +79,13 @@ export function Layout(props: {
                     <li>
                       <a href="/console" aria-current={path.startsWith('/console') ? 'page' : undefined}>
                         {t('nav.console')}
+                      </a>
+                    </li>
+                  ) : null}
+                  {hasEmployerWorkspace(c) ? (
+                    <li>
+                      <a href="/employer" aria-current={path.startsWith('/employer') ? 'page' : undefined}>
+                        {t('nav.employer')}
                       </a>
                     </li>
                   ) : null}

@@ -15,6 +15,7 @@ export function renderWebError(c: Context<WebEnv>, error: unknown): Response | P
     c.set('t', translator(negotiateLocale(c.req.header('Accept-Language'))));
     c.set('earner', null);
     c.set('staff', null);
+    c.set('employer', null);
     c.set('csrfToken', '');
   }
   const t = c.get('t');

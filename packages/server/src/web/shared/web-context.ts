@@ -54,7 +54,12 @@ export function webContext(platform: Platform, options: WebOptions): MiddlewareH
     }
     c.set('t', translator(locale));
     c.set('earner', earner);
-    c.set('staff', earner === null ? null : await platform.staff.accessOf(earner.id));
+    const [staff, employer] =
+      earner === null
+        ? [null, null]
+        : await Promise.all([platform.staff.accessOf(earner.id), platform.employers.accessOf(earner.id)]);
+    c.set('staff', staff);
+    c.set('employer', employer);
     c.set('sessionSecret', earner === null ? null : sessionSecret);
     c.set('csrfToken', csrfToken);
     await next();
@@ -100,6 +105,12 @@ export function signOut(c: Context<WebEnv>): void {
 export function hasConsole(c: Context<WebEnv>): boolean {
   const staff = c.get('staff');
   return staff !== null && (staff.isAdmin || staff.workspaces.length > 0);
+}
+
+/** Whether the signed-in person works for an employer (or runs the platform): the workspace is for them. */
+export function hasEmployerWorkspace(c: Context<WebEnv>): boolean {
+  const access = c.get('employer');
+  return access !== null && access !== undefined && (access.isAdmin || access.workspaces.length > 0);
 }
 
 /** The signed-in earner, or a redirect to sign in. */

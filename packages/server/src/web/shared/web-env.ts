@@ -1,4 +1,5 @@
 import type { StaffAccess } from '../../domain/auth/staff-access.js';
+import type { EmployerAccess } from '../../domain/employer/employer-access.js';
 import type { Platform } from '../../domain/platform.js';
 import type { Earner } from '../../domain/ports/index.js';
 import type { PublicEnv } from '../../edge/public-env.js';
@@ -11,6 +12,8 @@ export interface WebEnv {
     earner: Earner | null;
     /** What the signed-in person may do in the issuer console (null when signed out). */
     staff: StaffAccess | null;
+    /** The employer workspaces of the signed-in person (null when signed out). */
+    employer: EmployerAccess | null;
     /** The cookie secret of the session, when signed in (to end it). */
     sessionSecret: string | null;
     /** The anti-CSRF token every form carries (double-submitted against its cookie). */

@@ -211,7 +211,7 @@ export function mountConsoleBulkRoutes(web: Hono<WebEnv>, { platform }: WebDeps)
         />,
       );
     } catch (error) {
-      const message = userMessage(error);
+      const message = userMessage(error, c.get('t'));
       if (message === null) throw error;
       return remap(message);
     }
@@ -234,7 +234,7 @@ export function mountConsoleBulkRoutes(web: Hono<WebEnv>, { platform }: WebDeps)
       });
       return c.redirect(consolePath(access.workspace, `/bulk/${job.id}`), 303);
     } catch (error) {
-      const message = userMessage(error);
+      const message = userMessage(error, c.get('t'));
       if (message === null) throw error;
       return remap(message);
     }
@@ -286,7 +286,7 @@ export function mountConsoleBulkRoutes(web: Hono<WebEnv>, { platform }: WebDeps)
     try {
       await platform.bulk.cancel(actor, job.id);
     } catch (error) {
-      const message = userMessage(error);
+      const message = userMessage(error, c.get('t'));
       if (message === null) throw error;
       return renderJob(c, { error: message });
     }

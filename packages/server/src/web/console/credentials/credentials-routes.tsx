@@ -132,7 +132,7 @@ export function mountCredentialRoutes(web: Hono<WebEnv>, { platform }: WebDeps):
         offset: (page - 1) * PAGE_SIZE,
       });
     } catch (caught) {
-      const message = correctableMessage(caught);
+      const message = correctableMessage(caught, c.get('t'));
       if (message === null) throw caught;
       error = message;
     }
@@ -250,7 +250,7 @@ export function mountCredentialRoutes(web: Hono<WebEnv>, { platform }: WebDeps):
           await platform.credentials.reinstate(actor, id, reason === '' ? {} : { reason });
         }
       } catch (error) {
-        const message = correctableMessage(error);
+        const message = correctableMessage(error, c.get('t'));
         if (message === null) throw error;
         return renderDetail(c, { status: 400, error: message, reason });
       }

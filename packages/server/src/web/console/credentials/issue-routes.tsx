@@ -89,7 +89,7 @@ export function mountIssueRoutes(web: Hono<WebEnv>, { platform }: WebDeps): void
         />,
       );
     } catch (error) {
-      const message = correctableMessage(error);
+      const message = correctableMessage(error, c.get('t'));
       if (message === null) throw error;
       return renderForm(c, values, message);
     }
@@ -125,7 +125,7 @@ export function mountIssueRoutes(web: Hono<WebEnv>, { platform }: WebDeps): void
       const issued = await platform.credentials.issue(actor, input);
       return c.redirect(detail(issued.record.id), 303);
     } catch (error) {
-      const message = correctableMessage(error);
+      const message = correctableMessage(error, c.get('t'));
       if (message === null) throw error;
       return renderForm(c, values, message);
     }

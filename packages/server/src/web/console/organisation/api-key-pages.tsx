@@ -18,6 +18,7 @@ const ROLE_LABELS = {
   owner: 'console.role.owner',
   issuer: 'console.role.issuer',
   viewer: 'console.role.viewer',
+  employer: 'console.role.employer',
 } as const;
 
 /** `/console/{slug}/organisation/api-keys`: the issuer's keys (never their secrets); create and revoke. */

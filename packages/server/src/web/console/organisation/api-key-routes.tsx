@@ -62,7 +62,7 @@ export function mountApiKeyRoutes(web: Hono<WebEnv>, { platform }: WebDeps): voi
         201,
       );
     } catch (error) {
-      return render(c, { ...formRefusal(error), values });
+      return render(c, { ...formRefusal(error, c.get('t')), values });
     }
   });
 

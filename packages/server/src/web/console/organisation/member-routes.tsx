@@ -74,7 +74,7 @@ export function mountMemberRoutes(web: Hono<WebEnv>, { platform }: WebDeps): voi
         { locale: c.get('t').locale },
       );
     } catch (error) {
-      return render(c, { ...formRefusal(error), values });
+      return render(c, { ...formRefusal(error, c.get('t')), values });
     }
     return done(c, 'invited');
   });
@@ -88,7 +88,7 @@ export function mountMemberRoutes(web: Hono<WebEnv>, { platform }: WebDeps): voi
         role: MemberInputSchema.shape.role.parse(formField(form, 'role')),
       });
     } catch (error) {
-      return render(c, formRefusal(error));
+      return render(c, formRefusal(error, c.get('t')));
     }
     return done(c, 'role');
   });
@@ -99,7 +99,7 @@ export function mountMemberRoutes(web: Hono<WebEnv>, { platform }: WebDeps): voi
     try {
       await platform.members.remove(actor, workspace.issuerId, member.userId);
     } catch (error) {
-      return render(c, formRefusal(error));
+      return render(c, formRefusal(error, c.get('t')));
     }
     return done(c, 'removed');
   });

@@ -78,7 +78,7 @@ export function mountProfileRoutes(web: Hono<WebEnv>, { platform }: WebDeps): vo
     try {
       await platform.issuers.update(context.actor, context.workspace.issuerId, patch);
     } catch (error) {
-      return render(c, context, { ...formRefusal(error), values });
+      return render(c, context, { ...formRefusal(error, c.get('t')), values });
     }
     return c.redirect(`${consolePath(context.workspace, '/organisation')}?done=${done}`, 303);
   }

@@ -164,14 +164,27 @@ export function namedAchievementIds(node: RuleNode): string[] {
   ];
 }
 
-/** Key order left out (storage may reorder an object's keys), so that an untouched tree compares equal. */
+function byOrder(a: unknown, b: unknown): number {
+  const pair = (value: unknown) => (value ?? {}) as { before?: unknown; after?: unknown };
+  return Number(pair(a).after) - Number(pair(b).after) || Number(pair(a).before) - Number(pair(b).before);
+}
+
+/**
+ * Key order left out (storage may reorder an object's keys) and ordering pairs sorted (the editor lists
+ * them by child), so that an untouched tree compares equal.
+ */
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
     Object.entries(value)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, entry]) => [key, canonical(entry)]),
+      .map(([key, entry]) => [
+        key,
+        key === 'precedes' && Array.isArray(entry)
+          ? [...entry].sort(byOrder).map(canonical)
+          : canonical(entry),
+      ]),
   );
 }
 

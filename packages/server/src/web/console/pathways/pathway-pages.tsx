@@ -14,6 +14,8 @@ import type { WebEnv } from '../../shared/web-env.js';
 import { consolePath } from '../console-context.js';
 import { ConsoleLayout } from '../console-layout.js';
 import type { PathwayFormValues, PathwayIssue } from './pathway-form.js';
+import { nodeAnchor, nodeLabel, RequirementTreeEditor } from './pathway-tree-editor.js';
+import { type EditableNode, issueLocation } from './pathway-tree-form.js';
 
 export const PATHWAY_DONE = {
   created: 'console.pathways.done.created',
@@ -100,8 +102,16 @@ function RuleWords(props: {
   const nameOf = (id: string) => names.get(id) ?? t('console.pathways.unknownAchievement');
   if (node.type === 'achievement') {
     const amounts = [
-      node.credits === null ? null : t('pathway.rule.credits', { n: node.credits }),
-      node.hours === null ? null : t('pathway.rule.hours', { n: node.hours }),
+      node.credits === null
+        ? null
+        : node.credits === 1
+          ? t('console.pathways.oneCredit')
+          : t('pathway.rule.credits', { n: node.credits }),
+      node.hours === null
+        ? null
+        : node.hours === 1
+          ? t('console.pathways.oneHour')
+          : t('pathway.rule.hours', { n: node.hours }),
     ].filter((amount) => amount !== null);
     return (
       <>
@@ -291,15 +301,40 @@ export function PathwayViewPage(props: {
   );
 }
 
-/** The new or edit form: values as typed, the domain's reasons, and the preview of the posted tree. */
+/** Where an issue is, in the person's words: the step it concerns (linked) or the path the domain named. */
+function IssueWhere(props: { readonly c: Context<WebEnv>; readonly issue: PathwayIssue }) {
+  const location = issueLocation(props.issue.path);
+  if (location === null) return props.issue.path === '' ? null : <code>{props.issue.path}: </code>;
+  return (
+    <>
+      <a href={`#${nodeAnchor(location.path)}`}>{nodeLabel(props.c, location.path)}</a>
+      {location.field === '' ? null : (
+        <>
+          {' '}
+          (<code>{location.field}</code>)
+        </>
+      )}
+      {': '}
+    </>
+  );
+}
+
+/** The new or edit form: values as typed, the tree editor, the domain's reasons, the posted tree's preview. */
 export function PathwayFormPage(props: {
   readonly c: Context<WebEnv>;
   readonly workspace: Workspace;
   /** Null for a new pathway. */
   readonly found: PathwayWithVersion | null;
   readonly values: PathwayFormValues;
+  readonly tree: EditableNode;
   readonly achievements: readonly Achievement[];
+  /** The issuer's other pathways, which a step may nest. */
+  readonly pathways: readonly PathwayWithVersion[];
   readonly issues?: readonly PathwayIssue[];
+  /** Said after an editor button changed the tree. */
+  readonly message?: string;
+  /** The JSON field was posted and refused: it opens, showing what was typed. */
+  readonly jsonOpen?: boolean;
   /** The posted tree, ready to draw, when a preview was asked for and it is a valid tree. */
   readonly preview?: { readonly rules: PathwayRules; readonly names: ReadonlyMap<string, string> };
 }) {
@@ -311,8 +346,10 @@ export function PathwayFormPage(props: {
       ? t('console.pathways.newTitle')
       : t('console.pathways.editTitle', { name: found.pathway.name });
   const action = consolePath(workspace, found === null ? '/pathways' : `/pathways/${found.pathway.id}`);
-  const treeInvalid =
-    issues.length > 0 ? { 'aria-invalid': 'true', 'aria-describedby': 'pathway-errors' } : {};
+  const jsonInvalid =
+    props.jsonOpen === true && issues.length > 0
+      ? { 'aria-invalid': 'true', 'aria-describedby': 'pathway-errors' }
+      : {};
   return (
     <ConsoleLayout c={c} workspace={workspace} title={title}>
       <p>
@@ -321,14 +358,18 @@ export function PathwayFormPage(props: {
         </a>
       </p>
       <h1>{title}</h1>
+      {props.message === undefined ? null : (
+        <p class="notice" role="status">
+          {props.message}
+        </p>
+      )}
       {issues.length === 0 ? null : (
         <div class="error-box" role="alert" id="pathway-errors">
           <p>{t('console.pathways.errors')}</p>
           <ul>
             {issues.map((issue) => (
               <li>
-                {issue.path === '' ? null : <code>{issue.path}</code>}
-                {issue.path === '' ? '' : ': '}
+                <IssueWhere c={c} issue={issue} />
                 {issue.message}
               </li>
             ))}
@@ -336,6 +377,10 @@ export function PathwayFormPage(props: {
         </div>
       )}
       <PostForm c={c} action={action} class="stack">
+        {/* Enter in a text field submits the first button: make that a preview, not an editor button. */}
+        <button type="submit" name="intent" value="preview" class="visually-hidden" tabindex={-1}>
+          {t('console.pathways.preview')}
+        </button>
         {found === null ? null : (
           <input type="hidden" name="expectedVersion" value={String(found.pathway.currentVersion)} />
         )}
@@ -362,33 +407,52 @@ export function PathwayFormPage(props: {
         <p class="hint" id="pathway-completion-hint">
           {t('console.pathways.completionHint')}
         </p>
-        <label for="pathway-requirement">{t('console.pathways.tree')}</label>
-        <p class="hint" id="pathway-requirement-hint">
-          {t('console.pathways.treeHelp')}
+        <h2 id="pathway-tree-editor-heading">{t('console.pathways.treeEditor')}</h2>
+        <p class="hint" id="pathway-tree-help">
+          {t('console.pathways.treeEditorHelp')}
         </p>
-        <textarea
-          id="pathway-requirement"
-          name="requirement"
-          rows={16}
-          spellcheck={false}
-          aria-describedby="pathway-requirement-hint"
-          {...treeInvalid}
-        >
-          {values.requirement}
-        </textarea>
-        <details>
-          <summary>{t('console.pathways.example')}</summary>
-          <pre>{EXAMPLE_TREE}</pre>
-        </details>
-        <details>
-          <summary>{t('console.pathways.ids')}</summary>
-          <ul>
-            {props.achievements.map((achievement) => (
-              <li>
-                {achievement.name}: <code>{achievement.id}</code>
-              </li>
-            ))}
-          </ul>
+        <RequirementTreeEditor
+          c={c}
+          tree={props.tree}
+          achievements={props.achievements}
+          pathways={props.pathways}
+          issues={issues}
+        />
+        <details open={props.jsonOpen === true}>
+          <summary>{t('console.pathways.jsonEditor')}</summary>
+          <label for="pathway-requirement">{t('console.pathways.tree')}</label>
+          <p class="hint" id="pathway-requirement-hint">
+            {t('console.pathways.treeHelp')}
+          </p>
+          <textarea
+            id="pathway-requirement"
+            name="requirement"
+            rows={12}
+            spellcheck={false}
+            aria-describedby="pathway-requirement-hint"
+            {...jsonInvalid}
+          >
+            {values.requirement}
+          </textarea>
+          <p>
+            <button type="submit" name="op" value="json" class="secondary">
+              {t('console.pathways.applyJson')}
+            </button>
+          </p>
+          <details>
+            <summary>{t('console.pathways.example')}</summary>
+            <pre>{EXAMPLE_TREE}</pre>
+          </details>
+          <details>
+            <summary>{t('console.pathways.ids')}</summary>
+            <ul>
+              {props.achievements.map((achievement) => (
+                <li>
+                  {achievement.name}: <code>{achievement.id}</code>
+                </li>
+              ))}
+            </ul>
+          </details>
         </details>
         <div class="actions">
           <button type="submit" name="intent" value="preview" class="secondary">

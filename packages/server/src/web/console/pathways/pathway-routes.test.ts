@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formFields } from '../../../../test/support/form-fields.js';
 import { openTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import { ADMIN } from '../../../../test/support/test-platform.js';
 import { WebSession } from '../../../../test/support/web-session.js';
@@ -150,14 +151,15 @@ describe('pathways in the console', () => {
     for (const intent of ['save', 'preview']) {
       const page = await owner.post(BASE, pathwayForm({ name: 'Too few', requirement: tree, intent }));
       expect(page.status).toBe(400);
-      expect(page.text).toContain('<code>requirement.n</code>');
+      expect(page.text).toContain('The whole pathway</a> (<code>n</code>): ');
       expect(page.text).toContain('n is 5 but the group has only 1 children');
       expect(page.text).toContain('value="Too few"');
       expect(page.text).not.toContain('<svg');
     }
     const unknownType = await owner.post(BASE, pathwayForm({ requirement: '{"type":"some-of"}' }));
     expect(unknownType.status).toBe(400);
-    expect(unknownType.text).toContain('<code>requirement.type</code>');
+    expect(unknownType.text).toContain('(<code>type</code>): ');
+    expect(unknownType.text).toContain('<details open="">');
     expect(await pathwayNames()).toEqual(before);
   });
 
@@ -193,7 +195,129 @@ describe('pathways in the console', () => {
       pathwayForm({ requirement: nested('00000000-0000-4000-8000-000000000000'), intent: 'preview' }),
     );
     expect(unknown.status).toBe(400);
-    expect(unknown.text).toContain('<code>requirement.children.0.pathwayId</code>: No such pathway');
+    expect(unknown.text).toContain('Step 1</a> (<code>pathwayId</code>): No such pathway');
+  });
+
+  it('builds a tree with the editor buttons alone, without JavaScript, and saves what it shows', async () => {
+    const blank = await issuer.get(`${BASE}/new`);
+    expect(blank.status).toBe(200);
+    expect(blank.text).toContain('name="tree.0.kind" value="group"');
+    let fields = formFields(blank.text, BASE);
+    const press = async (op: string) => {
+      const page = await issuer.post(BASE, { ...fields, op });
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('Tree updated (not saved yet).');
+      fields = formFields(page.text, BASE);
+      return page;
+    };
+    await press('add:0:achievement');
+    await press('add:0:group');
+    const nested = await press('add:0.1:achievement');
+    expect(nested.text).toContain('name="tree.0.1.0.achievementId"');
+    expect(nested.text).toContain('Step 2.1: Achievement');
+    await press('add:0.1:achievement');
+
+    const [first, second, third] = partIds;
+    if (first === undefined || second === undefined || third === undefined) throw new Error('demo parts');
+    fields = {
+      ...fields,
+      name: 'Built with buttons',
+      completionAchievementId: completionId,
+      'tree.0.0.achievementId': first,
+      'tree.0.1.rule': 'n-of',
+      'tree.0.1.amount': '1',
+      'tree.0.1.name': 'One elective',
+      'tree.0.1.0.achievementId': second,
+      'tree.0.1.1.achievementId': third,
+      // The elective group comes after the first achievement.
+      'tree.0.1.after.0': 'on',
+    };
+    // Moving the group up keeps the ordering attached to the same two steps.
+    const moved = await press('up:0.1');
+    expect(moved.text).toContain('name="tree.0.0.rule"');
+    expect(fields['tree.0.1.achievementId']).toBe(first);
+    expect(fields['tree.0.0.after.1']).toBe('on');
+    expect(fields['tree.0.1.after.0']).toBeUndefined();
+
+    const saved = await issuer.post(BASE, { ...fields, intent: 'save' });
+    expect(saved.status).toBe(303);
+    const stored = await test.platform.pathways.get(ADMIN, createdId(saved.headers.get('location')));
+    expect(stored.pathway.name).toBe('Built with buttons');
+    const requirement = stored.version.rules.requirement;
+    if (requirement.type !== 'all-of') throw new Error(`root is ${requirement.type}`);
+    expect(requirement.precedes).toEqual([{ before: 1, after: 0 }]);
+    const [group, leaf] = requirement.children;
+    expect(leaf).toMatchObject({ type: 'achievement', achievementId: first });
+    expect(group).toMatchObject({ type: 'n-of', n: 1, name: 'One elective' });
+  });
+
+  it('removes a step and shows a refused tree with each reason at the step it concerns', async () => {
+    const [first, second] = partIds;
+    if (first === undefined || second === undefined) throw new Error('demo parts');
+    const tree = {
+      name: 'Too demanding',
+      completionAchievementId: completionId,
+      'tree.0.kind': 'group',
+      'tree.0.rule': 'n-of',
+      'tree.0.amount': '3',
+      'tree.0.0.kind': 'achievement',
+      'tree.0.0.achievementId': first,
+      'tree.0.1.kind': 'achievement',
+      'tree.0.1.achievementId': second,
+      'tree.0.2.kind': 'achievement',
+      'tree.0.2.achievementId': '',
+      'tree.0.2.after.0': 'on',
+    };
+    const before = await pathwayNames();
+    const removed = await owner.post(BASE, { ...tree, op: 'remove:0.2' });
+    expect(removed.status).toBe(200);
+    expect(removed.text).not.toContain('name="tree.0.2.kind"');
+    const refused = await owner.post(BASE, { ...formFields(removed.text, BASE), intent: 'save' });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('n is 3 but the group has only 2 children');
+    expect(refused.text).toContain('<ul class="field-error" id="node-0-errors">');
+    expect(refused.text).toMatch(/id="node-0-amount"[^>]*aria-invalid="true"/);
+    expect(refused.text).toContain('value="Too demanding"');
+
+    const empty = await owner.post(BASE, { ...tree, 'tree.0.amount': '1', intent: 'preview' });
+    expect(empty.status).toBe(400);
+    expect(empty.text).toContain('href="#node-0-2">Step 3</a> (<code>achievementId</code>)');
+    expect(await pathwayNames()).toEqual(before);
+  });
+
+  it('refuses an editor button that names no step, and replaces the tree from the advanced JSON field', async () => {
+    const form = formFields((await owner.get(`${BASE}/new`)).text, BASE);
+    const stale = await owner.post(BASE, { ...form, op: 'remove:0' });
+    expect(stale.status).toBe(400);
+    expect(stale.text).toContain('That button does not apply to this tree any more');
+    const json = await owner.post(BASE, {
+      ...form,
+      op: 'json',
+      requirement: JSON.stringify({
+        type: 'hours-at-least',
+        hours: 40,
+        children: [{ type: 'achievement', achievementId: partIds[0] }],
+      }),
+    });
+    expect(json.status).toBe(200);
+    const fields = formFields(json.text, BASE);
+    expect(fields['tree.0.rule']).toBe('hours-at-least');
+    expect(fields['tree.0.amount']).toBe('40');
+    expect(fields['tree.0.0.achievementId']).toBe(partIds[0]);
+  });
+
+  it('posts the form of a published pathway back unchanged without making a new version', async () => {
+    const before = (await test.platform.pathways.get(ADMIN, demoPathwayId)).pathway.currentVersion;
+    const action = `${BASE}/${demoPathwayId}`;
+    const page = await owner.get(`${action}/edit`);
+    expect(page.status).toBe(200);
+    const saved = await owner.post(action, { ...formFields(page.text, action), intent: 'save' });
+    expect(saved.status).toBe(303);
+    expect((await test.platform.pathways.get(ADMIN, demoPathwayId)).pathway.currentVersion).toBe(before);
+    const french = await owner.get(`${action}/edit?lang=fr`);
+    expect(french.text).toContain('Le parcours entier');
+    expect(french.text).toContain('Ajouter une certification');
+    await owner.get(`${BASE}?lang=en`);
   });
 
   it('edits a draft in place, publishes it, then versions its rules', async () => {
@@ -273,6 +397,7 @@ describe('pathways in the console', () => {
     expect((await viewer.get(`${BASE}/${demoPathwayId}/edit`)).status).toBe(403);
     const before = await pathwayNames();
     expect((await viewer.post(BASE, pathwayForm())).status).toBe(403);
+    expect((await viewer.post(BASE, { ...pathwayForm(), op: 'add:0:achievement' })).status).toBe(403);
     expect((await viewer.post(`${BASE}/${demoPathwayId}`, pathwayForm())).status).toBe(403);
     expect((await viewer.post(`${BASE}/${demoPathwayId}/publish`, {})).status).toBe(403);
     expect(await pathwayNames()).toEqual(before);

@@ -5,6 +5,7 @@ import type { Workspace } from '../../../domain/auth/staff-access.js';
 import { isServerError, ServerError, ServerErrorCode } from '../../../domain/error/server-error.js';
 import { toRequirementNode } from '../../../domain/pathway/engine/to-requirement-node.js';
 import type { PathwayInput } from '../../../domain/pathway/manage-pathways.js';
+import { RequirementNodeSchema } from '../../../domain/pathway/model/requirement-node.js';
 import type { Platform } from '../../../domain/platform.js';
 import type { Achievement, PathwayWithVersion } from '../../../domain/ports/index.js';
 import { userMessage } from '../../shared/user-message.js';
@@ -34,6 +35,15 @@ import {
   PathwayListPage,
   PathwayViewPage,
 } from './pathway-pages.js';
+import {
+  applyTreeOperation,
+  type EditableNode,
+  editableOf,
+  newGroup,
+  parseTreeOperation,
+  readEditableTree,
+  requirementInputOf,
+} from './pathway-tree-form.js';
 
 // An issuer's catalogue is small; pathways and the completion select list them all at once.
 const LIST_LIMIT = 500;
@@ -72,9 +82,45 @@ async function findSubPathway(platform: Platform, actor: Actor, id: string) {
   return null;
 }
 
+/** What the form page shows besides the posted values: the tree, the issues, a note, the preview. */
+interface FormView {
+  readonly tree: EditableNode;
+  readonly issues?: readonly PathwayIssue[];
+  readonly message?: string;
+  readonly jsonOpen?: boolean;
+  readonly preview?: Parameters<typeof PathwayFormPage>[0]['preview'];
+}
+
+/** The posted JSON field as an editable tree, or the reasons it is not one. */
+function treeFromJson(
+  c: Context<WebEnv>,
+  text: string,
+): { readonly tree: EditableNode } | { readonly issues: PathwayIssue[] } {
+  let posted: unknown;
+  try {
+    posted = parseRequirementJson(text);
+  } catch (error) {
+    if (!(error instanceof RequirementJsonError)) throw error;
+    const message = c.get('t')('console.pathways.badJson', { detail: error.message });
+    return { issues: [{ path: 'requirement', message }] };
+  }
+  const parsed = RequirementNodeSchema.safeParse(posted);
+  if (!parsed.success) {
+    return {
+      issues: parsed.error.issues.map((issue) => ({
+        path: ['requirement', ...issue.path.map(String)].join('.'),
+        message: issue.message,
+      })),
+    };
+  }
+  return { tree: editableOf(parsed.data) };
+}
+
 /**
- * A post of the pathway form: a preview re-renders it with the posted tree in words and drawn (nothing
- * saved); a save the domain refuses re-renders it with the domain's reasons; a save that works redirects.
+ * A post of the pathway form. The structured editor's fields are the tree (the JSON field stands in only
+ * when they are absent, as scripts post it); an editor button re-renders the changed tree, unsaved; a
+ * preview re-renders it in words and drawn; a save the domain refuses re-renders it with the domain's
+ * reasons at the nodes they concern; a save that works redirects.
  */
 async function postPathwayForm(
   c: Context<WebEnv>,
@@ -90,38 +136,50 @@ async function postPathwayForm(
 ): Promise<Response> {
   const t = c.get('t');
   const form = await readForm(c);
-  const values = readPathwayValues(form);
+  const posted = readPathwayValues(form);
   const achievements: Achievement[] = await issuerAchievements(platform, actor, workspace);
-  const render = (
-    issues: readonly PathwayIssue[],
-    preview?: Parameters<typeof PathwayFormPage>[0]['preview'],
-  ) =>
-    c.html(
+  const pathways = await otherPathways(platform, actor, workspace, found);
+  const render = (view: FormView, status: 200 | 400 = (view.issues ?? []).length === 0 ? 200 : 400) => {
+    // The JSON field mirrors the tree, except when it was what failed: then it keeps what was typed.
+    const values =
+      view.jsonOpen === true
+        ? posted
+        : { ...posted, requirement: JSON.stringify(requirementInputOf(view.tree), null, 2) };
+    return c.html(
       <PathwayFormPage
         c={c}
         workspace={workspace}
         found={found}
         values={values}
         achievements={achievements}
-        issues={issues}
-        {...(preview === undefined ? {} : { preview })}
+        pathways={pathways}
+        {...view}
       />,
-      issues.length === 0 ? 200 : 400,
+      status,
     );
+  };
 
-  let requirement: unknown;
-  try {
-    requirement = parseRequirementJson(values.requirement);
-  } catch (error) {
-    if (!(error instanceof RequirementJsonError)) throw error;
-    return render([
-      { path: 'requirement', message: t('console.pathways.badJson', { detail: error.message }) },
-    ]);
+  const op = formField(form, 'op');
+  let tree = readEditableTree(form);
+  if (op === 'json' || tree === null) {
+    const fromJson = treeFromJson(c, posted.requirement);
+    if ('issues' in fromJson) {
+      return render({ tree: tree ?? newGroup(), issues: fromJson.issues, jsonOpen: true });
+    }
+    tree = fromJson.tree;
+    if (op === 'json') return render({ tree, message: t('console.pathways.done.op') });
+  } else if (op !== '') {
+    const operation = parseTreeOperation(op);
+    if (operation === null) {
+      return render({ tree, issues: [{ path: '', message: t('console.pathways.badOp') }] });
+    }
+    return render({ tree: applyTreeOperation(tree, operation), message: t('console.pathways.done.op') });
   }
+  const requirement = requirementInputOf(tree);
 
   if (formField(form, 'intent') === 'preview') {
-    const checked = previewRequirement(requirement, values.completionAchievementId);
-    if (checked.node === null) return render(checked.issues);
+    const checked = previewRequirement(requirement, posted.completionAchievementId);
+    if (checked.node === null) return render({ tree, issues: checked.issues });
     const subPathways = new Map<string, PathwayWithVersion>();
     for (const id of subPathwayIds(checked.node)) {
       const sub = await findSubPathway(platform, actor, id);
@@ -133,19 +191,30 @@ async function postPathwayForm(
       subPathways,
       t('console.pathways.unknownPathway'),
     );
-    if (drawn.rule === null) return render(drawn.issues);
-    const rules = { completionAchievementId: values.completionAchievementId, requirement: drawn.rule };
+    if (drawn.rule === null) return render({ tree, issues: drawn.issues });
+    const rules = { completionAchievementId: posted.completionAchievementId, requirement: drawn.rule };
     const names = await platform.achievements.names(namedAchievementIds(drawn.rule));
-    return render([], { rules, names });
+    return render({ tree, preview: { rules, names } });
   }
 
   try {
-    return c.redirect(await save(values, requirement, form), 303);
+    return c.redirect(await save(posted, requirement, form), 303);
   } catch (error) {
     const issues = pathwayIssuesOf(error);
     if (issues === null) throw error;
-    return render(issues);
+    return render({ tree, issues });
   }
+}
+
+/** The issuer's pathways a step of this one may nest (all but itself; the domain refuses cycles). */
+async function otherPathways(
+  platform: Platform,
+  actor: Actor,
+  workspace: Workspace,
+  found: PathwayWithVersion | null,
+): Promise<PathwayWithVersion[]> {
+  const all = await platform.pathways.list(actor, { issuerId: workspace.issuerId, limit: LIST_LIMIT });
+  return all.filter((other) => other.pathway.id !== found?.pathway.id);
 }
 
 /** The names a stored version's words and diagram need. */
@@ -156,7 +225,7 @@ function namesOf(platform: Platform, found: PathwayWithVersion) {
   ]);
 }
 
-/** `/console/{slug}/pathways…`: the issuer's pathways, their definition (JSON tree with preview), publishing. */
+/** `/console/{slug}/pathways…`: the issuer's pathways, their definition (tree editor with preview), publishing. */
 export function mountConsolePathwayRoutes(web: Hono<WebEnv>, { platform }: WebDeps): void {
   web.get('/console/:slug/pathways', async (c) => {
     const { actor, workspace } = consoleWorkspace(c);
@@ -176,7 +245,9 @@ export function mountConsolePathwayRoutes(web: Hono<WebEnv>, { platform }: WebDe
         workspace={workspace}
         found={null}
         values={blankPathwayValues()}
+        tree={newGroup()}
         achievements={await issuerAchievements(platform, actor, workspace)}
+        pathways={await otherPathways(platform, actor, workspace, null)}
       />,
     );
   });
@@ -223,7 +294,9 @@ export function mountConsolePathwayRoutes(web: Hono<WebEnv>, { platform }: WebDe
         workspace={workspace}
         found={found}
         values={pathwayValuesOf(found)}
+        tree={editableOf(toRequirementNode(found.version.rules.requirement))}
         achievements={await issuerAchievements(platform, actor, workspace)}
+        pathways={await otherPathways(platform, actor, workspace, found)}
       />,
     );
   });
@@ -255,7 +328,7 @@ export function mountConsolePathwayRoutes(web: Hono<WebEnv>, { platform }: WebDe
     try {
       await platform.pathways.publish(actor, found.pathway.id);
     } catch (error) {
-      const refusal = userMessage(error);
+      const refusal = userMessage(error, c.get('t'));
       if (refusal === null) throw error;
       return c.html(
         <PathwayViewPage

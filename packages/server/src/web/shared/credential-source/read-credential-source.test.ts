@@ -79,7 +79,7 @@ describe('reading a credential from a file, a paste or a link', () => {
     });
     expect(await read({ url: 'ftp://badges.example.edu/badge.json' })).toEqual({
       kind: 'refused',
-      message: 'only http and https URLs can be checked',
+      message: 'What was entered is not accepted: only http and https URLs can be checked',
     });
   });
 

@@ -2,6 +2,7 @@ import type { CredentialInput } from '@microcred/vc';
 import { isServerError, ServerErrorCode } from '../../../domain/error/server-error.js';
 import type { Platform } from '../../../domain/platform.js';
 import type { Translator } from '../../../i18n/translate.js';
+import { userMessage } from '../user-message.js';
 import { fetchCredential } from './fetch-credential.js';
 import { readUpload, UPLOAD_LIMIT_BYTES } from './read-upload.js';
 
@@ -32,7 +33,7 @@ function refusalMessage(t: Translator, error: unknown): string | null {
     case ServerErrorCode.RESOURCE_UNAVAILABLE:
       return t('verify.urlUnavailable');
     default:
-      return error.message;
+      return userMessage(error, t);
   }
 }
 
