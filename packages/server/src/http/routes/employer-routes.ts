@@ -1,8 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import type { EmployerApiKeyInputSchema } from '../../domain/employer/manage-employers.js';
 import { EmployerInputSchema, EmployerMemberInputSchema } from '../../domain/employer/manage-employers.js';
 import type { Platform } from '../../domain/platform.js';
-import { EMPLOYER_ROLES, type Employer, type EmployerMember } from '../../domain/ports/index.js';
+import { type ApiKey, EMPLOYER_ROLES, type Employer, type EmployerMember } from '../../domain/ports/index.js';
 import type { CandidateIdentity, TalentCandidate } from '../../domain/talent/search-talent.js';
 import type { ApiEnv } from '../app-env.js';
 import { createRouter } from '../create-router.js';
@@ -298,6 +297,18 @@ function presentMember(member: EmployerMember) {
   return { email: member.email, role: member.role, since: member.createdAt.toISOString() };
 }
 
+/** Field by field: the stored hash of the secret never leaves the server. */
+function presentKey(key: Omit<ApiKey, 'hash'>) {
+  return {
+    id: key.id,
+    name: key.name,
+    prefix: key.prefix,
+    createdAt: key.createdAt.toISOString(),
+    lastUsedAt: isoOrNull(key.lastUsedAt),
+    revokedAt: isoOrNull(key.revokedAt),
+  };
+}
+
 function presentIdentity(candidate: CandidateIdentity) {
   return {
     id: candidate.earnerId,
@@ -407,39 +418,15 @@ export function employerRoutes(options: { readonly platform: Platform }): OpenAP
   });
   router.openapi(listKeys, async (c) => {
     const keys = await platform.employers.apiKeys(c.get('actor'), c.req.valid('param').id);
-    return c.json(
-      keys.map((key) => ({
-        id: key.id,
-        name: key.name,
-        prefix: key.prefix,
-        createdAt: key.createdAt.toISOString(),
-        lastUsedAt: isoOrNull(key.lastUsedAt),
-        revokedAt: isoOrNull(key.revokedAt),
-      })),
-      200,
-    );
+    return c.json(keys.map(presentKey), 200);
   });
   router.openapi(createKey, async (c) => {
-    const input: z.input<typeof EmployerApiKeyInputSchema> = c.req.valid('json');
     const { apiKey, token } = await platform.employers.createApiKey(
       c.get('actor'),
       c.req.valid('param').id,
-      input,
+      c.req.valid('json'),
     );
-    return c.json(
-      {
-        apiKey: {
-          id: apiKey.id,
-          name: apiKey.name,
-          prefix: apiKey.prefix,
-          createdAt: apiKey.createdAt.toISOString(),
-          lastUsedAt: isoOrNull(apiKey.lastUsedAt),
-          revokedAt: isoOrNull(apiKey.revokedAt),
-        },
-        token,
-      },
-      201,
-    );
+    return c.json({ apiKey: presentKey(apiKey), token }, 201);
   });
   router.openapi(revokeKey, async (c) => {
     const { id, keyId } = c.req.valid('param');

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import type { Occupation } from '../../domain/ports/index.js';
 import type { RoleGap } from '../../domain/skills/role-gap.js';
-import type { Recommendation } from '../../domain/skills/skill-gap.js';
 import { Layout } from '../shared/layout.js';
+import { RecommendationItem } from '../shared/recommendation-item.js';
 import type { WebEnv } from '../shared/web-env.js';
 
 export const ESCO_OCCUPATION = 'http://data.europa.eu/esco/occupation/';
@@ -71,20 +71,6 @@ export function RolesPage(props: {
         <a href="/account/skills">{t('skills.title')}</a>
       </p>
     </Layout>
-  );
-}
-
-function RecommendationItem(props: { readonly c: Context<WebEnv>; readonly item: Recommendation }) {
-  const t = props.c.get('t');
-  const { item } = props;
-  return (
-    <li data-achievement={item.achievementId}>
-      <a href={`/achievements/${item.achievementId}`}>{item.name}</a>{' '}
-      <span class="muted">
-        · {t('role.covers', { count: item.covers.length })} ·{' '}
-        {item.hours === null ? t('role.noHours') : t('catalogue.hours', { hours: item.hours })}
-      </span>
-    </li>
   );
 }
 

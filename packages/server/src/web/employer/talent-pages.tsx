@@ -1,13 +1,13 @@
 import type { Context } from 'hono';
 import type { EmployerWorkspace } from '../../domain/employer/employer-access.js';
 import type { TalentProof } from '../../domain/ports/index.js';
-import type { Recommendation } from '../../domain/skills/skill-gap.js';
 import type { SkillEvidence } from '../../domain/skills/skills-wallet.js';
 import type {
   CandidateIdentity,
   CandidateView,
   TalentSearchResult,
 } from '../../domain/talent/search-talent.js';
+import { RecommendationItem } from '../shared/recommendation-item.js';
 import type { WebEnv } from '../shared/web-env.js';
 import { employerPath } from './employer-context.js';
 import { EmployerLayout } from './employer-layout.js';
@@ -214,20 +214,6 @@ export function TalentPage(props: {
         </nav>
       )}
     </EmployerLayout>
-  );
-}
-
-function RecommendationItem(props: { readonly c: Context<WebEnv>; readonly item: Recommendation }) {
-  const t = props.c.get('t');
-  const { item } = props;
-  return (
-    <li data-achievement={item.achievementId}>
-      <a href={`/achievements/${item.achievementId}`}>{item.name}</a>{' '}
-      <span class="muted">
-        · {t('role.covers', { count: item.covers.length })} ·{' '}
-        {item.hours === null ? t('role.noHours') : t('catalogue.hours', { hours: item.hours })}
-      </span>
-    </li>
   );
 }
 
