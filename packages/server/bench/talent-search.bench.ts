@@ -8,7 +8,7 @@ import type { TalentQuery, WeightedSkill } from '../src/domain/ports/talent-repo
 /**
  * Talent search at the scale issue #13 sets: 100,000 earners with 10 credentials each, every credential
  * aligned to 1–4 of ~3,000 ESCO-like skills (Zipf-skewed: a few skills such as SQL on many credentials, a
- * long tail on few), 60% of earners consenting. Measures `storage.talent.search` (first page of 20) for
+ * long tail on few), 60% of earners consenting, 5,000 of them employees of one employer. Measures `storage.talent.search` (first page of 20) for
  * roles of 30 skills, one query at a time, against the target p95 < 200 ms.
  * Earners: BENCH_TALENT_EARNERS (default 100,000); queries per case: BENCH_TALENT_QUERIES (default 200);
  * PostgreSQL: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local test server. The data goes into a
@@ -130,6 +130,32 @@ const LOAD: readonly (readonly [label: string, statement: string])[] = [
        from wanted w`,
   ],
   [
+    'employees',
+    // One employer's workforce: 5,000 connected employees in ten teams, a tenth showing chosen credentials.
+    `insert into employer_employees (employer_id, email, team, earner_id, credential_ids, connected_at)
+       select (select id from employers where slug = 'bench-employer-1'), 'employee' || n || '@example.com',
+         'Team ' || (1 + n % 10), md5('earner' || n)::uuid,
+         case when n % 10 = 0 then array(
+           select md5('credential' || n || '/' || c)::uuid from generate_series(1, 5) c) end,
+         now()
+       from generate_series(1, ${Math.min(5_000, EARNERS)}) n`,
+  ],
+  [
+    'listing',
+    // What the repository keeps for every write to evidence, consents and connections, here in one go.
+    `insert into talent_listing (earner_id, employer_id, workforce, skill_uri, credential_id, issued_at,
+         valid_until, issuer_name)
+       select e.earner_id, c.employer_id, false, e.skill_uri, e.credential_id, e.issued_at, e.valid_until,
+         e.issuer_name
+       from talent_evidence e join talent_consents c on c.earner_id = e.earner_id
+       where c.credential_ids is null or e.credential_id = any(c.credential_ids)
+       union all
+       select e.earner_id, w.employer_id, true, e.skill_uri, e.credential_id, e.issued_at, e.valid_until,
+         e.issuer_name
+       from talent_evidence e join employer_employees w on w.earner_id = e.earner_id
+       where w.credential_ids is null or e.credential_id = any(w.credential_ids)`,
+  ],
+  [
     'clean-up',
     'drop table bench_credentials, bench_achievement_skills, bench_achievements, bench_issuers, bench_skills',
   ],
@@ -145,14 +171,20 @@ async function load(pool: pg.Pool): Promise<void> {
       await client.query(statement);
       console.log(`  ${label.padEnd(20)} ${((performance.now() - step) / 1000).toFixed(1).padStart(6)} s`);
     }
-    const counts = await client.query<{ earners: number; evidence: number; consents: number }>(
+    const counts = await client.query<{
+      earners: number;
+      evidence: number;
+      consents: number;
+      listing: number;
+    }>(
       `select (select count(*) from earners)::int as earners,
          (select count(*) from talent_evidence)::int as evidence,
-         (select count(*) from talent_consents)::int as consents`,
+         (select count(*) from talent_consents)::int as consents,
+         (select count(*) from talent_listing)::int as listing`,
     );
     const row = counts.rows[0];
     console.log(
-      `loaded ${row?.earners} earners, ${row?.evidence} evidence rows, ${row?.consents} consents in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+      `loaded ${row?.earners} earners, ${row?.evidence} evidence rows, ${row?.consents} consents, ${row?.listing} listing rows in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
     );
   } finally {
     client.release();
@@ -235,14 +267,27 @@ async function run(database: DatabaseHandle): Promise<void> {
   );
   const issuer = issuerRows[0]?.issuer_name ?? '';
   const asked = await roles(database.pool);
+  const employer = { kind: 'employer', employerId } as const;
+  const twoYearsAgo = new Date(Date.now() - 2 * 365 * 24 * 3600 * 1000);
   const cases: Case[] = [
-    { name: 'directory', query: (role) => ({ employerId: null, skills: role.skills }) },
-    { name: 'employer', query: (role) => ({ employerId, skills: role.skills }) },
-    { name: 'employer, issuer', query: (role) => ({ employerId, skills: role.skills, issuer }) },
-    { name: 'employer, location', query: (role) => ({ employerId, skills: role.skills, location: 'lyon' }) },
+    { name: 'directory', query: (role) => ({ audience: { kind: 'directory' }, skills: role.skills }) },
+    { name: 'employer', query: (role) => ({ audience: employer, skills: role.skills }) },
+    { name: 'employer, issuer', query: (role) => ({ audience: employer, skills: role.skills, issuer }) },
+    {
+      name: 'employer, issued since',
+      query: (role) => ({ audience: employer, skills: role.skills, issuedSince: twoYearsAgo }),
+    },
+    {
+      name: 'employer, location',
+      query: (role) => ({ audience: employer, skills: role.skills, location: 'lyon' }),
+    },
     {
       name: 'employer, required skill',
-      query: (role) => ({ employerId, skills: role.skills, requiredSkills: [role.midSkill] }),
+      query: (role) => ({ audience: employer, skills: role.skills, requiredSkills: [role.midSkill] }),
+    },
+    {
+      name: 'workforce (5,000)',
+      query: (role) => ({ audience: { kind: 'workforce', employerId }, skills: role.skills }),
     },
   ];
   const now = new Date();

@@ -1,25 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewCredential, StatusAllocation } from '../domain/ports/index.js';
 import { createPgStorage } from './create-pg-storage.js';
+import { migrationsUpTo } from './migrations-up-to.test-support.js';
 import { openTestDatabase, testDrivers } from './open-test-database.js';
-import { MIGRATIONS_FOLDER, runMigrations } from './run-migrations.js';
-
-/** A copy of the migrations folder whose journal stops at `tag`: migrating with it leaves an older schema. */
-async function migrationsUpTo(tag: string): Promise<string> {
-  const folder = await mkdtemp(join(tmpdir(), 'microcred-migrations-'));
-  await cp(MIGRATIONS_FOLDER, folder, { recursive: true });
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(await readFile(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  const last = journal.entries.findIndex((entry) => entry.tag === tag);
-  if (last < 0) throw new Error(`no migration ${tag}`);
-  await writeFile(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, last + 1) }));
-  return folder;
-}
+import { runMigrations } from './run-migrations.js';
 
 function entryAt(entries: readonly StatusAllocation[], index: number): StatusAllocation {
   const entry = entries[index];

@@ -8,7 +8,9 @@ import { PgEarnerEmailRepository } from './repositories/pg-earner-email-reposito
 import { PgEarnerRepository } from './repositories/pg-earner-repository.js';
 import { PgEarnerSessionRepository } from './repositories/pg-earner-session-repository.js';
 import { PgEmailTokenRepository } from './repositories/pg-email-token-repository.js';
+import { PgEmployeeRepository } from './repositories/pg-employee-repository.js';
 import { PgEmployerRepository } from './repositories/pg-employer-repository.js';
+import { PgEmployerRoleRepository } from './repositories/pg-employer-role-repository.js';
 import { PgImportedCredentialRepository } from './repositories/pg-imported-credential-repository.js';
 import { PgIssuerKeyRepository } from './repositories/pg-issuer-key-repository.js';
 import { PgIssuerRepository } from './repositories/pg-issuer-repository.js';
@@ -65,6 +67,8 @@ export function createPgStorage(options: CreatePgStorageOptions): Storage {
     rateLimits: new PgRateLimitStore({ db }),
     skills: new PgSkillRepository({ db }),
     employers: new PgEmployerRepository({ db }),
+    employerRoles: new PgEmployerRoleRepository({ db }),
+    employees: new PgEmployeeRepository({ db }),
     talent: new PgTalentRepository({ db }),
   });
   return {

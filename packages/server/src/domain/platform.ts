@@ -92,6 +92,13 @@ import {
   removeEmployerMember,
   revokeEmployerApiKey,
 } from './employer/manage-employers.js';
+import {
+  createSavedRole,
+  deleteSavedRole,
+  getSavedRole,
+  listSavedRoles,
+  updateSavedRole,
+} from './employer/saved-roles.js';
 import { normalizeEmail } from './identity/normalize-email.js';
 import { createActiveSigningKey, issuerDidDocument } from './issuer/issuer-keys.js';
 import {
@@ -146,6 +153,16 @@ import {
   withdrawConsent,
 } from './talent/talent-consents.js';
 import { refreshTalentEvidence } from './talent/talent-evidence.js';
+import {
+  connectToEmployer,
+  declineEmployer,
+  inviteEmployees,
+  listEmployees,
+  listWorkforceInvitations,
+  removeEmployee,
+  setEmployeeTeam,
+} from './workforce/employees.js';
+import { internalCandidates, workforceInventory } from './workforce/inventory.js';
 
 export interface PlatformOptions {
   readonly storage: Storage;
@@ -306,6 +323,23 @@ export function createPlatformWithContext(options: PlatformOptions) {
       apiKeys: bind(context, listEmployerApiKeys),
       revokeApiKey: bind(context, revokeEmployerApiKey),
     },
+    /** An employer's saved roles: the reviewed skills a search, an inventory and internal candidates read. */
+    savedRoles: {
+      list: bind(context, listSavedRoles),
+      get: bind(context, getSavedRole),
+      create: bind(context, createSavedRole),
+      update: bind(context, updateSavedRole),
+      delete: bind(context, deleteSavedRole),
+    },
+    /** An employer's workforce: employees invited to connect, the skills inventory, internal candidates. */
+    workforce: {
+      invite: bind(context, inviteEmployees),
+      employees: bind(context, listEmployees),
+      setTeam: bind(context, setEmployeeTeam),
+      remove: bind(context, removeEmployee),
+      inventory: bind(context, workforceInventory),
+      internalCandidates: bind(context, internalCandidates),
+    },
     demo: {
       /** The employer side of the demo data (see seedDemoTalent). */
       seedTalent: bind(context, seedDemoTalent),
@@ -442,6 +476,10 @@ export function createPlatformWithContext(options: PlatformOptions) {
       giveConsent: bind(context, giveConsent),
       withdrawConsent: bind(context, withdrawConsent),
       employersToConsent: bind(context, listEmployersToConsent),
+      /** Employers' invitations to connect the portfolio to their workforce inventory, and the answers. */
+      workforceInvitations: bind(context, listWorkforceInvitations),
+      connectToEmployer: bind(context, connectToEmployer),
+      declineEmployer: bind(context, declineEmployer),
       requestSignIn: bind(context, requestSignIn),
       signInWithLink: bind(context, signInWithLink),
       startSession: bind(context, startSession),

@@ -19,6 +19,7 @@ import { partnershipRoutes } from './routes/partnership-routes.js';
 import { pathwayRoutes } from './routes/pathway-routes.js';
 import { rolesRoutes } from './routes/roles-routes.js';
 import { vcApiRoutes } from './routes/vc-api-routes.js';
+import { workforceRoutes } from './routes/workforce-routes.js';
 
 const API_PREFIX = '/api/v1';
 
@@ -69,6 +70,7 @@ export function apiRoutes(options: { readonly platform: Platform }): OpenAPIHono
   api.route('/', learnerRecordRoutes({ platform }));
   api.route('/', rolesRoutes({ platform }));
   api.route('/', employerRoutes({ platform }));
+  api.route('/', workforceRoutes({ platform }));
   routes.route(API_PREFIX, api);
   routes.route('/', vcApiRoutes({ platform }));
   return routes;

@@ -18,6 +18,10 @@ interface World {
   readonly certificateId: string;
   readonly employerId: string;
   readonly employerKeyId: string;
+  readonly roleId: string;
+  readonly spareRoleId: string;
+  readonly employeeId: string;
+  readonly spareEmployeeId: string;
 }
 
 interface Case {
@@ -401,6 +405,76 @@ const CASES: readonly Case[] = [
     path: (w) => `/api/v1/employers/${w.employerId}/api-keys/${w.employerKeyId}`,
     expect: { none: 401, viewer: 404, issuer: 404, other: 404, admin: 204 },
   },
+  {
+    method: 'GET',
+    route: '/api/v1/employers/{employerId}/roles',
+    path: (w) => `/api/v1/employers/${w.employerId}/roles`,
+    expect: { none: 401, viewer: 404, issuer: 404, other: 404, admin: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/employers/{employerId}/roles',
+    path: (w) => `/api/v1/employers/${w.employerId}/roles`,
+    body: () => ({ title: `Role ${unique()}`, skills: [{ id: MATRIX_SKILL }] }),
+    expect: { none: 401, viewer: 404, issuer: 404, other: 404, admin: 201 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/employers/{employerId}/roles/{roleId}',
+    path: (w) => `/api/v1/employers/${w.employerId}/roles/${w.roleId}`,
+    expect: { none: 401, viewer: 404, issuer: 404, other: 404, admin: 200 },
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/employers/{employerId}/roles/{roleId}',
+    path: (w) => `/api/v1/employers/${w.employerId}/roles/${w.roleId}`,
+    body: () => ({ title: 'Analyst', skills: [{ id: MATRIX_SKILL, required: true }] }),
+    expect: { none: 401, viewer: 404, issuer: 404, other: 404, admin: 200 },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/employers/{employerId}/roles/{roleId}',
+    path: (w) => `/api/v1/employers/${w.employerId}/roles/${w.spareRoleId}`,
+    expect: { none: 401, viewer: 404, issuer: 404, other: 404, admin: 204 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/employers/{employerId}/roles/{roleId}/candidates',
+    path: (w) => `/api/v1/employers/${w.employerId}/roles/${w.roleId}/candidates`,
+    expect: { none: 401, viewer: 404, issuer: 404, other: 404, admin: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/employers/{employerId}/employees',
+    path: (w) => `/api/v1/employers/${w.employerId}/employees`,
+    expect: { none: 401, viewer: 404, issuer: 404, other: 404, admin: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/employers/{employerId}/employees',
+    path: (w) => `/api/v1/employers/${w.employerId}/employees`,
+    body: () => ({ employees: [{ email: `employee-${unique()}@example.org`, team: 'Matrix' }] }),
+    expect: { none: 401, viewer: 404, issuer: 404, other: 404, admin: 201 },
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/employers/{employerId}/employees/{employeeId}',
+    path: (w) => `/api/v1/employers/${w.employerId}/employees/${w.employeeId}`,
+    body: () => ({ team: 'Data' }),
+    expect: { none: 401, viewer: 404, issuer: 404, other: 404, admin: 200 },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/employers/{employerId}/employees/{employeeId}',
+    path: (w) => `/api/v1/employers/${w.employerId}/employees/${w.spareEmployeeId}`,
+    expect: { none: 401, viewer: 404, issuer: 404, other: 404, admin: 204 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/employers/{employerId}/inventory',
+    path: (w) => `/api/v1/employers/${w.employerId}/inventory`,
+    expect: { none: 401, viewer: 404, issuer: 404, other: 404, admin: 200 },
+  },
 ];
 
 describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
@@ -520,9 +594,26 @@ describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
         json: { name: 'spare' },
       })
     ).body;
+    const savedRole = async (title: string) =>
+      (
+        await test.call(`/api/v1/employers/${employer.id}/roles`, {
+          token: ADMIN_TOKEN,
+          json: { title, skills: [{ id: MATRIX_SKILL }] },
+        })
+      ).body;
+    const [kept, leaving] = (
+      await test.call(`/api/v1/employers/${employer.id}/employees`, {
+        token: ADMIN_TOKEN,
+        json: { employees: [{ email: 'kept@matrix.example' }, { email: 'leaving@matrix.example' }] },
+      })
+    ).body;
     world = {
       employerId: employer.id,
       employerKeyId: employerKey.apiKey.id,
+      roleId: (await savedRole('Matrix role')).id,
+      spareRoleId: (await savedRole('Spare role')).id,
+      employeeId: kept.id,
+      spareEmployeeId: leaving.id,
       theirs,
       pathwayId: pathway.id,
       pathwayDocument: (await test.call(`/pathways/${pathway.id}`)).body,

@@ -7,6 +7,7 @@ import { launchChromium, saveScreenshot, seriousAxeViolations } from '../../test
 import { ADMIN } from '../../test/support/test-platform.js';
 import { startTestWebServer, type TestWebServer } from '../../test/support/web-server.js';
 import { DEMO_LEARNER_EMAIL, DEMO_PATHWAY_NAME, seedDemoData } from '../domain/demo/seed-demo-data.js';
+import { DEMO_EMPLOYER_NAME } from '../domain/demo/seed-demo-talent.js';
 import { DEFAULT_ESCO_FOLDER, readEscoFiles } from '../resources/read-esco-files.js';
 
 // A credential signed by an independent implementation (@digitalbazaar/vc), from shared/fixtures.
@@ -269,6 +270,32 @@ describe('an earner in a real browser (Chromium)', () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await consent.getByRole('button', { name: /Withdraw/ }).click();
     await expect(page.locator('[data-consents="none"]').count()).resolves.toBe(1);
+  });
+
+  it("accepts an employer's invitation to its skills inventory, on a desktop and a phone", async () => {
+    const employer = (await server.platform.earners.employersToConsent()).find(
+      (item) => item.name === DEMO_EMPLOYER_NAME,
+    );
+    await server.platform.workforce.invite(ADMIN, employer?.id ?? '', {
+      employees: [{ email: 'ada.work@example.com', team: 'Analytics' }],
+    });
+    await open('/account/sharing#workforce');
+    const card = page.locator('#workforce [data-status="invited"]');
+    await expect(card.locator('h3').textContent()).resolves.toBe(DEMO_EMPLOYER_NAME);
+    await card.getByRole('button', { name: /Accept and connect/ }).click();
+    await expect(page.locator('#workforce [role="status"]').textContent()).resolves.toContain('Connected');
+    await expect(page.locator('#workforce [data-status="connected"]').count()).resolves.toBe(1);
+    await expectAccessible(page, 'workforce');
+    await saveScreenshot(page, 'workforce');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectAccessible(page, 'workforce on a phone');
+    await expect(page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).resolves.toBe(
+      true,
+    );
+    await saveScreenshot(page, 'workforce-phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const inventory = await server.platform.workforce.inventory(ADMIN, employer?.id ?? '', {});
+    expect(inventory.people.map((person) => person.employee.email)).toContain('ada.work@example.com');
   });
 
   it('renders the issuer and achievement pages accessibly, in English and French', async () => {

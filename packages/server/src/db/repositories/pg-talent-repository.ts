@@ -1,4 +1,4 @@
-import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type {
   NewTalentConsent,
   TalentConsent,
@@ -10,8 +10,9 @@ import type {
   TalentRepository,
 } from '../../domain/ports/talent-repository.js';
 import type { Database } from '../database.js';
-import { talentConsents, talentEvidence } from '../schema/talent.js';
+import { DIRECTORY_AUDIENCE, talentConsents, talentEvidence, talentListing } from '../schema/talent.js';
 import { guarded, isUuid, onlyRow, pageLimit, pageOffset } from './query-helpers.js';
+import { withTalentListingOf } from './talent-listing.js';
 
 function toConsent(row: typeof talentConsents.$inferSelect): TalentConsent {
   return {
@@ -74,14 +75,16 @@ export class PgTalentRepository implements TalentRepository {
       location: input.location,
     };
     const rows = await guarded('consent', () =>
-      this.#db
-        .insert(talentConsents)
-        .values(values)
-        .onConflictDoUpdate({
-          target: [talentConsents.earnerId, talentConsents.employerId],
-          set: { ...values, updatedAt: sql`now()` },
-        })
-        .returning(),
+      withTalentListingOf(this.#db, input.earnerId, (tx) =>
+        tx
+          .insert(talentConsents)
+          .values(values)
+          .onConflictDoUpdate({
+            target: [talentConsents.earnerId, talentConsents.employerId],
+            set: { ...values, updatedAt: sql`now()` },
+          })
+          .returning(),
+      ),
     );
     return toConsent(onlyRow(rows, 'consent'));
   }
@@ -93,10 +96,12 @@ export class PgTalentRepository implements TalentRepository {
     if (!isUuid(options.earnerId) || (options.employerId !== null && !isUuid(options.employerId)))
       return false;
     const rows = await guarded('consent', () =>
-      this.#db
-        .delete(talentConsents)
-        .where(and(eq(talentConsents.earnerId, options.earnerId), forEmployer(options.employerId)))
-        .returning({ id: talentConsents.id }),
+      withTalentListingOf(this.#db, options.earnerId, (tx) =>
+        tx
+          .delete(talentConsents)
+          .where(and(eq(talentConsents.earnerId, options.earnerId), forEmployer(options.employerId)))
+          .returning({ id: talentConsents.id }),
+      ),
     );
     return rows.length > 0;
   }
@@ -126,115 +131,149 @@ export class PgTalentRepository implements TalentRepository {
     readonly rows: readonly TalentEvidence[];
   }): Promise<void> {
     if (!isUuid(options.earnerId)) return;
-    await guarded('talent evidence', async () => {
-      await this.#db.delete(talentEvidence).where(eq(talentEvidence.earnerId, options.earnerId));
-      // One row per (skill, credential): a wallet may name a skill twice through two alignments.
-      const unique = new Map(options.rows.map((row) => [`${row.skillUri} ${row.credentialId}`, row]));
-      const rows = [...unique.values()].map((row) => ({ ...row, earnerId: options.earnerId }));
-      for (let start = 0; start < rows.length; start += EVIDENCE_BATCH) {
-        await this.#db.insert(talentEvidence).values(rows.slice(start, start + EVIDENCE_BATCH));
-      }
-    });
+    await guarded('talent evidence', () =>
+      withTalentListingOf(this.#db, options.earnerId, async (tx) => {
+        await tx.delete(talentEvidence).where(eq(talentEvidence.earnerId, options.earnerId));
+        // One row per (skill, credential): a wallet may name a skill twice through two alignments.
+        const unique = new Map(options.rows.map((row) => [`${row.skillUri} ${row.credentialId}`, row]));
+        const rows = [...unique.values()].map((row) => ({ ...row, earnerId: options.earnerId }));
+        for (let start = 0; start < rows.length; start += EVIDENCE_BATCH) {
+          await tx.insert(talentEvidence).values(rows.slice(start, start + EVIDENCE_BATCH));
+        }
+      }),
+    );
   }
 
   async removeEvidenceOf(options: { readonly credentialId: string }): Promise<void> {
     if (!isUuid(options.credentialId)) return;
     await guarded('talent evidence', () =>
-      this.#db.delete(talentEvidence).where(eq(talentEvidence.credentialId, options.credentialId)),
+      this.#db.transaction(async (tx) => {
+        await tx.delete(talentEvidence).where(eq(talentEvidence.credentialId, options.credentialId));
+        await tx.delete(talentListing).where(eq(talentListing.credentialId, options.credentialId));
+      }),
     );
   }
 
   async search(query: TalentQuery): Promise<TalentPage> {
     if (query.skills.length === 0) return { matches: [], total: 0 };
-    if (query.employerId !== null && !isUuid(query.employerId)) return { matches: [], total: 0 };
-    const wanted = JSON.stringify(query.skills.map((skill) => ({ uri: skill.uri, weight: skill.weight })));
+    const { audience } = query;
+    if (audience.kind !== 'directory' && !isUuid(audience.employerId)) return { matches: [], total: 0 };
+    const weights = new Map<string, number>();
+    for (const skill of query.skills)
+      weights.set(skill.uri, Math.max(weights.get(skill.uri) ?? 0, skill.weight));
     const textArray = (values: readonly string[]) =>
       sql`array[${sql.join(
         values.map((value) => sql`${value}`),
         sql`, `,
       )}]::text[]`;
-    const uris = textArray([...new Set(query.skills.map((skill) => skill.uri))]);
+    const floatArray = (values: readonly number[]) =>
+      sql`array[${sql.join(
+        values.map((value) => sql`${value}`),
+        sql`, `,
+      )}]::float8[]`;
     const required = [...new Set(query.requiredSkills ?? [])];
-    const audience =
-      query.employerId === null
-        ? sql`c.employer_id is null`
-        : sql`(c.employer_id is null or c.employer_id = ${query.employerId})`;
-    const located = query.location === undefined ? sql`true` : sql`location ilike ${like(query.location)}`;
     const evidenceFilters: SQL[] = [
-      sql`(e.valid_until is null or e.valid_until > ${query.now.toISOString()})`,
+      sql`(l.valid_until is null or l.valid_until > ${query.now.toISOString()})`,
     ];
     if (query.issuedSince !== undefined) {
-      evidenceFilters.push(sql`e.issued_at >= ${query.issuedSince.toISOString()}`);
+      evidenceFilters.push(sql`l.issued_at >= ${query.issuedSince.toISOString()}`);
     }
-    if (query.issuer !== undefined) evidenceFilters.push(sql`e.issuer_name ilike ${like(query.issuer)}`);
-    // The evidence that counts: from a credential the earner's consent shows, valid now, within the filters.
-    const counts = sql`${sql.join(evidenceFilters, sql` and `)}
-      and (a.credential_ids is null or e.credential_id = any(a.credential_ids))`;
+    if (query.issuer !== undefined) evidenceFilters.push(sql`l.issuer_name ilike ${like(query.issuer)}`);
+    const counts = sql.join(evidenceFilters, sql` and `);
+    /**
+     * One row per (skill, earner) of one audience, with the skill's weight and the newest credential that
+     * counts. Skill by skill (a lateral per skill): each is one range of the index, whose runs come newest
+     * first, so DISTINCT ON keeps a run's first row without sorting, and the weight comes with the skill
+     * rather than from a join on every row.
+     */
+    const pairsOf = (employerId: string | null, workforce: boolean) => sql`
+      select w.uri as skill_uri, w.weight, p.earner_id, p.latest
+      from wanted w cross join lateral (
+        select distinct on (l.earner_id) l.earner_id, l.issued_at as latest
+        from talent_listing l
+        where l.workforce = ${workforce}
+          and l.audience = ${employerId ?? DIRECTORY_AUDIENCE} and l.skill_uri = w.uri and ${counts}
+        order by l.earner_id, l.issued_at desc nulls last
+      ) p`;
+    const locatedIn = (employerId: string | null) =>
+      query.location === undefined
+        ? sql`true`
+        : sql`h.earner_id in (select c.earner_id from talent_consents c
+            where ${employerId === null ? sql`c.employer_id is null` : sql`c.employer_id = ${employerId}`}
+              and c.location ilike ${like(query.location)})`;
+    /** The (skill, earner) pairs of the audience, each with the audience it comes from (`source`). */
+    const hitsOf = (): SQL => {
+      if (audience.kind === 'directory') {
+        return sql`select h.*, null::uuid as source from (${pairsOf(null, false)}) h where ${locatedIn(null)}`;
+      }
+      if (audience.kind === 'employer') {
+        // An earner's consent to this employer replaces their directory consent, as the earner was told.
+        return sql`
+          select h.*, ${audience.employerId}::uuid as source from (${pairsOf(audience.employerId, false)}) h
+          where ${locatedIn(audience.employerId)}
+          union all
+          select h.*, null::uuid as source from (${pairsOf(null, false)}) h
+          where ${locatedIn(null)} and h.earner_id not in (
+            select c.earner_id from talent_consents c where c.employer_id = ${audience.employerId})`;
+      }
+      const team =
+        audience.team === undefined
+          ? sql`true`
+          : sql`h.earner_id in (select e.earner_id from employer_employees e
+              where e.employer_id = ${audience.employerId} and e.team = ${audience.team}
+                and e.earner_id is not null)`;
+      return sql`select h.*, ${audience.employerId}::uuid as source
+        from (${pairsOf(audience.employerId, true)}) h where ${team}`;
+    };
+    // Candidates must prove every required skill. Counted while ranking rather than found first: a
+    // pre-filter's size is a guess to the planner (one group, it assumes), which then re-reads every
+    // skill's holders once per qualified earner.
     const having =
       required.length === 0
         ? sql``
         : sql`having count(*) filter (where h.skill_uri = any(${textArray(required)})) = ${required.length}`;
+    const uris = [...weights.keys()];
+    const workforce = audience.kind === 'workforce';
     const result = await guarded('talent evidence', () =>
       this.#db.transaction(async (tx) => {
-        // The ranking sorts and hashes ~100k (candidate, skill) rows: the default 4 MB work_mem spills them
-        // to disk, and JIT compilation (which starts at a plan cost this query reaches) costs more than it
+        // The ranking hashes ~100k (candidate, skill) pairs: the default 4 MB work_mem spills them to
+        // disk, and JIT compilation (which starts at a plan cost this query reaches) costs more than it
         // saves. Both settings end with this transaction.
         await tx.execute(sql`select set_config('work_mem', '32MB', true), set_config('jit', 'off', true)`);
         return tx.execute(sql`
-        with allowed as materialized (
-          -- One consent per earner, read once and hashed (cheaper than a lookup per evidence row): for an
-          -- employer, the earner's consent to them replaces the directory's, as the earner was told.
-          select earner_id, credential_ids from (
-            select distinct on (c.earner_id) c.earner_id, c.credential_ids, c.location
-            from talent_consents c
-            where ${audience}
-            order by c.earner_id, (c.employer_id is null)
-          ) chosen
-          where ${located}
+        with wanted as (
+          select * from unnest(${textArray(uris)}, ${floatArray(uris.map((uri) => weights.get(uri) ?? 0))})
+            as w(uri, weight)
         ),
-        wanted as (
-          select uri, max(weight) as weight
-          from json_to_recordset(${wanted}::json) as w(uri text, weight float8)
-          group by uri
-        ),
-        hits as (
-          -- A literal array (not a join) lets the planner see how common each skill is, and the covering
-          -- skill index answers it without reading the table.
-          select e.earner_id, e.skill_uri, max(e.issued_at) as latest
-          from talent_evidence e join allowed a on a.earner_id = e.earner_id
-          where e.skill_uri = any(${uris}) and ${counts}
-          group by e.earner_id, e.skill_uri
-        ),
+        hits as (${hitsOf()}),
         ranked as (
-          select h.earner_id, sum(w.weight) as score, max(h.latest) as latest
-          from hits h join wanted w on w.uri = h.skill_uri
-          group by h.earner_id ${having}
+          select h.earner_id, h.source, sum(h.weight) as score, max(h.latest) as latest
+          from hits h
+          group by h.earner_id, h.source ${having}
         ),
         page as (
-          select earner_id, score, latest, (count(*) over ())::int as total
+          select earner_id, source, score, latest, (count(*) over ())::int as total
           from ranked
           order by score desc, latest desc, earner_id
           limit ${pageLimit(query.limit, { fallback: 20, max: 100 })}
           offset ${pageOffset(query.offset)}
         )
-        -- The proofs are read again for the page alone (by primary key) rather than carried for every
-        -- candidate through the ranking.
+        -- The proofs are read for the page alone, from the same audience's rows, rather than carried for
+        -- every candidate through the ranking.
         select p.earner_id, p.score, p.latest, p.total,
           (select json_agg(json_build_object('skillUri', m.skill_uri, 'proofs', m.proofs) order by m.weight desc, m.skill_uri)
            from (
-             select e.skill_uri, max(w.weight) as weight,
+             select l.skill_uri, max(w.weight) as weight,
                json_agg(json_build_object('credentialKind', e.credential_kind, 'credentialId', e.credential_id,
                  'achievementName', e.achievement_name, 'issuerName', e.issuer_name,
                  'issuerVetted', e.issuer_vetted, 'issuedAt', e.issued_at) order by e.issued_at desc, e.credential_id) as proofs
-             from talent_evidence e join wanted w on w.uri = e.skill_uri,
-               lateral (
-                 -- The page's consents by index, not by scanning the hashed set once per candidate.
-                 select c.credential_ids from talent_consents c
-                 where c.earner_id = p.earner_id and ${audience}
-                 order by (c.employer_id is null) limit 1
-               ) a
-             where e.earner_id = p.earner_id and ${counts}
-             group by e.skill_uri
+             from talent_listing l
+             join wanted w on w.uri = l.skill_uri
+             join talent_evidence e
+               on e.earner_id = l.earner_id and e.skill_uri = l.skill_uri and e.credential_id = l.credential_id
+             where l.earner_id = p.earner_id and l.workforce = ${workforce}
+               and l.audience = coalesce(p.source, ${DIRECTORY_AUDIENCE}::uuid) and ${counts}
+             group by l.skill_uri
            ) m) as matched
         from page p
         order by p.score desc, p.latest desc, p.earner_id`);
@@ -249,5 +288,43 @@ export class PgTalentRepository implements TalentRepository {
     }));
     const total = rows[0] === undefined ? 0 : Number(rows[0].total);
     return { matches, total };
+  }
+
+  async listWorkforceEvidence(options: {
+    readonly employerId: string;
+    readonly now: Date;
+  }): Promise<(TalentProof & { readonly earnerId: string; readonly skillUri: string })[]> {
+    if (!isUuid(options.employerId)) return [];
+    const rows = await guarded('talent evidence', () =>
+      this.#db
+        .select({
+          earnerId: talentEvidence.earnerId,
+          skillUri: talentEvidence.skillUri,
+          credentialKind: talentEvidence.credentialKind,
+          credentialId: talentEvidence.credentialId,
+          achievementName: talentEvidence.achievementName,
+          issuerName: talentEvidence.issuerName,
+          issuerVetted: talentEvidence.issuerVetted,
+          issuedAt: talentEvidence.issuedAt,
+        })
+        .from(talentListing)
+        .innerJoin(
+          talentEvidence,
+          and(
+            eq(talentEvidence.earnerId, talentListing.earnerId),
+            eq(talentEvidence.skillUri, talentListing.skillUri),
+            eq(talentEvidence.credentialId, talentListing.credentialId),
+          ),
+        )
+        .where(
+          and(
+            eq(talentListing.workforce, true),
+            eq(talentListing.audience, options.employerId),
+            or(isNull(talentListing.validUntil), gt(talentListing.validUntil, options.now)),
+          ),
+        )
+        .orderBy(asc(talentListing.earnerId), asc(talentListing.skillUri), desc(talentListing.issuedAt)),
+    );
+    return rows;
   }
 }

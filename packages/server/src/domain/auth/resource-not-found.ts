@@ -13,7 +13,10 @@ export type ResourceKind =
   | 'skill'
   | 'occupation'
   | 'employer'
-  | 'candidate';
+  | 'candidate'
+  | 'role'
+  | 'employee'
+  | 'invitation';
 
 /**
  * The NOT_FOUND answer for a `kind` of resource. The one builder both for an id that does not exist and

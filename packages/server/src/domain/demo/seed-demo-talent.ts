@@ -12,12 +12,42 @@ export const DEMO_EMPLOYER_EMAIL = 'employer@example.com';
 /** A demo earner who accepted "SQL for Analysts" and consented to the public talent directory. */
 export const DEMO_TALENT_EMAIL = 'jordan@example.com';
 export const DEMO_TALENT_NAME = 'Jordan Rivera';
+/** Demo Employer's saved role, measured against its workforce, where Jordan works in Analytics. */
+export const DEMO_ROLE_TITLE = 'Data analyst';
+export const DEMO_TEAM = 'Analytics';
+/** Invited to Demo Employer's inventory, not connected yet (no account). */
+export const DEMO_INVITED_EMAIL = 'sam@example.com';
+
+const ESCO_SKILL = 'http://data.europa.eu/esco/skill/';
+/** The demo achievements' skills (see seed-demo-data.ts): SQL, visual presentation, statistics, cleansing. */
+const DEMO_ROLE_SKILLS = [
+  { id: `${ESCO_SKILL}598de5b0-5b58-4ea7-8058-a4bc4d18c742`, label: 'SQL', essential: true, required: true },
+  {
+    id: `${ESCO_SKILL}c3e36d05-8ae8-447f-bb2b-6f9409f85389`,
+    label: 'deliver visual presentation of data',
+    essential: true,
+    required: false,
+  },
+  {
+    id: `${ESCO_SKILL}7ee4c2ea-b349-4bd2-81a3-ec31475d4833`,
+    label: 'statistics',
+    essential: true,
+    required: false,
+  },
+  {
+    id: `${ESCO_SKILL}50b100ea-74fd-4706-99db-3e4ca55e51b8`,
+    label: 'perform data cleansing',
+    essential: false,
+    required: false,
+  },
+] as const;
 
 /**
  * The employer side of the demo: "Demo Employer" with its owner, and Jordan, an earner whose account has
  * an accepted credential (`credentialId`, issued to Jordan's address) and a consent to the public talent
- * directory, so that a search for SQL finds someone. Administrator only; idempotent (nothing is added once
- * the demo employer exists).
+ * directory, so that a search for SQL finds someone; a saved role "Data analyst" and a workforce where
+ * Jordan is connected in Analytics and Sam is invited. Administrator only; idempotent (nothing is added
+ * once the demo employer exists).
  */
 export async function seedDemoTalent(
   context: PlatformContext,
@@ -26,7 +56,7 @@ export async function seedDemoTalent(
 ): Promise<void> {
   requireAdmin(actor);
   if ((await context.storage.employers.findBySlug({ slug: DEMO_EMPLOYER_SLUG })) !== null) return;
-  const earnerId = await context.storage.transaction(async (repositories) => {
+  const { earnerId, employerId } = await context.storage.transaction(async (repositories) => {
     const employer = await repositories.employers.create({
       slug: DEMO_EMPLOYER_SLUG,
       name: DEMO_EMPLOYER_NAME,
@@ -52,7 +82,22 @@ export async function seedDemoTalent(
       visibility: 'public',
       at: context.now(),
     });
-    return earner;
+    await repositories.employerRoles.create({
+      employerId: employer.id,
+      title: DEMO_ROLE_TITLE,
+      occupationUri: null,
+      skills: DEMO_ROLE_SKILLS.map((skill) => ({ ...skill, weight: skill.essential ? 2 : 1 })),
+      createdBy: normalizeEmail(DEMO_EMPLOYER_EMAIL),
+    });
+    for (const email of [DEMO_TALENT_EMAIL, DEMO_INVITED_EMAIL]) {
+      await repositories.employees.invite({
+        employerId: employer.id,
+        email: normalizeEmail(email),
+        team: DEMO_TEAM,
+        invitedBy: normalizeEmail(DEMO_EMPLOYER_EMAIL),
+      });
+    }
+    return { earnerId: earner, employerId: employer.id };
   });
   await refreshTalentEvidence(context, earnerId);
   await giveConsent(context, earnerId, {
@@ -62,4 +107,11 @@ export async function seedDemoTalent(
     credentialIds: null,
     location: 'Lyon, France',
   });
+  const jordan = (await context.storage.employees.list({ employerId })).find(
+    (employee) => employee.email === normalizeEmail(DEMO_TALENT_EMAIL),
+  );
+  // As if Jordan had accepted the invitation at /account/sharing, showing every credential.
+  if (jordan !== undefined) {
+    await context.storage.employees.connect({ id: jordan.id, earnerId, credentialIds: null });
+  }
 }

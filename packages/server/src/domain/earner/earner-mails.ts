@@ -145,3 +145,22 @@ export function employerInvitationMail(options: {
     link: options.link,
   });
 }
+
+/** Asks a person to connect their portfolio to an employer's workforce inventory; nothing is shared before. */
+export function employeeInvitationMail(options: {
+  readonly to: string;
+  readonly locale: string;
+  readonly employerName: string;
+  readonly link: string;
+}): NewMail {
+  return composeMail({
+    to: options.to,
+    locale: options.locale,
+    subject: 'mail.employeeInvite.subject',
+    body: 'mail.employeeInvite.body',
+    action: 'mail.employeeInvite.action',
+    note: 'mail.employeeInvite.note',
+    params: { employer: options.employerName },
+    link: options.link,
+  });
+}

@@ -62,11 +62,19 @@ export {
 } from './email-token-repository.js';
 export {
   EMPLOYER_ROLES,
+  type Employee,
+  type EmployeeRepository,
+  type EmployeeStatus,
   type Employer,
   type EmployerMember,
   type EmployerRepository,
   type EmployerRole,
+  type EmployerRoleRepository,
+  employeeStatus,
   type NewEmployer,
+  type SavedRole,
+  type SavedRoleInput,
+  type SavedRoleSkill,
 } from './employer-repository.js';
 export type {
   ImportedCredential,
@@ -127,6 +135,7 @@ export {
 export type { Repositories, Storage } from './storage.js';
 export type {
   NewTalentConsent,
+  TalentAudience,
   TalentConsent,
   TalentEvidence,
   TalentMatch,

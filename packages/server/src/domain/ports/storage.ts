@@ -6,7 +6,11 @@ import type { EarnerEmailRepository } from './earner-email-repository.js';
 import type { EarnerRepository } from './earner-repository.js';
 import type { EarnerSessionRepository } from './earner-session-repository.js';
 import type { EmailTokenRepository } from './email-token-repository.js';
-import type { EmployerRepository } from './employer-repository.js';
+import type {
+  EmployeeRepository,
+  EmployerRepository,
+  EmployerRoleRepository,
+} from './employer-repository.js';
 import type { ImportedCredentialRepository } from './imported-credential-repository.js';
 import type { IssuerKeyRepository } from './issuer-key-repository.js';
 import type { IssuerRepository } from './issuer-repository.js';
@@ -49,6 +53,8 @@ export interface Repositories {
   readonly rateLimits: RateLimitStore;
   readonly skills: SkillRepository;
   readonly employers: EmployerRepository;
+  readonly employerRoles: EmployerRoleRepository;
+  readonly employees: EmployeeRepository;
   readonly talent: TalentRepository;
 }
 

@@ -43,9 +43,18 @@ export interface WeightedSkill {
   readonly weight: number;
 }
 
+/**
+ * Whose evidence a search ranks: earners in the public directory; for an employer, those who consented to
+ * it or to the directory (its own consent replacing the directory's); or an employer's connected employees
+ * (of one team, when given).
+ */
+export type TalentAudience =
+  | { readonly kind: 'directory' }
+  | { readonly kind: 'employer'; readonly employerId: string }
+  | { readonly kind: 'workforce'; readonly employerId: string; readonly team?: string };
+
 export interface TalentQuery {
-  /** Whose consents count: this employer's and the public directory's; null: the public directory's only. */
-  readonly employerId: string | null;
+  readonly audience: TalentAudience;
   readonly skills: readonly WeightedSkill[];
   /** Candidates must prove every one of these (URIs among `skills`). */
   readonly requiredSkills?: readonly string[];
@@ -53,7 +62,7 @@ export interface TalentQuery {
   readonly issuer?: string;
   /** Only evidence issued at or after this instant. */
   readonly issuedSince?: Date;
-  /** Only candidates whose consent gives a location containing this (case-insensitive). */
+  /** Only candidates whose consent gives a location containing this (case-insensitive); not for a workforce. */
   readonly location?: string;
   /** Evidence valid at this instant. */
   readonly now: Date;
@@ -109,4 +118,12 @@ export interface TalentRepository {
   removeEvidenceOf(options: { readonly credentialId: string }): Promise<void>;
   /** Ranked candidates among the earners who consented, by the evidence their consent lets count. */
   search(query: TalentQuery): Promise<TalentPage>;
+  /**
+   * Every skill an employer's connected employees prove, by the credentials each connection shows and
+   * valid at `now`: the rows of a workforce inventory, by earner then skill, newest credential first.
+   */
+  listWorkforceEvidence(options: {
+    readonly employerId: string;
+    readonly now: Date;
+  }): Promise<(TalentProof & { readonly earnerId: string; readonly skillUri: string })[]>;
 }

@@ -5,13 +5,12 @@ import type { Actor } from '../auth/actor.js';
 import { resourceNotFound } from '../auth/resource-not-found.js';
 import { listPortfolio } from '../earner/portfolio.js';
 import { searchingEmployer } from '../employer/employer-access.js';
+import { ESSENTIAL_WEIGHT, OPTIONAL_WEIGHT } from '../employer/saved-roles.js';
 import type { PlatformContext } from '../platform-context.js';
-import type { TalentConsent, TalentProof } from '../ports/index.js';
+import type { TalentAudience, TalentConsent, TalentProof } from '../ports/index.js';
 import { type ClosedSkillGap, closeSkillGap, frameworkSkills, type GapSkill } from '../skills/skill-gap.js';
 
 const MAX_SKILLS = 100;
-const ESSENTIAL_WEIGHT = 2;
-const OPTIONAL_WEIGHT = 1;
 
 const SkillAskSchema = z.union([
   z.string().trim().min(1).max(500),
@@ -50,6 +49,8 @@ export interface CandidateIdentity {
   readonly name: string | null;
   readonly contact: string | null;
   readonly location: string | null;
+  /** For an internal candidate: their team, as the employer filed them. */
+  readonly team?: string | null;
 }
 
 export interface TalentCandidate extends CandidateIdentity {
@@ -98,6 +99,79 @@ async function identityOf(
   };
 }
 
+/** The skills a search asks for, labelled from the framework, each with its weight; `required` checked. */
+export async function askedSkills(
+  context: PlatformContext,
+  input: Pick<z.output<typeof TalentSearchSchema>, 'skills' | 'required'>,
+): Promise<AskedSkill[]> {
+  const asks = new Map<string, { essential: boolean; weight: number }>();
+  for (const ask of input.skills) {
+    const id = typeof ask === 'string' ? ask : ask.id;
+    const essential = typeof ask === 'string' ? true : (ask.essential ?? true);
+    const weight =
+      typeof ask === 'string'
+        ? ESSENTIAL_WEIGHT
+        : (ask.weight ?? (essential ? ESSENTIAL_WEIGHT : OPTIONAL_WEIGHT));
+    if (!asks.has(id)) asks.set(id, { essential, weight });
+  }
+  const concepts = await frameworkSkills(context, [...asks.keys()]);
+  const notAsked = (input.required ?? []).filter((uri) => !asks.has(uri));
+  if (notAsked.length > 0) {
+    throw new MicrocredError(
+      ErrorCode.VALIDATION_ERROR,
+      `required skills must be among the skills asked: ${notAsked.join(', ')}`,
+    );
+  }
+  return [...asks].map(([id, ask]) => ({ id, label: concepts.get(id)?.label ?? id, ...ask }));
+}
+
+/**
+ * One ranking for talent search and internal candidates: `audience` says whose evidence counts, and
+ * `present` how each candidate is shown (null: no longer visible, e.g. a consent withdrawn since).
+ */
+export async function rankCandidates(
+  context: PlatformContext,
+  audience: TalentAudience,
+  skills: readonly AskedSkill[],
+  input: Omit<z.output<typeof TalentSearchSchema>, 'skills'>,
+  present: (earnerId: string) => Promise<CandidateIdentity | null>,
+): Promise<TalentSearchResult> {
+  const page = await context.storage.talent.search({
+    audience,
+    skills: skills.map((skill) => ({ uri: skill.id, weight: skill.weight })),
+    requiredSkills: input.required ?? [],
+    ...(input.issuer === undefined ? {} : { issuer: input.issuer }),
+    ...(input.since === undefined ? {} : { issuedSince: input.since }),
+    ...(input.location === undefined ? {} : { location: input.location }),
+    now: context.now(),
+    limit: input.limit,
+    offset: input.offset,
+  });
+  const bySkill = new Map(skills.map((skill) => [skill.id, skill]));
+  const essentialAsked = skills.filter((skill) => skill.essential).length;
+  const candidates: TalentCandidate[] = [];
+  for (const match of page.matches) {
+    const identity = await present(match.earnerId);
+    if (identity === null) continue;
+    const matched = match.matched.flatMap((item) => {
+      const skill = bySkill.get(item.skillUri);
+      return skill === undefined ? [] : [{ skill, proofs: item.proofs }];
+    });
+    candidates.push({
+      ...identity,
+      score: match.score,
+      coverage: {
+        matched: matched.length,
+        asked: skills.length,
+        essentialMatched: matched.filter((item) => item.skill.essential).length,
+        essentialAsked,
+      },
+      matched,
+    });
+  }
+  return { skills, total: page.total, candidates };
+}
+
 /**
  * Candidates for a set of skills, best first: only earners who consented (to this employer or to the
  * public directory), only the credentials their consent shows, only verified, unexpired, unrevoked ones.
@@ -110,65 +184,14 @@ export async function searchTalent(
 ): Promise<TalentSearchResult> {
   const employerId = searchingEmployer(actor);
   const input = TalentSearchSchema.parse(raw);
-  const asks = new Map<string, { essential: boolean; weight: number }>();
-  for (const ask of input.skills) {
-    const id = typeof ask === 'string' ? ask : ask.id;
-    const essential = typeof ask === 'string' ? true : (ask.essential ?? true);
-    const weight =
-      typeof ask === 'string'
-        ? ESSENTIAL_WEIGHT
-        : (ask.weight ?? (essential ? ESSENTIAL_WEIGHT : OPTIONAL_WEIGHT));
-    if (!asks.has(id)) asks.set(id, { essential, weight });
-  }
-  const concepts = await frameworkSkills(context, [...asks.keys()]);
-  const skills: AskedSkill[] = [...asks].map(([id, ask]) => ({
-    id,
-    label: concepts.get(id)?.label ?? id,
-    ...ask,
-  }));
-  const required = input.required ?? [];
-  const notAsked = required.filter((uri) => !asks.has(uri));
-  if (notAsked.length > 0) {
-    throw new MicrocredError(
-      ErrorCode.VALIDATION_ERROR,
-      `required skills must be among the skills asked: ${notAsked.join(', ')}`,
-    );
-  }
-  const page = await context.storage.talent.search({
-    employerId,
-    skills: skills.map((skill) => ({ uri: skill.id, weight: skill.weight })),
-    requiredSkills: required,
-    ...(input.issuer === undefined ? {} : { issuer: input.issuer }),
-    ...(input.since === undefined ? {} : { issuedSince: input.since }),
-    ...(input.location === undefined ? {} : { location: input.location }),
-    now: context.now(),
-    limit: input.limit,
-    offset: input.offset,
-  });
-  const bySkill = new Map(skills.map((skill) => [skill.id, skill]));
-  const essentialAsked = skills.filter((skill) => skill.essential).length;
-  const candidates: TalentCandidate[] = [];
-  for (const match of page.matches) {
-    const consent = await context.storage.talent.findVisibleConsent({ earnerId: match.earnerId, employerId });
+  const skills = await askedSkills(context, input);
+  const audience: TalentAudience =
+    employerId === null ? { kind: 'directory' } : { kind: 'employer', employerId };
+  return rankCandidates(context, audience, skills, input, async (earnerId) => {
+    const consent = await context.storage.talent.findVisibleConsent({ earnerId, employerId });
     // Withdrawn between the search and now: gone at once.
-    if (consent === null) continue;
-    const matched = match.matched.flatMap((item) => {
-      const skill = bySkill.get(item.skillUri);
-      return skill === undefined ? [] : [{ skill, proofs: item.proofs }];
-    });
-    candidates.push({
-      ...(await identityOf(context, employerId, consent)),
-      score: match.score,
-      coverage: {
-        matched: matched.length,
-        asked: skills.length,
-        essentialMatched: matched.filter((item) => item.skill.essential).length,
-        essentialAsked,
-      },
-      matched,
-    });
-  }
-  return { skills, total: page.total, candidates };
+    return consent === null ? null : identityOf(context, employerId, consent);
+  });
 }
 
 export const CandidateGapSchema = z.strictObject({

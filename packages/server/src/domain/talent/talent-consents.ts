@@ -24,6 +24,34 @@ export interface ConsentView extends TalentConsent {
 }
 
 /**
+ * Refuses (VALIDATION_ERROR) any id that is not one of the earner's own accepted credentials or imports:
+ * what an earner chooses to show an employer can only be theirs.
+ */
+export async function assertOwnCredentials(
+  context: PlatformContext,
+  earnerId: string,
+  credentialIds: readonly string[],
+): Promise<void> {
+  const own = new Set(
+    (await listPortfolio(context, earnerId)).flatMap((item) =>
+      item.kind === 'issued' ? (item.choice === 'accepted' ? [item.credential.id] : []) : [item.imported.id],
+    ),
+  );
+  const foreign = credentialIds.filter((id) => !own.has(id));
+  if (foreign.length > 0) {
+    throw new ServerError(
+      ServerErrorCode.VALIDATION_ERROR,
+      `not credentials of this portfolio: ${foreign.join(', ')}`,
+      {
+        details: {
+          errors: [{ path: 'credentialIds', in: 'body', message: 'your own accepted credentials' }],
+        },
+      },
+    );
+  }
+}
+
+/**
  * Gives (or changes) the earner's consent to be found: by one employer or through the public directory,
  * showing what they chose. Only their own accepted credentials and imports can be chosen.
  */
@@ -39,29 +67,7 @@ export async function giveConsent(
   ) {
     throw resourceNotFound('employer');
   }
-  if (input.credentialIds !== null) {
-    const own = new Set(
-      (await listPortfolio(context, earnerId)).flatMap((item) =>
-        item.kind === 'issued'
-          ? item.choice === 'accepted'
-            ? [item.credential.id]
-            : []
-          : [item.imported.id],
-      ),
-    );
-    const foreign = input.credentialIds.filter((id) => !own.has(id));
-    if (foreign.length > 0) {
-      throw new ServerError(
-        ServerErrorCode.VALIDATION_ERROR,
-        `not credentials of this portfolio: ${foreign.join(', ')}`,
-        {
-          details: {
-            errors: [{ path: 'credentialIds', in: 'body', message: 'your own accepted credentials' }],
-          },
-        },
-      );
-    }
-  }
+  if (input.credentialIds !== null) await assertOwnCredentials(context, earnerId, input.credentialIds);
   const consent = await context.storage.talent.putConsent({
     earnerId,
     employerId: input.employerId,

@@ -3,8 +3,7 @@ import { ESCO_FILES, SPREADSHEETS, SQL, STATISTICS, VISUAL } from '../../../test
 import { ADMIN, openTestPlatform, type TestPlatform } from '../../../test/support/test-platform.js';
 import { testDrivers } from '../../db/open-test-database.js';
 import type { Actor } from '../auth/actor.js';
-import { earnerForAddress } from '../earner/earner-sessions.js';
-import { normalizeEmail } from '../identity/normalize-email.js';
+import { earnerHolding } from './talent-earners.test-support.js';
 import { refreshTalentEvidence } from './talent-evidence.js';
 
 describe.each(testDrivers())('talent search on %s', (driver) => {
@@ -18,36 +17,11 @@ describe.each(testDrivers())('talent search on %s', (driver) => {
 
   /** An earner account whose address is proven, holding an accepted credential of each named achievement. */
   async function earnerWith(name: string, held: readonly string[]): Promise<string[]> {
-    const email = `${name}@example.org`;
-    const credentialIds: string[] = [];
-    for (const achievement of held) {
-      const issued = await test.platform.credentials.issue(ADMIN, {
-        achievementId: achievements[achievement] ?? '',
-        recipient: { email, name },
-        idempotencyKey: `${name}-${achievement}`,
-      });
-      credentialIds.push(issued.record.id);
-    }
-    const context = test.platform.context;
-    const earnerId = await context.storage.transaction(async (repositories) => {
-      const id = await earnerForAddress(repositories, context, {
-        email: normalizeEmail(email),
-        locale: 'en',
-        preferred: null,
-      });
-      await repositories.earners.update({ id, displayName: name });
-      for (const credentialId of credentialIds) {
-        await repositories.portfolios.putChoice({
-          credentialId,
-          earnerId: id,
-          choice: 'accepted',
-          visibility: 'public',
-          at: context.now(),
-        });
-      }
-      return id;
-    });
-    await refreshTalentEvidence(context, earnerId);
+    const { earnerId, credentialIds } = await earnerHolding(
+      test,
+      name,
+      held.map((achievement) => achievements[achievement] ?? ''),
+    );
     earners[name] = earnerId;
     return credentialIds;
   }

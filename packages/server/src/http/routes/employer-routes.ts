@@ -1,7 +1,13 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { EmployerInputSchema, EmployerMemberInputSchema } from '../../domain/employer/manage-employers.js';
 import type { Platform } from '../../domain/platform.js';
-import { type ApiKey, EMPLOYER_ROLES, type Employer, type EmployerMember } from '../../domain/ports/index.js';
+import {
+  type ApiKey,
+  EMPLOYER_ROLES,
+  type Employer,
+  type EmployerMember,
+  type TalentProof,
+} from '../../domain/ports/index.js';
 import type { CandidateIdentity, TalentCandidate } from '../../domain/talent/search-talent.js';
 import type { ApiEnv } from '../app-env.js';
 import { createRouter } from '../create-router.js';
@@ -71,7 +77,7 @@ const TalentQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).max(10_000).optional(),
 });
 
-const ProofSchema = z.object({
+export const ProofSchema = z.object({
   credentialId: z.uuid().openapi({ description: 'A credential issued on this platform, or an import' }),
   kind: z.enum(['issued', 'imported']),
   achievement: z.string(),
@@ -90,7 +96,7 @@ const IdentitySchema = {
   location: z.string().nullable(),
 };
 
-const TalentResultSchema = z
+export const TalentResultSchema = z
   .object({
     total: z.number().int(),
     candidates: z.array(
@@ -117,7 +123,7 @@ const TalentResultSchema = z
   })
   .openapi('TalentResult');
 
-const CandidateSchema = z
+export const CandidateSchema = z
   .object({
     ...IdentitySchema,
     have: z.array(z.object({ id: z.string(), label: z.string(), credentialIds: z.array(z.uuid()) })),
@@ -319,7 +325,18 @@ function presentIdentity(candidate: CandidateIdentity) {
   };
 }
 
-function presentCandidate(candidate: TalentCandidate) {
+export function presentProof(proof: TalentProof) {
+  return {
+    credentialId: proof.credentialId,
+    kind: proof.credentialKind,
+    achievement: proof.achievementName,
+    issuer: proof.issuerName,
+    issuerVetted: proof.issuerVetted,
+    issuedAt: proof.issuedAt.toISOString(),
+  };
+}
+
+export function presentCandidate(candidate: TalentCandidate) {
   return {
     ...presentIdentity(candidate),
     score: candidate.score,
@@ -329,14 +346,7 @@ function presentCandidate(candidate: TalentCandidate) {
       label: skill.label,
       essential: skill.essential,
       credentialIds: proofs.map((proof) => proof.credentialId),
-      evidence: proofs.map((proof) => ({
-        credentialId: proof.credentialId,
-        kind: proof.credentialKind,
-        achievement: proof.achievementName,
-        issuer: proof.issuerName,
-        issuerVetted: proof.issuerVetted,
-        issuedAt: proof.issuedAt.toISOString(),
-      })),
+      evidence: proofs.map(presentProof),
     })),
   };
 }

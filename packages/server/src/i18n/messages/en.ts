@@ -11,6 +11,7 @@ import { earnerSharingEn } from './earner-sharing.js';
 import { earnerSkillsEn } from './earner-skills.js';
 import { employerEn } from './employer.js';
 import { errorsEn } from './errors.js';
+import { workforceEn } from './workforce.js';
 
 /**
  * Every user-facing string of the web pages and mails, in English. A translation is one file with the same
@@ -28,6 +29,7 @@ export const en = {
   ...consoleOrganisationEn,
   ...consolePathwaysEn,
   ...employerEn,
+  ...workforceEn,
   ...errorsEn,
   'layout.skip': 'Skip to content',
   'layout.nav': 'Main',

@@ -11,6 +11,7 @@ import { earnerSkillsFr } from './earner-skills.js';
 import { employerFr } from './employer.js';
 import type { MessageKey } from './en.js';
 import { errorsFr } from './errors.js';
+import { workforceFr } from './workforce.js';
 
 /** Every user-facing string in French; the same keys as en.ts (the type checker insists). */
 export const fr: Readonly<Record<MessageKey, string>> = {
@@ -25,6 +26,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...consoleOrganisationFr,
   ...consolePathwaysFr,
   ...employerFr,
+  ...workforceFr,
   ...errorsFr,
   'layout.skip': 'Aller au contenu',
   'layout.nav': 'Principale',

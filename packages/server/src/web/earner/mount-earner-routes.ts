@@ -8,8 +8,12 @@ import { mountRolesRoutes } from './roles-routes.js';
 import { mountSettingsRoutes } from './settings-routes.js';
 import { mountSharingRoutes } from './sharing-routes.js';
 import { mountSkillsRoutes } from './skills-routes.js';
+import { mountWorkforceRoutes } from './workforce-routes.js';
 
-/** The earner's own pages: claiming, their credentials and imports, settings, skills, roles, sharing, pathways. */
+/**
+ * The earner's own pages: claiming, their credentials and imports, settings, skills, roles, sharing (with
+ * employers' workforce invitations), pathways.
+ */
 export function mountEarnerRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
   mountClaimRoutes(web, deps);
   mountAccountRoutes(web, deps);
@@ -18,5 +22,6 @@ export function mountEarnerRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
   mountSkillsRoutes(web, deps);
   mountRolesRoutes(web, deps);
   mountSharingRoutes(web, deps);
+  mountWorkforceRoutes(web, deps);
   mountPathwayRoutes(web, deps);
 }

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import type { PortfolioItem } from '../../domain/earner/portfolio.js';
 import type { Employer } from '../../domain/ports/index.js';
 import type { ConsentView } from '../../domain/talent/talent-consents.js';
@@ -162,6 +163,8 @@ export function SharingPage(props: {
   readonly values: SharingValues;
   readonly message?: string;
   readonly error?: string;
+  /** The employers that invited the earner to connect their portfolio (see workforce-section.tsx). */
+  readonly workforce: Child;
 }) {
   const { c, consents, employers, values } = props;
   const t = c.get('t');
@@ -286,6 +289,7 @@ export function SharingPage(props: {
           </div>
         </PostForm>
       </section>
+      {props.workforce}
     </Layout>
   );
 }

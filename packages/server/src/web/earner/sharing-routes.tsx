@@ -15,6 +15,7 @@ import {
   targetOf,
   valuesOf,
 } from './sharing-page.js';
+import { WorkforceSection, type WorkforceState } from './workforce-section.js';
 
 const EmployerIdSchema = z.uuid();
 
@@ -57,15 +58,23 @@ async function targetName(
   return employer?.name ?? t('sharing.employerGoneTarget');
 }
 
-async function renderSharing(
+/** The whole page, with what the last action did: to a consent, or to an employer's invitation. */
+export async function renderSharing(
   c: Context<WebEnv>,
   platform: Platform,
-  options: { values?: SharingValues; message?: string; error?: string; status?: 200 | 400 } = {},
+  options: {
+    values?: SharingValues;
+    message?: string;
+    error?: string;
+    workforce?: WorkforceState;
+    status?: 200 | 400;
+  } = {},
 ) {
   const earner = requireEarner(c);
   const consents = await platform.earners.consents(earner.id);
   const asked = c.req.query('to');
   const existing = consents.find((consent) => targetOf(consent) === asked);
+  const items = await platform.earners.portfolio(earner.id);
   const values =
     options.values ??
     (existing !== undefined
@@ -78,10 +87,18 @@ async function renderSharing(
       c={c}
       consents={consents}
       employers={await platform.earners.employersToConsent()}
-      items={await platform.earners.portfolio(earner.id)}
+      items={items}
       values={values}
       {...(options.message === undefined ? {} : { message: options.message })}
       {...(options.error === undefined ? {} : { error: options.error })}
+      workforce={
+        <WorkforceSection
+          c={c}
+          invitations={await platform.earners.workforceInvitations(earner.id)}
+          items={items}
+          state={options.workforce}
+        />
+      }
     />,
     options.status ?? 200,
   );

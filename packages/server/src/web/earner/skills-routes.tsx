@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { csvHeader, csvRow } from '../shared/csv.js';
+import { csvHeader, csvRow } from '../../presenters/csv.js';
 import { requireEarner } from '../shared/web-context.js';
 import type { WebDeps, WebEnv } from '../shared/web-env.js';
 import { SkillsPage } from './skills-page.js';

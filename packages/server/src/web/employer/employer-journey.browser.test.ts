@@ -10,6 +10,8 @@ import { seedDemoData } from '../../domain/demo/seed-demo-data.js';
 import {
   DEMO_EMPLOYER_EMAIL,
   DEMO_EMPLOYER_SLUG,
+  DEMO_ROLE_TITLE,
+  DEMO_TALENT_EMAIL,
   DEMO_TALENT_NAME,
 } from '../../domain/demo/seed-demo-talent.js';
 import { DEFAULT_ESCO_FOLDER, readEscoFiles } from '../../resources/read-esco-files.js';
@@ -190,6 +192,126 @@ describeWithShared(
         await page.getByRole('button', { name: 'Create the key' }).click();
         await expect(page.locator('[data-api-token]').textContent()).resolves.toMatch(/mc_/);
         await expectAccessible('API key created');
+      });
+
+      it('saves the reviewed role, and finds it among the roles', async () => {
+        const sql = encodeURIComponent(SQL_SKILL);
+        const role = `?skill=${sql}&skill=${encodeURIComponent(VISUAL_SKILL)}&essential=${sql}`;
+        await open(`${WORKSPACE}/review${role}`, 'review-again');
+        await Promise.all([
+          page.waitForURL(new RegExp(`${WORKSPACE}/roles/new\\?`)),
+          page.getByRole('button', { name: 'Save this role…' }).click(),
+        ]);
+        await expectAccessible('save the role');
+        await screenshot('role-new');
+        const title = `Reporting analyst (${viewport.name})`;
+        await page.getByLabel('Title', { exact: true }).fill(title);
+        await page.getByLabel('Weight of SQL', { exact: true }).fill('3');
+        await page.getByLabel(`Candidates must prove SQL`, { exact: true }).check();
+        await Promise.all([
+          page.waitForURL(/\/roles\/[0-9a-f-]{36}\?done=saved$/),
+          page.getByRole('button', { name: 'Save the role' }).click(),
+        ]);
+        await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(title);
+        await expect(page.getByRole('status').textContent()).resolves.toContain('The role was saved.');
+        await expect(
+          page.locator(`tr[data-skill="${SQL_SKILL}"] td[data-required]`).textContent(),
+        ).resolves.toBe('yes');
+        await expectAccessible('saved role');
+        await screenshot('role');
+        await Promise.all([
+          page.waitForURL(/\/edit$/),
+          page.getByRole('link', { name: 'Edit the role' }).click(),
+        ]);
+        await expect(page.getByLabel('Weight of SQL', { exact: true }).inputValue()).resolves.toBe('3');
+        await expectAccessible('edit the role');
+
+        await Promise.all([
+          page.waitForURL(new RegExp(`${WORKSPACE}/roles$`)),
+          page.getByRole('link', { name: 'Roles', exact: true }).click(),
+        ]);
+        await expect(page.getByRole('link', { name: title }).count()).resolves.toBe(1);
+        await expectAccessible('roles');
+        await screenshot('roles');
+        // Deleted again after its confirmation page, so that the other viewport starts from the demo role alone.
+        await Promise.all([
+          page.waitForURL(/\/roles\/[0-9a-f-]{36}$/),
+          page.getByRole('link', { name: title }).click(),
+        ]);
+        await Promise.all([
+          page.waitForURL(/\/delete$/),
+          page.getByRole('link', { name: 'Delete the role' }).click(),
+        ]);
+        await expectAccessible('delete the role');
+        await Promise.all([
+          page.waitForURL(/\/roles\?done=deleted$/),
+          page.getByRole('button', { name: 'Delete the role' }).click(),
+        ]);
+        await expect(page.getByRole('link', { name: title }).count()).resolves.toBe(0);
+      });
+
+      it('measures the workforce against the demo role: Jordan proves SQL, and the matrix scrolls on its own', async () => {
+        await open(`${WORKSPACE}/roles`, 'roles-demo');
+        await Promise.all([
+          page.waitForURL(/\/roles\/[0-9a-f-]{36}$/),
+          page.getByRole('link', { name: DEMO_ROLE_TITLE, exact: true }).click(),
+        ]);
+        await Promise.all([
+          page.waitForURL(new RegExp(`${WORKSPACE}/workforce\\?role=`)),
+          page.getByRole('link', { name: 'Measure the workforce' }).click(),
+        ]);
+        await expect(page.locator('#inventory-role option:checked').textContent()).resolves.toBe(
+          DEMO_ROLE_TITLE,
+        );
+        const jordan = page.locator(`tr[data-employee="${DEMO_TALENT_EMAIL}"]`);
+        await expect(jordan.locator('th').textContent()).resolves.toContain(DEMO_TALENT_NAME);
+        await expect(jordan.locator(`td[data-skill="${SQL_SKILL}"]`).textContent()).resolves.toContain(
+          'SQL for Analysts',
+        );
+        await expect(jordan.locator('td[data-coverage]').textContent()).resolves.toBe(
+          '1 of 3 essential skills',
+        );
+        // The wide matrix scrolls inside its labelled region: the page itself never scrolls sideways.
+        const matrix = page.getByRole('region', {
+          name: `Skills matrix against the role “${DEMO_ROLE_TITLE}”`,
+        });
+        await expect(matrix.getAttribute('tabindex')).resolves.toBe('0');
+        await expect(
+          page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth'),
+        ).resolves.toBe(true);
+        await expectAccessible('inventory');
+        await screenshot('inventory');
+        await expect(page.getByRole('link', { name: 'Download CSV' }).getAttribute('href')).resolves.toMatch(
+          /\/workforce\/inventory\.csv\?role=/,
+        );
+
+        await Promise.all([
+          page.waitForURL(new RegExp(`${WORKSPACE}/workforce/candidates\\?role=`)),
+          page.getByRole('link', { name: 'Internal candidates' }).click(),
+        ]);
+        await expect(
+          page.locator('ol.candidates > li').first().getByRole('heading', { level: 2 }).textContent(),
+        ).resolves.toBe(DEMO_TALENT_NAME);
+        await expectAccessible('internal candidates');
+        await screenshot('internal-candidates');
+      });
+
+      it('invites employees in one list, naming a wrong line', async () => {
+        await open(`${WORKSPACE}/workforce/employees`, 'employees');
+        await page
+          .getByLabel('People to invite')
+          .fill(`new.${viewport.name}@example.com, Data\nnot an address`);
+        await page.getByRole('button', { name: 'Invite', exact: true }).click();
+        await expect(page.locator('[data-invite-errors] li').textContent()).resolves.toContain('Line 2');
+        await expectAccessible('employees with a wrong line');
+        await page.getByLabel('People to invite').fill(`new.${viewport.name}@example.com, Data`);
+        await Promise.all([
+          page.waitForURL(/\/workforce\/employees\?done=invited$/),
+          page.getByRole('button', { name: 'Invite', exact: true }).click(),
+        ]);
+        await expect(
+          page.locator(`tr[data-employee="new.${viewport.name}@example.com"] td[data-status]`).textContent(),
+        ).resolves.toBe('invited');
       });
     });
   },

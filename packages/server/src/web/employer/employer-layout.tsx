@@ -21,6 +21,8 @@ const EMPLOYER_SECTIONS: readonly {
   readonly ownerOnly: boolean;
 }[] = [
   { path: '', label: 'employer.nav.talent', ownerOnly: false },
+  { path: '/roles', label: 'employer.nav.roles', ownerOnly: false },
+  { path: '/workforce', label: 'employer.nav.workforce', ownerOnly: false },
   { path: '/members', label: 'employer.nav.members', ownerOnly: false },
   { path: '/api-keys', label: 'employer.nav.apiKeys', ownerOnly: true },
 ];

@@ -30,6 +30,8 @@ export interface ReviewSkill {
   readonly include: boolean;
   readonly essential: boolean;
   readonly required: boolean;
+  /** A weight of the employer's own (a saved role's), carried along; none: the default. */
+  readonly weight?: number;
 }
 
 /** The filters of the review step, as typed. */
@@ -40,6 +42,22 @@ export interface ReviewFilters {
 }
 
 export const NO_FILTERS: ReviewFilters = { issuer: '', since: '', location: '' };
+
+/** A checkbox in a skills table whose label is read out but not shown (the column header says it). */
+export function SkillCheckbox(props: {
+  readonly id: string;
+  readonly name: string;
+  readonly value: string;
+  readonly checked: boolean;
+  readonly label: string;
+}) {
+  return (
+    <label class="choice" for={props.id}>
+      <input id={props.id} type="checkbox" name={props.name} value={props.value} checked={props.checked} />{' '}
+      <span class="visually-hidden">{props.label}</span>
+    </label>
+  );
+}
 
 /**
  * The review step: each skill with whether to include it, whether it is essential (weighs double) and
@@ -52,11 +70,16 @@ export function ReviewForm(props: {
   readonly filters: ReviewFilters;
   /** What was last looked up to add. */
   readonly add?: string;
+  /** The ESCO occupation the role started from, kept for saving it. */
+  readonly occupationUri?: string;
 }) {
   const { c, workspace } = props;
   const t = c.get('t');
   return (
     <form method="get" action={employerPath(workspace, '/talent')} class="role-review">
+      {props.occupationUri === undefined || props.occupationUri === '' ? null : (
+        <input type="hidden" name="occupation" value={props.occupationUri} />
+      )}
       <div class="table-scroll">
         <table class="data" data-review>
           <caption class="visually-hidden">{t('employer.review.caption')}</caption>
@@ -81,34 +104,27 @@ export function ReviewForm(props: {
                     />{' '}
                     {skill.label}
                   </label>
+                  {skill.weight === undefined ? null : (
+                    <input type="hidden" name="weight" value={`${skill.weight} ${skill.id}`} />
+                  )}
                 </th>
                 <td>
-                  <label class="choice" for={`essential-${index}`}>
-                    <input
-                      id={`essential-${index}`}
-                      type="checkbox"
-                      name="essential"
-                      value={skill.id}
-                      checked={skill.essential}
-                    />{' '}
-                    <span class="visually-hidden">
-                      {t('employer.review.essentialOf', { skill: skill.label })}
-                    </span>
-                  </label>
+                  <SkillCheckbox
+                    id={`essential-${index}`}
+                    name="essential"
+                    value={skill.id}
+                    checked={skill.essential}
+                    label={t('employer.review.essentialOf', { skill: skill.label })}
+                  />
                 </td>
                 <td>
-                  <label class="choice" for={`required-${index}`}>
-                    <input
-                      id={`required-${index}`}
-                      type="checkbox"
-                      name="required"
-                      value={skill.id}
-                      checked={skill.required}
-                    />{' '}
-                    <span class="visually-hidden">
-                      {t('employer.review.requiredOf', { skill: skill.label })}
-                    </span>
-                  </label>
+                  <SkillCheckbox
+                    id={`required-${index}`}
+                    name="required"
+                    value={skill.id}
+                    checked={skill.required}
+                    label={t('employer.review.requiredOf', { skill: skill.label })}
+                  />
                 </td>
               </tr>
             ))}
@@ -141,6 +157,16 @@ export function ReviewForm(props: {
       </fieldset>
       <p>
         <button type="submit">{t('employer.review.search')}</button>
+        {/* Saving posts a form token, which this GET form would put in its address: this opens the
+            saving form instead, with the skills as ticked here. */}
+        {workspace.role === 'viewer' ? null : (
+          <>
+            {' '}
+            <button type="submit" class="secondary" formaction={employerPath(workspace, '/roles/new')}>
+              {t('employer.savedRoles.review.save')}
+            </button>
+          </>
+        )}
       </p>
     </form>
   );
@@ -243,6 +269,7 @@ export function ReviewRolePage(props: {
   readonly add?: string;
   /** What looking up `add` found. */
   readonly message?: string | undefined;
+  readonly occupationUri?: string;
 }) {
   const { c, workspace } = props;
   const t = c.get('t');
@@ -265,6 +292,7 @@ export function ReviewRolePage(props: {
         skills={props.skills}
         filters={props.filters ?? NO_FILTERS}
         {...(props.add === undefined ? {} : { add: props.add })}
+        {...(props.occupationUri === undefined ? {} : { occupationUri: props.occupationUri })}
       />
       <p class="muted">
         <small>{t('skill.attribution')}</small>

@@ -89,6 +89,7 @@ export function mountRoleRoutes(web: Hono<WebEnv>, { platform }: WebDeps): void 
           count: review.length,
         })}
         skills={review}
+        occupationUri={occupation.uri}
       />,
     );
   });
@@ -100,13 +101,18 @@ export function mountRoleRoutes(web: Hono<WebEnv>, { platform }: WebDeps): void 
     const add = (c.req.query('add') ?? '').trim();
     const essential = new Set(role.essential);
     const required = new Set(role.required);
-    const skills: ReviewSkill[] = (await platform.skills.findMany(role.skills)).map((skill) => ({
-      id: skill.uri,
-      label: skill.label,
-      include: true,
-      essential: essential.has(skill.uri),
-      required: required.has(skill.uri),
-    }));
+    const weights = new Map(role.weights);
+    const skills: ReviewSkill[] = (await platform.skills.findMany(role.skills)).map((skill) => {
+      const weight = weights.get(skill.uri);
+      return {
+        id: skill.uri,
+        label: skill.label,
+        include: true,
+        essential: essential.has(skill.uri),
+        required: required.has(skill.uri),
+        ...(weight === undefined ? {} : { weight }),
+      };
+    });
     const present = new Set(skills.map((skill) => skill.id));
     const found =
       add === '' || add.length > MAX_SKILL_QUERY
@@ -124,6 +130,7 @@ export function mountRoleRoutes(web: Hono<WebEnv>, { platform }: WebDeps): void 
         lead={t('employer.review.edit')}
         skills={skills}
         filters={{ issuer: role.issuer, since: role.since, location: role.location }}
+        occupationUri={role.occupation}
         add={add}
         message={
           add === ''

@@ -1,10 +1,12 @@
 import type { Context } from 'hono';
 import type { EmployerWorkspace } from '../../domain/employer/employer-access.js';
 import type { TalentProof } from '../../domain/ports/index.js';
+import type { PathwayRecommendation } from '../../domain/skills/skill-gap.js';
 import type { SkillEvidence } from '../../domain/skills/skills-wallet.js';
 import type {
   CandidateIdentity,
   CandidateView,
+  TalentCandidate,
   TalentSearchResult,
 } from '../../domain/talent/search-talent.js';
 import { RecommendationItem } from '../shared/recommendation-item.js';
@@ -99,6 +101,100 @@ function Identity(props: { readonly c: Context<WebEnv>; readonly candidate: Cand
 
 export const PAGE_SIZE = 20;
 
+/**
+ * Ranked candidates from `first` (0-based), each with what their consent shows, their coverage and the
+ * credentials that prove each matched skill; `href` is the page of one against the role (none for
+ * internal candidates: that page reads a talent consent, which an employee's connection is not).
+ */
+export function CandidateList(props: {
+  readonly c: Context<WebEnv>;
+  readonly candidates: readonly TalentCandidate[];
+  readonly first: number;
+  readonly href?: (candidate: TalentCandidate) => string;
+}) {
+  const { c, candidates } = props;
+  const t = c.get('t');
+  if (candidates.length === 0) return null;
+  return (
+    <ol class="candidates" start={props.first + 1}>
+      {candidates.map((candidate) => (
+        <li data-candidate={candidate.reference}>
+          <article aria-labelledby={`candidate-${candidate.reference}`}>
+            <h2 id={`candidate-${candidate.reference}`}>
+              {props.href === undefined ? (
+                candidateName(c, candidate)
+              ) : (
+                <a href={props.href(candidate)}>{candidateName(c, candidate)}</a>
+              )}
+            </h2>
+            {candidate.team === undefined || candidate.team === null ? null : (
+              <p class="candidate-team">
+                {t('employer.workforce.candidates.team', { team: candidate.team })}
+              </p>
+            )}
+            <Identity c={c} candidate={candidate} />
+            <p class="coverage" data-coverage>
+              {t('employer.talent.coverage', {
+                matched: candidate.coverage.matched,
+                asked: candidate.coverage.asked,
+                essentialMatched: candidate.coverage.essentialMatched,
+                essentialAsked: candidate.coverage.essentialAsked,
+              })}
+            </p>
+            <ul class="matched">
+              {candidate.matched.map((item) => (
+                <li data-skill={item.skill.id}>
+                  <SkillName skill={item.skill} />{' '}
+                  <span class="muted">
+                    ({t(item.skill.essential ? 'skill.essential' : 'skill.optional')})
+                  </span>{' '}
+                  {t('employer.proof.provenBy')}
+                  <ul class="proofs">
+                    {item.proofs.map((proof) => (
+                      <Proof c={c} proof={fromTalentProof(proof)} />
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          </article>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Previous and next links over `pages` result pages; nothing when there is one. */
+export function Pager(props: {
+  readonly c: Context<WebEnv>;
+  readonly page: number;
+  readonly pages: number;
+  readonly href: (page: number) => string;
+}) {
+  const { page, pages } = props;
+  const t = props.c.get('t');
+  if (pages <= 1) return null;
+  return (
+    <nav class="pager" aria-label={t('employer.talent.pages')}>
+      {page > 1 ? (
+        <a href={props.href(page - 1)} rel="prev">
+          {t('employer.talent.previous')}
+        </a>
+      ) : (
+        <span></span>
+      )}
+      <span>{t('employer.talent.page', { page, pages })}</span>
+      {page < pages ? (
+        <a href={props.href(page + 1)} rel="next">
+          {t('employer.talent.next')}
+        </a>
+      ) : (
+        <span></span>
+      )}
+    </nav>
+  );
+}
+
 /** `/employer/{slug}/talent?…`: consenting candidates, best first, each match explained by its proofs. */
 export function TalentPage(props: {
   readonly c: Context<WebEnv>;
@@ -110,6 +206,7 @@ export function TalentPage(props: {
   const t = c.get('t');
   const essential = new Set(role.essential);
   const required = new Set(role.required);
+  const weights = new Map(role.weights);
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
   const first = (role.page - 1) * PAGE_SIZE;
   const candidateQuery = roleQueryString(role, 1);
@@ -144,75 +241,24 @@ export function TalentPage(props: {
             include: true,
             essential: essential.has(skill.id),
             required: required.has(skill.id),
+            ...(weights.has(skill.id) ? { weight: skill.weight } : {}),
           }))}
           filters={{ issuer: role.issuer, since: role.since, location: role.location }}
+          occupationUri={role.occupation}
         />
       </details>
-      {result.candidates.length === 0 ? null : (
-        <ol class="candidates" start={first + 1}>
-          {result.candidates.map((candidate) => (
-            <li data-candidate={candidate.reference}>
-              <article aria-labelledby={`candidate-${candidate.reference}`}>
-                <h2 id={`candidate-${candidate.reference}`}>
-                  <a href={employerPath(workspace, `/candidates/${candidate.earnerId}${candidateQuery}`)}>
-                    {candidateName(c, candidate)}
-                  </a>
-                </h2>
-                <Identity c={c} candidate={candidate} />
-                <p class="coverage" data-coverage>
-                  {t('employer.talent.coverage', {
-                    matched: candidate.coverage.matched,
-                    asked: candidate.coverage.asked,
-                    essentialMatched: candidate.coverage.essentialMatched,
-                    essentialAsked: candidate.coverage.essentialAsked,
-                  })}
-                </p>
-                <ul class="matched">
-                  {candidate.matched.map((item) => (
-                    <li data-skill={item.skill.id}>
-                      <SkillName skill={item.skill} />{' '}
-                      <span class="muted">
-                        ({t(item.skill.essential ? 'skill.essential' : 'skill.optional')})
-                      </span>{' '}
-                      {t('employer.proof.provenBy')}
-                      <ul class="proofs">
-                        {item.proofs.map((proof) => (
-                          <Proof c={c} proof={fromTalentProof(proof)} />
-                        ))}
-                      </ul>
-                    </li>
-                  ))}
-                </ul>
-              </article>
-            </li>
-          ))}
-        </ol>
-      )}
-      {pages <= 1 ? null : (
-        <nav class="pager" aria-label={t('employer.talent.pages')}>
-          {role.page > 1 ? (
-            <a
-              href={`${employerPath(workspace, '/talent')}${roleQueryString(role, role.page - 1)}`}
-              rel="prev"
-            >
-              {t('employer.talent.previous')}
-            </a>
-          ) : (
-            <span></span>
-          )}
-          <span>{t('employer.talent.page', { page: role.page, pages })}</span>
-          {role.page < pages ? (
-            <a
-              href={`${employerPath(workspace, '/talent')}${roleQueryString(role, role.page + 1)}`}
-              rel="next"
-            >
-              {t('employer.talent.next')}
-            </a>
-          ) : (
-            <span></span>
-          )}
-        </nav>
-      )}
+      <CandidateList
+        c={c}
+        candidates={result.candidates}
+        first={first}
+        href={(candidate) => employerPath(workspace, `/candidates/${candidate.earnerId}${candidateQuery}`)}
+      />
+      <Pager
+        c={c}
+        page={role.page}
+        pages={pages}
+        href={(page) => `${employerPath(workspace, '/talent')}${roleQueryString(role, page)}`}
+      />
     </EmployerLayout>
   );
 }
@@ -344,38 +390,52 @@ export function CandidatePage(props: {
               </ul>
             </>
           )}
-          {gap.pathways.length === 0 ? null : (
-            <>
-              <h3>{t('employer.candidate.pathways')}</h3>
-              <ul data-pathways>
-                {gap.pathways.map((item) => (
-                  <li data-pathway={item.pathwayId}>
-                    {item.name}{' '}
-                    <span class="muted">
-                      · {t('role.covers', { count: item.covers.length })} ·{' '}
-                      {item.hours === null ? t('role.noHours') : t('catalogue.hours', { hours: item.hours })}
-                    </span>
-                    {/* No public page shows a pathway on its own: its covering achievements are linked instead. */}
-                    <br />
-                    {t('employer.candidate.through')}{' '}
-                    {item.achievementIds
-                      .filter((id) => names.has(id))
-                      .map((id, index) => (
-                        <>
-                          {index === 0 ? null : ', '}
-                          <a href={`/achievements/${id}`}>{names.get(id)}</a>
-                        </>
-                      ))}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <PathwayList c={c} pathways={gap.pathways} names={names} />
         </section>
       )}
       <p class="muted">
         <small>{t('skill.attribution')}</small>
       </p>
     </EmployerLayout>
+  );
+}
+
+/**
+ * The pathways that would close a gap, each with what it covers, its effort and the achievements through
+ * which it does (linked: no public page shows a pathway on its own); nothing when there are none.
+ */
+export function PathwayList(props: {
+  readonly c: Context<WebEnv>;
+  readonly pathways: readonly PathwayRecommendation[];
+  /** The names of the recommended achievements, by id: a pathway's covering achievements among them. */
+  readonly names: ReadonlyMap<string, string>;
+}) {
+  const t = props.c.get('t');
+  if (props.pathways.length === 0) return null;
+  return (
+    <>
+      <h3>{t('employer.candidate.pathways')}</h3>
+      <ul data-pathways>
+        {props.pathways.map((item) => (
+          <li data-pathway={item.pathwayId}>
+            {item.name}{' '}
+            <span class="muted">
+              · {t('role.covers', { count: item.covers.length })} ·{' '}
+              {item.hours === null ? t('role.noHours') : t('catalogue.hours', { hours: item.hours })}
+            </span>
+            <br />
+            {t('employer.candidate.through')}{' '}
+            {item.achievementIds
+              .filter((id) => props.names.has(id))
+              .map((id, index) => (
+                <>
+                  {index === 0 ? null : ', '}
+                  <a href={`/achievements/${id}`}>{props.names.get(id)}</a>
+                </>
+              ))}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

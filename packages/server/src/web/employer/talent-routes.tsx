@@ -20,8 +20,12 @@ export function mountTalentRoutes(web: Hono<WebEnv>, { platform }: WebDeps): voi
     // Nothing asked (every skill unticked): back to describing the role.
     if (role.skills.length === 0) return c.redirect(employerPath(workspace), 303);
     const essential = new Set(role.essential);
+    const weights = new Map(role.weights);
     const result = await platform.talent.search(actor, {
-      skills: role.skills.map((id) => ({ id, essential: essential.has(id) })),
+      skills: role.skills.map((id) => {
+        const weight = weights.get(id);
+        return { id, essential: essential.has(id), ...(weight === undefined ? {} : { weight }) };
+      }),
       ...(role.required.length === 0 ? {} : { required: [...role.required] }),
       ...(role.issuer === '' ? {} : { issuer: role.issuer }),
       ...(role.since === '' ? {} : { since: role.since }),

@@ -5,7 +5,7 @@ import type { Workspace } from '../../../domain/auth/staff-access.js';
 import { readRecipientCsvHeadings, recipientCsvField } from '../../../domain/bulk/parse-recipient-rows.js';
 import { ServerError, ServerErrorCode } from '../../../domain/error/server-error.js';
 import type { Achievement } from '../../../domain/ports/index.js';
-import { csvHeader, csvRow } from '../../shared/csv.js';
+import { csvHeader, csvRow } from '../../../presenters/csv.js';
 import { CONSOLE_CSV_LIMIT_BYTES } from '../../shared/page-limits.js';
 import { userMessage } from '../../shared/user-message.js';
 import { formField, readForm } from '../../shared/web-context.js';

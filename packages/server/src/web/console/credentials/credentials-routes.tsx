@@ -7,7 +7,7 @@ import type { IssuedSearch } from '../../../domain/credential/issued-credentials
 import { ServerError, ServerErrorCode } from '../../../domain/error/server-error.js';
 import type { Platform } from '../../../domain/platform.js';
 import type { Achievement, IssuedCredential } from '../../../domain/ports/index.js';
-import { csvHeader, csvRow } from '../../shared/csv.js';
+import { csvHeader, csvRow } from '../../../presenters/csv.js';
 import { correctableMessage } from '../../shared/user-message.js';
 import { formField, readForm } from '../../shared/web-context.js';
 import type { WebDeps, WebEnv } from '../../shared/web-env.js';
