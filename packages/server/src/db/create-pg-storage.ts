@@ -11,6 +11,7 @@ import { PgEmailTokenRepository } from './repositories/pg-email-token-repository
 import { PgEmployeeRepository } from './repositories/pg-employee-repository.js';
 import { PgEmployerRepository } from './repositories/pg-employer-repository.js';
 import { PgEmployerRoleRepository } from './repositories/pg-employer-role-repository.js';
+import { PgEndorsementRepository } from './repositories/pg-endorsement-repository.js';
 import { PgImportedCredentialRepository } from './repositories/pg-imported-credential-repository.js';
 import { PgIssuerKeyRepository } from './repositories/pg-issuer-key-repository.js';
 import { PgIssuerRepository } from './repositories/pg-issuer-repository.js';
@@ -69,6 +70,7 @@ export function createPgStorage(options: CreatePgStorageOptions): Storage {
     employers: new PgEmployerRepository({ db }),
     employerRoles: new PgEmployerRoleRepository({ db }),
     employees: new PgEmployeeRepository({ db }),
+    endorsements: new PgEndorsementRepository({ db }),
     talent: new PgTalentRepository({ db }),
   });
   return {

@@ -99,6 +99,12 @@ import {
   listSavedRoles,
   updateSavedRole,
 } from './employer/saved-roles.js';
+import {
+  endorse,
+  getEndorsement,
+  listEndorsements,
+  withdrawEndorsement,
+} from './endorsement/endorsements.js';
 import { normalizeEmail } from './identity/normalize-email.js';
 import { createActiveSigningKey, issuerDidDocument } from './issuer/issuer-keys.js';
 import {
@@ -322,6 +328,14 @@ export function createPlatformWithContext(options: PlatformOptions) {
       createApiKey: bind(context, createEmployerApiKey),
       apiKeys: bind(context, listEmployerApiKeys),
       revokeApiKey: bind(context, revokeEmployerApiKey),
+    },
+    /** Endorsements: an organisation's signed statement about an achievement or an issuer. */
+    endorsements: {
+      endorse: (actor: Actor, input: Parameters<typeof endorse>[3]) =>
+        endorse(context, issueDependencies, actor, input),
+      get: bind(context, getEndorsement),
+      list: bind(context, listEndorsements),
+      withdraw: bind(context, withdrawEndorsement),
     },
     /** An employer's saved roles: the reviewed skills a search, an inventory and internal candidates read. */
     savedRoles: {

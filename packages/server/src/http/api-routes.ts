@@ -12,6 +12,11 @@ import { BULK_JOBS_PATH, bulkJobRoutes } from './routes/bulk-job-routes.js';
 import { catalogRoutes, PUBLIC_API_PATHS } from './routes/catalog-routes.js';
 import { credentialRoutes } from './routes/credential-routes.js';
 import { employerRoutes } from './routes/employer-routes.js';
+import {
+  endorsementReadRoutes,
+  endorsementRoutes,
+  PUBLIC_ENDORSEMENT_READS,
+} from './routes/endorsement-routes.js';
 import { issuerRoutes } from './routes/issuer-routes.js';
 import { learnerRecordRoutes } from './routes/learner-record-routes.js';
 import { memberRoutes } from './routes/member-routes.js';
@@ -30,6 +35,12 @@ const BULK_UPLOAD_TYPE =
 export function requiresToken(c: Context): boolean {
   const { path } = c.req;
   if (PUBLIC_API_PATHS.some((publicPath) => path === `${API_PREFIX}${publicPath}`)) return false;
+  if (
+    (c.req.method === 'GET' || c.req.method === 'HEAD') &&
+    path.startsWith(`${API_PREFIX}/`) &&
+    PUBLIC_ENDORSEMENT_READS.some((pattern) => pattern.test(path.slice(API_PREFIX.length)))
+  )
+    return false;
   return (
     path === API_PREFIX ||
     path.startsWith(`${API_PREFIX}/`) ||
@@ -57,6 +68,7 @@ export function apiRoutes(options: { readonly platform: Platform }): OpenAPIHono
   const routes = createRouter<PublicEnv>();
   // Registered first: these answer before the bearer authentication below is reached.
   routes.route(API_PREFIX, catalogRoutes({ platform }));
+  routes.route(API_PREFIX, endorsementReadRoutes({ platform }));
   const api = createRouter<ApiEnv>();
   api.use('*', bearerAuth({ platform }));
   api.route('/', issuerRoutes({ platform }));
@@ -71,6 +83,7 @@ export function apiRoutes(options: { readonly platform: Platform }): OpenAPIHono
   api.route('/', rolesRoutes({ platform }));
   api.route('/', employerRoutes({ platform }));
   api.route('/', workforceRoutes({ platform }));
+  api.route('/', endorsementRoutes({ platform }));
   routes.route(API_PREFIX, api);
   routes.route('/', vcApiRoutes({ platform }));
   return routes;

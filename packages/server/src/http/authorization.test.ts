@@ -22,6 +22,10 @@ interface World {
   readonly spareRoleId: string;
   readonly employeeId: string;
   readonly spareEmployeeId: string;
+  /** A published achievement of a third issuer (the other's lists stay empty), which ours may endorse. */
+  readonly theirAchievementId: string;
+  /** Our issuer's endorsement of it. */
+  readonly endorsementId: string;
 }
 
 interface Case {
@@ -475,6 +479,21 @@ const CASES: readonly Case[] = [
     path: (w) => `/api/v1/employers/${w.employerId}/inventory`,
     expect: { none: 401, viewer: 404, issuer: 404, other: 404, admin: 200 },
   },
+  // Endorsing speaks for an organisation: its issuer role and up (or its employer's staff), as for issuing.
+  {
+    method: 'POST',
+    route: '/api/v1/endorsements',
+    path: () => '/api/v1/endorsements',
+    body: (w) => ({ endorserId: w.mine.id, achievementId: w.theirAchievementId, comment: 'Matrix' }),
+    expect: { none: 401, viewer: 403, issuer: 201, other: 404, admin: 201 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/endorsements/{endorsementId}/withdraw',
+    path: (w) => `/api/v1/endorsements/${w.endorsementId}/withdraw`,
+    body: () => ({}),
+    expect: { none: 401, viewer: 403, issuer: 200, other: 404, admin: 200 },
+  },
 ];
 
 describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
@@ -607,7 +626,22 @@ describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
         json: { employees: [{ email: 'kept@matrix.example' }, { email: 'leaving@matrix.example' }] },
       })
     ).body;
+    const endorsed = await issuer('endorsed');
+    const theirAchievement = (
+      await test.call('/api/v1/achievements', {
+        token: ADMIN_TOKEN,
+        json: { issuerId: endorsed.id, name: 'Endorsed', description: 'E', criteria: { narrative: 'E' } },
+      })
+    ).body;
+    const endorsement = (
+      await test.call('/api/v1/endorsements', {
+        token: ADMIN_TOKEN,
+        json: { endorserId: mine.id, achievementId: theirAchievement.id, comment: 'Matrix' },
+      })
+    ).body;
     world = {
+      theirAchievementId: theirAchievement.id,
+      endorsementId: endorsement.id,
       employerId: employer.id,
       employerKeyId: employerKey.apiKey.id,
       roleId: (await savedRole('Matrix role')).id,
@@ -689,7 +723,7 @@ describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
     );
     const covered = CASES.map(
       (item) =>
-        `${item.method} ${item.route.split('?')[0]?.replace(/\{(issuer|achievement|credential|bulkJob|pathway|employer)Id\}/g, '{id}')}`,
+        `${item.method} ${item.route.split('?')[0]?.replace(/\{(issuer|achievement|credential|bulkJob|pathway|employer|endorsement)Id\}/g, '{id}')}`,
     );
     expect(secured.length).toBeGreaterThan(15);
     expect(new Set(covered)).toEqual(new Set(secured));
@@ -745,6 +779,9 @@ describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
     expect((await test.call('/issuers/mine/did.json')).status).toBe(200);
     expect((await test.call(`/achievements/${world.achievementId}`)).status).toBe(200);
     expect((await test.call(`/pathways/${world.pathwayId}`)).status).toBe(200);
+    expect((await test.call(`/api/v1/endorsements?endorserId=${world.mine.id}`)).status).toBe(200);
+    expect((await test.call(`/api/v1/endorsements/${world.endorsementId}`)).status).toBe(200);
+    expect((await test.call(`/endorsements/${world.endorsementId}`)).status).toBe(200);
     const credential = await test.call(`/credentials/${world.credentialId}`);
     expect(credential.status).toBe(200);
     const verified = await test.call('/credentials/verify', {

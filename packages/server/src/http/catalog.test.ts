@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, openTestApp, type TestApp } from '../../test/support/test-app.js';
+import { ADMIN } from '../../test/support/test-platform.js';
 import { testDrivers } from '../db/open-test-database.js';
 import { seedDemoData } from '../domain/demo/seed-demo-data.js';
 
@@ -96,6 +97,31 @@ describe.each(testDrivers())('the public catalogue on %s', (driver) => {
     const sqlSkill = 'http://data.europa.eu/esco/skill/598de5b0-5b58-4ea7-8058-a4bc4d18c742';
     const found = await search(`skill=${encodeURIComponent(sqlSkill)}`);
     expect(found.achievements.map((achievement) => achievement.name)).toEqual(['SQL for Analysts']);
+  });
+
+  it('lists what an organisation endorses, by an employer’s or an issuer’s id, while the endorsement is in force', async () => {
+    const names = async (query: string) => (await search(query)).achievements.map((a) => a.name);
+    const idOf = async (name: string) =>
+      (await search(`q=${encodeURIComponent(name)}`)).achievements.find((a) => a.name === name)?.id ?? '';
+    const employer = await test.platform.employers.create(ADMIN, { slug: 'catalogue-fan', name: 'Fan' });
+    // No signing profile yet: it has endorsed nothing.
+    expect(await names(`endorsedBy=${employer.id}`)).toEqual([]);
+    const endorsement = await test.platform.endorsements.endorse(ADMIN, {
+      endorserId: employer.id,
+      achievementId: await idOf('Database Design'),
+      comment: 'We hire on it.',
+    });
+    await test.platform.endorsements.endorse(ADMIN, {
+      endorserId: otherIssuerId,
+      achievementId: await idOf('SQL for Analysts'),
+      comment: 'Our students take it first.',
+    });
+    expect(await names(`endorsedBy=${employer.id}`)).toEqual(['Database Design']);
+    expect(await names(`endorsedBy=${otherIssuerId}`)).toEqual(['SQL for Analysts']);
+    expect(await names(`q=weld&endorsedBy=${employer.id}`)).toEqual([]);
+    await test.platform.endorsements.withdraw(ADMIN, endorsement.id, {});
+    expect(await names(`endorsedBy=${employer.id}`)).toEqual([]);
+    expect((await search('endorsedBy=00000000-0000-4000-8000-000000000000')).total).toBe(0);
   });
 
   it('treats search text as words, never as query syntax', async () => {

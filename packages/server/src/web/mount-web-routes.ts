@@ -11,7 +11,7 @@ import { wantsHtml } from './shared/wants-html.js';
 import { webContext } from './shared/web-context.js';
 import type { WebDeps, WebEnv } from './shared/web-env.js';
 
-/** Paths whose every answer is a page (the negotiated ones, /credentials/{id} and /achievements/{id}, are added per request). */
+/** Paths whose every answer is a page (the negotiated ones, /credentials/{id}, /achievements/{id} and /endorsements/{id}, are added per request). */
 const PAGE_PATHS = [
   '/',
   '/signin',
@@ -45,6 +45,8 @@ export function mountWebRoutes(app: Hono<PublicEnv>, deps: WebDeps): void {
   const negotiated: MiddlewareHandler<WebEnv> = async (c, next) => (wantsHtml(c) ? context(c, next) : next());
   web.use('/credentials/:id', negotiated);
   web.use('/achievements/:id', negotiated);
+  web.use('/endorsements/:id', negotiated);
+  web.use('/endorsements/:id/endorsement.json', context);
   web.use('/credentials/:id/download/*', context);
   web.onError((error, c) => renderWebError(c, error));
 

@@ -12,6 +12,7 @@ import type {
 import type { Page } from '../../domain/ports/common.js';
 import type { Database } from '../database.js';
 import { achievements } from '../schema/achievements.js';
+import { endorsements } from '../schema/endorsements.js';
 import { guarded, isUuid, onlyRow, pageLimit, pageOffset } from './query-helpers.js';
 
 type AchievementRow = typeof achievements.$inferSelect;
@@ -139,6 +140,12 @@ export class PgAchievementRepository implements AchievementRepository {
     if (query.issuerId !== undefined) {
       if (!isUuid(query.issuerId)) return { achievements: [], total: 0 };
       filters.push(eq(achievements.issuerId, query.issuerId));
+    }
+    if (query.endorserId !== undefined) {
+      if (!isUuid(query.endorserId)) return { achievements: [], total: 0 };
+      filters.push(
+        sql`exists (select 1 from ${endorsements} where ${endorsements.achievementId} = ${achievements.id} and ${endorsements.endorserId} = ${query.endorserId} and ${endorsements.withdrawnAt} is null)`,
+      );
     }
     const words = catalogWords(query.text);
     const searchable = sql`to_tsvector('simple', ${achievements.name} || ' ' || coalesce(${achievements.document}->>'description', '') || ' ' || coalesce((select string_agg(skill->>'name', ' ') from jsonb_array_elements(${achievements.skills}) as skill), '') || ' ' || array_to_string(${achievements.tags}, ' '))`;

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { ServerError, ServerErrorCode } from '../../domain/error/server-error.js';
 import type { Page } from '../../domain/ports/common.js';
 import type {
   Employer,
@@ -18,6 +19,7 @@ function toEmployer(row: typeof employers.$inferSelect): Employer {
     name: row.name,
     description: row.description,
     website: row.website,
+    profileIssuerId: row.profileIssuerId,
     createdAt: row.createdAt,
   };
 }
@@ -74,6 +76,26 @@ export class PgEmployerRepository implements EmployerRepository {
         .offset(pageOffset(options.offset)),
     );
     return rows.map(toEmployer);
+  }
+
+  async setProfile(options: { readonly id: string; readonly profileIssuerId: string }): Promise<Employer> {
+    await guarded('employer', () =>
+      this.#db
+        .update(employers)
+        .set({ profileIssuerId: options.profileIssuerId })
+        .where(and(eq(employers.id, options.id), isNull(employers.profileIssuerId))),
+    );
+    const employer = await this.findById({ id: options.id });
+    if (employer === null) throw new ServerError(ServerErrorCode.NOT_FOUND, 'No such employer');
+    return employer;
+  }
+
+  async findByProfile(options: { readonly profileIssuerId: string }): Promise<Employer | null> {
+    if (!isUuid(options.profileIssuerId)) return null;
+    const [row] = await guarded('employer', () =>
+      this.#db.select().from(employers).where(eq(employers.profileIssuerId, options.profileIssuerId)),
+    );
+    return row === undefined ? null : toEmployer(row);
   }
 
   async putMember(input: {

@@ -26,6 +26,7 @@ function toIssuer(row: IssuerRow): Issuer {
     linkedinOrganizationId: row.linkedinOrganizationId,
     brandColor: row.brandColor,
     verified: row.verified,
+    kind: row.kind,
     createdAt: row.createdAt,
   };
 }
@@ -54,6 +55,7 @@ export class PgIssuerRepository implements IssuerRepository {
           linkedinOrganizationId: input.linkedinOrganizationId,
           brandColor: input.brandColor,
           verified: input.verified,
+          kind: input.kind,
         })
         .returning(),
     );
@@ -80,6 +82,7 @@ export class PgIssuerRepository implements IssuerRepository {
       this.#db
         .select()
         .from(issuers)
+        .where(eq(issuers.kind, 'issuer'))
         .orderBy(asc(issuers.createdAt), asc(issuers.id))
         .limit(pageLimit(options.limit, { fallback: 100, max: 500 }))
         .offset(pageOffset(options.offset)),

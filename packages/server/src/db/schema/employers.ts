@@ -7,6 +7,7 @@ import {
 } from '../../domain/ports/employer-repository.js';
 import { oneOf, timestamptz } from './columns.js';
 import { earners } from './earners.js';
+import { issuers } from './issuers.js';
 
 export const employers = pgTable(
   'employers',
@@ -16,6 +17,10 @@ export const employers = pgTable(
     name: text('name').notNull(),
     description: text('description'),
     website: text('website'),
+    /** The profile it signs endorsements as (its did:web, keys, status lists), made when first needed. */
+    profileIssuerId: uuid('profile_issuer_id')
+      .unique()
+      .references(() => issuers.id, { onDelete: 'set null' }),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
   (t) => [check('employers_slug_format', sql`${t.slug} ~ '^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$'`)],

@@ -10,6 +10,7 @@ export { earnerSessions } from './earner-sessions.js';
 export { earners } from './earners.js';
 export { emailTokens } from './email-tokens.js';
 export { employerEmployees, employerMembers, employerRoles, employers } from './employers.js';
+export { endorsements } from './endorsements.js';
 export { importedCredentials } from './imported-credentials.js';
 export { issuerKeys } from './issuer-keys.js';
 export { issuers } from './issuers.js';

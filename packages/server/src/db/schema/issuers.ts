@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import type { ImageRef } from '../../domain/ports/common.js';
-import type { IssuerAddress } from '../../domain/ports/issuer-repository.js';
-import { timestamptz } from './columns.js';
+import { ISSUER_KINDS, type IssuerAddress, type IssuerKind } from '../../domain/ports/issuer-repository.js';
+import { oneOf, timestamptz } from './columns.js';
 
 export const issuers = pgTable(
   'issuers',
@@ -19,6 +19,12 @@ export const issuers = pgTable(
     /** `#rrggbb`, lower case: the issuer's colour on its credential pages, claim mails and certificates. */
     brandColor: text('brand_color'),
     verified: boolean('verified').notNull().default(false),
+    /**
+     * `issuer`: an organisation that issues credentials. `employer`: the signing profile of an employer
+     * (see `employers.profile_issuer_id`), which only endorses: it has a did:web, keys and status lists
+     * like an issuer, and appears in no list of issuers.
+     */
+    kind: text('kind').$type<IssuerKind>().notNull().default('issuer'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
   },
   (t) => [
@@ -26,5 +32,6 @@ export const issuers = pgTable(
     check('issuers_slug_format', sql`${t.slug} ~ '^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$'`),
     // The colour is written into mail HTML and PDF drawing calls: only this exact form ever reaches them.
     check('issuers_brand_color_format', sql`${t.brandColor} ~ '^#[0-9a-f]{6}$'`),
+    check('issuers_kind', oneOf(t.kind, ISSUER_KINDS)),
   ],
 );

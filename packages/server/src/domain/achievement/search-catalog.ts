@@ -10,6 +10,8 @@ export const CatalogQuerySchema = z.strictObject({
   deliveryMode: z.enum(DELIVERY_MODES).optional(),
   industry: z.string().trim().min(1).max(200).optional(),
   issuer: z.string().trim().min(1).max(100).optional(),
+  /** An organisation's id (an issuer's or an employer's): only what it endorses, endorsements in force. */
+  endorsedBy: z.uuid().optional(),
   minHours: z.coerce.number().nonnegative().max(100_000).optional(),
   maxHours: z.coerce.number().nonnegative().max(100_000).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -30,8 +32,19 @@ export interface CatalogResult {
 }
 
 /**
+ * The profile an organisation signs its endorsements as: an issuer's own id, an employer's signing profile
+ * (none until it first endorses). Null for an id that is neither.
+ */
+async function endorsementSigner(context: PlatformContext, organisationId: string): Promise<string | null> {
+  const employer = await context.storage.employers.findById({ id: organisationId });
+  if (employer !== null) return employer.profileIssuerId;
+  const issuer = await context.storage.issuers.findById({ id: organisationId });
+  return issuer?.kind === 'issuer' ? issuer.id : null;
+}
+
+/**
  * Public: published achievements matching words (name, description, skills, tags) and filters, best
- * match first. `issuer` is a slug; an unknown one matches nothing.
+ * match first. `issuer` is a slug; an unknown one matches nothing, as does an unknown `endorsedBy`.
  */
 export async function searchCatalog(
   context: PlatformContext,
@@ -45,6 +58,12 @@ export async function searchCatalog(
     if (issuer === null) return empty;
     issuerId = issuer.id;
   }
+  let endorserId: string | undefined;
+  if (query.endorsedBy !== undefined) {
+    const signer = await endorsementSigner(context, query.endorsedBy);
+    if (signer === null) return empty;
+    endorserId = signer;
+  }
   const page = await context.storage.achievements.searchCatalog({
     ...(query.q === undefined ? {} : { text: query.q }),
     ...(query.skill === undefined ? {} : { skill: query.skill }),
@@ -52,6 +71,7 @@ export async function searchCatalog(
     ...(query.deliveryMode === undefined ? {} : { deliveryMode: query.deliveryMode }),
     ...(query.industry === undefined ? {} : { industry: query.industry }),
     ...(issuerId === undefined ? {} : { issuerId }),
+    ...(endorserId === undefined ? {} : { endorserId }),
     ...(query.minHours === undefined ? {} : { minHours: query.minHours }),
     ...(query.maxHours === undefined ? {} : { maxHours: query.maxHours }),
     limit: query.limit,

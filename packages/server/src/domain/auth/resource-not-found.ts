@@ -16,7 +16,8 @@ export type ResourceKind =
   | 'candidate'
   | 'role'
   | 'employee'
-  | 'invitation';
+  | 'invitation'
+  | 'endorsement';
 
 /**
  * The NOT_FOUND answer for a `kind` of resource. The one builder both for an id that does not exist and

@@ -12,6 +12,7 @@ import {
 } from '../credential/issue-credential.js';
 import { recipientLookupHash } from '../credential/recipient-lookup-hash.js';
 import { inviteRecipients } from '../earner/invite-recipients.js';
+import { endorsementsToEmbed } from '../endorsement/endorsements.js';
 import type { ActiveSigningKey } from '../issuer/issuer-keys.js';
 import { queueCredentialChanges } from '../pathway/queue-credential-changes.js';
 import type { PlatformContext } from '../platform-context.js';
@@ -260,6 +261,7 @@ async function processJobRows(
     candidates: pending,
   });
   const prepared: (Candidate & { email: string | undefined; credential: PreparedCredential })[] = [];
+  const endorsements = await endorsementsToEmbed(context, achievement.id);
   for (const candidate of reserved) {
     try {
       prepared.push({
@@ -273,6 +275,7 @@ async function processJobRows(
           allocation: candidate.allocation,
           now,
           bulk: { jobId, row: candidate.row.rowNumber },
+          endorsements,
         }),
       });
     } catch (error) {

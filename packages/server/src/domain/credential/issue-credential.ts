@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { type Actor, authorize } from '../auth/actor.js';
 import { resourceNotFound } from '../auth/resource-not-found.js';
 import { inviteRecipients } from '../earner/invite-recipients.js';
+import { endorsementsToEmbed } from '../endorsement/endorsements.js';
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import { normalizeEmail } from '../identity/normalize-email.js';
 import { issuerIdentity } from '../issuer/issuer-identity.js';
@@ -226,6 +227,8 @@ export function prepareCredential(
     allocation: StatusAllocation;
     now: Date;
     bulk?: { jobId: string; row: number };
+    /** Signed endorsements of the achievement in force, carried in `achievement.endorsement`. */
+    endorsements?: readonly JsonObject[];
   },
 ): PreparedCredential {
   const { achievement, issuer, input, allocation, recipient } = options;
@@ -241,7 +244,9 @@ export function prepareCredential(
   const unsigned = buildAchievementCredential({
     id: credentialUrl(context.publicUrl, id),
     issuer: issuerProfile(context, issuer),
-    achievement: achievement.document as unknown as ObAchievement,
+    achievement: (options.endorsements === undefined || options.endorsements.length === 0
+      ? achievement.document
+      : { ...achievement.document, endorsement: [...options.endorsements] }) as unknown as ObAchievement,
     recipient: {
       ...(did === null ? {} : { id: did }),
       ...(identifier === undefined ? {} : { identifier }),
@@ -359,6 +364,7 @@ export async function issueCredential(
     recipient: resolveRecipient(context, input.recipient),
     allocation,
     now: context.now(),
+    endorsements: await endorsementsToEmbed(context, achievement.id),
   });
   const signingKey = await dependencies.activeSigningKey(issuer);
   const signed = await dependencies.signer.sign({

@@ -1,6 +1,11 @@
 import type { Actor } from '../auth/actor.js';
 import type { Platform } from '../platform.js';
-import { DEMO_TALENT_EMAIL, DEMO_TALENT_NAME } from './seed-demo-talent.js';
+import {
+  DEMO_EMPLOYER_SLUG,
+  DEMO_ENDORSEMENT_COMMENT,
+  DEMO_TALENT_EMAIL,
+  DEMO_TALENT_NAME,
+} from './seed-demo-talent.js';
 
 export const DEMO_ISSUER_SLUG = 'demo-university';
 /** The demo issuer's owner: signs in to the console through /dev/mailbox like any other person. */
@@ -179,15 +184,8 @@ export async function seedDemoData(platform: Platform): Promise<{ created: boole
       children: parts.map((part) => ({ type: 'achievement' as const, achievementId: part.id })),
     },
   });
-  // Two of the four, so a visitor can claim them from /dev/mailbox and see the pathway at two thirds.
-  for (const part of parts.slice(0, 2)) {
-    await platform.credentials.issue(ADMIN, {
-      achievementId: part.id,
-      recipient: { email: DEMO_LEARNER_EMAIL, name: 'Alex Demo' },
-      idempotencyKey: `demo-${part.id}`,
-    });
-  }
-  // Jordan's, accepted and in the public talent directory, so that an employer's search finds someone.
+  // Jordan's, accepted and in the public talent directory, so that an employer's search finds someone;
+  // then Demo Employer endorses the achievement, so that credentials issued from here on carry it.
   const sql = parts.find((part) => part.name === 'SQL for Analysts');
   if (sql !== undefined) {
     const issued = await platform.credentials.issue(ADMIN, {
@@ -196,6 +194,22 @@ export async function seedDemoData(platform: Platform): Promise<{ created: boole
       idempotencyKey: `demo-talent-${sql.id}`,
     });
     await platform.demo.seedTalent(ADMIN, { credentialId: issued.record.id });
+    const employer = await platform.employers.findBySlug(DEMO_EMPLOYER_SLUG);
+    if (employer !== null) {
+      await platform.endorsements.endorse(ADMIN, {
+        endorserId: employer.id,
+        achievementId: sql.id,
+        comment: DEMO_ENDORSEMENT_COMMENT,
+      });
+    }
+  }
+  // Two of the four, so a visitor can claim them from /dev/mailbox and see the pathway at two thirds.
+  for (const part of parts.slice(0, 2)) {
+    await platform.credentials.issue(ADMIN, {
+      achievementId: part.id,
+      recipient: { email: DEMO_LEARNER_EMAIL, name: 'Alex Demo' },
+      idempotencyKey: `demo-${part.id}`,
+    });
   }
   return { created: true, issuerId };
 }

@@ -15,6 +15,9 @@ export const DEMO_TALENT_NAME = 'Jordan Rivera';
 /** Demo Employer's saved role, measured against its workforce, where Jordan works in Analytics. */
 export const DEMO_ROLE_TITLE = 'Data analyst';
 export const DEMO_TEAM = 'Analytics';
+/** What Demo Employer says when it endorses "SQL for Analysts" (seed-demo-data.ts). */
+export const DEMO_ENDORSEMENT_COMMENT =
+  'We helped design this course and we hire analysts who hold it: its SQL assessment matches the work.';
 /** Invited to Demo Employer's inventory, not connected yet (no account). */
 export const DEMO_INVITED_EMAIL = 'sam@example.com';
 

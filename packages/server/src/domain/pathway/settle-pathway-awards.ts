@@ -10,6 +10,7 @@ import {
   prepareCredential,
   statusPurposeOf,
 } from '../credential/issue-credential.js';
+import { endorsementsToEmbed } from '../endorsement/endorsements.js';
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { CredentialRecord, Repositories } from '../ports/index.js';
@@ -130,6 +131,7 @@ async function prepareAwards(
       recipient: recipientFrom(assessment.earner, evidence),
       allocation,
       now,
+      endorsements: await endorsementsToEmbed(context, achievement.id),
       input: {
         format: 'di',
         idempotencyKey: awardIdempotencyKey(assessment.pathway.pathway.id, assessment.earner, item),

@@ -67,6 +67,8 @@ export interface CatalogQuery extends Page {
   readonly deliveryMode?: DeliveryMode;
   readonly industry?: string;
   readonly issuerId?: string;
+  /** Only those with an endorsement in force signed by this profile (an issuer, an employer's signing profile). */
+  readonly endorserId?: string;
   readonly minHours?: number;
   readonly maxHours?: number;
 }

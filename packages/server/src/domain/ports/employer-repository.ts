@@ -12,6 +12,8 @@ export interface Employer {
   readonly name: string;
   readonly description: string | null;
   readonly website: string | null;
+  /** The issuer-kind profile it signs endorsements as (kind `employer`); null until it first endorses. */
+  readonly profileIssuerId: string | null;
   readonly createdAt: Date;
 }
 
@@ -47,6 +49,13 @@ export interface EmployerRepository {
   }): Promise<EmployerMember>;
   /** True when there was such a member. */
   removeMember(options: { readonly employerId: string; readonly email: string }): Promise<boolean>;
+  /**
+   * Links the employer to its signing profile when it has none yet; returns the employer as it then is
+   * (its own profile kept when it had one). Throws `NOT_FOUND` when there is no such employer.
+   */
+  setProfile(options: { readonly id: string; readonly profileIssuerId: string }): Promise<Employer>;
+  /** The employer whose signing profile this is. */
+  findByProfile(options: { readonly profileIssuerId: string }): Promise<Employer | null>;
   /** By address. */
   listMembers(options: { readonly employerId: string }): Promise<EmployerMember[]>;
   /** Every membership of any of these (normalised) addresses. */

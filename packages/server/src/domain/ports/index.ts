@@ -76,13 +76,22 @@ export {
   type SavedRoleInput,
   type SavedRoleSkill,
 } from './employer-repository.js';
+export type { Endorsement, EndorsementRepository, NewEndorsement } from './endorsement-repository.js';
 export type {
   ImportedCredential,
   ImportedCredentialRepository,
   NewImportedCredential,
 } from './imported-credential-repository.js';
 export type { IssuerKey, IssuerKeyRepository, NewIssuerKey } from './issuer-key-repository.js';
-export type { Issuer, IssuerAddress, IssuerPatch, IssuerRepository, NewIssuer } from './issuer-repository.js';
+export {
+  ISSUER_KINDS,
+  type Issuer,
+  type IssuerAddress,
+  type IssuerKind,
+  type IssuerPatch,
+  type IssuerRepository,
+  type NewIssuer,
+} from './issuer-repository.js';
 export { type JobQueue, QUEUED_JOB_STATES, type QueuedJob, type QueuedJobState } from './job-queue.js';
 export type { KeyStore } from './key-store.js';
 export type { MailOutbox, NewMail, OutboxMail } from './mail-outbox.js';

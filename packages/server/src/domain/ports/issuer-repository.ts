@@ -11,6 +11,13 @@ export interface IssuerAddress {
   readonly postalCode?: string;
 }
 
+/**
+ * `issuer`: an organisation that issues credentials; `employer`: an employer's signing profile, which only
+ * endorses (its did:web, keys and status lists work as an issuer's; no list of issuers shows it).
+ */
+export const ISSUER_KINDS = ['issuer', 'employer'] as const;
+export type IssuerKind = (typeof ISSUER_KINDS)[number];
+
 /** An issuing organization (a tenant). Its `did:web` is derived from `slug` and the public URL, never stored. */
 export interface Issuer {
   readonly id: string;
@@ -25,6 +32,7 @@ export interface Issuer {
   /** `#rrggbb` in lower case, or null for the platform's own colours. */
   readonly brandColor: string | null;
   readonly verified: boolean;
+  readonly kind: IssuerKind;
   readonly createdAt: Date;
 }
 
@@ -38,7 +46,7 @@ export interface NewIssuer extends Partial<IssuerProfile> {
   readonly name: string;
 }
 
-export type IssuerPatch = Partial<Omit<Issuer, 'id' | 'createdAt'>>;
+export type IssuerPatch = Partial<Omit<Issuer, 'id' | 'createdAt' | 'kind'>>;
 
 /** Issuers (tenants). */
 export interface IssuerRepository {
@@ -46,7 +54,7 @@ export interface IssuerRepository {
   create(input: NewIssuer): Promise<Issuer>;
   findById(options: { readonly id: string }): Promise<Issuer | null>;
   findBySlug(options: { readonly slug: string }): Promise<Issuer | null>;
-  /** Oldest first; `limit` is capped at 500. */
+  /** Issuers (never an employer's signing profile), oldest first; `limit` is capped at 500. */
   list(options?: Page): Promise<Issuer[]>;
   /** Throws `NOT_FOUND`, or `CONFLICT` when a new slug is taken. */
   update(options: { readonly id: string; readonly patch: IssuerPatch }): Promise<Issuer>;

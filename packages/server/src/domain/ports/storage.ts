@@ -11,6 +11,7 @@ import type {
   EmployerRepository,
   EmployerRoleRepository,
 } from './employer-repository.js';
+import type { EndorsementRepository } from './endorsement-repository.js';
 import type { ImportedCredentialRepository } from './imported-credential-repository.js';
 import type { IssuerKeyRepository } from './issuer-key-repository.js';
 import type { IssuerRepository } from './issuer-repository.js';
@@ -55,6 +56,7 @@ export interface Repositories {
   readonly employers: EmployerRepository;
   readonly employerRoles: EmployerRoleRepository;
   readonly employees: EmployeeRepository;
+  readonly endorsements: EndorsementRepository;
   readonly talent: TalentRepository;
 }
 

@@ -49,7 +49,8 @@ const searchCatalog = createRoute({
   description:
     '`q` finds words (prefixes too) in the name, description, skills and tags, best match first; the other ' +
     'parameters filter: `skill` (a framework URL or a skill name), `level`, `deliveryMode`, `industry`, ' +
-    '`issuer` (slug), `minHours`, `maxHours`.',
+    '`issuer` (slug), `minHours`, `maxHours`, `endorsedBy` (an issuer’s or an employer’s id: what it endorses, ' +
+    'endorsements in force only).',
   request: { query: CatalogQuerySchema },
   responses: { 200: jsonContent(CatalogSchema, 'One page of matches'), ...problemResponses(400) },
 });

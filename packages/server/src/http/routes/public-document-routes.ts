@@ -169,6 +169,28 @@ const pathwayDocument = createRoute({
   },
 });
 
+// An endorsement is a credential like any other: the VC 2.0 JSON-LD types and plain JSON, JSON by default.
+const ENDORSEMENT_MEDIA_TYPES = ['application/json', 'application/ld+json', 'application/vc+ld+json'];
+
+const endorsementDocument = createRoute({
+  method: 'get',
+  path: '/endorsements/{id}',
+  tags: ['Public documents'],
+  summary: 'A signed OB 3.0 EndorsementCredential, at its id',
+  description:
+    'JSON for `application/json`, `application/ld+json`, `application/vc+ld+json` or `*/*` (a browser asking ' +
+    'for HTML gets the page). A withdrawn endorsement is still served: its status entry says it is revoked.',
+  request: { params: IdParamsSchema },
+  responses: {
+    200: {
+      description: 'The endorsement credential',
+      content: Object.fromEntries(ENDORSEMENT_MEDIA_TYPES.map((type) => [type, { schema: anyJson }])),
+    },
+    304: notModified,
+    ...problemResponses(400, 404),
+  },
+});
+
 /** The documents verifiers and wallets fetch: no authentication, cacheable, CORS-open. */
 export function publicDocumentRoutes(options: { readonly platform: Platform }): OpenAPIHono<PublicEnv> {
   const { platform } = options;
@@ -279,6 +301,20 @@ export function publicDocumentRoutes(options: { readonly platform: Platform }): 
       ...(mayReadCredential(readable, null)
         ? { cacheControl: REVALIDATE, vary: 'Accept' }
         : { cacheControl: 'private, no-store', vary: 'Accept, Cookie' }),
+    });
+  });
+
+  router.openapi(endorsementDocument, async (c) => {
+    const endorsement = await platform.endorsements.get(c.req.valid('param').id);
+    const contentType =
+      negotiateMediaType({ accept: c.req.header('Accept'), offers: ENDORSEMENT_MEDIA_TYPES }) ??
+      'application/json';
+    return cacheableResponse(c, {
+      body: JSON.stringify(endorsement.document),
+      contentType,
+      // Withdrawal is seen through the status list, but caches still ask first, as for credentials.
+      cacheControl: REVALIDATE,
+      vary: 'Accept',
     });
   });
 

@@ -10,6 +10,7 @@ import { earnerRolesEn } from './earner-roles.js';
 import { earnerSharingEn } from './earner-sharing.js';
 import { earnerSkillsEn } from './earner-skills.js';
 import { employerEn } from './employer.js';
+import { endorsementsEn } from './endorsements.js';
 import { errorsEn } from './errors.js';
 import { workforceEn } from './workforce.js';
 
@@ -30,6 +31,7 @@ export const en = {
   ...consolePathwaysEn,
   ...employerEn,
   ...workforceEn,
+  ...endorsementsEn,
   ...errorsEn,
   'layout.skip': 'Skip to content',
   'layout.nav': 'Main',

@@ -10,6 +10,7 @@ import { earnerSharingFr } from './earner-sharing.js';
 import { earnerSkillsFr } from './earner-skills.js';
 import { employerFr } from './employer.js';
 import type { MessageKey } from './en.js';
+import { endorsementsFr } from './endorsements.js';
 import { errorsFr } from './errors.js';
 import { workforceFr } from './workforce.js';
 
@@ -27,6 +28,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...consolePathwaysFr,
   ...employerFr,
   ...workforceFr,
+  ...endorsementsFr,
   ...errorsFr,
   'layout.skip': 'Aller au contenu',
   'layout.nav': 'Principale',

@@ -313,6 +313,60 @@ describeWithShared(
           page.locator(`tr[data-employee="new.${viewport.name}@example.com"] td[data-status]`).textContent(),
         ).resolves.toBe('invited');
       });
+
+      it('endorses a published achievement, which its public page then shows, and withdraws it', async () => {
+        const name = 'Data Visualisation and Storytelling';
+        await open(`${WORKSPACE}/endorsements?q=Visualisation`, 'endorsements');
+        await Promise.all([
+          page.waitForURL(/\/endorsements\/new\?achievement=/),
+          page.getByRole('link', { name: `Review and endorse ${name}` }).click(),
+        ]);
+        await expectAccessible('endorsement review');
+        await screenshot('endorsement-review');
+        await page
+          .getByLabel('Why you endorse it')
+          .fill(`Our ${viewport.name} analysts tell stories with data.`);
+        await Promise.all([
+          page.waitForURL(/\/endorsements\?done=endorsed$/),
+          page.getByRole('button', { name: 'Endorse', exact: true }).click(),
+        ]);
+        await expectAccessible('endorsements with one more');
+        const inForce = page.locator('table[data-endorsements="in-force"]');
+        await Promise.all([
+          page.waitForURL(/\/endorsements\/[0-9a-f-]{36}$/),
+          inForce.getByRole('link', { name: `Public page ${name}` }).click(),
+        ]);
+        await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+          `Demo Employer endorses ${name}`,
+        );
+        await expectAccessible('endorsement page');
+        await screenshot('endorsement');
+        await Promise.all([
+          page.waitForURL(/\/achievements\/[0-9a-f-]{36}$/),
+          page.getByRole('link', { name, exact: true }).click(),
+        ]);
+        await expect(page.locator('[data-endorsements] li').first().textContent()).resolves.toContain(
+          `Endorsed by Demo Employer — Our ${viewport.name} analysts`,
+        );
+        await expectAccessible('achievement page with its endorsement');
+
+        await open(`${WORKSPACE}/endorsements`, 'endorsements-list');
+        await Promise.all([
+          page.waitForURL(/\/withdraw$/),
+          inForce.getByRole('link', { name: `Withdraw ${name}` }).click(),
+        ]);
+        await expectAccessible('withdrawal confirmation');
+        await screenshot('endorsement-withdraw');
+        await page.getByLabel('Reason (optional, public)').fill('A journey test');
+        await Promise.all([
+          page.waitForURL(/\/endorsements\?done=withdrawn$/),
+          page.getByRole('button', { name: 'Withdraw the endorsement' }).click(),
+        ]);
+        await expect(
+          page.locator('table[data-endorsements="withdrawn"]').getByRole('row').count(),
+        ).resolves.toBeGreaterThan(1);
+        await expectAccessible('endorsements with a withdrawn one');
+      });
     });
   },
 );

@@ -23,6 +23,7 @@ const EMPLOYER_SECTIONS: readonly {
   { path: '', label: 'employer.nav.talent', ownerOnly: false },
   { path: '/roles', label: 'employer.nav.roles', ownerOnly: false },
   { path: '/workforce', label: 'employer.nav.workforce', ownerOnly: false },
+  { path: '/endorsements', label: 'employer.nav.endorsements', ownerOnly: false },
   { path: '/members', label: 'employer.nav.members', ownerOnly: false },
   { path: '/api-keys', label: 'employer.nav.apiKeys', ownerOnly: true },
 ];

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { WebDeps, WebEnv } from '../shared/web-env.js';
+import { mountEndorsementRoutes } from './endorsement-routes.js';
 import { mountEmployerHomeRoutes } from './home-routes.js';
 import { mountRoleRoutes } from './role-routes.js';
 import { mountSavedRoleRoutes } from './saved-role-routes.js';
@@ -18,5 +19,6 @@ export function mountEmployerRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
   mountTalentRoutes(web, deps);
   mountSavedRoleRoutes(web, deps);
   mountWorkforceRoutes(web, deps);
+  mountEndorsementRoutes(web, deps);
   mountTeamRoutes(web, deps);
 }

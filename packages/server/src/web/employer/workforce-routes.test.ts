@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { employerSessions } from '../../../test/support/employer-sessions.js';
 import { ESCO_FILES, SPREADSHEETS, SQL, VISUAL } from '../../../test/support/small-esco.js';
 import { openTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { ADMIN } from '../../../test/support/test-platform.js';
-import { WebSession } from '../../../test/support/web-session.js';
+import type { WebSession } from '../../../test/support/web-session.js';
 import { seedDemoData } from '../../domain/demo/seed-demo-data.js';
 import {
   DEMO_EMPLOYER_EMAIL,
@@ -35,19 +36,10 @@ describe("the employer workspace's saved roles and workforce pages", () => {
     employerId = demo.id;
     const roles = await test.platform.savedRoles.list(ADMIN, employerId);
     demoRoleId = roles.find((role) => role.title === DEMO_ROLE_TITLE)?.id ?? '';
-    await test.platform.employers.invite(ADMIN, employerId, { email: 'viewer@example.com', role: 'viewer' });
-    await test.platform.employers.create(ADMIN, {
-      slug: 'other-co',
-      name: 'Other Co',
-      ownerEmail: 'boss@other.example',
-    });
-    owner = new WebSession(test);
-    await owner.signIn(DEMO_EMPLOYER_EMAIL);
-    viewer = new WebSession(test);
-    await viewer.signIn('viewer@example.com');
-    otherOwner = new WebSession(test);
-    await otherOwner.signIn('boss@other.example');
-    anonymous = new WebSession(test);
+    ({ owner, viewer, otherOwner, anonymous } = await employerSessions(test, {
+      employerId,
+      ownerEmail: DEMO_EMPLOYER_EMAIL,
+    }));
   }, 60_000);
   afterAll(async () => {
     await test?.close();

@@ -12,6 +12,7 @@ import { qrCodeSvg } from '../shared/render/qr-code.js';
 import { renderMarkdown } from '../shared/render/render-markdown.js';
 import { standingOfReport, VerificationPanel } from '../shared/verification-words.js';
 import type { WebEnv } from '../shared/web-env.js';
+import { CredentialEndorsements } from './endorsement-pages.js';
 
 function CredentialFacts(props: {
   readonly c: Context<WebEnv>;
@@ -204,6 +205,11 @@ export function IssuedCredentialPage(props: {
         </div>
       </div>
       <VerificationPanel c={c} report={report} />
+      <CredentialEndorsements
+        c={c}
+        credential={report.credential ?? page.credential.document}
+        report={report}
+      />
       {page.viewerIsOwner ? <OwnerControls c={c} page={page} /> : null}
       <CredentialBody c={c} fields={fields} />
       <section aria-labelledby="share-heading">
@@ -358,6 +364,7 @@ export function ImportedCredentialPage(props: {
         </div>
       </div>
       <VerificationPanel c={c} report={report} />
+      <CredentialEndorsements c={c} credential={report.credential ?? imported.document} report={report} />
       {!props.isOwner ? null : (
         <section class="notice">
           <h2>{t('owner.heading')}</h2>

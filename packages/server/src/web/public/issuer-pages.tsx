@@ -1,11 +1,17 @@
 import type { Context } from 'hono';
-import { raw } from 'hono/html';
 import type { PathwayMembership } from '../../domain/achievement/public-achievements.js';
+import type { EndorsementView } from '../../domain/endorsement/endorsements.js';
 import type { Achievement, Issuer } from '../../domain/ports/index.js';
+import {
+  AchievementCriteria,
+  AchievementFacts,
+  AchievementSkills,
+  achievementTexts,
+} from '../shared/achievement-summary.js';
 import { BadgeImage } from '../shared/badge-image.js';
 import { Layout } from '../shared/layout.js';
-import { renderMarkdown } from '../shared/render/render-markdown.js';
 import type { WebEnv } from '../shared/web-env.js';
+import { EndorsementLine } from './endorsement-pages.js';
 
 function VerifiedMark(props: { readonly c: Context<WebEnv>; readonly issuer: Issuer }) {
   const t = props.c.get('t');
@@ -76,19 +82,19 @@ export function IssuerPage(props: {
   );
 }
 
-/** `/achievements/{id}` for browsers: criteria, skills, and how many hold it. */
+/** `/achievements/{id}` for browsers: criteria, skills, how many hold it, and who endorses it. */
 export function AchievementPage(props: {
   readonly c: Context<WebEnv>;
   readonly achievement: Achievement;
   readonly issuer: Issuer | null;
   readonly earners: number;
   readonly pathways: readonly PathwayMembership[];
+  /** Its endorsements in force. */
+  readonly endorsements: readonly EndorsementView[];
 }) {
   const { c, achievement, issuer } = props;
   const t = c.get('t');
-  const document = achievement.document as { description?: unknown; criteria?: { narrative?: unknown } };
-  const description = typeof document.description === 'string' ? document.description : null;
-  const criteria = typeof document.criteria?.narrative === 'string' ? document.criteria.narrative : null;
+  const { description } = achievementTexts(achievement);
   return (
     <Layout c={c} title={achievement.name} description={description ?? achievement.name}>
       <div class="hero">
@@ -96,52 +102,22 @@ export function AchievementPage(props: {
         <div>
           <h1>{achievement.name}</h1>
           {description === null ? null : <p class="lead">{description}</p>}
-          <dl class="facts">
-            <dt>{t('credential.issuer')}</dt>
-            <dd>{issuer === null ? '—' : <a href={`/issuers/${issuer.slug}`}>{issuer.name}</a>}</dd>
-            <dt>{t('credential.type')}</dt>
-            <dd>{achievement.achievementType}</dd>
-            {achievement.level === null ? null : (
-              <>
-                <dt>{t('achievement.level')}</dt>
-                <dd>{achievement.level}</dd>
-              </>
-            )}
-            {achievement.hours === null ? null : (
-              <>
-                <dt>{t('achievement.hours')}</dt>
-                <dd>{achievement.hours}</dd>
-              </>
-            )}
-            {achievement.credits === null ? null : (
-              <>
-                <dt>{t('achievement.credits')}</dt>
-                <dd>{achievement.credits}</dd>
-              </>
-            )}
-            {achievement.deliveryMode === null ? null : (
-              <>
-                <dt>{t('achievement.delivery')}</dt>
-                <dd>{achievement.deliveryMode}</dd>
-              </>
-            )}
-            {achievement.industry === null ? null : (
-              <>
-                <dt>{t('achievement.industry')}</dt>
-                <dd>{achievement.industry}</dd>
-              </>
-            )}
-            <dt>{t('achievement.holders')}</dt>
-            <dd data-earners={props.earners}>{t('achievement.earners', { count: props.earners })}</dd>
-          </dl>
+          <AchievementFacts c={c} achievement={achievement} issuer={issuer} earners={props.earners} />
         </div>
       </div>
-      {criteria === null ? null : (
-        <section aria-labelledby="criteria-heading">
-          <h2 id="criteria-heading">{t('achievement.howToEarn')}</h2>
-          <div class="markdown">{raw(renderMarkdown(criteria))}</div>
+      {props.endorsements.length === 0 ? null : (
+        <section aria-labelledby="endorsements-heading">
+          <h2 id="endorsements-heading">{t('endorsement.section')}</h2>
+          <ul class="endorsements" data-endorsements>
+            {props.endorsements.map((endorsement) => (
+              <li data-endorsement={endorsement.id}>
+                <EndorsementLine c={c} endorsement={endorsement} />
+              </li>
+            ))}
+          </ul>
         </section>
       )}
+      <AchievementCriteria c={c} achievement={achievement} />
       {props.pathways.length === 0 ? null : (
         <section aria-labelledby="pathways-heading">
           <h2 id="pathways-heading">{t('achievement.pathways')}</h2>
@@ -156,16 +132,7 @@ export function AchievementPage(props: {
           </ul>
         </section>
       )}
-      {achievement.skills.length === 0 ? null : (
-        <section aria-labelledby="skills-heading">
-          <h2 id="skills-heading">{t('credential.skills')}</h2>
-          <ul class="skills">
-            {achievement.skills.map((skill) => (
-              <li>{skill.name}</li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <AchievementSkills c={c} achievement={achievement} />
     </Layout>
   );
 }

@@ -3,13 +3,14 @@ import { wantsHtml } from '../shared/wants-html.js';
 import type { WebDeps, WebEnv } from '../shared/web-env.js';
 import { AchievementPage, IssuerPage } from './issuer-pages.js';
 
-/** `/issuers/{slug}` and, for browsers, `/achievements/{id}`: who issues, and what they award. */
+/** `/issuers/{slug}` and, for browsers, `/achievements/{id}`: who issues, and what they award (and who endorses it). */
 export function mountIssuerRoutes(web: Hono<WebEnv>, { platform }: WebDeps): void {
   web.get('/achievements/:id', async (c, next) => {
     if (!wantsHtml(c)) return next();
     const { achievement, issuer, earners, pathways } = await platform.achievements.viewPublic(
       c.req.param('id'),
     );
+    const endorsements = await platform.endorsements.list({ achievementId: achievement.id });
     return c.html(
       <AchievementPage
         c={c}
@@ -17,6 +18,7 @@ export function mountIssuerRoutes(web: Hono<WebEnv>, { platform }: WebDeps): voi
         issuer={issuer}
         earners={earners}
         pathways={pathways}
+        endorsements={endorsements}
       />,
     );
   });

@@ -3,6 +3,7 @@ import type { WebDeps, WebEnv } from '../shared/web-env.js';
 import { mountCatalogueRoutes } from './catalogue-routes.js';
 import { mountCredentialRoutes } from './credential-routes.js';
 import { mountDownloadRoutes } from './download-routes.js';
+import { mountEndorsementRoutes } from './endorsement-routes.js';
 import { mountHomeRoutes } from './home-routes.js';
 import { mountIssuerRoutes } from './issuer-routes.js';
 import { mountMailboxRoutes } from './mailbox-routes.js';
@@ -19,6 +20,7 @@ export function mountPublicRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
   mountCatalogueRoutes(web, deps);
   mountSkillRoutes(web, deps);
   mountIssuerRoutes(web, deps);
+  mountEndorsementRoutes(web, deps);
   mountPortfolioRoutes(web, deps);
   mountMailboxRoutes(web, deps);
 }
