@@ -1,4 +1,4 @@
-import { and, eq, or } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import { ServerError, ServerErrorCode } from '../../domain/error/server-error.js';
 import type { Earner, EarnerRepository } from '../../domain/ports/earner-repository.js';
 import type { Database } from '../database.js';
@@ -40,6 +40,15 @@ export class PgEarnerRepository implements EarnerRepository {
       this.#db.select().from(earners).where(eq(earners.id, options.id)),
     );
     return row === undefined ? null : toEarner(row);
+  }
+
+  async findByIds(options: { readonly ids: readonly string[] }): Promise<Earner[]> {
+    const ids = [...new Set(options.ids.filter(isUuid))];
+    if (ids.length === 0) return [];
+    const rows = await guarded('earner', () =>
+      this.#db.select().from(earners).where(inArray(earners.id, ids)),
+    );
+    return rows.map(toEarner);
   }
 
   async findByHandle(options: { readonly handle: string }): Promise<Earner | null> {

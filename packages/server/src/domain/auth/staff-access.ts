@@ -1,5 +1,5 @@
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
-import { normalizeEmail } from '../identity/normalize-email.js';
+import { verifiedAddressesOf } from '../identity/verified-addresses.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { MembershipRole } from '../ports/index.js';
 import type { Actor } from './actor.js';
@@ -31,9 +31,7 @@ const ADMIN_ISSUER_LIMIT = 500;
  * link is that member), and an address in the configured administrator list makes them administrator.
  */
 export async function staffAccessOf(context: PlatformContext, accountId: string): Promise<StaffAccess> {
-  const addresses = (await context.storage.earnerEmails.list({ earnerId: accountId }))
-    .filter((address) => address.verifiedAt !== null)
-    .map((address) => normalizeEmail(address.email));
+  const addresses = await verifiedAddressesOf(context, accountId);
   const adminEmail = addresses.find((address) => context.adminEmails.includes(address));
   if (adminEmail !== undefined) {
     const issuers = await context.storage.issuers.list({ limit: ADMIN_ISSUER_LIMIT });

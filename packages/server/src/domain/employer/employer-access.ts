@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/actor.js';
 import { resourceNotFound } from '../auth/resource-not-found.js';
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
-import { normalizeEmail } from '../identity/normalize-email.js';
+import { verifiedAddressesOf } from '../identity/verified-addresses.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { EmployerRole } from '../ports/index.js';
 
@@ -31,9 +31,7 @@ const RANK: Record<EmployerRole, number> = { viewer: 0, recruiter: 1, owner: 2 }
  * address reaches every employer.
  */
 export async function employerAccessOf(context: PlatformContext, accountId: string): Promise<EmployerAccess> {
-  const addresses = (await context.storage.earnerEmails.list({ earnerId: accountId }))
-    .filter((address) => address.verifiedAt !== null)
-    .map((address) => normalizeEmail(address.email));
+  const addresses = await verifiedAddressesOf(context, accountId);
   const adminEmail = addresses.find((address) => context.adminEmails.includes(address));
   if (adminEmail !== undefined) {
     const employers = await context.storage.employers.list({ limit: ADMIN_EMPLOYER_LIMIT });

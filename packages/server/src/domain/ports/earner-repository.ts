@@ -10,6 +10,8 @@ export interface Earner {
 export interface EarnerRepository {
   create(input: { readonly displayName: string | null; readonly locale: string }): Promise<Earner>;
   findById(options: { readonly id: string }): Promise<Earner | null>;
+  /** Those of `ids` that exist, in no particular order: one query for a list of people. */
+  findByIds(options: { readonly ids: readonly string[] }): Promise<Earner[]>;
   findByHandle(options: { readonly handle: string }): Promise<Earner | null>;
   /** Throws `CONFLICT` when the handle is taken. */
   update(options: {

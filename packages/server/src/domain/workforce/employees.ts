@@ -4,6 +4,7 @@ import { resourceNotFound } from '../auth/resource-not-found.js';
 import { employeeInvitationMail } from '../earner/earner-mails.js';
 import { authorizeEmployer } from '../employer/employer-access.js';
 import { normalizeEmail } from '../identity/normalize-email.js';
+import { verifiedAddressesOf } from '../identity/verified-addresses.js';
 import type { PlatformContext } from '../platform-context.js';
 import { type Employee, type EmployeeStatus, type Employer, employeeStatus } from '../ports/index.js';
 import { assertOwnCredentials } from '../talent/talent-consents.js';
@@ -39,10 +40,22 @@ export interface EmployeeView extends Employee {
   readonly name: string | null;
 }
 
+/** Employees as the employer sees them, with the connected ones' names read in one query. */
+async function viewsOf(context: PlatformContext, employees: readonly Employee[]): Promise<EmployeeView[]> {
+  const ids = employees.flatMap((employee) => (employee.earnerId === null ? [] : [employee.earnerId]));
+  const names = new Map(
+    (await context.storage.earners.findByIds({ ids })).map((earner) => [earner.id, earner.displayName]),
+  );
+  return employees.map((employee) => ({
+    ...employee,
+    status: employeeStatus(employee),
+    name: employee.earnerId === null ? null : (names.get(employee.earnerId) ?? null),
+  }));
+}
+
 async function viewOf(context: PlatformContext, employee: Employee): Promise<EmployeeView> {
-  const earner =
-    employee.earnerId === null ? null : await context.storage.earners.findById({ id: employee.earnerId });
-  return { ...employee, status: employeeStatus(employee), name: earner?.displayName ?? null };
+  const [view] = await viewsOf(context, [employee]);
+  return view as EmployeeView;
 }
 
 /**
@@ -84,7 +97,7 @@ export async function inviteEmployees(
     }
     return employees;
   });
-  return Promise.all(invited.map((employee) => viewOf(context, employee)));
+  return viewsOf(context, invited);
 }
 
 /** Everyone invited, by team then address (viewers and up). */
@@ -94,8 +107,7 @@ export async function listEmployees(
   employerId: string,
 ): Promise<EmployeeView[]> {
   authorizeEmployer(actor, employerId, 'viewer');
-  const employees = await context.storage.employees.list({ employerId });
-  return Promise.all(employees.map((employee) => viewOf(context, employee)));
+  return viewsOf(context, await context.storage.employees.list({ employerId }));
 }
 
 export async function setEmployeeTeam(
@@ -131,12 +143,6 @@ export interface WorkforceInvitation extends Employee {
   readonly employer: Employer;
 }
 
-async function verifiedAddresses(context: PlatformContext, earnerId: string): Promise<string[]> {
-  return (await context.storage.earnerEmails.list({ earnerId }))
-    .filter((address) => address.verifiedAt !== null)
-    .map((address) => normalizeEmail(address.email));
-}
-
 /**
  * The employers that invited one of the earner's verified addresses, and those the earner is connected
  * to: what each one sees, and the way to change it.
@@ -147,7 +153,7 @@ export async function listWorkforceInvitations(
 ): Promise<WorkforceInvitation[]> {
   const employees = await context.storage.employees.listOf({
     earnerId,
-    emails: await verifiedAddresses(context, earnerId),
+    emails: await verifiedAddressesOf(context, earnerId),
   });
   const invitations: WorkforceInvitation[] = [];
   for (const employee of employees) {
@@ -168,7 +174,7 @@ async function ownInvitation(
   const employee = await context.storage.employees.findById({ id: employeeId });
   if (employee === null) throw resourceNotFound('invitation');
   if (employee.earnerId === earnerId) return employee;
-  if (employee.earnerId === null && (await verifiedAddresses(context, earnerId)).includes(employee.email)) {
+  if (employee.earnerId === null && (await verifiedAddressesOf(context, earnerId)).includes(employee.email)) {
     return employee;
   }
   throw resourceNotFound('invitation');
