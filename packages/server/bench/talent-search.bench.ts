@@ -1,8 +1,10 @@
 import { availableParallelism } from 'node:os';
 import type pg from 'pg';
+import type { Database } from '../src/db/database.js';
 import { createPgStorage } from '../src/db/index.js';
 import type { DatabaseHandle } from '../src/db/open-database.js';
 import { openTestDatabase } from '../src/db/open-test-database.js';
+import { rebuildHoldings } from '../src/db/repositories/talent-listing.js';
 import type { TalentQuery, WeightedSkill } from '../src/domain/ports/talent-repository.js';
 
 /**
@@ -35,7 +37,7 @@ const POSTGRES_URL =
  * log-uniform (Zipf, s = 1) law over the skill ranks, so rank 1 is on ~9% of alignments. One session, a
  * fixed seed: the same data on every run.
  */
-const LOAD: readonly (readonly [label: string, statement: string])[] = [
+const LOAD: readonly (readonly [label: string, statement: string | ((db: Database) => Promise<void>)])[] = [
   ['seed', 'select setseed(0.13)'],
   [
     'skills',
@@ -155,6 +157,8 @@ const LOAD: readonly (readonly [label: string, statement: string])[] = [
        from talent_evidence e join employer_employees w on w.earner_id = e.earner_id
        where w.credential_ids is null or e.credential_id = any(w.credential_ids)`,
   ],
+  // What the repository keeps beside the listing, by the same code.
+  ['holdings', (db) => rebuildHoldings(db, null)],
   [
     'clean-up',
     'drop table bench_credentials, bench_achievement_skills, bench_achievements, bench_issuers, bench_skills',
@@ -162,13 +166,14 @@ const LOAD: readonly (readonly [label: string, statement: string])[] = [
   ['vacuum analyze', 'vacuum analyze'],
 ];
 
-async function load(pool: pg.Pool): Promise<void> {
+async function load(pool: pg.Pool, db: Database): Promise<void> {
   const client = await pool.connect();
   try {
     const started = performance.now();
     for (const [label, statement] of LOAD) {
       const step = performance.now();
-      await client.query(statement);
+      if (typeof statement === 'string') await client.query(statement);
+      else await statement(db);
       console.log(`  ${label.padEnd(20)} ${((performance.now() - step) / 1000).toFixed(1).padStart(6)} s`);
     }
     const counts = await client.query<{
@@ -176,15 +181,17 @@ async function load(pool: pg.Pool): Promise<void> {
       evidence: number;
       consents: number;
       listing: number;
+      holdings: number;
     }>(
       `select (select count(*) from earners)::int as earners,
          (select count(*) from talent_evidence)::int as evidence,
          (select count(*) from talent_consents)::int as consents,
-         (select count(*) from talent_listing)::int as listing`,
+         (select count(*) from talent_listing)::int as listing,
+         (select count(*) from talent_holdings)::int as holdings`,
     );
     const row = counts.rows[0];
     console.log(
-      `loaded ${row?.earners} earners, ${row?.evidence} evidence rows, ${row?.consents} consents, ${row?.listing} listing rows in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+      `loaded ${row?.earners} earners, ${row?.evidence} evidence rows, ${row?.consents} consents, ${row?.listing} listing rows, ${row?.holdings} holdings in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
     );
   } finally {
     client.release();
@@ -255,7 +262,7 @@ async function run(database: DatabaseHandle): Promise<void> {
   console.log(
     `microcred talent search benchmark: ${EARNERS} earners × ${CREDENTIALS_PER_EARNER} credentials, roles of ${SKILLS_PER_ROLE} skills, first page of 20, PostgreSQL ${server.rows[0]?.server_version}, ${availableParallelism()} cores\n`,
   );
-  await load(database.pool);
+  await load(database.pool, database.db);
   const storage = createPgStorage({ db: database.db });
   const { rows: employerRows } = await database.pool.query<{ id: string }>(
     `select id from employers where slug = 'bench-employer-1'`,

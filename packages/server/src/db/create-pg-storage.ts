@@ -12,6 +12,7 @@ import { PgEmployeeRepository } from './repositories/pg-employee-repository.js';
 import { PgEmployerRepository } from './repositories/pg-employer-repository.js';
 import { PgEmployerRoleRepository } from './repositories/pg-employer-role-repository.js';
 import { PgEndorsementRepository } from './repositories/pg-endorsement-repository.js';
+import { PgEndorsementRequestRepository } from './repositories/pg-endorsement-request-repository.js';
 import { PgImportedCredentialRepository } from './repositories/pg-imported-credential-repository.js';
 import { PgIssuerKeyRepository } from './repositories/pg-issuer-key-repository.js';
 import { PgIssuerRepository } from './repositories/pg-issuer-repository.js';
@@ -71,6 +72,7 @@ export function createPgStorage(options: CreatePgStorageOptions): Storage {
     employerRoles: new PgEmployerRoleRepository({ db }),
     employees: new PgEmployeeRepository({ db }),
     endorsements: new PgEndorsementRepository({ db }),
+    endorsementRequests: new PgEndorsementRequestRepository({ db }),
     talent: new PgTalentRepository({ db }),
   });
   return {

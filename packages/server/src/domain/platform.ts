@@ -100,6 +100,16 @@ import {
   updateSavedRole,
 } from './employer/saved-roles.js';
 import {
+  cancelRequest,
+  commentOnRequest,
+  declineRequest,
+  endorsementRequestTargets,
+  endorseRequest,
+  getEndorsementRequest,
+  listEndorsementRequests,
+  requestEndorsement,
+} from './endorsement/endorsement-requests.js';
+import {
   endorse,
   getEndorsement,
   listEndorsements,
@@ -336,6 +346,23 @@ export function createPlatformWithContext(options: PlatformOptions) {
       get: bind(context, getEndorsement),
       list: bind(context, listEndorsements),
       withdraw: bind(context, withdrawEndorsement),
+    },
+    /** Requests for endorsement: an issuer asks an organisation, which endorses, declines or comments. */
+    endorsementRequests: {
+      request: bind(context, requestEndorsement),
+      list: bind(context, listEndorsementRequests),
+      get: bind(context, getEndorsementRequest),
+      /** Who an issuer may ask, by name. */
+      targets: bind(context, endorsementRequestTargets),
+      endorse: (
+        actor: Actor,
+        id: string,
+        input: Parameters<typeof endorseRequest>[4],
+        options?: Parameters<typeof endorseRequest>[5],
+      ) => endorseRequest(context, issueDependencies, actor, id, input, options),
+      decline: bind(context, declineRequest),
+      comment: bind(context, commentOnRequest),
+      cancel: bind(context, cancelRequest),
     },
     /** An employer's saved roles: the reviewed skills a search, an inventory and internal candidates read. */
     savedRoles: {

@@ -12,6 +12,7 @@ import { BULK_JOBS_PATH, bulkJobRoutes } from './routes/bulk-job-routes.js';
 import { catalogRoutes, PUBLIC_API_PATHS } from './routes/catalog-routes.js';
 import { credentialRoutes } from './routes/credential-routes.js';
 import { employerRoutes } from './routes/employer-routes.js';
+import { endorsementRequestRoutes } from './routes/endorsement-request-routes.js';
 import {
   endorsementReadRoutes,
   endorsementRoutes,
@@ -84,6 +85,7 @@ export function apiRoutes(options: { readonly platform: Platform }): OpenAPIHono
   api.route('/', employerRoutes({ platform }));
   api.route('/', workforceRoutes({ platform }));
   api.route('/', endorsementRoutes({ platform }));
+  api.route('/', endorsementRequestRoutes({ platform }));
   routes.route(API_PREFIX, api);
   routes.route('/', vcApiRoutes({ platform }));
   return routes;

@@ -26,6 +26,8 @@ interface World {
   readonly theirAchievementId: string;
   /** Our issuer's endorsement of it. */
   readonly endorsementId: string;
+  /** Requests from the third issuer to ours, one per answer, and one of ours to cancel. */
+  readonly requestIds: Readonly<Record<'endorse' | 'decline' | 'comment' | 'cancel', string>>;
 }
 
 interface Case {
@@ -494,6 +496,36 @@ const CASES: readonly Case[] = [
     body: () => ({}),
     expect: { none: 401, viewer: 403, issuer: 200, other: 404, admin: 200 },
   },
+  // Asking speaks for the achievement's issuer; answering for the organisation asked (issuer role and up).
+  {
+    method: 'POST',
+    route: '/api/v1/endorsement-requests',
+    path: () => '/api/v1/endorsement-requests',
+    body: (w) => ({ achievementId: w.achievementId, email: `ask-${unique()}@matrix.example` }),
+    expect: { none: 401, viewer: 403, issuer: 201, other: 404, admin: 201 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/endorsement-requests?direction=outgoing&organisationId={issuerId}',
+    path: (w) => `/api/v1/endorsement-requests?direction=outgoing&organisationId=${w.mine.id}`,
+    expect: { none: 401, viewer: 200, issuer: 200, other: 404, admin: 200 },
+  },
+  ...(['endorse', 'decline', 'comment'] as const).map(
+    (action): Case => ({
+      method: 'POST',
+      route: `/api/v1/endorsement-requests/{endorsementRequestId}/${action}`,
+      path: (w) => `/api/v1/endorsement-requests/${w.requestIds[action]}/${action}`,
+      body: () => ({ comment: 'Matrix' }),
+      // Once the issuer has answered for good, the administrator finds it answered.
+      expect: { none: 401, viewer: 403, issuer: 200, other: 404, admin: action === 'comment' ? 200 : 409 },
+    }),
+  ),
+  {
+    method: 'POST',
+    route: '/api/v1/endorsement-requests/{endorsementRequestId}/cancel',
+    path: (w) => `/api/v1/endorsement-requests/${w.requestIds.cancel}/cancel`,
+    expect: { none: 401, viewer: 403, issuer: 200, other: 404, admin: 409 },
+  },
 ];
 
 describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
@@ -639,7 +671,26 @@ describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
         json: { endorserId: mine.id, achievementId: theirAchievement.id, comment: 'Matrix' },
       })
     ).body;
+    const asking = async (name: string) =>
+      (
+        await test.call('/api/v1/achievements', {
+          token: ADMIN_TOKEN,
+          json: { issuerId: endorsed.id, name, description: 'E', criteria: { narrative: 'E' } },
+        })
+      ).body.id as string;
+    const requestId = async (body: Record<string, unknown>) => {
+      const created = await test.call('/api/v1/endorsement-requests', { token: ADMIN_TOKEN, json: body });
+      expect(created.status).toBe(201);
+      return created.body.id as string;
+    };
+    const requestIds = {
+      endorse: await requestId({ achievementId: await asking('Ask 1'), issuerId: mine.id }),
+      decline: await requestId({ achievementId: await asking('Ask 2'), issuerId: mine.id }),
+      comment: await requestId({ achievementId: await asking('Ask 3'), issuerId: mine.id }),
+      cancel: await requestId({ achievementId: achievement.id, employerId: employer.id }),
+    };
     world = {
+      requestIds,
       theirAchievementId: theirAchievement.id,
       endorsementId: endorsement.id,
       employerId: employer.id,
@@ -723,7 +774,7 @@ describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
     );
     const covered = CASES.map(
       (item) =>
-        `${item.method} ${item.route.split('?')[0]?.replace(/\{(issuer|achievement|credential|bulkJob|pathway|employer|endorsement)Id\}/g, '{id}')}`,
+        `${item.method} ${item.route.split('?')[0]?.replace(/\{(issuer|achievement|credential|bulkJob|pathway|employer|endorsement|endorsementRequest)Id\}/g, '{id}')}`,
     );
     expect(secured.length).toBeGreaterThan(15);
     expect(new Set(covered)).toEqual(new Set(secured));

@@ -1,10 +1,11 @@
-import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type {
   Endorsement,
   EndorsementRepository,
   NewEndorsement,
 } from '../../domain/ports/endorsement-repository.js';
 import type { Database } from '../database.js';
+import { achievements } from '../schema/achievements.js';
 import { endorsements } from '../schema/endorsements.js';
 import { guarded, isUuid, onlyRow } from './query-helpers.js';
 
@@ -53,6 +54,8 @@ export class PgEndorsementRepository implements EndorsementRepository {
 
   async list(options: {
     readonly achievementId?: string;
+    readonly achievementIds?: readonly string[];
+    readonly achievementIssuerId?: string;
     readonly endorsedIssuerId?: string;
     readonly endorserId?: string;
     readonly includeWithdrawn?: boolean;
@@ -66,6 +69,23 @@ export class PgEndorsementRepository implements EndorsementRepository {
       if (value === undefined) continue;
       if (!isUuid(value)) return [];
       conditions.push(eq(column, value));
+    }
+    if (options.achievementIds !== undefined) {
+      const ids = options.achievementIds.filter(isUuid);
+      if (ids.length === 0) return [];
+      conditions.push(inArray(endorsements.achievementId, ids));
+    }
+    if (options.achievementIssuerId !== undefined) {
+      if (!isUuid(options.achievementIssuerId)) return [];
+      conditions.push(
+        inArray(
+          endorsements.achievementId,
+          this.#db
+            .select({ id: achievements.id })
+            .from(achievements)
+            .where(eq(achievements.issuerId, options.achievementIssuerId)),
+        ),
+      );
     }
     if (options.includeWithdrawn !== true) conditions.push(isNull(endorsements.withdrawnAt));
     const rows = await guarded('endorsement', () =>

@@ -12,7 +12,7 @@ import type {
 import type { Database } from '../database.js';
 import { DIRECTORY_AUDIENCE, talentConsents, talentEvidence, talentListing } from '../schema/talent.js';
 import { guarded, isUuid, onlyRow, pageLimit, pageOffset } from './query-helpers.js';
-import { withTalentListingOf } from './talent-listing.js';
+import { lockListingOf, rebuildHoldings, withTalentListingOf } from './talent-listing.js';
 
 function toConsent(row: typeof talentConsents.$inferSelect): TalentConsent {
   return {
@@ -148,8 +148,15 @@ export class PgTalentRepository implements TalentRepository {
     if (!isUuid(options.credentialId)) return;
     await guarded('talent evidence', () =>
       this.#db.transaction(async (tx) => {
+        const holders = await tx
+          .selectDistinct({ earnerId: talentEvidence.earnerId })
+          .from(talentEvidence)
+          .where(eq(talentEvidence.credentialId, options.credentialId))
+          .orderBy(talentEvidence.earnerId);
+        for (const { earnerId } of holders) await lockListingOf(tx, earnerId);
         await tx.delete(talentEvidence).where(eq(talentEvidence.credentialId, options.credentialId));
         await tx.delete(talentListing).where(eq(talentListing.credentialId, options.credentialId));
+        for (const { earnerId } of holders) await rebuildHoldings(tx, earnerId);
       }),
     );
   }
@@ -182,19 +189,52 @@ export class PgTalentRepository implements TalentRepository {
     const counts = sql.join(evidenceFilters, sql` and `);
     /**
      * One row per (skill, earner) of one audience, with the skill's weight and the newest credential that
-     * counts. Skill by skill (a lateral per skill): each is one range of the index, whose runs come newest
-     * first, so DISTINCT ON keeps a run's first row without sorting, and the weight comes with the skill
-     * rather than from a join on every row.
+     * counts, skill by skill (a lateral per skill: each is one range of an index, read in order).
+     * From `talent_holdings`, whose row for a pair knows its newest counting credential at any time but
+     * after two of its credentials expired (then the pair's listing rows are read), unless the search
+     * names an issuer: holdings do not know issuers, so that search reads the listing, one range per
+     * (issuer whose name matches, skill).
      */
-    const pairsOf = (employerId: string | null, workforce: boolean) => sql`
-      select w.uri as skill_uri, w.weight, p.earner_id, p.latest
-      from wanted w cross join lateral (
-        select distinct on (l.earner_id) l.earner_id, l.issued_at as latest
-        from talent_listing l
-        where l.workforce = ${workforce}
-          and l.audience = ${employerId ?? DIRECTORY_AUDIENCE} and l.skill_uri = w.uri and ${counts}
-        order by l.earner_id, l.issued_at desc nulls last
-      ) p`;
+    const pairsOf = (employerId: string | null, workforce: boolean) => {
+      const audienceId = employerId ?? DIRECTORY_AUDIENCE;
+      if (query.issuer !== undefined) {
+        return sql`
+          select w.uri as skill_uri, w.weight, p.earner_id, p.latest
+          from wanted w cross join lateral (
+            select l.earner_id, max(l.issued_at) as latest
+            from named_issuers i cross join lateral (
+              select l.earner_id, l.issued_at from talent_listing l
+              where l.workforce = ${workforce} and l.audience = ${audienceId} and l.issuer_name = i.name
+                and l.skill_uri = w.uri and ${counts}
+              offset 0
+            ) l
+            group by l.earner_id
+          ) p`;
+      }
+      const now = query.now.toISOString();
+      const since =
+        query.issuedSince === undefined ? sql`` : sql`and p.latest >= ${query.issuedSince.toISOString()}`;
+      // OFFSET 0 keeps each skill's scan a scan of its own range: flattened into a join, the planner
+      // merges every skill's rows with the whole audience's index.
+      return sql`
+        select w.uri as skill_uri, w.weight, p.earner_id, p.latest
+        from wanted w cross join lateral (
+          select h.earner_id,
+            case
+              when h.until is null or h.until > ${now} then h.latest
+              when h.next_latest is null then null
+              when h.next_until is null or h.next_until > ${now} then h.next_latest
+              when not h.more then null
+              else (select max(l.issued_at) from talent_listing l
+                where l.workforce = h.workforce and l.audience = h.audience and l.skill_uri = w.uri
+                  and l.earner_id = h.earner_id and ${counts})
+            end as latest
+          from talent_holdings h
+          where h.workforce = ${workforce} and h.audience = ${audienceId} and h.skill_key = w.key
+          offset 0
+        ) p
+        where p.latest is not null ${since}`;
+    };
     const locatedIn = (employerId: string | null) =>
       query.location === undefined
         ? sql`true`
@@ -242,8 +282,14 @@ export class PgTalentRepository implements TalentRepository {
         await tx.execute(sql`select set_config('work_mem', '32MB', true), set_config('jit', 'off', true)`);
         return tx.execute(sql`
         with wanted as (
-          select * from unnest(${textArray(uris)}, ${floatArray(uris.map((uri) => weights.get(uri) ?? 0))})
+          select w.uri, w.weight, k.key
+          from unnest(${textArray(uris)}, ${floatArray(uris.map((uri) => weights.get(uri) ?? 0))})
             as w(uri, weight)
+          left join talent_skill_keys k on k.uri = w.uri
+        ),
+        named_issuers as (
+          select n.name from talent_issuer_names n
+          where ${query.issuer === undefined ? sql`false` : sql`n.name ilike ${like(query.issuer)}`}
         ),
         hits as (${hitsOf()}),
         ranked as (

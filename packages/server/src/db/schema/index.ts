@@ -10,6 +10,7 @@ export { earnerSessions } from './earner-sessions.js';
 export { earners } from './earners.js';
 export { emailTokens } from './email-tokens.js';
 export { employerEmployees, employerMembers, employerRoles, employers } from './employers.js';
+export { endorsementRequests } from './endorsement-requests.js';
 export { endorsements } from './endorsements.js';
 export { importedCredentials } from './imported-credentials.js';
 export { issuerKeys } from './issuer-keys.js';
@@ -26,5 +27,12 @@ export { pathways } from './pathways.js';
 export { rateLimitBuckets } from './rate-limit-buckets.js';
 export { occupationSkills, occupations, skillConcepts, skillFrameworks } from './skills.js';
 export { statusLists } from './status-lists.js';
-export { talentConsents, talentEvidence, talentListing } from './talent.js';
+export {
+  talentConsents,
+  talentEvidence,
+  talentHoldings,
+  talentIssuerNames,
+  talentListing,
+  talentSkillKeys,
+} from './talent.js';
 export { users } from './users.js';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { timestamptz } from './columns.js';
 import { earners } from './earners.js';
 import { employers } from './employers.js';
@@ -60,8 +60,8 @@ export const DIRECTORY_AUDIENCE = '00000000-0000-0000-0000-000000000000';
  * The evidence each audience may count, one row per (audience, skill, credential): the directory
  * (`employer_id` null), one employer through the earner's consent to it, or one employer's workforce
  * inventory (`workforce`). Derived from `talent_evidence` and the consents and connections that show it,
- * and rebuilt for an earner whenever either changes, so that a search reads one narrow index instead of
- * joining every holder of a skill to their consent.
+ * and rebuilt for an earner whenever either changes, so that a search never joins every holder of a skill
+ * to their consent; `talent_holdings` condenses it to one row per (audience, skill, earner).
  */
 export const talentListing = pgTable(
   'talent_listing',
@@ -85,21 +85,74 @@ export const talentListing = pgTable(
     issuerName: text('issuer_name').notNull(),
   },
   (t) => [
-    // In the order a search reads it: an audience's holders of a skill, each earner's newest credential
-    // first, so that "one row per (skill, earner)" is the first row of each run, with no sort.
-    // The last two columns are there to be read from the index alone (an index-only scan).
-    index('talent_listing_search_idx').on(
+    // What a search that names an issuer reads: the issuers whose names match (from
+    // `talent_issuer_names`), then one range per (issuer, skill), each earner's newest credential first.
+    // A search that names none reads `talent_holdings`.
+    index('talent_listing_issuer_idx').on(
       t.workforce,
       t.audience,
+      t.issuerName,
       t.skillUri,
       t.earnerId,
       t.issuedAt.desc(),
       t.validUntil,
-      t.issuerName,
-      t.credentialId,
     ),
     index('talent_listing_earner_idx').on(t.earnerId),
     index('talent_listing_credential_idx').on(t.credentialId),
     check('talent_listing_workforce_employer', sql`not ${t.workforce} or ${t.employerId} is not null`),
+  ],
+);
+
+/** Every issuer name the listing has named: where a search for an issuer finds the names it matches. */
+export const talentIssuerNames = pgTable('talent_issuer_names', {
+  name: text('name').primaryKey(),
+});
+
+/** A small number for each skill URI the listing names, so that `talent_holdings` rows stay narrow. */
+export const talentSkillKeys = pgTable('talent_skill_keys', {
+  key: integer('key').primaryKey().generatedAlwaysAsIdentity(),
+  uri: text('uri').notNull().unique('talent_skill_keys_uri'),
+});
+
+/**
+ * One row per (audience, skill, earner) of `talent_listing`: what a ranking needs of the pair, read
+ * from an index a fifth the size of the listing's. Which credential counts depends on the time of the
+ * search (expired ones do not), so a row keeps the newest credential (`latest`, valid `until`), the
+ * newest of those that outlive it (`next_latest`, `next_until`) and whether any outlives that one
+ * (`more`): a search at any time knows the pair's newest counting credential from the row alone, except
+ * after two of its credentials expired, when it reads the pair's listing rows.
+ */
+export const talentHoldings = pgTable(
+  'talent_holdings',
+  {
+    workforce: boolean('workforce').notNull(),
+    audience: uuid('audience').notNull(),
+    employerId: uuid('employer_id').references(() => employers.id, { onDelete: 'cascade' }),
+    skillKey: integer('skill_key')
+      .notNull()
+      .references(() => talentSkillKeys.key),
+    earnerId: uuid('earner_id')
+      .notNull()
+      .references(() => earners.id, { onDelete: 'cascade' }),
+    latest: timestamptz('latest').notNull(),
+    until: timestamptz('until'),
+    nextLatest: timestamptz('next_latest'),
+    nextUntil: timestamptz('next_until'),
+    more: boolean('more').notNull(),
+  },
+  (t) => [
+    // Every column a search reads is in the index, so that the search never visits the table.
+    index('talent_holdings_search_idx').on(
+      t.workforce,
+      t.audience,
+      t.skillKey,
+      t.earnerId,
+      t.latest,
+      t.until,
+      t.nextLatest,
+      t.nextUntil,
+      t.more,
+    ),
+    index('talent_holdings_earner_idx').on(t.earnerId),
   ],
 );

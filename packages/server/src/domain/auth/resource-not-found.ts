@@ -17,7 +17,8 @@ export type ResourceKind =
   | 'role'
   | 'employee'
   | 'invitation'
-  | 'endorsement';
+  | 'endorsement'
+  | 'endorsement request';
 
 /**
  * The NOT_FOUND answer for a `kind` of resource. The one builder both for an id that does not exist and

@@ -12,7 +12,7 @@ import {
 } from '../credential/issue-credential.js';
 import { recipientLookupHash } from '../credential/recipient-lookup-hash.js';
 import { inviteRecipients } from '../earner/invite-recipients.js';
-import { endorsementsToEmbed } from '../endorsement/endorsements.js';
+import { endorsementsToEmbed, issuerEndorsementsToEmbed } from '../endorsement/endorsements.js';
 import type { ActiveSigningKey } from '../issuer/issuer-keys.js';
 import { queueCredentialChanges } from '../pathway/queue-credential-changes.js';
 import type { PlatformContext } from '../platform-context.js';
@@ -262,6 +262,7 @@ async function processJobRows(
   });
   const prepared: (Candidate & { email: string | undefined; credential: PreparedCredential })[] = [];
   const endorsements = await endorsementsToEmbed(context, achievement.id);
+  const issuerEndorsements = await issuerEndorsementsToEmbed(context, issuer.id);
   for (const candidate of reserved) {
     try {
       prepared.push({
@@ -276,6 +277,7 @@ async function processJobRows(
           now,
           bulk: { jobId, row: candidate.row.rowNumber },
           endorsements,
+          issuerEndorsements,
         }),
       });
     } catch (error) {

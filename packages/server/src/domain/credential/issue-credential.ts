@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import {
   buildAchievementCredential,
   buildProfile,
+  type EndorsementCredential,
   hashIdentity,
   type IdentityObject,
   type Achievement as ObAchievement,
@@ -10,7 +11,7 @@ import { z } from 'zod';
 import { type Actor, authorize } from '../auth/actor.js';
 import { resourceNotFound } from '../auth/resource-not-found.js';
 import { inviteRecipients } from '../earner/invite-recipients.js';
-import { endorsementsToEmbed } from '../endorsement/endorsements.js';
+import { endorsementsToEmbed, issuerEndorsementsToEmbed } from '../endorsement/endorsements.js';
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import { normalizeEmail } from '../identity/normalize-email.js';
 import { issuerIdentity } from '../issuer/issuer-identity.js';
@@ -182,8 +183,15 @@ export async function loadIssuable(
   return { achievement, issuer };
 }
 
-/** The OB 3.0 Profile of an issuer, as credentials name it. */
-export function issuerProfile(context: Pick<PlatformContext, 'publicUrl'>, issuer: Issuer) {
+/**
+ * The OB 3.0 Profile of an issuer, as credentials name it, with the signed endorsements of the issuer
+ * it carries (`Profile.endorsement`) when given.
+ */
+export function issuerProfile(
+  context: Pick<PlatformContext, 'publicUrl'>,
+  issuer: Issuer,
+  endorsements: readonly JsonObject[] = [],
+) {
   const identity = issuerIdentity({ publicUrl: context.publicUrl, slug: issuer.slug });
   return buildProfile({
     id: identity.did,
@@ -191,6 +199,9 @@ export function issuerProfile(context: Pick<PlatformContext, 'publicUrl'>, issue
     url: issuer.url ?? identity.profileUrl,
     ...(issuer.email === null ? {} : { email: issuer.email }),
     ...(issuer.description === null ? {} : { description: issuer.description }),
+    ...(endorsements.length === 0
+      ? {}
+      : { endorsement: endorsements as unknown as readonly EndorsementCredential[] }),
   });
 }
 
@@ -229,6 +240,8 @@ export function prepareCredential(
     bulk?: { jobId: string; row: number };
     /** Signed endorsements of the achievement in force, carried in `achievement.endorsement`. */
     endorsements?: readonly JsonObject[];
+    /** Signed endorsements of the issuer in force, carried in `issuer.endorsement`. */
+    issuerEndorsements?: readonly JsonObject[];
   },
 ): PreparedCredential {
   const { achievement, issuer, input, allocation, recipient } = options;
@@ -243,7 +256,7 @@ export function prepareCredential(
 
   const unsigned = buildAchievementCredential({
     id: credentialUrl(context.publicUrl, id),
-    issuer: issuerProfile(context, issuer),
+    issuer: issuerProfile(context, issuer, options.issuerEndorsements),
     achievement: (options.endorsements === undefined || options.endorsements.length === 0
       ? achievement.document
       : { ...achievement.document, endorsement: [...options.endorsements] }) as unknown as ObAchievement,
@@ -365,6 +378,7 @@ export async function issueCredential(
     allocation,
     now: context.now(),
     endorsements: await endorsementsToEmbed(context, achievement.id),
+    issuerEndorsements: await issuerEndorsementsToEmbed(context, issuer.id),
   });
   const signingKey = await dependencies.activeSigningKey(issuer);
   const signed = await dependencies.signer.sign({

@@ -12,6 +12,10 @@ export const DEMO_ISSUER_SLUG = 'demo-university';
 export const DEMO_ISSUER_OWNER_EMAIL = 'issuer@example.com';
 
 const ADMIN: Actor = { kind: 'admin' };
+/** The demo issuer asks Demo Employer to endorse "Statistics for Data Analysis": a request waiting for it. */
+export const DEMO_REQUEST_ACHIEVEMENT = 'Statistics for Data Analysis';
+export const DEMO_REQUEST_MESSAGE =
+  'Our statistics course was shaped by what analysts do at work. Would Demo Employer vouch for it?';
 
 // The two achievements the demo does not issue are suspendable, so the console can show suspension on
 // credentials issued from them; the two it issues carry plain revocation entries.
@@ -201,6 +205,13 @@ export async function seedDemoData(platform: Platform): Promise<{ created: boole
         achievementId: sql.id,
         comment: DEMO_ENDORSEMENT_COMMENT,
       });
+      const asked = parts.find((part) => part.name === DEMO_REQUEST_ACHIEVEMENT);
+      if (asked !== undefined) {
+        await platform.endorsementRequests.request(
+          { kind: 'member', issuerId, role: 'owner', label: DEMO_ISSUER_OWNER_EMAIL },
+          { achievementId: asked.id, employerId: employer.id, message: DEMO_REQUEST_MESSAGE },
+        );
+      }
     }
   }
   // Two of the four, so a visitor can claim them from /dev/mailbox and see the pathway at two thirds.

@@ -14,7 +14,7 @@ const BRAND_COLOR = /^#[0-9a-f]{6}$/;
  * brand colour draws a bar above the text: mail clients ignore style sheets, so it is an inline style,
  * written only when the colour has the one form the database allows.
  */
-function composeMail(options: {
+export function composeMail(options: {
   readonly to: string;
   readonly locale: string;
   readonly subject: MessageKey;

@@ -12,6 +12,8 @@ export interface EmployerWorkspace {
   readonly name: string;
   /** `owner` for the administrator on every employer. */
   readonly role: EmployerRole;
+  /** The verified address that makes them staff here (the administrator's, for the administrator). */
+  readonly email: string;
 }
 
 export interface EmployerAccess {
@@ -43,6 +45,7 @@ export async function employerAccessOf(context: PlatformContext, accountId: stri
         slug: employer.slug,
         name: employer.name,
         role: 'owner' as const,
+        email: adminEmail,
       })),
     };
   }
@@ -57,6 +60,7 @@ export async function employerAccessOf(context: PlatformContext, accountId: stri
       slug: employer.slug,
       name: employer.name,
       role: membership.role,
+      email: membership.email,
     });
   }
   return {
@@ -82,7 +86,7 @@ export function employerActor(
       kind: 'employer',
       employerId: workspace.employerId,
       role: workspace.role,
-      ...(access.email === null ? {} : { label: access.email }),
+      label: workspace.email,
     },
     workspace,
   };

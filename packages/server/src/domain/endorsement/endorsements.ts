@@ -13,7 +13,7 @@ import type { PlatformContext } from '../platform-context.js';
 import type { Employer, Endorsement, Issuer, JsonObject } from '../ports/index.js';
 
 /** Long enough for a paragraph; an endorsement is a statement, not a document. */
-const MAX_COMMENT = 2000;
+export const MAX_COMMENT = 2000;
 
 export const EndorseInputSchema = z
   .strictObject({
@@ -246,6 +246,10 @@ export async function listEndorsements(
   context: PlatformContext,
   query: {
     readonly achievementId?: string;
+    /** Those of any of these achievements (a page of the catalogue), none when empty. */
+    readonly achievementIds?: readonly string[];
+    /** Those of any achievement of this issuer (what its achievements receive). */
+    readonly achievementIssuerId?: string;
     readonly issuerId?: string;
     readonly endorserId?: string;
     /** Withdrawn ones too (public as well: each stays readable at its address, marked withdrawn). */
@@ -262,6 +266,8 @@ export async function listEndorsements(
   }
   const endorsements = await context.storage.endorsements.list({
     ...(query.achievementId === undefined ? {} : { achievementId: query.achievementId }),
+    ...(query.achievementIds === undefined ? {} : { achievementIds: query.achievementIds }),
+    ...(query.achievementIssuerId === undefined ? {} : { achievementIssuerId: query.achievementIssuerId }),
     ...(query.issuerId === undefined ? {} : { endorsedIssuerId: query.issuerId }),
     ...(endorserId === undefined ? {} : { endorserId }),
     ...(query.includeWithdrawn === true ? { includeWithdrawn: true } : {}),
@@ -309,4 +315,14 @@ export async function endorsementsToEmbed(
   achievementId: string,
 ): Promise<JsonObject[]> {
   return (await context.storage.endorsements.list({ achievementId })).map((item) => item.document);
+}
+
+/** The signed endorsements of `issuerId` as a whole a new credential of it embeds (`issuer.endorsement`). */
+export async function issuerEndorsementsToEmbed(
+  context: Pick<PlatformContext, 'storage'>,
+  issuerId: string,
+): Promise<JsonObject[]> {
+  return (await context.storage.endorsements.list({ endorsedIssuerId: issuerId })).map(
+    (item) => item.document,
+  );
 }

@@ -10,7 +10,7 @@ import {
   prepareCredential,
   statusPurposeOf,
 } from '../credential/issue-credential.js';
-import { endorsementsToEmbed } from '../endorsement/endorsements.js';
+import { endorsementsToEmbed, issuerEndorsementsToEmbed } from '../endorsement/endorsements.js';
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { CredentialRecord, Repositories } from '../ports/index.js';
@@ -132,6 +132,7 @@ async function prepareAwards(
       allocation,
       now,
       endorsements: await endorsementsToEmbed(context, achievement.id),
+      issuerEndorsements: await issuerEndorsementsToEmbed(context, issuer.id),
       input: {
         format: 'di',
         idempotencyKey: awardIdempotencyKey(assessment.pathway.pathway.id, assessment.earner, item),

@@ -30,6 +30,10 @@ export interface EndorsementRepository {
   /** Newest first; withdrawn ones only when asked. */
   list(options: {
     readonly achievementId?: string;
+    /** Those of any of these achievements (none when empty). */
+    readonly achievementIds?: readonly string[];
+    /** Those of any achievement of this issuer. */
+    readonly achievementIssuerId?: string;
     readonly endorsedIssuerId?: string;
     readonly endorserId?: string;
     readonly includeWithdrawn?: boolean;

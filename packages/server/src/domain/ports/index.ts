@@ -77,6 +77,14 @@ export {
   type SavedRoleSkill,
 } from './employer-repository.js';
 export type { Endorsement, EndorsementRepository, NewEndorsement } from './endorsement-repository.js';
+export {
+  ENDORSEMENT_REQUEST_STATES,
+  type EndorsementRequest,
+  type EndorsementRequestRepository,
+  type EndorsementRequestState,
+  type EndorsementRequestTargets,
+  type NewEndorsementRequest,
+} from './endorsement-request-repository.js';
 export type {
   ImportedCredential,
   ImportedCredentialRepository,

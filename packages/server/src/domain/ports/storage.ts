@@ -12,6 +12,7 @@ import type {
   EmployerRoleRepository,
 } from './employer-repository.js';
 import type { EndorsementRepository } from './endorsement-repository.js';
+import type { EndorsementRequestRepository } from './endorsement-request-repository.js';
 import type { ImportedCredentialRepository } from './imported-credential-repository.js';
 import type { IssuerKeyRepository } from './issuer-key-repository.js';
 import type { IssuerRepository } from './issuer-repository.js';
@@ -57,6 +58,7 @@ export interface Repositories {
   readonly employerRoles: EmployerRoleRepository;
   readonly employees: EmployeeRepository;
   readonly endorsements: EndorsementRepository;
+  readonly endorsementRequests: EndorsementRequestRepository;
   readonly talent: TalentRepository;
 }
 

@@ -10,8 +10,10 @@ import { earnerRolesEn } from './earner-roles.js';
 import { earnerSharingEn } from './earner-sharing.js';
 import { earnerSkillsEn } from './earner-skills.js';
 import { employerEn } from './employer.js';
+import { endorsementRequestsEn } from './endorsement-requests.js';
 import { endorsementsEn } from './endorsements.js';
 import { errorsEn } from './errors.js';
+import { issuerEndorsementsEn } from './issuer-endorsements.js';
 import { workforceEn } from './workforce.js';
 
 /**
@@ -32,6 +34,8 @@ export const en = {
   ...employerEn,
   ...workforceEn,
   ...endorsementsEn,
+  ...endorsementRequestsEn,
+  ...issuerEndorsementsEn,
   ...errorsEn,
   'layout.skip': 'Skip to content',
   'layout.nav': 'Main',

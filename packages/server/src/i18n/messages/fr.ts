@@ -10,8 +10,10 @@ import { earnerSharingFr } from './earner-sharing.js';
 import { earnerSkillsFr } from './earner-skills.js';
 import { employerFr } from './employer.js';
 import type { MessageKey } from './en.js';
+import { endorsementRequestsFr } from './endorsement-requests.js';
 import { endorsementsFr } from './endorsements.js';
 import { errorsFr } from './errors.js';
+import { issuerEndorsementsFr } from './issuer-endorsements.js';
 import { workforceFr } from './workforce.js';
 
 /** Every user-facing string in French; the same keys as en.ts (the type checker insists). */
@@ -29,6 +31,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...employerFr,
   ...workforceFr,
   ...endorsementsFr,
+  ...endorsementRequestsFr,
+  ...issuerEndorsementsFr,
   ...errorsFr,
   'layout.skip': 'Aller au contenu',
   'layout.nav': 'Principale',

@@ -428,6 +428,7 @@ describeWithShared(
         await open(owner, `${CONSOLE}/organisation`, 'organisation');
         await open(owner, `${CONSOLE}/organisation/api-keys`);
         await open(owner, `${CONSOLE}/organisation/keys`);
+        await open(owner, `${CONSOLE}/endorsement-requests`, 'endorsement-requests');
       });
 
       it('invites a viewer, who signs in from the invitation and cannot issue', async () => {

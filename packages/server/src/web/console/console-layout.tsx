@@ -17,6 +17,8 @@ export const CONSOLE_SECTIONS: readonly { readonly path: string; readonly label:
   { path: '/bulk', label: 'console.bulk.nav' },
   { path: '/credentials', label: 'console.credentials.nav' },
   { path: '/pathways', label: 'console.pathways.nav' },
+  { path: '/endorsements', label: 'console.endorsements.nav' },
+  { path: '/endorsement-requests', label: 'console.endorsementRequests.nav' },
   { path: '/organisation', label: 'console.organisation.nav' },
 ];
 

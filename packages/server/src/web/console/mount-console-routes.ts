@@ -5,6 +5,8 @@ import { mountAdminRoutes } from './admin-routes.js';
 import { mountConsoleBulkRoutes } from './bulk/bulk-routes.js';
 import { mountConsoleCredentialsRoutes } from './credentials/mount-console-credentials-routes.js';
 import { mountDashboardRoutes } from './dashboard-routes.js';
+import { mountConsoleEndorsementRequestRoutes } from './endorsement-requests/endorsement-request-routes.js';
+import { mountConsoleEndorsementRoutes } from './endorsements/endorsement-routes.js';
 import { mountConsoleOrganisationRoutes } from './organisation/mount-organisation-routes.js';
 import { mountConsolePathwayRoutes } from './pathways/pathway-routes.js';
 
@@ -21,4 +23,6 @@ export function mountConsoleRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
   mountConsoleCredentialsRoutes(web, deps);
   mountConsoleOrganisationRoutes(web, deps);
   mountConsolePathwayRoutes(web, deps);
+  mountConsoleEndorsementRequestRoutes(web, deps);
+  mountConsoleEndorsementRoutes(web, deps);
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeWithShared } from '../../../../vc/test/support/describe-with-shared.js';
 import { launchChromium, saveScreenshot, seriousAxeViolations } from '../../../test/support/browser.js';
 import { startTestWebServer, type TestWebServer } from '../../../test/support/web-server.js';
-import { seedDemoData } from '../../domain/demo/seed-demo-data.js';
+import { DEMO_REQUEST_ACHIEVEMENT, seedDemoData } from '../../domain/demo/seed-demo-data.js';
 import {
   DEMO_EMPLOYER_EMAIL,
   DEMO_EMPLOYER_SLUG,
@@ -366,6 +366,32 @@ describeWithShared(
           page.locator('table[data-endorsements="withdrawn"]').getByRole('row').count(),
         ).resolves.toBeGreaterThan(1);
         await expectAccessible('endorsements with a withdrawn one');
+      });
+
+      it("reviews the demo issuer's request and answers it: a comment first, then the endorsement", async () => {
+        await open(`${WORKSPACE}/endorsement-requests`, 'endorsement-requests');
+        await Promise.all([
+          page.waitForURL(/\/endorsement-requests\/[0-9a-f-]{36}$/),
+          page
+            .locator('table[data-requests="pending"]')
+            .getByRole('link', { name: `Review ${DEMO_REQUEST_ACHIEVEMENT}` })
+            .click(),
+        ]);
+        await expectAccessible('endorsement request review');
+        await screenshot('endorsement-request');
+        // The two widths share one server: the first asks a question, the second endorses.
+        const endorsing = viewport.name !== 'desktop';
+        await page.getByLabel('Comment', { exact: true }).fill(`From the ${viewport.name} journey.`);
+        await Promise.all([
+          page.waitForURL(endorsing ? /done=endorsed$/ : /done=commented$/),
+          page
+            .getByRole('button', { name: endorsing ? 'Endorse' : 'Send the comment only', exact: true })
+            .click(),
+        ]);
+        await expect(
+          page.locator(`table[data-requests="${endorsing ? 'answered' : 'pending'}"]`).textContent(),
+        ).resolves.toContain(DEMO_REQUEST_ACHIEVEMENT);
+        await expectAccessible('endorsement requests after an answer');
       });
     });
   },

@@ -24,6 +24,7 @@ const EMPLOYER_SECTIONS: readonly {
   { path: '/roles', label: 'employer.nav.roles', ownerOnly: false },
   { path: '/workforce', label: 'employer.nav.workforce', ownerOnly: false },
   { path: '/endorsements', label: 'employer.nav.endorsements', ownerOnly: false },
+  { path: '/endorsement-requests', label: 'employer.nav.endorsementRequests', ownerOnly: false },
   { path: '/members', label: 'employer.nav.members', ownerOnly: false },
   { path: '/api-keys', label: 'employer.nav.apiKeys', ownerOnly: true },
 ];

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { WebDeps, WebEnv } from '../shared/web-env.js';
+import { mountEndorsementRequestRoutes } from './endorsement-request-routes.js';
 import { mountEndorsementRoutes } from './endorsement-routes.js';
 import { mountEmployerHomeRoutes } from './home-routes.js';
 import { mountRoleRoutes } from './role-routes.js';
@@ -20,5 +21,6 @@ export function mountEmployerRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
   mountSavedRoleRoutes(web, deps);
   mountWorkforceRoutes(web, deps);
   mountEndorsementRoutes(web, deps);
+  mountEndorsementRequestRoutes(web, deps);
   mountTeamRoutes(web, deps);
 }

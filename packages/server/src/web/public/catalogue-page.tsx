@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { CatalogQueryInput, CatalogResult } from '../../domain/achievement/search-catalog.js';
+import type { EndorsementView } from '../../domain/endorsement/endorsements.js';
 import { DELIVERY_MODES } from '../../domain/ports/index.js';
 import type { MessageKey } from '../../i18n/messages/en.js';
 import { Layout } from '../shared/layout.js';
@@ -26,6 +27,8 @@ export function CataloguePage(props: {
   /** The form's fields as submitted (strings), to keep them filled in. */
   readonly query: Readonly<Record<keyof CatalogQueryInput, string>>;
   readonly result: CatalogResult;
+  /** The endorsements in force of the achievements on this page. */
+  readonly endorsements: readonly EndorsementView[];
 }) {
   const { c, query, result } = props;
   const t = c.get('t');
@@ -34,6 +37,11 @@ export function CataloguePage(props: {
   const kept = Object.fromEntries(
     Object.entries(query).filter(([name]) => name !== 'offset' && name !== 'limit'),
   );
+  const endorsedBy = field('endorsedBy');
+  // The filter's organisation by the name its endorsements give it, when one is on this page.
+  const endorser = props.endorsements.find((endorsement) => endorsement.endorser.id === endorsedBy)?.endorser;
+  const endorsementsOf = (achievementId: string) =>
+    props.endorsements.filter((endorsement) => endorsement.achievementId === achievementId);
   return (
     <Layout c={c} title={t('catalogue.title')} description={t('catalogue.lead')}>
       <h1>{t('catalogue.title')}</h1>
@@ -73,8 +81,17 @@ export function CataloguePage(props: {
             <input id="catalogue-max-hours" name="maxHours" type="number" min={0} value={field('maxHours')} />
           </div>
         </details>
+        {endorsedBy === '' ? null : <input type="hidden" name="endorsedBy" value={endorsedBy} />}
         <button type="submit">{t('catalogue.submit')}</button>
       </form>
+      {endorsedBy === '' ? null : (
+        <p class="notice" data-endorsed-by={endorsedBy}>
+          {endorser === undefined
+            ? t('catalogue.endorsedBy.someone')
+            : t('catalogue.endorsedBy.named', { endorser: endorser.name })}{' '}
+          <a href={pageLink({ ...kept, endorsedBy: '' }, 0)}>{t('catalogue.endorsedBy.clear')}</a>
+        </p>
+      )}
       <section aria-labelledby="catalogue-results">
         <h2 id="catalogue-results">{t('catalogue.results')}</h2>
         <p role="status" data-total={total}>
@@ -102,6 +119,17 @@ export function CataloguePage(props: {
                   <ul class="skills">
                     {achievement.skills.map((skill) => (
                       <li>{skill.name}</li>
+                    ))}
+                  </ul>
+                )}
+                {endorsementsOf(achievement.id).length === 0 ? null : (
+                  <ul class="endorsed-by" data-endorsed>
+                    {endorsementsOf(achievement.id).map((endorsement) => (
+                      <li>
+                        <a href={`/endorsements/${endorsement.id}`}>
+                          {t('endorsement.by', { endorser: endorsement.endorser.name })}
+                        </a>
+                      </li>
                     ))}
                   </ul>
                 )}

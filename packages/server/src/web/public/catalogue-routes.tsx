@@ -5,7 +5,10 @@ import { CataloguePage } from './catalogue-page.js';
 
 const FIELDS = Object.keys(CatalogQuerySchema.shape) as (keyof CatalogQueryInput)[];
 
-/** `/achievements`: the public catalogue (the same search as `GET /api/v1/catalog`). */
+/**
+ * `/achievements`: the public catalogue (the same search as `GET /api/v1/catalog`, `?endorsedBy=` included),
+ * each card with who endorses it.
+ */
 export function mountCatalogueRoutes(web: Hono<WebEnv>, { platform }: WebDeps): void {
   web.get('/achievements', async (c) => {
     // Empty fields are what a submitted form sends for "any": they filter nothing.
@@ -14,6 +17,10 @@ export function mountCatalogueRoutes(web: Hono<WebEnv>, { platform }: WebDeps): 
     ) as Record<keyof CatalogQueryInput, string>;
     const query = Object.fromEntries(Object.entries(submitted).filter(([, value]) => value !== ''));
     const result = await platform.achievements.searchCatalog({ ...query, limit: 24 });
-    return c.html(<CataloguePage c={c} query={submitted} result={result} />);
+    // One query for the page's cards: each says who endorses it (endorsements in force only).
+    const endorsements = await platform.endorsements.list({
+      achievementIds: result.entries.map((entry) => entry.achievement.id),
+    });
+    return c.html(<CataloguePage c={c} query={submitted} result={result} endorsements={endorsements} />);
   });
 }

@@ -123,6 +123,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** One endorsement a credential embeds, as the credential's own verification report judged it. */
 interface EmbeddedEndorsement {
+  /** What it sits on: the credential's achievement, or its issuer as a whole. */
+  readonly of: 'achievement' | 'issuer';
   readonly endorser: string;
   readonly comment: string | null;
   readonly href: string | null;
@@ -130,10 +132,10 @@ interface EmbeddedEndorsement {
 }
 
 /**
- * The endorsements embedded in a credential's achievements (`credentialSubject.achievement.endorsement`),
- * each with the verdict of its own nested report: the pipeline verified each one at that path, so a
- * withdrawn (revoked) or forged endorsement shows as such, never as verified, whatever the credential's
- * own verdict.
+ * The endorsements embedded in a credential's issuer (`issuer.endorsement`) and achievements
+ * (`credentialSubject.achievement.endorsement`), each with the verdict of its own nested report: the
+ * pipeline verified each one at that path, so a withdrawn (revoked) or forged endorsement shows as such,
+ * never as verified, whatever the credential's own verdict.
  */
 export function embeddedEndorsements(
   credential: unknown,
@@ -142,12 +144,10 @@ export function embeddedEndorsements(
   if (!isRecord(credential)) return [];
   const checked = report.checks.some((check) => check.id === CheckId.ENDORSEMENTS);
   const found: EmbeddedEndorsement[] = [];
-  asArray(credential.credentialSubject).forEach((subject, subjectIndex) => {
-    if (!isRecord(subject) || !isRecord(subject.achievement)) return;
-    asArray(subject.achievement.endorsement).forEach((endorsement, index) => {
+  const collect = (owner: Record<string, unknown>, at: string, of: EmbeddedEndorsement['of']) => {
+    asArray(owner.endorsement).forEach((endorsement, index) => {
       if (!isRecord(endorsement)) return;
-      const path = `credentialSubject[${subjectIndex}].achievement.endorsement[${index}]`;
-      const nested = report.nested?.find((item) => item.path === path);
+      const nested = report.nested?.find((item) => item.path === `${at}endorsement[${index}]`);
       const issuer = endorsement.issuer;
       const endorser = isRecord(issuer) && typeof issuer.name === 'string' ? issuer.name : '';
       const about = asArray(endorsement.credentialSubject).find(isRecord);
@@ -156,12 +156,18 @@ export function embeddedEndorsements(
       const href =
         typeof endorsement.id === 'string' && /^https?:\/\//.test(endorsement.id) ? endorsement.id : null;
       found.push({
+        of,
         endorser,
         comment,
         href,
         standing: checked && nested !== undefined ? standingOfReport(nested.report) : 'unverified',
       });
     });
+  };
+  if (isRecord(credential.issuer)) collect(credential.issuer, 'issuer.', 'issuer');
+  asArray(credential.credentialSubject).forEach((subject, subjectIndex) => {
+    if (!isRecord(subject) || !isRecord(subject.achievement)) return;
+    collect(subject.achievement, `credentialSubject[${subjectIndex}].achievement.`, 'achievement');
   });
   return found;
 }
@@ -181,9 +187,11 @@ export function CredentialEndorsements(props: {
       <h2 id="credential-endorsements-heading">{t('endorsement.section')}</h2>
       <ul class="endorsements" data-credential-endorsements>
         {endorsements.map((endorsement) => {
-          const by = t('endorsement.by', { endorser: endorsement.endorser });
+          const by = t(endorsement.of === 'issuer' ? 'endorsement.issuerBy' : 'endorsement.by', {
+            endorser: endorsement.endorser,
+          });
           return (
-            <li data-endorsement-standing={endorsement.standing}>
+            <li data-endorsement-of={endorsement.of} data-endorsement-standing={endorsement.standing}>
               {endorsement.href === null ? by : <a href={endorsement.href}>{by}</a>}
               {endorsement.comment === null ? null : (
                 <>

@@ -24,12 +24,37 @@ function VerifiedMark(props: { readonly c: Context<WebEnv>; readonly issuer: Iss
   );
 }
 
-/** `/issuers/{slug}`: who the issuer is and what it awards. */
+/** Who vouches for an achievement or an issuer: each "Endorsed by X — “comment”", linked to its page. */
+function EndorsementsSection(props: {
+  readonly c: Context<WebEnv>;
+  readonly endorsements: readonly EndorsementView[];
+  readonly lead?: string;
+}) {
+  const { c } = props;
+  if (props.endorsements.length === 0) return null;
+  return (
+    <section aria-labelledby="endorsements-heading">
+      <h2 id="endorsements-heading">{c.get('t')('endorsement.section')}</h2>
+      {props.lead === undefined ? null : <p class="hint">{props.lead}</p>}
+      <ul class="endorsements" data-endorsements>
+        {props.endorsements.map((endorsement) => (
+          <li data-endorsement={endorsement.id}>
+            <EndorsementLine c={c} endorsement={endorsement} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** `/issuers/{slug}`: who the issuer is, who endorses it as a whole, and what it awards. */
 export function IssuerPage(props: {
   readonly c: Context<WebEnv>;
   readonly issuer: Issuer;
   readonly did: string;
   readonly achievements: readonly { readonly achievement: Achievement; readonly earners: number }[];
+  /** The endorsements in force of the issuer itself (not of its achievements, shown on their pages). */
+  readonly endorsements: readonly EndorsementView[];
 }) {
   const { c, issuer } = props;
   const t = c.get('t');
@@ -56,6 +81,7 @@ export function IssuerPage(props: {
           <code>{props.did}</code>
         </dd>
       </dl>
+      <EndorsementsSection c={c} endorsements={props.endorsements} lead={t('issuer.endorsements.lead')} />
       <h2>{t('issuer.achievements')}</h2>
       {props.achievements.length === 0 ? (
         <p>{t('issuer.noAchievements')}</p>
@@ -105,18 +131,7 @@ export function AchievementPage(props: {
           <AchievementFacts c={c} achievement={achievement} issuer={issuer} earners={props.earners} />
         </div>
       </div>
-      {props.endorsements.length === 0 ? null : (
-        <section aria-labelledby="endorsements-heading">
-          <h2 id="endorsements-heading">{t('endorsement.section')}</h2>
-          <ul class="endorsements" data-endorsements>
-            {props.endorsements.map((endorsement) => (
-              <li data-endorsement={endorsement.id}>
-                <EndorsementLine c={c} endorsement={endorsement} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <EndorsementsSection c={c} endorsements={props.endorsements} />
       <AchievementCriteria c={c} achievement={achievement} />
       {props.pathways.length === 0 ? null : (
         <section aria-labelledby="pathways-heading">

@@ -3,7 +3,7 @@ import { wantsHtml } from '../shared/wants-html.js';
 import type { WebDeps, WebEnv } from '../shared/web-env.js';
 import { AchievementPage, IssuerPage } from './issuer-pages.js';
 
-/** `/issuers/{slug}` and, for browsers, `/achievements/{id}`: who issues, and what they award (and who endorses it). */
+/** `/issuers/{slug}` and, for browsers, `/achievements/{id}`: who issues, and what they award (and who endorses each). */
 export function mountIssuerRoutes(web: Hono<WebEnv>, { platform }: WebDeps): void {
   web.get('/achievements/:id', async (c, next) => {
     if (!wantsHtml(c)) return next();
@@ -25,6 +25,9 @@ export function mountIssuerRoutes(web: Hono<WebEnv>, { platform }: WebDeps): voi
 
   web.get('/issuers/:slug', async (c) => {
     const { issuer, did, achievements } = await platform.issuers.viewPublic(c.req.param('slug'));
-    return c.html(<IssuerPage c={c} issuer={issuer} did={did} achievements={achievements} />);
+    const endorsements = await platform.endorsements.list({ issuerId: issuer.id });
+    return c.html(
+      <IssuerPage c={c} issuer={issuer} did={did} achievements={achievements} endorsements={endorsements} />,
+    );
   });
 }

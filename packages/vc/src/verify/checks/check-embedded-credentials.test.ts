@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEd25519SigningKey, encodeMultikeyPublic, generateEd25519KeyPair } from '../../did/index.js';
+import type { JsonObject } from '../../json/index.js';
 import { checkEmbeddedCredentials } from './check-embedded-credentials.js';
 import { didKeySigner, signWith, testBadge, testCredentialContext } from './test-verification-context.js';
 
@@ -30,7 +31,11 @@ describe('checkEmbeddedCredentials', () => {
     const endorsement = await signWith(endorser, endorsementBy(endorser.controller));
     const result = await run(testBadge(issuer.controller, { endorsement: [endorsement] }));
     expect(result.checks).toEqual([
-      { id: 'endorsements', ok: true, message: '1 embedded credential(s) verified' },
+      {
+        id: 'endorsements',
+        ok: true,
+        message: '1 embedded credential(s) verified: Example Accreditor endorses the credential',
+      },
     ]);
     expect(result.learned?.nested?.map((item) => [item.path, item.report.verified])).toEqual([
       ['endorsement[0]', true],
@@ -50,10 +55,59 @@ describe('checkEmbeddedCredentials', () => {
       code: 'CRYPTOGRAPHIC_SECURITY_ERROR',
     });
     expect(forgedResult.checks?.[0]?.message).toMatch(
-      /^1 of 1 embedded credential\(s\) failed: endorsement\[0\] \(proof: /,
+      /^1 of 1 embedded credential\(s\) failed: endorsement\[0\] \[Example Accreditor endorses the credential\] \(proof: /,
     );
     const expiredResult = await run(testBadge(issuer.controller, { endorsement: [expired] }));
     expect(expiredResult.checks?.[0]).toMatchObject({ id: 'endorsements', ok: true, warning: true });
+  });
+
+  it('verifies issuer and achievement endorsements alike, and names who endorses what', async () => {
+    const ofIssuer = await signWith(endorser, endorsementBy(endorser.controller));
+    const ofAchievement = await signWith(endorser, {
+      ...endorsementBy(endorser.controller),
+      credentialSubject: { id: 'https://issuer.example/achievements/teamwork', type: ['EndorsementSubject'] },
+    });
+    const badge = testBadge(issuer.controller);
+    const credential = {
+      ...badge,
+      issuer: { ...(badge.issuer as JsonObject), endorsement: [ofIssuer] },
+      credentialSubject: {
+        ...(badge.credentialSubject as JsonObject),
+        achievement: {
+          ...((badge.credentialSubject as { achievement: JsonObject }).achievement as JsonObject),
+          endorsement: [ofAchievement],
+        },
+      },
+    };
+    const result = await run(credential);
+    expect(result.learned?.nested?.map((item) => [item.path, item.report.verified])).toEqual([
+      ['issuer.endorsement[0]', true],
+      ['credentialSubject[0].achievement.endorsement[0]', true],
+    ]);
+    expect(result.checks).toEqual([
+      {
+        id: 'endorsements',
+        ok: true,
+        message:
+          '2 embedded credential(s) verified: Example Accreditor endorses the issuer Example Academy; ' +
+          'Example Accreditor endorses the achievement Teamwork',
+      },
+    ]);
+
+    // A forged issuer endorsement fails the check by its path and its endorser; the other one still verifies.
+    const forged = {
+      ...credential,
+      issuer: { ...credential.issuer, endorsement: [{ ...ofIssuer, name: 'Forged' }] },
+    };
+    const forgedResult = await run(forged);
+    expect(forgedResult.learned?.nested?.map((item) => [item.path, item.report.verified])).toEqual([
+      ['issuer.endorsement[0]', false],
+      ['credentialSubject[0].achievement.endorsement[0]', true],
+    ]);
+    expect(forgedResult.checks?.[0]).toMatchObject({ id: 'endorsements', ok: false });
+    expect(forgedResult.checks?.[0]?.message).toMatch(
+      /^1 of 2 embedded credential\(s\) failed: issuer\.endorsement\[0\] \[Example Accreditor endorses the issuer Example Academy\] \(proof: /,
+    );
   });
 
   it('verifies the nested credentials of a CLR, and reads that member in no other credential', async () => {

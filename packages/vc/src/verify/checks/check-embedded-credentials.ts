@@ -15,19 +15,57 @@ function failedOnlyOnDates(report: VerificationReport): boolean {
   return failures.length > 0 && failures.every((check) => DATE_CHECKS.has(check.id));
 }
 
+// Names come from documents anyone can write: kept short, so that a report stays readable.
+const MAX_NAME = 100;
+
+function nameOf(value: unknown): string | null {
+  if (typeof value === 'string') return value.slice(0, MAX_NAME);
+  if (!isRecord(value)) return null;
+  const name = typeof value.name === 'string' && value.name.trim() !== '' ? value.name : value.id;
+  return typeof name === 'string' ? name.slice(0, MAX_NAME) : null;
+}
+
+/**
+ * Who endorses what, for the report: the endorser as the endorsement names its issuer (a name is a claim;
+ * the endorsement's own checks say whether its key is that issuer's), and what the endorsement sits on
+ * (`issuer.` endorses the credential's issuer, `…achievement.` its achievement, none the credential).
+ */
+function describeEndorsement(credential: JsonObject, item: NestedReport): string {
+  const endorsement = item.report.credential;
+  const endorser = nameOf(endorsement?.issuer) ?? 'an unnamed endorser';
+  if (item.path.startsWith('issuer.')) {
+    return `${endorser} endorses the issuer ${nameOf(credential.issuer) ?? ''}`.trimEnd();
+  }
+  const subject = /^credentialSubject\[(\d+)\]\.achievement\./.exec(item.path);
+  if (subject?.[1] !== undefined) {
+    const owner = asArray(credential.credentialSubject)[Number(subject[1])];
+    const achievement = isRecord(owner) ? nameOf(owner.achievement) : null;
+    return `${endorser} endorses the achievement ${achievement ?? ''}`.trimEnd();
+  }
+  return `${endorser} endorses the credential`;
+}
+
 /**
  * Every CLR-nested credential must verify. An endorsement is another issuer's claim about this issuer or
  * achievement: a forged or unverifiable one fails the credential (it carries content nobody vouches
  * for), but one outside its own validity period only lapsed, which does not make this credential any
- * less authentic: a warning (peer-suite policy, README "Verification policies").
+ * less authentic: a warning (peer-suite policy, README "Verification policies"). Endorsements are named
+ * by who endorses what, so that a failure says whose word does not hold.
  */
-function embeddedCheck(id: string, items: readonly NestedReport[]): VerificationCheck {
+function embeddedCheck(
+  credential: JsonObject,
+  id: string,
+  items: readonly NestedReport[],
+): VerificationCheck {
+  const endorsements = id === CheckId.ENDORSEMENTS;
+  const label = (item: NestedReport) =>
+    endorsements ? `${item.path} [${describeEndorsement(credential, item)}]` : item.path;
   const bad = items.filter((item) => !item.report.verified);
-  const broken = id === CheckId.ENDORSEMENTS ? bad.filter((item) => !failedOnlyOnDates(item.report)) : bad;
+  const broken = endorsements ? bad.filter((item) => !failedOnlyOnDates(item.report)) : bad;
   if (broken.length > 0) {
     const reasons = broken.map((item) => {
       const reason = item.report.checks.find((check) => !check.ok);
-      return `${item.path}${reason === undefined ? '' : ` (${reason.id}: ${reason.message.slice(0, 200)})`}`;
+      return `${label(item)}${reason === undefined ? '' : ` (${reason.id}: ${reason.message.slice(0, 200)})`}`;
     });
     return failed(
       id,
@@ -38,11 +76,14 @@ function embeddedCheck(id: string, items: readonly NestedReport[]): Verification
   if (bad.length > 0) {
     return passed(
       id,
-      `${bad.length} of ${items.length} endorsement(s) are outside their validity period (${bad.map((item) => item.path).join(', ')}); the rest verified`,
+      `${bad.length} of ${items.length} endorsement(s) are outside their validity period (${bad.map(label).join(', ')}); the rest verified`,
       true,
     );
   }
-  return passed(id, `${items.length} embedded credential(s) verified`);
+  const who = endorsements
+    ? `: ${items.map((item) => describeEndorsement(credential, item)).join('; ')}`
+    : '';
+  return passed(id, `${items.length} embedded credential(s) verified${who}`);
 }
 
 function embeddedKind(path: string): string {
@@ -107,7 +148,7 @@ export const checkEmbeddedCredentials: CredentialStep = async (context) => {
   const checks: VerificationCheck[] = [];
   for (const id of [CheckId.ENDORSEMENTS, CheckId.NESTED_CREDENTIALS]) {
     const mine = nested.filter((item) => embeddedKind(item.path) === id);
-    if (mine.length > 0) checks.push(embeddedCheck(id, mine));
+    if (mine.length > 0) checks.push(embeddedCheck(credential, id, mine));
   }
   return {
     checks,
