@@ -13,5 +13,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest's default leaves one core idle; on a 2-core machine that is half of it. Two workers ran the
+    // suite in 857 s against 1,052 s for one (one run each, same clean clone).
+    maxWorkers: 2,
   },
 });

@@ -198,3 +198,38 @@ describe('loadConfig: rate limits', () => {
     }
   });
 });
+
+describe('loadConfig: the guarded outbound fetcher', () => {
+  it('fetches by default, allow-listing no host', () => {
+    const config = loadConfig({ DATA_DIR: ':memory:' });
+    expect(config.fetch).toEqual({ enabled: true, allow: [] });
+  });
+
+  it('reads MICROCRED_FETCH=off and the hosts of MICROCRED_FETCH_ALLOW, with their ports', () => {
+    const config = loadConfig({
+      DATA_DIR: ':memory:',
+      MICROCRED_FETCH: 'off',
+      MICROCRED_FETCH_ALLOW: '127.0.0.1, Localhost:8080,[::1]:9000',
+    });
+    expect(config.fetch).toEqual({
+      enabled: false,
+      allow: [
+        { hostname: '127.0.0.1' },
+        { hostname: 'localhost', port: 8080 },
+        { hostname: '[::1]', port: 9000 },
+      ],
+    });
+  });
+
+  it('refuses a switch other than on or off, and an allow-list entry that is not a host', () => {
+    for (const [name, value] of [
+      ['MICROCRED_FETCH', 'yes'],
+      ['MICROCRED_FETCH_ALLOW', 'http://127.0.0.1'],
+      ['MICROCRED_FETCH_ALLOW', 'localhost:99999'],
+      ['MICROCRED_FETCH_ALLOW', 'user@localhost'],
+    ] as const) {
+      const problems = problemsOf({ DATA_DIR: ':memory:', [name]: value });
+      expect(problems.some((problem) => problem.startsWith(name))).toBe(true);
+    }
+  });
+});

@@ -11,6 +11,7 @@ import {
   type RateLimitRule,
   type RateLimitRules,
 } from './domain/rate-limit/rate-limit-rules.js';
+import { type AllowedHost, parseFetchAllowList } from './edge/outbound/fetch-allow-list.js';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -52,6 +53,12 @@ export interface Config {
   readonly verifierResources: string | undefined;
   /** `1edtech` accepts 1EdTech's key-in-the-fragment verification methods (README, verification policies). */
   readonly verifierCompat: 'strict' | '1edtech';
+  /**
+   * The guarded outbound fetcher (`MICROCRED_FETCH`, on by default): how the verifier reads what neither
+   * this platform nor VERIFIER_RESOURCES holds (DID documents, status lists, credentials named by URL).
+   * `allow` (`MICROCRED_FETCH_ALLOW`): hosts reached although their addresses are not public, over http too.
+   */
+  readonly fetch: { readonly enabled: boolean; readonly allow: readonly AllowedHost[] };
   /** Rate limits (`MICROCRED_RATE_LIMIT`, `RATE_LIMIT_*`); counted in the database, shared by every process. */
   readonly rateLimit: { readonly enabled: boolean; readonly rules: RateLimitRules };
   /** Reverse proxies of ours in front (`TRUST_PROXY`): 0 ignores `X-Forwarded-For`. */
@@ -150,6 +157,13 @@ const environmentSchema = z.object({
   VERIFIER_RESOURCES: z.string().optional(),
   VERIFIER_COMPAT: z.enum(['strict', '1edtech'], { error: 'must be strict or 1edtech' }).default('strict'),
   MICROCRED_RATE_LIMIT: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  MICROCRED_FETCH: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  MICROCRED_FETCH_ALLOW: z
+    .string()
+    .refine((value) => parseFetchAllowList(value) !== undefined, {
+      error: 'must be host names or IP addresses, each with an optional :port, separated by commas',
+    })
+    .optional(),
   TRUST_PROXY: z
     .string()
     .regex(/^(?:true|false|\d)$/, {
@@ -221,6 +235,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     verifierResources:
       values.VERIFIER_RESOURCES === undefined ? undefined : resolve(values.VERIFIER_RESOURCES),
     verifierCompat: values.VERIFIER_COMPAT,
+    fetch: Object.freeze({
+      enabled: values.MICROCRED_FETCH === 'on',
+      allow: parseFetchAllowList(values.MICROCRED_FETCH_ALLOW ?? '') ?? [],
+    }),
     rateLimit: Object.freeze({
       enabled: values.MICROCRED_RATE_LIMIT === 'on',
       rules: Object.freeze(

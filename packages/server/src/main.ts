@@ -9,6 +9,7 @@ import { createServerApp } from './create-server-app.js';
 import { AesGcmKeyStore, createPgStorage, deriveSubkey, openDatabase, runMigrations } from './db/index.js';
 import { seedDemoData } from './domain/demo/seed-demo-data.js';
 import { createPlatform, type Platform } from './domain/platform.js';
+import { createGuardedFetcher } from './edge/outbound/index.js';
 import { createHttpServer } from './http/create-http-server.js';
 import { listenOnPort } from './http/listen-on-port.js';
 import { startBulkWorker } from './jobs/bulk-worker.js';
@@ -35,9 +36,17 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Runn
   await runMigrations(database);
   // Signing is CPU-bound: worker threads on every core keep the event loop free for requests.
   const pool = createSigningPool({ logger });
+  // The one way the platform reaches the network: what it publishes and the resource map come first.
+  const outbound = config.fetch.enabled
+    ? createGuardedFetcher({
+        allow: config.fetch.allow,
+        logger: logger.child({ component: 'outbound-fetch' }),
+      })
+    : undefined;
   const platform = createPlatform({
     signer: pool,
     logger,
+    ...(outbound === undefined ? {} : { externalFetcher: outbound.fetchJson }),
     verifier: {
       compat: config.verifierCompat,
       ...(config.verifierResources === undefined

@@ -81,6 +81,12 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
       'JSON map of URL or DID to a local file (paths relative to the map; npm:<pkg>@<version>/<file>): ' +
         'contexts, DID and key documents, status and revocation lists; every other URL is refused',
     )
+    .option(
+      '--fetch',
+      'fetch the DID documents and status lists that the files, --resources and --status-list do not hold: ' +
+        'https and public addresses only (MICROCRED_FETCH_ALLOW=host,host:port also reaches those hosts, ' +
+        'over http too); JSON-LD contexts are never fetched',
+    )
     .addOption(
       new Option(
         '--compat <mode>',
@@ -99,6 +105,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
           now?: string;
           statusList: string[];
           resources?: string;
+          fetch?: boolean;
           compat: 'strict' | '1edtech';
         },
       ) => {
@@ -110,6 +117,9 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
               ...(options.now === undefined ? {} : { now: parseDateOption(options.now, '--now') }),
               statusList: options.statusList,
               ...(options.resources === undefined ? {} : { resources: options.resources }),
+              ...(options.fetch === true
+                ? { fetch: { allow: process.env.MICROCRED_FETCH_ALLOW ?? '' } }
+                : {}),
               compat: options.compat,
             },
             io.stdout,

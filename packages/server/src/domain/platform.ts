@@ -190,7 +190,10 @@ export interface PlatformOptions {
   readonly adminEmails?: readonly string[];
   readonly now?: () => Date;
   readonly signer?: CredentialSigner;
-  /** How the verifier reads documents the platform does not publish itself (default: refuse). */
+  /**
+   * How the verifier reads documents the platform does not publish itself (default: refuse); the server
+   * passes the guarded outbound fetcher, which caches as the documents' `Cache-Control` says.
+   */
   readonly externalFetcher?: ResourceFetcher;
   /**
    * Documents the verifier may use instead of fetching (contexts, DID documents, status lists), by URL, as a
@@ -233,10 +236,13 @@ export function createPlatformWithContext(options: PlatformOptions) {
   const issueDependencies = { activeSigningKey, signer: options.signer ?? inProcessSigner };
   const publishStatusList = createStatusListPublisher(context, issueDependencies);
   // What the platform publishes comes from its database; then the configured resources; then the external
-  // fetcher (by default nothing), with answers cached.
+  // fetcher (by default nothing). Not cached here: a fixed lifetime would override a status list's
+  // `Cache-Control: no-store`, so the external fetcher caches as each answer says.
   const resources = createResourceMap({
     documents: options.verifier?.resources ?? new Map(),
-    ...(options.externalFetcher === undefined ? {} : { fallback: options.externalFetcher }),
+    ...(options.externalFetcher === undefined
+      ? {}
+      : { fallback: options.externalFetcher, cache: { maxEntries: 0 } }),
   });
   const fetcher = createPlatformFetcher(context, publishStatusList, resources.fetcher);
   const compat = options.verifier?.compat ?? 'strict';

@@ -33,8 +33,19 @@ export const ErrorCode = {
   UNBOUND_KEY: 'UNBOUND_KEY',
   /** A DID or verification method could not be resolved or is not controlled by the issuer. */
   DID_RESOLUTION_ERROR: 'DID_RESOLUTION_ERROR',
-  /** A remote resource (DID document, status list) is not available to the verifier. */
+  /**
+   * A remote resource (DID document, status list) is not available to the verifier: not supplied, or
+   * its host did not give it (DNS, network, time limit, HTTP status, not JSON; `details.reason`).
+   */
   RESOURCE_UNAVAILABLE: 'RESOURCE_UNAVAILABLE',
+  /**
+   * A guarded fetcher would not fetch a URL or accept its answer: a scheme other than https (unless the
+   * host is allow-listed), credentials in the URL, an address that is not public (loopback, private,
+   * link-local…), too many redirects, an answer too large or of a content type or encoding it does not
+   * read. `details.reason` says which. Retrying does not help: the caller gives another URL, or the
+   * operator allow-lists the host.
+   */
+  FETCH_REFUSED: 'FETCH_REFUSED',
   /** Bitstring Status List: the list could not be retrieved. */
   STATUS_RETRIEVAL_ERROR: 'STATUS_RETRIEVAL_ERROR',
   /** Bitstring Status List: the list's proof or purpose does not check out. */

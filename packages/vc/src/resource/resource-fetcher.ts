@@ -3,7 +3,8 @@ import { ErrorCode, MicrocredError } from '../error/index.js';
 /**
  * How the pure core reads anything remote (DID documents, key documents, status lists, revocation lists).
  * The core never fetches: callers inject this, so a verifier can be fully offline, cached, or guarded.
- * Implementations resolve to the parsed JSON document, or reject with a MicrocredError RESOURCE_UNAVAILABLE.
+ * Implementations resolve to the parsed JSON document, or reject with a MicrocredError: RESOURCE_UNAVAILABLE
+ * when it could not be had, FETCH_REFUSED when a guarded fetcher would not fetch the URL or take its answer.
  * One that reads JSON text parses it with `parseIJson`: what it fetched is untrusted, and `JSON.parse` would
  * quietly drop the first of duplicate members.
  */

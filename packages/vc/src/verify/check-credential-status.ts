@@ -27,12 +27,24 @@ async function checkBitstringEntry(
   let list: unknown;
   try {
     list = await options.fetcher(listUrl);
-  } catch {
+  } catch (error) {
     // Fail closed (ADVERSARIAL V21): a status we cannot read is never reported as "not revoked".
+    if (error instanceof MicrocredError && error.code === ErrorCode.FETCH_REFUSED)
+      return [
+        failed(
+          ErrorCode.FETCH_REFUSED,
+          `the status list ${listUrl} was not fetched (${error.message}), so the status is unknown`,
+        ),
+      ];
+    // A fetcher that says why (`details.reason`: HTTP status, time limit…) is quoted; a bare refusal is not.
+    const why =
+      error instanceof MicrocredError && typeof error.details?.reason === 'string'
+        ? ` (${error.message})`
+        : '';
     return [
       failed(
         ErrorCode.STATUS_RETRIEVAL_ERROR,
-        `the status list ${listUrl} could not be retrieved, so the status is unknown`,
+        `the status list ${listUrl} could not be retrieved${why}, so the status is unknown`,
       ),
     ];
   }

@@ -80,6 +80,8 @@ const VC_ERROR_FAMILY: Partial<Record<ErrorCode, ErrorCode>> = {
   INVALID_KEY: 'CRYPTOGRAPHIC_SECURITY_ERROR',
   DID_RESOLUTION_ERROR: 'CRYPTOGRAPHIC_SECURITY_ERROR',
   UNBOUND_KEY: 'CRYPTOGRAPHIC_SECURITY_ERROR',
+  // Only the status check reports it: a list the verifier would not fetch is a list it could not retrieve.
+  FETCH_REFUSED: 'STATUS_RETRIEVAL_ERROR',
 };
 
 /** The VC 2.0 (§7.2) or Bitstring Status List problem type URL for a failed check's code. */

@@ -1,7 +1,23 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  addDataIntegrityProof,
+  buildAchievement,
+  buildAchievementCredential,
+  buildBitstringStatusListCredential,
+  buildProfile,
+  createBitstring,
+  createEd25519SigningKey,
+  didKeyFromPublicKey,
+  didKeyVerificationMethodId,
+  encodeStatusList,
+  generateEd25519KeyPair,
+} from '@microcred/vc';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../../test/support/run-cli.js';
 import {
   handBakedPng,
@@ -89,4 +105,108 @@ describe('microcred verify refuses credentials that are not I-JSON', () => {
       }
     },
   );
+});
+
+describe('microcred verify --fetch', () => {
+  let server: Server;
+  let connections = 0;
+  let file: string;
+
+  beforeAll(async () => {
+    const { publicKey, secretKey } = generateEd25519KeyPair(randomBytes(32));
+    const did = didKeyFromPublicKey(publicKey);
+    const key = createEd25519SigningKey({ secretKey, id: didKeyVerificationMethodId(did), controller: did });
+    const created = new Date('2026-01-01T00:00:00Z');
+    let list: Record<string, unknown> = {};
+    server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/vc+ld+json' });
+      response.end(JSON.stringify(list));
+    });
+    server.on('connection', () => {
+      connections += 1;
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const listUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/status/1`;
+    const unsignedList = buildBitstringStatusListCredential({
+      id: listUrl,
+      issuer: did,
+      statusPurpose: 'revocation',
+      encodedList: encodeStatusList(createBitstring()),
+      validFrom: created,
+    });
+    list = await addDataIntegrityProof({
+      document: unsignedList as unknown as Record<string, unknown>,
+      key,
+      created,
+    });
+    const credential = await addDataIntegrityProof({
+      document: buildAchievementCredential({
+        id: `urn:uuid:${randomUUID()}`,
+        issuer: buildProfile({ id: did, name: 'Remote Academy' }),
+        achievement: buildAchievement({
+          id: 'https://academy.example/achievements/first-aid',
+          name: 'First Aid',
+          description: 'Gives first aid.',
+          criteria: { narrative: 'Pass the first aid course.' },
+        }),
+        recipient: { id: 'did:example:learner' },
+        validFrom: created,
+        name: 'First Aid',
+        credentialStatus: {
+          type: 'BitstringStatusListEntry',
+          statusPurpose: 'revocation',
+          statusListIndex: 3,
+          statusListCredential: listUrl,
+        },
+      }) as unknown as Record<string, unknown>,
+      key,
+      created,
+    });
+    file = join(dir, 'remote-status.json');
+    writeFileSync(file, JSON.stringify(credential));
+  });
+
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  afterAll(async () => {
+    server?.closeAllConnections();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  const statusOf = (out: string) =>
+    (JSON.parse(out) as JsonReport).checks.find((check) => check.id === 'status');
+
+  it('fetches nothing without --fetch: the status is unknown', async () => {
+    vi.stubEnv('MICROCRED_FETCH_ALLOW', '127.0.0.1');
+    const before = connections;
+    const { code, out } = await runCli('verify', '--json', file);
+    expect(code).toBe(1);
+    expect(statusOf(out)).toMatchObject({ ok: false, code: 'STATUS_RETRIEVAL_ERROR' });
+    expect(connections).toBe(before);
+  });
+
+  it('reads the status list of a host MICROCRED_FETCH_ALLOW names, with --fetch', async () => {
+    vi.stubEnv('MICROCRED_FETCH_ALLOW', '127.0.0.1');
+    const { code, out, err } = await runCli('verify', '--json', '--fetch', file);
+    expect(statusOf(out), err).toMatchObject({ ok: true });
+    expect(code).toBe(0);
+  });
+
+  it('refuses plain http to a host not allow-listed, even with --fetch', async () => {
+    vi.stubEnv('MICROCRED_FETCH_ALLOW', '');
+    const before = connections;
+    const { code, out } = await runCli('verify', '--json', '--fetch', file);
+    expect(code).toBe(1);
+    expect(statusOf(out)).toMatchObject({ ok: false, code: 'FETCH_REFUSED' });
+    expect(connections).toBe(before);
+  });
+
+  it('calls an unreadable MICROCRED_FETCH_ALLOW a usage error (exit 2)', async () => {
+    vi.stubEnv('MICROCRED_FETCH_ALLOW', 'http://127.0.0.1/');
+    const { code, err } = await runCli('verify', '--json', '--fetch', file);
+    expect(code).toBe(2);
+    expect(err).toContain('MICROCRED_FETCH_ALLOW');
+  });
 });

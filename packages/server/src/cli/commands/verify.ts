@@ -4,6 +4,7 @@ import {
   type VerifierCompat,
   verifyCredential,
 } from '@microcred/vc';
+import { createGuardedFetcher, parseFetchAllowList } from '../../edge/outbound/index.js';
 import { ResourceMapError, readResourceMap } from '../../resources/read-resource-map.js';
 import { readBytes, readJsonFile, UsageError } from '../cli-io.js';
 
@@ -26,6 +27,21 @@ export interface VerifyCommandOptions {
   readonly resources?: string;
   /** Peer conventions accepted beyond the specifications (default `strict`). */
   readonly compat?: VerifierCompat;
+  /**
+   * `--fetch`: what the files and maps do not hold is fetched through the guarded fetcher; `allow` is
+   * `MICROCRED_FETCH_ALLOW` as written (hosts reached although not public, over http too).
+   */
+  readonly fetch?: { readonly allow: string };
+}
+
+function guardedFallback(fetch: NonNullable<VerifyCommandOptions['fetch']>) {
+  const allow = parseFetchAllowList(fetch.allow);
+  if (allow === undefined)
+    throw new UsageError(
+      `MICROCRED_FETCH_ALLOW must be host names or IP addresses, each with an optional :port, separated by commas`,
+    );
+  // It caches as each answer's Cache-Control says, so the map adds no cache of its own.
+  return { fallback: createGuardedFetcher({ allow }).fetchJson, cache: { maxEntries: 0 } };
 }
 
 function statusListDocuments(paths: readonly string[]): Map<string, unknown> {
@@ -65,7 +81,7 @@ function formatReport(file: string, report: VerificationReport): string {
 /**
  * `microcred verify FILE...`: JSON, JWT, PNG or SVG. Exit 0 when every file verifies, 1 when any does not;
  * unreadable files or a bad resource map are usage errors (2), raised before any verification output.
- * Nothing is fetched: remote documents come only from `--resources` and `--status-list`.
+ * Remote documents come from `--resources` and `--status-list`, and are fetched only with `--fetch`.
  */
 export async function verifyFiles(
   files: readonly string[],
@@ -78,7 +94,10 @@ export async function verifyFiles(
     options.resources === undefined ? new Map<string, unknown>() : readResources(options.resources);
   for (const [url, document] of statusListDocuments(options.statusList ?? [])) documents.set(url, document);
   // One map for the whole run: its document loader lets jsonld.js reuse the contexts it resolved.
-  const { fetcher, documentLoader } = createResourceMap({ documents });
+  const { fetcher, documentLoader } = createResourceMap({
+    documents,
+    ...(options.fetch === undefined ? {} : guardedFallback(options.fetch)),
+  });
   let allVerified = true;
   for (const { file, bytes } of inputs) {
     const report = await verifyCredential(bytes, {

@@ -38,6 +38,9 @@ export const PROBLEM_STATUS: Readonly<Record<ServerErrorCode, ContentfulStatusCo
   // Something this server needed from elsewhere was not there: not the caller's fault.
   RESOURCE_UNAVAILABLE: 502,
   STATUS_RETRIEVAL_ERROR: 502,
+  // The URL given (or where it led) is one the platform will not fetch, or its answer one it will not
+  // read: the caller can give another.
+  FETCH_REFUSED: 400,
   // Signing our own credential failed: a bug or a broken key, never the caller's input.
   PROOF_GENERATION_ERROR: 500,
   INTERNAL: 500,

@@ -3,98 +3,19 @@ import type { CatalogResult } from '../../domain/achievement/search-catalog.js';
 import type { EmployerWorkspace } from '../../domain/employer/employer-access.js';
 import type { EndorsementView } from '../../domain/endorsement/endorsements.js';
 import type { Achievement, Issuer } from '../../domain/ports/index.js';
+import { AchievementReview, EndorseForm } from '../shared/endorse-review.js';
+import { achievementResults, EndorseResults, EndorseSearchForm } from '../shared/endorse-search.js';
 import {
-  AchievementCriteria,
-  AchievementFacts,
-  AchievementSkills,
-  achievementTexts,
-} from '../shared/achievement-summary.js';
-import { PostForm } from '../shared/layout.js';
+  EndorsementsGivenTable,
+  type GivenTableOptions,
+  splitGiven,
+  WithdrawnEndorsements,
+} from '../shared/endorsements-given-table.js';
 import type { WebEnv } from '../shared/web-env.js';
+import { WithdrawEndorsementForm } from '../shared/withdraw-endorsement-form.js';
 import { employerPath } from './employer-context.js';
 import { EmployerLayout } from './employer-layout.js';
 import { canEdit } from './saved-role-pages.js';
-
-/** The domain's limits (EndorseInputSchema, WithdrawEndorsementSchema), so the page refuses what it would. */
-export const MAX_COMMENT = 2000;
-export const MAX_REASON = 500;
-export const MAX_SEARCH = 200;
-
-/** The employer's endorsements, in force or withdrawn: a table of its own. */
-function EndorsementTable(props: {
-  readonly c: Context<WebEnv>;
-  readonly workspace: EmployerWorkspace;
-  readonly endorsements: readonly EndorsementView[];
-  readonly withdrawn: boolean;
-  readonly labelledBy: string;
-}) {
-  const { c, workspace, withdrawn } = props;
-  const t = c.get('t');
-  const canChange = canEdit(workspace) && !withdrawn;
-  return (
-    <div class="table-scroll">
-      <table
-        class="data"
-        aria-labelledby={props.labelledBy}
-        data-endorsements={withdrawn ? 'withdrawn' : 'in-force'}
-      >
-        <thead>
-          <tr>
-            <th scope="col">{t('endorsement.employer.achievement')}</th>
-            <th scope="col">{t('endorsement.employer.comment')}</th>
-            <th scope="col">
-              {t(withdrawn ? 'endorsement.employer.withdrawnOn' : 'endorsement.employer.since')}
-            </th>
-            <th scope="col">{t('endorsement.employer.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.endorsements.map((endorsement) => (
-            <tr data-endorsement={endorsement.id}>
-              <th scope="row">
-                {endorsement.subject.kind === 'achievement' ? (
-                  <a href={`/achievements/${endorsement.subject.id}`}>{endorsement.subject.name}</a>
-                ) : (
-                  endorsement.subject.name
-                )}
-              </th>
-              <td class="endorsement-comment">
-                {endorsement.comment}
-                {endorsement.withdrawnReason === null ? null : (
-                  <>
-                    <br />
-                    <span class="muted">
-                      {t('endorsement.page.reason', { reason: endorsement.withdrawnReason })}
-                    </span>
-                  </>
-                )}
-              </td>
-              <td>{t.date(endorsement.withdrawnAt ?? endorsement.createdAt)}</td>
-              <td>
-                <a href={`/endorsements/${endorsement.id}`}>
-                  {t('endorsement.employer.publicPage')}
-                  <span class="visually-hidden"> {endorsement.subject.name}</span>
-                </a>
-                {canChange ? (
-                  <>
-                    {' · '}
-                    <a
-                      class="remove-link"
-                      href={employerPath(workspace, `/endorsements/${endorsement.id}/withdraw`)}
-                    >
-                      {t('endorsement.employer.withdrawLink')}
-                      <span class="visually-hidden"> {endorsement.subject.name}</span>
-                    </a>
-                  </>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 /**
  * `/employer/{slug}/endorsements`: what the employer endorses (and has withdrawn), and the published
@@ -108,11 +29,17 @@ export function EndorsementsPage(props: {
   readonly result: CatalogResult;
   readonly message?: string | undefined;
 }) {
-  const { c, workspace, result } = props;
+  const { c, workspace } = props;
   const t = c.get('t');
-  const inForce = props.endorsements.filter((endorsement) => endorsement.withdrawnAt === null);
-  const withdrawn = props.endorsements.filter((endorsement) => endorsement.withdrawnAt !== null);
-  const endorsed = new Set(inForce.map((endorsement) => endorsement.subject.id));
+  const { inForce, withdrawn, endorsed } = splitGiven(props.endorsements);
+  const review = employerPath(workspace, '/endorsements/new');
+  const givenTable: GivenTableOptions = {
+    c,
+    marker: 'endorsements',
+    subjectHeading: t('endorsement.employer.achievement'),
+    showKind: false,
+    withdrawBase: canEdit(workspace) ? employerPath(workspace, '/endorsements') : null,
+  };
   return (
     <EmployerLayout
       c={c}
@@ -127,9 +54,8 @@ export function EndorsementsPage(props: {
         {inForce.length === 0 ? (
           <p data-endorsements-empty>{t('endorsement.employer.noneInForce')}</p>
         ) : (
-          <EndorsementTable
-            c={c}
-            workspace={workspace}
+          <EndorsementsGivenTable
+            {...givenTable}
             endorsements={inForce}
             withdrawn={false}
             labelledBy="in-force-heading"
@@ -138,47 +64,21 @@ export function EndorsementsPage(props: {
       </section>
       <section aria-labelledby="search-heading">
         <h2 id="search-heading">{t('endorsement.search.heading')}</h2>
-        <form method="get" action={employerPath(workspace, '/endorsements')} class="filters">
-          <div>
-            <label for="endorse-q">{t('endorsement.search.label')}</label>
-            <input id="endorse-q" name="q" type="search" maxlength={MAX_SEARCH} value={props.q} />
-          </div>
-          <div class="filter-actions">
-            <button type="submit">{t('endorsement.search.submit')}</button>
-          </div>
-        </form>
-        {result.entries.length === 0 ? (
-          <p role="status">{t('endorsement.search.none')}</p>
-        ) : (
-          <ul class="endorse-results" data-endorse-results>
-            {result.entries.map(({ achievement, issuer }) => (
-              <li data-achievement={achievement.id}>
-                <strong>{achievement.name}</strong>{' '}
-                <span class="muted">{t('endorsement.search.by', { issuer: issuer.name })}</span>
-                {endorsed.has(achievement.id) ? (
-                  <span class="muted"> · {t('endorsement.search.endorsed')}</span>
-                ) : null}{' '}
-                <a href={`${employerPath(workspace, '/endorsements/new')}?achievement=${achievement.id}`}>
-                  {t(canEdit(workspace) ? 'endorsement.search.review' : 'endorsement.search.view')}
-                  <span class="visually-hidden"> {achievement.name}</span>
-                </a>
-              </li>
-            ))}
-          </ul>
-        )}
+        <EndorseSearchForm
+          c={c}
+          action={employerPath(workspace, '/endorsements')}
+          label={t('endorsement.search.label')}
+          q={props.q}
+        />
+        <EndorseResults
+          results={achievementResults(c, { entries: props.result.entries, endorsed, review })}
+          markers={{ list: 'endorse-results', item: 'achievement' }}
+          action={t(canEdit(workspace) ? 'endorsement.search.review' : 'endorsement.search.view')}
+          endorsedLabel={t('endorsement.search.endorsed')}
+          none={<p role="status">{t('endorsement.search.none')}</p>}
+        />
       </section>
-      {withdrawn.length === 0 ? null : (
-        <section aria-labelledby="withdrawn-heading">
-          <h2 id="withdrawn-heading">{t('endorsement.employer.withdrawn')}</h2>
-          <EndorsementTable
-            c={c}
-            workspace={workspace}
-            endorsements={withdrawn}
-            withdrawn={true}
-            labelledBy="withdrawn-heading"
-          />
-        </section>
-      )}
+      <WithdrawnEndorsements table={givenTable} withdrawn={withdrawn} />
     </EmployerLayout>
   );
 }
@@ -197,8 +97,6 @@ export function EndorseReviewPage(props: {
 }) {
   const { c, workspace, achievement } = props;
   const t = c.get('t');
-  const { description } = achievementTexts(achievement);
-  const invalid = props.error !== undefined;
   return (
     <EmployerLayout
       c={c}
@@ -212,38 +110,15 @@ export function EndorseReviewPage(props: {
       }
     >
       <p class="lead">{t('endorsement.review.lead')}</p>
-      {description === null ? null : <p data-description>{description}</p>}
-      <AchievementFacts c={c} achievement={achievement} issuer={props.issuer} />
-      <p>
-        <a href={`/achievements/${achievement.id}`}>{t('endorsement.review.publicPage')}</a>
-      </p>
-      <AchievementCriteria c={c} achievement={achievement} />
-      <AchievementSkills c={c} achievement={achievement} />
+      <AchievementReview c={c} achievement={achievement} issuer={props.issuer} />
       {canEdit(workspace) ? (
-        <section aria-labelledby="endorse-heading">
-          <h2 id="endorse-heading">{t('endorsement.form.heading')}</h2>
-          <PostForm c={c} action={employerPath(workspace, '/endorsements')} class="stack">
-            <input type="hidden" name="achievement" value={achievement.id} />
-            <label for="endorse-comment">{t('endorsement.form.comment')}</label>
-            <p class="hint" id="endorse-comment-hint">
-              {t('endorsement.form.hint', { max: MAX_COMMENT })}
-            </p>
-            <textarea
-              id="endorse-comment"
-              name="comment"
-              rows={5}
-              required
-              maxlength={MAX_COMMENT}
-              aria-describedby="endorse-comment-hint"
-              aria-invalid={invalid ? 'true' : undefined}
-            >
-              {props.comment ?? ''}
-            </textarea>
-            <p>
-              <button type="submit">{t('endorsement.form.submit')}</button>
-            </p>
-          </PostForm>
-        </section>
+        <EndorseForm
+          c={c}
+          action={employerPath(workspace, '/endorsements')}
+          subject={{ field: 'achievement', value: achievement.id }}
+          comment={props.comment}
+          invalid={props.error !== undefined}
+        />
       ) : (
         <p class="hint">{t('endorsement.employer.readOnly')}</p>
       )}
@@ -260,44 +135,21 @@ export function WithdrawEndorsementPage(props: {
   readonly error?: string | undefined;
 }) {
   const { c, workspace, endorsement } = props;
-  const t = c.get('t');
   return (
     <EmployerLayout
       c={c}
       workspace={workspace}
-      title={t('endorsement.withdraw.title', { name: endorsement.subject.name })}
+      title={c.get('t')('endorsement.withdraw.title', { name: endorsement.subject.name })}
       error={props.error}
     >
-      <p>{t('endorsement.withdraw.text')}</p>
-      <blockquote class="endorsement-comment">
-        <p>{endorsement.comment}</p>
-      </blockquote>
-      <PostForm
+      <WithdrawEndorsementForm
         c={c}
+        endorsement={endorsement}
         action={employerPath(workspace, `/endorsements/${endorsement.id}/withdraw`)}
-        class="stack"
-      >
-        <label for="withdraw-reason">{t('endorsement.withdraw.reason')}</label>
-        <p class="hint" id="withdraw-reason-hint">
-          {t('endorsement.withdraw.reasonHint', { max: MAX_REASON })}
-        </p>
-        <textarea
-          id="withdraw-reason"
-          name="reason"
-          rows={3}
-          maxlength={MAX_REASON}
-          aria-describedby="withdraw-reason-hint"
-          aria-invalid={props.error === undefined ? undefined : 'true'}
-        >
-          {props.reason ?? ''}
-        </textarea>
-        <p>
-          <button type="submit" class="danger">
-            {t('endorsement.withdraw.confirm')}
-          </button>{' '}
-          <a href={employerPath(workspace, '/endorsements')}>{t('endorsement.withdraw.cancel')}</a>
-        </p>
-      </PostForm>
+        cancel={employerPath(workspace, '/endorsements')}
+        reason={props.reason}
+        invalid={props.error !== undefined}
+      />
     </EmployerLayout>
   );
 }

@@ -2,12 +2,14 @@ import type { Context } from 'hono';
 import type { EmployerWorkspace } from '../../domain/employer/employer-access.js';
 import type { EndorsementRequestView } from '../../domain/endorsement/endorsement-requests.js';
 import type { Achievement, Issuer } from '../../domain/ports/index.js';
-import { EndorsementRequestReview, REQUEST_STATE_LABELS } from '../shared/endorsement-request-review.js';
+import { EndorsementRequestReview } from '../shared/endorsement-request-review.js';
+import { ReceivedRequestsTable } from '../shared/received-requests-table.js';
 import type { WebEnv } from '../shared/web-env.js';
 import { employerPath } from './employer-context.js';
 import { EmployerLayout } from './employer-layout.js';
 import { canEdit } from './saved-role-pages.js';
 
+/** Requests the employer received, waiting or closed: each reviewed on its own page. */
 function RequestTable(props: {
   readonly c: Context<WebEnv>;
   readonly workspace: EmployerWorkspace;
@@ -18,43 +20,17 @@ function RequestTable(props: {
   const { c, workspace } = props;
   const t = c.get('t');
   return (
-    <div class="table-scroll">
-      <table class="data" aria-labelledby={props.labelledBy} data-requests={props.state}>
-        <thead>
-          <tr>
-            <th scope="col">{t('endorsementRequest.achievement')}</th>
-            <th scope="col">{t('employer.endorsementRequests.from')}</th>
-            <th scope="col">{t('endorsementRequest.message')}</th>
-            <th scope="col">{t('endorsementRequest.date')}</th>
-            <th scope="col">{t('endorsementRequest.state')}</th>
-            <th scope="col">{t('endorsementRequest.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.requests.map((request) => (
-            <tr data-request={request.id}>
-              <th scope="row">{request.achievement.name}</th>
-              <td>{request.requester.name}</td>
-              <td class="endorsement-comment">
-                {request.message === '' ? (
-                  <span class="muted">{t('endorsementRequest.noMessage')}</span>
-                ) : (
-                  request.message
-                )}
-              </td>
-              <td>{t.date(request.createdAt)}</td>
-              <td data-request-state={request.state}>{t(REQUEST_STATE_LABELS[request.state])}</td>
-              <td>
-                <a href={employerPath(workspace, `/endorsement-requests/${request.id}`)}>
-                  {t('employer.endorsementRequests.review')}
-                  <span class="visually-hidden"> {request.achievement.name}</span>
-                </a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ReceivedRequestsTable
+      c={c}
+      requests={props.requests}
+      labelledBy={props.labelledBy}
+      marker={props.state}
+      labels={{
+        from: t('employer.endorsementRequests.from'),
+        review: t('employer.endorsementRequests.review'),
+      }}
+      reviewHref={(request) => employerPath(workspace, `/endorsement-requests/${request.id}`)}
+    />
   );
 }
 

@@ -2,10 +2,11 @@ import type { Context, Hono } from 'hono';
 import { resourceNotFound } from '../../domain/auth/resource-not-found.js';
 import { authorizeEmployer } from '../../domain/employer/employer-access.js';
 import { ANSWER_DONE, answerEndorsementRequest } from '../shared/answer-endorsement-request.js';
+import { doneNote } from '../shared/done-note.js';
+import { UUID } from '../shared/uuid.js';
 import type { WebDeps, WebEnv } from '../shared/web-env.js';
 import { employerPath, employerWorkspace } from './employer-context.js';
 import { EndorsementRequestReviewPage, EndorsementRequestsPage } from './endorsement-request-pages.js';
-import { doneNote, UUID } from './saved-role-routes.js';
 
 /**
  * `/employer/{slug}/endorsement-requests`: the requests issuers sent this employer (or an address its staff

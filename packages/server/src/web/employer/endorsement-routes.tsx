@@ -2,19 +2,14 @@ import type { Context, Hono } from 'hono';
 import { resourceNotFound } from '../../domain/auth/resource-not-found.js';
 import { authorizeEmployer } from '../../domain/employer/employer-access.js';
 import type { MessageKey } from '../../i18n/messages/en.js';
-import { correctableMessage } from '../shared/user-message.js';
-import { formField, readForm } from '../shared/web-context.js';
+import { doneNote } from '../shared/done-note.js';
+import { MAX_SEARCH } from '../shared/endorse-search.js';
+import { endorseWithComment } from '../shared/endorse-with-comment.js';
+import { UUID } from '../shared/uuid.js';
 import type { WebDeps, WebEnv } from '../shared/web-env.js';
+import { givenEndorsement, withdrawEndorsement } from '../shared/withdraw-endorsement.js';
 import { employerPath, employerWorkspace } from './employer-context.js';
-import {
-  EndorsementsPage,
-  EndorseReviewPage,
-  MAX_COMMENT,
-  MAX_REASON,
-  MAX_SEARCH,
-  WithdrawEndorsementPage,
-} from './endorsement-pages.js';
-import { doneNote, UUID } from './saved-role-routes.js';
+import { EndorsementsPage, EndorseReviewPage, WithdrawEndorsementPage } from './endorsement-pages.js';
 
 const ENDORSEMENTS_DONE = {
   endorsed: 'endorsement.employer.done.endorsed',
@@ -83,49 +78,27 @@ export function mountEndorsementRoutes(web: Hono<WebEnv>, { platform }: WebDeps)
     const { actor, workspace } = employerWorkspace(c);
     // A viewer is refused before reading what they sent (403), as the use case would.
     authorizeEmployer(actor, workspace.employerId, 'recruiter');
-    const t = c.get('t');
-    const form = await readForm(c);
-    const achievementId = formField(form, 'achievement').trim();
-    const comment = formField(form, 'comment').trim();
-    if (comment === '') {
-      return renderReview(c, achievementId, { comment, message: t('endorsement.form.required') });
-    }
-    // Counted as the use case counts it, so that the page refuses exactly what it would.
-    if (comment.length > MAX_COMMENT) {
-      return renderReview(c, achievementId, {
-        comment,
-        message: t('endorsement.form.tooLong', { count: comment.length, max: MAX_COMMENT }),
-      });
-    }
-    await achievementOf(achievementId);
-    try {
-      await platform.endorsements.endorse(actor, {
-        endorserId: workspace.employerId,
-        achievementId,
-        comment,
-      });
-    } catch (error) {
-      const message = correctableMessage(error, t);
-      if (message === null) throw error;
-      return renderReview(c, achievementId, { comment, message });
-    }
-    return c.redirect(`${employerPath(workspace, '/endorsements')}?done=endorsed`, 303);
+    const outcome = await endorseWithComment(c, platform, {
+      actor,
+      endorserId: workspace.employerId,
+      // An employer endorses achievements only: the issuer field is not on its form.
+      subjectOf: async ({ achievement }) => {
+        await achievementOf(achievement);
+        return { achievementId: achievement };
+      },
+    });
+    if ('refused' in outcome) return renderReview(c, outcome.refused.named.achievement, outcome.refused);
+    return c.redirect(`${employerPath(workspace, '/endorsements')}?done=${outcome.done}`, 303);
   });
 
   /** One of this employer's endorsements in force, for one who may withdraw it (NOT_FOUND for any other). */
   async function endorsementOf(c: Context<WebEnv>) {
     const { actor, workspace } = employerWorkspace(c);
     authorizeEmployer(actor, workspace.employerId, 'recruiter');
-    const id = c.req.param('endorsementId') ?? '';
-    if (!UUID.test(id)) throw resourceNotFound('endorsement');
-    const endorsement = await platform.endorsements.get(id);
-    if (
-      endorsement.endorser.kind !== 'employer' ||
-      endorsement.endorser.id !== workspace.employerId ||
-      endorsement.withdrawnAt !== null
-    ) {
-      throw resourceNotFound('endorsement');
-    }
+    const endorsement = await givenEndorsement(platform, {
+      id: c.req.param('endorsementId') ?? '',
+      endorser: { kind: 'employer', id: workspace.employerId },
+    });
     return { actor, workspace, endorsement };
   }
 
@@ -136,21 +109,19 @@ export function mountEndorsementRoutes(web: Hono<WebEnv>, { platform }: WebDeps)
 
   web.post('/employer/:slug/endorsements/:endorsementId/withdraw', async (c) => {
     const { actor, workspace, endorsement } = await endorsementOf(c);
-    const t = c.get('t');
-    const reason = formField(await readForm(c), 'reason').trim();
-    if (reason.length > MAX_REASON) {
+    const outcome = await withdrawEndorsement(c, platform, { actor, endorsement });
+    if ('refused' in outcome) {
       return c.html(
         <WithdrawEndorsementPage
           c={c}
           workspace={workspace}
           endorsement={endorsement}
-          reason={reason}
-          error={t('endorsement.withdraw.tooLong', { count: reason.length, max: MAX_REASON })}
+          reason={outcome.refused.reason}
+          error={outcome.refused.message}
         />,
         400,
       );
     }
-    await platform.endorsements.withdraw(actor, endorsement.id, reason === '' ? {} : { reason });
-    return c.redirect(`${employerPath(workspace, '/endorsements')}?done=withdrawn`, 303);
+    return c.redirect(`${employerPath(workspace, '/endorsements')}?done=${outcome.done}`, 303);
   });
 }

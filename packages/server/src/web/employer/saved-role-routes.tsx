@@ -4,6 +4,7 @@ import { authorizeEmployer } from '../../domain/employer/employer-access.js';
 import { ESSENTIAL_WEIGHT, OPTIONAL_WEIGHT } from '../../domain/employer/saved-roles.js';
 import type { SavedRole } from '../../domain/ports/index.js';
 import type { MessageKey } from '../../i18n/messages/en.js';
+import { doneNote } from '../shared/done-note.js';
 import { correctableMessage } from '../shared/user-message.js';
 import { formField, readForm } from '../shared/web-context.js';
 import type { WebDeps, WebEnv } from '../shared/web-env.js';
@@ -35,18 +36,7 @@ const ROLE_DONE = {
 
 const ROLES_DONE = { deleted: 'employer.savedRoles.deleted' } as const satisfies Record<string, MessageKey>;
 
-/**
- * The confirmation of the action a form redirected from (`?done=…`): one of `notes`, so the address never
- * carries text of its own onto the page.
- */
-export function doneNote(
-  c: Context<WebEnv>,
-  notes: Readonly<Record<string, MessageKey>>,
-): string | undefined {
-  const done = c.req.query('done');
-  const key = done === undefined || !Object.hasOwn(notes, done) ? undefined : notes[done];
-  return key === undefined ? undefined : c.get('t')(key);
-}
+export { doneNote };
 
 /** The rows of a posted saving form (`skill-{i}`, `keep-{i}`, …), in order, up to the first gap. */
 function readRows(form: Readonly<Record<string, unknown>>): Omit<RoleFormSkill, 'label'>[] {

@@ -4,6 +4,7 @@ import { EmployerMemberInputSchema } from '../../domain/employer/manage-employer
 import { isServerError, ServerErrorCode } from '../../domain/error/server-error.js';
 import { normalizeEmail } from '../../domain/identity/normalize-email.js';
 import type { MessageKey } from '../../i18n/messages/en.js';
+import { doneNote } from '../shared/done-note.js';
 import { correctableMessage } from '../shared/user-message.js';
 import { formField, readForm } from '../shared/web-context.js';
 import type { WebDeps, WebEnv } from '../shared/web-env.js';
@@ -17,16 +18,6 @@ const MEMBERS_DONE = {
 } as const satisfies Record<string, MessageKey>;
 
 const KEYS_DONE = { revoked: 'employer.apiKeys.revoked' } as const satisfies Record<string, MessageKey>;
-
-/**
- * The confirmation of the action a form redirected from (`?done=…`): one of `notes`, so the address never
- * carries text of its own onto the page.
- */
-function doneNote(c: Context<WebEnv>, notes: Readonly<Record<string, MessageKey>>): string | undefined {
-  const done = c.req.query('done');
-  const key = done === undefined || !Object.hasOwn(notes, done) ? undefined : notes[done];
-  return key === undefined ? undefined : c.get('t')(key);
-}
 
 interface Refusal {
   readonly status: 400 | 409;

@@ -9,6 +9,7 @@ import {
   achievementTexts,
 } from './achievement-summary.js';
 import { PostForm } from './layout.js';
+import { TextAreaField } from './text-area-field.js';
 import type { WebEnv } from './web-env.js';
 
 /** The domain's limit (EndorsementRequestCommentSchema), so the page refuses what it would. */
@@ -88,20 +89,16 @@ export function EndorsementRequestReview(props: {
         <section aria-labelledby="respond-heading">
           <h2 id="respond-heading">{t('endorsementRequest.answer.heading')}</h2>
           <PostForm c={c} action={props.action} class="stack">
-            <label for="request-comment">{t('endorsementRequest.answer.comment')}</label>
-            <p class="hint" id="request-comment-hint">
-              {t('endorsementRequest.answer.hint', { max: MAX_ANSWER })}
-            </p>
-            <textarea
+            <TextAreaField
               id="request-comment"
               name="comment"
+              label={t('endorsementRequest.answer.comment')}
+              hint={t('endorsementRequest.answer.hint', { max: MAX_ANSWER })}
               rows={5}
-              maxlength={MAX_ANSWER}
-              aria-describedby="request-comment-hint"
-              aria-invalid={props.invalid ? 'true' : undefined}
-            >
-              {props.comment ?? ''}
-            </textarea>
+              maxLength={MAX_ANSWER}
+              invalid={props.invalid}
+              value={props.comment ?? ''}
+            />
             <p>
               <button type="submit" name="intent" value="endorse">
                 {t('endorsementRequest.answer.endorse')}

@@ -26,6 +26,7 @@ const LEAD: Readonly<Record<RefusalCode, MessageKey>> = {
   DID_RESOLUTION_ERROR: 'refusal.didResolutionError',
   RESOURCE_UNAVAILABLE: 'refusal.resourceUnavailable',
   STATUS_RETRIEVAL_ERROR: 'refusal.statusRetrievalError',
+  FETCH_REFUSED: 'refusal.fetchRefused',
   STATUS_VERIFICATION_ERROR: 'refusal.statusVerificationError',
   STATUS_LIST_LENGTH_ERROR: 'refusal.statusListLengthError',
   REVOKED: 'refusal.revoked',

@@ -5,6 +5,8 @@ import type { Achievement, Issuer } from '../../../domain/ports/index.js';
 import { EndorsementRequestReview, REQUEST_STATE_LABELS } from '../../shared/endorsement-request-review.js';
 import { PostForm } from '../../shared/layout.js';
 import { Notes } from '../../shared/notes.js';
+import { ReceivedRequestsTable } from '../../shared/received-requests-table.js';
+import { TextAreaField } from '../../shared/text-area-field.js';
 import type { WebEnv } from '../../shared/web-env.js';
 import { consolePath } from '../console-context.js';
 import { ConsoleLayout } from '../console-layout.js';
@@ -28,7 +30,8 @@ export interface RequestFormValues {
   readonly message: string;
 }
 
-const EMPTY_FORM: RequestFormValues = {
+/** The request form as it first shows, and again after a refusal that is not about what was typed. */
+export const EMPTY_FORM: RequestFormValues = {
   achievementId: '',
   organisation: '',
   email: '',
@@ -113,20 +116,16 @@ function RequestForm(props: {
         value={values.sample}
         aria-describedby="request-sample-hint"
       />
-      <label for="request-message">{t('console.endorsementRequests.form.message')}</label>
-      <p class="hint" id="request-message-hint">
-        {t('console.endorsementRequests.form.messageHint', { max: MAX_MESSAGE })}
-      </p>
-      <textarea
+      <TextAreaField
         id="request-message"
         name="message"
+        label={t('console.endorsementRequests.form.message')}
+        hint={t('console.endorsementRequests.form.messageHint', { max: MAX_MESSAGE })}
         rows={4}
-        maxlength={MAX_MESSAGE}
-        aria-describedby="request-message-hint"
-        aria-invalid={props.invalid ? 'true' : undefined}
-      >
-        {values.message}
-      </textarea>
+        maxLength={MAX_MESSAGE}
+        invalid={props.invalid}
+        value={values.message}
+      />
       <p>
         <button type="submit">{t('console.endorsementRequests.form.submit')}</button>
       </p>
@@ -237,43 +236,17 @@ export function ConsoleEndorsementRequestsPage(props: {
         <section aria-labelledby="incoming-heading">
           <h2 id="incoming-heading">{t('console.endorsementRequests.incoming')}</h2>
           <p class="hint">{t('console.endorsementRequests.incomingHint')}</p>
-          <div class="table-scroll">
-            <table class="data" aria-labelledby="incoming-heading" data-requests="incoming">
-              <thead>
-                <tr>
-                  <th scope="col">{t('endorsementRequest.achievement')}</th>
-                  <th scope="col">{t('console.endorsementRequests.from')}</th>
-                  <th scope="col">{t('endorsementRequest.message')}</th>
-                  <th scope="col">{t('endorsementRequest.date')}</th>
-                  <th scope="col">{t('endorsementRequest.state')}</th>
-                  <th scope="col">{t('endorsementRequest.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.incoming.map((request) => (
-                  <tr data-request={request.id}>
-                    <th scope="row">{request.achievement.name}</th>
-                    <td>{request.requester.name}</td>
-                    <td class="endorsement-comment">
-                      {request.message === '' ? (
-                        <span class="muted">{t('endorsementRequest.noMessage')}</span>
-                      ) : (
-                        request.message
-                      )}
-                    </td>
-                    <td>{t.date(request.createdAt)}</td>
-                    <td data-request-state={request.state}>{t(REQUEST_STATE_LABELS[request.state])}</td>
-                    <td>
-                      <a href={consolePath(workspace, `/endorsement-requests/${request.id}`)}>
-                        {t('console.endorsementRequests.review')}
-                        <span class="visually-hidden"> {request.achievement.name}</span>
-                      </a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ReceivedRequestsTable
+            c={c}
+            requests={props.incoming}
+            labelledBy="incoming-heading"
+            marker="incoming"
+            labels={{
+              from: t('console.endorsementRequests.from'),
+              review: t('console.endorsementRequests.review'),
+            }}
+            reviewHref={(request) => consolePath(workspace, `/endorsement-requests/${request.id}`)}
+          />
         </section>
       )}
     </ConsoleLayout>

@@ -6,19 +6,21 @@ import { ServerError, ServerErrorCode } from '../../../domain/error/server-error
 import type { Platform } from '../../../domain/platform.js';
 import type { MessageKey } from '../../../i18n/messages/en.js';
 import { ANSWER_DONE, answerEndorsementRequest } from '../../shared/answer-endorsement-request.js';
+import { doneNote } from '../../shared/done-note.js';
 import { correctableMessage } from '../../shared/user-message.js';
+import { UUID } from '../../shared/uuid.js';
 import { formField, readForm } from '../../shared/web-context.js';
 import type { WebDeps, WebEnv } from '../../shared/web-env.js';
 import { consolePath, consoleWorkspace } from '../console-context.js';
 import {
   ConsoleEndorsementRequestReviewPage,
   ConsoleEndorsementRequestsPage,
+  EMPTY_FORM,
   MAX_MESSAGE,
   mayAsk,
   type RequestFormValues,
 } from './endorsement-request-pages.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // The id a credential's address ends with (`/credentials/{id}`), or the id alone.
 const CREDENTIAL_ID =
   /(?:^|\/credentials\/)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
@@ -28,12 +30,6 @@ const REQUESTS_DONE = {
   cancelled: 'console.endorsementRequests.done.cancelled',
   ...ANSWER_DONE,
 } as const satisfies Record<string, MessageKey>;
-
-function doneNote(c: Context<WebEnv>): string | undefined {
-  const done = c.req.query('done');
-  if (done === undefined || !Object.hasOwn(REQUESTS_DONE, done)) return undefined;
-  return c.get('t')(REQUESTS_DONE[done as keyof typeof REQUESTS_DONE]);
-}
 
 /** The workspace of a step that changes something: refused to a viewer before the body is read. */
 function askingWorkspace(
@@ -93,7 +89,7 @@ export function mountConsoleEndorsementRequestRoutes(web: Hono<WebEnv>, { platfo
         targets={targets}
         outgoing={outgoing}
         incoming={incoming}
-        message={doneNote(c)}
+        message={doneNote(c, REQUESTS_DONE)}
         {...(refused === undefined ? {} : { values: refused.values, error: refused.error })}
       />,
       refused === undefined ? 200 : 400,
@@ -165,14 +161,7 @@ export function mountConsoleEndorsementRequestRoutes(web: Hono<WebEnv>, { platfo
     } catch (error) {
       const message = correctableMessage(error, c.get('t'));
       if (message === null) throw error;
-      return render(
-        c,
-        { actor, workspace },
-        {
-          values: { achievementId: '', organisation: '', email: '', sample: '', message: '' },
-          error: message,
-        },
-      );
+      return render(c, { actor, workspace }, { values: EMPTY_FORM, error: message });
     }
     return c.redirect(`${consolePath(workspace, '/endorsement-requests')}?done=cancelled`, 303);
   });

@@ -3,44 +3,33 @@ import { authorize } from '../../../domain/auth/actor.js';
 import { resourceNotFound } from '../../../domain/auth/resource-not-found.js';
 import type { Platform } from '../../../domain/platform.js';
 import type { MessageKey } from '../../../i18n/messages/en.js';
-import { correctableMessage } from '../../shared/user-message.js';
-import { formField, readForm } from '../../shared/web-context.js';
+import { doneNote } from '../../shared/done-note.js';
+import { MAX_SEARCH } from '../../shared/endorse-search.js';
+import { endorseWithComment, type NamedSubject } from '../../shared/endorse-with-comment.js';
+import { UUID } from '../../shared/uuid.js';
 import type { WebDeps, WebEnv } from '../../shared/web-env.js';
+import { givenEndorsement, withdrawEndorsement } from '../../shared/withdraw-endorsement.js';
 import { consolePath, consoleWorkspace } from '../console-context.js';
 import {
   ConsoleEndorsementsPage,
   ConsoleEndorseReviewPage,
   ConsoleWithdrawEndorsementPage,
   type EndorseTarget,
-  MAX_COMMENT,
-  MAX_REASON,
-  MAX_SEARCH,
 } from './endorsement-pages.js';
 
-const DONE = {
+const ENDORSEMENTS_DONE = {
   endorsed: 'console.endorsements.done.endorsed',
   withdrawn: 'endorsement.employer.done.withdrawn',
 } as const satisfies Record<string, MessageKey>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
 // Offered at once: the search narrows them by name.
 const RESULTS = 20;
 // Issuers on the platform are read at once to search them by name: a bounded list, as on the home page.
 const ISSUER_LIMIT = 500;
 
-function doneNote(c: Context<WebEnv>): string | undefined {
-  const done = c.req.query('done');
-  return done === undefined || !Object.hasOwn(DONE, done)
-    ? undefined
-    : c.get('t')(DONE[done as keyof typeof DONE]);
-}
-
 /** The published achievement or the issuer a form or an address names (NOT_FOUND for anything else). */
-async function targetOf(
-  platform: Platform,
-  named: { readonly achievement: string; readonly issuer: string },
-): Promise<EndorseTarget> {
+async function targetOf(platform: Platform, named: NamedSubject): Promise<EndorseTarget> {
   if (named.achievement !== '') {
     if (!UUID.test(named.achievement)) throw resourceNotFound('achievement');
     const { achievement, issuer } = await platform.achievements.viewPublic(named.achievement);
@@ -94,14 +83,14 @@ export function mountConsoleEndorsementRoutes(web: Hono<WebEnv>, { platform }: W
             (issuer) => issuer.id !== workspace.issuerId && issuer.name.toLocaleLowerCase().includes(words),
           )
           .slice(0, RESULTS)}
-        message={doneNote(c)}
+        message={doneNote(c, ENDORSEMENTS_DONE)}
       />,
     );
   });
 
   async function renderReview(
     c: Context<WebEnv>,
-    named: { readonly achievement: string; readonly issuer: string },
+    named: NamedSubject,
     refused?: { comment: string; message: string },
   ) {
     const { workspace } = consoleWorkspace(c);
@@ -128,54 +117,28 @@ export function mountConsoleEndorsementRoutes(web: Hono<WebEnv>, { platform }: W
     const { actor, workspace } = consoleWorkspace(c);
     // A viewer is refused before reading what they sent (403), as the use case would.
     authorize(actor, workspace.issuerId, 'issuer', { notFound: 'issuer' });
-    const t = c.get('t');
-    const form = await readForm(c);
-    const named = {
-      achievement: formField(form, 'achievement').trim(),
-      issuer: formField(form, 'issuer').trim(),
-    };
-    const comment = formField(form, 'comment').trim();
-    if (comment === '') {
-      return renderReview(c, named, { comment, message: t('endorsement.form.required') });
-    }
-    // Counted as the use case counts it, so that the page refuses exactly what it would.
-    if (comment.length > MAX_COMMENT) {
-      return renderReview(c, named, {
-        comment,
-        message: t('endorsement.form.tooLong', { count: comment.length, max: MAX_COMMENT }),
-      });
-    }
-    const target = await targetOf(platform, named);
-    try {
-      await platform.endorsements.endorse(actor, {
-        endorserId: workspace.issuerId,
-        comment,
-        ...(target.kind === 'achievement'
+    const outcome = await endorseWithComment(c, platform, {
+      actor,
+      endorserId: workspace.issuerId,
+      subjectOf: async (named) => {
+        const target = await targetOf(platform, named);
+        return target.kind === 'achievement'
           ? { achievementId: target.achievement.id }
-          : { issuerId: target.issuer.id }),
-      });
-    } catch (error) {
-      const message = correctableMessage(error, t);
-      if (message === null) throw error;
-      return renderReview(c, named, { comment, message });
-    }
-    return c.redirect(`${consolePath(workspace, '/endorsements')}?done=endorsed`, 303);
+          : { issuerId: target.issuer.id };
+      },
+    });
+    if ('refused' in outcome) return renderReview(c, outcome.refused.named, outcome.refused);
+    return c.redirect(`${consolePath(workspace, '/endorsements')}?done=${outcome.done}`, 303);
   });
 
   /** One of this issuer's endorsements in force, for one who may withdraw it (NOT_FOUND for any other). */
   async function endorsementOf(c: Context<WebEnv>) {
     const { actor, workspace } = consoleWorkspace(c);
     authorize(actor, workspace.issuerId, 'issuer', { notFound: 'issuer' });
-    const id = c.req.param('endorsementId') ?? '';
-    if (!UUID.test(id)) throw resourceNotFound('endorsement');
-    const endorsement = await platform.endorsements.get(id);
-    if (
-      endorsement.endorser.kind !== 'issuer' ||
-      endorsement.endorser.id !== workspace.issuerId ||
-      endorsement.withdrawnAt !== null
-    ) {
-      throw resourceNotFound('endorsement');
-    }
+    const endorsement = await givenEndorsement(platform, {
+      id: c.req.param('endorsementId') ?? '',
+      endorser: { kind: 'issuer', id: workspace.issuerId },
+    });
     return { actor, workspace, endorsement };
   }
 
@@ -186,21 +149,19 @@ export function mountConsoleEndorsementRoutes(web: Hono<WebEnv>, { platform }: W
 
   web.post('/console/:slug/endorsements/:endorsementId/withdraw', async (c) => {
     const { actor, workspace, endorsement } = await endorsementOf(c);
-    const t = c.get('t');
-    const reason = formField(await readForm(c), 'reason').trim();
-    if (reason.length > MAX_REASON) {
+    const outcome = await withdrawEndorsement(c, platform, { actor, endorsement });
+    if ('refused' in outcome) {
       return c.html(
         <ConsoleWithdrawEndorsementPage
           c={c}
           workspace={workspace}
           endorsement={endorsement}
-          reason={reason}
-          error={t('endorsement.withdraw.tooLong', { count: reason.length, max: MAX_REASON })}
+          reason={outcome.refused.reason}
+          error={outcome.refused.message}
         />,
         400,
       );
     }
-    await platform.endorsements.withdraw(actor, endorsement.id, reason === '' ? {} : { reason });
-    return c.redirect(`${consolePath(workspace, '/endorsements')}?done=withdrawn`, 303);
+    return c.redirect(`${consolePath(workspace, '/endorsements')}?done=${outcome.done}`, 303);
   });
 }

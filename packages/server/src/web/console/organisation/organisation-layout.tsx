@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { Workspace } from '../../../domain/auth/staff-access.js';
 import type { MessageKey } from '../../../i18n/messages/en.js';
+import { doneNote } from '../../shared/done-note.js';
 import { Notes } from '../../shared/notes.js';
 import type { WebEnv } from '../../shared/web-env.js';
 import { consolePath } from '../console-context.js';
@@ -57,15 +58,4 @@ export function OrganisationLayout(props: {
   );
 }
 
-/**
- * The confirmation of the action a form redirected from (`?done=…`): one of `notes`, so the address never
- * carries text of its own onto the page.
- */
-export function doneNote(
-  c: Context<WebEnv>,
-  notes: Readonly<Record<string, MessageKey>>,
-): string | undefined {
-  const done = c.req.query('done');
-  const key = done === undefined || !Object.hasOwn(notes, done) ? undefined : notes[done];
-  return key === undefined ? undefined : c.get('t')(key);
-}
+export { doneNote };

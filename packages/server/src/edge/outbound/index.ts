@@ -1,0 +1,10 @@
+export {
+  createGuardedFetcher,
+  type FetchedResource,
+  type FetchLogger,
+  type GuardedFetcher,
+  type GuardedFetcherOptions,
+  type HostLookup,
+  type ResolvedAddress,
+} from './create-guarded-fetcher.js';
+export { type AllowedHost, parseFetchAllowList } from './fetch-allow-list.js';
