@@ -224,7 +224,8 @@ describe('loadConfig: the guarded outbound fetcher', () => {
   it('refuses a switch other than on or off, and an allow-list entry that is not a host', () => {
     for (const [name, value] of [
       ['MICROCRED_FETCH', 'yes'],
-      ['MICROCRED_FETCH_ALLOW', 'http://127.0.0.1'],
+      ['MICROCRED_FETCH_ALLOW', 'https://127.0.0.1'],
+      ['MICROCRED_FETCH_ALLOW', 'http://127.0.0.1/path'],
       ['MICROCRED_FETCH_ALLOW', 'localhost:99999'],
       ['MICROCRED_FETCH_ALLOW', 'user@localhost'],
     ] as const) {

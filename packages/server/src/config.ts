@@ -59,6 +59,11 @@ export interface Config {
    * `allow` (`MICROCRED_FETCH_ALLOW`): hosts reached although their addresses are not public, over http too.
    */
   readonly fetch: { readonly enabled: boolean; readonly allow: readonly AllowedHost[] };
+  /**
+   * Trust registry files (`MICROCRED_TRUST_REGISTRIES`, comma-separated paths, most authoritative first):
+   * DCC issuer-registry JSON or microcred's simple list; read, and checked, when the server starts.
+   */
+  readonly trustRegistries: readonly string[];
   /** Rate limits (`MICROCRED_RATE_LIMIT`, `RATE_LIMIT_*`); counted in the database, shared by every process. */
   readonly rateLimit: { readonly enabled: boolean; readonly rules: RateLimitRules };
   /** Reverse proxies of ours in front (`TRUST_PROXY`): 0 ignores `X-Forwarded-For`. */
@@ -158,10 +163,12 @@ const environmentSchema = z.object({
   VERIFIER_COMPAT: z.enum(['strict', '1edtech'], { error: 'must be strict or 1edtech' }).default('strict'),
   MICROCRED_RATE_LIMIT: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   MICROCRED_FETCH: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
+  MICROCRED_TRUST_REGISTRIES: z.string().optional(),
   MICROCRED_FETCH_ALLOW: z
     .string()
     .refine((value) => parseFetchAllowList(value) !== undefined, {
-      error: 'must be host names or IP addresses, each with an optional :port, separated by commas',
+      error:
+        'must be host names or IP addresses, each with an optional :port and an optional http:// (plain-http-only hosts), separated by commas',
     })
     .optional(),
   TRUST_PROXY: z
@@ -239,6 +246,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       enabled: values.MICROCRED_FETCH === 'on',
       allow: parseFetchAllowList(values.MICROCRED_FETCH_ALLOW ?? '') ?? [],
     }),
+    trustRegistries: Object.freeze(
+      (values.MICROCRED_TRUST_REGISTRIES ?? '')
+        .split(',')
+        .map((path) => path.trim())
+        .filter((path) => path !== '')
+        .map((path) => resolve(path)),
+    ),
     rateLimit: Object.freeze({
       enabled: values.MICROCRED_RATE_LIMIT === 'on',
       rules: Object.freeze(

@@ -11,7 +11,13 @@ import { DEFAULT_RATE_LIMITS, type RateLimitRules } from './domain/rate-limit/ra
 import { renderProblem } from './edge/problem/render-problem.js';
 import type { PublicEnv } from './edge/public-env.js';
 import { rateLimits } from './edge/rate-limits.js';
-import { API_CLIENT_LIMITS, apiRoutes, isBulkUpload, requiresToken } from './http/api-routes.js';
+import {
+  API_CLIENT_LIMITS,
+  apiRoutes,
+  isBulkUpload,
+  requiresToken,
+  verificationUploadLimit,
+} from './http/api-routes.js';
 import { createRouter } from './http/create-router.js';
 import { describeApi } from './http/docs/describe-api.js';
 import { authenticateCaller } from './http/middleware/bearer-auth.js';
@@ -103,11 +109,12 @@ export function createServerApp(options: ServerAppOptions): OpenAPIHono<PublicEn
       maxBytes: (c) =>
         isBulkUpload(c)
           ? bulkUploadLimit
-          : options.web !== undefined && isPageUpload(c)
-            ? PAGE_UPLOAD_LIMIT_BYTES
-            : options.web !== undefined && isConsoleCsvUpload(c)
-              ? CONSOLE_CSV_REQUEST_LIMIT_BYTES
-              : options.bodyLimitBytes,
+          : (verificationUploadLimit(c) ??
+            (options.web !== undefined && isPageUpload(c)
+              ? PAGE_UPLOAD_LIMIT_BYTES
+              : options.web !== undefined && isConsoleCsvUpload(c)
+                ? CONSOLE_CSV_REQUEST_LIMIT_BYTES
+                : options.bodyLimitBytes)),
     }),
   );
   app.use(strictJsonBody({ maxDepth: MAX_JSON_DEPTH }));

@@ -38,6 +38,38 @@ describe('microcred serve', () => {
       await new Promise((resolve) => busy.close(resolve));
     }
   }, 40_000);
+
+  it('with a trust registry file that is not JSON prints one line naming it and exits with status 1', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'microcred-trust-'));
+    const registry = join(folder, 'registry.json');
+    writeFileSync(registry, '{"registry": {"did:web:a.example": {"name": "A"},');
+    try {
+      const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = execFile(
+          process.execPath,
+          [BIN, 'serve'],
+          {
+            timeout: 30_000,
+            env: {
+              ...process.env,
+              PORT: '0',
+              DATA_DIR: ':memory:',
+              NODE_ENV: 'development',
+              MICROCRED_TRUST_REGISTRIES: registry,
+            },
+          },
+          (_error, _stdout, stderr) => resolve({ code: child.exitCode, stderr }),
+        );
+      });
+      expect(result.stderr).toMatch(
+        new RegExp(`^microcred: PARSING_ERROR: trust registry ${registry} is not valid JSON`),
+      );
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.code).toBe(1);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 40_000);
 });
 
 // Production runs the compiled JavaScript (`npm start` builds it first): dist/ must hold every module, the

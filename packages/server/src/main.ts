@@ -17,8 +17,10 @@ import { discardTransport, folderTransport, smtpTransport } from './jobs/mail-tr
 import { startMailWorker } from './jobs/mail-worker.js';
 import { startPathwayWorker } from './jobs/pathway-worker.js';
 import { createSigningPool } from './jobs/signing-pool.js';
+import { startVerificationWorker } from './jobs/verification-worker.js';
 import { DEFAULT_ESCO_FOLDER, hasEscoFiles, readEscoFiles } from './resources/read-esco-files.js';
 import { readResourceMap } from './resources/read-resource-map.js';
+import { readTrustRegistries } from './resources/read-trust-registries.js';
 
 export interface RunningPlatform {
   readonly platform: Platform;
@@ -32,6 +34,8 @@ export interface RunningPlatform {
  * PostgreSQL when DATABASE_URL is set), runs migrations, and builds the platform.
  */
 export async function openPlatform(config: Config, logger: Logger): Promise<RunningPlatform> {
+  // Before the database opens: a bad registry file stops the start with nothing to close.
+  const trustRegistries = readTrustRegistries(config.trustRegistries);
   const database = await openDatabase(config);
   await runMigrations(database);
   // Signing is CPU-bound: worker threads on every core keep the event loop free for requests.
@@ -59,6 +63,7 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Runn
     recipientPepper: deriveSubkey({ masterKey: config.masterKey, purpose: 'recipient-lookup' }),
     ...(config.adminToken === undefined ? {} : { adminToken: config.adminToken }),
     adminEmails: config.adminEmails,
+    trust: { registries: trustRegistries },
   });
   logger.info(
     { database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined },
@@ -181,6 +186,7 @@ export async function startServer(
   // `microcred worker`.
   const bulkWorker = startBulkWorker({ platform: running.platform, logger });
   const pathwayWorker = startPathwayWorker({ platform: running.platform, logger });
+  const verificationWorker = startVerificationWorker({ platform: running.platform, logger });
   const mailWorker = startMailWorker({
     platform: running.platform,
     transport: mailTransport(config),
@@ -201,7 +207,7 @@ export async function startServer(
     stopping = true;
     logger.info({ signal }, 'shutting down');
     server.close(() => {
-      Promise.all([bulkWorker.stop(), pathwayWorker.stop(), mailWorker.stop()])
+      Promise.all([bulkWorker.stop(), pathwayWorker.stop(), verificationWorker.stop(), mailWorker.stop()])
         .then(() => running.close())
         .then(
           () => process.exit(0),

@@ -6,6 +6,7 @@ export * from './did/index.js';
 export * from './encoding/index.js';
 export * from './error/index.js';
 export * from './json/index.js';
+export * from './ob2/index.js';
 export * from './proof/data-integrity/index.js';
 export * from './proof/jwt/index.js';
 export * from './resource/index.js';
@@ -28,4 +29,5 @@ export {
   type StatusMessage,
   setStatus,
 } from './status/index.js';
+export * from './trust/index.js';
 export * from './verify/index.js';

@@ -24,10 +24,12 @@ import { PgPathwayFollowRepository } from './repositories/pg-pathway-follow-repo
 import { PgPathwayRepository } from './repositories/pg-pathway-repository.js';
 import { PgPortfolioRepository } from './repositories/pg-portfolio-repository.js';
 import { PgRateLimitStore } from './repositories/pg-rate-limit-store.js';
+import { PgSharedVerificationRepository } from './repositories/pg-shared-verification-repository.js';
 import { PgSkillRepository } from './repositories/pg-skill-repository.js';
 import { PgStatusListRepository } from './repositories/pg-status-list-repository.js';
 import { PgTalentRepository } from './repositories/pg-talent-repository.js';
 import { PgUserRepository } from './repositories/pg-user-repository.js';
+import { PgVerificationJobRepository } from './repositories/pg-verification-job-repository.js';
 import { translateDatabaseError } from './translate-database-error.js';
 
 export interface CreatePgStorageOptions {
@@ -74,6 +76,8 @@ export function createPgStorage(options: CreatePgStorageOptions): Storage {
     endorsements: new PgEndorsementRepository({ db }),
     endorsementRequests: new PgEndorsementRequestRepository({ db }),
     talent: new PgTalentRepository({ db }),
+    verificationJobs: new PgVerificationJobRepository({ db }),
+    sharedVerifications: new PgSharedVerificationRepository({ db }),
   });
   return {
     ...repositoriesOn(options.db),

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { type DatabaseHandle, IN_MEMORY, openDatabase } from './open-database.js';
+import { PGLITE_TEMPLATE_ENV } from './pglite-template.js';
 import { runMigrations } from './run-migrations.js';
 
 export type TestDriver = DatabaseHandle['kind'];
@@ -34,12 +38,22 @@ export async function openTestDatabase(options: {
   readonly migrate?: boolean;
   readonly env?: Readonly<Record<string, string | undefined>>;
 }): Promise<DatabaseHandle> {
+  const env = options.env ?? process.env;
+  const migrate = options.migrate ?? true;
+  const template = env[PGLITE_TEMPLATE_ENV];
   const database =
-    options.driver === 'pglite'
-      ? await openDatabase({ dataDir: IN_MEMORY })
-      : await createServerDatabase(options.env ?? process.env);
-  if (options.migrate ?? true) await runMigrations(database);
+    options.driver === 'postgres'
+      ? await createServerDatabase(env)
+      : migrate && template !== undefined && template !== ''
+        ? await openPgliteFrom(template)
+        : await openDatabase({ dataDir: IN_MEMORY });
+  if (migrate) await runMigrations(database);
   return database;
+}
+
+async function openPgliteFrom(templatePath: string): Promise<DatabaseHandle> {
+  const client = await PGlite.create({ loadDataDir: new Blob([await readFile(templatePath)]) });
+  return { kind: 'pglite', db: drizzle({ client }), client, close: () => client.close() };
 }
 
 async function createServerDatabase(

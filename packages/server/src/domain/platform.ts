@@ -3,6 +3,8 @@ import {
   type CredentialInput,
   createResourceMap,
   type ResourceFetcher,
+  refuseAllFetcher,
+  type TrustRegistry,
   type VerificationReport,
   type VerifierCompat,
   verifyCredential,
@@ -169,6 +171,25 @@ import {
   withdrawConsent,
 } from './talent/talent-consents.js';
 import { refreshTalentEvidence } from './talent/talent-evidence.js';
+import { checkIssuerDomain, issuerDidConfiguration } from './trust/issuer-domain-linkage.js';
+import { createIssuerTrustResolver } from './trust/issuer-trust-resolver.js';
+import { unvetIssuer, vetIssuer } from './trust/vet-issuer.js';
+import {
+  compareWithSharedVerification,
+  openSharedVerification,
+  sealVerification,
+  shareVerification,
+} from './verification/shared-verifications.js';
+import {
+  createVerificationJob,
+  deleteExpiredVerificationJobs,
+  getVerificationJob,
+  processVerificationItems,
+  type VerificationWorkerOptions,
+  verificationJobResults,
+} from './verification/verification-jobs.js';
+import { verifyBatch } from './verification/verify-batch.js';
+import { withRecipientCheck } from './verification/with-recipient-check.js';
 import {
   connectToEmployer,
   declineEmployer,
@@ -202,6 +223,12 @@ export interface PlatformOptions {
   readonly verifier?: { readonly resources?: ReadonlyMap<string, unknown>; readonly compat?: VerifierCompat };
   /** Where failures that no caller sees are reported (default: the console); the server passes pino. */
   readonly logger?: DomainLogger;
+  /**
+   * The trust sources of the `issuer-trust` check besides this platform's vetted issuers: registry files
+   * (`MICROCRED_TRUST_REGISTRIES`), most authoritative first; and the name reports give this platform's
+   * own registry (default: the public URL's host).
+   */
+  readonly trust?: { readonly registries?: readonly TrustRegistry[]; readonly platformName?: string };
 }
 
 const consoleLogger: DomainLogger = {
@@ -246,6 +273,13 @@ export function createPlatformWithContext(options: PlatformOptions) {
   });
   const fetcher = createPlatformFetcher(context, publishStatusList, resources.fetcher);
   const compat = options.verifier?.compat ?? 'strict';
+  const issuerTrust = createIssuerTrustResolver(context, {
+    platformName: options.trust?.platformName ?? new URL(context.publicUrl).host,
+    registries: options.trust?.registries ?? [],
+    ...(options.externalFetcher === undefined ? {} : { externalFetcher: options.externalFetcher }),
+    fetcher,
+    documentLoader: resources.documentLoader,
+  });
 
   /** Verifies any credential; documents this platform publishes are read from its own database. */
   function verify(input: CredentialInput, verifyOptions: { now?: Date } = {}): Promise<VerificationReport> {
@@ -253,6 +287,7 @@ export function createPlatformWithContext(options: PlatformOptions) {
       fetcher,
       documentLoader: resources.documentLoader,
       compat,
+      issuerTrust,
       now: verifyOptions.now ?? context.now(),
     });
   }
@@ -511,7 +546,52 @@ export function createPlatformWithContext(options: PlatformOptions) {
         processBulkRows(context, issueDependencies, workerOptions),
     },
     statusLists: { publish: publishStatusList },
+    /** Issuer trust: vetting by the administrator, and issuers proving their own web domain. */
+    trust: {
+      vet: bind(context, vetIssuer),
+      unvet: bind(context, unvetIssuer),
+      /** The did-configuration.json an issuer publishes on its site (signed Domain Linkage Credential). */
+      didConfiguration: (actor: Actor, issuerId: string) =>
+        issuerDidConfiguration(context, issueDependencies, actor, issuerId),
+      /** Fetches the issuer's did-configuration.json through the outbound fetcher and records the result. */
+      checkDomain: (actor: Actor, issuerId: string) =>
+        checkIssuerDomain(
+          context,
+          {
+            externalFetcher: options.externalFetcher ?? refuseAllFetcher,
+            fetcher,
+            documentLoader: resources.documentLoader,
+          },
+          actor,
+          issuerId,
+        ),
+    },
     verify,
+    /**
+     * Results of `/verify` shared by link: sealed when shown, stored (digest and result, no credential
+     * content) when the viewer asks for the link, checked again on each visit when the credential is public.
+     */
+    sharedVerifications: {
+      seal: (report: VerificationReport) => sealVerification(context, report),
+      share: bind(context, shareVerification),
+      open: (id: string) => openSharedVerification(context, (input) => verify(input), id),
+      compare: (id: string, input: CredentialInput) =>
+        compareWithSharedVerification(context, (input) => verify(input), id, input),
+    },
+    /** Many credentials at once: a synchronous batch, or a durable job for the verification worker. */
+    verification: {
+      batch: (actor: Actor, request: Parameters<typeof verifyBatch>[3]) =>
+        verifyBatch(context, (input) => verify(input), actor, request),
+      createJob: bind(context, createVerificationJob),
+      getJob: bind(context, getVerificationJob),
+      jobResults: bind(context, verificationJobResults),
+      /** One worker step: claim items of any job, verify them, store their results. */
+      processItems: (workerOptions: VerificationWorkerOptions) =>
+        processVerificationItems(context, (input) => verify(input), workerOptions),
+      deleteExpired: () => deleteExpiredVerificationJobs(context),
+      /** The report with a `recipient` check: was the credential issued to this address? */
+      withRecipient: withRecipientCheck,
+    },
     /** Earners: passwordless sessions, claims, addresses, portfolios, imports (every call names the earner). */
     earners: {
       /** The skills an earner can prove, each with the verified credentials that prove it. */

@@ -19,7 +19,7 @@ export interface ClientLimit {
 }
 
 /** The key of per-key limits: the API key, or the administrator token (which has no key id). */
-function keyOf(actor: Actor): string {
+export function keyOf(actor: Actor): string {
   return actor.apiKeyId ?? 'admin-token';
 }
 
@@ -62,24 +62,25 @@ export function rateLimits(options: {
 }
 
 /**
- * Counts this request under `name` for `key`, or answers 429 `RATE_LIMITED` with `Retry-After`. Does
- * nothing outside `createServerApp` (no limiter on the context).
+ * Counts this request (as `cost`, default 1: a batch counts its items) under `name` for `key`, or answers
+ * 429 `RATE_LIMITED` with `Retry-After`. Does nothing outside `createServerApp` (no limiter on the context).
  */
 export async function enforceRateLimit<E extends PublicEnv>(
   c: Context<E>,
   name: RateLimitName,
   key: string,
+  cost = 1,
 ): Promise<void> {
   const limiter = c.get('rateLimiter') as RateLimiter | undefined;
   if (limiter === undefined) return;
-  const decision = await limiter.take(name, key);
+  const decision = await limiter.take(name, key, cost);
   if (decision.allowed) return;
   const seconds = decision.retryAfterSeconds;
   // Set before throwing: the error handlers build their response on this context, headers included.
   c.header('Retry-After', String(seconds));
   throw new ServerError(
     ServerErrorCode.RATE_LIMITED,
-    `too many requests; try again in ${seconds} second${seconds === 1 ? '' : 's'}`,
-    { details: { limit: name, retryAfterSeconds: seconds } },
+    `${cost === 1 ? 'too many requests' : `too many items (this request has ${cost})`}; try again in ${seconds} second${seconds === 1 ? '' : 's'}`,
+    { details: { limit: name, retryAfterSeconds: seconds, ...(cost === 1 ? {} : { items: cost }) } },
   );
 }

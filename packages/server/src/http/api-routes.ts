@@ -24,7 +24,9 @@ import { memberRoutes } from './routes/member-routes.js';
 import { partnershipRoutes } from './routes/partnership-routes.js';
 import { pathwayRoutes } from './routes/pathway-routes.js';
 import { rolesRoutes } from './routes/roles-routes.js';
+import { trustRoutes } from './routes/trust-routes.js';
 import { vcApiRoutes } from './routes/vc-api-routes.js';
+import { verificationBodyLimit, verificationRoutes } from './routes/verification-routes.js';
 import { workforceRoutes } from './routes/workforce-routes.js';
 
 const API_PREFIX = '/api/v1';
@@ -58,6 +60,11 @@ export function isBulkUpload(c: Context): boolean {
   );
 }
 
+/** The body limit of batch verification requests (larger than other JSON), or undefined for others. */
+export function verificationUploadLimit(c: Context): number | undefined {
+  return verificationBodyLimit(c, API_PREFIX);
+}
+
 /** The API's per-client limit: anonymous verification costs us work. */
 export const API_CLIENT_LIMITS: readonly ClientLimit[] = [
   { methods: ['POST'], path: /^\/credentials\/verify\/?$/, name: 'verify-client' },
@@ -73,6 +80,7 @@ export function apiRoutes(options: { readonly platform: Platform }): OpenAPIHono
   const api = createRouter<ApiEnv>();
   api.use('*', bearerAuth({ platform }));
   api.route('/', issuerRoutes({ platform }));
+  api.route('/', trustRoutes({ platform }));
   api.route('/', apiKeyRoutes({ platform }));
   api.route('/', memberRoutes({ platform }));
   api.route('/', achievementRoutes({ platform }));
@@ -86,6 +94,7 @@ export function apiRoutes(options: { readonly platform: Platform }): OpenAPIHono
   api.route('/', workforceRoutes({ platform }));
   api.route('/', endorsementRoutes({ platform }));
   api.route('/', endorsementRequestRoutes({ platform }));
+  api.route('/', verificationRoutes({ platform, apiPrefix: API_PREFIX }));
   routes.route(API_PREFIX, api);
   routes.route('/', vcApiRoutes({ platform }));
   return routes;

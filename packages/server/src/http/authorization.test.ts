@@ -28,6 +28,8 @@ interface World {
   readonly endorsementId: string;
   /** Requests from the third issuer to ours, one per answer, and one of ours to cancel. */
   readonly requestIds: Readonly<Record<'endorse' | 'decline' | 'comment' | 'cancel', string>>;
+  /** A (completed, empty) verification job of the viewer's key. */
+  readonly verificationJobId: string;
 }
 
 interface Case {
@@ -526,6 +528,33 @@ const CASES: readonly Case[] = [
     path: (w) => `/api/v1/endorsement-requests/${w.requestIds.cancel}/cancel`,
     expect: { none: 401, viewer: 403, issuer: 200, other: 404, admin: 409 },
   },
+  // Any key may verify; a job is its creating key's alone (the viewer's here), unknown to every other.
+  {
+    method: 'POST',
+    route: '/api/v1/verifications',
+    path: () => '/api/v1/verifications',
+    body: () => ({ credentials: ['not a credential'] }),
+    expect: { none: 401, viewer: 200, issuer: 200, other: 200, admin: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/verification-jobs',
+    path: () => '/api/v1/verification-jobs',
+    body: () => ({ credentials: [] }),
+    expect: { none: 401, viewer: 202, issuer: 202, other: 202, admin: 202 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/verification-jobs/{id}',
+    path: (w) => `/api/v1/verification-jobs/${w.verificationJobId}`,
+    expect: { none: 401, viewer: 200, issuer: 404, other: 404, admin: 404 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/verification-jobs/{id}/results',
+    path: (w) => `/api/v1/verification-jobs/${w.verificationJobId}/results`,
+    expect: { none: 401, viewer: 200, issuer: 404, other: 404, admin: 404 },
+  },
 ];
 
 describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
@@ -689,7 +718,12 @@ describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
       comment: await requestId({ achievementId: await asking('Ask 3'), issuerId: mine.id }),
       cancel: await requestId({ achievementId: achievement.id, employerId: employer.id }),
     };
+    const verificationJob = await test.call('/api/v1/verification-jobs', {
+      token: tokens.viewer ?? '',
+      json: { credentials: [] },
+    });
     world = {
+      verificationJobId: verificationJob.body.id,
       requestIds,
       theirAchievementId: theirAchievement.id,
       endorsementId: endorsement.id,
@@ -751,7 +785,8 @@ describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
         json: { name: 'pry' },
       })
     ).body;
-    const employersOwn = /^\/api\/v1\/(talent|employers|roles\/match)/;
+    // Verification is for any key: it reads the credentials it is sent, and jobs are their creator's alone.
+    const employersOwn = /^\/api\/v1\/(talent|employers|roles\/match|verification)/;
     for (const item of CASES.filter((candidate) => !employersOwn.test(candidate.route))) {
       const response = await test.call(item.path(world), {
         method: item.method,

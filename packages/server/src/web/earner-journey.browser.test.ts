@@ -180,6 +180,63 @@ describe('an earner in a real browser (Chromium)', () => {
     await expect(page.locator('[data-verdict]').getAttribute('data-verdict')).resolves.toBe('verified');
   });
 
+  it("shows the issuer's trust on /verify in plain words, on a desktop and a phone", async () => {
+    const held = await server.platform.credentials.list(ADMIN, { recipient: DEMO_LEARNER_EMAIL });
+    const unrevoked = held.find((record) => record.revokedAt === null);
+    const path = `/verify?url=${encodeURIComponent(`${server.url}/credentials/${unrevoked?.id}`)}`;
+    const trust = page.locator('li[data-check="issuer-trust"]');
+    await open(path);
+    await expect(trust.getAttribute('data-trust')).resolves.toBe('unknown');
+    await expect(trust.textContent()).resolves.toContain(
+      'Unknown issuer: no registry this platform trusts lists it.',
+    );
+    await expect(trust.textContent()).resolves.not.toMatch(/vetted|trusted/i);
+    await expect(page.locator('[data-verdict]').getAttribute('data-verdict')).resolves.toBe('verified');
+
+    const issuer = await server.platform.issuers.get(ADMIN, issuerId);
+    await server.platform.trust.vet(ADMIN, issuerId);
+    try {
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
+        await open(path, `verify-issuer-vetted-${width}`);
+        await expect(trust.getAttribute('data-trust')).resolves.toBe('vetted');
+        await expect(trust.textContent()).resolves.toContain(
+          `Vetted: listed by ${new URL(server.url).host} as ${issuer.name}.`,
+        );
+        await expect(trust.isVisible()).resolves.toBe(true);
+        // Nothing wider than the phone's screen: the words wrap.
+        const overflow = await page.evaluate<number>(
+          'document.documentElement.scrollWidth - window.innerWidth',
+        );
+        expect(overflow).toBeLessThanOrEqual(0);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await server.platform.trust.unvet(ADMIN, issuerId);
+    }
+  });
+
+  it('gives a link to a /verify result, whose page checks the public credential again', async () => {
+    // A credential nobody has claimed yet is public at its link: the shared page can check it again.
+    const [held] = await server.platform.credentials.list(ADMIN, { recipient: DEMO_LEARNER_EMAIL });
+    const { record } = await server.platform.credentials.issue(ADMIN, {
+      achievementId: held?.achievementId ?? '',
+      recipient: { email: 'shared.result@example.org' },
+    });
+    await open(`/verify?url=${encodeURIComponent(`${server.url}/credentials/${record.id}`)}`);
+    await page.getByRole('button', { name: 'Get a link to this result' }).click();
+    await page.waitForURL(/\/verifications\/[0-9a-f-]{36}$/);
+    await expectAccessible(page, 'shared verification result');
+    await saveScreenshot(page, 'shared-verification');
+    await expect(page.getByRole('heading', { name: 'Checked again just now' }).isVisible()).resolves.toBe(
+      true,
+    );
+    await expect(page.locator('main').textContent()).resolves.toContain('First checked on');
+    await expect(page.locator('[data-verdict]').first().getAttribute('data-verdict')).resolves.toBe(
+      'verified',
+    );
+  });
+
   it('adds a second address; a credential sent to it lands in the same portfolio', async () => {
     await open('/account/settings');
     await page.getByLabel('Add an address').fill('ada.work@example.com');

@@ -22,6 +22,8 @@ const PAGE_PATHS = [
   '/account/*',
   '/u/*',
   '/verify',
+  '/verify/*',
+  '/verifications/*',
   '/achievements',
   '/skills/*',
   '/imported/*',

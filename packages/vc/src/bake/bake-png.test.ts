@@ -157,18 +157,22 @@ describe('unbakePng rejects', () => {
     expect(() => unbakePng(makeTinyPng())).toThrow(bakeError(/no baked credential/));
   });
 
-  it('an Open Badges 2.0 image, saying so', () => {
-    const image = pngWith(textChunk('tEXt', 'openbadges', 'https://example.org/assertions/1'));
-    expect(() => unbakePng(image)).toThrow(
-      expect.objectContaining({ code: ErrorCode.BAKE_ERROR, details: { legacy: 'ob2' } }),
-    );
-  });
-
   it('text that is not UTF-8', () => {
     const data = concatBytes(
       encodeITxt({ keyword: 'openbadgecredential', text: '' }),
       Uint8Array.of(0xff, 0xfe),
     );
     expect(() => unbakePng(pngWith(encodePngChunk('iTXt', data)))).toThrow(bakeError(/UTF-8/));
+  });
+});
+
+describe('unbakePng reads Open Badges 2.0 images', () => {
+  it('a hosted assertion URL in an openbadges tEXt chunk', () => {
+    const image = pngWith(textChunk('tEXt', 'openbadges', 'https://example.org/assertions/1'));
+    expect(unbakePng(image)).toEqual({
+      keyword: 'openbadges',
+      kind: 'ob2',
+      text: 'https://example.org/assertions/1',
+    });
   });
 });

@@ -179,11 +179,18 @@ describe('unbakeSvg rejects', () => {
     expect(() => unbakeSvg(svg)).toThrow(bakeError());
   });
 
-  it('an Open Badges 2.0 assertion, saying so', () => {
+  it('an Open Badges 2.0 assertion whose verify URL is not the id of the JSON it holds', () => {
+    const svg =
+      '<svg xmlns:openbadges="http://openbadges.org"><openbadges:assertion verify="https://x">' +
+      '<![CDATA[{"id":"https://y"}]]></openbadges:assertion></svg>';
+    expect(() => unbakeSvg(svg)).toThrow(bakeError(/verify attribute/));
+  });
+});
+
+describe('unbakeSvg reads Open Badges 2.0 assertions', () => {
+  it('a hosted assertion URL in the verify attribute', () => {
     const svg =
       '<svg xmlns:openbadges="http://openbadges.org"><openbadges:assertion verify="https://x"/></svg>';
-    expect(() => unbakeSvg(svg)).toThrow(
-      expect.objectContaining({ code: ErrorCode.BAKE_ERROR, details: { legacy: 'ob2' } }),
-    );
+    expect(unbakeSvg(svg)).toEqual({ kind: 'ob2', text: 'https://x' });
   });
 });

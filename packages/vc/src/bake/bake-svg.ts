@@ -3,6 +3,8 @@ import {
   type CredentialSvgNamespace,
   isCredentialSvgNamespace,
   OB_SVG_NAMESPACE,
+  OB2_SVG_NAMESPACE,
+  SVG_ELEMENT_BY_NAMESPACE,
   SVG_PREFIX_BY_NAMESPACE,
 } from './credential-kinds.js';
 import { toCredentialText } from './credential-text.js';
@@ -10,6 +12,23 @@ import { scanSvg } from './scan-svg.js';
 
 function fail(message: string): never {
   throw new MicrocredError(ErrorCode.BAKE_ERROR, message);
+}
+
+function escapeAttribute(value: string): string {
+  return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('"', '&quot;');
+}
+
+function hostedIdOf(credential: string | object): string | undefined {
+  let value: unknown = credential;
+  if (typeof credential === 'string') {
+    try {
+      value = JSON.parse(credential);
+    } catch {
+      return undefined;
+    }
+  }
+  const id = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).id : undefined;
+  return typeof id === 'string' ? id : undefined;
 }
 
 /**
@@ -42,10 +61,14 @@ export function bakeSvg(options: {
     if (root.namespaces.has(prefix)) fail(`<svg> already binds the prefix "${prefix}" to another namespace`);
     declaration = ` xmlns:${prefix}="${namespace}"`;
   }
+  const name = `${prefix}:${SVG_ELEMENT_BY_NAMESPACE[namespace]}`;
+  // OB 2.0 §Baking: a hosted assertion also names its URL in `verify`, next to its JSON.
+  const hostedId = namespace === OB2_SVG_NAMESPACE && !isJws ? hostedIdOf(credential) : undefined;
+  const verify = hostedId === undefined ? '' : ` verify="${escapeAttribute(hostedId)}"`;
   // A Compact JWS is base64url and dots only, so it needs no attribute escaping.
   const element = isJws
-    ? `<${prefix}:credential verify="${text}"/>`
-    : `<${prefix}:credential><![CDATA[${text.replaceAll(']]>', ']]]]><![CDATA[>')}]]></${prefix}:credential>`;
+    ? `<${name} verify="${text}"/>`
+    : `<${name}${verify}><![CDATA[${text.replaceAll(']]>', ']]]]><![CDATA[>')}]]></${name}>`;
 
   const nameEnd = root.start + 1 + root.qname.length;
   const head = svg.slice(0, nameEnd) + declaration;

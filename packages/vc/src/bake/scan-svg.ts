@@ -3,7 +3,7 @@ import {
   type CredentialKind,
   isCredentialSvgNamespace,
   KIND_BY_SVG_NAMESPACE,
-  LEGACY_SVG_NAMESPACE,
+  SVG_ELEMENT_BY_NAMESPACE,
 } from './credential-kinds.js';
 
 /** Default bound on an SVG we scan: badge artwork is kilobytes; 8 Mi characters is generous. */
@@ -33,8 +33,6 @@ export interface SvgRoot {
 export interface SvgScan {
   root: SvgRoot;
   credentials: SvgCredentialElement[];
-  /** An OB 2.0 `assertion` element (namespace http://openbadges.org) is present. */
-  legacy: boolean;
 }
 
 interface Frame {
@@ -187,7 +185,6 @@ export function scanSvg(svg: string, options: { maxLength?: number } = {}): SvgS
   const credentials: SvgCredentialElement[] = [];
   let root: SvgRoot | undefined;
   let rootClosed = false;
-  let legacy = false;
   // prefix → stack of URIs, innermost last: declaring pushes, ending the element pops. Copying a scope
   // map per element would be quadratic on deeply nested, declaration-heavy input.
   const scopes = new Map<string, string[]>([['xml', [XML_NAMESPACE]]]);
@@ -265,15 +262,13 @@ export function scanSvg(svg: string, options: { maxLength?: number } = {}): SvgS
       }
 
       let credential: Frame['credential'];
-      if (localName === 'credential' && isCredentialSvgNamespace(namespace)) {
+      if (isCredentialSvgNamespace(namespace) && localName === SVG_ELEMENT_BY_NAMESPACE[namespace]) {
         credential = {
           kind: KIND_BY_SVG_NAMESPACE[namespace],
           start: lt,
           verify: tag.attributes.get('verify'),
           content: '',
         };
-      } else if (localName === 'assertion' && namespace === LEGACY_SVG_NAMESPACE) {
-        legacy = true;
       }
 
       if (tag.selfClosing) {
@@ -290,5 +285,5 @@ export function scanSvg(svg: string, options: { maxLength?: number } = {}): SvgS
   const open = stack.at(-1);
   if (open !== undefined) fail(`unterminated element <${open.qname}>`);
   if (root === undefined) fail('no <svg> root element');
-  return { root, credentials, legacy };
+  return { root, credentials };
 }

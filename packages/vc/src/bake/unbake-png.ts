@@ -4,7 +4,7 @@ import {
   type CredentialPngKeyword,
   isCredentialPngKeyword,
   KIND_BY_PNG_KEYWORD,
-  LEGACY_PNG_KEYWORD,
+  OB2_PNG_KEYWORD,
 } from './credential-kinds.js';
 import { type PngChunk, readPngChunks } from './png-chunks.js';
 import { PNG_TEXT_CHUNK_TYPES, parseITxt, readPngKeyword } from './png-text-chunks.js';
@@ -22,19 +22,15 @@ function fail(message: string, details?: Record<string, unknown>): never {
 
 export interface PngCredentialChunks {
   credentials: Array<{ chunk: PngChunk; keyword: CredentialPngKeyword }>;
-  /** An OB 2.0 `openbadges` text chunk is present. */
-  legacy: boolean;
 }
 
 /** The text chunks that carry a credential (any text chunk type, so misuse is caught, not skipped). */
 export function findPngCredentialChunks(chunks: readonly PngChunk[]): PngCredentialChunks {
-  const found: PngCredentialChunks = { credentials: [], legacy: false };
+  const found: PngCredentialChunks = { credentials: [] };
   for (const chunk of chunks) {
     if (!PNG_TEXT_CHUNK_TYPES.has(chunk.type)) continue;
     const keyword = readPngKeyword(chunk.data);
-    if (keyword === LEGACY_PNG_KEYWORD) found.legacy = true;
-    else if (keyword !== undefined && isCredentialPngKeyword(keyword))
-      found.credentials.push({ chunk, keyword });
+    if (keyword !== undefined && isCredentialPngKeyword(keyword)) found.credentials.push({ chunk, keyword });
   }
   return found;
 }
@@ -45,16 +41,17 @@ export function findPngCredentialChunks(chunks: readonly PngChunk[]): PngCredent
  * more than once and two readers could otherwise see two different credentials in one image.
  */
 export function unbakePng(image: Uint8Array): UnbakedPng {
-  const { credentials, legacy } = findPngCredentialChunks(readPngChunks(image));
+  const { credentials } = findPngCredentialChunks(readPngChunks(image));
   if (credentials.length > 1) fail('PNG holds more than one credential chunk');
   const [found] = credentials;
-  if (found === undefined) {
-    if (legacy) {
-      fail('PNG holds an Open Badges 2.0 assertion ("openbadges" chunk), which is not supported', {
-        legacy: 'ob2',
-      });
-    }
-    fail('PNG holds no baked credential');
+  if (found === undefined) fail('PNG holds no baked credential');
+  // OB 2.0 bakers before iTXt wrote a Latin-1 tEXt chunk; its text is JSON, a JWS or a URL, all ASCII.
+  if (found.keyword === OB2_PNG_KEYWORD && found.chunk.type === 'tEXt') {
+    const text = new TextDecoder('latin1')
+      .decode(found.chunk.data.subarray(OB2_PNG_KEYWORD.length + 1))
+      .trim();
+    if (text === '') fail('credential chunk is empty');
+    return { keyword: found.keyword, kind: 'ob2', text };
   }
   if (found.chunk.type !== 'iTXt') fail(`credential is in a ${found.chunk.type} chunk; OB 3.0 requires iTXt`);
   const itxt = parseITxt(found.chunk.data);

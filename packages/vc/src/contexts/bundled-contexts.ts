@@ -4,6 +4,7 @@ import credentialsV1 from './documents/credentials-v1.json' with { type: 'json' 
 import credentialsV2 from './documents/credentials-v2.json' with { type: 'json' };
 import dataIntegrityV1 from './documents/data-integrity-v1.json' with { type: 'json' };
 import dataIntegrityV2 from './documents/data-integrity-v2.json' with { type: 'json' };
+import didConfigurationV1 from './documents/did-configuration-v1.json' with { type: 'json' };
 import didV1 from './documents/did-v1.json' with { type: 'json' };
 import ed25519Suite2020V1 from './documents/ed25519-2020-v1.json' with { type: 'json' };
 import multikeyV1 from './documents/multikey-v1.json' with { type: 'json' };
@@ -20,6 +21,8 @@ export const OB_EXTENSIONS_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/ex
 export const CLR_CONTEXT = 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json';
 export const DATA_INTEGRITY_V2_CONTEXT = 'https://w3id.org/security/data-integrity/v2';
 export const ED25519_2020_CONTEXT = 'https://w3id.org/security/suites/ed25519-2020/v1';
+/** DIF Well-Known DID Configuration (Domain Linkage Credentials and the did-configuration.json resource). */
+export const DID_CONFIGURATION_CONTEXT = 'https://identity.foundation/.well-known/did-configuration/v1';
 
 /**
  * Every JSON-LD context microcred knows, by URL. Sources are listed in ../../../../../shared/data/README.md
@@ -42,4 +45,5 @@ export const BUNDLED_CONTEXTS: ReadonlyMap<string, unknown> = new Map<string, un
   ['https://www.w3.org/ns/did/v1', didV1],
   [ED25519_2020_CONTEXT, ed25519Suite2020V1],
   ['https://www.w3.org/ns/credentials/status/v1', bitstringStatusListV1],
+  [DID_CONFIGURATION_CONTEXT, didConfigurationV1],
 ]);

@@ -1,14 +1,27 @@
 export { checkCredentialStatus, type StatusPolicy } from './check-credential-status.js';
 export { type CheckJsonLdOptions, checkJsonLd } from './check-json-ld.js';
 export {
+  assessIssuerTrust,
+  type IssuerTrustAssessment,
+  issuerTrustMessage,
+} from './checks/check-issuer-trust.js';
+export {
   type CredentialInput,
   DEFAULT_MAX_INPUT_BYTES,
   parseCredentialInput,
 } from './parse-credential-input.js';
+export {
+  matchRecipient,
+  normalizeRecipientEmail,
+  type RecipientMatch,
+  recipientCheckOf,
+} from './recipient-match.js';
 export { type ResolveIssuerKeyOptions, resolveIssuerKey, type VerifierCompat } from './resolve-issuer-key.js';
 export {
   CheckId,
   type InputFormat,
+  type IssuerTrust,
+  type IssuerTrustResolver,
   problemTypeOf,
   type VerificationCheck,
   type VerificationReport,

@@ -10,6 +10,8 @@ export interface ParsedInput {
   readonly document?: Record<string, unknown>;
   /** A compact JWS (from a .jwt file, or unbaked from an image). */
   readonly jwt?: string;
+  /** An OB 2.0 hosted assertion's URL, as an image baked it (OB 2.0 §Baking). */
+  readonly hostedUrl?: string;
 }
 
 /** Unbakes an image; supplied by the bake module so that this parser stays format-agnostic. */
@@ -37,6 +39,9 @@ function parseText(text: string, format?: InputFormat): ParsedInput {
   const trimmed = text.trim();
   if (trimmed.startsWith('{')) return { format: format ?? 'json', document: parseJsonObject(trimmed) };
   if (COMPACT_JWS.test(trimmed)) return { format: format ?? 'jwt', jwt: trimmed };
+  // Only an image may carry a bare URL: handed one directly, the verifier would fetch what anyone typed.
+  if ((format === 'png' || format === 'svg') && /^https?:\/\/\S+$/.test(trimmed))
+    return { format, hostedUrl: trimmed };
   fail('the input is neither a JSON credential, a compact JWS, a PNG nor an SVG');
 }
 

@@ -5,7 +5,7 @@ import { asArray } from './checks/as-array.js';
 import { issuerIdOf } from './issuer-id-of.js';
 import type { CredentialInput, ParsedInput } from './parse-credential-input.js';
 import type { VerifierCompat } from './resolve-issuer-key.js';
-import type { VerificationCheck, VerificationReport } from './verification-report.js';
+import type { IssuerTrust, VerificationCheck, VerificationReport } from './verification-report.js';
 import type { VerifierComponents, VerifyCredentialOptions } from './verify-credential.js';
 
 export type Signer = NonNullable<VerificationReport['signer']>;
@@ -25,6 +25,8 @@ export interface VerificationFacts {
   /** Why authorship is unproven. The pipeline keeps the first reason a step gives; later ones never replace it. */
   readonly unprovenAuthorship?: string;
   readonly nested?: readonly NestedReport[];
+  /** What the verifier's trust sources say of the issuer (check-issuer-trust). */
+  readonly issuerTrust?: IssuerTrust;
 }
 
 /** What parse and JWT learn: the input as read, and the credential it carries (when one was found). */
@@ -104,7 +106,7 @@ export function credentialContextOf(
 
 /** The report of what the pipeline established, wherever it stopped. */
 export function reportOf(context: VerificationContext): VerificationReport {
-  const { checks, parsed, credential, signer, nested, unprovenAuthorship } = context;
+  const { checks, parsed, credential, signer, nested, unprovenAuthorship, issuerTrust } = context;
   return {
     verified: checks.every((check) => check.ok),
     ...(parsed === undefined ? {} : { format: parsed.format }),
@@ -115,5 +117,6 @@ export function reportOf(context: VerificationContext): VerificationReport {
     ...(unprovenAuthorship === undefined
       ? {}
       : { authorship: 'unproven' as const, authorshipReason: unprovenAuthorship }),
+    ...(issuerTrust === undefined ? {} : { issuerTrust }),
   };
 }

@@ -17,6 +17,10 @@ export const CheckId = {
   STATUS: 'status',
   ENDORSEMENTS: 'endorsements',
   NESTED_CREDENTIALS: 'nested-credentials',
+  /** Whether the issuer is known: vetted by a registry the verifier trusts, domain-linked, or unknown. */
+  ISSUER_TRUST: 'issuer-trust',
+  /** Whether the credential was issued to a given person (asked for only when an email is given). */
+  RECIPIENT: 'recipient',
 } as const;
 
 export type CheckId = (typeof CheckId)[keyof typeof CheckId] | (string & {});
@@ -31,6 +35,26 @@ export interface VerificationCheck {
 }
 
 export type InputFormat = 'json' | 'jwt' | 'png' | 'svg';
+
+/**
+ * Who vouches for an issuer, as far as the verifier's trust sources say. `unknown` is not a failure of
+ * `verified` (authorship can be proven for an issuer nobody vouches for), but it is never shown as vetted.
+ */
+export interface IssuerTrust {
+  readonly level: 'vetted' | 'domain-linked' | 'unknown';
+  /** The registry that lists the issuer (`vetted`). */
+  readonly registry?: string;
+  /** The issuer's name as that registry lists it (`vetted`). */
+  readonly name?: string;
+  /** The web origin the issuer's DID is linked to by a Domain Linkage Credential (`domain-linked`). */
+  readonly domain?: string;
+}
+
+/** Looks up what the configured trust sources say of an issuer (its id, and the profile the credential carries). */
+export type IssuerTrustResolver = (issuer: {
+  readonly id: string;
+  readonly profile?: Readonly<Record<string, unknown>>;
+}) => Promise<IssuerTrust>;
 
 /** What every surface (CLI, API, web page) shows: one report, never an exception. */
 export interface VerificationReport {
@@ -56,6 +80,8 @@ export interface VerificationReport {
   readonly authorship?: 'unproven';
   /** Why authorship is unproven (the first concession, with the nested path when it is not this one). */
   readonly authorshipReason?: string;
+  /** What the trust sources say of the issuer (set when the verifier was given an `issuerTrust` resolver). */
+  readonly issuerTrust?: IssuerTrust;
 }
 
 const VC_ERROR_TYPES: Partial<Record<ErrorCode, string>> = {

@@ -13,7 +13,7 @@ import {
   type VerificationContext,
   withStepResult,
 } from './verification-context.js';
-import type { VerificationCheck, VerificationReport } from './verification-report.js';
+import type { IssuerTrustResolver, VerificationCheck, VerificationReport } from './verification-report.js';
 
 export { issuerIdOf } from './issuer-id-of.js';
 
@@ -62,6 +62,8 @@ export interface VerifyCredentialOptions {
   readonly skipStatus?: boolean;
   /** Peer conventions accepted beyond the specifications (default `strict`); see {@link VerifierCompat}. */
   readonly compat?: VerifierCompat;
+  /** The trust sources (registries, vetted issuers, domain linkage); without it no `issuer-trust` check. */
+  readonly issuerTrust?: IssuerTrustResolver;
 }
 
 /**

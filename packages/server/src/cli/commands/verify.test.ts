@@ -204,7 +204,7 @@ describe('microcred verify --fetch', () => {
   });
 
   it('calls an unreadable MICROCRED_FETCH_ALLOW a usage error (exit 2)', async () => {
-    vi.stubEnv('MICROCRED_FETCH_ALLOW', 'http://127.0.0.1/');
+    vi.stubEnv('MICROCRED_FETCH_ALLOW', 'https://127.0.0.1/');
     const { code, err } = await runCli('verify', '--json', '--fetch', file);
     expect(code).toBe(2);
     expect(err).toContain('MICROCRED_FETCH_ALLOW');

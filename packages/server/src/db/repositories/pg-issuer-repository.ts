@@ -26,6 +26,10 @@ function toIssuer(row: IssuerRow): Issuer {
     linkedinOrganizationId: row.linkedinOrganizationId,
     brandColor: row.brandColor,
     verified: row.verified,
+    verifiedBy: row.verifiedBy,
+    verifiedAt: row.verifiedAt,
+    linkedDomain: row.linkedDomain,
+    domainLinkedAt: row.domainLinkedAt,
     kind: row.kind,
     createdAt: row.createdAt,
   };
@@ -55,6 +59,10 @@ export class PgIssuerRepository implements IssuerRepository {
           linkedinOrganizationId: input.linkedinOrganizationId,
           brandColor: input.brandColor,
           verified: input.verified,
+          verifiedBy: input.verifiedBy,
+          verifiedAt: input.verifiedAt,
+          linkedDomain: input.linkedDomain,
+          domainLinkedAt: input.domainLinkedAt,
           kind: input.kind,
         })
         .returning(),
@@ -103,6 +111,10 @@ export class PgIssuerRepository implements IssuerRepository {
       linkedinOrganizationId: patch.linkedinOrganizationId,
       brandColor: patch.brandColor,
       verified: patch.verified,
+      verifiedBy: patch.verifiedBy,
+      verifiedAt: patch.verifiedAt,
+      linkedDomain: patch.linkedDomain,
+      domainLinkedAt: patch.domainLinkedAt,
     };
     const changes = Object.values(values).some((value) => value !== undefined);
     if (!changes || !isUuid(options.id)) {

@@ -27,8 +27,10 @@ export class PgRateLimitStore implements RateLimitStore {
     readonly windowStart: Date;
     readonly windowMs: number;
     readonly cap: number;
+    readonly cost?: number;
     readonly expiresAt: Date;
   }): Promise<RateLimitBucket> {
+    const cost = options.cost ?? 1;
     const current = sql`${options.windowStart.toISOString()}::timestamptz`;
     const previous = sql`${new Date(options.windowStart.getTime() - options.windowMs).toISOString()}::timestamptz`;
     const stored = rateLimitBuckets;
@@ -41,7 +43,7 @@ export class PgRateLimitStore implements RateLimitStore {
           name: options.name,
           keyHash: digestOf(options.key),
           windowStart: options.windowStart,
-          count: 1,
+          count: Math.min(cost, options.cap),
           previousCount: 0,
           expiresAt: options.expiresAt,
         })
@@ -49,7 +51,7 @@ export class PgRateLimitStore implements RateLimitStore {
           target: [rateLimitBuckets.name, rateLimitBuckets.keyHash],
           set: {
             count: sql`case when ${stored.windowStart} >= ${current}
-              then least(${stored.count} + 1, ${options.cap}) else 1 end`,
+              then least(${stored.count} + ${cost}::int, ${options.cap}) else least(${cost}::int, ${options.cap}) end`,
             previousCount: sql`case when ${stored.windowStart} >= ${current} then ${stored.previousCount}
               when ${stored.windowStart} = ${previous} then ${stored.count} else 0 end`,
             windowStart: sql`greatest(${stored.windowStart}, ${current})`,

@@ -25,6 +25,7 @@ export { pathwayPartnerships } from './pathway-partnerships.js';
 export { pathwayVersions } from './pathway-versions.js';
 export { pathways } from './pathways.js';
 export { rateLimitBuckets } from './rate-limit-buckets.js';
+export { sharedVerifications } from './shared-verifications.js';
 export { occupationSkills, occupations, skillConcepts, skillFrameworks } from './skills.js';
 export { statusLists } from './status-lists.js';
 export {
@@ -36,3 +37,4 @@ export {
   talentSkillKeys,
 } from './talent.js';
 export { users } from './users.js';
+export { verificationJobItems, verificationJobs } from './verification-jobs.js';

@@ -19,6 +19,12 @@ export const issuers = pgTable(
     /** `#rrggbb`, lower case: the issuer's colour on its credential pages, claim mails and certificates. */
     brandColor: text('brand_color'),
     verified: boolean('verified').notNull().default(false),
+    /** Who vetted the issuer (the administrator's label) and when; null while `verified` is false. */
+    verifiedBy: text('verified_by'),
+    verifiedAt: timestamptz('verified_at'),
+    /** The web origin whose did-configuration.json was last found to link the issuer's DID, and when. */
+    linkedDomain: text('linked_domain'),
+    domainLinkedAt: timestamptz('domain_linked_at'),
     /**
      * `issuer`: an organisation that issues credentials. `employer`: the signing profile of an employer
      * (see `employers.profile_issuer_id`), which only endorses: it has a did:web, keys and status lists

@@ -16,7 +16,12 @@ const AREA_OF_SEGMENT: Readonly<Record<string, ApiScopeArea>> = {
   'bulk-jobs': 'bulk',
   pathways: 'pathways',
   partnerships: 'pathways',
+  verifications: 'credentials',
+  'verification-jobs': 'credentials',
 };
+
+// Verifying reads credentials, whatever the method: a key that may read credentials may verify them.
+const READING_SEGMENTS: ReadonlySet<string> = new Set(['verifications', 'verification-jobs']);
 
 /**
  * The scope a request needs: its area from the first path segment (`/api/v1/credentials/…`, or the VC API's
@@ -29,7 +34,8 @@ export function requiredScope(options: { path: string; method: string }): ApiSco
       .split('/')
       .find((part) => part !== '') ?? '';
   const area = AREA_OF_SEGMENT[segment] ?? 'issuers';
-  return `${area}:${options.method === 'GET' || options.method === 'HEAD' ? 'read' : 'write'}`;
+  const reads = options.method === 'GET' || options.method === 'HEAD' || READING_SEGMENTS.has(segment);
+  return `${area}:${reads ? 'read' : 'write'}`;
 }
 
 /**

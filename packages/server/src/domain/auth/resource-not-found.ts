@@ -18,7 +18,8 @@ export type ResourceKind =
   | 'employee'
   | 'invitation'
   | 'endorsement'
-  | 'endorsement request';
+  | 'endorsement request'
+  | 'verification';
 
 /**
  * The NOT_FOUND answer for a `kind` of resource. The one builder both for an id that does not exist and

@@ -130,6 +130,11 @@ export {
   type PortfolioRepository,
 } from './portfolio-repository.js';
 export type { RateLimitStore } from './rate-limit-store.js';
+export type {
+  NewSharedVerification,
+  SharedVerification,
+  SharedVerificationRepository,
+} from './shared-verification-repository.js';
 export {
   CONCEPT_KINDS,
   type ConceptKind,
@@ -170,4 +175,14 @@ export {
   type User,
   type UserRepository,
 } from './user-repository.js';
+export {
+  type ClaimedVerificationItem,
+  type NewVerificationItem,
+  VERIFICATION_ITEM_STATES,
+  VERIFICATION_JOB_STATES,
+  type VerificationItemState,
+  type VerificationJob,
+  type VerificationJobRepository,
+  type VerificationJobState,
+} from './verification-job-repository.js';
 export { VISIBILITIES, type Visibility } from './visibility.js';

@@ -31,7 +31,14 @@ export interface Issuer {
   readonly linkedinOrganizationId: string | null;
   /** `#rrggbb` in lower case, or null for the platform's own colours. */
   readonly brandColor: string | null;
+  /** Vetted by a platform administrator: listed in this platform's own trust registry. */
   readonly verified: boolean;
+  /** The administrator who vetted the issuer, and when (null unless `verified`). */
+  readonly verifiedBy: string | null;
+  readonly verifiedAt: Date | null;
+  /** The origin whose DID Configuration was last found to link the issuer's DID, and when it was checked. */
+  readonly linkedDomain: string | null;
+  readonly domainLinkedAt: Date | null;
   readonly kind: IssuerKind;
   readonly createdAt: Date;
 }

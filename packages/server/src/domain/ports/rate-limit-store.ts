@@ -10,7 +10,7 @@ export interface RateLimitBucket {
 /** Counters of recent requests, shared by every process that uses the same database. */
 export interface RateLimitStore {
   /**
-   * Counts one request for `(name, key)` in the window starting at `windowStart`, atomically: a bucket
+   * Counts one request (`cost`, default 1) for `(name, key)` in the window starting at `windowStart`, atomically: a bucket
    * still on the window before becomes the previous count, an older one starts over. Never counts past
    * `cap`. Returns the bucket after counting.
    */
@@ -20,6 +20,8 @@ export interface RateLimitStore {
     readonly windowStart: Date;
     readonly windowMs: number;
     readonly cap: number;
+    /** How much this request counts (default 1): a batch counts its items. */
+    readonly cost?: number;
     /** After this the bucket may be deleted. */
     readonly expiresAt: Date;
   }): Promise<RateLimitBucket>;

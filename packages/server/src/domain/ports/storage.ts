@@ -24,10 +24,12 @@ import type { PathwayFollowRepository } from './pathway-follow-repository.js';
 import type { PathwayRepository } from './pathway-repository.js';
 import type { PortfolioRepository } from './portfolio-repository.js';
 import type { RateLimitStore } from './rate-limit-store.js';
+import type { SharedVerificationRepository } from './shared-verification-repository.js';
 import type { SkillRepository } from './skill-repository.js';
 import type { StatusListRepository } from './status-list-repository.js';
 import type { TalentRepository } from './talent-repository.js';
 import type { UserRepository } from './user-repository.js';
+import type { VerificationJobRepository } from './verification-job-repository.js';
 
 /** Every repository, all bound to the same connection or transaction. */
 export interface Repositories {
@@ -60,6 +62,8 @@ export interface Repositories {
   readonly endorsements: EndorsementRepository;
   readonly endorsementRequests: EndorsementRequestRepository;
   readonly talent: TalentRepository;
+  readonly verificationJobs: VerificationJobRepository;
+  readonly sharedVerifications: SharedVerificationRepository;
 }
 
 /** The storage a use case needs: repositories, and a way to make several writes all-or-nothing. */

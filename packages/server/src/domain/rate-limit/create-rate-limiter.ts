@@ -12,8 +12,11 @@ export interface RateLimiter {
   /** False when limits are switched off (`MICROCRED_RATE_LIMIT=off`): every request is allowed. */
   readonly enabled: boolean;
   readonly rules: RateLimitRules;
-  /** Counts one request for `key` under the limit `name` and says whether it may go ahead. */
-  take(name: RateLimitName, key: string): Promise<RateLimitDecision>;
+  /**
+   * Counts one request for `key` under the limit `name` and says whether it may go ahead; `cost` (default
+   * 1) is what it counts for, e.g. the items of a batch under a limit on items.
+   */
+  take(name: RateLimitName, key: string, cost?: number): Promise<RateLimitDecision>;
 }
 
 const ALLOWED: RateLimitDecision = Object.freeze({
@@ -41,7 +44,7 @@ export function createRateLimiter(options: {
   return {
     enabled,
     rules,
-    async take(name, key) {
+    async take(name, key, cost = 1) {
       if (!enabled) return ALLOWED;
       const rule = rules[name];
       const at = now();
@@ -52,13 +55,14 @@ export function createRateLimiter(options: {
         windowStart,
         windowMs: rule.windowMs,
         cap: bucketCap(rule),
+        cost,
         expiresAt: bucketExpiry(windowStart, rule.windowMs),
       });
       if (at.getTime() - lastCleanup >= cleanupEveryMs) {
         lastCleanup = at.getTime();
         await store.deleteExpired({ now: at });
       }
-      return decideRateLimit({ rule, bucket, now: at });
+      return decideRateLimit({ rule, bucket, now: at, cost });
     },
   };
 }

@@ -41,8 +41,11 @@ export function decideRateLimit(options: {
   readonly rule: RateLimitRule;
   readonly bucket: RateLimitBucket;
   readonly now: Date;
+  /** What the request counted for (default 1): the wait is until that much fits again. */
+  readonly cost?: number;
 }): RateLimitDecision {
   const { rule, bucket, now } = options;
+  const cost = options.cost ?? 1;
   const { limit, windowMs } = rule;
   // A store whose bucket is ahead of this process's clock (clock skew between servers) counts as just begun.
   const elapsed = Math.min(Math.max(now.getTime() - bucket.windowStart.getTime(), 0), windowMs);
@@ -50,21 +53,30 @@ export function decideRateLimit(options: {
   if (estimate <= limit) {
     return { allowed: true, remaining: Math.max(0, Math.floor(limit - estimate)), retryAfterSeconds: 0 };
   }
-  return { allowed: false, remaining: 0, retryAfterSeconds: retryAfterSeconds(rule, bucket, elapsed) };
+  return { allowed: false, remaining: 0, retryAfterSeconds: retryAfterSeconds(rule, bucket, elapsed, cost) };
 }
 
-/** The earliest moment one more request fits, assuming none arrives meanwhile (it would count too). */
-function retryAfterSeconds(rule: RateLimitRule, bucket: RateLimitBucket, elapsed: number): number {
+/**
+ * The earliest moment one more request of `cost` fits, assuming none arrives meanwhile (it would count
+ * too). A cost over the limit never fits: the answer is then the next window, as good as any.
+ */
+function retryAfterSeconds(
+  rule: RateLimitRule,
+  bucket: RateLimitBucket,
+  elapsed: number,
+  cost: number,
+): number {
   const { limit, windowMs } = rule;
-  const nextCount = Math.min(bucket.count + 1, bucketCap(rule));
+  const nextCount = Math.min(bucket.count + cost, bucketCap(rule));
   let waitMs: number;
   if (nextCount <= limit && bucket.previousCount > 0) {
     // Later in this window, once enough of the previous window has slid out.
     const needed = windowMs * (1 - (limit - nextCount) / bucket.previousCount);
     waitMs = Math.max(needed - elapsed, 0);
   } else {
-    // In the next window, where this window's count is the one sliding out and the new request counts 1.
-    const needed = bucket.count > limit - 1 ? windowMs * (1 - (limit - 1) / bucket.count) : 0;
+    // In the next window, where this window's count is the one sliding out and the new request counts `cost`.
+    const room = Math.max(limit - cost, 0);
+    const needed = bucket.count > room ? windowMs * (1 - room / bucket.count) : 0;
     waitMs = windowMs - elapsed + needed;
   }
   return Math.max(1, Math.ceil(waitMs / 1000));

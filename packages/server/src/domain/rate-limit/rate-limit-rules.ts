@@ -12,6 +12,8 @@ export const RATE_LIMIT_NAMES = [
   'import-client',
   'api-key',
   'bulk-upload-key',
+  'verify-items-key',
+  'verify-job-items-key',
 ] as const;
 
 export type RateLimitName = (typeof RATE_LIMIT_NAMES)[number];
@@ -41,4 +43,7 @@ export const DEFAULT_RATE_LIMITS: RateLimitRules = Object.freeze({
   'import-client': { limit: 30, windowMs: 15 * MINUTE },
   'api-key': { limit: 3000, windowMs: MINUTE },
   'bulk-upload-key': { limit: 120, windowMs: 60 * MINUTE },
+  // Batch verification counts credentials, not requests: ten full batches a minute, two full jobs an hour.
+  'verify-items-key': { limit: 10_000, windowMs: MINUTE },
+  'verify-job-items-key': { limit: 200_000, windowMs: 60 * MINUTE },
 });

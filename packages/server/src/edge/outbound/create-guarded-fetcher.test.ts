@@ -102,6 +102,32 @@ describe('the guarded fetcher: where it goes', () => {
     expect(server.connections).toBe(0);
   });
 
+  it('reads an https URL over plain http for an entry written http://host:port (a did:web of a test instance)', async () => {
+    const server = await serve(json({ id: 'did:web:127.0.0.1%3A1' }));
+    const allow = parseFetchAllowList(`http://127.0.0.1:${server.port}`) ?? [];
+    const document = await createGuardedFetcher({ allow }).fetchJson(
+      `https://127.0.0.1:${server.port}/did.json`,
+    );
+    expect(document).toEqual({ id: 'did:web:127.0.0.1%3A1' });
+    expect(server.connections).toBe(1);
+  });
+
+  it('keeps https for an entry without http://, and refuses other schemes and paths in entries', async () => {
+    expect(parseFetchAllowList('http://localhost:3112')).toEqual([
+      { hostname: 'localhost', port: 3112, plainHttpOnly: true },
+    ]);
+    expect(parseFetchAllowList('localhost:3112')).toEqual([{ hostname: 'localhost', port: 3112 }]);
+    expect(parseFetchAllowList('ftp://localhost')).toBeUndefined();
+    expect(parseFetchAllowList('http://localhost/path')).toBeUndefined();
+    const server = await serve(json({}));
+    const allow = parseFetchAllowList(`127.0.0.1:${server.port}`) ?? [];
+    const error = await refusal(
+      createGuardedFetcher({ allow }).fetchJson(`https://127.0.0.1:${server.port}/`),
+    );
+    // Allow-listed, so its address is not refused; but https stays https: the TLS handshake fails.
+    expect(error.details?.reason).not.toBe('address-refused');
+  });
+
   it('refuses https to loopback, private and link-local addresses, without connecting', async () => {
     const server = await serve(json({}));
     for (const url of [

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
 import { isMicrocredError, type MicrocredError, parseIJson, type ResourceFetcher } from '@microcred/vc';
 import { Agent, request } from 'undici';
-import { type AllowedHost, isAllowedHost } from './fetch-allow-list.js';
+import { type AllowedHost, allowedHostOf, isAllowedHost } from './fetch-allow-list.js';
 import { fetchFailed, fetchRefused } from './fetch-errors.js';
 import { READ_ENCODINGS, readLimitedBody } from './read-limited-body.js';
 import { refusedAddressKind } from './refused-address.js';
@@ -197,7 +197,11 @@ export function createGuardedFetcher({
       throw fetchRefused('invalid-url', 'this is not a URL');
     }
     if (url.href.length > MAX_URL_LENGTH) throw fetchRefused('invalid-url', 'the URL is too long');
-    const allowed = isAllowedHost(allow, url);
+    const entry = allowedHostOf(allow, url);
+    const allowed = entry !== undefined;
+    // The operator said this host speaks plain http only (a test instance, an intranet): a did:web or any
+    // other https URL naming it is read over http rather than failing on a TLS handshake nobody can make.
+    if (url.protocol === 'https:' && entry?.plainHttpOnly === true) url.protocol = 'http:';
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && allowed))
       throw fetchRefused(
         'scheme-refused',

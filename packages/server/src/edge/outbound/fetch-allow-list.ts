@@ -4,14 +4,25 @@ export interface AllowedHost {
   readonly hostname: string;
   /** Only this port when set; any port otherwise. */
   readonly port?: number;
+  /**
+   * Written `http://host[:port]`: the host serves plain http only, so an https URL naming it (a did:web
+   * document always does) is fetched over http. For test instances and intranets, never the default.
+   */
+  readonly plainHttpOnly?: boolean;
 }
 
 /**
- * One entry of `MICROCRED_FETCH_ALLOW`: `host`, `host:port`, `[v6]` or `[v6]:port`. Undefined when the
- * entry is anything else (a scheme, a path, credentials, a port out of range).
+ * One entry of `MICROCRED_FETCH_ALLOW`: `host`, `host:port`, `[v6]` or `[v6]:port`, each optionally
+ * prefixed `http://` (see {@link AllowedHost.plainHttpOnly}). Undefined when the entry is anything else
+ * (another scheme, a path, credentials, a port out of range).
  */
 export function parseAllowedHost(entry: string): AllowedHost | undefined {
-  const text = entry.trim();
+  const trimmed = entry.trim();
+  if (/^http:\/\//i.test(trimmed)) {
+    const host = parseAllowedHost(trimmed.slice('http://'.length).replace(/\/$/, ''));
+    return host === undefined ? undefined : { ...host, plainHttpOnly: true };
+  }
+  const text = trimmed;
   if (text === '' || /[/\\@?#\s]/.test(text)) return undefined;
   let url: URL;
   try {
@@ -40,10 +51,15 @@ export function parseFetchAllowList(value: string): readonly AllowedHost[] | und
   return hosts.every((host) => host !== undefined) ? Object.freeze(hosts) : undefined;
 }
 
-/** Whether `url` names an allowed host (and port): matched by name, never by the address it resolves to. */
-export function isAllowedHost(allow: readonly AllowedHost[], url: URL): boolean {
+/** The allow-list entry `url` names (host and port): matched by name, never by the address it resolves to. */
+export function allowedHostOf(allow: readonly AllowedHost[], url: URL): AllowedHost | undefined {
   const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
-  return allow.some(
+  return allow.find(
     (host) => host.hostname === url.hostname && (host.port === undefined || host.port === port),
   );
+}
+
+/** Whether `url` names an allowed host (and port). */
+export function isAllowedHost(allow: readonly AllowedHost[], url: URL): boolean {
+  return allowedHostOf(allow, url) !== undefined;
 }

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { IssuerInputSchema, IssuerPatchSchema, type IssuerView } from '../../domain/issuer/manage-issuers.js';
-import { ImageSchema, timestamp } from './common-schemas.js';
+import { ImageSchema, isoOrNull, timestamp } from './common-schemas.js';
 
 export const IssuerCreateSchema = IssuerInputSchema.openapi('IssuerInput');
 export const IssuerUpdateSchema = IssuerPatchSchema.openapi('IssuerPatch');
@@ -18,7 +18,16 @@ export const IssuerSchema = z
     address: z.record(z.string(), z.string()).nullable(),
     linkedinOrganizationId: z.string().nullable(),
     brandColor: z.string().nullable().openapi({ example: '#1f4a7d' }),
-    verified: z.boolean(),
+    verified: z
+      .boolean()
+      .openapi({ description: "Vetted by a platform administrator (this platform's trust registry)" }),
+    verifiedBy: z.string().nullable().openapi({ description: 'The administrator who vetted the issuer' }),
+    verifiedAt: timestamp.nullable(),
+    linkedDomain: z
+      .string()
+      .nullable()
+      .openapi({ description: "The web origin whose did-configuration.json links the issuer's DID" }),
+    domainLinkedAt: timestamp.nullable(),
     profileUrl: z.url(),
     didDocumentUrl: z.url(),
     createdAt: timestamp,
@@ -41,6 +50,10 @@ export function presentIssuer(issuer: IssuerView): IssuerJson {
     linkedinOrganizationId: issuer.linkedinOrganizationId,
     brandColor: issuer.brandColor,
     verified: issuer.verified,
+    verifiedBy: issuer.verifiedBy,
+    verifiedAt: isoOrNull(issuer.verifiedAt),
+    linkedDomain: issuer.linkedDomain,
+    domainLinkedAt: isoOrNull(issuer.domainLinkedAt),
     profileUrl: issuer.profileUrl,
     didDocumentUrl: `${issuer.profileUrl}/did.json`,
     createdAt: issuer.createdAt.toISOString(),

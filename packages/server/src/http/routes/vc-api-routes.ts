@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { isOb2Assertion, isOb2Jws } from '@microcred/vc';
 import { ServerError, ServerErrorCode } from '../../domain/error/server-error.js';
 import type { Platform } from '../../domain/platform.js';
 import type { ApiEnv } from '../app-env.js';
@@ -16,6 +17,10 @@ import {
 const IssueResponseSchema = z
   .object({ verifiableCredential: z.record(z.string(), z.unknown()) })
   .openapi('VcIssueResponse');
+
+function isOb2Input(value: Record<string, unknown> | string): boolean {
+  return typeof value === 'string' ? isOb2Jws(value.trim()) : isOb2Assertion(value);
+}
 
 /** The VC API's own paths (W3C VC API): issuing for an authenticated issuer, verifying for anyone. */
 export function vcApiRoutes(options: { readonly platform: Platform }): OpenAPIHono<ApiEnv> {
@@ -48,7 +53,10 @@ export function vcApiRoutes(options: { readonly platform: Platform }): OpenAPIHo
     summary: 'Verify a credential (VC API, public)',
     description:
       'Runs every check (proof, issuer key, dates, status, schema…) and reports each by name. A credential ' +
-      'that does not verify is a 200 with `verified: false`; only an unreadable request is a 4xx.',
+      'that does not verify is a 200 with `verified: false`; only an unreadable request is a 4xx. Open Badges ' +
+      '2.0 assertions are verified too (same check ids), sent as `{"openBadgeAssertion": <assertion JSON or ' +
+      'compact JWS string>}` or, when signed, as the JWS in `verifiableCredential`; a hosted assertion, its badge ' +
+      'class, issuer profile, key and revocation list are fetched from their URLs.',
     request: { body: jsonBody(VcVerifyRequestSchema) },
     responses: {
       200: jsonContent(VerificationResultSchema, 'The verification result'),
@@ -99,7 +107,26 @@ export function vcApiRoutes(options: { readonly platform: Platform }): OpenAPIHo
   });
 
   router.openapi(verify, async (c) => {
-    const report = await platform.verify(c.req.valid('json').verifiableCredential);
+    const body = c.req.valid('json');
+    if (body.openBadgeAssertion !== undefined && !isOb2Input(body.openBadgeAssertion)) {
+      throw new ServerError(
+        ServerErrorCode.VALIDATION_ERROR,
+        'openBadgeAssertion is not an Open Badges 2.0 assertion',
+        {
+          details: {
+            errors: [
+              {
+                path: 'openBadgeAssertion',
+                in: 'body',
+                message: 'give an OB 2.0 assertion JSON or its RS256 compact JWS',
+              },
+            ],
+          },
+        },
+      );
+    }
+    // The schema lets exactly one of the two through.
+    const report = await platform.verify(body.openBadgeAssertion ?? body.verifiableCredential ?? {});
     return c.json(presentVerificationResult(report), 200);
   });
 

@@ -5,7 +5,20 @@ export const VcVerifyRequestSchema = z
   .strictObject({
     verifiableCredential: z
       .union([z.record(z.string(), z.unknown()), z.string().min(1)])
-      .openapi({ description: 'The credential as JSON, or a VC-JWT (compact JWS) as a string' }),
+      .optional()
+      .openapi({
+        description:
+          'The credential as JSON, or a VC-JWT (compact JWS) as a string; an Open Badges 2.0 signed assertion ' +
+          '(RS256 compact JWS) is accepted here too',
+      }),
+    openBadgeAssertion: z
+      .union([z.record(z.string(), z.unknown()), z.string().min(1)])
+      .optional()
+      .openapi({
+        description:
+          'Instead of `verifiableCredential`: an Open Badges 2.0 assertion, hosted as its JSON (its `id` is ' +
+          'where its issuer hosts it) or signed as its compact JWS (RS256)',
+      }),
     options: z
       .strictObject({
         checks: z
@@ -14,6 +27,10 @@ export const VcVerifyRequestSchema = z
           .openapi({ description: 'Accepted for compatibility; every check always runs' }),
       })
       .optional(),
+  })
+  .refine((body) => (body.verifiableCredential === undefined) !== (body.openBadgeAssertion === undefined), {
+    message: 'give exactly one of verifiableCredential and openBadgeAssertion',
+    path: ['verifiableCredential'],
   })
   .openapi('VcVerifyRequest');
 
@@ -53,6 +70,25 @@ export const VerificationResultSchema = z
           'signature holds, but nothing shows that the issuer made it. Never present such a result as verified.',
       }),
     authorshipReason: z.string().optional(),
+    issuerTrust: z
+      .object({
+        level: z.enum(['vetted', 'domain-linked', 'unknown']),
+        registry: z
+          .string()
+          .optional()
+          .openapi({ description: 'The registry that lists the issuer (vetted)' }),
+        name: z.string().optional().openapi({ description: 'The issuer as that registry names it (vetted)' }),
+        domain: z
+          .string()
+          .optional()
+          .openapi({ description: "The web origin linked to the issuer's DID (domain-linked)" }),
+      })
+      .optional()
+      .openapi({
+        description:
+          'Who vouches for the issuer (the `issuer-trust` check). `unknown` is not a failure of `verified`, and ' +
+          'a credential whose authorship is not proven is always `unknown`.',
+      }),
   })
   .openapi('VerificationResult');
 export type VerificationResultJson = z.infer<typeof VerificationResultSchema>;
@@ -100,5 +136,6 @@ export function presentVerificationResult(report: VerificationReport): Verificat
           authorship: report.authorship,
           ...(report.authorshipReason === undefined ? {} : { authorshipReason: report.authorshipReason }),
         }),
+    ...(report.issuerTrust === undefined ? {} : { issuerTrust: { ...report.issuerTrust } }),
   };
 }

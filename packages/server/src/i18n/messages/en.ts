@@ -14,6 +14,10 @@ import { endorsementRequestsEn } from './endorsement-requests.js';
 import { endorsementsEn } from './endorsements.js';
 import { errorsEn } from './errors.js';
 import { issuerEndorsementsEn } from './issuer-endorsements.js';
+import { issuerTrustEn } from './issuer-trust.js';
+import { ob2VerificationEn } from './ob2-verification.js';
+import { recipientMatchEn } from './recipient-match.js';
+import { sharedVerificationsEn } from './shared-verifications.js';
 import { workforceEn } from './workforce.js';
 
 /**
@@ -34,6 +38,10 @@ export const en = {
   ...employerEn,
   ...workforceEn,
   ...endorsementsEn,
+  ...issuerTrustEn,
+  ...ob2VerificationEn,
+  ...sharedVerificationsEn,
+  ...recipientMatchEn,
   ...endorsementRequestsEn,
   ...issuerEndorsementsEn,
   ...errorsEn,

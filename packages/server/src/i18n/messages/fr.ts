@@ -14,6 +14,10 @@ import { endorsementRequestsFr } from './endorsement-requests.js';
 import { endorsementsFr } from './endorsements.js';
 import { errorsFr } from './errors.js';
 import { issuerEndorsementsFr } from './issuer-endorsements.js';
+import { issuerTrustFr } from './issuer-trust.js';
+import { ob2VerificationFr } from './ob2-verification.js';
+import { recipientMatchFr } from './recipient-match.js';
+import { sharedVerificationsFr } from './shared-verifications.js';
 import { workforceFr } from './workforce.js';
 
 /** Every user-facing string in French; the same keys as en.ts (the type checker insists). */
@@ -31,6 +35,10 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...employerFr,
   ...workforceFr,
   ...endorsementsFr,
+  ...issuerTrustFr,
+  ...ob2VerificationFr,
+  ...sharedVerificationsFr,
+  ...recipientMatchFr,
   ...endorsementRequestsFr,
   ...issuerEndorsementsFr,
   ...errorsFr,

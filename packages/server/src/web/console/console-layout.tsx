@@ -84,6 +84,11 @@ export function ConsoleLayout(props: {
                     <a href="/console/admin/issuers/new">{t('console.nav.newIssuer')}</a>
                   </li>
                 ) : null}
+                {staff?.isAdmin === true ? (
+                  <li>
+                    <a href="/console/admin/issuers">{t('console.trust.issuersNav')}</a>
+                  </li>
+                ) : null}
               </ul>
             </details>
           )}

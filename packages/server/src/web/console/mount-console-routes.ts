@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import type { WebDeps, WebEnv } from '../shared/web-env.js';
 import { mountConsoleAchievementRoutes } from './achievements/achievement-routes.js';
 import { mountAdminRoutes } from './admin-routes.js';
+import { mountAdminTrustRoutes } from './admin-trust-routes.js';
 import { mountConsoleBulkRoutes } from './bulk/bulk-routes.js';
 import { mountConsoleCredentialsRoutes } from './credentials/mount-console-credentials-routes.js';
 import { mountDashboardRoutes } from './dashboard-routes.js';
@@ -17,6 +18,7 @@ import { mountConsolePathwayRoutes } from './pathways/pathway-routes.js';
 export function mountConsoleRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
   // Fixed paths first: `/console/admin/…` must not be read as an issuer's slug.
   mountAdminRoutes(web, deps);
+  mountAdminTrustRoutes(web, deps);
   mountDashboardRoutes(web, deps);
   mountConsoleAchievementRoutes(web, deps);
   mountConsoleBulkRoutes(web, deps);

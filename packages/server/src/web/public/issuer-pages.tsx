@@ -64,6 +64,11 @@ export function IssuerPage(props: {
       <p>
         <VerifiedMark c={c} issuer={issuer} />
       </p>
+      {issuer.linkedDomain === null ? null : (
+        <p data-linked-domain={issuer.linkedDomain}>
+          {t('trust.mark.domainLinked', { domain: new URL(issuer.linkedDomain).host })}
+        </p>
+      )}
       {issuer.description === null ? null : <p class="lead">{issuer.description}</p>}
       <dl class="facts">
         {issuer.url === null ? null : (

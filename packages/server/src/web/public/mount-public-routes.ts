@@ -8,6 +8,7 @@ import { mountHomeRoutes } from './home-routes.js';
 import { mountIssuerRoutes } from './issuer-routes.js';
 import { mountMailboxRoutes } from './mailbox-routes.js';
 import { mountPortfolioRoutes } from './portfolio-routes.js';
+import { mountSharedVerificationRoutes } from './shared-verification-routes.js';
 import { mountSkillRoutes } from './skill-routes.js';
 import { mountVerifyRoutes } from './verify-routes.js';
 
@@ -17,6 +18,7 @@ export function mountPublicRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
   mountCredentialRoutes(web, deps);
   mountDownloadRoutes(web, deps);
   mountVerifyRoutes(web, deps);
+  mountSharedVerificationRoutes(web, deps);
   mountCatalogueRoutes(web, deps);
   mountSkillRoutes(web, deps);
   mountIssuerRoutes(web, deps);

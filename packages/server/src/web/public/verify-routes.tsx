@@ -7,12 +7,19 @@ import { VerifyPage } from './verify-page.js';
 
 async function renderVerification(c: Context<WebEnv>, platform: Platform, form: Record<string, unknown>) {
   const t = c.get('t');
-  const given = typeof form.url === 'string' ? { url: form.url } : {};
+  // The optional "Issued to" field; no address is longer than 320 characters (RFC 5321).
+  const recipient = typeof form.recipient === 'string' ? form.recipient.trim().slice(0, 320) : '';
+  const given = {
+    ...(typeof form.url === 'string' ? { url: form.url } : {}),
+    ...(recipient === '' ? {} : { recipient }),
+  };
   const source = await readCredentialSource({ platform, form, viewer: c.get('earner')?.id ?? null, t });
   if (source.kind === 'refused') return c.html(<VerifyPage c={c} error={source.message} {...given} />, 400);
   if (source.kind === 'empty') return c.html(<VerifyPage c={c} error={t('verify.nothing')} />, 400);
-  const report = await platform.verify(source.input);
-  return c.html(<VerifyPage c={c} report={report} {...given} />);
+  const verified = await platform.verify(source.input);
+  const report = recipient === '' ? verified : platform.verification.withRecipient(verified, recipient);
+  const seal = platform.sharedVerifications.seal(report);
+  return c.html(<VerifyPage c={c} report={report} seal={seal} {...given} />);
 }
 
 /** `/verify`: anyone checks a credential from a file, a paste or a link (`?url=` links straight to it). */

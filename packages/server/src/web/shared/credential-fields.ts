@@ -60,8 +60,9 @@ function httpUrl(value: unknown): string | null {
 export function readCredentialFields(document: JsonObject): CredentialFields {
   const subjects = list(document.credentialSubject).map(object);
   const subject = subjects[0];
-  const achievement = object(subject?.achievement);
-  const issuer = object(document.issuer);
+  // An OB 2.0 assertion, as the verifier reports it, has its badge class (with its issuer) in `badge`.
+  const achievement = object(subject?.achievement) ?? object(document.badge);
+  const issuer = object(document.issuer) ?? object(achievement?.issuer);
   const alignments = list(achievement?.alignment).map(object);
   return {
     name: text(achievement?.name) ?? text(document.name) ?? 'Credential',
@@ -77,8 +78,8 @@ export function readCredentialFields(document: JsonObject): CredentialFields {
       const name = text(alignment?.targetName);
       return name === null ? [] : [{ name, url: httpUrl(alignment?.targetUrl) }];
     }),
-    validFrom: date(document.validFrom) ?? date(document.issuanceDate),
-    validUntil: date(document.validUntil) ?? date(document.expirationDate),
+    validFrom: date(document.validFrom) ?? date(document.issuanceDate) ?? date(document.issuedOn),
+    validUntil: date(document.validUntil) ?? date(document.expirationDate) ?? date(document.expires),
     evidence: list(document.evidence).flatMap((item) => {
       const evidence = object(item);
       if (evidence === undefined) return [];

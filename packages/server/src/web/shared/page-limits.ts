@@ -11,7 +11,8 @@ export const PAGE_CLIENT_LIMITS: readonly ClientLimit[] = [
   { methods: ['POST'], path: /^\/signin(?:\/[^/]+)?\/?$/, name: 'signin-client' },
   { methods: ['GET', 'POST'], path: /^\/claim\/[^/]+(?:\/(?:accept|decline))?\/?$/, name: 'claim-client' },
   { methods: ['POST'], path: /^\/account\/emails(?:\/verify\/[^/]+)?\/?$/, name: 'confirm-client' },
-  { methods: ['POST'], path: /^\/verify\/?$/, name: 'verify-client' },
+  { methods: ['POST'], path: /^\/verify(?:\/share)?\/?$/, name: 'verify-client' },
+  { methods: ['POST'], path: /^\/verifications\/[^/]+\/?$/, name: 'verify-client' },
   { methods: ['GET'], path: /^\/verify\/?$/, name: 'verify-client', query: 'url' },
   { methods: ['POST'], path: /^\/account\/imports\/?$/, name: 'import-client' },
 ];
@@ -20,10 +21,11 @@ export const PAGE_CLIENT_LIMITS: readonly ClientLimit[] = [
 // readable message; the request may be a little larger for the multipart framing and other fields.
 export const PAGE_UPLOAD_LIMIT_BYTES = 3 * 1024 * 1024;
 const UPLOAD_PATHS = new Set(['/verify', '/account/imports']);
+const SHARED_RESULT_PATH = /^\/verifications\/[^/]+$/;
 
 /** A form that may carry a credential file: allowed `PAGE_UPLOAD_LIMIT_BYTES`. */
 export function isPageUpload(c: Context): boolean {
-  return c.req.method === 'POST' && UPLOAD_PATHS.has(c.req.path);
+  return c.req.method === 'POST' && (UPLOAD_PATHS.has(c.req.path) || SHARED_RESULT_PATH.test(c.req.path));
 }
 
 /** The largest CSV file the console's bulk issuance takes (about 200,000 rows of email and name). */

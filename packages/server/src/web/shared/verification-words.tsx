@@ -1,4 +1,4 @@
-import { CheckId, type VerificationCheck, type VerificationReport } from '@microcred/vc';
+import { CheckId, isOb2Assertion, type VerificationCheck, type VerificationReport } from '@microcred/vc';
 import type { Context } from 'hono';
 import type { CredentialStanding } from '../../domain/earner/portfolio.js';
 import type { MessageKey } from '../../i18n/messages/en.js';
@@ -20,15 +20,69 @@ export function standingOfReport(report: VerificationReport): CredentialStanding
 // Each of the pipeline's checks has words in the catalogue; anything else is described generically.
 const KNOWN_CHECKS: ReadonlySet<string> = new Set(Object.values(CheckId));
 
-function checkWords(c: Context<WebEnv>, check: VerificationCheck) {
+type Ob2Verification = 'hosted' | 'signed';
+
+/** How an OB 2.0 assertion in a report is verified (hosted or signed), or undefined for any other credential. */
+function ob2VerificationOf(report: VerificationReport): Ob2Verification | undefined {
+  const credential = report.credential;
+  if (credential === undefined || !isOb2Assertion(credential)) return undefined;
+  const verification = credential.verification;
+  const type =
+    typeof verification === 'object' && verification !== null && !Array.isArray(verification)
+      ? (verification as Record<string, unknown>).type
+      : undefined;
+  return type === 'signed' || type === 'SignedBadge' ? 'signed' : 'hosted';
+}
+
+// OB 2.0 checks whose OB 3.0 words would be untrue (an assertion is no VC; a hosted one has no signature).
+const OB2_WORDS: Readonly<Record<string, Partial<Record<Ob2Verification, string>>>> = {
+  [CheckId.TYPE]: { hosted: 'ob2', signed: 'ob2' },
+  [CheckId.PROOF]: { hosted: 'ob2-hosted' },
+  [CheckId.ISSUER]: { hosted: 'ob2-hosted' },
+};
+const OB2_LABELS: ReadonlySet<string> = new Set(['check.proof.ob2-hosted.label']);
+
+function checkWords(c: Context<WebEnv>, check: VerificationCheck, ob2?: Ob2Verification) {
   const t = c.get('t');
   const id = KNOWN_CHECKS.has(check.id) ? check.id : 'other';
   const outcome = !check.ok ? 'failed' : check.warning === true ? 'warning' : 'ok';
+  const variant = ob2 === undefined ? undefined : OB2_WORDS[id]?.[ob2];
+  const prefix = variant === undefined ? `check.${id}` : `check.${id}.${variant}`;
   return {
-    label: t(`check.${id}.label` as MessageKey),
-    meaning: t(`check.${id}.${outcome === 'warning' ? 'ok' : outcome}` as MessageKey),
+    label: t((OB2_LABELS.has(`${prefix}.label`) ? `${prefix}.label` : `check.${id}.label`) as MessageKey),
+    meaning: t(`${prefix}.${outcome === 'warning' ? 'ok' : outcome}` as MessageKey),
     outcome,
   };
+}
+
+const AUTHORSHIP_CHECKS: ReadonlySet<string> = new Set([CheckId.JWT, CheckId.PROOF, CheckId.ISSUER]);
+
+/** The web origin's host (`example.edu`), what a reader recognises; the origin itself when it does not parse. */
+function hostOf(origin: string | undefined): string {
+  try {
+    return new URL(origin ?? '').host;
+  } catch {
+    return origin ?? '';
+  }
+}
+
+/**
+ * What the trust sources say of the issuer, in plain words. Only `vetted` is ever worded as vetted; a
+ * credential that does not prove its issuer is "not assessed", whatever issuer it names.
+ */
+export function issuerTrustWords(c: Context<WebEnv>, report: VerificationReport): string | undefined {
+  const t = c.get('t');
+  const trust = report.issuerTrust;
+  if (trust === undefined) return undefined;
+  const unproven =
+    report.authorship === 'unproven' ||
+    report.checks.some((check) => !check.ok && AUTHORSHIP_CHECKS.has(check.id));
+  if (unproven) return t('trust.notAssessed');
+  if (trust.level === 'vetted') {
+    return t('trust.vetted', { registry: trust.registry ?? '', name: trust.name ?? '' });
+  }
+  if (trust.level === 'domain-linked') return t('trust.domainLinked', { domain: hostOf(trust.domain) });
+  return t('trust.unknown');
 }
 
 /** The check-by-check report in plain words, with what each failure means for the viewer. */
@@ -48,7 +102,23 @@ export function VerificationPanel(props: {
       </p>
       <ul class="checks">
         {report.checks.map((check) => {
-          const words = checkWords(c, check);
+          const words = checkWords(c, check, ob2VerificationOf(report));
+          const trustWords = check.id === CheckId.ISSUER_TRUST ? issuerTrustWords(c, report) : undefined;
+          if (trustWords !== undefined) {
+            // Said in full by the trust words; the verdict word ("passed") would read as "trusted".
+            return (
+              <li
+                class={`check-${words.outcome}`}
+                data-check={check.id}
+                data-outcome={words.outcome}
+                data-trust={report.issuerTrust?.level}
+              >
+                <strong>{words.label}</strong>
+                {': '}
+                {trustWords}
+              </li>
+            );
+          }
           return (
             <li class={`check-${words.outcome}`} data-check={check.id} data-outcome={words.outcome}>
               <strong>{words.label}</strong>

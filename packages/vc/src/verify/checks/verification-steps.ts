@@ -2,7 +2,9 @@ import type { CredentialStep, InputStep } from '../verification-context.js';
 import { checkContext } from './check-context.js';
 import { checkEmbeddedCredentials } from './check-embedded-credentials.js';
 import { checkIssuer } from './check-issuer.js';
+import { checkIssuerTrust } from './check-issuer-trust.js';
 import { checkJwt } from './check-jwt.js';
+import { checkOb2 } from './check-ob2.js';
 import { checkParse } from './check-parse.js';
 import { checkProof } from './check-proof.js';
 import { checkSchema } from './check-schema.js';
@@ -20,7 +22,8 @@ export const verificationSteps: {
   readonly input: readonly InputStep[];
   readonly credential: readonly CredentialStep[];
 } = {
-  input: [checkParse, checkJwt],
+  // OB 2.0 assertions leave the pipeline at checkOb2, with the same check ids (OB 2.0 §Verification).
+  input: [checkParse, checkOb2, checkJwt],
   credential: [
     checkContext,
     checkType,
@@ -31,6 +34,7 @@ export const verificationSteps: {
     checkProof,
     checkWellFormedJsonLd,
     checkIssuer,
+    checkIssuerTrust,
     checkValidityDates,
     checkStatus,
     checkEmbeddedCredentials,

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { WebDeps, WebEnv } from '../../shared/web-env.js';
 import { mountApiKeyRoutes } from './api-key-routes.js';
+import { mountDomainRoutes } from './domain-routes.js';
 import { mountMemberRoutes } from './member-routes.js';
 import { mountProfileRoutes } from './profile-routes.js';
 import { mountSigningKeyRoutes } from './signing-key-routes.js';
@@ -14,4 +15,5 @@ export function mountConsoleOrganisationRoutes(web: Hono<WebEnv>, deps: WebDeps)
   mountMemberRoutes(web, deps);
   mountApiKeyRoutes(web, deps);
   mountSigningKeyRoutes(web, deps);
+  mountDomainRoutes(web, deps);
 }

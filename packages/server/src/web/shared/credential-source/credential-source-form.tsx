@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import { PostForm } from '../layout.js';
 import type { WebEnv } from '../web-env.js';
 import { SOURCE_FIELD } from './read-credential-source.js';
@@ -22,6 +23,8 @@ export function CredentialSourceForm(props: {
   };
   /** The link given last time, shown again beside its result. */
   readonly url?: string;
+  /** Fields of the page's own, shown after the credential's and before the button. */
+  readonly children?: Child;
 }) {
   const { c, idPrefix, labels } = props;
   return (
@@ -42,6 +45,7 @@ export function CredentialSourceForm(props: {
         placeholder="https://"
         value={props.url ?? ''}
       />
+      {props.children}
       <div class="actions">
         <button type="submit">{labels.submit}</button>
       </div>
