@@ -85,6 +85,33 @@ const CASES: readonly Case[] = [
     expect: { none: 401, viewer: 403, issuer: 403, other: 404, admin: 201 },
   },
   {
+    // Vetting is the platform's word on an issuer: administrators only.
+    method: 'POST',
+    route: '/api/v1/issuers/{issuerId}/vetting',
+    path: (w) => `/api/v1/issuers/${w.mine.id}/vetting`,
+    expect: { none: 401, viewer: 403, issuer: 403, other: 403, admin: 200 },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/issuers/{issuerId}/vetting',
+    path: (w) => `/api/v1/issuers/${w.mine.id}/vetting`,
+    expect: { none: 401, viewer: 403, issuer: 403, other: 403, admin: 200 },
+  },
+  {
+    // The Domain Linkage Credential is signed with the issuer's key: its owners decide where it is published.
+    // The issuer here has no website yet: an owner passes authorization and gets the 409 that says so.
+    method: 'GET',
+    route: '/api/v1/issuers/{issuerId}/did-configuration',
+    path: (w) => `/api/v1/issuers/${w.mine.id}/did-configuration`,
+    expect: { none: 401, viewer: 403, issuer: 403, other: 404, admin: 409 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/issuers/{issuerId}/domain-check',
+    path: (w) => `/api/v1/issuers/${w.mine.id}/domain-check`,
+    expect: { none: 401, viewer: 403, issuer: 403, other: 404, admin: 409 },
+  },
+  {
     method: 'GET',
     route: '/api/v1/issuers/{issuerId}/keys',
     path: (w) => `/api/v1/issuers/${w.mine.id}/keys`,
