@@ -98,6 +98,34 @@ describe('microcred CLI', () => {
     expect(good?.verified).toBe(true);
   });
 
+  it('verify --trust-registry says which registry lists the issuer, and never vouches for a forgery', async () => {
+    const key = JSON.parse(readFileSync(path('key.json'), 'utf8'));
+    writeFileSync(path('registry.txt'), `# name: Test Registry\n${key.controller} Test Academy\n`);
+    writeFileSync(path('bad-registry.json'), '{"registry": ');
+    const listed = await run(
+      'verify',
+      '--json',
+      '--trust-registry',
+      path('registry.txt'),
+      path('issued-di.json'),
+    );
+    expect(listed.code).toBe(0);
+    const [report] = jsonLines(listed.out) as { issuerTrust?: unknown; checks: { id: string }[] }[];
+    expect(report?.issuerTrust).toEqual({ level: 'vetted', registry: 'Test Registry', name: 'Test Academy' });
+    const tampered = await run(
+      'verify',
+      '--json',
+      '--trust-registry',
+      path('registry.txt'),
+      path('tampered.json'),
+    );
+    const [forged] = jsonLines(tampered.out) as { issuerTrust?: { level: string } }[];
+    expect(forged?.issuerTrust?.level ?? 'unknown').toBe('unknown');
+    const bad = await run('verify', '--trust-registry', path('bad-registry.json'), path('issued-di.json'));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('bad-registry.json');
+  });
+
   it('verify prints a readable report and exits 2 for an unreadable file or no file', async () => {
     const human = await run('verify', path('issued-di.json'));
     expect(human.out).toContain('VERIFIED');

@@ -82,6 +82,13 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
         'contexts, DID and key documents, status and revocation lists; every other URL is refused',
     )
     .option(
+      '--trust-registry <file>',
+      'a trust registry (DCC issuer-registry JSON, a JSON list or a text list; repeatable, most authoritative ' +
+        'first): each report gains an issuer-trust check saying which registry lists the issuer, if any',
+      collect,
+      [],
+    )
+    .option(
       '--fetch',
       'fetch the DID documents and status lists that the files, --resources and --status-list do not hold: ' +
         'https and public addresses only (MICROCRED_FETCH_ALLOW=host,host:port also reaches those hosts, ' +
@@ -104,6 +111,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
           json?: boolean;
           now?: string;
           statusList: string[];
+          trustRegistry: string[];
           resources?: string;
           fetch?: boolean;
           compat: 'strict' | '1edtech';
@@ -116,6 +124,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
               ...(options.json === undefined ? {} : { json: options.json }),
               ...(options.now === undefined ? {} : { now: parseDateOption(options.now, '--now') }),
               statusList: options.statusList,
+              trustRegistries: options.trustRegistry,
               ...(options.resources === undefined ? {} : { resources: options.resources }),
               ...(options.fetch === true
                 ? { fetch: { allow: process.env.MICROCRED_FETCH_ALLOW ?? '' } }

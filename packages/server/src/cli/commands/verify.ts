@@ -1,11 +1,15 @@
 import {
   createResourceMap,
+  findInTrustRegistries,
+  type IssuerTrustResolver,
+  isMicrocredError,
   type VerificationReport,
   type VerifierCompat,
   verifyCredential,
 } from '@microcred/vc';
 import { createGuardedFetcher, parseFetchAllowList } from '../../edge/outbound/index.js';
 import { ResourceMapError, readResourceMap } from '../../resources/read-resource-map.js';
+import { readTrustRegistries } from '../../resources/read-trust-registries.js';
 import { readBytes, readJsonFile, UsageError } from '../cli-io.js';
 
 /** `--resources FILE`: a map that cannot be used is the caller's mistake (exit 2). */
@@ -27,6 +31,8 @@ export interface VerifyCommandOptions {
   readonly resources?: string;
   /** Peer conventions accepted beyond the specifications (default `strict`). */
   readonly compat?: VerifierCompat;
+  /** `--trust-registry`: registry files, most authoritative first; without any, no `issuer-trust` check. */
+  readonly trustRegistries?: readonly string[];
   /**
    * `--fetch`: what the files and maps do not hold is fetched through the guarded fetcher; `allow` is
    * `MICROCRED_FETCH_ALLOW` as written (hosts reached although not public, over http too).
@@ -42,6 +48,22 @@ function guardedFallback(fetch: NonNullable<VerifyCommandOptions['fetch']>) {
     );
   // It caches as each answer's Cache-Control says, so the map adds no cache of its own.
   return { fallback: createGuardedFetcher({ allow }).fetchJson, cache: { maxEntries: 0 } };
+}
+
+/**
+ * What the registry files say of an issuer. The command has no database and no domain check of its own:
+ * an issuer none of them lists is unknown (the server's verifier also checks domain linkage).
+ */
+function registryTrust(paths: readonly string[]): IssuerTrustResolver | undefined {
+  if (paths.length === 0) return undefined;
+  let registries: ReturnType<typeof readTrustRegistries>;
+  try {
+    registries = readTrustRegistries(paths);
+  } catch (error) {
+    if (isMicrocredError(error)) throw new UsageError(error.message, { cause: error });
+    throw error;
+  }
+  return async ({ id }) => findInTrustRegistries(registries, id) ?? { level: 'unknown' };
 }
 
 function statusListDocuments(paths: readonly string[]): Map<string, unknown> {
@@ -93,6 +115,7 @@ export async function verifyFiles(
   const documents =
     options.resources === undefined ? new Map<string, unknown>() : readResources(options.resources);
   for (const [url, document] of statusListDocuments(options.statusList ?? [])) documents.set(url, document);
+  const issuerTrust = registryTrust(options.trustRegistries ?? []);
   // One map for the whole run: its document loader lets jsonld.js reuse the contexts it resolved.
   const { fetcher, documentLoader } = createResourceMap({
     documents,
@@ -105,6 +128,7 @@ export async function verifyFiles(
       documentLoader,
       ...(options.now === undefined ? {} : { now: options.now }),
       ...(options.compat === undefined ? {} : { compat: options.compat }),
+      ...(issuerTrust === undefined ? {} : { issuerTrust }),
     });
     allVerified &&= report.verified;
     stdout(
@@ -116,6 +140,7 @@ export async function verifyFiles(
               ? {}
               : { authorship: report.authorship, authorshipReason: report.authorshipReason }),
             checks: report.checks,
+            ...(report.issuerTrust === undefined ? {} : { issuerTrust: report.issuerTrust }),
           })}\n`
         : formatReport(file, report),
     );
