@@ -60,6 +60,11 @@ export interface Config {
    */
   readonly fetch: { readonly enabled: boolean; readonly allow: readonly AllowedHost[] };
   /**
+   * `MICROCRED_WEBHOOK_ALLOW_PRIVATE=1`: webhook URLs may be loopback or private addresses, over plain http
+   * too (tests, local integrations). Only webhooks: the verifier's fetches keep their checks.
+   */
+  readonly webhooks: { readonly allowPrivate: boolean };
+  /**
    * Trust registry files (`MICROCRED_TRUST_REGISTRIES`, comma-separated paths, most authoritative first):
    * DCC issuer-registry JSON or microcred's simple list; read, and checked, when the server starts.
    */
@@ -164,6 +169,7 @@ const environmentSchema = z.object({
   MICROCRED_RATE_LIMIT: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   MICROCRED_FETCH: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   MICROCRED_TRUST_REGISTRIES: z.string().optional(),
+  MICROCRED_WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1'], { error: 'must be 0 or 1' }).default('0'),
   MICROCRED_FETCH_ALLOW: z
     .string()
     .refine((value) => parseFetchAllowList(value) !== undefined, {
@@ -246,6 +252,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       enabled: values.MICROCRED_FETCH === 'on',
       allow: parseFetchAllowList(values.MICROCRED_FETCH_ALLOW ?? '') ?? [],
     }),
+    webhooks: Object.freeze({ allowPrivate: values.MICROCRED_WEBHOOK_ALLOW_PRIVATE === '1' }),
     trustRegistries: Object.freeze(
       (values.MICROCRED_TRUST_REGISTRIES ?? '')
         .split(',')

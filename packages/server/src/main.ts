@@ -9,15 +9,18 @@ import { createServerApp } from './create-server-app.js';
 import { AesGcmKeyStore, createPgStorage, deriveSubkey, openDatabase, runMigrations } from './db/index.js';
 import { seedDemoData } from './domain/demo/seed-demo-data.js';
 import { createPlatform, type Platform } from './domain/platform.js';
+import { guardedWebhookSender } from './edge/outbound/guarded-webhook-sender.js';
 import { createGuardedFetcher } from './edge/outbound/index.js';
 import { createHttpServer } from './http/create-http-server.js';
 import { listenOnPort } from './http/listen-on-port.js';
 import { startBulkWorker } from './jobs/bulk-worker.js';
 import { discardTransport, folderTransport, smtpTransport } from './jobs/mail-transports.js';
 import { startMailWorker } from './jobs/mail-worker.js';
+import { startNotificationWorker } from './jobs/notification-worker.js';
 import { startPathwayWorker } from './jobs/pathway-worker.js';
 import { createSigningPool } from './jobs/signing-pool.js';
 import { startVerificationWorker } from './jobs/verification-worker.js';
+import { startWebhookWorker } from './jobs/webhook-worker.js';
 import { DEFAULT_ESCO_FOLDER, hasEscoFiles, readEscoFiles } from './resources/read-esco-files.js';
 import { readResourceMap } from './resources/read-resource-map.js';
 import { readTrustRegistries } from './resources/read-trust-registries.js';
@@ -47,9 +50,16 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Runn
         logger: logger.child({ component: 'outbound-fetch' }),
       })
     : undefined;
+  // Webhooks go out through a guarded fetcher of their own: private addresses only with the operator's switch.
+  const webhookFetcher = createGuardedFetcher({
+    allowPrivateAddresses: config.webhooks.allowPrivate,
+    timeoutMs: 10_000,
+    logger: logger.child({ component: 'webhooks' }),
+  });
   const platform = createPlatform({
     signer: pool,
     logger,
+    webhookSender: guardedWebhookSender(webhookFetcher),
     ...(outbound === undefined ? {} : { externalFetcher: outbound.fetchJson }),
     verifier: {
       compat: config.verifierCompat,
@@ -192,6 +202,9 @@ export async function startServer(
     transport: mailTransport(config),
     logger,
   });
+  // Sweeps at once, so the demo's soon-expiring credential has its reminder in /dev/mailbox at start.
+  const notificationWorker = startNotificationWorker({ platform: running.platform, logger });
+  const webhookWorker = startWebhookWorker({ platform: running.platform, logger });
   appIsReady(app);
   const address = server.address();
   logger.info(
@@ -207,7 +220,14 @@ export async function startServer(
     stopping = true;
     logger.info({ signal }, 'shutting down');
     server.close(() => {
-      Promise.all([bulkWorker.stop(), pathwayWorker.stop(), verificationWorker.stop(), mailWorker.stop()])
+      Promise.all([
+        bulkWorker.stop(),
+        pathwayWorker.stop(),
+        verificationWorker.stop(),
+        mailWorker.stop(),
+        notificationWorker.stop(),
+        webhookWorker.stop(),
+      ])
         .then(() => running.close())
         .then(
           () => process.exit(0),

@@ -1,6 +1,7 @@
 import type { Repositories, Storage } from '../domain/ports/storage.js';
 import type { Database } from './database.js';
 import { PgAchievementRepository } from './repositories/pg-achievement-repository.js';
+import { PgAnalyticsRepository } from './repositories/pg-analytics-repository.js';
 import { PgApiKeyRepository } from './repositories/pg-api-key-repository.js';
 import { PgBulkJobRepository } from './repositories/pg-bulk-job-repository.js';
 import { PgCredentialRepository } from './repositories/pg-credential-repository.js';
@@ -13,11 +14,14 @@ import { PgEmployerRepository } from './repositories/pg-employer-repository.js';
 import { PgEmployerRoleRepository } from './repositories/pg-employer-role-repository.js';
 import { PgEndorsementRepository } from './repositories/pg-endorsement-repository.js';
 import { PgEndorsementRequestRepository } from './repositories/pg-endorsement-request-repository.js';
+import { PgEventRepository } from './repositories/pg-event-repository.js';
 import { PgImportedCredentialRepository } from './repositories/pg-imported-credential-repository.js';
 import { PgIssuerKeyRepository } from './repositories/pg-issuer-key-repository.js';
 import { PgIssuerRepository } from './repositories/pg-issuer-repository.js';
 import { PgJobQueue } from './repositories/pg-job-queue.js';
 import { PgMailOutbox } from './repositories/pg-mail-outbox.js';
+import { PgNotificationRepository } from './repositories/pg-notification-repository.js';
+import { PgOutcomeRepository } from './repositories/pg-outcome-repository.js';
 import { PgPartnershipRepository } from './repositories/pg-partnership-repository.js';
 import { PgPathwayEarnerRepository } from './repositories/pg-pathway-earner-repository.js';
 import { PgPathwayFollowRepository } from './repositories/pg-pathway-follow-repository.js';
@@ -30,6 +34,7 @@ import { PgStatusListRepository } from './repositories/pg-status-list-repository
 import { PgTalentRepository } from './repositories/pg-talent-repository.js';
 import { PgUserRepository } from './repositories/pg-user-repository.js';
 import { PgVerificationJobRepository } from './repositories/pg-verification-job-repository.js';
+import { PgWebhookRepository } from './repositories/pg-webhook-repository.js';
 import { translateDatabaseError } from './translate-database-error.js';
 
 export interface CreatePgStorageOptions {
@@ -68,6 +73,8 @@ export function createPgStorage(options: CreatePgStorageOptions): Storage {
     importedCredentials: new PgImportedCredentialRepository({ db }),
     pathwayFollows: new PgPathwayFollowRepository({ db }),
     mailOutbox: new PgMailOutbox({ db }),
+    notifications: new PgNotificationRepository({ db }),
+    outcomes: new PgOutcomeRepository({ db }),
     rateLimits: new PgRateLimitStore({ db }),
     skills: new PgSkillRepository({ db }),
     employers: new PgEmployerRepository({ db }),
@@ -78,6 +85,9 @@ export function createPgStorage(options: CreatePgStorageOptions): Storage {
     talent: new PgTalentRepository({ db }),
     verificationJobs: new PgVerificationJobRepository({ db }),
     sharedVerifications: new PgSharedVerificationRepository({ db }),
+    events: new PgEventRepository({ db }),
+    analytics: new PgAnalyticsRepository({ db }),
+    webhooks: new PgWebhookRepository({ db }),
   });
   return {
     ...repositoriesOn(options.db),

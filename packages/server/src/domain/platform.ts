@@ -17,6 +17,7 @@ import {
 } from './achievement/manage-achievements.js';
 import { achievementNames, viewPublicAchievement } from './achievement/public-achievements.js';
 import { searchCatalog } from './achievement/search-catalog.js';
+import { issuerAnalytics } from './analytics/issuer-analytics.js';
 import type { Actor } from './auth/actor.js';
 import { authenticateToken, createApiKey, listApiKeys, revokeApiKey } from './auth/api-tokens.js';
 import { staffAccessOf } from './auth/staff-access.js';
@@ -47,6 +48,7 @@ import {
 } from './credential/manage-credentials.js';
 import { previewCredential } from './credential/preview-credential.js';
 import { readableCredential } from './credential/readable-credential.js';
+import { seedDemoNotifications } from './demo/seed-demo-notifications.js';
 import { seedDemoTalent } from './demo/seed-demo-talent.js';
 import { acceptClaim, declineClaim, ownCredential, viewClaim } from './earner/claim-credential.js';
 import {
@@ -117,6 +119,10 @@ import {
   listEndorsements,
   withdrawEndorsement,
 } from './endorsement/endorsements.js';
+import { ServerError, ServerErrorCode } from './error/server-error.js';
+import { listEventFeed } from './events/list-event-feed.js';
+import { recordDownload, recordShare, recordVerification, recordView } from './events/record-activity.js';
+import { sweepExpiredCredentials } from './events/sweep-expired-credentials.js';
 import { normalizeEmail } from './identity/normalize-email.js';
 import { createActiveSigningKey, issuerDidDocument } from './issuer/issuer-keys.js';
 import {
@@ -132,6 +138,23 @@ import { addMember, inviteMember, listMembers, removeMember } from './issuer/man
 import { onboardIssuer } from './issuer/onboard-issuer.js';
 import { listPublicIssuers, listPublishedAchievements, viewPublicIssuer } from './issuer/public-issuers.js';
 import { deliverMail } from './mail/deliver-mail.js';
+import {
+  notificationSettings,
+  setNotificationSettings,
+  unsubscribe,
+  viewUnsubscribe,
+} from './notify/notification-settings.js';
+import { sweepExpiryReminders } from './notify/sweep-expiry-reminders.js';
+import { achievementOutcomes } from './outcomes/achievement-outcomes.js';
+import {
+  answerSurvey,
+  answerSurveyByLink,
+  listEarnerSurveys,
+  setSurveyConsent,
+  surveyConsent,
+  viewSurveyAnswer,
+} from './outcomes/answer-outcome-survey.js';
+import { sweepOutcomeSurveys } from './outcomes/sweep-outcome-surveys.js';
 import { getPathwayProgress } from './pathway/get-pathway-progress.js';
 import { importPathway } from './pathway/import-pathway.js';
 import { issuePathwayClr, issueRecordClr } from './pathway/issue-pathway-clr.js';
@@ -147,6 +170,7 @@ import { buildPathwayDocument } from './pathway/pathway-document.js';
 import { type PathwayJobOptions, processPathwayJobs } from './pathway/process-pathway-jobs.js';
 import type { PlatformContext } from './platform-context.js';
 import type { CredentialRecord, DomainLogger, KeyStore, MailTransport, Storage } from './ports/index.js';
+import type { WebhookSender } from './ports/webhook-sender.js';
 import { createRateLimiter } from './rate-limit/create-rate-limiter.js';
 import type { RateLimitRules } from './rate-limit/rate-limit-rules.js';
 import { createPlatformFetcher } from './resolve/platform-fetcher.js';
@@ -191,6 +215,15 @@ import {
 import { verifyBatch } from './verification/verify-batch.js';
 import { withRecipientCheck } from './verification/with-recipient-check.js';
 import {
+  createWebhook,
+  deleteWebhook,
+  getWebhook,
+  listWebhookDeliveries,
+  listWebhooks,
+  replayWebhookDelivery,
+} from './webhooks/manage-webhooks.js';
+import { processWebhooks } from './webhooks/process-webhooks.js';
+import {
   connectToEmployer,
   declineEmployer,
   inviteEmployees,
@@ -223,6 +256,8 @@ export interface PlatformOptions {
   readonly verifier?: { readonly resources?: ReadonlyMap<string, unknown>; readonly compat?: VerifierCompat };
   /** Where failures that no caller sees are reported (default: the console); the server passes pino. */
   readonly logger?: DomainLogger;
+  /** How webhook deliveries leave (default: none do); the server passes the guarded outbound fetcher. */
+  readonly webhookSender?: WebhookSender;
   /**
    * The trust sources of the `issuer-trust` check besides this platform's vetted issuers: registry files
    * (`MICROCRED_TRUST_REGISTRIES`), most authoritative first; and the name reports give this platform's
@@ -230,6 +265,13 @@ export interface PlatformOptions {
    */
   readonly trust?: { readonly registries?: readonly TrustRegistry[]; readonly platformName?: string };
 }
+
+const refuseAllWebhooks: WebhookSender = {
+  check: async () => {
+    throw new ServerError(ServerErrorCode.FETCH_REFUSED, 'this platform sends no webhooks');
+  },
+  send: async () => ({ status: null, excerpt: 'this platform sends no webhooks' }),
+};
 
 const consoleLogger: DomainLogger = {
   warn: (details, message) => console.warn(`[microcred] ${message}`, details),
@@ -259,6 +301,7 @@ export function createPlatformWithContext(options: PlatformOptions) {
     logger: options.logger ?? consoleLogger,
   };
   const activeSigningKey = createActiveSigningKey(context);
+  const webhookSender = options.webhookSender ?? refuseAllWebhooks;
   // Every signature the platform makes (credentials, status lists, JWT copies) goes through this one port.
   const issueDependencies = { activeSigningKey, signer: options.signer ?? inProcessSigner };
   const publishStatusList = createStatusListPublisher(context, issueDependencies);
@@ -314,6 +357,15 @@ export function createPlatformWithContext(options: PlatformOptions) {
         );
         return;
       }
+    }
+  }
+
+  async function quietly(recording: Promise<boolean>): Promise<boolean> {
+    try {
+      return await recording;
+    } catch (error) {
+      context.logger.warn({ err: error }, 'could not record an event');
+      return false;
     }
   }
 
@@ -425,6 +477,10 @@ export function createPlatformWithContext(options: PlatformOptions) {
     demo: {
       /** The employer side of the demo data (see seedDemoTalent). */
       seedTalent: bind(context, seedDemoTalent),
+      /** Morgan's account and soon-expiring credential, for the notification mails (see seedDemoNotifications). */
+      async seedNotifications(actor: Actor, input: Parameters<typeof seedDemoNotifications>[3]) {
+        await runQueuedJobs(await seedDemoNotifications(context, issueDependencies, actor, input));
+      },
     },
     /** Talent search over consenting earners, and one candidate's gap for a role. */
     talent: {
@@ -578,10 +634,59 @@ export function createPlatformWithContext(options: PlatformOptions) {
       compare: (id: string, input: CredentialInput) =>
         compareWithSharedVerification(context, (input) => verify(input), id, input),
     },
+    /**
+     * What happens to credentials after issuance (views, shares, downloads, verifications), and the feed.
+     * Recording never fails the request it describes: a failure is logged and the request goes on.
+     */
+    events: {
+      recordView: (options: Parameters<typeof recordView>[1]) => quietly(recordView(context, options)),
+      recordShare: (options: Parameters<typeof recordShare>[1]) => quietly(recordShare(context, options)),
+      recordDownload: (options: Parameters<typeof recordDownload>[1]) =>
+        quietly(recordDownload(context, options)),
+      /** A report of `verify` through `via`; counted only for this platform's own credentials. */
+      recordVerification: (report: VerificationReport, via: 'page' | 'vc-api' | 'batch') =>
+        quietly(
+          recordVerification(context, { credentialId: report.credential?.id, via, ok: report.verified }),
+        ),
+      feed: bind(context, listEventFeed),
+      /** Records the expiry of credentials whose end date passed (run periodically by the webhook worker). */
+      sweepExpired: () => sweepExpiredCredentials(context),
+    },
+    /** Per issuer and achievement over a period: counts, funnel, time series, top achievements. */
+    analytics: {
+      issuer: bind(context, issuerAnalytics),
+    },
+    /** Issuers' webhook endpoints, their delivery log and replay; `process` is one worker step. */
+    webhooks: {
+      create: (actor: Actor, input: Parameters<typeof createWebhook>[3]) =>
+        createWebhook(context, webhookSender, actor, input),
+      list: bind(context, listWebhooks),
+      get: bind(context, getWebhook),
+      delete: bind(context, deleteWebhook),
+      deliveries: bind(context, listWebhookDeliveries),
+      replay: bind(context, replayWebhookDelivery),
+      process: (workerOptions: { readonly limit?: number } = {}) =>
+        processWebhooks(context, webhookSender, workerOptions),
+    },
     /** Many credentials at once: a synchronous batch, or a durable job for the verification worker. */
     verification: {
       batch: (actor: Actor, request: Parameters<typeof verifyBatch>[3]) =>
-        verifyBatch(context, (input) => verify(input), actor, request),
+        verifyBatch(
+          context,
+          async (input) => {
+            const report = await verify(input);
+            await quietly(
+              recordVerification(context, {
+                credentialId: report.credential?.id,
+                via: 'batch',
+                ok: report.verified,
+              }),
+            );
+            return report;
+          },
+          actor,
+          request,
+        ),
       createJob: bind(context, createVerificationJob),
       getJob: bind(context, getVerificationJob),
       jobResults: bind(context, verificationJobResults),
@@ -653,6 +758,29 @@ export function createPlatformWithContext(options: PlatformOptions) {
       /** Newest first: the development mailbox. */
       list: (limit = 100) => context.storage.mailOutbox.list({ limit }),
       find: (id: string) => context.storage.mailOutbox.findById({ id }),
+    },
+    notifications: {
+      /** The earner's choice of notification kinds (defaults filled in). */
+      settings: bind(context, notificationSettings),
+      setSettings: bind(context, setNotificationSettings),
+      /** The kind a mail's unsubscribe link stops (for its page); `unsubscribe` stops it, no sign-in. */
+      viewUnsubscribe: bind(context, viewUnsubscribe),
+      unsubscribe: bind(context, unsubscribe),
+      /** Enqueues the expiry reminders now due (idempotent; see `startNotificationWorker`). */
+      sweepExpiry: () => sweepExpiryReminders(context),
+    },
+    outcomes: {
+      /** An achievement's survey results for its issuer; figures only from 5 respondents. */
+      forAchievement: bind(context, achievementOutcomes),
+      /** Enqueues the survey waves now due (idempotent; run by `startNotificationWorker`). */
+      sweep: () => sweepOutcomeSurveys(context),
+      /** A mail answer link: `view` for its confirmation page, `answerByLink` records it (no sign-in). */
+      viewAnswerLink: bind(context, viewSurveyAnswer),
+      answerByLink: bind(context, answerSurveyByLink),
+      answer: bind(context, answerSurvey),
+      listForEarner: bind(context, listEarnerSurveys),
+      consent: bind(context, surveyConsent),
+      setConsent: bind(context, setSurveyConsent),
     },
     health: {
       /** Whether the database answers a trivial query (throws its error when it does not). */

@@ -7,6 +7,7 @@ import type { ApiEnv } from './app-env.js';
 import { createRouter } from './create-router.js';
 import { bearerAuth } from './middleware/bearer-auth.js';
 import { achievementRoutes } from './routes/achievement-routes.js';
+import { analyticsRoutes } from './routes/analytics-routes.js';
 import { apiKeyRoutes } from './routes/api-key-routes.js';
 import { BULK_JOBS_PATH, bulkJobRoutes } from './routes/bulk-job-routes.js';
 import { catalogRoutes, PUBLIC_API_PATHS } from './routes/catalog-routes.js';
@@ -18,9 +19,11 @@ import {
   endorsementRoutes,
   PUBLIC_ENDORSEMENT_READS,
 } from './routes/endorsement-routes.js';
+import { eventRoutes } from './routes/event-routes.js';
 import { issuerRoutes } from './routes/issuer-routes.js';
 import { learnerRecordRoutes } from './routes/learner-record-routes.js';
 import { memberRoutes } from './routes/member-routes.js';
+import { outcomeRoutes } from './routes/outcome-routes.js';
 import { partnershipRoutes } from './routes/partnership-routes.js';
 import { pathwayRoutes } from './routes/pathway-routes.js';
 import { rolesRoutes } from './routes/roles-routes.js';
@@ -84,6 +87,7 @@ export function apiRoutes(options: { readonly platform: Platform }): OpenAPIHono
   api.route('/', apiKeyRoutes({ platform }));
   api.route('/', memberRoutes({ platform }));
   api.route('/', achievementRoutes({ platform }));
+  api.route('/', outcomeRoutes({ platform }));
   api.route('/', credentialRoutes({ platform }));
   api.route('/', bulkJobRoutes({ platform }));
   api.route('/', pathwayRoutes({ platform }));
@@ -95,6 +99,8 @@ export function apiRoutes(options: { readonly platform: Platform }): OpenAPIHono
   api.route('/', endorsementRoutes({ platform }));
   api.route('/', endorsementRequestRoutes({ platform }));
   api.route('/', verificationRoutes({ platform, apiPrefix: API_PREFIX }));
+  api.route('/', eventRoutes({ platform }));
+  api.route('/', analyticsRoutes({ platform }));
   routes.route(API_PREFIX, api);
   routes.route('/', vcApiRoutes({ platform }));
   return routes;

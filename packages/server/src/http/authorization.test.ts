@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, openTestApp, type TestApp } from '../../test/support/test-app.js';
 import { testDrivers } from '../db/open-test-database.js';
+import { createGuardedFetcher } from '../edge/outbound/create-guarded-fetcher.js';
+import { guardedWebhookSender } from '../edge/outbound/guarded-webhook-sender.js';
 
 type Who = 'none' | 'viewer' | 'issuer' | 'other' | 'admin';
 
@@ -30,6 +32,8 @@ interface World {
   readonly requestIds: Readonly<Record<'endorse' | 'decline' | 'comment' | 'cancel', string>>;
   /** A (completed, empty) verification job of the viewer's key. */
   readonly verificationJobId: string;
+  /** A webhook endpoint of our issuer, registered by the administrator. */
+  readonly webhookId: string;
 }
 
 interface Case {
@@ -557,6 +561,74 @@ const CASES: readonly Case[] = [
   },
   // Any key may verify; a job is its creating key's alone (the viewer's here), unknown to every other.
   {
+    // Analytics, outcomes and the event feed are the issuer's to read, in any role.
+    method: 'GET',
+    route: '/api/v1/analytics',
+    path: (w) => `/api/v1/analytics?issuerId=${w.mine.id}`,
+    expect: { none: 401, viewer: 200, issuer: 200, other: 404, admin: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/analytics.csv',
+    path: (w) => `/api/v1/analytics.csv?issuerId=${w.mine.id}`,
+    expect: { none: 401, viewer: 200, issuer: 200, other: 404, admin: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/achievements/{achievementId}/outcomes',
+    path: (w) => `/api/v1/achievements/${w.achievementId}/outcomes`,
+    expect: { none: 401, viewer: 200, issuer: 200, other: 404, admin: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/events',
+    path: (w) => `/api/v1/events?issuerId=${w.mine.id}`,
+    expect: { none: 401, viewer: 200, issuer: 200, other: 404, admin: 200 },
+  },
+  {
+    // Webhook endpoints receive the issuer's events: owners register and remove them; members read them.
+    method: 'POST',
+    route: '/api/v1/webhooks',
+    path: () => '/api/v1/webhooks',
+    body: (w) => ({
+      issuerId: w.mine.id,
+      url: 'http://127.0.0.1:9/other',
+      events: ['credential.revoked'],
+    }),
+    expect: { none: 401, viewer: 403, issuer: 403, other: 404, admin: 201 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/webhooks',
+    path: (w) => `/api/v1/webhooks?issuerId=${w.mine.id}`,
+    expect: { none: 401, viewer: 200, issuer: 200, other: 404, admin: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/webhooks/{id}',
+    path: (w) => `/api/v1/webhooks/${w.webhookId}`,
+    expect: { none: 401, viewer: 200, issuer: 200, other: 404, admin: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/webhooks/{id}/deliveries',
+    path: (w) => `/api/v1/webhooks/${w.webhookId}/deliveries`,
+    expect: { none: 401, viewer: 200, issuer: 200, other: 404, admin: 200 },
+  },
+  {
+    // No delivery has been made yet: a member who may replay learns only that there is no such delivery.
+    method: 'POST',
+    route: '/api/v1/webhooks/{id}/deliveries/{deliveryId}/replay',
+    path: (w) => `/api/v1/webhooks/${w.webhookId}/deliveries/${crypto.randomUUID()}/replay`,
+    expect: { none: 401, viewer: 403, issuer: 404, other: 404, admin: 404 },
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/webhooks/{id}',
+    path: (w) => `/api/v1/webhooks/${w.webhookId}`,
+    expect: { none: 401, viewer: 403, issuer: 403, other: 404, admin: 204 },
+  },
+  {
     method: 'POST',
     route: '/api/v1/verifications',
     path: () => '/api/v1/verifications',
@@ -599,7 +671,12 @@ describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
   }
 
   beforeAll(async () => {
-    test = await openTestApp(driver);
+    // Webhook endpoints on loopback may be registered (nothing is delivered: no worker runs here).
+    test = await openTestApp(driver, {
+      platform: {
+        webhookSender: guardedWebhookSender(createGuardedFetcher({ allowPrivateAddresses: true })),
+      },
+    });
     await test.storage.skills.importFramework(
       {
         framework: { id: 'esco', name: 'Matrix skills', version: '1', attribution: 'Matrix' },
@@ -749,7 +826,13 @@ describe.each(testDrivers())('authorization over HTTP on %s', (driver) => {
       token: tokens.viewer ?? '',
       json: { credentials: [] },
     });
+    const webhook = await test.call('/api/v1/webhooks', {
+      token: ADMIN_TOKEN,
+      json: { issuerId: mine.id, url: 'http://127.0.0.1:9/microcred', events: ['credential.issued'] },
+    });
+    expect(webhook.status).toBe(201);
     world = {
+      webhookId: webhook.body.id,
       verificationJobId: verificationJob.body.id,
       requestIds,
       theirAchievementId: theirAchievement.id,

@@ -12,6 +12,8 @@ function message(from: string, mail: OutboxMail) {
     text: mail.textBody,
     html: mail.htmlBody,
     messageId: `<${mail.id}@microcred>`,
+    // Such as RFC 8058's List-Unsubscribe pair, which mail clients turn into their own button.
+    headers: { ...mail.headers },
   };
 }
 

@@ -29,6 +29,8 @@ const PAGE_PATHS = [
   '/imported/*',
   '/issuers/:slug',
   '/dev/*',
+  '/notifications/*',
+  '/outcomes/*',
   '/console',
   '/console/*',
   '/employer',

@@ -6,7 +6,7 @@ import type { Platform } from '../../src/domain/platform.js';
 import type { Storage } from '../../src/domain/ports/index.js';
 import type { PublicEnv } from '../../src/edge/public-env.js';
 import type { WebOptions } from '../../src/web/shared/web-env.js';
-import { openTestPlatform } from './test-platform.js';
+import { openTestPlatform, type TestPlatform } from './test-platform.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-7f3a9c2e5b1d4f6a8c0e2b4d6f8a0c2e';
 
@@ -34,6 +34,8 @@ export interface TestApp {
   readonly platform: Platform;
   /** The platform's storage, for tests that set up rows past the use cases (or make it fail). */
   readonly storage: Storage;
+  /** The database under it, for tests that wait on it (see settled-events.ts). */
+  readonly database: TestPlatform['database'];
   /** Every line the app logged (pino JSON), in order. */
   readonly logs: string[];
   call(path: string, options?: CallOptions): Promise<CallResult>;
@@ -69,6 +71,7 @@ export async function openTestApp(
     app,
     platform: test.platform,
     storage: test.storage,
+    database: test.database,
     logs,
     async call(path, call = {}) {
       const headers: Record<string, string> = { ...call.headers };

@@ -17,7 +17,11 @@ export interface TestWebServer {
  * The whole app with its pages, listening on a free port: the server binds first, so the platform can be
  * built with the URL browsers will use.
  */
-export async function startTestWebServer(driver: TestDriver): Promise<TestWebServer> {
+export async function startTestWebServer(
+  driver: TestDriver,
+  /** Platform parts to swap in (e.g. a webhook sender that may reach 127.0.0.1). */
+  platformOptions: Parameters<typeof openTestPlatform>[1] = {},
+): Promise<TestWebServer> {
   let handle: ((request: Request, env: unknown) => Response | Promise<Response>) | undefined;
   const server = serve({
     // The node server's bindings (the socket) are passed on: rate limits key clients by their address.
@@ -27,7 +31,7 @@ export async function startTestWebServer(driver: TestDriver): Promise<TestWebSer
   });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://localhost:${(server.address() as AddressInfo).port}`;
-  const test = await openTestPlatform(driver, { publicUrl: url });
+  const test = await openTestPlatform(driver, { ...platformOptions, publicUrl: url });
   const app = createServerApp({
     platform: test.platform,
     logger: pino({ level: 'silent' }),

@@ -1,11 +1,13 @@
 import { startBulkWorker } from '../../jobs/bulk-worker.js';
+import { startNotificationWorker } from '../../jobs/notification-worker.js';
 import { startPathwayWorker } from '../../jobs/pathway-worker.js';
 import { startVerificationWorker } from '../../jobs/verification-worker.js';
+import { startWebhookWorker } from '../../jobs/webhook-worker.js';
 import { withPlatform } from '../with-platform.js';
 
 /**
- * `microcred worker`: a worker process for bulk issuance, pathway awards and verification jobs; stops after its current
- * batch on SIGINT/SIGTERM.
+ * `microcred worker`: a worker process for bulk issuance, pathway awards, verification jobs and expiry
+ * reminders; stops after its current batch on SIGINT/SIGTERM.
  */
 export async function runWorker(): Promise<void> {
   await withPlatform(
@@ -13,12 +15,20 @@ export async function runWorker(): Promise<void> {
       const worker = startBulkWorker({ platform, logger });
       const pathways = startPathwayWorker({ platform, logger });
       const verifications = startVerificationWorker({ platform, logger });
-      logger.info('bulk, pathway and verification workers started');
+      const notifications = startNotificationWorker({ platform, logger });
+      const webhooks = startWebhookWorker({ platform, logger });
+      logger.info('bulk, pathway, verification, expiry-reminder and webhook workers started');
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
       });
-      await Promise.all([worker.stop(), pathways.stop(), verifications.stop()]);
+      await Promise.all([
+        worker.stop(),
+        pathways.stop(),
+        verifications.stop(),
+        notifications.stop(),
+        webhooks.stop(),
+      ]);
     },
     { logLevel: 'configured' },
   );

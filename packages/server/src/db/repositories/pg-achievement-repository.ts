@@ -36,6 +36,7 @@ function toAchievement(row: AchievementRow): Achievement {
     industry: row.industry,
     suspendable: row.suspendable,
     image: row.image,
+    renewalUrl: row.renewalUrl,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
@@ -62,6 +63,7 @@ function achievementColumns(fields: AchievementPatch) {
     industry: fields.industry,
     suspendable: fields.suspendable,
     image: fields.image,
+    renewalUrl: fields.renewalUrl,
   } satisfies Partial<typeof achievements.$inferInsert>;
 }
 

@@ -17,6 +17,7 @@ function toMail(row: MailRow): OutboxMail {
     attempts: row.attempts,
     sentAt: row.sentAt,
     lastError: row.lastError,
+    headers: row.headers,
   };
 }
 
@@ -28,9 +29,16 @@ export class PgMailOutbox implements MailOutbox {
     this.#db = options.db;
   }
 
-  async enqueue(mails: readonly NewMail[]): Promise<void> {
-    if (mails.length === 0) return;
-    await guarded('mail', () => this.#db.insert(mailOutbox).values([...mails]));
+  async enqueue(mails: readonly NewMail[]): Promise<number> {
+    if (mails.length === 0) return 0;
+    const rows = await guarded('mail', () =>
+      this.#db
+        .insert(mailOutbox)
+        .values(mails.map((mail) => ({ ...mail, headers: { ...(mail.headers ?? {}) } })))
+        .onConflictDoNothing({ target: mailOutbox.dedupeKey })
+        .returning({ id: mailOutbox.id }),
+    );
+    return rows.length;
   }
 
   async claimDue(options: {

@@ -47,6 +47,8 @@ export const achievements = pgTable(
     // a suspension that is never lifted.
     suspendable: boolean('suspendable').notNull().default(false),
     image: jsonb('image').$type<ImageRef>(),
+    // Where an earner renews the credential; expiry reminders link to it.
+    renewalUrl: text('renewal_url'),
     createdAt: timestamptz('created_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at').notNull().defaultNow(),
   },

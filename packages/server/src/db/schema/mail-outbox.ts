@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { timestamptz } from './columns.js';
 
 /**
@@ -21,6 +21,14 @@ export const mailOutbox = pgTable(
     lockedUntil: timestamptz('locked_until'),
     sentAt: timestamptz('sent_at'),
     lastError: text('last_error'),
+    // Extra header fields (e.g. RFC 8058 List-Unsubscribe) handed to the transport as they are.
+    headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
+    // A notification names its event here: a second enqueue of the same event, by a retried job, a sweep
+    // run twice or another process, is refused by the unique index and mails nobody twice.
+    dedupeKey: text('dedupe_key'),
   },
-  (t) => [index('mail_outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`)],
+  (t) => [
+    index('mail_outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`),
+    uniqueIndex('mail_outbox_dedupe_key_unique').on(t.dedupeKey),
+  ],
 );

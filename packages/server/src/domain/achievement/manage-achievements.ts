@@ -7,6 +7,7 @@ import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import { prepareImage } from '../image/prepare-image.js';
 import { issuerIdentity } from '../issuer/issuer-identity.js';
 import { ImageInputSchema } from '../issuer/manage-issuers.js';
+import { notifyNewAchievement } from '../notify/notify-new-achievement.js';
 import type { PlatformContext } from '../platform-context.js';
 import {
   ACHIEVEMENT_STATUSES,
@@ -51,6 +52,8 @@ const achievementFields = {
   // Catalogue metadata only: OB 3.0 has no industry field, so it is not signed into credentials.
   industry: z.string().trim().min(1).max(200),
   suspendable: z.boolean(),
+  // Not signed either: a page of the issuer's, linked from expiry reminders (https only, as it is mailed).
+  renewalUrl: z.url({ protocol: /^https$/ }).max(2000),
 };
 
 export const AchievementInputSchema = z.strictObject({
@@ -67,6 +70,7 @@ export const AchievementInputSchema = z.strictObject({
   language: achievementFields.language.optional(),
   validityMonths: achievementFields.validityMonths.optional(),
   industry: achievementFields.industry.optional(),
+  renewalUrl: achievementFields.renewalUrl.optional(),
   suspendable: achievementFields.suspendable.default(false),
   status: z.enum(['draft', 'published']).default('published'),
 });
@@ -82,6 +86,7 @@ export const AchievementPatchSchema = z
     deliveryMode: achievementFields.deliveryMode.nullable(),
     language: achievementFields.language.nullable(),
     industry: achievementFields.industry.nullable(),
+    renewalUrl: achievementFields.renewalUrl.nullable(),
     status: z.enum(ACHIEVEMENT_STATUSES),
   })
   .partial();
@@ -200,7 +205,7 @@ export async function createAchievement(
   const issuer = await issuerFor(context, parsed.issuerId);
   const input = { ...parsed, skills: await escoAligned(context, parsed.skills) };
   const id = randomUUID();
-  return context.storage.achievements.create({
+  const created = await context.storage.achievements.create({
     id,
     issuerId: issuer.id,
     status: input.status,
@@ -218,7 +223,26 @@ export async function createAchievement(
     industry: input.industry ?? null,
     suspendable: input.suspendable,
     image: input.image === undefined ? null : prepareImage(input.image),
+    renewalUrl: input.renewalUrl ?? null,
   });
+  await announcePublished(context, created);
+  return created;
+}
+
+/**
+ * Mails the followers of pathways with the same skills about a newly published achievement. After the
+ * write, and best effort: the achievement stands even if the mails cannot be written.
+ */
+async function announcePublished(context: PlatformContext, achievement: Achievement): Promise<void> {
+  if (achievement.status !== 'published') return;
+  try {
+    await notifyNewAchievement(context, achievement);
+  } catch (error) {
+    context.logger.warn(
+      { err: error, achievementId: achievement.id },
+      'could not mail new-achievement notices',
+    );
+  }
 }
 
 /** Published achievements are public; drafts and archived ones only to their issuer's keys. */
@@ -306,9 +330,10 @@ export async function updateAchievement(
     ...optional('language', kept(patch.language, current.language)),
     validityMonths: kept(patch.validityMonths, current.validityMonths),
     ...optional('industry', kept(patch.industry, current.industry)),
+    ...optional('renewalUrl', kept(patch.renewalUrl, current.renewalUrl)),
     suspendable: patch.suspendable ?? current.suspendable,
   });
-  return context.storage.achievements.update({
+  const updated = await context.storage.achievements.update({
     id,
     patch: {
       status: patch.status ?? current.status,
@@ -331,6 +356,9 @@ export async function updateAchievement(
       industry: merged.industry ?? null,
       suspendable: merged.suspendable,
       image,
+      renewalUrl: merged.renewalUrl ?? null,
     },
   });
+  if (current.status !== 'published') await announcePublished(context, updated);
+  return updated;
 }

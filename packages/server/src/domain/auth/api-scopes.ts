@@ -18,6 +18,11 @@ const AREA_OF_SEGMENT: Readonly<Record<string, ApiScopeArea>> = {
   partnerships: 'pathways',
   verifications: 'credentials',
   'verification-jobs': 'credentials',
+  // The event feed tells what happened to credentials.
+  events: 'credentials',
+  // Analytics count what happened to credentials.
+  analytics: 'credentials',
+  'analytics.csv': 'credentials',
 };
 
 // Verifying reads credentials, whatever the method: a key that may read credentials may verify them.

@@ -13,6 +13,7 @@ import {
 import { recipientLookupHash } from '../credential/recipient-lookup-hash.js';
 import { inviteRecipients } from '../earner/invite-recipients.js';
 import { endorsementsToEmbed, issuerEndorsementsToEmbed } from '../endorsement/endorsements.js';
+import { eventOfCredential, recordEvents } from '../events/record-events.js';
 import type { ActiveSigningKey } from '../issuer/issuer-keys.js';
 import { queueCredentialChanges } from '../pathway/queue-credential-changes.js';
 import type { PlatformContext } from '../platform-context.js';
@@ -332,7 +333,7 @@ async function processJobRows(
       credentials: inserted.filter((item) => item.created).map((item) => item.credential),
       change: 'issued',
     });
-    await inviteRecipients(repositories, context, {
+    const mailed = await inviteRecipients(repositories, context, {
       achievement,
       issuer,
       invitations: inserted.flatMap((item, index) => {
@@ -340,6 +341,18 @@ async function processJobRows(
         return item.created && email !== undefined ? [{ credential: item.credential, email }] : [];
       }),
     });
+    // One INSERT for the whole batch's events.
+    await recordEvents(repositories, [
+      ...inserted
+        .filter((item) => item.created)
+        .map((item) =>
+          eventOfCredential(item.credential, 'credential.issued', item.credential.issuedAt, {
+            via: 'bulk',
+            bulkJobId: jobId,
+          }),
+        ),
+      ...mailed,
+    ]);
     fresh.forEach((item, index) => {
       const result = inserted[index];
       outcomes.push(

@@ -13,6 +13,7 @@ import { resourceNotFound } from '../auth/resource-not-found.js';
 import { inviteRecipients } from '../earner/invite-recipients.js';
 import { endorsementsToEmbed, issuerEndorsementsToEmbed } from '../endorsement/endorsements.js';
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
+import { eventOfCredential, recordEvents } from '../events/record-events.js';
 import { normalizeEmail } from '../identity/normalize-email.js';
 import { issuerIdentity } from '../issuer/issuer-identity.js';
 import type { ActiveSigningKey } from '../issuer/issuer-keys.js';
@@ -393,12 +394,21 @@ export async function issueCredential(
     const queued = inserted.created
       ? await queueCredentialChanges(repositories, { credentials: [inserted.credential], change: 'issued' })
       : [];
-    if (inserted.created && input.recipient.email !== undefined) {
-      await inviteRecipients(repositories, context, {
-        achievement,
-        issuer,
-        invitations: [{ credential: inserted.credential, email: input.recipient.email }],
-      });
+    if (inserted.created) {
+      const mailed =
+        input.recipient.email === undefined
+          ? []
+          : await inviteRecipients(repositories, context, {
+              achievement,
+              issuer,
+              invitations: [{ credential: inserted.credential, email: input.recipient.email }],
+            });
+      await recordEvents(repositories, [
+        eventOfCredential(inserted.credential, 'credential.issued', inserted.credential.issuedAt, {
+          via: 'api',
+        }),
+        ...mailed,
+      ]);
     }
     return { result: inserted, queuedJobIds: queued };
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type Actor, actorLabel, authorize, issuerScope } from '../auth/actor.js';
 import { resourceNotFound } from '../auth/resource-not-found.js';
+import { eventOfCredential, recordEvents } from '../events/record-events.js';
 import { queueCredentialChanges } from '../pathway/queue-credential-changes.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { CredentialEvent, CredentialRecord } from '../ports/index.js';
@@ -90,6 +91,7 @@ export async function revokeCredential(
         actor: actorLabel(actor),
         at,
       });
+      await recordEvents(repositories, [eventOfCredential(record, 'credential.revoked', at, { reason })]);
     }
     if (record.statusListId !== null && record.statusIndex !== null) {
       await repositories.statusLists.setStatus({
@@ -155,6 +157,14 @@ async function changeSuspension(
       actor: actorLabel(actor),
       at,
     });
+    await recordEvents(repositories, [
+      eventOfCredential(
+        record,
+        change.suspend ? 'credential.suspended' : 'credential.reinstated',
+        at,
+        change.reason === null ? {} : { reason: change.reason },
+      ),
+    ]);
     const queuedJobIds = await queueCredentialChanges(repositories, {
       credentials: [changed],
       change: change.suspend ? 'suspended' : 'reinstated',

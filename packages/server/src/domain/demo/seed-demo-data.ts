@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/actor.js';
 import type { Platform } from '../platform.js';
+import { DEMO_NOTIFIED_EMAIL, DEMO_NOTIFIED_NAME } from './seed-demo-notifications.js';
 import {
   DEMO_EMPLOYER_SLUG,
   DEMO_ENDORSEMENT_COMMENT,
@@ -212,6 +213,23 @@ export async function seedDemoData(platform: Platform): Promise<{ created: boole
           { achievementId: asked.id, employerId: employer.id, message: DEMO_REQUEST_MESSAGE },
         );
       }
+    }
+  }
+  // Morgan, who has an account: an old Data Visualisation credential expiring in 20 days (its reminder),
+  // then SQL and Statistics, the third of which completes the pathway: the certificate is awarded
+  // automatically and both notifications are in /dev/mailbox at start.
+  const expiring = parts.find((part) => part.validityMonths !== null);
+  if (expiring?.validityMonths != null) {
+    await platform.demo.seedNotifications(ADMIN, {
+      expiringAchievementId: expiring.id,
+      validityMonths: expiring.validityMonths,
+    });
+    for (const part of parts.filter((item) => item.id !== expiring.id).slice(0, 2)) {
+      await platform.credentials.issue(ADMIN, {
+        achievementId: part.id,
+        recipient: { email: DEMO_NOTIFIED_EMAIL, name: DEMO_NOTIFIED_NAME },
+        idempotencyKey: `demo-notify-${part.id}`,
+      });
     }
   }
   // Two of the four, so a visitor can claim them from /dev/mailbox and see the pathway at two thirds.

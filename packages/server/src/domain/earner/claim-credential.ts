@@ -1,4 +1,5 @@
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
+import { recordCredentialEvent } from '../events/record-events.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { CredentialRecord } from '../ports/index.js';
 import { refreshTalentEvidence } from '../talent/talent-evidence.js';
@@ -55,6 +56,11 @@ export async function acceptClaim(
       visibility: 'public',
       at: context.now(),
     });
+    await recordCredentialEvent(repositories, {
+      credentialId: token.credentialId,
+      type: 'credential.claimed',
+      at: context.now(),
+    });
     return { earnerId, credentialId: token.credentialId };
   });
   await refreshTalentEvidence(context, accepted.earnerId);
@@ -79,6 +85,11 @@ export async function declineClaim(
       earnerId: owner,
       choice: 'declined',
       visibility: 'private',
+      at: context.now(),
+    });
+    await recordCredentialEvent(repositories, {
+      credentialId: token.credentialId,
+      type: 'credential.declined',
       at: context.now(),
     });
     return owner;

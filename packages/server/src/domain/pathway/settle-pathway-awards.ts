@@ -12,6 +12,10 @@ import {
 } from '../credential/issue-credential.js';
 import { endorsementsToEmbed, issuerEndorsementsToEmbed } from '../endorsement/endorsements.js';
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
+import { eventOfCredential, recordEvents } from '../events/record-events.js';
+import { recordPathwayProgress } from '../events/record-pathway-progress.js';
+import { notifyPathwayAwards } from '../notify/notify-pathway-awards.js';
+import { notifyPathwayProgress } from '../notify/notify-pathway-progress.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { CredentialRecord, Repositories } from '../ports/index.js';
 import { assessEarner, type EarnerAssessment } from './assess-earner.js';
@@ -208,6 +212,16 @@ async function writePlan(
     await repositories.pathwayEarners.revokeAward({ id: award.id, at: now });
     revoked.push(record);
   }
+  const pathwayId = pathway.pathway.id;
+  await recordEvents(repositories, [
+    ...issued.flatMap((record) => [
+      eventOfCredential(record, 'credential.issued', now, { via: 'pathway', pathwayId }),
+      eventOfCredential(record, 'pathway.awarded', now, { pathwayId }),
+    ]),
+    ...revoked.map((record) =>
+      eventOfCredential(record, 'credential.revoked', now, { reason: AUTO_REVOCATION_REASON, pathwayId }),
+    ),
+  ]);
   const queuedJobIds = [
     ...(await queueCredentialChanges(repositories, { credentials: issued, change: 'issued' })),
     ...(await queueCredentialChanges(repositories, { credentials: revoked, change: 'revoked' })),
@@ -232,6 +246,9 @@ export async function settlePathwayAwards(
     const pathway = await context.storage.pathways.findById({ id: options.pathwayId });
     if (pathway === null || pathway.pathway.status !== 'published') return NOTHING;
     const assessment = await assessEarner(context.storage, { pathway, earner: options.earner, now });
+    // Keyed by the progress reached, so the re-runs of this loop and of the job mail once.
+    if (attempt === 0) await notifyPathwayProgress(context.storage, context, assessment);
+    if (attempt === 0) await recordPathwayProgress(context, assessment);
     const plan = planFor(assessment);
     if (!needsWrite(assessment, plan)) return NOTHING;
     const prepared = await prepareAwards(context, dependencies, assessment, plan, now);
@@ -248,7 +265,13 @@ export async function settlePathwayAwards(
       const againPlan = planFor(again);
       // Written only if nothing changed since the credentials were prepared; otherwise prepare again.
       if (!samePlan(plan, againPlan) || again.version.version !== assessment.version.version) return null;
-      return writePlan(repositories, again, prepared, againPlan, now);
+      const written = await writePlan(repositories, again, prepared, againPlan, now);
+      await notifyPathwayAwards(repositories, context, {
+        pathwayName: locked.pathway.name,
+        earner: options.earner,
+        issued: written.issued,
+      });
+      return written;
     });
     if (outcome !== null) return outcome;
   }

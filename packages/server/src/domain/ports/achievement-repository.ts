@@ -39,6 +39,8 @@ export interface Achievement {
   /** Whether its credentials carry a `suspension` status entry (see the credentials table). */
   readonly suspendable: boolean;
   readonly image: ImageRef | null;
+  /** Where an earner renews an expiring credential (linked from expiry reminders); not signed. */
+  readonly renewalUrl: string | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

@@ -104,6 +104,29 @@ export { type JobQueue, QUEUED_JOB_STATES, type QueuedJob, type QueuedJobState }
 export type { KeyStore } from './key-store.js';
 export type { MailOutbox, NewMail, OutboxMail } from './mail-outbox.js';
 export type { MailTransport } from './mail-transport.js';
+export type {
+  ExpiringCredential,
+  NotificationKind,
+  NotificationRepository,
+  PathwayFollower,
+} from './notification-repository.js';
+export {
+  isNotificationKind,
+  NOTIFICATION_DEFAULTS,
+  NOTIFICATION_KINDS,
+} from './notification-repository.js';
+export {
+  isOutcome,
+  isOutcomeWave,
+  OUTCOME_WAVES,
+  OUTCOMES,
+  type Outcome,
+  type OutcomeCounts,
+  type OutcomeRepository,
+  type OutcomeSurvey,
+  type OutcomeWave,
+  type SurveyCandidate,
+} from './outcome-repository.js';
 export type { Partnership, PartnershipRepository } from './partnership-repository.js';
 export {
   type NewPathwayAward,

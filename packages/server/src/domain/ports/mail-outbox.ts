@@ -9,6 +9,8 @@ export interface OutboxMail {
   readonly attempts: number;
   readonly sentAt: Date | null;
   readonly lastError: string | null;
+  /** Header fields the transport adds as they are (e.g. `List-Unsubscribe`). */
+  readonly headers: Readonly<Record<string, string>>;
 }
 
 export interface NewMail {
@@ -16,11 +18,18 @@ export interface NewMail {
   readonly subject: string;
   readonly textBody: string;
   readonly htmlBody: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Names the event a notification announces: a mail whose key is already in the outbox is not added
+   * again, so retries, repeated sweeps and concurrent processes mail once.
+   */
+  readonly dedupeKey?: string;
 }
 
 /** Mail written with the change it announces and delivered later (transactional outbox). */
 export interface MailOutbox {
-  enqueue(mails: readonly NewMail[]): Promise<void>;
+  /** Resolves to how many were added (mails whose `dedupeKey` is already there are skipped). */
+  enqueue(mails: readonly NewMail[]): Promise<number>;
   /**
    * Takes up to `limit` undelivered mails that are due and not taken by another worker, for `leaseMs`
    * (a worker that dies leaves them to the next after that).

@@ -1,4 +1,5 @@
 import type { AchievementRepository } from './achievement-repository.js';
+import type { AnalyticsRepository } from './analytics-repository.js';
 import type { ApiKeyRepository } from './api-key-repository.js';
 import type { BulkJobRepository } from './bulk-job-repository.js';
 import type { CredentialRepository } from './credential-repository.js';
@@ -13,11 +14,14 @@ import type {
 } from './employer-repository.js';
 import type { EndorsementRepository } from './endorsement-repository.js';
 import type { EndorsementRequestRepository } from './endorsement-request-repository.js';
+import type { EventRepository } from './event-repository.js';
 import type { ImportedCredentialRepository } from './imported-credential-repository.js';
 import type { IssuerKeyRepository } from './issuer-key-repository.js';
 import type { IssuerRepository } from './issuer-repository.js';
 import type { JobQueue } from './job-queue.js';
 import type { MailOutbox } from './mail-outbox.js';
+import type { NotificationRepository } from './notification-repository.js';
+import type { OutcomeRepository } from './outcome-repository.js';
 import type { PartnershipRepository } from './partnership-repository.js';
 import type { PathwayEarnerRepository } from './pathway-earner-repository.js';
 import type { PathwayFollowRepository } from './pathway-follow-repository.js';
@@ -30,6 +34,7 @@ import type { StatusListRepository } from './status-list-repository.js';
 import type { TalentRepository } from './talent-repository.js';
 import type { UserRepository } from './user-repository.js';
 import type { VerificationJobRepository } from './verification-job-repository.js';
+import type { WebhookRepository } from './webhook-repository.js';
 
 /** Every repository, all bound to the same connection or transaction. */
 export interface Repositories {
@@ -53,6 +58,9 @@ export interface Repositories {
   readonly importedCredentials: ImportedCredentialRepository;
   readonly pathwayFollows: PathwayFollowRepository;
   readonly mailOutbox: MailOutbox;
+  readonly notifications: NotificationRepository;
+  /** The career outcomes survey: waves asked and answers, per credential. */
+  readonly outcomes: OutcomeRepository;
   /** Request counters for rate limits; used outside transactions (a rollback would uncount). */
   readonly rateLimits: RateLimitStore;
   readonly skills: SkillRepository;
@@ -64,6 +72,11 @@ export interface Repositories {
   readonly talent: TalentRepository;
   readonly verificationJobs: VerificationJobRepository;
   readonly sharedVerifications: SharedVerificationRepository;
+  /** The append-only event record (analytics, event feed, webhooks). */
+  readonly events: EventRepository;
+  /** Read-only aggregates over `events` for issuer analytics. */
+  readonly analytics: AnalyticsRepository;
+  readonly webhooks: WebhookRepository;
 }
 
 /** The storage a use case needs: repositories, and a way to make several writes all-or-nothing. */

@@ -50,6 +50,18 @@ export interface GuardedFetcherOptions {
   readonly logger?: FetchLogger;
   /** The clock of the cache (default `Date.now`). */
   readonly now?: () => number;
+  /**
+   * Every host may be reached over plain http and at any address (loopback, private): only for the
+   * webhook fetcher under `MICROCRED_WEBHOOK_ALLOW_PRIVATE=1` (tests, local integrations).
+   */
+  readonly allowPrivateAddresses?: boolean;
+}
+
+/** What `post` gives: the final status and the start of the body, as sent (not decompressed). */
+export interface PostAnswer {
+  readonly url: string;
+  readonly status: number;
+  readonly excerpt: string;
 }
 
 /** What `fetchBytes` gives: the decoded body as sent, with where it came from after redirects. */
@@ -71,6 +83,21 @@ export interface GuardedFetcher {
    * suffix such as `application/*+json`), for callers that read bytes (an image, a signed assertion).
    */
   fetchBytes(url: string, options: { readonly accept: readonly string[] }): Promise<FetchedResource>;
+  /** Throws the refusal a fetch of this URL would meet (scheme, credentials, every address checked). */
+  checkUrl(url: string): Promise<void>;
+  /**
+   * POSTs `body` (webhook deliveries), under the same address checks, limits and deadline; 307 and 308
+   * redirects are followed (the body sent again), each target checked again; any answer is returned,
+   * with at most `excerptBytes` of its body (default 1 KiB). Throws only when no answer came.
+   */
+  post(
+    url: string,
+    request: {
+      readonly headers: Readonly<Record<string, string>>;
+      readonly body: string;
+      readonly excerptBytes?: number;
+    },
+  ): Promise<PostAnswer>;
 }
 
 const JSON_TYPES = [
@@ -183,6 +210,7 @@ export function createGuardedFetcher({
   lookup = defaultLookup,
   logger = silentLogger,
   now = Date.now,
+  allowPrivateAddresses = false,
 }: GuardedFetcherOptions = {}): GuardedFetcher {
   const cache = createResponseCache(cacheOptions);
   const inFlight = new Map<string, Promise<Loaded>>();
@@ -198,7 +226,7 @@ export function createGuardedFetcher({
     }
     if (url.href.length > MAX_URL_LENGTH) throw fetchRefused('invalid-url', 'the URL is too long');
     const entry = allowedHostOf(allow, url);
-    const allowed = entry !== undefined;
+    const allowed = entry !== undefined || allowPrivateAddresses;
     // The operator said this host speaks plain http only (a test instance, an intranet): a did:web or any
     // other https URL naming it is read over http rather than failing on a TLS handshake nobody can make.
     if (url.protocol === 'https:' && entry?.plainHttpOnly === true) url.protocol = 'http:';
@@ -234,7 +262,7 @@ export function createGuardedFetcher({
       if (addresses.length === 0)
         throw fetchFailed('dns', `${url.hostname} could not be resolved`, { host: url.host });
     }
-    if (isAllowedHost(allow, url)) return addresses;
+    if (allowPrivateAddresses || isAllowedHost(allow, url)) return addresses;
     for (const { address } of addresses) {
       const kind = refusedAddressKind(address);
       if (kind === null) continue;
@@ -479,5 +507,122 @@ export function createGuardedFetcher({
     }
   };
 
-  return { fetchJson, fetchBytes };
+  async function checkUrl(text: string): Promise<void> {
+    const url = parseTarget(text);
+    const controller = new AbortController();
+    const timeout = fetchFailed('timeout', `${url.host} could not be resolved within ${timeoutMs} ms`, {
+      host: url.host,
+    });
+    const deadline = new Promise<never>((_, reject) => {
+      controller.signal.addEventListener('abort', () => reject(timeout), { once: true });
+    });
+    deadline.catch(() => {});
+    const timer = setTimeout(() => controller.abort(timeout), timeoutMs);
+    try {
+      await checkedAddresses(url, deadline);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function post(
+    text: string,
+    options: {
+      readonly headers: Readonly<Record<string, string>>;
+      readonly body: string;
+      readonly excerptBytes?: number;
+    },
+  ): Promise<PostAnswer> {
+    const started = performance.now();
+    const start = parseTarget(text);
+    const controller = new AbortController();
+    const timeout = fetchFailed('timeout', `${start.host} did not answer within ${timeoutMs} ms`, {
+      host: start.host,
+      limit: timeoutMs,
+    });
+    const deadline = new Promise<never>((_, reject) => {
+      controller.signal.addEventListener('abort', () => reject(timeout), { once: true });
+    });
+    deadline.catch(() => {});
+    const timer = setTimeout(() => controller.abort(timeout), timeoutMs);
+    const pinned = new Map<string, readonly ResolvedAddress[]>();
+    const agent = new Agent({ connect: { lookup: pinnedLookup(pinned), timeout: timeoutMs } });
+    const limit = options.excerptBytes ?? 1024;
+    let url = start;
+    try {
+      for (let redirects = 0; ; redirects += 1) {
+        pinned.set(url.hostname.replace(/^\[|\]$/g, ''), await checkedAddresses(url, deadline));
+        const response = await request(url, {
+          dispatcher: agent,
+          method: 'POST',
+          signal: controller.signal,
+          maxRedirections: 0,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+          headers: {
+            'content-type': 'application/json',
+            'accept-encoding': 'identity',
+            'user-agent': 'microcred-webhooks',
+            ...options.headers,
+          },
+          body: options.body,
+        });
+        const location = header(response.headers, 'location');
+        // Only 307 and 308 keep the method and body; any other redirect is the receiver's answer.
+        if ((response.statusCode === 307 || response.statusCode === 308) && location !== undefined) {
+          discard(response.body);
+          if (redirects >= maxRedirects)
+            throw fetchRefused(
+              'too-many-redirects',
+              `more than ${maxRedirects} redirects from ${start.host}`,
+              {
+                host: start.host,
+                limit: maxRedirects,
+              },
+            );
+          url = parseTarget(location, url);
+          continue;
+        }
+        const chunks: Buffer[] = [];
+        let read = 0;
+        for await (const chunk of response.body as AsyncIterable<Buffer>) {
+          chunks.push(chunk);
+          read += chunk.length;
+          if (read >= limit) break;
+        }
+        discard(response.body);
+        const excerpt = new TextDecoder().decode(Buffer.concat(chunks).subarray(0, limit));
+        logger.info(
+          {
+            url: shownUrl(url),
+            host: url.host,
+            status: response.statusCode,
+            ms: Math.round(performance.now() - started),
+            redirects,
+          },
+          'outbound post',
+        );
+        return { url: url.href, status: response.statusCode, excerpt };
+      }
+    } catch (error) {
+      logger.warn(
+        {
+          url: shownUrl(url),
+          host: url.host,
+          code: isMicrocredError(error) ? error.code : undefined,
+          addresses: isMicrocredError(error) ? refusedAddresses.get(error) : undefined,
+          ms: Math.round(performance.now() - started),
+        },
+        'outbound post refused or failed',
+      );
+      if (isMicrocredError(error)) throw error;
+      if (controller.signal.aborted) throw timeout;
+      throw fetchFailed('network', `${url.host} could not be reached`, { host: url.host }, error);
+    } finally {
+      clearTimeout(timer);
+      await agent.destroy();
+    }
+  }
+
+  return { fetchJson, fetchBytes, checkUrl, post };
 }

@@ -5,6 +5,7 @@ export {
   type GuardedFetcher,
   type GuardedFetcherOptions,
   type HostLookup,
+  type PostAnswer,
   type ResolvedAddress,
 } from './create-guarded-fetcher.js';
 export { type AllowedHost, parseFetchAllowList } from './fetch-allow-list.js';

@@ -44,6 +44,10 @@ export const AchievementSchema = z
         'Whether its credentials carry a suspension status entry (can be suspended and reinstated)',
     }),
     image: ImageSchema.nullable(),
+    renewalUrl: z
+      .url()
+      .nullable()
+      .openapi({ description: 'Where earners renew; linked from expiry reminders' }),
     document: z
       .record(z.string(), z.unknown())
       .openapi({ description: 'The OB 3.0 Achievement as credentials embed it' }),
@@ -73,6 +77,7 @@ export function presentAchievement(achievement: Achievement): AchievementJson {
     industry: achievement.industry,
     suspendable: achievement.suspendable,
     image: achievement.image === null ? null : { ...achievement.image },
+    renewalUrl: achievement.renewalUrl,
     document: achievement.document,
     createdAt: achievement.createdAt.toISOString(),
     updatedAt: achievement.updatedAt.toISOString(),

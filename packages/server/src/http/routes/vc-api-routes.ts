@@ -127,6 +127,7 @@ export function vcApiRoutes(options: { readonly platform: Platform }): OpenAPIHo
     }
     // The schema lets exactly one of the two through.
     const report = await platform.verify(body.openBadgeAssertion ?? body.verifiableCredential ?? {});
+    await platform.events.recordVerification(report, 'vc-api');
     return c.json(presentVerificationResult(report), 200);
   });
 

@@ -53,6 +53,9 @@ export const consoleAchievementsEn = {
   'console.achievements.field.tags': 'Tags',
   'console.achievements.field.validity': 'Valid for (months)',
   'console.achievements.field.industry': 'Industry',
+  'console.achievements.field.renewalUrl': 'Renewal page',
+  'console.achievements.hint.renewalUrl':
+    'Optional https address where earners renew; expiry reminders link to it.',
   'console.achievements.field.suspendable': 'Credentials can be suspended',
   'console.achievements.field.skills': 'Skills',
   'console.achievements.field.status': 'When saved',
@@ -183,6 +186,9 @@ export const consoleAchievementsFr: Readonly<Record<keyof typeof consoleAchievem
   'console.achievements.field.tags': 'Mots-clés',
   'console.achievements.field.validity': 'Validité (mois)',
   'console.achievements.field.industry': 'Secteur',
+  'console.achievements.field.renewalUrl': 'Page de renouvellement',
+  'console.achievements.hint.renewalUrl':
+    'Adresse https facultative où renouveler ; les rappels d’expiration y renvoient.',
   'console.achievements.field.suspendable': 'Les certificats peuvent être suspendus',
   'console.achievements.field.skills': 'Compétences',
   'console.achievements.field.status': 'À l’enregistrement',

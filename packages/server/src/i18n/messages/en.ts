@@ -1,6 +1,7 @@
 // The console's catalogues, one per part of it: spread here and in fr.ts.
 import { catalogueEn } from './catalogue.js';
 import { consoleAchievementsEn } from './console-achievements.js';
+import { consoleAnalyticsEn } from './console-analytics.js';
 import { consoleBulkEn } from './console-bulk.js';
 import { consoleCredentialsEn } from './console-credentials.js';
 import { consoleOrganisationEn } from './console-organisation.js';
@@ -15,9 +16,12 @@ import { endorsementsEn } from './endorsements.js';
 import { errorsEn } from './errors.js';
 import { issuerEndorsementsEn } from './issuer-endorsements.js';
 import { issuerTrustEn } from './issuer-trust.js';
+import { notificationsEn } from './notifications.js';
 import { ob2VerificationEn } from './ob2-verification.js';
+import { outcomesEn } from './outcomes.js';
 import { recipientMatchEn } from './recipient-match.js';
 import { sharedVerificationsEn } from './shared-verifications.js';
+import { webhooksEn } from './webhooks.js';
 import { workforceEn } from './workforce.js';
 
 /**
@@ -37,6 +41,10 @@ export const en = {
   ...consolePathwaysEn,
   ...employerEn,
   ...workforceEn,
+  ...notificationsEn,
+  ...outcomesEn,
+  ...webhooksEn,
+  ...consoleAnalyticsEn,
   ...endorsementsEn,
   ...issuerTrustEn,
   ...ob2VerificationEn,

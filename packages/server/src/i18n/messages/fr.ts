@@ -1,5 +1,6 @@
 import { catalogueFr } from './catalogue.js';
 import { consoleAchievementsFr } from './console-achievements.js';
+import { consoleAnalyticsFr } from './console-analytics.js';
 import { consoleBulkFr } from './console-bulk.js';
 import { consoleCredentialsFr } from './console-credentials.js';
 import { consoleOrganisationFr } from './console-organisation.js';
@@ -15,9 +16,12 @@ import { endorsementsFr } from './endorsements.js';
 import { errorsFr } from './errors.js';
 import { issuerEndorsementsFr } from './issuer-endorsements.js';
 import { issuerTrustFr } from './issuer-trust.js';
+import { notificationsFr } from './notifications.js';
 import { ob2VerificationFr } from './ob2-verification.js';
+import { outcomesFr } from './outcomes.js';
 import { recipientMatchFr } from './recipient-match.js';
 import { sharedVerificationsFr } from './shared-verifications.js';
+import { webhooksFr } from './webhooks.js';
 import { workforceFr } from './workforce.js';
 
 /** Every user-facing string in French; the same keys as en.ts (the type checker insists). */
@@ -34,6 +38,10 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...consolePathwaysFr,
   ...employerFr,
   ...workforceFr,
+  ...notificationsFr,
+  ...outcomesFr,
+  ...webhooksFr,
+  ...consoleAnalyticsFr,
   ...endorsementsFr,
   ...issuerTrustFr,
   ...ob2VerificationFr,

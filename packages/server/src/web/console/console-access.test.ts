@@ -34,8 +34,9 @@ describe('getting into the issuer console', () => {
     expect(home.status).toBe(200);
     expect(home.headers.get('content-type')).toContain('text/html');
     expect(home.text).toContain('Demo University');
-    // The demo's three: two waiting for learner@example.com, one accepted by jordan@example.com.
-    expect(home.text).toContain('data-stat="issued-total">3<');
+    // The demo's seven: two waiting for learner@example.com, one accepted by jordan@example.com, and the four
+    // of morgan@example.com that show notifications (one auto-awarded by a pathway, one about to expire).
+    expect(home.text).toContain('data-stat="issued-total">7<');
     const dashboard = await browser.get('/console/demo-university');
     expect(dashboard.status).toBe(200);
     // Another issuer's console answers as if it did not exist.

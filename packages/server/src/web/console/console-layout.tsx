@@ -16,6 +16,7 @@ export const CONSOLE_SECTIONS: readonly { readonly path: string; readonly label:
   { path: '/issue', label: 'console.issue.nav' },
   { path: '/bulk', label: 'console.bulk.nav' },
   { path: '/credentials', label: 'console.credentials.nav' },
+  { path: '/analytics', label: 'console.analytics.nav' },
   { path: '/pathways', label: 'console.pathways.nav' },
   { path: '/endorsements', label: 'console.endorsements.nav' },
   { path: '/endorsement-requests', label: 'console.endorsementRequests.nav' },

@@ -3,6 +3,7 @@ import type { WebDeps, WebEnv } from '../shared/web-env.js';
 import { mountConsoleAchievementRoutes } from './achievements/achievement-routes.js';
 import { mountAdminRoutes } from './admin-routes.js';
 import { mountAdminTrustRoutes } from './admin-trust-routes.js';
+import { mountConsoleAnalyticsRoutes } from './analytics/analytics-routes.js';
 import { mountConsoleBulkRoutes } from './bulk/bulk-routes.js';
 import { mountConsoleCredentialsRoutes } from './credentials/mount-console-credentials-routes.js';
 import { mountDashboardRoutes } from './dashboard-routes.js';
@@ -27,4 +28,5 @@ export function mountConsoleRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
   mountConsolePathwayRoutes(web, deps);
   mountConsoleEndorsementRequestRoutes(web, deps);
   mountConsoleEndorsementRoutes(web, deps);
+  mountConsoleAnalyticsRoutes(web, deps);
 }

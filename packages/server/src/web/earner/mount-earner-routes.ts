@@ -3,6 +3,7 @@ import type { WebDeps, WebEnv } from '../shared/web-env.js';
 import { mountAccountRoutes } from './account-routes.js';
 import { mountClaimRoutes } from './claim-routes.js';
 import { mountImportRoutes } from './import-routes.js';
+import { mountOutcomeSurveyRoutes } from './outcome-survey-section.js';
 import { mountPathwayRoutes } from './pathway-routes.js';
 import { mountRolesRoutes } from './roles-routes.js';
 import { mountSettingsRoutes } from './settings-routes.js';
@@ -17,6 +18,7 @@ import { mountWorkforceRoutes } from './workforce-routes.js';
 export function mountEarnerRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
   mountClaimRoutes(web, deps);
   mountAccountRoutes(web, deps);
+  mountOutcomeSurveyRoutes(web, deps);
   mountImportRoutes(web, deps);
   mountSettingsRoutes(web, deps);
   mountSkillsRoutes(web, deps);

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import type { PortfolioItem } from '../../domain/earner/portfolio.js';
 import type { Platform } from '../../domain/platform.js';
 import type { Earner } from '../../domain/ports/index.js';
@@ -8,6 +9,7 @@ import { Layout, PostForm } from '../shared/layout.js';
 import { Notes } from '../shared/notes.js';
 import { requireEarner } from '../shared/web-context.js';
 import type { WebEnv } from '../shared/web-env.js';
+import { OutcomeSurveySection, outcomeSurveyView } from './outcome-survey-section.js';
 
 function ItemControls(props: { readonly c: Context<WebEnv>; readonly item: PortfolioItem }) {
   const { c, item } = props;
@@ -74,6 +76,8 @@ export function MyCredentialsPage(props: {
   readonly items: readonly PortfolioItem[];
   readonly message?: string;
   readonly error?: string;
+  /** The career outcomes survey (consent question or waves to answer), when there is something to show. */
+  readonly survey?: Child;
 }) {
   const { c, earner, items } = props;
   const t = c.get('t');
@@ -81,6 +85,7 @@ export function MyCredentialsPage(props: {
     <Layout c={c} title={t('account.title')}>
       <h1>{t('account.title')}</h1>
       <Notes message={props.message} error={props.error} />
+      {props.survey}
       <p>
         <a href="/account/skills">{t('skills.link')}</a> · <a href="/account/roles">{t('roles.link')}</a> ·{' '}
         <a href="/account/sharing">{t('sharing.link')}</a>
@@ -136,5 +141,17 @@ export async function renderMyCredentials(
 ) {
   const earner = requireEarner(c);
   const items = await platform.earners.portfolio(earner.id);
-  return c.html(<MyCredentialsPage c={c} earner={earner} items={items} {...notes} />, status);
+  const survey = await outcomeSurveyView(platform, earner.id);
+  const saved = c.req.query('outcome') === 'saved' ? { message: c.get('t')('outcomes.account.saved') } : {};
+  return c.html(
+    <MyCredentialsPage
+      c={c}
+      earner={earner}
+      items={items}
+      {...saved}
+      {...notes}
+      survey={<OutcomeSurveySection c={c} view={survey} />}
+    />,
+    status,
+  );
 }

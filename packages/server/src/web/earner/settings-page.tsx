@@ -1,14 +1,17 @@
 import type { Context } from 'hono';
+import type { NotificationSettings } from '../../domain/notify/notification-settings.js';
 import type { Earner, EarnerEmail } from '../../domain/ports/index.js';
 import { Layout, PostForm } from '../shared/layout.js';
 import { Notes } from '../shared/notes.js';
 import type { WebEnv } from '../shared/web-env.js';
+import { NotificationSettingsSection } from './notification-settings-section.js';
 
-/** `/account/settings`: profile, addresses, export, deletion. */
+/** `/account/settings`: profile, addresses, notification mails, export, deletion. */
 export function SettingsPage(props: {
   readonly c: Context<WebEnv>;
   readonly earner: Earner;
   readonly emails: readonly EarnerEmail[];
+  readonly notifications: NotificationSettings;
   readonly message?: string;
   readonly error?: string;
 }) {
@@ -94,6 +97,7 @@ export function SettingsPage(props: {
           </div>
         </PostForm>
       </section>
+      <NotificationSettingsSection c={c} settings={props.notifications} />
       <section aria-labelledby="export-heading">
         <h2 id="export-heading">{t('settings.export')}</h2>
         <p>{t('settings.exportHint')}</p>

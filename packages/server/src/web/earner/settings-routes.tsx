@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import { isServerError, ServerErrorCode } from '../../domain/error/server-error.js';
 import { normalizeEmail } from '../../domain/identity/normalize-email.js';
 import type { Platform } from '../../domain/platform.js';
+import { NOTIFICATION_KINDS } from '../../domain/ports/index.js';
 import { enforceRateLimit } from '../../edge/rate-limits.js';
 import { ConfirmLinkPage } from '../shared/confirm-link-page.js';
 import { MessagePage } from '../shared/message-page.js';
@@ -20,7 +21,11 @@ async function renderSettings(
   const fresh = await platform.earners.get(earner.id);
   c.set('earner', fresh);
   const emails = await platform.earners.listEmails(earner.id);
-  return c.html(<SettingsPage c={c} earner={fresh} emails={emails} {...notes} />, status);
+  const notifications = await platform.notifications.settings(earner.id);
+  return c.html(
+    <SettingsPage c={c} earner={fresh} emails={emails} notifications={notifications} {...notes} />,
+    status,
+  );
 }
 
 /** `/account/settings` and what it posts to: profile, addresses, export, deletion of the account. */
@@ -51,6 +56,16 @@ export function mountSettingsRoutes(web: Hono<WebEnv>, { platform, options }: We
         400,
       );
     }
+    return renderSettings(c, platform, { message: c.get('t')('settings.saved') });
+  });
+  web.post('/account/notifications', async (c) => {
+    const earner = requireEarner(c);
+    const form = await readForm(c);
+    // An unticked checkbox is not posted: every kind the form shows is set, absent meaning off.
+    await platform.notifications.setSettings(
+      earner.id,
+      Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, form[kind] === 'on'])),
+    );
     return renderSettings(c, platform, { message: c.get('t')('settings.saved') });
   });
   web.post('/account/emails', async (c) => {

@@ -216,13 +216,21 @@ export function IssuedCredentialPage(props: {
         <h2 id="share-heading">{t('share.heading')}</h2>
         <div class="actions">
           {linkedIn === null ? null : (
-            <a class="button" href={linkedIn} data-linkedin-add rel="noopener" target="_blank">
+            <a
+              class="button"
+              href={linkedIn}
+              data-linkedin-add
+              data-beacon={`/credentials/${id}/events/linkedin-add`}
+              rel="noopener"
+              target="_blank"
+            >
               {t('share.linkedinAdd')}
             </a>
           )}
           <a
             class="button secondary"
             href={`https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(props.pageUrl)}`}
+            data-beacon={`/credentials/${id}/events/linkedin`}
             rel="noopener"
             target="_blank"
           >
@@ -231,6 +239,7 @@ export function IssuedCredentialPage(props: {
           <a
             class="button secondary"
             href={`https://x.com/intent/post?text=${encodeURIComponent(shareText)}&url=${encodeURIComponent(props.pageUrl)}`}
+            data-beacon={`/credentials/${id}/events/x`}
             rel="noopener"
             target="_blank"
           >
@@ -239,6 +248,7 @@ export function IssuedCredentialPage(props: {
           <a
             class="button secondary"
             href={`mailto:?subject=${encodeURIComponent(fields.name)}&body=${encodeURIComponent(`${shareText}\n${props.pageUrl}`)}`}
+            data-beacon={`/credentials/${id}/events/email`}
           >
             {t('share.email')}
           </a>
@@ -289,6 +299,7 @@ export function IssuedCredentialPage(props: {
               class="secondary"
               data-copy="embed-snippet"
               data-copied={t('share.copied')}
+              data-beacon={`/credentials/${id}/events/embed`}
               hidden
             >
               {t('share.copy')}

@@ -1,7 +1,19 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
+import { SHARE_CHANNELS, type Visitor } from '../../domain/events/record-activity.js';
 import { wantsHtml } from '../shared/wants-html.js';
 import type { WebDeps, WebEnv } from '../shared/web-env.js';
 import { ImportedCredentialPage, IssuedCredentialPage } from './credential-page.js';
+
+const BEACON_ACTIONS = [...SHARE_CHANNELS, 'linkedin-add'] as const;
+
+function isBeaconAction(action: string): action is (typeof BEACON_ACTIONS)[number] {
+  return (BEACON_ACTIONS as readonly string[]).includes(action);
+}
+
+/** Who is looking, for the daily de-duplication of events (hashed by the domain, never stored). */
+export function visitorOf(c: Context<WebEnv>): Visitor {
+  return { ip: c.get('clientAddress'), userAgent: c.req.header('user-agent') ?? null };
+}
 
 /**
  * A credential's page, verified as it is shown: `/credentials/{id}` for browsers (anyone else gets the
@@ -13,6 +25,7 @@ export function mountCredentialRoutes(web: Hono<WebEnv>, { platform }: WebDeps):
     const viewer = c.get('earner');
     const page = await platform.earners.viewCredential(c.req.param('id'), viewer?.id ?? null);
     const report = await platform.verify(page.credential.jwt ?? page.credential.document);
+    await platform.events.recordView({ credentialId: page.credential.id, visitor: visitorOf(c) });
     const base = platform.publicUrl;
     return c.html(
       <IssuedCredentialPage
@@ -23,6 +36,21 @@ export function mountCredentialRoutes(web: Hono<WebEnv>, { platform }: WebDeps):
         imageUrl={`${base}/achievements/${page.credential.achievementId}/image`}
       />,
     );
+  });
+
+  // The share buttons' beacon (site.js sends it on click; links work without it). Only a same-origin page
+  // may count: another site's form cannot inflate an issuer's figures through a visitor's browser.
+  web.post('/credentials/:id/events/:action', async (c) => {
+    const action = c.req.param('action');
+    const fetchSite = c.req.header('sec-fetch-site');
+    if ((fetchSite === undefined || fetchSite === 'same-origin') && isBeaconAction(action)) {
+      await platform.events.recordShare({
+        credentialId: c.req.param('id'),
+        channel: action,
+        visitor: visitorOf(c),
+      });
+    }
+    return c.body(null, 204);
   });
 
   web.get('/imported/:id', async (c) => {

@@ -2,6 +2,7 @@ import { bakePng, bakeSvg } from '@microcred/vc';
 import type { Hono } from 'hono';
 import { defaultBadgeSvg } from '../../domain/achievement/default-badge-svg.js';
 import { ServerError, ServerErrorCode } from '../../domain/error/server-error.js';
+import type { DownloadFormat } from '../../domain/events/record-activity.js';
 import { readStoredImage } from '../../domain/image/read-stored-image.js';
 import { sanitizeSvg } from '../../domain/image/sanitize-svg.js';
 import type { Achievement, CredentialRecord, Issuer } from '../../domain/ports/index.js';
@@ -10,6 +11,15 @@ import { svgToPng } from '../shared/render/badge-png.js';
 import { renderCertificatePdf } from '../shared/render/certificate-pdf.js';
 import { qrCodePng } from '../shared/render/qr-code.js';
 import type { WebDeps, WebEnv } from '../shared/web-env.js';
+import { visitorOf } from './credential-routes.js';
+
+const DOWNLOAD_FORMAT_OF: Readonly<Record<string, DownloadFormat>> = {
+  'badge.png': 'png',
+  'badge.svg': 'svg',
+  'credential.json': 'json',
+  'credential.jwt': 'jwt',
+  'certificate.pdf': 'pdf',
+};
 
 function decodeDataImage(uri: string): { type: 'png' | 'svg'; bytes: Buffer } | null {
   const match = /^data:image\/(png|svg\+xml);base64,([A-Za-z0-9+/=]+)$/.exec(uri);
@@ -70,6 +80,10 @@ export function mountDownloadRoutes(web: Hono<WebEnv>, { platform }: WebDeps): v
     const { page, fields, baseName } = await load(c.req.param('id'), c.get('earner')?.id ?? null);
     const record = page.credential;
     const issuerName = page.issuer?.name ?? fields.issuerName;
+    const format = DOWNLOAD_FORMAT_OF[c.req.param('file')];
+    if (format !== undefined) {
+      await platform.events.recordDownload({ credentialId: record.id, format, visitor: visitorOf(c) });
+    }
     switch (c.req.param('file')) {
       case 'badge.png': {
         const png = bakePng({

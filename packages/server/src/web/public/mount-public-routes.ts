@@ -7,9 +7,11 @@ import { mountEndorsementRoutes } from './endorsement-routes.js';
 import { mountHomeRoutes } from './home-routes.js';
 import { mountIssuerRoutes } from './issuer-routes.js';
 import { mountMailboxRoutes } from './mailbox-routes.js';
+import { mountOutcomeAnswerRoutes } from './outcome-answer-routes.js';
 import { mountPortfolioRoutes } from './portfolio-routes.js';
 import { mountSharedVerificationRoutes } from './shared-verification-routes.js';
 import { mountSkillRoutes } from './skill-routes.js';
+import { mountUnsubscribeRoutes } from './unsubscribe-routes.js';
 import { mountVerifyRoutes } from './verify-routes.js';
 
 /** The pages anyone may open, signed in or not: what is public, and the checks anyone may run. */
@@ -25,4 +27,6 @@ export function mountPublicRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
   mountEndorsementRoutes(web, deps);
   mountPortfolioRoutes(web, deps);
   mountMailboxRoutes(web, deps);
+  mountUnsubscribeRoutes(web, deps);
+  mountOutcomeAnswerRoutes(web, deps);
 }

@@ -34,6 +34,7 @@ const STORED: Achievement = {
   industry: 'IT',
   suspendable: false,
   image: null,
+  renewalUrl: null,
   createdAt: new Date(0),
   updatedAt: new Date(0),
 };

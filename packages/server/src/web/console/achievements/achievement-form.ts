@@ -34,6 +34,7 @@ export interface AchievementFormValues {
   readonly tags: string;
   readonly validityMonths: string;
   readonly industry: string;
+  readonly renewalUrl: string;
   readonly suspendable: boolean;
   readonly status: 'draft' | 'published';
   readonly skills: readonly { readonly name: string; readonly url: string }[];
@@ -79,6 +80,7 @@ export function blankValues(): AchievementFormValues {
     tags: '',
     validityMonths: '',
     industry: '',
+    renewalUrl: '',
     suspendable: false,
     status: 'draft',
     skills: [],
@@ -116,6 +118,7 @@ export function valuesOf(achievement: Achievement): AchievementFormValues {
     tags: achievement.tags.join(', '),
     validityMonths: text(achievement.validityMonths),
     industry: text(achievement.industry),
+    renewalUrl: text(achievement.renewalUrl),
     suspendable: achievement.suspendable,
     status: achievement.status === 'draft' ? 'draft' : 'published',
     skills: achievement.skills.map((skill) => ({ name: skill.name, url: skill.url ?? '' })),
@@ -148,6 +151,7 @@ export function readValues(form: Readonly<Record<string, unknown>>): Achievement
     tags: field('tags'),
     validityMonths: field('validityMonths').trim(),
     industry: field('industry'),
+    renewalUrl: field('renewalUrl').trim(),
     suspendable: field('suspendable') === 'on',
     status: field('status') === 'published' ? 'published' : 'draft',
     skills,
@@ -215,6 +219,7 @@ export function creationOf(
     ...(values.language === '' ? {} : { language: values.language }),
     ...(validityMonths === undefined ? {} : { validityMonths }),
     ...(values.industry.trim() === '' ? {} : { industry: values.industry }),
+    ...(values.renewalUrl === '' ? {} : { renewalUrl: values.renewalUrl }),
     suspendable: values.suspendable,
     status: values.status,
     ...(image === undefined ? {} : { image }),
@@ -236,6 +241,7 @@ export function patchOf(
     language: values.language === '' ? null : values.language,
     validityMonths: numberOf(values.validityMonths) ?? null,
     industry: values.industry.trim() === '' ? null : values.industry,
+    renewalUrl: values.renewalUrl === '' ? null : values.renewalUrl,
     ...(image === undefined ? {} : { image }),
   };
 }
@@ -315,6 +321,7 @@ const PATH_FIELDS: Readonly<Record<string, string>> = {
   tags: 'achievement-tags',
   validityMonths: 'achievement-validity',
   industry: 'achievement-industry',
+  renewalUrl: 'achievement-renewal-url',
   suspendable: 'achievement-suspendable',
   image: 'achievement-image-file',
   'image.id': 'achievement-image-file',

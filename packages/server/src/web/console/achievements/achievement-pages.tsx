@@ -1,6 +1,7 @@
 import { ACHIEVEMENT_TYPES } from '@microcred/vc';
 import type { Context } from 'hono';
 import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
 import { BADGE_SHAPES, type BadgeShape } from '../../../domain/achievement/design-badge.js';
 import type { Workspace } from '../../../domain/auth/staff-access.js';
 import {
@@ -196,6 +197,8 @@ function AchievementFacts(props: { readonly c: Context<WebEnv>; readonly achieve
         </dd>
         <dt>{t('console.achievements.field.industry')}</dt>
         <dd>{achievement.industry ?? none}</dd>
+        <dt>{t('console.achievements.field.renewalUrl')}</dt>
+        <dd>{achievement.renewalUrl ?? none}</dd>
         <dt>{t('console.achievements.field.suspendable')}</dt>
         <dd>{t(achievement.suspendable ? 'console.achievements.yes' : 'console.achievements.no')}</dd>
         <dt>{t('console.achievements.field.criteriaUrl')}</dt>
@@ -263,6 +266,8 @@ export function AchievementViewPage(props: {
   readonly workspace: Workspace;
   readonly achievement: Achievement;
   readonly badge: BadgePicture;
+  /** The career outcomes section (see achievement-outcomes-section.tsx). */
+  readonly outcomes?: Child;
 }) {
   const { c, workspace, achievement } = props;
   const t = c.get('t');
@@ -277,6 +282,7 @@ export function AchievementViewPage(props: {
       </p>
       <Badge picture={props.badge} />
       <AchievementFacts c={c} achievement={achievement} />
+      {props.outcomes}
     </ConsoleLayout>
   );
 }
@@ -295,6 +301,7 @@ const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   'achievement-tags': 'console.achievements.field.tags',
   'achievement-validity': 'console.achievements.field.validity',
   'achievement-industry': 'console.achievements.field.industry',
+  'achievement-renewal-url': 'console.achievements.field.renewalUrl',
   'achievement-suspendable': 'console.achievements.field.suspendable',
   'achievement-image-file': 'console.achievements.image.file',
   'badge-shape': 'console.achievements.design.shape',
@@ -356,6 +363,8 @@ export function AchievementFormPage(props: {
   readonly done?: Done;
   /** null: no ESCO framework is imported, so skills are typed in only. */
   readonly escoPicker: EscoPickerState | null;
+  /** The career outcomes section of an existing achievement (see achievement-outcomes-section.tsx). */
+  readonly outcomes?: Child;
 }) {
   const { c, workspace, achievement, values } = props;
   const errors = props.errors ?? [];
@@ -584,6 +593,20 @@ export function AchievementFormPage(props: {
           {...invalid(errors, 'achievement-industry')}
         />
         <FieldMessage errors={errors} field="achievement-industry" />
+        {labelled('achievement-renewal-url', 'console.achievements.field.renewalUrl')}
+        <p class="hint" id="achievement-renewal-url-hint">
+          {t('console.achievements.hint.renewalUrl')}
+        </p>
+        <input
+          id="achievement-renewal-url"
+          name="renewalUrl"
+          type="url"
+          maxlength={2000}
+          value={values.renewalUrl}
+          aria-describedby="achievement-renewal-url-hint"
+          {...invalid(errors, 'achievement-renewal-url')}
+        />
+        <FieldMessage errors={errors} field="achievement-renewal-url" />
         {achievement === null ? (
           <>
             <p class="checkbox">
@@ -807,6 +830,7 @@ export function AchievementFormPage(props: {
           </button>
         </p>
       </PostForm>
+      {props.outcomes}
     </ConsoleLayout>
   );
 }

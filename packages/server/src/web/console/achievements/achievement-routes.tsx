@@ -30,6 +30,7 @@ import {
   readValues,
   valuesOf,
 } from './achievement-form.js';
+import { AchievementOutcomesSection } from './achievement-outcomes-section.js';
 import {
   AchievementFormPage,
   AchievementListPage,
@@ -231,9 +232,21 @@ export function mountConsoleAchievementRoutes(web: Hono<WebEnv>, { platform }: W
     const { actor, workspace } = consoleWorkspace(c);
     const achievement = await ownAchievement(platform, actor, workspace, c.req.param('id'));
     const currentBadge = pictureOf(c, achievement.image, achievement.name, workspace.name);
+    const outcomes = (
+      <AchievementOutcomesSection
+        c={c}
+        outcomes={await platform.outcomes.forAchievement(actor, achievement.id)}
+      />
+    );
     if (!mayEdit(workspace)) {
       return c.html(
-        <AchievementViewPage c={c} workspace={workspace} achievement={achievement} badge={currentBadge} />,
+        <AchievementViewPage
+          c={c}
+          workspace={workspace}
+          achievement={achievement}
+          badge={currentBadge}
+          outcomes={outcomes}
+        />,
       );
     }
     const done = doneOf(c);
@@ -245,6 +258,7 @@ export function mountConsoleAchievementRoutes(web: Hono<WebEnv>, { platform }: W
         values={valuesOf(achievement)}
         currentBadge={currentBadge}
         escoPicker={await escoPickerOf(platform)}
+        outcomes={outcomes}
         {...(done === undefined ? {} : { done })}
       />,
     );

@@ -75,13 +75,13 @@ describe('the console credentials list, export, detail and status changes', () =
   it('lists every credential of the issuer 50 to a page, with the total and links both ways', async () => {
     const first = await owner.get(LIST);
     expect(first.status).toBe(200);
-    // 53 issued here and the demo's 3 (one accepted by jordan@example.com).
-    expect(first.text).toContain('data-total="56"');
+    // 53 issued here and the demo's 7 (one accepted by jordan@example.com, four Morgan's).
+    expect(first.text).toContain('data-total="60"');
     expect(rows(first.text)).toBe(50);
     expect(first.text).toContain(`href="${LIST}?page=2"`);
     expect(first.text).not.toContain('rel="prev"');
     const second = await owner.get(`${LIST}?page=2`);
-    expect(rows(second.text)).toBe(6);
+    expect(rows(second.text)).toBe(10);
     expect(second.text).toContain(`href="${LIST}?page=1"`);
     expect(second.text).not.toContain('rel="next"');
   });
@@ -94,11 +94,12 @@ describe('the console credentials list, export, detail and status changes', () =
     // "Learner 1", "Learner 10" to "Learner 19".
     expect((await owner.get(`${LIST}?recipient=learner+1`)).text).toContain('data-total="11"');
     const sql = achievementIds.get('SQL for Analysts') ?? '';
-    expect((await owner.get(`${LIST}?achievement=${sql}`)).text).toContain('data-total="3"');
-    expect((await owner.get(`${LIST}?state=pending`)).text).toContain('data-total="55"');
+    expect((await owner.get(`${LIST}?achievement=${sql}`)).text).toContain('data-total="4"');
+    expect((await owner.get(`${LIST}?state=pending`)).text).toContain('data-total="59"');
     expect((await owner.get(`${LIST}?state=revoked`)).text).toContain('data-total="0"');
     const today = new Date().toISOString().slice(0, 10);
-    expect((await owner.get(`${LIST}?from=${today}&to=${today}`)).text).toContain('data-total="56"');
+    // All but Morgan's old credential, issued years ago so that it expires in 20 days.
+    expect((await owner.get(`${LIST}?from=${today}&to=${today}`)).text).toContain('data-total="59"');
     expect((await owner.get(`${LIST}?to=2000-01-01`)).text).toContain('data-total="0"');
 
     const learners = await owner.get(`${LIST}?recipient=Learner&state=pending`);
@@ -130,7 +131,7 @@ describe('the console credentials list, export, detail and status changes', () =
     expect(lines[0]).toBe(
       '"id","url","achievement","recipient name","recipient DID","state","issued","valid until","revoked at","reason"',
     );
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
     const mallory = lines.find((line) => line.startsWith(`"${formulaId}"`));
     expect(mallory).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(mallory).toContain(`"${test.platform.publicUrl}/credentials/${formulaId}"`);
@@ -138,7 +139,7 @@ describe('the console credentials list, export, detail and status changes', () =
     expect(mallory).toContain('"pending"');
 
     const all = await owner.get(`${LIST.replace(/credentials$/, 'credentials.csv')}`);
-    expect(all.text.trimEnd().split('\r\n')).toHaveLength(57);
+    expect(all.text.trimEnd().split('\r\n')).toHaveLength(61);
   });
 
   it('suspends and reinstates a suspendable credential through the pages, and verification follows', async () => {

@@ -5,6 +5,7 @@ import { mountDomainRoutes } from './domain-routes.js';
 import { mountMemberRoutes } from './member-routes.js';
 import { mountProfileRoutes } from './profile-routes.js';
 import { mountSigningKeyRoutes } from './signing-key-routes.js';
+import { mountWebhookRoutes } from './webhook-routes.js';
 
 /**
  * `/console/{slug}/organisation/…`: the issuer's profile and branding, members, API keys and signing keys.
@@ -16,4 +17,5 @@ export function mountConsoleOrganisationRoutes(web: Hono<WebEnv>, deps: WebDeps)
   mountApiKeyRoutes(web, deps);
   mountSigningKeyRoutes(web, deps);
   mountDomainRoutes(web, deps);
+  mountWebhookRoutes(web, deps);
 }

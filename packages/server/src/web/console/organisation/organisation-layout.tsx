@@ -19,6 +19,7 @@ const ORGANISATION_PAGES: readonly {
   { path: '/organisation/api-keys', label: 'console.organisation.menu.apiKeys', ownerOnly: true },
   { path: '/organisation/keys', label: 'console.organisation.menu.keys', ownerOnly: false },
   { path: '/organisation/domain', label: 'console.trust.domain.menu', ownerOnly: true },
+  { path: '/organisation/webhooks', label: 'console.webhooks.nav', ownerOnly: false },
 ];
 
 /** An organisation settings page: the console around it, its one heading, the settings menu and notes. */

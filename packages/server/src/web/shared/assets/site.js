@@ -33,6 +33,13 @@ for (const button of document.querySelectorAll('[data-copy]')) {
   });
 }
 
+// Share buttons tell the platform they were used (counted for the issuer; the link works regardless).
+for (const element of document.querySelectorAll('[data-beacon]')) {
+  element.addEventListener('click', () => {
+    if (navigator.sendBeacon) navigator.sendBeacon(element.getAttribute('data-beacon'));
+  });
+}
+
 // Forms that destroy something ask first.
 for (const form of document.querySelectorAll('form[data-confirm]')) {
   form.addEventListener('submit', (event) => {

@@ -1,0 +1,1 @@
+CREATE INDEX "events_issuer_at_idx" ON "events" USING btree ("issuer_id","at");

@@ -1,0 +1,119 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { formatEventCursor, parseEventCursor } from '../../domain/events/event-cursor.js';
+import type {
+  EventRepository,
+  EventType,
+  NewEvent,
+  StoredEvent,
+} from '../../domain/ports/event-repository.js';
+import type { Database } from '../database.js';
+import { credentials } from '../schema/credentials.js';
+import { events } from '../schema/events.js';
+import { guarded, isUuid, pageLimit } from './query-helpers.js';
+
+const MAX_PAGE = 1_000;
+
+// Only rows whose writer finished before the oldest running transaction began: a bigserial id is taken
+// at INSERT but seen at COMMIT, so without this a reader could pass id 7 while id 6 is still uncommitted.
+const settled = sql`${events.txid} < pg_snapshot_xmin(pg_current_snapshot())`;
+
+/** `EventRepository` on PostgreSQL or PGlite. */
+export class PgEventRepository implements EventRepository {
+  readonly #db: Database;
+
+  constructor(options: { readonly db: Database }) {
+    this.#db = options.db;
+  }
+
+  async append(rows: readonly NewEvent[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    const inserted = await guarded('event', () =>
+      this.#db
+        .insert(events)
+        .values(
+          rows.map((row) => ({
+            type: row.type,
+            issuerId: row.issuerId,
+            credentialId: row.credentialId ?? null,
+            achievementId: row.achievementId ?? null,
+            data: row.data ?? {},
+            dedupeKey: row.dedupeKey ?? null,
+            at: row.at,
+          })),
+        )
+        .onConflictDoNothing({ target: events.dedupeKey })
+        .returning({ id: events.id }),
+    );
+    return inserted.length;
+  }
+
+  async list(options: {
+    readonly after?: string;
+    readonly issuerId?: string;
+    readonly types?: readonly EventType[];
+    readonly limit: number;
+  }): Promise<StoredEvent[]> {
+    if (options.issuerId !== undefined && !isUuid(options.issuerId)) return [];
+    if (options.types !== undefined && options.types.length === 0) return [];
+    const after = parseEventCursor(options.after);
+    const rows = await guarded('event', () =>
+      this.#db
+        .select()
+        .from(events)
+        .where(
+          and(
+            sql`(${events.txid}, ${events.id}) > (${String(after.txid)}::xid8, ${Number(after.id)})`,
+            options.issuerId === undefined ? undefined : eq(events.issuerId, options.issuerId),
+            options.types === undefined ? undefined : inArray(events.type, [...options.types]),
+            settled,
+          ),
+        )
+        .orderBy(asc(events.txid), asc(events.id))
+        .limit(pageLimit(options.limit, { fallback: 100, max: MAX_PAGE })),
+    );
+    return rows.map((row) => ({
+      id: String(row.id),
+      cursor: formatEventCursor({ txid: BigInt(row.txid), id: BigInt(row.id) }),
+      type: row.type,
+      issuerId: row.issuerId,
+      credentialId: row.credentialId,
+      achievementId: row.achievementId,
+      data: row.data,
+      at: row.at,
+    }));
+  }
+
+  async appendExpired(options: { readonly now: Date; readonly limit: number }): Promise<number> {
+    const limit = pageLimit(options.limit, { fallback: 500, max: 5_000 });
+    const now = options.now.toISOString();
+    const result = await guarded('event', () =>
+      this.#db.execute(sql`
+        insert into ${events} (issuer_id, credential_id, achievement_id, type, data, dedupe_key, at)
+        select c.issuer_id, c.id, c.achievement_id, 'credential.expired',
+               jsonb_build_object('credentialId', c.id, 'achievementId', c.achievement_id,
+                 'issuerId', c.issuer_id, 'validUntil', to_char(c.valid_until at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+               'expired:' || c.id, c.valid_until
+        from ${credentials} c
+        where c.valid_until <= ${now}::timestamptz and c.revoked_at is null
+          and not exists (select 1 from ${events} e where e.dedupe_key = 'expired:' || c.id)
+        order by c.valid_until
+        limit ${limit}
+        on conflict (dedupe_key) do nothing
+        returning id`),
+    );
+    // Both drivers answer `{ rows }`.
+    return (result as unknown as { readonly rows: readonly unknown[] }).rows.length;
+  }
+
+  async lastCursor(): Promise<string> {
+    const [row] = await guarded('event', () =>
+      this.#db
+        .select({ txid: sql<string>`${events.txid}::text`, id: events.id })
+        .from(events)
+        .where(settled)
+        .orderBy(desc(events.txid), desc(events.id))
+        .limit(1),
+    );
+    return row === undefined ? '0' : formatEventCursor({ txid: BigInt(row.txid), id: BigInt(row.id) });
+  }
+}

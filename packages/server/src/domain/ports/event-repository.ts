@@ -1,0 +1,69 @@
+import type { JsonObject } from './common.js';
+
+/** What can happen to a credential or a pathway after issuance; the names integrators subscribe to. */
+export const EVENT_TYPES = [
+  'credential.issued',
+  'credential.claim_mail_sent',
+  'credential.claimed',
+  'credential.declined',
+  'credential.viewed',
+  'credential.shared',
+  'credential.linkedin_added',
+  'credential.downloaded',
+  'credential.verified',
+  'credential.revoked',
+  'credential.suspended',
+  'credential.reinstated',
+  'credential.expired',
+  'pathway.progressed',
+  'pathway.awarded',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export interface NewEvent {
+  readonly type: EventType;
+  readonly issuerId: string;
+  readonly credentialId?: string | null;
+  readonly achievementId?: string | null;
+  /** Ids and enumerations only: events leave the platform (feed, webhooks), so never names, emails or IPs. */
+  readonly data?: JsonObject;
+  /** A second event with the same key is dropped (daily view de-duplication, one expiry per credential). */
+  readonly dedupeKey?: string;
+  readonly at: Date;
+}
+
+export interface StoredEvent {
+  /** Decimal string of the bigserial id. */
+  readonly id: string;
+  /** Where a reader that has seen this event goes on from (`txid.id`, see event-cursor.ts). */
+  readonly cursor: string;
+  readonly type: EventType;
+  readonly issuerId: string;
+  readonly credentialId: string | null;
+  readonly achievementId: string | null;
+  readonly data: JsonObject;
+  readonly at: Date;
+}
+
+/** The append-only event record. */
+export interface EventRepository {
+  /** One multi-row INSERT; rows whose `dedupeKey` exists already are skipped. Returns how many were stored. */
+  append(events: readonly NewEvent[]): Promise<number>;
+  /**
+   * Events after the cursor `after` (`txid.id`), in (transaction, id) order, among those whose transaction
+   * ended before any running one began: a later read never finds one behind a cursor already returned.
+   */
+  list(options: {
+    readonly after?: string;
+    readonly issuerId?: string;
+    readonly types?: readonly EventType[];
+    readonly limit: number;
+  }): Promise<StoredEvent[]>;
+  /**
+   * Appends `credential.expired` (at the credential's `validUntil`) for up to `limit` credentials that
+   * expired by `now`, unrevoked, and have none yet. Returns how many were added: 0 means caught up.
+   */
+  appendExpired(options: { readonly now: Date; readonly limit: number }): Promise<number>;
+  /** The cursor of the last visible event (or "0"): where a new webhook endpoint starts. */
+  lastCursor(): Promise<string>;
+}

@@ -1,0 +1,66 @@
+/** Webhooks: the console page and the notice when an endpoint is disabled (spread into en.ts and fr.ts). */
+export const webhooksEn = {
+  'mail.webhookDisabled.subject': 'A webhook endpoint of {issuer} was disabled',
+  'mail.webhookDisabled.body':
+    'Every delivery to {url} has failed since {since}, so the platform stopped sending to it. Events are still recorded; nothing is lost.',
+  'mail.webhookDisabled.action': 'See the delivery log and replay',
+  'mail.webhookDisabled.note': 'Replaying a delivery from the console enables the endpoint again.',
+  'console.webhooks.nav': 'Webhooks',
+  'console.webhooks.title': 'Webhooks',
+  'console.webhooks.lead':
+    'Send this organisation’s credential events to your systems as they happen. Each delivery is signed per the Standard Webhooks specification and retried for more than a day.',
+  'console.webhooks.empty': 'No endpoint yet.',
+  'console.webhooks.url': 'Endpoint URL',
+  'console.webhooks.events': 'Events',
+  'console.webhooks.status': 'Status',
+  'console.webhooks.enabled': 'Enabled',
+  'console.webhooks.disabled': 'Disabled: {reason}',
+  'console.webhooks.add': 'Add endpoint',
+  'console.webhooks.remove': 'Remove',
+  'console.webhooks.removeConfirm': 'Remove this endpoint and its delivery log?',
+  'console.webhooks.secretOnce':
+    'Signing secret, shown only now: keep it with your receiver to check the webhook-signature header.',
+  'console.webhooks.deliveries': 'Latest deliveries',
+  'console.webhooks.noDeliveries': 'No delivery yet.',
+  'console.webhooks.event': 'Event',
+  'console.webhooks.attempts': 'Attempts',
+  'console.webhooks.lastStatus': 'Last answer',
+  'console.webhooks.state.pending': 'Pending',
+  'console.webhooks.state.succeeded': 'Delivered',
+  'console.webhooks.state.failed': 'Failed',
+  'console.webhooks.replay': 'Replay',
+  'console.webhooks.none': 'none',
+} as const;
+
+export const webhooksFr: Record<keyof typeof webhooksEn, string> = {
+  'mail.webhookDisabled.subject': 'Un point de réception webhook de {issuer} a été désactivé',
+  'mail.webhookDisabled.body':
+    'Chaque envoi vers {url} échoue depuis {since} : la plateforme a cessé d’y envoyer. Les événements restent enregistrés ; rien n’est perdu.',
+  'mail.webhookDisabled.action': 'Voir le journal des envois et renvoyer',
+  'mail.webhookDisabled.note': 'Renvoyer un envoi depuis la console réactive le point de réception.',
+  'console.webhooks.nav': 'Webhooks',
+  'console.webhooks.title': 'Webhooks',
+  'console.webhooks.lead':
+    'Envoyez les événements des certifications de cette organisation à vos systèmes dès qu’ils ont lieu. Chaque envoi est signé selon la spécification Standard Webhooks et retenté pendant plus d’une journée.',
+  'console.webhooks.empty': 'Aucun point de réception pour l’instant.',
+  'console.webhooks.url': 'URL du point de réception',
+  'console.webhooks.events': 'Événements',
+  'console.webhooks.status': 'État',
+  'console.webhooks.enabled': 'Actif',
+  'console.webhooks.disabled': 'Désactivé : {reason}',
+  'console.webhooks.add': 'Ajouter le point de réception',
+  'console.webhooks.remove': 'Supprimer',
+  'console.webhooks.removeConfirm': 'Supprimer ce point de réception et son journal d’envois ?',
+  'console.webhooks.secretOnce':
+    'Secret de signature, affiché une seule fois : gardez-le avec votre récepteur pour vérifier l’en-tête webhook-signature.',
+  'console.webhooks.deliveries': 'Derniers envois',
+  'console.webhooks.noDeliveries': 'Aucun envoi pour l’instant.',
+  'console.webhooks.event': 'Événement',
+  'console.webhooks.attempts': 'Tentatives',
+  'console.webhooks.lastStatus': 'Dernière réponse',
+  'console.webhooks.state.pending': 'En attente',
+  'console.webhooks.state.succeeded': 'Livré',
+  'console.webhooks.state.failed': 'Échoué',
+  'console.webhooks.replay': 'Renvoyer',
+  'console.webhooks.none': 'aucune',
+};
