@@ -41,7 +41,7 @@ export class PgEventRepository implements EventRepository {
             at: row.at,
           })),
         )
-        .onConflictDoNothing({ target: events.dedupeKey })
+        .onConflictDoNothing({ target: events.dedupeKey, where: sql`${events.dedupeKey} is not null` })
         .returning({ id: events.id }),
     );
     return inserted.length;
@@ -98,7 +98,7 @@ export class PgEventRepository implements EventRepository {
           and not exists (select 1 from ${events} e where e.dedupe_key = 'expired:' || c.id)
         order by c.valid_until
         limit ${limit}
-        on conflict (dedupe_key) do nothing
+        on conflict (dedupe_key) where dedupe_key is not null do nothing
         returning id`),
     );
     // Both drivers answer `{ rows }`.

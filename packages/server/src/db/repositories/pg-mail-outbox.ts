@@ -35,7 +35,10 @@ export class PgMailOutbox implements MailOutbox {
       this.#db
         .insert(mailOutbox)
         .values(mails.map((mail) => ({ ...mail, headers: { ...(mail.headers ?? {}) } })))
-        .onConflictDoNothing({ target: mailOutbox.dedupeKey })
+        .onConflictDoNothing({
+          target: mailOutbox.dedupeKey,
+          where: sql`${mailOutbox.dedupeKey} is not null`,
+        })
         .returning({ id: mailOutbox.id }),
     );
     return rows.length;

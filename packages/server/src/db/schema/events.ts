@@ -38,11 +38,11 @@ export const events = pgTable(
     index('events_issuer_idx').on(t.issuerId, t.txid, t.id),
     index('events_cursor_idx').on(t.txid, t.id),
     index('events_credential_idx').on(t.credentialId, t.id),
-    index('events_type_at_idx').on(t.type, t.at),
     index('events_achievement_at_idx').on(t.achievementId, t.at),
     // Analytics: one issuer's events over a period.
     index('events_issuer_at_idx').on(t.issuerId, t.at),
-    uniqueIndex('events_dedupe_key_idx').on(t.dedupeKey),
+    // Only the few events that must happen once carry a key: the others cost this index nothing.
+    uniqueIndex('events_dedupe_key_idx').on(t.dedupeKey).where(sql`${t.dedupeKey} is not null`),
     check('events_type', oneOf(t.type, EVENT_TYPES)),
   ],
 );

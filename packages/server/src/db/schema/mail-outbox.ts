@@ -29,6 +29,7 @@ export const mailOutbox = pgTable(
   },
   (t) => [
     index('mail_outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`),
-    uniqueIndex('mail_outbox_dedupe_key_unique').on(t.dedupeKey),
+    // Only notifications carry a key (one mail per event and recipient); claim mails cost this index nothing.
+    uniqueIndex('mail_outbox_dedupe_key_unique').on(t.dedupeKey).where(sql`${t.dedupeKey} is not null`),
   ],
 );
