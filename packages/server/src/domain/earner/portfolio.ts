@@ -1,5 +1,6 @@
 import { readableCredential } from '../credential/readable-credential.js';
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
+import { recordCredentialEvent } from '../events/record-events.js';
 import type { PlatformContext } from '../platform-context.js';
 import type {
   Achievement,
@@ -169,14 +170,25 @@ export async function chooseForCredential(
   decision: { readonly choice?: 'accepted' | 'declined'; readonly visibility: Visibility },
 ): Promise<void> {
   await ownCredential(context, earnerId, credentialId);
-  const choice =
-    decision.choice ?? (await context.storage.portfolios.findChoice({ credentialId }))?.choice ?? 'accepted';
-  await context.storage.portfolios.putChoice({
-    credentialId,
-    earnerId,
-    choice,
-    visibility: choice === 'declined' ? 'private' : decision.visibility,
-    at: context.now(),
+  await context.storage.transaction(async (repositories) => {
+    const previous = (await repositories.portfolios.findChoice({ credentialId }))?.choice;
+    const choice = decision.choice ?? previous ?? 'accepted';
+    const at = context.now();
+    await repositories.portfolios.putChoice({
+      credentialId,
+      earnerId,
+      choice,
+      visibility: choice === 'declined' ? 'private' : decision.visibility,
+      at,
+    });
+    // Accepting or declining in the account counts as the claim link would: analytics and webhooks see it.
+    if (choice !== previous) {
+      await recordCredentialEvent(repositories, {
+        credentialId,
+        type: choice === 'accepted' ? 'credential.claimed' : 'credential.declined',
+        at,
+      });
+    }
   });
   await refreshTalentEvidence(context, earnerId);
 }

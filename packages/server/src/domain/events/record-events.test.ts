@@ -119,6 +119,28 @@ describe.each(testDrivers())('credential events on %s', (driver) => {
     ]);
   });
 
+  it('records accepting and declining from the account as the claim link would, once per change', async () => {
+    const { platform } = test;
+    const { achievement } = await seedIssuer(platform);
+    await platform.earners.requestSignIn({ email: 'account@example.org', locale: 'en' });
+    const mail = (await platform.mail.list(500)).find((item) => item.toAddress === 'account@example.org');
+    const secret = /\/signin\/([A-Za-z0-9_-]{43})/.exec(mail?.textBody ?? '')?.[1] ?? '';
+    const earnerId = await platform.earners.signInWithLink({ secret, locale: 'en' });
+    const { record } = await platform.credentials.issue(ADMIN, {
+      achievementId: achievement.id,
+      recipient: { email: 'account@example.org' },
+    });
+    await platform.earners.choose(earnerId, record.id, { choice: 'accepted', visibility: 'public' });
+    await platform.earners.choose(earnerId, record.id, { visibility: 'private' });
+    await platform.earners.choose(earnerId, record.id, { choice: 'declined', visibility: 'private' });
+    expect((await eventsOf(record.id)).map((event) => event.type)).toEqual([
+      'credential.issued',
+      'credential.claim_mail_sent',
+      'credential.claimed',
+      'credential.declined',
+    ]);
+  });
+
   it('records a bulk batch with one event per credential, marked as bulk', async () => {
     const { platform } = test;
     const { achievement } = await seedIssuer(platform);
