@@ -282,7 +282,12 @@ export function createGuardedFetcher({
     return addresses;
   }
 
-  async function fetchOnce(start: URL, accept: readonly string[], cached: CachedResponse | undefined) {
+  /**
+   * One request and its redirects: a time limit over all of it, and an agent that connects only to the
+   * addresses `checkedAddresses` approved for each host (pinned: DNS cannot change its answer between the
+   * check and the connection).
+   */
+  function startAttempt(start: URL) {
     const controller = new AbortController();
     const timeout = fetchFailed('timeout', `${start.host} did not answer within ${timeoutMs} ms`, {
       host: start.host,
@@ -296,14 +301,46 @@ export function createGuardedFetcher({
     const timer = setTimeout(() => controller.abort(timeout), timeoutMs);
     const pinned = new Map<string, readonly ResolvedAddress[]>();
     const agent = new Agent({ connect: { lookup: pinnedLookup(pinned), timeout: timeoutMs } });
+    return {
+      signal: controller.signal,
+      dispatcher: agent,
+      /** Checks `url`'s host and pins its connections to the addresses checked. */
+      async pin(url: URL): Promise<void> {
+        pinned.set(url.hostname.replace(/^\[|\]$/g, ''), await checkedAddresses(url, deadline));
+      },
+      /** What to throw for `error`: our own error as it is, else the time limit, else the network's. */
+      failure(error: unknown, url: URL): unknown {
+        if (isMicrocredError(error)) return error;
+        if (controller.signal.aborted) return timeout;
+        return fetchFailed('network', `${url.host} could not be reached`, { host: url.host }, error);
+      },
+      async end(): Promise<void> {
+        clearTimeout(timer);
+        await agent.destroy();
+      },
+    };
+  }
+
+  /** Where a redirect leads, checked like the first URL; refused past `maxRedirects`. */
+  function redirectTarget(location: string, from: URL, start: URL, redirects: number): URL {
+    if (redirects >= maxRedirects)
+      throw fetchRefused('too-many-redirects', `more than ${maxRedirects} redirects from ${start.host}`, {
+        host: start.host,
+        limit: maxRedirects,
+      });
+    return parseTarget(location, from);
+  }
+
+  async function fetchOnce(start: URL, accept: readonly string[], cached: CachedResponse | undefined) {
+    const attempt = startAttempt(start);
     let url = start;
     try {
       for (let redirects = 0; ; redirects += 1) {
-        pinned.set(url.hostname.replace(/^\[|\]$/g, ''), await checkedAddresses(url, deadline));
+        await attempt.pin(url);
         const response = await request(url, {
-          dispatcher: agent,
+          dispatcher: attempt.dispatcher,
           method: 'GET',
-          signal: controller.signal,
+          signal: attempt.signal,
           maxRedirections: 0,
           headersTimeout: timeoutMs,
           bodyTimeout: timeoutMs,
@@ -325,16 +362,7 @@ export function createGuardedFetcher({
         const location = header(headers, 'location');
         if (REDIRECTS.has(status) && location !== undefined) {
           discard(response.body);
-          if (redirects >= maxRedirects)
-            throw fetchRefused(
-              'too-many-redirects',
-              `more than ${maxRedirects} redirects from ${start.host}`,
-              {
-                host: start.host,
-                limit: maxRedirects,
-              },
-            );
-          url = parseTarget(location, url);
+          url = redirectTarget(location, url, start, redirects);
           continue;
         }
         if (status === 304 && cached !== undefined) {
@@ -389,12 +417,9 @@ export function createGuardedFetcher({
         } satisfies Answer;
       }
     } catch (error) {
-      if (isMicrocredError(error)) throw error;
-      if (controller.signal.aborted) throw timeout;
-      throw fetchFailed('network', `${url.host} could not be reached`, { host: url.host }, error);
+      throw attempt.failure(error, url);
     } finally {
-      clearTimeout(timer);
-      await agent.destroy();
+      await attempt.end();
     }
   }
 
@@ -509,19 +534,13 @@ export function createGuardedFetcher({
 
   async function checkUrl(text: string): Promise<void> {
     const url = parseTarget(text);
-    const controller = new AbortController();
-    const timeout = fetchFailed('timeout', `${url.host} could not be resolved within ${timeoutMs} ms`, {
-      host: url.host,
-    });
-    const deadline = new Promise<never>((_, reject) => {
-      controller.signal.addEventListener('abort', () => reject(timeout), { once: true });
-    });
-    deadline.catch(() => {});
-    const timer = setTimeout(() => controller.abort(timeout), timeoutMs);
+    const attempt = startAttempt(url);
     try {
-      await checkedAddresses(url, deadline);
+      await attempt.pin(url);
+    } catch (error) {
+      throw attempt.failure(error, url);
     } finally {
-      clearTimeout(timer);
+      await attempt.end();
     }
   }
 
@@ -535,27 +554,16 @@ export function createGuardedFetcher({
   ): Promise<PostAnswer> {
     const started = performance.now();
     const start = parseTarget(text);
-    const controller = new AbortController();
-    const timeout = fetchFailed('timeout', `${start.host} did not answer within ${timeoutMs} ms`, {
-      host: start.host,
-      limit: timeoutMs,
-    });
-    const deadline = new Promise<never>((_, reject) => {
-      controller.signal.addEventListener('abort', () => reject(timeout), { once: true });
-    });
-    deadline.catch(() => {});
-    const timer = setTimeout(() => controller.abort(timeout), timeoutMs);
-    const pinned = new Map<string, readonly ResolvedAddress[]>();
-    const agent = new Agent({ connect: { lookup: pinnedLookup(pinned), timeout: timeoutMs } });
+    const attempt = startAttempt(start);
     const limit = options.excerptBytes ?? 1024;
     let url = start;
     try {
       for (let redirects = 0; ; redirects += 1) {
-        pinned.set(url.hostname.replace(/^\[|\]$/g, ''), await checkedAddresses(url, deadline));
+        await attempt.pin(url);
         const response = await request(url, {
-          dispatcher: agent,
+          dispatcher: attempt.dispatcher,
           method: 'POST',
-          signal: controller.signal,
+          signal: attempt.signal,
           maxRedirections: 0,
           headersTimeout: timeoutMs,
           bodyTimeout: timeoutMs,
@@ -571,16 +579,7 @@ export function createGuardedFetcher({
         // Only 307 and 308 keep the method and body; any other redirect is the receiver's answer.
         if ((response.statusCode === 307 || response.statusCode === 308) && location !== undefined) {
           discard(response.body);
-          if (redirects >= maxRedirects)
-            throw fetchRefused(
-              'too-many-redirects',
-              `more than ${maxRedirects} redirects from ${start.host}`,
-              {
-                host: start.host,
-                limit: maxRedirects,
-              },
-            );
-          url = parseTarget(location, url);
+          url = redirectTarget(location, url, start, redirects);
           continue;
         }
         const chunks: Buffer[] = [];
@@ -615,12 +614,9 @@ export function createGuardedFetcher({
         },
         'outbound post refused or failed',
       );
-      if (isMicrocredError(error)) throw error;
-      if (controller.signal.aborted) throw timeout;
-      throw fetchFailed('network', `${url.host} could not be reached`, { host: url.host }, error);
+      throw attempt.failure(error, url);
     } finally {
-      clearTimeout(timer);
-      await agent.destroy();
+      await attempt.end();
     }
   }
 
