@@ -29,5 +29,6 @@ export {
   type StatusMessage,
   setStatus,
 } from './status/index.js';
+export * from './tlog/index.js';
 export * from './trust/index.js';
 export * from './verify/index.js';
