@@ -3,6 +3,8 @@ import { availableParallelism } from 'node:os';
 import { AesGcmKeyStore, createPgStorage } from '../src/db/index.js';
 import { openTestDatabase, type TestDriver } from '../src/db/open-test-database.js';
 import { createPlatform } from '../src/domain/platform.js';
+import type { EventRepository } from '../src/domain/ports/event-repository.js';
+import type { Repositories, Storage } from '../src/domain/ports/storage.js';
 import { startBulkWorker } from '../src/jobs/bulk-worker.js';
 import { createSigningPool } from '../src/jobs/signing-pool.js';
 
@@ -10,8 +12,13 @@ import { createSigningPool } from '../src/jobs/signing-pool.js';
  * End-to-end bulk issuance: CSV upload → durable job → claimed in batches → signed (eddsa-rdfc-2022) on
  * every core → stored, on embedded PGlite and on the PostgreSQL server. Rows: BENCH_BULK_ROWS (default
  * 100,000, as the issue asks); PostgreSQL: BENCH_DATABASE_URL (default the local test server).
+ *
+ * Then what the event record costs issuing: BENCH_AB_ROUNDS (default 3) rounds of BENCH_AB_ROWS (default
+ * 5,000) rows with events recorded and with their writes dropped, interleaved so a load spike hits both.
  */
 const ROWS = Number(process.env.BENCH_BULK_ROWS ?? 100_000);
+const AB_ROWS = Number(process.env.BENCH_AB_ROWS ?? 5_000);
+const AB_ROUNDS = Number(process.env.BENCH_AB_ROUNDS ?? 3);
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ADMIN = { kind: 'admin' } as const;
 
@@ -22,12 +29,31 @@ function csv(rows: number): string {
   return lines.join('\n');
 }
 
-async function run(driver: TestDriver): Promise<number> {
+/** The storage with every event append dropped: the baseline that shows what recording costs. */
+function withoutEventWrites(storage: Storage): Storage {
+  const silenced = (events: EventRepository): EventRepository => ({
+    append: async () => 0,
+    list: (options) => events.list(options),
+    appendExpired: (options) => events.appendExpired(options),
+    lastCursor: () => events.lastCursor(),
+  });
+  const quiet = (repositories: Repositories): Repositories => ({
+    ...repositories,
+    events: silenced(repositories.events),
+  });
+  return { ...quiet(storage), transaction: (work) => storage.transaction((tx) => work(quiet(tx))) };
+}
+
+async function run(
+  driver: TestDriver,
+  options: { readonly rows: number; readonly events: boolean; readonly quiet?: boolean },
+): Promise<number> {
   const database = await openTestDatabase({ driver, env: { TEST_DATABASE_URL: POSTGRES_URL } });
   const pool = createSigningPool();
   try {
+    const storage = createPgStorage({ db: database.db });
     const platform = createPlatform({
-      storage: createPgStorage({ db: database.db }),
+      storage: options.events ? storage : withoutEventWrites(storage),
       keyStore: new AesGcmKeyStore({ masterKey: randomBytes(32) }),
       publicUrl: 'https://badges.example.edu',
       recipientPepper: randomBytes(32),
@@ -47,7 +73,7 @@ async function run(driver: TestDriver): Promise<number> {
         },
       ],
     });
-    const text = csv(ROWS);
+    const text = csv(options.rows);
     const started = process.hrtime.bigint();
     const job = await platform.bulk.create(ADMIN, { achievementId: achievement.id, text });
     const workers = [1, 2].map(() =>
@@ -62,11 +88,13 @@ async function run(driver: TestDriver): Promise<number> {
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     await Promise.all(workers.map((worker) => worker.stop()));
-    if (current.done !== ROWS) throw new Error(`expected ${ROWS} credentials, got ${current.done}`);
-    const rate = ROWS / seconds;
-    console.log(
-      `${driver.padEnd(9)} ${ROWS} rows in ${seconds.toFixed(1)} s: ${rate.toFixed(1)} credentials/s end to end (pool: ${pool.mode}, ${availableParallelism()} cores)`,
-    );
+    if (current.done !== options.rows)
+      throw new Error(`expected ${options.rows} credentials, got ${current.done}`);
+    const rate = options.rows / seconds;
+    if (options.quiet !== true)
+      console.log(
+        `${driver.padEnd(9)} ${options.rows} rows in ${seconds.toFixed(1)} s: ${rate.toFixed(1)} credentials/s end to end (pool: ${pool.mode}, ${availableParallelism()} cores)`,
+      );
     return rate;
   } finally {
     await pool.close();
@@ -77,11 +105,28 @@ async function run(driver: TestDriver): Promise<number> {
 console.log(
   `microcred bulk issuance benchmark: ${ROWS} rows, eddsa-rdfc-2022, CSV upload to stored credentials\n`,
 );
-const pglite = await run('pglite');
+const pglite = await run('pglite', { rows: ROWS, events: true });
 let postgres: number | undefined;
 try {
-  postgres = await run('postgres');
+  postgres = await run('postgres', { rows: ROWS, events: true });
 } catch (error) {
   console.log(`postgres  skipped: ${(error as Error).message}`);
 }
 if (postgres !== undefined) console.log(`\nratio postgres / pglite = ${(postgres / pglite).toFixed(2)}x`);
+
+const median = (values: readonly number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+console.log(`\nevent recording: ${AB_ROUNDS} interleaved rounds of ${AB_ROWS} rows, with events / without`);
+for (const driver of postgres === undefined ? (['pglite'] as const) : (['pglite', 'postgres'] as const)) {
+  const ratios: number[] = [];
+  for (let round = 0; round < AB_ROUNDS; round++) {
+    // Alternate which side goes first: a spike early in a round must not always hit the same side.
+    const order = round % 2 === 0 ? [true, false] : [false, true];
+    const rates = new Map<boolean, number>();
+    for (const events of order) rates.set(events, await run(driver, { rows: AB_ROWS, events, quiet: true }));
+    ratios.push((rates.get(true) ?? 0) / (rates.get(false) ?? 1));
+  }
+  console.log(
+    `${driver.padEnd(9)} with/without = ${ratios.map((ratio) => ratio.toFixed(3)).join(', ')} (median ${median(ratios).toFixed(3)}x)`,
+  );
+}

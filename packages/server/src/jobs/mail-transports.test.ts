@@ -21,6 +21,7 @@ const MAIL: OutboxMail = {
   attempts: 1,
   sentAt: null,
   lastError: null,
+  announces: null,
   headers: {
     'List-Unsubscribe': '<https://badges.example.edu/notifications/unsubscribe/abc.expiry.sig>',
     'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',

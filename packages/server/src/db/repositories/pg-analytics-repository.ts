@@ -23,7 +23,7 @@ function rowsOf<T>(result: unknown): readonly T[] {
   return (result as { readonly rows: readonly T[] }).rows;
 }
 
-/** The scope as a WHERE clause over `events` aliased `e`; served by (issuer_id, id) or (achievement_id, at). */
+/** The scope as a WHERE clause over `events` aliased `e`; served by (issuer_id, at) or (achievement_id, at). */
 function scoped(scope: AnalyticsScope): SQL {
   const parts: SQL[] = [sql`e.issuer_id = ${scope.issuerId}::uuid`];
   if (scope.achievementId !== undefined) parts.push(sql`e.achievement_id = ${scope.achievementId}::uuid`);

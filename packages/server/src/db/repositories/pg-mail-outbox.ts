@@ -18,6 +18,7 @@ function toMail(row: MailRow): OutboxMail {
     sentAt: row.sentAt,
     lastError: row.lastError,
     headers: row.headers,
+    announces: row.announces,
   };
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { MailEvent } from '../../domain/ports/mail-outbox.js';
 import { timestamptz } from './columns.js';
 
 /**
@@ -26,6 +27,9 @@ export const mailOutbox = pgTable(
     // A notification names its event here: a second enqueue of the same event, by a retried job, a sweep
     // run twice or another process, is refused by the unique index and mails nobody twice.
     dedupeKey: text('dedupe_key'),
+    // The event to record when the mail leaves: the issuing transaction writes this row anyway, so the
+    // claim mail's event costs issuing nothing and says when the mail really went.
+    announces: jsonb('announces').$type<MailEvent>(),
   },
   (t) => [
     index('mail_outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`),

@@ -333,7 +333,7 @@ async function processJobRows(
       credentials: inserted.filter((item) => item.created).map((item) => item.credential),
       change: 'issued',
     });
-    const mailed = await inviteRecipients(repositories, context, {
+    await inviteRecipients(repositories, context, {
       achievement,
       issuer,
       invitations: inserted.flatMap((item, index) => {
@@ -351,7 +351,6 @@ async function processJobRows(
             bulkJobId: jobId,
           }),
         ),
-      ...mailed,
     ]);
     fresh.forEach((item, index) => {
       const result = inserted[index];

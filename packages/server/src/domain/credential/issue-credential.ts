@@ -395,19 +395,17 @@ export async function issueCredential(
       ? await queueCredentialChanges(repositories, { credentials: [inserted.credential], change: 'issued' })
       : [];
     if (inserted.created) {
-      const mailed =
-        input.recipient.email === undefined
-          ? []
-          : await inviteRecipients(repositories, context, {
-              achievement,
-              issuer,
-              invitations: [{ credential: inserted.credential, email: input.recipient.email }],
-            });
+      if (input.recipient.email !== undefined) {
+        await inviteRecipients(repositories, context, {
+          achievement,
+          issuer,
+          invitations: [{ credential: inserted.credential, email: input.recipient.email }],
+        });
+      }
       await recordEvents(repositories, [
         eventOfCredential(inserted.credential, 'credential.issued', inserted.credential.issuedAt, {
           via: 'api',
         }),
-        ...mailed,
       ]);
     }
     return { result: inserted, queuedJobIds: queued };

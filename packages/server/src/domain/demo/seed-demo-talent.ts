@@ -1,5 +1,6 @@
 import { type Actor, requireAdmin } from '../auth/actor.js';
 import { earnerForAddress } from '../earner/earner-sessions.js';
+import { recordCredentialEvent } from '../events/record-events.js';
 import { normalizeEmail } from '../identity/normalize-email.js';
 import type { PlatformContext } from '../platform-context.js';
 import { giveConsent } from '../talent/talent-consents.js';
@@ -78,12 +79,19 @@ export async function seedDemoTalent(
       preferred: null,
     });
     await repositories.earners.update({ id: earner, displayName: DEMO_TALENT_NAME });
+    const acceptedAt = context.now();
     await repositories.portfolios.putChoice({
       credentialId: input.credentialId,
       earnerId: earner,
       choice: 'accepted',
       visibility: 'public',
-      at: context.now(),
+      at: acceptedAt,
+    });
+    // The demo's analytics count this acceptance as they would the real one.
+    await recordCredentialEvent(repositories, {
+      credentialId: input.credentialId,
+      type: 'credential.claimed',
+      at: acceptedAt,
     });
     await repositories.employerRoles.create({
       employerId: employer.id,

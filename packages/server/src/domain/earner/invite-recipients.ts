@@ -2,7 +2,6 @@ import { DEFAULT_LOCALE } from '../../i18n/translate.js';
 import { eventOfCredential } from '../events/record-events.js';
 import { normalizeEmail } from '../identity/normalize-email.js';
 import type { PlatformContext } from '../platform-context.js';
-import type { NewEvent } from '../ports/event-repository.js';
 import type { Achievement, CredentialRecord, Issuer, Repositories } from '../ports/index.js';
 import { claimMail } from './earner-mails.js';
 import { hashSecret, LINK_LIFETIMES_MS, newSecret } from './email-links.js';
@@ -15,8 +14,8 @@ export interface Invitation {
 
 /**
  * Writes, in the issuing transaction, a claim link and its mail for each new credential sent to an email
- * address. The mail goes out after the commit (the outbox worker), so a rolled-back issuance mails nobody.
- * Returns the `credential.claim_mail_sent` events for the caller to append with its own (one INSERT).
+ * address. The mail goes out after the commit (the outbox worker), so a rolled-back issuance mails nobody;
+ * its `credential.claim_mail_sent` event is recorded as it leaves.
  */
 export async function inviteRecipients(
   repositories: Repositories,
@@ -26,8 +25,8 @@ export async function inviteRecipients(
     readonly issuer: Pick<Issuer, 'name' | 'brandColor'>;
     readonly invitations: readonly Invitation[];
   },
-): Promise<NewEvent[]> {
-  if (options.invitations.length === 0) return [];
+): Promise<void> {
+  if (options.invitations.length === 0) return;
   const now = context.now();
   const expiresAt = new Date(now.getTime() + LINK_LIFETIMES_MS.claim);
   // The achievement's language is the best guess of the recipient's until they choose one.
@@ -45,18 +44,23 @@ export async function inviteRecipients(
     })),
   );
   await repositories.mailOutbox.enqueue(
-    links.map(({ invitation, secret }) =>
-      claimMail({
-        to: invitation.email,
-        locale,
-        achievementName: options.achievement.name,
-        issuerName: options.issuer.name,
-        brandColor: options.issuer.brandColor,
-        link: `${context.publicUrl}/claim/${secret}`,
-      }),
-    ),
-  );
-  return options.invitations.map((invitation) =>
-    eventOfCredential(invitation.credential, 'credential.claim_mail_sent', now),
+    links.map(({ invitation, secret }) => {
+      const { at: _unknownUntilSent, ...announces } = eventOfCredential(
+        invitation.credential,
+        'credential.claim_mail_sent',
+        now,
+      );
+      return {
+        ...claimMail({
+          to: invitation.email,
+          locale,
+          achievementName: options.achievement.name,
+          issuerName: options.issuer.name,
+          brandColor: options.issuer.brandColor,
+          link: `${context.publicUrl}/claim/${secret}`,
+        }),
+        announces,
+      };
+    }),
   );
 }

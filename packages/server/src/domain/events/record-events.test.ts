@@ -12,7 +12,11 @@ import { testDrivers } from '../../db/open-test-database.js';
 import type { Actor } from '../auth/actor.js';
 import { ServerErrorCode } from '../error/server-error.js';
 import type { EventType } from '../ports/event-repository.js';
+import type { MailTransport } from '../ports/mail-transport.js';
 import { dailyVisitorHash, isBot } from './record-activity.js';
+
+/** A mail server that takes everything. */
+const ACCEPTING: MailTransport = { send: async () => {} };
 
 const BROWSER =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
@@ -37,6 +41,11 @@ describe.each(testDrivers())('credential events on %s', (driver) => {
     return events.filter((event) => event.data.credentialId === credentialId);
   }
 
+  /** What the mail worker does: every mail waiting in the outbox leaves. */
+  async function deliverAll(): Promise<void> {
+    while ((await test.platform.mail.deliver(ACCEPTING)) > 0);
+  }
+
   async function claimSecret(to: string, credentialId: string): Promise<string> {
     for (const mail of await test.platform.mail.list(500)) {
       if (mail.toAddress !== to) continue;
@@ -48,19 +57,25 @@ describe.each(testDrivers())('credential events on %s', (driver) => {
     throw new Error(`no claim mail for ${credentialId}`);
   }
 
-  it('records issuance and the claim mail in the issuing transaction, then claim, revocation', async () => {
+  it('records issuance in the issuing transaction, the claim mail as it leaves, then claim, revocation', async () => {
     const { platform } = test;
     const { issuer, achievement } = await seedIssuer(platform);
     const { record } = await platform.credentials.issue(ADMIN, {
       achievementId: achievement.id,
       recipient: { email: 'ada@example.org', name: 'Ada' },
     });
+    const issued = expect.objectContaining({
+      type: 'credential.issued',
+      data: { credentialId: record.id, achievementId: achievement.id, issuerId: issuer.id, via: 'api' },
+    });
+    expect(await eventsOf(record.id)).toEqual([issued]);
+    await deliverAll();
     expect(await eventsOf(record.id)).toEqual([
+      issued,
       expect.objectContaining({
-        type: 'credential.issued',
-        data: { credentialId: record.id, achievementId: achievement.id, issuerId: issuer.id, via: 'api' },
+        type: 'credential.claim_mail_sent',
+        data: { credentialId: record.id, achievementId: achievement.id, issuerId: issuer.id },
       }),
-      expect.objectContaining({ type: 'credential.claim_mail_sent' }),
     ]);
     // Issuing again under the same idempotency key adds nothing.
     await platform.credentials.issue(ADMIN, {
@@ -73,6 +88,7 @@ describe.each(testDrivers())('credential events on %s', (driver) => {
       recipient: { email: 'grace@example.org' },
       idempotencyKey: 'once',
     });
+    await deliverAll();
     expect((await eventsOf(again.record.id)).map((event) => event.type)).toEqual([
       'credential.issued',
       'credential.claim_mail_sent',
@@ -93,6 +109,43 @@ describe.each(testDrivers())('credential events on %s', (driver) => {
     expect((await eventsOf(record.id)).at(-1)?.data).toMatchObject({ reason: 'issued in error' });
   });
 
+  it('records a claim mail once even when it left twice (its lease ran out while the first send hung)', async () => {
+    const { platform } = test;
+    await deliverAll();
+    const { achievement } = await seedIssuer(platform);
+    const { record } = await platform.credentials.issue(ADMIN, {
+      achievementId: achievement.id,
+      recipient: { email: 'twice@example.org' },
+    });
+    let release = () => {};
+    let started = () => {};
+    const sending = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const hanging: MailTransport = {
+      send: () =>
+        new Promise<void>((resolve) => {
+          release = resolve;
+          started();
+        }),
+    };
+    const first = platform.mail.deliver(hanging);
+    await sending;
+    shift += 5 * 60 * 1000;
+    try {
+      // A second worker takes the same mail once the first worker's lease has run out, and sends it.
+      expect(await platform.mail.deliver(ACCEPTING)).toBe(1);
+      release();
+      expect(await first).toBe(1);
+    } finally {
+      shift -= 5 * 60 * 1000;
+    }
+    expect((await eventsOf(record.id)).map((event) => event.type)).toEqual([
+      'credential.issued',
+      'credential.claim_mail_sent',
+    ]);
+  });
+
   it('records a declined claim, a suspension and a reinstatement', async () => {
     const { platform } = test;
     const { issuer } = await seedIssuer(platform);
@@ -107,6 +160,7 @@ describe.each(testDrivers())('credential events on %s', (driver) => {
       achievementId: achievement.id,
       recipient: { email: 'no@example.org' },
     });
+    await deliverAll();
     await platform.earners.declineClaim({ secret: await claimSecret('no@example.org', record.id) });
     await platform.credentials.suspend(ADMIN, record.id, { reason: 'audit' });
     await platform.credentials.reinstate(ADMIN, record.id, {});
@@ -130,6 +184,7 @@ describe.each(testDrivers())('credential events on %s', (driver) => {
       achievementId: achievement.id,
       recipient: { email: 'account@example.org' },
     });
+    await deliverAll();
     await platform.earners.choose(earnerId, record.id, { choice: 'accepted', visibility: 'public' });
     await platform.earners.choose(earnerId, record.id, { visibility: 'private' });
     await platform.earners.choose(earnerId, record.id, { choice: 'declined', visibility: 'private' });
@@ -150,6 +205,7 @@ describe.each(testDrivers())('credential events on %s', (driver) => {
       format: 'csv',
     });
     while ((await platform.bulk.processRows({ workerId: 'events' })) > 0);
+    await deliverAll();
     const issued = await platform.credentials.list(ADMIN, { achievementId: achievement.id });
     expect(issued).toHaveLength(2);
     for (const credential of issued) {
@@ -264,7 +320,7 @@ describe.each(testDrivers())('credential events on %s', (driver) => {
         visitor,
       }),
     ).toBe(false);
-    const events = (await eventsOf(record.id)).slice(2);
+    const events = (await eventsOf(record.id)).slice(1);
     expect(
       events.map((event) => [event.type, event.data.channel ?? event.data.format ?? event.data.via]),
     ).toEqual([
@@ -327,6 +383,7 @@ describe.each(testDrivers())('credential events on %s', (driver) => {
       await platform.credentials.issue(ADMIN, { achievementId: first.achievement.id, recipient: { email } });
       await platform.credentials.issue(ADMIN, { achievementId: second.achievement.id, recipient: { email } });
     }
+    await deliverAll();
     await eventsSettled(test.database);
     const seen: string[] = [];
     let after: string | undefined;

@@ -23,7 +23,13 @@ export async function deliverMail(context: PlatformContext, transport: MailTrans
   for (const mail of due) {
     try {
       await transport.send(mail);
-      await context.storage.mailOutbox.markSent({ id: mail.id, at: context.now() });
+      const at = context.now();
+      await context.storage.transaction(async (repositories) => {
+        await repositories.mailOutbox.markSent({ id: mail.id, at });
+        // Keyed by the mail: a mail sent twice (its lease ran out mid-send) is still one event.
+        if (mail.announces !== null)
+          await repositories.events.append([{ ...mail.announces, at, dedupeKey: `mail:${mail.id}` }]);
+      });
     } catch (error) {
       await context.storage.mailOutbox.markFailed({
         id: mail.id,

@@ -1,3 +1,8 @@
+import type { NewEvent } from './event-repository.js';
+
+/** The event a mail announces by leaving: recorded, with the time it left, when the transport took it. */
+export type MailEvent = Omit<NewEvent, 'at' | 'dedupeKey'>;
+
 /** A message waiting in, or delivered from, the outbox. */
 export interface OutboxMail {
   readonly id: string;
@@ -11,6 +16,7 @@ export interface OutboxMail {
   readonly lastError: string | null;
   /** Header fields the transport adds as they are (e.g. `List-Unsubscribe`). */
   readonly headers: Readonly<Record<string, string>>;
+  readonly announces: MailEvent | null;
 }
 
 export interface NewMail {
@@ -24,6 +30,8 @@ export interface NewMail {
    * again, so retries, repeated sweeps and concurrent processes mail once.
    */
   readonly dedupeKey?: string;
+  /** Recorded once the mail has gone (e.g. `credential.claim_mail_sent`), not when it was written. */
+  readonly announces?: MailEvent;
 }
 
 /** Mail written with the change it announces and delivered later (transactional outbox). */

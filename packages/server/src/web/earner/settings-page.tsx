@@ -62,7 +62,7 @@ export function SettingsPage(props: {
       <section aria-labelledby="emails-heading">
         <h2 id="emails-heading">{t('settings.emails')}</h2>
         <p class="hint">{t('settings.emailsHint')}</p>
-        <table>
+        <table class="data stack">
           <thead>
             <tr>
               <th scope="col">{t('settings.address')}</th>
@@ -75,8 +75,10 @@ export function SettingsPage(props: {
           <tbody>
             {emails.map((email) => (
               <tr data-email={email.email}>
-                <td>{email.email}</td>
-                <td>{email.verifiedAt === null ? t('settings.unconfirmed') : t('settings.confirmed')}</td>
+                <td class="address">{email.email}</td>
+                <td data-label={t('settings.state')}>
+                  {email.verifiedAt === null ? t('settings.unconfirmed') : t('settings.confirmed')}
+                </td>
                 <td>
                   <PostForm c={c} action={`/account/emails/${email.id}/remove`}>
                     <button type="submit" class="link">

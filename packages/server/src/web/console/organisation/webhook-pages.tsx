@@ -69,7 +69,7 @@ export function WebhooksPage(props: {
             <p class="muted">{t('console.webhooks.noDeliveries')}</p>
           ) : (
             <div class="table-scroll">
-              <table class="data">
+              <table class="data stack">
                 <thead>
                   <tr>
                     <th scope="col">{t('console.webhooks.event')}</th>
@@ -89,9 +89,9 @@ export function WebhooksPage(props: {
                         <th scope="row">
                           <code>{delivery.type}</code> <span class="muted">{delivery.messageId}</span>
                         </th>
-                        <td>{t(STATE_LABELS[delivery.state])}</td>
-                        <td>{delivery.attempts}</td>
-                        <td>
+                        <td data-label={t('console.webhooks.status')}>{t(STATE_LABELS[delivery.state])}</td>
+                        <td data-label={t('console.webhooks.attempts')}>{delivery.attempts}</td>
+                        <td data-label={t('console.webhooks.lastStatus')}>
                           {last === undefined
                             ? t('console.webhooks.none')
                             : `${last.statusCode ?? '—'} ${last.excerpt.slice(0, 120)}`}

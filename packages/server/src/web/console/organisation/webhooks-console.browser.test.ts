@@ -11,13 +11,18 @@ import { createGuardedFetcher } from '../../../edge/outbound/create-guarded-fetc
 import { guardedWebhookSender } from '../../../edge/outbound/guarded-webhook-sender.js';
 
 const OWNER = 'hooks-owner@example.org';
+const VIEWPORTS = [
+  { name: 'desktop', width: 1280, height: 800, isMobile: false },
+  { name: 'phone', width: 390, height: 844, isMobile: true },
+] as const;
 
-describe('the webhooks console page in a real browser (Chromium, desktop width)', () => {
+describe('the webhooks console page in a real browser (Chromium, desktop and phone width)', () => {
   let server: TestWebServer;
   let browser: Browser;
   let receiver: Server;
   let receiverUrl = '';
-  let received = 0;
+  // Deliveries per receiver path: each viewport registers its own endpoint.
+  const received = new Map<string, number>();
   let slug = '';
   let achievementId = '';
 
@@ -25,12 +30,13 @@ describe('the webhooks console page in a real browser (Chromium, desktop width)'
     receiver = createServer((request, response) => {
       request.resume();
       request.on('end', () => {
-        received += 1;
+        const path = request.url ?? '';
+        received.set(path, (received.get(path) ?? 0) + 1);
         response.writeHead(200).end('ok');
       });
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
     server = await startTestWebServer('pglite', {
       webhookSender: guardedWebhookSender(createGuardedFetcher({ allowPrivateAddresses: true })),
     });
@@ -63,41 +69,55 @@ describe('the webhooks console page in a real browser (Chromium, desktop width)'
     await page.waitForURL(/\/console$/);
   }
 
-  it('adds an endpoint, shows its secret once, then the signed deliveries it got', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    context.setDefaultTimeout(10_000);
-    try {
-      const page = await context.newPage();
-      await signIn(page);
-      const path = `/console/${slug}/organisation/webhooks`;
-      expect((await page.goto(`${server.url}${path}`))?.status()).toBe(200);
-      await expectAccessible(page, 'the empty webhooks page');
-      await page.getByLabel('Endpoint URL').fill(receiverUrl);
-      await page.getByLabel('credential.issued').check();
-      await page.getByRole('button', { name: 'Add endpoint' }).click();
-      const secret = await page.locator('[data-webhook-secret]').textContent();
-      expect(secret?.trim()).toMatch(/^whsec_/);
-      await expectAccessible(page, 'the new endpoint’s secret');
-
-      await server.platform.credentials.issue(ADMIN, {
-        achievementId,
-        recipient: { did: 'did:example:browser' },
+  it.each(VIEWPORTS)(
+    'adds an endpoint, shows its secret once, then the signed deliveries it got ($name)',
+    async (viewport) => {
+      const context = await browser.newContext({
+        viewport: { width: viewport.width, height: viewport.height },
+        isMobile: viewport.isMobile,
       });
-      await server.platform.webhooks.process();
-      expect(received).toBe(1);
+      context.setDefaultTimeout(10_000);
+      const hookPath = `/hooks/${viewport.name}`;
+      try {
+        const page = await context.newPage();
+        await signIn(page);
+        const path = `/console/${slug}/organisation/webhooks`;
+        expect((await page.goto(`${server.url}${path}`))?.status()).toBe(200);
+        await expectAccessible(page, `the webhooks page before the ${viewport.name} endpoint`);
+        await page.getByLabel('Endpoint URL').fill(`${receiverUrl}${hookPath}`);
+        await page.getByLabel('credential.issued').check();
+        await page.getByRole('button', { name: 'Add endpoint' }).click();
+        const secret = await page.locator('[data-webhook-secret]').textContent();
+        expect(secret?.trim()).toMatch(/^whsec_/);
+        await expectAccessible(page, 'the new endpoint’s secret');
 
-      await page.goto(`${server.url}${path}`);
-      await expect(page.locator('[data-delivery]').first().textContent()).resolves.toContain('Delivered');
-      expect(await page.content()).not.toContain(secret?.trim() ?? 'whsec_');
-      await expectAccessible(page, 'the webhooks page with a delivery');
-      await saveScreenshot(page, 'console-webhooks-desktop');
+        await server.platform.credentials.issue(ADMIN, {
+          achievementId,
+          recipient: { did: 'did:example:browser' },
+        });
+        await server.platform.webhooks.process();
+        expect(received.get(hookPath)).toBe(1);
 
-      await page.getByRole('button', { name: 'Replay' }).first().click();
-      await page.waitForURL(new RegExp(`${path}$`));
-      await server.platform.webhooks.process();
-      expect(received).toBe(2);
-    } finally {
-      await context.close();
-    }
-  });
+        await page.goto(`${server.url}${path}`);
+        const endpoint = page.locator('[data-webhook]', { hasText: `${receiverUrl}${hookPath}` });
+        await expect(endpoint.locator('[data-delivery]').first().textContent()).resolves.toContain(
+          'Delivered',
+        );
+        expect(await page.content()).not.toContain(secret?.trim() ?? 'whsec_');
+        await expectAccessible(page, 'the webhooks page with a delivery');
+        await expect(
+          page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth'),
+          'no sideways scrolling',
+        ).resolves.toBe(true);
+        await saveScreenshot(page, `console-webhooks-${viewport.name}`);
+
+        await endpoint.getByRole('button', { name: 'Replay' }).first().click();
+        await page.waitForURL(new RegExp(`${path}$`));
+        await server.platform.webhooks.process();
+        expect(received.get(hookPath)).toBe(2);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 });
