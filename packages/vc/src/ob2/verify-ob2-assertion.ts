@@ -81,7 +81,10 @@ export async function verifyOb2Assertion(
     return ob2ReportOf({ ...outcome, checks: [...outcome.checks, ...extra] }, format, [parse]);
   } catch (error) {
     return ob2ReportOf(
-      { ...outcome, checks: [...outcome.checks, failed('appended', ErrorCode.INTERNAL, String(error))] },
+      {
+        ...outcome,
+        checks: [...outcome.checks, failed(CheckId.APPENDED, ErrorCode.INTERNAL, String(error))],
+      },
       format,
       [parse],
     );

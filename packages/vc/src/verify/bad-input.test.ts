@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readSharedJson } from '../../test/support/shared-data.js';
 import { concatBytes, tinyPngChunks } from '../../test/support/test-images.js';
 import { encodePngChunk, PNG_SIGNATURE } from '../bake/png-chunks.js';
-import type { VerificationReport } from './verification-report.js';
+import { VERIFIER_CHECK_IDS, type VerificationReport } from './verification-report.js';
 import { verifyCredential } from './verify-credential-default.js';
 
 const now = new Date('2026-11-23T00:00:00Z');
@@ -119,6 +119,9 @@ describe('bad input gives a clear failed check, never an exception or a hang', (
     it(name, { timeout: 20_000 }, async () => {
       const report = await verifyCredential(input(), { now });
       expect(report.verified).toBe(false);
+      expect(report.checks.map((item) => item.id).filter((id) => !VERIFIER_CHECK_IDS.includes(id))).toEqual(
+        [],
+      );
       expect(firstFailure(report)).toMatchObject({ id: check, code });
       expect(firstFailure(report)?.message.length).toBeGreaterThan(10);
     });

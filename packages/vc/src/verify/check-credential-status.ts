@@ -79,7 +79,7 @@ async function checkBitstringEntry(
       ];
     }
     checks.push({
-      id: 'status-list-issuer',
+      id: CheckId.STATUS_LIST_ISSUER,
       ok: true,
       warning: true,
       message: `the status list names issuer ${String(listIssuer).slice(0, 200)}, but it is signed with the key that signed this credential (${options.credentialSigner?.publicKeyMultibase ?? ''})`,
@@ -94,7 +94,7 @@ async function checkBitstringEntry(
     });
     if (result.short) {
       checks.push({
-        id: 'status-list-length',
+        id: CheckId.STATUS_LIST_LENGTH,
         ok: true,
         warning: true,
         message: `the status list has ${result.entries} entries, fewer than the 131,072 the Bitstring Status List requires; its bit was read anyway`,

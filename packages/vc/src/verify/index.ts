@@ -23,6 +23,7 @@ export {
   type IssuerTrust,
   type IssuerTrustResolver,
   problemTypeOf,
+  VERIFIER_CHECK_IDS,
   type VerificationCheck,
   type VerificationReport,
 } from './verification-report.js';

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../error/index.js';
+import { JWT_CHECK_IDS } from '../proof/jwt/jwt-check.js';
 
 /** The named steps of the verification pipeline, in the order they run (OB 3.0 §Verification). */
 export const CheckId = {
@@ -21,9 +22,18 @@ export const CheckId = {
   ISSUER_TRUST: 'issuer-trust',
   /** Whether the credential was issued to a given person (asked for only when an email is given). */
   RECIPIENT: 'recipient',
+  /** A status list that names another issuer but is signed with the credential's own key (a warning). */
+  STATUS_LIST_ISSUER: 'status-list-issuer',
+  /** A status list shorter than the 131,072 entries the specification asks (a warning). */
+  STATUS_LIST_LENGTH: 'status-list-length',
+  /** Checks a caller appends to an OB 2.0 report (trust, recipient) that could not run. */
+  APPENDED: 'appended',
 } as const;
 
 export type CheckId = (typeof CheckId)[keyof typeof CheckId] | (string & {});
+
+/** Every check id a report of this verifier can hold: a page that words checks must word each of these. */
+export const VERIFIER_CHECK_IDS: readonly string[] = [...Object.values(CheckId), ...JWT_CHECK_IDS];
 
 /** One named check. `ok: true, warning: true` passed with a caveat the viewer should see. */
 export interface VerificationCheck {

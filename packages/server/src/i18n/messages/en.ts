@@ -21,6 +21,7 @@ import { ob2VerificationEn } from './ob2-verification.js';
 import { outcomesEn } from './outcomes.js';
 import { recipientMatchEn } from './recipient-match.js';
 import { sharedVerificationsEn } from './shared-verifications.js';
+import { verificationChecksEn } from './verification-checks.js';
 import { webhooksEn } from './webhooks.js';
 import { workforceEn } from './workforce.js';
 
@@ -48,6 +49,7 @@ export const en = {
   ...endorsementsEn,
   ...issuerTrustEn,
   ...ob2VerificationEn,
+  ...verificationChecksEn,
   ...sharedVerificationsEn,
   ...recipientMatchEn,
   ...endorsementRequestsEn,

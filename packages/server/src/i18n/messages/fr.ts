@@ -21,6 +21,7 @@ import { ob2VerificationFr } from './ob2-verification.js';
 import { outcomesFr } from './outcomes.js';
 import { recipientMatchFr } from './recipient-match.js';
 import { sharedVerificationsFr } from './shared-verifications.js';
+import { verificationChecksFr } from './verification-checks.js';
 import { webhooksFr } from './webhooks.js';
 import { workforceFr } from './workforce.js';
 
@@ -45,6 +46,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...endorsementsFr,
   ...issuerTrustFr,
   ...ob2VerificationFr,
+  ...verificationChecksFr,
   ...sharedVerificationsFr,
   ...recipientMatchFr,
   ...endorsementRequestsFr,

@@ -1,4 +1,10 @@
-import { CheckId, isOb2Assertion, type VerificationCheck, type VerificationReport } from '@microcred/vc';
+import {
+  CheckId,
+  isOb2Assertion,
+  VERIFIER_CHECK_IDS,
+  type VerificationCheck,
+  type VerificationReport,
+} from '@microcred/vc';
 import type { Context } from 'hono';
 import type { CredentialStanding } from '../../domain/earner/portfolio.js';
 import type { MessageKey } from '../../i18n/messages/en.js';
@@ -18,7 +24,7 @@ export function standingOfReport(report: VerificationReport): CredentialStanding
 }
 
 // Each of the pipeline's checks has words in the catalogue; anything else is described generically.
-const KNOWN_CHECKS: ReadonlySet<string> = new Set(Object.values(CheckId));
+const KNOWN_CHECKS: ReadonlySet<string> = new Set(VERIFIER_CHECK_IDS);
 
 type Ob2Verification = 'hosted' | 'signed';
 

@@ -5,7 +5,7 @@ export {
   type JwtAlgorithm,
   SUPPORTED_JWT_ALGORITHMS,
 } from './jwt-algorithm.js';
-export type { JwtCheck, JwtCheckId } from './jwt-check.js';
+export { JWT_CHECK_IDS, type JwtCheck, type JwtCheckId } from './jwt-check.js';
 export { MAX_JWS_LENGTH } from './parse-compact-jws.js';
 export type { JwtKeySource, ResolvedJwtKey } from './resolve-jwt-key.js';
 export {
