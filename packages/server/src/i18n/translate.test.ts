@@ -3,7 +3,9 @@ import { en } from './messages/en.js';
 import { fr } from './messages/fr.js';
 import { negotiateLocale, translator } from './translate.js';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+// Simple `{name}` and ICU arguments `{count, plural, …}`, each name once.
+const placeholders = (text: string) =>
+  [...new Set([...text.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((match) => match[1]))].sort();
 
 describe('message catalogues', () => {
   it('translate every English key into French with the same placeholders', () => {
@@ -20,6 +22,31 @@ describe('message catalogues', () => {
     expect(t('claim.title', { name: 'SQL' })).toBe('Claim “SQL”');
     expect(t('claim.title')).toBe('Claim “{name}”');
     expect(translator('fr')('standing.revoked')).toBe('Révoquée');
+  });
+
+  it('says “1 person” but “2 people”, and French “0 personne”, through each language’s plural rules', () => {
+    const english = translator('en');
+    const french = translator('fr');
+    expect(english('achievement.earners', { count: 1 })).toBe('Held by 1 person');
+    expect(english('achievement.earners', { count: 2 })).toBe('Held by 2 people');
+    expect(english('achievement.earners', { count: 1200 })).toBe('Held by 1,200 people');
+    expect(french('achievement.earners', { count: 1 })).toBe('Détenue par 1 personne');
+    expect(french('achievement.earners', { count: 0 })).toBe('Détenue par 0 personne');
+    expect(french('achievement.earners', { count: 2 })).toBe('Détenue par 2 personnes');
+    expect(english('skills.provenBy', { count: 1 })).toBe('Proven by 1 credential');
+  });
+
+  it('formats every plural message of every catalogue, and no message says “(s)”', () => {
+    for (const catalogue of [en, fr]) {
+      const t = translator(catalogue === en ? 'en' : 'fr');
+      for (const [key, text] of Object.entries(catalogue)) {
+        expect(text, key).not.toMatch(/\(s\)|\(e\)s?\b/);
+        if (!/\{\s*\w+\s*,\s*plural\s*,/.test(text)) continue;
+        const params = Object.fromEntries(placeholders(text).map((name) => [name, 1]));
+        const one = t(key as keyof typeof en, params);
+        expect(one, key).not.toMatch(/[{}#]/);
+      }
+    }
   });
 
   it('falls back to English for an unknown locale', () => {

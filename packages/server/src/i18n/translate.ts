@@ -1,7 +1,12 @@
+import { IntlMessageFormat } from 'intl-messageformat';
 import { en, type MessageKey } from './messages/en.js';
 import { fr } from './messages/fr.js';
 
-/** A catalogue: every key of the English one, each a string with `{name}` placeholders. */
+/**
+ * A catalogue: every key of the English one, each a string with `{name}` placeholders. A message that
+ * depends on a number is an ICU plural (`{count, plural, one {# person} other {# people}}`), so each
+ * language applies its own rules (French says "0 personne", English "0 people").
+ */
 export type Messages = Readonly<Record<MessageKey, string>>;
 
 export const CATALOGUES: Readonly<Record<string, Messages>> = { en, fr };
@@ -18,6 +23,21 @@ export interface Translator {
   date(value: Date): string;
 }
 
+// Only messages with a plural or select go through ICU: in the others an apostrophe stays an apostrophe.
+const ICU_ARGUMENT = /\{\s*\w+\s*,\s*(plural|select|selectordinal)\s*,/;
+const compiled = new Map<string, IntlMessageFormat>();
+
+function pluralFormat(locale: string, template: string): IntlMessageFormat | undefined {
+  if (!ICU_ARGUMENT.test(template)) return undefined;
+  const cacheKey = `${locale}\u0000${template}`;
+  let format = compiled.get(cacheKey);
+  if (format === undefined) {
+    format = new IntlMessageFormat(template, locale);
+    compiled.set(cacheKey, format);
+  }
+  return format;
+}
+
 export function isLocale(value: string | undefined | null): value is string {
   return value !== undefined && value !== null && Object.hasOwn(CATALOGUES, value);
 }
@@ -29,6 +49,8 @@ export function translator(locale: string): Translator {
   const t = ((key: MessageKey, params?: MessageParams) => {
     const template = messages[key] ?? en[key];
     if (params === undefined) return template;
+    const plural = pluralFormat(chosen, template);
+    if (plural !== undefined) return String(plural.format(params));
     return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
       Object.hasOwn(params, name) ? String(params[name]) : whole,
     );

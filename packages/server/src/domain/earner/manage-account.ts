@@ -124,6 +124,9 @@ export async function verifyEmail(context: PlatformContext, secret: string): Pro
   });
 }
 
+/** Why removing an address is refused when it is the account's only confirmed one. */
+export const LAST_CONFIRMED_ADDRESS = 'last-confirmed-address';
+
 /** Removes an address; its credentials leave the portfolio. The last confirmed address cannot go. */
 export async function removeEmail(
   context: PlatformContext,
@@ -138,6 +141,7 @@ export async function removeEmail(
     throw new ServerError(
       ServerErrorCode.CONFLICT,
       'an account keeps at least one confirmed address: delete the account instead',
+      { details: { reason: LAST_CONFIRMED_ADDRESS } },
     );
   }
   await context.storage.earnerEmails.remove({ earnerId, emailId });

@@ -19,9 +19,11 @@ export const earnerRolesEn = {
   'role.missingOptional': 'Missing optional skills',
   'role.allEssential': 'You have every essential skill of this role.',
   'role.close': 'What would close the gap',
-  'role.closing': 'These {count} micro-credentials close {closes} more essential skill(s).',
-  'role.closingOne': 'This micro-credential closes {closes} more essential skill(s).',
-  'role.covers': 'covers {count} missing skill(s)',
+  'role.closing':
+    'These {count} micro-credentials close {closes, plural, one {# more essential skill} other {# more essential skills}}.',
+  'role.closingOne':
+    'This micro-credential closes {closes, plural, one {# more essential skill} other {# more essential skills}}.',
+  'role.covers': 'covers {count, plural, one {# missing skill} other {# missing skills}}',
   'role.noHours': 'hours not given',
   'role.otherAchievements': 'Other micro-credentials covering missing skills',
   'role.achievements': 'Micro-credentials covering missing skills',
@@ -49,9 +51,11 @@ export const earnerRolesFr: Readonly<Record<keyof typeof earnerRolesEn, string>>
   'role.missingOptional': 'Compétences facultatives manquantes',
   'role.allEssential': 'Vous avez toutes les compétences essentielles de ce métier.',
   'role.close': 'Ce qui comblerait l’écart',
-  'role.closing': 'Ces {count} micro-certifications comblent {closes} compétence(s) essentielle(s) de plus.',
-  'role.closingOne': 'Cette micro-certification comble {closes} compétence(s) essentielle(s) de plus.',
-  'role.covers': 'couvre {count} compétence(s) manquante(s)',
+  'role.closing':
+    'Ces {count} micro-certifications comblent {closes, plural, one {# compétence essentielle} other {# compétences essentielles}} de plus.',
+  'role.closingOne':
+    'Cette micro-certification comble {closes, plural, one {# compétence essentielle} other {# compétences essentielles}} de plus.',
+  'role.covers': 'couvre {count, plural, one {# compétence manquante} other {# compétences manquantes}}',
   'role.noHours': 'durée non indiquée',
   'role.otherAchievements': 'Autres micro-certifications couvrant des compétences manquantes',
   'role.achievements': 'Micro-certifications couvrant des compétences manquantes',

@@ -57,7 +57,7 @@ export const employerEn = {
   'employer.review.addFind': 'Find skills to add',
   'employer.review.addNone': 'No skill of the framework matches “{q}”.',
   'employer.review.addFound':
-    '{count} skill(s) match “{q}”: they are listed last, unticked. Tick those to add.',
+    '{count, plural, one {# skill matches} other {# skills match}} “{q}”: they are listed last, unticked. Tick those to add.',
   'employer.filters': 'Filters',
   'employer.filters.issuer': 'Issuer (name contains)',
   'employer.filters.since': 'Credentials issued since',
@@ -67,7 +67,7 @@ export const employerEn = {
   'employer.talent.none':
     'No one who chose to be found proves these skills yet. Try fewer required skills or filters.',
   'employer.talent.count':
-    '{total} candidate(s) prove some of these skills; showing {from} to {to}, best first.',
+    '{total, plural, one {# candidate proves} other {# candidates prove}} some of these skills; showing {from} to {to}, best first.',
   'employer.talent.refine': 'Change the role ({count} skills) or the filters',
   'employer.talent.coverage':
     '{matched} of {asked} skills proven, {essentialMatched} of {essentialAsked} essential',
@@ -202,7 +202,7 @@ export const employerFr: Readonly<Record<keyof typeof employerEn, string>> = {
   'employer.review.addFind': 'Chercher des compétences à ajouter',
   'employer.review.addNone': 'Aucune compétence du référentiel ne correspond à « {q} ».',
   'employer.review.addFound':
-    '{count} compétence(s) correspondent à « {q} » : elles sont en fin de liste, décochées. Cochez celles à ajouter.',
+    '{count, plural, one {# compétence correspond} other {# compétences correspondent}} à « {q} » : elles sont en fin de liste, décochées. Cochez celles à ajouter.',
   'employer.filters': 'Filtres',
   'employer.filters.issuer': 'Émetteur (nom contenant)',
   'employer.filters.since': 'Certifications délivrées depuis le',
@@ -212,10 +212,10 @@ export const employerFr: Readonly<Record<keyof typeof employerEn, string>> = {
   'employer.talent.none':
     'Personne parmi celles qui ont choisi d’être trouvées ne prouve encore ces compétences. Essayez avec moins de compétences à prouver ou de filtres.',
   'employer.talent.count':
-    '{total} candidat(s) prouvent certaines de ces compétences ; affichés de {from} à {to}, les meilleurs d’abord.',
+    '{total, plural, one {# candidat prouve} other {# candidats prouvent}} certaines de ces compétences ; affichés de {from} à {to}, les meilleurs d’abord.',
   'employer.talent.refine': 'Modifier le poste ({count} compétences) ou les filtres',
   'employer.talent.coverage':
-    '{matched} compétence(s) prouvée(s) sur {asked}, dont {essentialMatched} essentielle(s) sur {essentialAsked}',
+    '{matched, plural, one {# compétence prouvée} other {# compétences prouvées}} sur {asked}, dont {essentialMatched, plural, one {# essentielle} other {# essentielles}} sur {essentialAsked}',
   'employer.talent.pages': 'Pages de résultats',
   'employer.talent.page': 'Page {page} sur {pages}',
   'employer.talent.previous': 'Page précédente',
@@ -238,9 +238,9 @@ export const employerFr: Readonly<Record<keyof typeof employerEn, string>> = {
   'employer.candidate.missingOptional': 'Facultatives',
   'employer.candidate.close': 'Ce qui comblerait l’écart',
   'employer.candidate.closing':
-    'Ces {count} micro-certifications comblent {closes} compétence(s) manquante(s) de plus.',
+    'Ces {count} micro-certifications comblent {closes, plural, one {# compétence manquante} other {# compétences manquantes}} de plus.',
   'employer.candidate.closingOne':
-    'Cette micro-certification comble {closes} compétence(s) manquante(s) de plus.',
+    'Cette micro-certification comble {closes, plural, one {# compétence manquante} other {# compétences manquantes}} de plus.',
   'employer.candidate.otherAchievements': 'Autres micro-certifications couvrant des compétences manquantes',
   'employer.candidate.pathways': 'Parcours couvrant des compétences manquantes',
   'employer.candidate.through': 'par',

@@ -1,4 +1,6 @@
 // The console's catalogues, one per part of it: spread here and in fr.ts.
+
+import { achievementWordsEn } from './achievement-words.js';
 import { catalogueEn } from './catalogue.js';
 import { consoleAchievementsEn } from './console-achievements.js';
 import { consoleAnalyticsEn } from './console-analytics.js';
@@ -49,6 +51,7 @@ export const en = {
   ...endorsementsEn,
   ...issuerTrustEn,
   ...ob2VerificationEn,
+  ...achievementWordsEn,
   ...verificationChecksEn,
   ...sharedVerificationsEn,
   ...recipientMatchEn,
@@ -134,7 +137,8 @@ export const en = {
   'settings.displayName': 'Display name',
   'settings.handle': 'Public handle',
   'settings.handleHint':
-    'Your portfolio address: /u/handle. 3 to 32 lowercase letters, digits or hyphens. Leave empty to have no public portfolio.',
+    'Your portfolio address: {address}. 3 to 32 lowercase letters, digits or hyphens. Leave empty to have no public portfolio.',
+  'settings.handleExample': 'your-handle',
   'settings.handleTaken': 'This handle is taken: choose another.',
   'settings.language': 'Language',
   'settings.save': 'Save',
@@ -146,6 +150,8 @@ export const en = {
   'settings.actions': 'Actions',
   'settings.confirmed': 'Confirmed',
   'settings.unconfirmed': 'Waiting for confirmation',
+  'settings.lastAddress':
+    'Your only confirmed address cannot be removed: add and confirm another first, or delete your account.',
   'settings.remove': 'Remove',
   'settings.addEmail': 'Add an address',
   'settings.sendConfirmation': 'Send a confirmation link',
@@ -169,7 +175,8 @@ export const en = {
   'verifyEmail.button': 'Confirm',
 
   'portfolio.title': '{name}’s credentials',
-  'portfolio.description': '{name} shares {count} verified credentials.',
+  'portfolio.description':
+    '{name} shares {count, plural, one {# verified credential} other {# verified credentials}}.',
   'portfolio.empty': 'Nothing shared yet.',
   'portfolio.skills': 'Skills',
   'portfolio.otherSkills': 'Other',
@@ -202,7 +209,7 @@ export const en = {
   'issuer.did': 'Identifier (DID)',
   'issuer.achievements': 'Credentials it awards',
   'issuer.noAchievements': 'No published credentials yet.',
-  'achievement.earners': 'Held by {count} people',
+  'achievement.earners': '{count, plural, one {Held by # person} other {Held by # people}}',
   'achievement.holders': 'Holders',
   'achievement.level': 'Level',
   'achievement.hours': 'Hours',
@@ -259,6 +266,8 @@ export const en = {
   'verify.outcome.ok': 'passed',
   'verify.outcome.warning': 'passed, with a caveat',
   'verify.outcome.failed': 'failed',
+  // Between a label and its value: French puts a no-break space before the colon.
+  'punctuation.colon': ': ',
   'verify.detail': 'technical detail',
   'verify.nested': 'Credentials inside ({count})',
   'upload.tooLarge': 'The file is too large: the limit is {limit} MB.',

@@ -1,3 +1,4 @@
+import { achievementWordsFr } from './achievement-words.js';
 import { catalogueFr } from './catalogue.js';
 import { consoleAchievementsFr } from './console-achievements.js';
 import { consoleAnalyticsFr } from './console-analytics.js';
@@ -46,6 +47,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...endorsementsFr,
   ...issuerTrustFr,
   ...ob2VerificationFr,
+  ...achievementWordsFr,
   ...verificationChecksFr,
   ...sharedVerificationsFr,
   ...recipientMatchFr,
@@ -135,7 +137,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'settings.displayName': 'Nom affiché',
   'settings.handle': 'Identifiant public',
   'settings.handleHint':
-    'L’adresse de votre portfolio : /u/identifiant. De 3 à 32 lettres minuscules, chiffres ou tirets. Laissez vide pour ne pas avoir de portfolio public.',
+    'L’adresse de votre portfolio : {address}. De 3 à 32 lettres minuscules, chiffres ou tirets. Laissez vide pour ne pas avoir de portfolio public.',
+  'settings.handleExample': 'votre-identifiant',
   'settings.handleTaken': 'Cet identifiant est déjà pris : choisissez-en un autre.',
   'settings.language': 'Langue',
   'settings.save': 'Enregistrer',
@@ -148,6 +151,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'settings.actions': 'Actions',
   'settings.confirmed': 'Confirmée',
   'settings.unconfirmed': 'En attente de confirmation',
+  'settings.lastAddress':
+    'Votre seule adresse confirmée ne peut pas être supprimée : ajoutez-en et confirmez-en une autre d’abord, ou supprimez votre compte.',
   'settings.remove': 'Supprimer',
   'settings.addEmail': 'Ajouter une adresse',
   'settings.sendConfirmation': 'Envoyer un lien de confirmation',
@@ -171,7 +176,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'verifyEmail.button': 'Confirmer',
 
   'portfolio.title': 'Certifications de {name}',
-  'portfolio.description': '{name} partage {count} certifications vérifiées.',
+  'portfolio.description':
+    '{name} partage {count, plural, one {# certification vérifiée} other {# certifications vérifiées}}.',
   'portfolio.empty': 'Rien n’est encore partagé.',
   'portfolio.skills': 'Compétences',
   'portfolio.otherSkills': 'Autres',
@@ -204,7 +210,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'issuer.did': 'Identifiant (DID)',
   'issuer.achievements': 'Certifications qu’il décerne',
   'issuer.noAchievements': 'Aucune certification publiée pour l’instant.',
-  'achievement.earners': 'Détenue par {count} personnes',
+  'achievement.earners': '{count, plural, one {Détenue par # personne} other {Détenue par # personnes}}',
   'achievement.holders': 'Titulaires',
   'achievement.level': 'Niveau',
   'achievement.hours': 'Heures',
@@ -263,6 +269,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'verify.outcome.ok': 'réussi',
   'verify.outcome.warning': 'réussi, avec une réserve',
   'verify.outcome.failed': 'échoué',
+  'punctuation.colon': '\u00a0: ',
   'verify.detail': 'détail technique',
   'verify.nested': 'Certifications incluses ({count})',
   'upload.tooLarge': 'Le fichier est trop volumineux : la limite est de {limit} Mo.',

@@ -66,7 +66,7 @@ export const workforceEn = {
   'employer.savedRoles.describe': 'Describe a new role',
   'employer.savedRoles.back': 'All saved roles',
   'employer.savedRoles.backTo': 'Back to the role “{title}”',
-  'employer.savedRoles.summary': '{count} skill(s), updated on {date}.',
+  'employer.savedRoles.summary': '{count, plural, one {# skill} other {# skills}}, updated on {date}.',
   'employer.savedRoles.find': 'Find candidates',
   'employer.savedRoles.internal': 'Internal candidates',
   'employer.savedRoles.measure': 'Measure the workforce',
@@ -125,7 +125,7 @@ export const workforceEn = {
   'employer.workforce.invite.badEmail': 'this is not an email address.',
   'employer.workforce.invite.longTeam': 'a team name has at most {max} characters.',
   'employer.workforce.invite.refused':
-    'Nobody was invited: {count} line(s) need correcting first. The list is kept below.',
+    'Nobody was invited: {count, plural, one {# line needs} other {# lines need}} correcting first. The list is kept below.',
   'employer.workforce.invite.empty': 'Write at least one email address.',
   'employer.workforce.invite.tooMany': 'Invite at most {max} people at once.',
   'employer.workforce.invite.tooLong': 'The list is too long: at most {max} characters at once.',
@@ -144,7 +144,8 @@ export const workforceEn = {
   'employer.workforce.filter.role': 'Saved role',
   'employer.workforce.filter.noRole': 'None: the skills most held',
   'employer.workforce.filter.show': 'Show',
-  'employer.workforce.inventory.counts': '{people} connected person(s) shown.',
+  'employer.workforce.inventory.counts':
+    '{people, plural, one {# connected person} other {# connected people}} shown.',
   'employer.workforce.inventory.notConnected':
     '{count} invited but not connected (nothing of theirs is read).',
   'employer.workforce.inventory.nobody': 'No one here has connected their portfolio yet.',
@@ -165,7 +166,7 @@ export const workforceEn = {
   'employer.workforce.candidates.title': 'Internal candidates for “{title}”',
   'employer.workforce.candidates.none': 'No connected employee proves the skills of this role yet.',
   'employer.workforce.candidates.count':
-    '{total} employee(s) prove some of these skills; showing {from} to {to}, best first.',
+    '{total, plural, one {# employee proves} other {# employees prove}} some of these skills; showing {from} to {to}, best first.',
   'employer.workforce.candidates.team': 'Team: {team}',
 } as const;
 
@@ -240,7 +241,8 @@ export const workforceFr: Readonly<Record<keyof typeof workforceEn, string>> = {
   'employer.savedRoles.describe': 'Décrire un nouveau poste',
   'employer.savedRoles.back': 'Tous les postes enregistrés',
   'employer.savedRoles.backTo': 'Retour au poste « {title} »',
-  'employer.savedRoles.summary': '{count} compétence(s), mis à jour le {date}.',
+  'employer.savedRoles.summary':
+    '{count, plural, one {# compétence} other {# compétences}}, mis à jour le {date}.',
   'employer.savedRoles.find': 'Trouver des candidats',
   'employer.savedRoles.internal': 'Candidats internes',
   'employer.savedRoles.measure': 'Mesurer les effectifs',
@@ -301,7 +303,7 @@ export const workforceFr: Readonly<Record<keyof typeof workforceEn, string>> = {
   'employer.workforce.invite.badEmail': 'ce n’est pas une adresse e-mail.',
   'employer.workforce.invite.longTeam': 'un nom d’équipe compte au plus {max} caractères.',
   'employer.workforce.invite.refused':
-    'Personne n’a été invité : {count} ligne(s) sont à corriger d’abord. La liste est conservée ci-dessous.',
+    'Personne n’a été invité : {count, plural, one {# ligne est} other {# lignes sont}} à corriger d’abord. La liste est conservée ci-dessous.',
   'employer.workforce.invite.empty': 'Écrivez au moins une adresse e-mail.',
   'employer.workforce.invite.tooMany': 'Invitez au plus {max} personnes à la fois.',
   'employer.workforce.invite.tooLong': 'La liste est trop longue : {max} caractères au plus à la fois.',
@@ -320,9 +322,10 @@ export const workforceFr: Readonly<Record<keyof typeof workforceEn, string>> = {
   'employer.workforce.filter.role': 'Poste enregistré',
   'employer.workforce.filter.noRole': 'Aucun : les compétences les plus répandues',
   'employer.workforce.filter.show': 'Afficher',
-  'employer.workforce.inventory.counts': '{people} personne(s) reliée(s) affichée(s).',
+  'employer.workforce.inventory.counts':
+    '{people, plural, one {# personne reliée affichée} other {# personnes reliées affichées}}.',
   'employer.workforce.inventory.notConnected':
-    '{count} invitée(s) mais non reliée(s) (rien de leur portfolio n’est lu).',
+    '{count, plural, one {# invitée mais non reliée} other {# invitées mais non reliées}} (rien de leur portfolio n’est lu).',
   'employer.workforce.inventory.nobody': 'Personne ici n’a encore relié son portfolio.',
   'employer.workforce.inventory.noSkills':
     'Les certifications que montrent vos salariés reliés ne prouvent encore aucune compétence du référentiel.',
@@ -332,7 +335,8 @@ export const workforceFr: Readonly<Record<keyof typeof workforceEn, string>> = {
     'Matrice des compétences : les personnes et les compétences qu’elles prouvent',
   'employer.workforce.matrix.captionRole': 'Matrice des compétences pour le poste « {title} »',
   'employer.workforce.matrix.coverage': 'Compétences essentielles',
-  'employer.workforce.matrix.coverageOf': '{held} compétence(s) essentielle(s) sur {asked}',
+  'employer.workforce.matrix.coverageOf':
+    '{held, plural, one {# compétence essentielle} other {# compétences essentielles}} sur {asked}',
   'employer.workforce.matrix.mustProve': 'à prouver',
   'employer.workforce.matrix.holders': 'Détenteurs',
   'employer.workforce.gap.title': 'Compétences de « {title} » que personne ne prouve',
@@ -342,6 +346,6 @@ export const workforceFr: Readonly<Record<keyof typeof workforceEn, string>> = {
   'employer.workforce.candidates.title': 'Candidats internes pour « {title} »',
   'employer.workforce.candidates.none': 'Aucun salarié relié ne prouve encore les compétences de ce poste.',
   'employer.workforce.candidates.count':
-    '{total} salarié(s) prouvent certaines de ces compétences ; de {from} à {to}, les meilleurs d’abord.',
+    '{total, plural, one {# salarié prouve} other {# salariés prouvent}} certaines de ces compétences ; de {from} à {to}, les meilleurs d’abord.',
   'employer.workforce.candidates.team': 'Équipe : {team}',
 };

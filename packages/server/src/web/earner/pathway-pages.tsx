@@ -112,7 +112,9 @@ export function PathwayPage(props: {
           <h2 id="next-heading">{t('pathway.next')}</h2>
           {progress.root.completingAchievementIds.length > 0 ? (
             <p>
-              {t('pathway.oneMore')}: {progress.root.completingAchievementIds.map(name).join(', ')}
+              {t('pathway.oneMore')}
+              {t('punctuation.colon')}
+              {progress.root.completingAchievementIds.map(name).join(', ')}
             </p>
           ) : null}
           <table>

@@ -141,7 +141,7 @@ describe("the earner's own skill gap for a role", () => {
     expect(page.text).toContain(`href="/credentials/${credentials['SQL Basics']}"`);
     expect(page.text).not.toContain(`href="/credentials/${credentials['Data Storytelling']}"`);
     expect(page.text).toContain(`href="/skills/${VISUAL.slice(SKILL.length)}"`);
-    expect(page.text).toContain('This micro-credential closes 2 more essential skill(s).');
+    expect(page.text).toContain('This micro-credential closes 2 more essential skills.');
     expect(page.text).toContain(`href="/achievements/${achievements['Data Storytelling']}"`);
     // No handle yet, so no progress page of their own: the pathway links to what it awards.
     expect(page.text).toContain(
@@ -155,7 +155,7 @@ describe("the earner's own skill gap for a role", () => {
   it('speaks French when asked', async () => {
     const page = await browser.get(`/account/roles/${OCCUPATION_ID}?lang=fr`);
     expect(page.text).toContain('Pour devenir data analyst, vous avez 1 des 4 compétences essentielles.');
-    expect(page.text).toContain('Cette micro-certification comble 2 compétence(s) essentielle(s) de plus.');
+    expect(page.text).toContain('Cette micro-certification comble 2 compétences essentielles de plus.');
     expect(page.text).toContain('Compétences essentielles manquantes');
     const search = await browser.get('/account/roles?q=analyst&lang=fr');
     expect(search.text).toContain('Rechercher un métier');

@@ -11,12 +11,16 @@ export function SettingsPage(props: {
   readonly c: Context<WebEnv>;
   readonly earner: Earner;
   readonly emails: readonly EarnerEmail[];
+  /** This platform's address, to show the earner their own portfolio's. */
+  readonly publicUrl: string;
   readonly notifications: NotificationSettings;
   readonly message?: string;
   readonly error?: string;
 }) {
   const { c, earner, emails } = props;
   const t = c.get('t');
+  // The only confirmed address cannot be removed: no "Remove" that would only be refused.
+  const confirmed = emails.filter((email) => email.verifiedAt !== null).length;
   return (
     <Layout c={c} title={t('settings.title')}>
       <h1>{t('settings.title')}</h1>
@@ -43,7 +47,9 @@ export function SettingsPage(props: {
             aria-describedby="handle-hint"
           />
           <p class="hint" id="handle-hint">
-            {t('settings.handleHint')}
+            {t('settings.handleHint', {
+              address: `${props.publicUrl}/u/${earner.handle ?? t('settings.handleExample')}`,
+            })}
           </p>
           <label for="locale">{t('settings.language')}</label>
           <select id="locale" name="locale">
@@ -80,12 +86,14 @@ export function SettingsPage(props: {
                   {email.verifiedAt === null ? t('settings.unconfirmed') : t('settings.confirmed')}
                 </td>
                 <td>
-                  <PostForm c={c} action={`/account/emails/${email.id}/remove`}>
-                    <button type="submit" class="link">
-                      {t('settings.remove')}
-                      <span class="visually-hidden"> {email.email}</span>
-                    </button>
-                  </PostForm>
+                  {email.verifiedAt !== null && confirmed <= 1 ? null : (
+                    <PostForm c={c} action={`/account/emails/${email.id}/remove`}>
+                      <button type="submit" class="link">
+                        {t('settings.remove')}
+                        <span class="visually-hidden"> {email.email}</span>
+                      </button>
+                    </PostForm>
+                  )}
                 </td>
               </tr>
             ))}

@@ -3,7 +3,6 @@ import { openTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { WebSession } from '../../../test/support/web-session.js';
 
 const HANDLE_RULE = '3 to 32 letters, digits or hyphens, not starting or ending with a hyphen';
-const LAST_ADDRESS = 'an account keeps at least one confirmed address: delete the account instead';
 
 describe('refusals on the account settings page', () => {
   let test: TestApp;
@@ -33,9 +32,13 @@ describe('refusals on the account settings page', () => {
     expect(badHandle.text).toContain('lang="fr"');
     expect(badHandle.text).toContain(`La valeur saisie n’est pas acceptée : handle : ${HANDLE_RULE}`);
 
+    // Refused in the page's language, in a sentence of its own (no "Remove" is offered for it: see below).
     const lastAddress = await browser.post(`/account/emails/${addressId}/remove`, {});
     expect(lastAddress.status).toBe(400);
-    expect(lastAddress.text).toContain(`Ce n’est pas possible en l’état : ${LAST_ADDRESS}`);
+    expect(lastAddress.text).toContain(
+      'Votre seule adresse confirmée ne peut pas être supprimée : ajoutez-en et confirmez-en une autre d’abord, ou supprimez votre compte.',
+    );
+    expect(lastAddress.text).not.toContain('an account keeps');
   });
 
   it('says the same in English on an English page', async () => {
@@ -47,7 +50,21 @@ describe('refusals on the account settings page', () => {
 
     const lastAddress = await browser.post(`/account/emails/${addressId}/remove`, {});
     expect(lastAddress.status).toBe(400);
-    expect(lastAddress.text).toContain(`This cannot be done as things stand: ${LAST_ADDRESS}`);
-    expect(lastAddress.text).not.toContain('Ce n’est pas possible');
+    expect(lastAddress.text).toContain(
+      'Your only confirmed address cannot be removed: add and confirm another first, or delete your account.',
+    );
+    expect(lastAddress.text).not.toContain('Votre seule adresse');
+  });
+
+  it('offers no “Remove” for the only confirmed address, and shows the earner’s own portfolio address', async () => {
+    const { browser } = await signedIn('only.address@example.org', 'en');
+    const page = await browser.get('/account/settings');
+    expect(page.text).toContain('data-email="only.address@example.org"');
+    expect(page.text).not.toContain('/remove"');
+    expect(page.text).toContain(`Your portfolio address: ${test.platform.publicUrl}/u/your-handle.`);
+
+    await browser.post('/account/profile', { displayName: 'Only', handle: 'only-address', locale: 'en' });
+    const named = await browser.get('/account/settings');
+    expect(named.text).toContain(`Your portfolio address: ${test.platform.publicUrl}/u/only-address.`);
   });
 });

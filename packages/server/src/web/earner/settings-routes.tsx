@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import { LAST_CONFIRMED_ADDRESS } from '../../domain/earner/manage-account.js';
 import { isServerError, ServerErrorCode } from '../../domain/error/server-error.js';
 import { normalizeEmail } from '../../domain/identity/normalize-email.js';
 import type { Platform } from '../../domain/platform.js';
@@ -23,7 +24,14 @@ async function renderSettings(
   const emails = await platform.earners.listEmails(earner.id);
   const notifications = await platform.notifications.settings(earner.id);
   return c.html(
-    <SettingsPage c={c} earner={fresh} emails={emails} notifications={notifications} {...notes} />,
+    <SettingsPage
+      c={c}
+      earner={fresh}
+      emails={emails}
+      notifications={notifications}
+      publicUrl={platform.publicUrl}
+      {...notes}
+    />,
     status,
   );
 }
@@ -91,6 +99,9 @@ export function mountSettingsRoutes(web: Hono<WebEnv>, { platform, options }: We
     try {
       await platform.earners.removeEmail(earner.id, c.req.param('id'));
     } catch (error) {
+      if (isServerError(error) && error.details?.reason === LAST_CONFIRMED_ADDRESS) {
+        return renderSettings(c, platform, { error: c.get('t')('settings.lastAddress') }, 400);
+      }
       const message = userMessage(error, c.get('t'));
       if (message === null) throw error;
       return renderSettings(c, platform, { error: message }, 400);

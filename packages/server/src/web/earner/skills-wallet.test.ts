@@ -87,7 +87,7 @@ describe("the earner's skills wallet", () => {
   it('shows the wallet to its earner and exports it as JSON and as spreadsheet-safe CSV', async () => {
     const page = await browser.get('/account/skills');
     expect(page.status).toBe(200);
-    expect(page.text).toContain('Proven by 2 credential(s)');
+    expect(page.text).toContain('Proven by 2 credentials');
     expect(page.text).not.toContain('Revoked skill');
     expect(page.text).not.toContain('Query tuning');
     expect(page.text).not.toContain('Pending skill');

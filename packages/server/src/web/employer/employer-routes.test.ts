@@ -178,7 +178,7 @@ describe('the employer workspace', () => {
     expect(page.text).toMatch(new RegExp(`name="skill" value="${SQL}" checked`));
     expect(page.text).toMatch(new RegExp(`name="essential" value="${SQL}" checked`));
     expect(page.text).toMatch(new RegExp(`name="skill" value="${SPREADSHEETS}"\\s*/?>`));
-    expect(page.text).toContain('1 skill(s) match “spreadsheets”');
+    expect(page.text).toContain('1 skill matches “spreadsheets”');
     expect(page.text).toMatch(/name="location"[^>]*value="Lyon"/);
     expect(page.text).toContain(`formaction="${BASE}/review"`);
     const none = await owner.get(`${BASE}/review?skill=${encodeURIComponent(SQL)}&add=zzzz`);
@@ -297,7 +297,7 @@ describe('the employer workspace', () => {
     expect(page.text).toContain('Décrire un poste');
     expect(page.text).toContain('Espace employeur');
     const talent = await owner.get(`${BASE}/talent${ROLE}`);
-    expect(talent.text).toContain('1 compétence(s) prouvée(s) sur 2, dont 1 essentielle(s) sur 2');
+    expect(talent.text).toContain('1 compétence prouvée sur 2, dont 1 essentielle sur 2');
     await owner.get(`${BASE}?lang=en`);
   });
 });

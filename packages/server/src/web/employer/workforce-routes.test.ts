@@ -245,7 +245,7 @@ describe("the employer workspace's saved roles and workforce pages", () => {
       invites: 'ana@example.com, Data\nnot-an-address, Data\n\nbo@example.com',
     });
     expect(refused.status).toBe(400);
-    expect(refused.text).toContain('Nobody was invited: 1 line(s) need correcting first.');
+    expect(refused.text).toContain('Nobody was invited: 1 line needs correcting first.');
     expect(refused.text).toContain(
       '<li data-line="2">Line 2 (“not-an-address, Data”): this is not an email address.</li>',
     );

@@ -4,6 +4,7 @@ import { raw } from 'hono/html';
 import type { CredentialPage } from '../../domain/earner/portfolio.js';
 import { readStoredImage } from '../../domain/image/read-stored-image.js';
 import type { ImportedCredential } from '../../domain/ports/index.js';
+import { achievementTypeWords } from '../shared/achievement-words.js';
 import { BadgeImage } from '../shared/badge-image.js';
 import { type CredentialFields, readCredentialFields } from '../shared/credential-fields.js';
 import { Layout, PostForm } from '../shared/layout.js';
@@ -52,7 +53,7 @@ function CredentialFacts(props: {
       {fields.achievementType === null ? null : (
         <>
           <dt>{t('credential.type')}</dt>
-          <dd>{fields.achievementType}</dd>
+          <dd>{achievementTypeWords(t, fields.achievementType)}</dd>
         </>
       )}
       <dt>{t('credential.issued')}</dt>

@@ -8,6 +8,7 @@ import {
   AchievementSkills,
   achievementTexts,
 } from '../shared/achievement-summary.js';
+import { achievementTypeWords } from '../shared/achievement-words.js';
 import { BadgeImage } from '../shared/badge-image.js';
 import { Layout } from '../shared/layout.js';
 import type { WebEnv } from '../shared/web-env.js';
@@ -100,7 +101,7 @@ export function IssuerPage(props: {
                   <a href={`/achievements/${achievement.id}`}>{achievement.name}</a>
                 </h3>
                 <p class="muted">
-                  {achievement.achievementType}
+                  {achievementTypeWords(t, achievement.achievementType)}
                   {achievement.level === null ? '' : ` · ${achievement.level}`}
                 </p>
                 <p>{t('achievement.earners', { count: earners })}</p>

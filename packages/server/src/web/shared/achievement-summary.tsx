@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { raw } from 'hono/html';
 import type { Achievement, Issuer } from '../../domain/ports/index.js';
+import { achievementTypeWords, deliveryModeWords } from './achievement-words.js';
 import { renderMarkdown } from './render/render-markdown.js';
 import type { WebEnv } from './web-env.js';
 
@@ -33,7 +34,7 @@ export function AchievementFacts(props: {
       <dt>{t('credential.issuer')}</dt>
       <dd>{issuer === null ? '—' : <a href={`/issuers/${issuer.slug}`}>{issuer.name}</a>}</dd>
       <dt>{t('credential.type')}</dt>
-      <dd>{achievement.achievementType}</dd>
+      <dd>{achievementTypeWords(t, achievement.achievementType)}</dd>
       {achievement.level === null ? null : (
         <>
           <dt>{t('achievement.level')}</dt>
@@ -55,7 +56,7 @@ export function AchievementFacts(props: {
       {achievement.deliveryMode === null ? null : (
         <>
           <dt>{t('achievement.delivery')}</dt>
-          <dd>{achievement.deliveryMode}</dd>
+          <dd>{deliveryModeWords(t, achievement.deliveryMode)}</dd>
         </>
       )}
       {achievement.industry === null ? null : (

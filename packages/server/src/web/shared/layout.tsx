@@ -45,6 +45,8 @@ export function Layout(props: {
           </>
         )}
         <link rel="stylesheet" href="/assets/site.css" />
+        <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
+        <link rel="icon" href="/favicon.ico" sizes="32x32" />
         <script src="/assets/site.js" defer></script>
       </head>
       <body>

@@ -60,6 +60,8 @@ describe('/verify with a pasted VC-JWT', () => {
     expect(page).not.toContain(locale === 'en' ? 'Other check' : 'Autre contrôle');
     expect(page).not.toContain(locale === 'en' ? 'This check passed.' : 'Ce contrôle a réussi.');
     expect(page).toContain(locale === 'en' ? 'Token expiry' : 'Expiration du jeton');
+    // French puts a no-break space before the colon.
+    expect(page).toContain(locale === 'en' ? '</strong>: passed' : '</strong>\u00a0: réussi');
     // The JWT's own signature row, worded as a signature, not as an envelope detail.
     expect(page.match(/>Signature</g)?.length ?? 0).toBeGreaterThanOrEqual(1);
   });

@@ -120,7 +120,7 @@ export function VerificationPanel(props: {
                 data-trust={report.issuerTrust?.level}
               >
                 <strong>{words.label}</strong>
-                {': '}
+                {t('punctuation.colon')}
                 {trustWords}
               </li>
             );
@@ -128,7 +128,7 @@ export function VerificationPanel(props: {
           return (
             <li class={`check-${words.outcome}`} data-check={check.id} data-outcome={words.outcome}>
               <strong>{words.label}</strong>
-              {': '}
+              {t('punctuation.colon')}
               {words.outcome === 'ok'
                 ? t('verify.outcome.ok')
                 : words.outcome === 'warning'
@@ -139,7 +139,9 @@ export function VerificationPanel(props: {
               {words.outcome === 'ok' ? null : (
                 <span class="hint">
                   {' '}
-                  ({t('verify.detail')}: {check.message}
+                  ({t('verify.detail')}
+                  {t('punctuation.colon')}
+                  {check.message}
                   {check.code === undefined ? '' : `, ${check.code}`})
                 </span>
               )}

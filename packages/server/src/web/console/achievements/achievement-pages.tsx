@@ -13,6 +13,7 @@ import {
 } from '../../../domain/ports/index.js';
 import type { MessageKey } from '../../../i18n/messages/en.js';
 import type { Translator } from '../../../i18n/translate.js';
+import { achievementTypeWords } from '../../shared/achievement-words.js';
 import { PostForm } from '../../shared/layout.js';
 import { Notes } from '../../shared/notes.js';
 import { renderMarkdown } from '../../shared/render/render-markdown.js';
@@ -130,7 +131,7 @@ export function AchievementListPage(props: {
                   <td>
                     <StatusLabel c={c} status={achievement.status} />
                   </td>
-                  <td>{achievement.achievementType}</td>
+                  <td>{achievementTypeWords(t, achievement.achievementType)}</td>
                   <td>{achievement.level ?? ''}</td>
                   <td>{achievement.hours ?? ''}</td>
                   <td>{t.date(achievement.updatedAt)}</td>
@@ -176,7 +177,7 @@ function AchievementFacts(props: { readonly c: Context<WebEnv>; readonly achieve
       <p>{typeof document.description === 'string' ? document.description : ''}</p>
       <dl class="facts">
         <dt>{t('console.achievements.field.type')}</dt>
-        <dd>{achievement.achievementType}</dd>
+        <dd>{achievementTypeWords(t, achievement.achievementType)}</dd>
         <dt>{t('console.achievements.field.level')}</dt>
         <dd>{achievement.level ?? none}</dd>
         <dt>{t('console.achievements.field.hours')}</dt>
@@ -402,7 +403,9 @@ export function AchievementFormPage(props: {
       {achievement === null ? null : (
         <section aria-labelledby="status-heading">
           <h2 id="status-heading">
-            {t('console.achievements.column.status')}: <StatusLabel c={c} status={achievement.status} />
+            {t('console.achievements.column.status')}
+            {t('punctuation.colon')}
+            <StatusLabel c={c} status={achievement.status} />
           </h2>
           {props.currentBadge === undefined ? null : <Badge picture={props.currentBadge} />}
           <StatusActions c={c} workspace={workspace} achievement={achievement} />
@@ -451,7 +454,7 @@ export function AchievementFormPage(props: {
           )}
           {ACHIEVEMENT_TYPES.map((type) => (
             <option value={type} selected={type === values.achievementType}>
-              {type}
+              {achievementTypeWords(t, type)}
             </option>
           ))}
         </select>

@@ -314,7 +314,7 @@ function IssueWhere(props: { readonly c: Context<WebEnv>; readonly issue: Pathwa
           (<code>{location.field}</code>)
         </>
       )}
-      {': '}
+      {props.c.get('t')('punctuation.colon')}
     </>
   );
 }

@@ -256,7 +256,9 @@ function NodeEditor(props: {
   return (
     <fieldset class="tree-node tree-group" id={anchor}>
       <legend>
-        {label}: {t('console.pathways.editor.group')}
+        {label}
+        {t('punctuation.colon')}
+        {t('console.pathways.editor.group')}
       </legend>
       <input type="hidden" name={`tree.${key}.kind`} value="group" />
       <NodeErrors id={errorsId} issues={issues} />
