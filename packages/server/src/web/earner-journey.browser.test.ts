@@ -77,6 +77,12 @@ describe('an earner in a real browser (Chromium)', () => {
     await expectAccessible(page, 'claim page');
     await saveScreenshot(page, 'claim');
     await page.getByRole('button', { name: 'Accept' }).click();
+    // Accepting is a moment: the earner lands on a page that offers the ways to show the credential.
+    await page.waitForURL(/\/account\/credentials\/[0-9a-f-]{36}\/accepted$/);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Congratulations!');
+    await expectAccessible(page, 'the accepted credential');
+    await saveScreenshot(page, 'accepted');
+    await page.getByRole('link', { name: 'Open its public page' }).click();
     await page.waitForURL(/\/credentials\//);
     credentialId = credentialIdOf(page.url());
     await expect(page.locator('[data-verdict]').getAttribute('data-verdict')).resolves.toBe('verified');

@@ -9,6 +9,7 @@ import { consoleCredentialsEn } from './console-credentials.js';
 import { consoleOrganisationEn } from './console-organisation.js';
 import { consolePathwaysEn } from './console-pathways.js';
 import { consoleShellEn } from './console-shell.js';
+import { earnerCelebrationEn } from './earner-celebration.js';
 import { earnerRolesEn } from './earner-roles.js';
 import { earnerSharingEn } from './earner-sharing.js';
 import { earnerSkillsEn } from './earner-skills.js';
@@ -51,6 +52,7 @@ export const en = {
   ...endorsementsEn,
   ...issuerTrustEn,
   ...ob2VerificationEn,
+  ...earnerCelebrationEn,
   ...achievementWordsEn,
   ...verificationChecksEn,
   ...sharedVerificationsEn,

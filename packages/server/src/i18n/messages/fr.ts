@@ -7,6 +7,7 @@ import { consoleCredentialsFr } from './console-credentials.js';
 import { consoleOrganisationFr } from './console-organisation.js';
 import { consolePathwaysFr } from './console-pathways.js';
 import { consoleShellFr } from './console-shell.js';
+import { earnerCelebrationFr } from './earner-celebration.js';
 import { earnerRolesFr } from './earner-roles.js';
 import { earnerSharingFr } from './earner-sharing.js';
 import { earnerSkillsFr } from './earner-skills.js';
@@ -47,6 +48,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...endorsementsFr,
   ...issuerTrustFr,
   ...ob2VerificationFr,
+  ...earnerCelebrationFr,
   ...achievementWordsFr,
   ...verificationChecksFr,
   ...sharedVerificationsFr,

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { MessagePage } from '../shared/message-page.js';
 import { readForm, signIn } from '../shared/web-context.js';
 import type { WebDeps, WebEnv } from '../shared/web-env.js';
+import { acceptedPath } from './account-routes.js';
 import { ClaimPage } from './claim-page.js';
 
 /** `/claim/{secret}`: the emailed offer of a credential; accepting it signs the earner in. */
@@ -26,7 +27,7 @@ export function mountClaimRoutes(web: Hono<WebEnv>, { platform, options }: WebDe
       locale: c.get('t').locale,
     });
     if (signedIn?.id !== earnerId) signIn(c, options, await platform.earners.startSession(earnerId));
-    return c.redirect(`/credentials/${credentialId}`, 303);
+    return c.redirect(acceptedPath(credentialId), 303);
   });
   web.post('/claim/:secret/decline', async (c) => {
     await readForm(c);

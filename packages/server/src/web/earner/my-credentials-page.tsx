@@ -81,6 +81,10 @@ export function MyCredentialsPage(props: {
 }) {
   const { c, earner, items } = props;
   const t = c.get('t');
+  // Credentials waiting for an answer stand apart: they are not the earner's until accepted.
+  const isPending = (item: PortfolioItem) => item.kind === 'issued' && item.choice === 'pending';
+  const pending = items.filter(isPending);
+  const answered = items.filter((item) => !isPending(item));
   return (
     <Layout c={c} title={t('account.title')}>
       <h1>{t('account.title')}</h1>
@@ -102,17 +106,34 @@ export function MyCredentialsPage(props: {
           </>
         )}
       </p>
-      {items.length === 0 ? (
-        <p>{t('account.empty')}</p>
-      ) : (
-        <div class="grid">
-          {items.map((item) => (
-            <CredentialCard c={c} item={item}>
-              <ItemControls c={c} item={item} />
-            </CredentialCard>
-          ))}
-        </div>
+      {pending.length === 0 ? null : (
+        <section class="panel pending" aria-labelledby="pending-heading">
+          <h2 id="pending-heading">{t('account.pending.heading')}</h2>
+          <p>{t('account.pending.lead')}</p>
+          <div class="grid">
+            {pending.map((item) => (
+              <CredentialCard c={c} item={item}>
+                <p class="pending-label">{t('account.pending.label')}</p>
+                <ItemControls c={c} item={item} />
+              </CredentialCard>
+            ))}
+          </div>
+        </section>
       )}
+      <section aria-labelledby="mine-heading">
+        <h2 id="mine-heading">{t('account.mine.heading')}</h2>
+        {answered.length === 0 ? (
+          <p>{t('account.empty')}</p>
+        ) : (
+          <div class="grid">
+            {answered.map((item) => (
+              <CredentialCard c={c} item={item}>
+                <ItemControls c={c} item={item} />
+              </CredentialCard>
+            ))}
+          </div>
+        )}
+      </section>
       <section aria-labelledby="import-heading">
         <h2 id="import-heading">{t('import.heading')}</h2>
         <p class="hint">{t('import.hint')}</p>
