@@ -61,3 +61,31 @@ export function negotiateMediaType(options: {
   }
   return chosen?.offer;
 }
+
+/** How a client rates one offer: its quality, how specifically it named it, and where (RFC 9110 §12.5.1). */
+export interface Preference {
+  readonly quality: number;
+  /** 2 for `type/subtype`, 1 for `type/*`, 0 for `*\/*`, -1 when nothing matches. */
+  readonly specificity: number;
+  /** The index of the matching range in the header, to break ties by the client's own order. */
+  readonly position: number;
+}
+
+/** The client's rating of `offer` from the most specific range matching it; no header rates all as `*\/*`. */
+export function preferenceOf(offer: string, accept: string | undefined): Preference {
+  if (accept === undefined || accept.trim() === '') return { quality: 1, specificity: 0, position: 0 };
+  const [type, subtype] = offer.toLowerCase().split('/');
+  let best: Preference = { quality: 0, specificity: -1, position: Number.POSITIVE_INFINITY };
+  parseAccept(accept).forEach((range, position) => {
+    const specificity =
+      range.type === type && range.subtype === subtype
+        ? 2
+        : range.type === type && range.subtype === '*'
+          ? 1
+          : range.type === '*' && range.subtype === '*'
+            ? 0
+            : -1;
+    if (specificity > best.specificity) best = { quality: range.quality, specificity, position };
+  });
+  return best;
+}

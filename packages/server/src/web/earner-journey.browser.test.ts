@@ -135,7 +135,7 @@ describe('an earner in a real browser (Chromium)', () => {
     await open(`/credentials/${credentialId}`, 'credential');
     const record = await server.platform.credentials.get(ADMIN, credentialId);
     await expect(page.locator('meta[property="og:image"]').getAttribute('content')).resolves.toContain(
-      '/image',
+      '/share-card.png',
     );
     const href = await page.locator('[data-linkedin-add]').getAttribute('href');
     const url = new URL(href ?? '');

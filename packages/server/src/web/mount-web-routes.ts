@@ -7,7 +7,7 @@ import { mountPublicRoutes } from './public/mount-public-routes.js';
 import { mountSessionRoutes } from './session/mount-session-routes.js';
 import { mountAssetRoutes } from './shared/asset-routes.js';
 import { renderWebError } from './shared/render-web-error.js';
-import { wantsHtml } from './shared/wants-html.js';
+import { wantsHtml, wantsPage } from './shared/wants-html.js';
 import { webContext } from './shared/web-context.js';
 import type { WebDeps, WebEnv } from './shared/web-env.js';
 
@@ -44,11 +44,16 @@ const PAGE_PATHS = [
 export function mountWebRoutes(app: Hono<PublicEnv>, deps: WebDeps): void {
   const web = new Hono<WebEnv>();
   const context = webContext(deps.platform, deps.options);
-  // Before any route: a middleware registered after a route's handler would never run for it.
-  for (const path of PAGE_PATHS) web.use(path, context);
+  // Before any route: a middleware registered after a route's handler would never run for it. Share
+  // cards under /u/* are public images for crawlers: no session and no cookies on a cacheable answer.
+  const page: MiddlewareHandler<WebEnv> = async (c, next) =>
+    c.req.path.endsWith('/share-card.png') ? next() : context(c, next);
+  for (const path of PAGE_PATHS) web.use(path, page);
   const negotiated: MiddlewareHandler<WebEnv> = async (c, next) => (wantsHtml(c) ? context(c, next) : next());
-  web.use('/credentials/:id', negotiated);
-  web.use('/achievements/:id', negotiated);
+  // Pages people share: crawlers and `*/*` get the page (see wantsPage).
+  const shared: MiddlewareHandler<WebEnv> = async (c, next) => (wantsPage(c) ? context(c, next) : next());
+  web.use('/credentials/:id', shared);
+  web.use('/achievements/:id', shared);
   web.use('/endorsements/:id', negotiated);
   web.use('/endorsements/:id/endorsement.json', context);
   web.use('/credentials/:id/download/*', context);

@@ -134,8 +134,10 @@ const credentialDocument = createRoute({
   tags: ['Public documents'],
   summary: 'An issued credential, at its id',
   description:
-    'JSON for `application/json`, `application/vc+ld+json`, `application/vc` or `*/*`; the compact JWS for ' +
-    '`application/vc+jwt` when the credential was issued as a VC-JWT. A credential its earner declined or made ' +
+    'JSON for `application/json`, `application/ld+json`, `application/vc+ld+json` or `application/vc`; the ' +
+    'compact JWS for `application/vc+jwt` when the credential was issued as a VC-JWT. Where the web pages are ' +
+    'served, `*/*`, browsers and link-preview crawlers get the HTML page instead (send no `Accept`, or a JSON ' +
+    'type, for the document). A credential its earner declined or made ' +
     'private, or that waits in their portfolio for them to accept it, answers 404 (as an unknown id does) to ' +
     'everyone but that earner.',
   request: { params: IdParamsSchema },

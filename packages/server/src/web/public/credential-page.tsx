@@ -14,6 +14,7 @@ import { renderMarkdown } from '../shared/render/render-markdown.js';
 import { standingOfReport, VerificationPanel } from '../shared/verification-words.js';
 import type { WebEnv } from '../shared/web-env.js';
 import { CredentialEndorsements } from './endorsement-pages.js';
+import { shareCardLink } from './share-card-routes.js';
 
 function CredentialFacts(props: {
   readonly c: Context<WebEnv>;
@@ -171,13 +172,22 @@ export function IssuedCredentialPage(props: {
         })
       : null;
   const shareText = t('share.text', { name: fields.name, issuer: fields.issuerName });
+  const recipient = page.owner?.displayName ?? fields.recipientName;
+  const card = shareCardLink({
+    pageUrl: props.pageUrl,
+    t,
+    alt:
+      recipient === null
+        ? t('shareCard.achievementAlt', { name: fields.name, issuer: fields.issuerName })
+        : t('shareCard.credentialAlt', { name: fields.name, recipient, issuer: fields.issuerName }),
+  });
   const embed = `<a href="${props.pageUrl}"><img src="${props.imageUrl}" alt="${escapeAttribute(fields.name)}" width="120" height="120"></a>`;
   return (
     <Layout
       c={c}
       title={fields.name}
       description={description}
-      preview={{ title: fields.name, description, url: props.pageUrl, image: props.imageUrl }}
+      preview={{ title: fields.name, description, url: props.pageUrl, image: card.url, card }}
     >
       <BrandBar color={issuer?.brandColor ?? null} />
       <div class="hero">

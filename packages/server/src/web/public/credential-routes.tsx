@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { SHARE_CHANNELS, type Visitor } from '../../domain/events/record-activity.js';
-import { wantsHtml } from '../shared/wants-html.js';
+import { wantsPage } from '../shared/wants-html.js';
 import type { WebDeps, WebEnv } from '../shared/web-env.js';
 import { ImportedCredentialPage, IssuedCredentialPage } from './credential-page.js';
 
@@ -21,12 +21,14 @@ export function visitorOf(c: Context<WebEnv>): Visitor {
  */
 export function mountCredentialRoutes(web: Hono<WebEnv>, { platform }: WebDeps): void {
   web.get('/credentials/:id', async (c, next) => {
-    if (!wantsHtml(c)) return next();
+    if (!wantsPage(c)) return next();
     const viewer = c.get('earner');
     const page = await platform.earners.viewCredential(c.req.param('id'), viewer?.id ?? null);
     const report = await platform.verify(page.credential.jwt ?? page.credential.document);
     await platform.events.recordView({ credentialId: page.credential.id, visitor: visitorOf(c) });
     const base = platform.publicUrl;
+    // The same URL answers JSON to other clients (public-document-routes).
+    c.header('Vary', 'Accept');
     return c.html(
       <IssuedCredentialPage
         c={c}

@@ -134,12 +134,15 @@ export function mountDownloadRoutes(web: Hono<WebEnv>, { platform }: WebDeps): v
           badgePng: await badgePng(page.achievement, fields.name, issuerName),
           brandColor: page.issuer?.brandColor ?? null,
           logoPng: await logoPng(page.issuer),
+          language: t.locale,
           labels: {
             certifies: t('certificate.certifies'),
+            hasEarned: t('certificate.hasEarned'),
             issuedOn: t('certificate.issuedOn'),
             expiresOn: t('certificate.expiresOn'),
             verifyAt: t('certificate.verifyAt'),
             issuedBy: t('certificate.issuedBy'),
+            qrAlt: t('share.qrAlt'),
           },
         });
         return c.body(new Uint8Array(pdf), 200, {

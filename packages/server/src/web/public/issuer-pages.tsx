@@ -13,6 +13,7 @@ import { BadgeImage } from '../shared/badge-image.js';
 import { Layout } from '../shared/layout.js';
 import type { WebEnv } from '../shared/web-env.js';
 import { EndorsementLine } from './endorsement-pages.js';
+import { shareCardLink } from './share-card-routes.js';
 
 function VerifiedMark(props: { readonly c: Context<WebEnv>; readonly issuer: Issuer }) {
   const t = props.c.get('t');
@@ -123,12 +124,38 @@ export function AchievementPage(props: {
   readonly pathways: readonly PathwayMembership[];
   /** Its endorsements in force. */
   readonly endorsements: readonly EndorsementView[];
+  /** Its absolute URL, for the share preview. */
+  readonly pageUrl?: string;
 }) {
   const { c, achievement, issuer } = props;
   const t = c.get('t');
   const { description } = achievementTexts(achievement);
+  const issuerName = issuer?.name ?? '';
+  const card =
+    props.pageUrl === undefined
+      ? undefined
+      : shareCardLink({
+          pageUrl: props.pageUrl,
+          t,
+          alt: t('shareCard.achievementAlt', { name: achievement.name, issuer: issuerName }),
+        });
+  const preview =
+    card === undefined || props.pageUrl === undefined
+      ? undefined
+      : {
+          title: achievement.name,
+          description: description ?? achievement.name,
+          url: props.pageUrl,
+          image: card.url,
+          card,
+        };
   return (
-    <Layout c={c} title={achievement.name} description={description ?? achievement.name}>
+    <Layout
+      c={c}
+      title={achievement.name}
+      description={description ?? achievement.name}
+      {...(preview === undefined ? {} : { preview })}
+    >
       <div class="hero">
         <BadgeImage t={t} src={`/achievements/${achievement.id}/image`} name={achievement.name} />
         <div>

@@ -1,16 +1,17 @@
 import type { Hono } from 'hono';
-import { wantsHtml } from '../shared/wants-html.js';
+import { wantsPage } from '../shared/wants-html.js';
 import type { WebDeps, WebEnv } from '../shared/web-env.js';
 import { AchievementPage, IssuerPage } from './issuer-pages.js';
 
 /** `/issuers/{slug}` and, for browsers, `/achievements/{id}`: who issues, and what they award (and who endorses each). */
 export function mountIssuerRoutes(web: Hono<WebEnv>, { platform }: WebDeps): void {
   web.get('/achievements/:id', async (c, next) => {
-    if (!wantsHtml(c)) return next();
+    if (!wantsPage(c)) return next();
     const { achievement, issuer, earners, pathways } = await platform.achievements.viewPublic(
       c.req.param('id'),
     );
     const endorsements = await platform.endorsements.list({ achievementId: achievement.id });
+    c.header('Vary', 'Accept');
     return c.html(
       <AchievementPage
         c={c}
@@ -19,6 +20,7 @@ export function mountIssuerRoutes(web: Hono<WebEnv>, { platform }: WebDeps): voi
         earners={earners}
         pathways={pathways}
         endorsements={endorsements}
+        pageUrl={`${platform.publicUrl}/achievements/${achievement.id}`}
       />,
     );
   });

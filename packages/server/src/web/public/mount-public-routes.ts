@@ -9,6 +9,7 @@ import { mountIssuerRoutes } from './issuer-routes.js';
 import { mountMailboxRoutes } from './mailbox-routes.js';
 import { mountOutcomeAnswerRoutes } from './outcome-answer-routes.js';
 import { mountPortfolioRoutes } from './portfolio-routes.js';
+import { mountShareCardRoutes } from './share-card-routes.js';
 import { mountSharedVerificationRoutes } from './shared-verification-routes.js';
 import { mountSkillRoutes } from './skill-routes.js';
 import { mountUnsubscribeRoutes } from './unsubscribe-routes.js';
@@ -26,6 +27,7 @@ export function mountPublicRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
   mountIssuerRoutes(web, deps);
   mountEndorsementRoutes(web, deps);
   mountPortfolioRoutes(web, deps);
+  mountShareCardRoutes(web, deps);
   mountMailboxRoutes(web, deps);
   mountUnsubscribeRoutes(web, deps);
   mountOutcomeAnswerRoutes(web, deps);

@@ -4,6 +4,7 @@ import { CredentialCard } from '../shared/credential-card.js';
 import { readCredentialFields } from '../shared/credential-fields.js';
 import { Layout } from '../shared/layout.js';
 import type { WebEnv } from '../shared/web-env.js';
+import { shareCardLink } from './share-card-routes.js';
 
 function skillsOf(item: PortfolioItem): string[] {
   const document = item.kind === 'issued' ? item.credential.document : item.imported.document;
@@ -26,12 +27,20 @@ export function PublicPortfolioPage(props: {
       groups.set(skill, [...(groups.get(skill) ?? []), item]);
     }
   }
+  const card = shareCardLink({ pageUrl: props.pageUrl, t, alt: t('shareCard.portfolioAlt', { name }) });
   const sorted = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
   return (
     <Layout
       c={c}
       title={t('portfolio.title', { name })}
       description={t('portfolio.description', { name, count: portfolio.items.length })}
+      preview={{
+        title: t('portfolio.title', { name }),
+        description: t('portfolio.description', { name, count: portfolio.items.length }),
+        url: props.pageUrl,
+        image: card.url,
+        card,
+      }}
     >
       <h1>{t('portfolio.title', { name })}</h1>
       <p class="lead">{t('portfolio.description', { name, count: portfolio.items.length })}</p>

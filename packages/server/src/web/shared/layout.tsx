@@ -10,6 +10,8 @@ export interface SharePreview {
   readonly description: string;
   readonly url: string;
   readonly image: string;
+  /** Set for a large PNG card (1200×630): its size and words, and X shows it large. */
+  readonly card?: { readonly width: number; readonly height: number; readonly alt: string };
 }
 
 export function Layout(props: {
@@ -37,7 +39,19 @@ export function Layout(props: {
             <meta property="og:description" content={props.preview.description} />
             <meta property="og:url" content={props.preview.url} />
             <meta property="og:image" content={props.preview.image} />
-            <meta name="twitter:card" content="summary" />
+            {props.preview.card === undefined ? null : (
+              <>
+                <meta property="og:image:type" content="image/png" />
+                <meta property="og:image:width" content={String(props.preview.card.width)} />
+                <meta property="og:image:height" content={String(props.preview.card.height)} />
+                <meta property="og:image:alt" content={props.preview.card.alt} />
+                <meta name="twitter:image:alt" content={props.preview.card.alt} />
+              </>
+            )}
+            <meta
+              name="twitter:card"
+              content={props.preview.card === undefined ? 'summary' : 'summary_large_image'}
+            />
             <meta name="twitter:title" content={props.preview.title} />
             <meta name="twitter:description" content={props.preview.description} />
             <meta name="twitter:image" content={props.preview.image} />

@@ -30,18 +30,29 @@ async function loadRenderer(): Promise<Uint8Array[]> {
 
 let ready: Promise<Uint8Array[]> | undefined;
 
-/** Rasterises an SVG (sanitise untrusted input first) to a PNG `width` pixels wide, height to scale. */
-export async function svgToPng(svg: string, options: { width?: number } = {}): Promise<Uint8Array> {
+/**
+ * Rasterises an SVG (sanitise untrusted input first) to a PNG `width` pixels wide, height to scale. With
+ * `fonts`, text is set in those alone (bundled fonts, the same on every host) in `fontFamily` by default.
+ */
+export async function svgToPng(
+  svg: string,
+  options: { width?: number; fonts?: readonly Uint8Array[]; fontFamily?: string } = {},
+): Promise<Uint8Array> {
   const width = options.width ?? 512;
   if (!Number.isInteger(width) || width < 1 || width > MAX_WIDTH) {
     throw new MicrocredError(ErrorCode.RANGE_ERROR, `PNG width must be an integer from 1 to ${MAX_WIDTH}`);
   }
   ready ??= loadRenderer();
-  const fontBuffers = await ready;
+  const hostFonts = await ready;
+  const fontBuffers = options.fonts === undefined ? hostFonts : [...options.fonts];
+  const font = {
+    fontBuffers,
+    ...(options.fontFamily === undefined ? {} : { defaultFontFamily: options.fontFamily }),
+  };
 
   let renderer: InstanceType<typeof Resvg>;
   try {
-    renderer = new Resvg(svg, { fitTo: { mode: 'width', value: width }, font: { fontBuffers } });
+    renderer = new Resvg(svg, { fitTo: { mode: 'width', value: width }, font });
   } catch (cause) {
     throw new MicrocredError(ErrorCode.PARSING_ERROR, 'The SVG image cannot be parsed', { cause });
   }

@@ -1,5 +1,22 @@
 import { ErrorCode, MicrocredError } from '@microcred/vc';
-import { PageSizes, PDFDocument, type PDFFont, type PDFImage, rgb, StandardFonts } from 'pdf-lib';
+import fontkit from '@pdf-lib/fontkit';
+import {
+  type Color,
+  PageSizes,
+  PDFDocument,
+  type PDFFont,
+  type PDFImage,
+  type PDFPage,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  setLineWidth,
+  setStrokingColor,
+  setTextRenderingMode,
+  TextRenderingMode,
+} from 'pdf-lib';
+import { type FontWeight, fontsFor, splitIntoRuns, THIN_FONT_STROKE } from './bundled-fonts.js';
+import { PdfStructure, type StructureElement } from './pdf-structure.js';
 
 export interface CertificateInput {
   title: string;
@@ -17,7 +34,19 @@ export interface CertificateInput {
   logoPng?: Uint8Array | null;
   /** The issuer's `#rrggbb` for the frame and the title; the default accent when absent. */
   brandColor?: string | null;
-  labels: { certifies: string; issuedOn: string; expiresOn: string; verifyAt: string; issuedBy: string };
+  /** The document's language (BCP 47), which the labels are written in. */
+  language: string;
+  labels: {
+    /** The sentence is `{certifies} {recipient} {hasEarned} {achievement}`. */
+    certifies: string;
+    hasEarned: string;
+    issuedOn: string;
+    expiresOn: string;
+    verifyAt: string;
+    issuedBy: string;
+    /** The QR code's alternative text. */
+    qrAlt: string;
+  };
 }
 
 const [PAGE_HEIGHT, PAGE_WIDTH] = PageSizes.A4;
@@ -39,31 +68,57 @@ function accentOf(brandColor: string | null | undefined) {
   return rgb(channel(0), channel(2), channel(4));
 }
 
-/** Latin letters whose stroke is not a combining mark, so NFKD leaves them as they are. */
-const STROKED_LETTERS: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i' };
-
-/**
- * The standard PDF fonts only cover WinAnsi. Rather than embed a large Unicode font, characters outside
- * it fall back to their unaccented form (ő → o) or, failing that, '?'.
- */
-function toFontText(text: string, font: PDFFont): string {
-  const supported = new Set(font.getCharacterSet());
-  const encodable = (chars: string) => [...chars].every((char) => supported.has(char.codePointAt(0) ?? -1));
-  return Array.from(text.normalize('NFC').replace(/\s+/g, ' ').trim(), (char) => {
-    if (encodable(char)) return char;
-    const base = STROKED_LETTERS[char] ?? char.normalize('NFKD').replace(/\p{M}/gu, '');
-    // A combining mark left over after NFC strips to nothing and is dropped.
-    return encodable(base) ? base : '?';
-  }).join('');
+interface Face {
+  readonly font: PDFFont;
+  readonly thin: boolean;
+  readonly covers: (codePoint: number) => boolean;
 }
+
+/** The fonts of one weight: text is cut into runs, each drawn in the first face that covers it. */
+interface Faces {
+  readonly weight: FontWeight;
+  readonly list: readonly Face[];
+}
+
+function widthOf(text: string, faces: Faces, size: number): number {
+  return splitIntoRuns(text, faces.list).reduce(
+    (sum, run) => sum + run.font.font.widthOfTextAtSize(run.text, size),
+    0,
+  );
+}
+
+function drawRuns(
+  page: PDFPage,
+  text: string,
+  faces: Faces,
+  at: { x: number; y: number; size: number; color: Color },
+): void {
+  let x = at.x;
+  for (const run of splitIntoRuns(text, faces.list)) {
+    const { font, thin } = run.font;
+    if (thin) {
+      page.pushOperators(
+        pushGraphicsState(),
+        setTextRenderingMode(TextRenderingMode.FillAndOutline),
+        setLineWidth(at.size * THIN_FONT_STROKE[faces.weight]),
+        setStrokingColor(at.color),
+      );
+    }
+    page.drawText(run.text, { x, y: at.y, size: at.size, font, color: at.color });
+    if (thin) page.pushOperators(popGraphicsState());
+    x += font.widthOfTextAtSize(run.text, at.size);
+  }
+}
+
+const cleanText = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 interface TextBlock {
   lines: string[];
   size: number;
 }
 
-function wrap(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
-  const fits = (line: string) => font.widthOfTextAtSize(line, size) <= maxWidth;
+function wrap(text: string, faces: Faces, size: number, maxWidth: number): string[] {
+  const fits = (line: string) => widthOf(line, faces, size) <= maxWidth;
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
@@ -74,7 +129,7 @@ function wrap(text: string, font: PDFFont, size: number, maxWidth: number): stri
     }
     if (line) lines.push(line);
     line = '';
-    // A single word wider than the page (a long URL, a name without spaces) is broken anywhere.
+    // A single word wider than the page (a long URL, a name without spaces, CJK text) is broken anywhere.
     for (const char of word) {
       if (line && !fits(line + char)) {
         lines.push(line);
@@ -90,20 +145,44 @@ function wrap(text: string, font: PDFFont, size: number, maxWidth: number): stri
 /** Shrinks text to fit one line; below `minSize` wraps it instead, cutting what exceeds `maxLines`. */
 function fitText(
   text: string,
-  font: PDFFont,
+  faces: Faces,
   opts: { maxSize: number; minSize: number; maxWidth: number; maxLines: number },
 ): TextBlock {
-  const clean = toFontText(text, font);
+  const clean = cleanText(text);
   for (let size = opts.maxSize; size > opts.minSize; size--) {
-    if (font.widthOfTextAtSize(clean, size) <= opts.maxWidth) return { lines: [clean], size };
+    if (widthOf(clean, faces, size) <= opts.maxWidth) return { lines: [clean], size };
   }
   const size = opts.minSize;
-  const lines = wrap(clean, font, size, opts.maxWidth);
+  const lines = wrap(clean, faces, size, opts.maxWidth);
   if (lines.length <= opts.maxLines) return { lines, size };
   const kept = lines.slice(0, opts.maxLines);
   let last = kept.pop() ?? '';
-  while (last && font.widthOfTextAtSize(`${last}…`, size) > opts.maxWidth) last = last.slice(0, -1);
+  while (last && widthOf(`${last}…`, faces, size) > opts.maxWidth) last = last.slice(0, -1);
   return { lines: [...kept, `${last.trimEnd()}…`], size };
+}
+
+/** Embeds, subsetted, the bundled fonts the texts need; a slice shared by both weights is embedded once. */
+async function embedFaces(
+  pdf: PDFDocument,
+  texts: Record<FontWeight, string>,
+): Promise<Record<FontWeight, Faces>> {
+  pdf.registerFontkit(fontkit);
+  const embedded = new Map<string, Promise<PDFFont>>();
+  const facesOf = async (weight: FontWeight): Promise<Faces> => {
+    const fonts = await fontsFor(texts[weight], weight);
+    const list = await Promise.all(
+      fonts.map(async (bundled) => {
+        let font = embedded.get(bundled.key);
+        if (font === undefined) {
+          font = pdf.embedFont(bundled.bytes, { subset: true });
+          embedded.set(bundled.key, font);
+        }
+        return { font: await font, thin: bundled.thin, covers: bundled.covers };
+      }),
+    );
+    return { weight, list };
+  };
+  return { 400: await facesOf(400), 700: await facesOf(700) };
 }
 
 async function embedPng(pdf: PDFDocument, png: Uint8Array, what: string): Promise<PDFImage> {
@@ -114,36 +193,63 @@ async function embedPng(pdf: PDFDocument, png: Uint8Array, what: string): Promis
   }
 }
 
-/** Renders a printable landscape A4 certificate for one credential, verifiable through its QR code. */
+/**
+ * Renders a printable landscape A4 certificate for one credential, verifiable through its QR code. The
+ * text is in embedded, subsetted Noto Sans (Latin, Greek, Cyrillic) and Noto Sans SC (Han, kana), so
+ * every name prints and copies as written; the PDF is tagged: see PdfStructure for what is marked.
+ */
 export async function renderCertificatePdf(input: CertificateInput): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  pdf.setTitle(input.title);
+  pdf.setTitle(input.title, { showInWindowTitleBar: true });
   pdf.setSubject(input.achievementName);
   pdf.setAuthor(input.issuerName);
   pdf.setCreator('microcred');
   pdf.setProducer('microcred');
 
   const page = pdf.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
-  const regular = await pdf.embedFont(StandardFonts.Helvetica);
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
+  const structure = new PdfStructure(pdf, page);
+  const { labels } = input;
+  const issuedBy = `${labels.issuedBy} ${input.issuerName}`;
+  const issuedOn = `${labels.issuedOn} ${input.issuedAt}`;
+  const expiresOn = input.expiresAt === null ? null : `${labels.expiresOn} ${input.expiresAt}`;
+  const verifyAt = `${labels.verifyAt} ${input.pageUrl}`;
+  const { 400: regular, 700: bold } = await embedFaces(pdf, {
+    400: [
+      labels.certifies,
+      labels.hasEarned,
+      input.description ?? '',
+      issuedOn,
+      expiresOn ?? '',
+      verifyAt,
+    ].join(''),
+    700: [input.title, input.recipientName ?? '', input.achievementName, issuedBy].join(''),
+  });
   const accent = accentOf(input.brandColor);
 
-  page.drawRectangle({
-    x: 36,
-    y: 36,
-    width: PAGE_WIDTH - 72,
-    height: PAGE_HEIGHT - 72,
-    borderColor: accent,
-    borderWidth: 2,
-  });
+  structure.artifact(() =>
+    page.drawRectangle({
+      x: 36,
+      y: 36,
+      width: PAGE_WIDTH - 72,
+      height: PAGE_HEIGHT - 72,
+      borderColor: accent,
+      borderWidth: 2,
+    }),
+  );
 
   // The upper part flows top-down; the footer (issuer, dates, QR) is pinned above the bottom margin.
   let y = PAGE_HEIGHT - 64;
-  const drawCentered = (block: TextBlock, font: PDFFont, color = INK, gapAfter = 0) => {
+  const drawCentered = (
+    element: StructureElement,
+    block: TextBlock,
+    faces: Faces,
+    color = INK,
+    gapAfter = 0,
+  ) => {
     for (const line of block.lines) {
       y -= block.size * 1.2;
-      const width = font.widthOfTextAtSize(line, block.size);
-      page.drawText(line, { x: (PAGE_WIDTH - width) / 2, y, size: block.size, font, color });
+      const x = (PAGE_WIDTH - widthOf(line, faces, block.size)) / 2;
+      structure.content(element, () => drawRuns(page, line, faces, { x, y, size: block.size, color }));
     }
     y -= gapAfter;
   };
@@ -152,21 +258,34 @@ export async function renderCertificatePdf(input: CertificateInput): Promise<Uin
     const badge = await embedPng(pdf, input.badgePng, 'badge image');
     const { width, height } = badge.scaleToFit(BADGE_SIZE, BADGE_SIZE);
     y -= height;
-    page.drawImage(badge, { x: (PAGE_WIDTH - width) / 2, y, width, height });
+    // The badge repeats the achievement named in the text below it.
+    structure.artifact(() => page.drawImage(badge, { x: (PAGE_WIDTH - width) / 2, y, width, height }));
     y -= 14;
   }
   const line = { maxWidth: CONTENT_WIDTH, maxLines: 2 };
-  drawCentered(fitText(input.title, bold, { ...line, maxSize: 26, minSize: 16 }), bold, accent, 12);
+  const heading = structure.element('H1');
+  drawCentered(heading, fitText(input.title, bold, { ...line, maxSize: 26, minSize: 16 }), bold, accent, 12);
+  // One paragraph, so the sentence reads as one: "This certifies that {name} has earned {achievement}".
+  const sentence = structure.element('P');
   if (input.recipientName !== null) {
+    const lead = { ...line, maxSize: 13, minSize: 10 };
+    drawCentered(sentence, fitText(labels.certifies, regular, lead), regular, MUTED, 4);
     drawCentered(
-      fitText(input.labels.certifies, regular, { ...line, maxSize: 13, minSize: 10 }),
-      regular,
-      MUTED,
-      4,
+      sentence,
+      fitText(input.recipientName, bold, { ...line, maxSize: 28, minSize: 16 }),
+      bold,
+      INK,
+      6,
     );
-    drawCentered(fitText(input.recipientName, bold, { ...line, maxSize: 28, minSize: 16 }), bold, INK, 12);
+    drawCentered(sentence, fitText(labels.hasEarned, regular, lead), regular, MUTED, 4);
   }
-  drawCentered(fitText(input.achievementName, bold, { ...line, maxSize: 34, minSize: 18 }), bold, INK, 10);
+  drawCentered(
+    sentence,
+    fitText(input.achievementName, bold, { ...line, maxSize: 34, minSize: 18 }),
+    bold,
+    INK,
+    10,
+  );
   if (input.description) {
     const description = fitText(input.description, regular, {
       ...line,
@@ -174,48 +293,51 @@ export async function renderCertificatePdf(input: CertificateInput): Promise<Uin
       maxSize: 11,
       minSize: 11,
     });
-    drawCentered(description, regular, MUTED);
+    drawCentered(structure.element('P'), description, regular, MUTED);
   }
 
   const footer = [
-    { text: `${input.labels.issuedBy} ${input.issuerName}`, font: bold },
-    { text: `${input.labels.issuedOn} ${input.issuedAt}`, font: regular },
-    ...(input.expiresAt ? [{ text: `${input.labels.expiresOn} ${input.expiresAt}`, font: regular }] : []),
+    { text: issuedBy, faces: bold },
+    { text: issuedOn, faces: regular },
+    ...(expiresOn === null ? [] : [{ text: expiresOn, faces: regular }]),
   ];
   const footerWidth = CONTENT_WIDTH - QR_SIZE - 24;
-  footer.forEach(({ text, font }, index) => {
-    const block = fitText(text, font, { maxWidth: footerWidth, maxLines: 1, maxSize: 12, minSize: 8 });
+  footer.forEach(({ text, faces }, index) => {
+    const block = fitText(text, faces, { maxWidth: footerWidth, maxLines: 1, maxSize: 12, minSize: 8 });
     const baseline = MARGIN + 4 + (footer.length - 1 - index) * 17;
-    page.drawText(block.lines.join(' '), { x: MARGIN, y: baseline, size: block.size, font, color: INK });
+    structure.content(structure.element('P'), () =>
+      drawRuns(page, block.lines.join(' '), faces, { x: MARGIN, y: baseline, size: block.size, color: INK }),
+    );
   });
 
   const logo = input.logoPng ? await pdf.embedPng(input.logoPng).catch(() => null) : null;
   if (logo !== null) {
     const { width, height } = logo.scaleToFit(LOGO_MAX_WIDTH, LOGO_HEIGHT);
     const above = MARGIN + 4 + footer.length * 17;
-    page.drawImage(logo, { x: MARGIN, y: above, width, height });
+    // The issuer is named in the footer text.
+    structure.artifact(() => page.drawImage(logo, { x: MARGIN, y: above, width, height }));
   }
 
   const qr = await embedPng(pdf, input.qrPng, 'QR code');
   const qrX = PAGE_WIDTH - MARGIN - QR_SIZE;
-  page.drawImage(qr, { x: qrX, y: MARGIN, width: QR_SIZE, height: QR_SIZE });
-  const verify = fitText(`${input.labels.verifyAt} ${input.pageUrl}`, regular, {
+  structure.content(structure.element('Figure', { alt: labels.qrAlt }), () =>
+    page.drawImage(qr, { x: qrX, y: MARGIN, width: QR_SIZE, height: QR_SIZE }),
+  );
+  const verify = fitText(verifyAt, regular, {
     maxWidth: CONTENT_WIDTH / 2,
     maxLines: 2,
     maxSize: 8,
     minSize: 6,
   });
+  const verifyElement = structure.element('P');
   verify.lines.forEach((text, index) => {
-    const width = regular.widthOfTextAtSize(text, verify.size);
+    const x = qrX + QR_SIZE - widthOf(text, regular, verify.size);
     const baseline = MARGIN - 10 - index * verify.size * 1.2;
-    page.drawText(text, {
-      x: qrX + QR_SIZE - width,
-      y: baseline,
-      size: verify.size,
-      font: regular,
-      color: MUTED,
-    });
+    structure.content(verifyElement, () =>
+      drawRuns(page, text, regular, { x, y: baseline, size: verify.size, color: MUTED }),
+    );
   });
 
+  structure.finish({ language: input.language });
   return pdf.save();
 }
