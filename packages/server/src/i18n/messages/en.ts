@@ -113,6 +113,8 @@ export const en = {
   'owner.heading': 'Your credential',
   'owner.public': 'Public: anyone with the link can see it, and it is on your public portfolio.',
   'owner.private': 'Private: only you can see it.',
+  'credential.notAccepted':
+    'Its recipient has not accepted this credential yet: it shows what the issuer awarded, not what its recipient chose to share.',
   'owner.pending': 'New: accept it to show it, or decline it.',
   'owner.declined': 'Declined: it is hidden from everyone.',
   'owner.makePublic': 'Make public',

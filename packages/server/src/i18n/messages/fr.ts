@@ -112,6 +112,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'owner.public':
     'Publique : toute personne disposant du lien peut la voir, et elle figure dans votre portfolio public.',
   'owner.private': 'Privée : elle n’est visible que par vous.',
+  'credential.notAccepted':
+    'Son titulaire n’a pas encore accepté cette certification : elle montre ce que l’émetteur a décerné, pas ce que son titulaire a choisi de partager.',
   'owner.pending': 'Nouvelle : acceptez-la pour l’afficher, ou refusez-la.',
   'owner.declined': 'Refusée : elle est masquée pour tout le monde.',
   'owner.makePublic': 'Rendre publique',

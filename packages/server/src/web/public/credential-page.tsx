@@ -206,6 +206,13 @@ export function IssuedCredentialPage(props: {
                 : `/issuers/${issuer.slug}/logo`
             }
           />
+          {/* Still public at its link (the issuer published it, and a verifier given the link must be
+              able to check it), but nobody should take it for something its recipient shows. */}
+          {page.viewerIsOwner || page.choice?.choice === 'accepted' ? null : (
+            <p class="notice" data-not-accepted>
+              {t('credential.notAccepted')}
+            </p>
+          )}
           {!isPublic || page.owner === null || page.owner.handle === null ? null : (
             <p>
               <a href={`/u/${page.owner.handle}`}>
