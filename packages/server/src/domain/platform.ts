@@ -372,6 +372,8 @@ export function createPlatformWithContext(options: PlatformOptions) {
   const platform = {
     /** The public base URL (no trailing slash): credential, issuer and page URLs are built from it. */
     publicUrl: context.publicUrl,
+    /** The platform's clock (a test's shifted one): whether a credential has expired is read against it. */
+    now: () => context.now(),
     fetcher,
     activeSigningKey,
     authenticate: (token: string) => authenticateToken(context, token, options.adminToken),

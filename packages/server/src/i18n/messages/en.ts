@@ -20,6 +20,7 @@ import { errorsEn } from './errors.js';
 import { issuerEndorsementsEn } from './issuer-endorsements.js';
 import { issuerTrustEn } from './issuer-trust.js';
 import { notificationsEn } from './notifications.js';
+import { credentialStateEn } from './credential-state.js';
 import { ob2VerificationEn } from './ob2-verification.js';
 import { outcomesEn } from './outcomes.js';
 import { recipientMatchEn } from './recipient-match.js';
@@ -52,6 +53,7 @@ export const en = {
   ...endorsementsEn,
   ...issuerTrustEn,
   ...ob2VerificationEn,
+  ...credentialStateEn,
   ...earnerCelebrationEn,
   ...achievementWordsEn,
   ...verificationChecksEn,
@@ -113,6 +115,9 @@ export const en = {
   'owner.heading': 'Your credential',
   'owner.public': 'Public: anyone with the link can see it, and it is on your public portfolio.',
   'owner.private': 'Private: only you can see it.',
+  'credential.altered.title': 'Not verified',
+  'credential.altered.lead':
+    'This credential does not match its signature: it was changed after its issuer signed it. What it says is not shown, and nothing it says can be relied on.',
   'credential.notAccepted':
     'Its recipient has not accepted this credential yet: it shows what the issuer awarded, not what its recipient chose to share.',
   'owner.pending': 'New: accept it to show it, or decline it.',
@@ -280,6 +285,9 @@ export const en = {
   'verify.outcome.ok': 'passed',
   'verify.outcome.warning': 'passed, with a caveat',
   'verify.outcome.failed': 'failed',
+  'verify.outcome.skipped': 'not assessed',
+  'verify.skipped.meaning':
+    'The document failed a check above, so what it says about this cannot be trusted either way.',
   // Between a label and its value: French puts a no-break space before the colon.
   'punctuation.colon': ': ',
   'verify.detail': 'technical detail',

@@ -19,6 +19,7 @@ import { errorsFr } from './errors.js';
 import { issuerEndorsementsFr } from './issuer-endorsements.js';
 import { issuerTrustFr } from './issuer-trust.js';
 import { notificationsFr } from './notifications.js';
+import { credentialStateFr } from './credential-state.js';
 import { ob2VerificationFr } from './ob2-verification.js';
 import { outcomesFr } from './outcomes.js';
 import { recipientMatchFr } from './recipient-match.js';
@@ -48,6 +49,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...endorsementsFr,
   ...issuerTrustFr,
   ...ob2VerificationFr,
+  ...credentialStateFr,
   ...earnerCelebrationFr,
   ...achievementWordsFr,
   ...verificationChecksFr,
@@ -112,6 +114,9 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'owner.public':
     'Publique : toute personne disposant du lien peut la voir, et elle figure dans votre portfolio public.',
   'owner.private': 'Privée : elle n’est visible que par vous.',
+  'credential.altered.title': 'Non vérifiée',
+  'credential.altered.lead':
+    'Cette certification ne correspond pas à sa signature : elle a été modifiée après sa signature par l’émetteur. Son contenu n’est pas affiché, et rien de ce qu’elle dit n’est fiable.',
   'credential.notAccepted':
     'Son titulaire n’a pas encore accepté cette certification : elle montre ce que l’émetteur a décerné, pas ce que son titulaire a choisi de partager.',
   'owner.pending': 'Nouvelle : acceptez-la pour l’afficher, ou refusez-la.',
@@ -283,6 +288,9 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'verify.outcome.ok': 'réussi',
   'verify.outcome.warning': 'réussi, avec une réserve',
   'verify.outcome.failed': 'échoué',
+  'verify.outcome.skipped': 'non évalué',
+  'verify.skipped.meaning':
+    'Le document a échoué à un contrôle ci-dessus : ce qu’il dit à ce sujet ne peut être cru ni dans un sens ni dans l’autre.',
   'punctuation.colon': '\u00a0: ',
   'verify.detail': 'détail technique',
   'verify.nested': 'Certifications incluses ({count})',

@@ -4,14 +4,16 @@ import { raw } from 'hono/html';
 import type { CredentialPage } from '../../domain/earner/portfolio.js';
 import { readStoredImage } from '../../domain/image/read-stored-image.js';
 import type { ImportedCredential } from '../../domain/ports/index.js';
+import type { MessageKey } from '../../i18n/messages/en.js';
 import { achievementTypeWords } from '../shared/achievement-words.js';
 import { BadgeImage } from '../shared/badge-image.js';
 import { type CredentialFields, readCredentialFields } from '../shared/credential-fields.js';
+import { credentialStateWords } from '../shared/credential-state.js';
 import { Layout, PostForm } from '../shared/layout.js';
 import { linkedInAddToProfileUrl } from '../shared/render/linkedin-url.js';
 import { qrCodeSvg } from '../shared/render/qr-code.js';
 import { renderMarkdown } from '../shared/render/render-markdown.js';
-import { standingOfReport, VerificationPanel } from '../shared/verification-words.js';
+import { integrityFailed, standingOfReport, VerificationPanel } from '../shared/verification-words.js';
 import type { WebEnv } from '../shared/web-env.js';
 import { CredentialEndorsements } from './endorsement-pages.js';
 import { shareCardLink } from './share-card-routes.js';
@@ -143,6 +145,50 @@ function escapeAttribute(text: string): string {
   return text.replace(/[&<>"]/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
+const DOWNLOADS = [
+  ['badge.png', 'download.png'],
+  ['badge.svg', 'download.svg'],
+  ['credential.json', 'download.json'],
+  ['credential.jwt', 'download.jwt'],
+  ['certificate.pdf', 'download.pdf'],
+] as const;
+
+/** The credential's files; `marked` (its state) follows each name when it is no longer in force. */
+function Downloads(props: { readonly c: Context<WebEnv>; readonly id: string; readonly marked?: string }) {
+  const t = props.c.get('t');
+  return (
+    <>
+      <h3>{t('download.heading')}</h3>
+      <ul class="actions" aria-label={t('download.heading')}>
+        {DOWNLOADS.map(([file, label]) => (
+          <li>
+            <a class="button secondary" href={`/credentials/${props.id}/download/${file}`} download>
+              {t(label)}
+              {props.marked === undefined ? null : ` ${t('state.downloadMarked', { state: props.marked })}`}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/**
+ * A stored credential that fails its own checks (altered after signing): the page names no title, no
+ * recipient and no issuer from it, only the verdict and the checks, of which those after the failure
+ * are "not assessed".
+ */
+function AlteredCredentialPage(props: { readonly c: Context<WebEnv>; readonly report: VerificationReport }) {
+  const t = props.c.get('t');
+  return (
+    <Layout c={props.c} title={t('credential.altered.title')}>
+      <h1>{t('credential.altered.title')}</h1>
+      <p class="lead">{t('credential.altered.lead')}</p>
+      <VerificationPanel c={props.c} report={props.report} />
+    </Layout>
+  );
+}
+
 /** `/credentials/{id}` for browsers. */
 export function IssuedCredentialPage(props: {
   readonly c: Context<WebEnv>;
@@ -150,11 +196,16 @@ export function IssuedCredentialPage(props: {
   readonly report: VerificationReport;
   readonly pageUrl: string;
   readonly imageUrl: string;
+  /** The platform's clock, against which the credential's own record says whether it expired. */
+  readonly now: Date;
 }) {
   const { c, page, report } = props;
   const t = c.get('t');
+  // The document fails its own checks: nothing it says is shown as a fact, its title included.
+  if (integrityFailed(report)) return <AlteredCredentialPage c={c} report={report} />;
   const fields = readCredentialFields(page.credential.document);
   const standing = standingOfReport(report);
+  const notInForce = credentialStateWords(t, page.credential, props.now);
   const isPublic = page.choice?.choice === 'accepted' && page.choice.visibility === 'public';
   const id = page.credential.id;
   const issuer = page.issuer;
@@ -230,102 +281,84 @@ export function IssuedCredentialPage(props: {
       />
       {page.viewerIsOwner ? <OwnerControls c={c} page={page} /> : null}
       <CredentialBody c={c} fields={fields} />
-      <section aria-labelledby="share-heading">
-        <h2 id="share-heading">{t('share.heading')}</h2>
-        <div class="actions">
-          {linkedIn === null ? null : (
+      {notInForce !== null || standing !== 'verified' ? (
+        <section aria-labelledby="state-heading" class="notice notice-bad" data-state={notInForce?.state}>
+          <h2 id="state-heading">{notInForce?.stamp ?? t(`standing.${standing}` as MessageKey)}</h2>
+          {notInForce === null ? null : <p data-state-detail>{notInForce.detail}</p>}
+          <p>{t('state.noShare')}</p>
+          <Downloads c={c} id={id} marked={notInForce?.stamp ?? t(`standing.${standing}` as MessageKey)} />
+        </section>
+      ) : (
+        <section aria-labelledby="share-heading">
+          <h2 id="share-heading">{t('share.heading')}</h2>
+          <div class="actions">
+            {linkedIn === null ? null : (
+              <a
+                class="button"
+                href={linkedIn}
+                data-linkedin-add
+                data-beacon={`/credentials/${id}/events/linkedin-add`}
+                rel="noopener"
+                target="_blank"
+              >
+                {t('share.linkedinAdd')}
+              </a>
+            )}
             <a
-              class="button"
-              href={linkedIn}
-              data-linkedin-add
-              data-beacon={`/credentials/${id}/events/linkedin-add`}
+              class="button secondary"
+              href={`https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(props.pageUrl)}`}
+              data-beacon={`/credentials/${id}/events/linkedin`}
               rel="noopener"
               target="_blank"
             >
-              {t('share.linkedinAdd')}
+              {t('share.linkedin')}
             </a>
-          )}
-          <a
-            class="button secondary"
-            href={`https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(props.pageUrl)}`}
-            data-beacon={`/credentials/${id}/events/linkedin`}
-            rel="noopener"
-            target="_blank"
-          >
-            {t('share.linkedin')}
-          </a>
-          <a
-            class="button secondary"
-            href={`https://x.com/intent/post?text=${encodeURIComponent(shareText)}&url=${encodeURIComponent(props.pageUrl)}`}
-            data-beacon={`/credentials/${id}/events/x`}
-            rel="noopener"
-            target="_blank"
-          >
-            {t('share.x')}
-          </a>
-          <a
-            class="button secondary"
-            href={`mailto:?subject=${encodeURIComponent(fields.name)}&body=${encodeURIComponent(`${shareText}\n${props.pageUrl}`)}`}
-            data-beacon={`/credentials/${id}/events/email`}
-          >
-            {t('share.email')}
-          </a>
-        </div>
-        {page.viewerIsOwner && standing === 'verified' && !isPublic ? (
-          <p class="hint">{t('share.linkedinNeedsPublic')}</p>
-        ) : null}
-        <h3>{t('download.heading')}</h3>
-        <ul class="actions" aria-label={t('download.heading')}>
-          <li>
-            <a class="button secondary" href={`/credentials/${id}/download/badge.png`} download>
-              {t('download.png')}
-            </a>
-          </li>
-          <li>
-            <a class="button secondary" href={`/credentials/${id}/download/badge.svg`} download>
-              {t('download.svg')}
-            </a>
-          </li>
-          <li>
-            <a class="button secondary" href={`/credentials/${id}/download/credential.json`} download>
-              {t('download.json')}
-            </a>
-          </li>
-          <li>
-            <a class="button secondary" href={`/credentials/${id}/download/credential.jwt`} download>
-              {t('download.jwt')}
-            </a>
-          </li>
-          <li>
-            <a class="button secondary" href={`/credentials/${id}/download/certificate.pdf`} download>
-              {t('download.pdf')}
-            </a>
-          </li>
-        </ul>
-        <div class="grid">
-          <div>
-            <h3>{t('share.qr')}</h3>
-            <div class="qr">{raw(qrCodeSvg(props.pageUrl, t('share.qrAlt')))}</div>
-          </div>
-          <div>
-            <h3 id="embed-heading">{t('share.embed')}</h3>
-            <pre class="snippet" id="embed-snippet">
-              {embed}
-            </pre>
-            <button
-              type="button"
-              class="secondary"
-              data-copy="embed-snippet"
-              data-copied={t('share.copied')}
-              data-beacon={`/credentials/${id}/events/embed`}
-              hidden
+            <a
+              class="button secondary"
+              href={`https://x.com/intent/post?text=${encodeURIComponent(shareText)}&url=${encodeURIComponent(props.pageUrl)}`}
+              data-beacon={`/credentials/${id}/events/x`}
+              rel="noopener"
+              target="_blank"
             >
-              {t('share.copy')}
-            </button>
-            <span id="embed-snippet-status" role="status"></span>
+              {t('share.x')}
+            </a>
+            <a
+              class="button secondary"
+              href={`mailto:?subject=${encodeURIComponent(fields.name)}&body=${encodeURIComponent(`${shareText}\n${props.pageUrl}`)}`}
+              data-beacon={`/credentials/${id}/events/email`}
+            >
+              {t('share.email')}
+            </a>
           </div>
-        </div>
-      </section>
+          {page.viewerIsOwner && standing === 'verified' && !isPublic ? (
+            <p class="hint">{t('share.linkedinNeedsPublic')}</p>
+          ) : null}
+          <Downloads c={c} id={id} />
+          <div class="grid">
+            <div>
+              <h3>{t('share.qr')}</h3>
+              <div class="qr">{raw(qrCodeSvg(props.pageUrl, t('share.qrAlt')))}</div>
+            </div>
+            <div>
+              <h3 id="embed-heading">{t('share.embed')}</h3>
+              <pre class="snippet" id="embed-snippet">
+                {embed}
+              </pre>
+              <button
+                type="button"
+                class="secondary"
+                data-copy="embed-snippet"
+                data-copied={t('share.copied')}
+                data-beacon={`/credentials/${id}/events/embed`}
+                hidden
+              >
+                {t('share.copy')}
+              </button>
+              <span id="embed-snippet-status" role="status"></span>
+            </div>
+          </div>
+        </section>
+      )}
     </Layout>
   );
 }

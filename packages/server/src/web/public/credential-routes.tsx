@@ -36,6 +36,7 @@ export function mountCredentialRoutes(web: Hono<WebEnv>, { platform }: WebDeps):
         report={report}
         pageUrl={`${base}/credentials/${page.credential.id}`}
         imageUrl={`${base}/achievements/${page.credential.achievementId}/image`}
+        now={platform.now()}
       />,
     );
   });

@@ -7,6 +7,7 @@ import { readStoredImage } from '../../domain/image/read-stored-image.js';
 import { sanitizeSvg } from '../../domain/image/sanitize-svg.js';
 import type { Achievement, CredentialRecord, Issuer } from '../../domain/ports/index.js';
 import { readCredentialFields } from '../shared/credential-fields.js';
+import { credentialStateWords } from '../shared/credential-state.js';
 import { svgToPng } from '../shared/render/badge-png.js';
 import { renderCertificatePdf } from '../shared/render/certificate-pdf.js';
 import { qrCodePng } from '../shared/render/qr-code.js';
@@ -135,6 +136,7 @@ export function mountDownloadRoutes(web: Hono<WebEnv>, { platform }: WebDeps): v
           brandColor: page.issuer?.brandColor ?? null,
           logoPng: await logoPng(page.issuer),
           language: t.locale,
+          state: credentialStateWords(t, record, platform.now()),
           labels: {
             certifies: t('certificate.certifies'),
             hasEarned: t('certificate.hasEarned'),

@@ -11,10 +11,31 @@ import type { MessageKey } from '../../i18n/messages/en.js';
 import { StandingBadge } from './layout.js';
 import type { WebEnv } from './web-env.js';
 
+/**
+ * The checks that show the document is the one its issuer made and signed. Once one fails, the document
+ * may say anything: what later checks read from it (its status entry, its dates) proves nothing.
+ */
+const INTEGRITY_CHECKS: ReadonlySet<string> = new Set([
+  CheckId.PARSE,
+  CheckId.JWT,
+  CheckId.CONTEXT,
+  CheckId.PROOF,
+  CheckId.JSON_LD,
+  CheckId.ISSUER,
+  ...VERIFIER_CHECK_IDS.filter((id) => id.startsWith('jwt.')),
+]);
+
+/** Whether the document itself failed: it is not (or not shown to be) what its issuer signed. */
+export function integrityFailed(report: VerificationReport): boolean {
+  return report.checks.some((check) => !check.ok && INTEGRITY_CHECKS.has(check.id));
+}
+
 /** The verdict of a report in one word: why it failed, when the reason is one a viewer understands. */
 export function standingOfReport(report: VerificationReport): CredentialStanding {
   // A signature that holds while nothing shows who made it is never presented as "Verified".
   if (report.verified) return report.authorship === 'unproven' ? 'unproven' : 'verified';
+  // An altered document is "not verified", whatever status entry or dates it carries.
+  if (integrityFailed(report)) return 'unverified';
   const failed = (id: string) => report.checks.find((check) => check.id === id && !check.ok);
   const status = failed('status');
   if (status?.code === 'REVOKED') return 'revoked';
@@ -91,6 +112,10 @@ export function issuerTrustWords(c: Context<WebEnv>, report: VerificationReport)
   return t('trust.unknown');
 }
 
+function failedIntegrityBefore(report: VerificationReport, index: number): boolean {
+  return report.checks.slice(0, index).some((check) => !check.ok && INTEGRITY_CHECKS.has(check.id));
+}
+
 /** The check-by-check report in plain words, with what each failure means for the viewer. */
 export function VerificationPanel(props: {
   readonly c: Context<WebEnv>;
@@ -107,7 +132,18 @@ export function VerificationPanel(props: {
         <StandingBadge c={c} standing={standing} /> {t(`verify.summary.${standing}` as MessageKey)}
       </p>
       <ul class="checks">
-        {report.checks.map((check) => {
+        {report.checks.map((check, index) => {
+          if (!INTEGRITY_CHECKS.has(check.id) && failedIntegrityBefore(report, index)) {
+            return (
+              <li class="check-skipped" data-check={check.id} data-outcome="skipped">
+                <strong>{checkWords(c, check, ob2VerificationOf(report)).label}</strong>
+                {t('punctuation.colon')}
+                {t('verify.outcome.skipped')}
+                {'. '}
+                {t('verify.skipped.meaning')}
+              </li>
+            );
+          }
           const words = checkWords(c, check, ob2VerificationOf(report));
           const trustWords = check.id === CheckId.ISSUER_TRUST ? issuerTrustWords(c, report) : undefined;
           if (trustWords !== undefined) {

@@ -36,6 +36,11 @@ export interface CertificateInput {
   brandColor?: string | null;
   /** The document's language (BCP 47), which the labels are written in. */
   language: string;
+  /**
+   * A credential no longer in force (revoked, suspended, expired): a printed copy must not pass for a
+   * valid one, so the state is stamped across the page and said, with its date and reason, at the top.
+   */
+  state?: { readonly stamp: string; readonly detail: string } | null;
   labels: {
     /** The sentence is `{certifies} {recipient} {hasEarned} {achievement}`. */
     certifies: string;
@@ -57,6 +62,8 @@ const BADGE_SIZE = 72;
 const LOGO_HEIGHT = 36;
 const LOGO_MAX_WIDTH = 144;
 const INK = rgb(0.13, 0.13, 0.13);
+// The state of a credential no longer in force: the red of the pages' revoked label.
+const STATE_RED = rgb(0.7, 0.1, 0.1);
 const MUTED = rgb(0.4, 0.4, 0.4);
 const ACCENT = rgb(0.12, 0.29, 0.49);
 
@@ -222,9 +229,16 @@ export async function renderCertificatePdf(input: CertificateInput): Promise<Uin
       expiresOn ?? '',
       verifyAt,
     ].join(''),
-    700: [input.title, input.recipientName ?? '', input.achievementName, issuedBy].join(''),
+    700: [
+      input.title,
+      input.recipientName ?? '',
+      input.achievementName,
+      issuedBy,
+      input.state ? `${input.state.stamp} — ${input.state.detail}` : '',
+    ].join(''),
   });
   const accent = accentOf(input.brandColor);
+  const state = input.state ?? null;
 
   structure.artifact(() =>
     page.drawRectangle({
@@ -239,6 +253,22 @@ export async function renderCertificatePdf(input: CertificateInput): Promise<Uin
 
   // The upper part flows top-down; the footer (issuer, dates, QR) is pinned above the bottom margin.
   let y = PAGE_HEIGHT - 64;
+  if (state !== null) {
+    const stamp = fitText(`${state.stamp} — ${state.detail}`, bold, {
+      maxWidth: CONTENT_WIDTH,
+      maxLines: 2,
+      maxSize: 14,
+      minSize: 9,
+    });
+    for (const text of stamp.lines) {
+      y -= stamp.size * 1.3;
+      const x = (PAGE_WIDTH - widthOf(text, bold, stamp.size)) / 2;
+      structure.content(structure.element('P'), () =>
+        drawRuns(page, text, bold, { x, y, size: stamp.size, color: STATE_RED }),
+      );
+    }
+    y -= 8;
+  }
   const drawCentered = (
     element: StructureElement,
     block: TextBlock,
