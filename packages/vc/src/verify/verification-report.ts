@@ -21,6 +21,8 @@ export const CheckId = {
   ISSUER_TRUST: 'issuer-trust',
   /** Whether the credential was issued to a given person (asked for only when an email is given). */
   RECIPIENT: 'recipient',
+  /** Whether a transparency log the verifier pins proves the credential was logged (asked for with its key and a proof). */
+  TRANSPARENCY_LOG: 'transparency-log',
 } as const;
 
 export type CheckId = (typeof CheckId)[keyof typeof CheckId] | (string & {});

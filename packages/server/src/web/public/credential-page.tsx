@@ -146,6 +146,8 @@ export function IssuedCredentialPage(props: {
   readonly c: Context<WebEnv>;
   readonly page: CredentialPage;
   readonly report: VerificationReport;
+  /** Where the credential is in the transparency log (null: not sequenced yet). */
+  readonly logPosition: { readonly leafIndex: number; readonly loggedAt: Date } | null;
   readonly pageUrl: string;
   readonly imageUrl: string;
 }) {
@@ -205,6 +207,7 @@ export function IssuedCredentialPage(props: {
         </div>
       </div>
       <VerificationPanel c={c} report={report} />
+      <TransparencyLogLine c={c} id={page.credential.id} position={props.logPosition} />
       <CredentialEndorsements
         c={c}
         credential={report.credential ?? page.credential.document}
@@ -274,6 +277,15 @@ export function IssuedCredentialPage(props: {
             </a>
           </li>
           <li>
+            <a
+              class="button secondary"
+              href={`/credentials/${id}/download/credential-with-log-proof.json`}
+              download
+            >
+              {t('download.jsonWithLogProof')}
+            </a>
+          </li>
+          <li>
             <a class="button secondary" href={`/credentials/${id}/download/credential.jwt`} download>
               {t('download.jwt')}
             </a>
@@ -309,6 +321,24 @@ export function IssuedCredentialPage(props: {
         </div>
       </section>
     </Layout>
+  );
+}
+
+function TransparencyLogLine(props: {
+  readonly c: Context<WebEnv>;
+  readonly id: string;
+  readonly position: { readonly leafIndex: number; readonly loggedAt: Date } | null;
+}) {
+  const t = props.c.get('t');
+  if (props.position === null) return <p class="hint">{t('log.pending')}</p>;
+  return (
+    <p class="hint" data-log-position={String(props.position.leafIndex)}>
+      {t('log.logged', {
+        position: String(props.position.leafIndex),
+        date: t.date(props.position.loggedAt),
+      })}{' '}
+      <a href={`/api/v1/credentials/${props.id}/log-proof`}>{t('log.proof')}</a>
+    </p>
   );
 }
 

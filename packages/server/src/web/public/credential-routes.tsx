@@ -27,11 +27,13 @@ export function mountCredentialRoutes(web: Hono<WebEnv>, { platform }: WebDeps):
     const report = await platform.verify(page.credential.jwt ?? page.credential.document);
     await platform.events.recordView({ credentialId: page.credential.id, visitor: visitorOf(c) });
     const base = platform.publicUrl;
+    const logPosition = await platform.transparencyLog.position(page.credential.id);
     return c.html(
       <IssuedCredentialPage
         c={c}
         page={page}
         report={report}
+        logPosition={logPosition}
         pageUrl={`${base}/credentials/${page.credential.id}`}
         imageUrl={`${base}/achievements/${page.credential.achievementId}/image`}
       />,
