@@ -5,8 +5,10 @@ import { openTestDatabase, type TestDriver } from '../src/db/open-test-database.
 import { createPlatform } from '../src/domain/platform.js';
 import type { EventRepository } from '../src/domain/ports/event-repository.js';
 import type { Repositories, Storage } from '../src/domain/ports/storage.js';
+import type { TransparencyLogRepository } from '../src/domain/ports/transparency-log-repository.js';
 import { startBulkWorker } from '../src/jobs/bulk-worker.js';
 import { createSigningPool } from '../src/jobs/signing-pool.js';
+import { startTransparencyLogWorker } from '../src/jobs/transparency-log-worker.js';
 
 /**
  * End-to-end bulk issuance: CSV upload → durable job → claimed in batches → signed (eddsa-rdfc-2022) on
@@ -14,7 +16,8 @@ import { createSigningPool } from '../src/jobs/signing-pool.js';
  * 100,000, as the issue asks); PostgreSQL: BENCH_DATABASE_URL (default the local test server).
  *
  * Then what the event record costs issuing: BENCH_AB_ROUNDS (default 3) rounds of BENCH_AB_ROWS (default
- * 5,000) rows with events recorded and with their writes dropped, interleaved so a load spike hits both.
+ * 5,000) rows with events recorded and with their writes dropped, interleaved so a load spike hits both;
+ * and the same for the transparency log: appended (with its integrator running beside the workers) or not.
  */
 const ROWS = Number(process.env.BENCH_BULK_ROWS ?? 100_000);
 const AB_ROWS = Number(process.env.BENCH_AB_ROWS ?? 5_000);
@@ -44,16 +47,40 @@ function withoutEventWrites(storage: Storage): Storage {
   return { ...quiet(storage), transaction: (work) => storage.transaction((tx) => work(quiet(tx))) };
 }
 
+/** The storage with every log append dropped: the baseline that shows what the transparency log costs. */
+function withoutLogWrites(storage: Storage): Storage {
+  const silenced = (log: TransparencyLogRepository): TransparencyLogRepository =>
+    new Proxy(log, {
+      get: (target, property) =>
+        property === 'append'
+          ? async () => -1
+          : (Reflect.get(target, property, target) as (...args: unknown[]) => unknown).bind(target),
+    });
+  const quiet = (repositories: Repositories): Repositories => ({
+    ...repositories,
+    transparencyLog: silenced(repositories.transparencyLog),
+  });
+  return { ...quiet(storage), transaction: (work) => storage.transaction((tx) => work(quiet(tx))) };
+}
+
 async function run(
   driver: TestDriver,
-  options: { readonly rows: number; readonly events: boolean; readonly quiet?: boolean },
+  options: {
+    readonly rows: number;
+    readonly events: boolean;
+    /** Default true: credentials are logged and the integrator runs. */
+    readonly log?: boolean;
+    readonly quiet?: boolean;
+  },
 ): Promise<number> {
   const database = await openTestDatabase({ driver, env: { TEST_DATABASE_URL: POSTGRES_URL } });
   const pool = createSigningPool();
   try {
     const storage = createPgStorage({ db: database.db });
+    const logged = options.log ?? true;
+    const withEvents = options.events ? storage : withoutEventWrites(storage);
     const platform = createPlatform({
-      storage: options.events ? storage : withoutEventWrites(storage),
+      storage: logged ? withEvents : withoutLogWrites(withEvents),
       keyStore: new AesGcmKeyStore({ masterKey: randomBytes(32) }),
       publicUrl: 'https://badges.example.edu',
       recipientPepper: randomBytes(32),
@@ -76,9 +103,10 @@ async function run(
     const text = csv(options.rows);
     const started = process.hrtime.bigint();
     const job = await platform.bulk.create(ADMIN, { achievementId: achievement.id, text });
-    const workers = [1, 2].map(() =>
-      startBulkWorker({ platform, jobId: job.id, batchSize: 500, pollMs: 50 }),
-    );
+    const workers = [
+      ...[1, 2].map(() => startBulkWorker({ platform, jobId: job.id, batchSize: 500, pollMs: 50 })),
+      ...(logged ? [startTransparencyLogWorker({ platform })] : []),
+    ];
     let current = job;
     while (current.state !== 'completed') {
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -124,6 +152,23 @@ for (const driver of postgres === undefined ? (['pglite'] as const) : (['pglite'
     const order = round % 2 === 0 ? [true, false] : [false, true];
     const rates = new Map<boolean, number>();
     for (const events of order) rates.set(events, await run(driver, { rows: AB_ROWS, events, quiet: true }));
+    ratios.push((rates.get(true) ?? 0) / (rates.get(false) ?? 1));
+  }
+  console.log(
+    `${driver.padEnd(9)} with/without = ${ratios.map((ratio) => ratio.toFixed(3)).join(', ')} (median ${median(ratios).toFixed(3)}x)`,
+  );
+}
+
+console.log(
+  `\ntransparency log: ${AB_ROUNDS} interleaved rounds of ${AB_ROWS} rows, logged (integrator running) / not`,
+);
+for (const driver of postgres === undefined ? (['pglite'] as const) : (['pglite', 'postgres'] as const)) {
+  const ratios: number[] = [];
+  for (let round = 0; round < AB_ROUNDS; round++) {
+    const order = round % 2 === 0 ? [true, false] : [false, true];
+    const rates = new Map<boolean, number>();
+    for (const log of order)
+      rates.set(log, await run(driver, { rows: AB_ROWS, events: true, log, quiet: true }));
     ratios.push((rates.get(true) ?? 0) / (rates.get(false) ?? 1));
   }
   console.log(

@@ -26,6 +26,7 @@ import { requestLogger } from './http/middleware/request-logger.js';
 import { strictJsonBody } from './http/middleware/strict-json-body.js';
 import { publicDocumentRoutes } from './http/routes/public-document-routes.js';
 import { systemRoutes } from './http/routes/system-routes.js';
+import { transparencyLogRoutes } from './http/routes/transparency-log-routes.js';
 import { mountWebRoutes } from './web/mount-web-routes.js';
 import {
   CONSOLE_CSV_REQUEST_LIMIT_BYTES,
@@ -123,6 +124,7 @@ export function createServerApp(options: ServerAppOptions): OpenAPIHono<PublicEn
   // Before the public documents: a browser asking for /credentials/{id} gets the page, anyone else the JSON.
   if (options.web !== undefined) mountWebRoutes(app, { platform, options: options.web });
   app.route('/', publicDocumentRoutes({ platform }));
+  app.route('/', transparencyLogRoutes({ platform }));
   app.route('/', systemRoutes({ platform, document: describeApi(app, { publicUrl: platform.publicUrl }) }));
 
   // Browsers get pages for errors outside the page routes too (an unknown path, an oversized upload).

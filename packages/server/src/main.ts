@@ -19,6 +19,7 @@ import { startMailWorker } from './jobs/mail-worker.js';
 import { startNotificationWorker } from './jobs/notification-worker.js';
 import { startPathwayWorker } from './jobs/pathway-worker.js';
 import { createSigningPool } from './jobs/signing-pool.js';
+import { startTransparencyLogWorker } from './jobs/transparency-log-worker.js';
 import { startVerificationWorker } from './jobs/verification-worker.js';
 import { startWebhookWorker } from './jobs/webhook-worker.js';
 import { DEFAULT_ESCO_FOLDER, hasEscoFiles, readEscoFiles } from './resources/read-esco-files.js';
@@ -205,6 +206,7 @@ export async function startServer(
   // Sweeps at once, so the demo's soon-expiring credential has its reminder in /dev/mailbox at start.
   const notificationWorker = startNotificationWorker({ platform: running.platform, logger });
   const webhookWorker = startWebhookWorker({ platform: running.platform, logger });
+  const transparencyLogWorker = startTransparencyLogWorker({ platform: running.platform, logger });
   appIsReady(app);
   const address = server.address();
   logger.info(
@@ -227,6 +229,7 @@ export async function startServer(
         mailWorker.stop(),
         notificationWorker.stop(),
         webhookWorker.stop(),
+        transparencyLogWorker.stop(),
       ])
         .then(() => running.close())
         .then(

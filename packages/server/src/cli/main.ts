@@ -1,3 +1,5 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { describeError, parseDateOption, UsageError } from './cli-io.js';
 import { bakeImage, unbakeImage } from './commands/bake.js';
@@ -104,6 +106,21 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
         .choices(['strict', '1edtech'])
         .default('strict'),
     )
+    .option(
+      '--log-key <key>',
+      "the transparency log's note verifier key (`GET /log/key`), as text or a file; with --log-proof the " +
+        'report gains a transparency-log check (repeatable)',
+      collect,
+      [],
+    )
+    .option('--log-proof <file>', 'the log proof of the one FILE (`GET /api/v1/credentials/{id}/log-proof`)')
+    .option(
+      '--witness-key <key>',
+      'a witness cosigner key (text or file) trusted to date checkpoints: a credential logged in a checkpoint ' +
+        'it cosigned before its key was revoked still verifies (repeatable)',
+      collect,
+      [],
+    )
     .action(
       async (
         files: string[],
@@ -115,6 +132,9 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
           resources?: string;
           fetch?: boolean;
           compat: 'strict' | '1edtech';
+          logKey: string[];
+          logProof?: string;
+          witnessKey: string[];
         },
       ) => {
         setExitCode(
@@ -130,12 +150,90 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
                 ? { fetch: { allow: process.env.MICROCRED_FETCH_ALLOW ?? '' } }
                 : {}),
               compat: options.compat,
+              logKeys: options.logKey,
+              witnessKeys: options.witnessKey,
+              ...(options.logProof === undefined ? {} : { logProof: options.logProof }),
             },
             io.stdout,
           ),
         );
       },
     );
+
+  const log = program
+    .command('log')
+    .description('audit a transparency log, or witness one (C2SP tlog-tiles, tlog-witness)');
+  log
+    .command('audit')
+    .description(
+      'download a log (checkpoint, entries, tiles), recompute its root and check it extends the last ' +
+        'checkpoint seen; exit 0 consistent, 1 fork or invalid log, 2 usage',
+    )
+    .requiredOption('--url <url>', 'the log prefix serving checkpoint and tile/… (e.g. https://host/log)')
+    .requiredOption('--log-key <key>', "the log's note verifier key (text or file): trust is pinned")
+    .option('--since <file>', 'a signed checkpoint to check consistency with, instead of the stored one')
+    .option(
+      '--state <dir>',
+      'where the last checkpoint seen of each log is kept (default ~/.microcred/log-audit)',
+    )
+    .action(async (options: { url: string; logKey: string; since?: string; state?: string }) => {
+      const { logAudit } = await import('./commands/log-audit.js');
+      setExitCode(
+        await logAudit(
+          {
+            url: options.url,
+            logKey: options.logKey,
+            ...(options.since === undefined ? {} : { since: options.since }),
+            state: options.state ?? join(homedir(), '.microcred', 'log-audit'),
+          },
+          io,
+        ),
+      );
+    });
+  log
+    .command('witness')
+    .description(
+      'serve POST /add-checkpoint (C2SP tlog-witness): cosign checkpoints consistent with the last one',
+    )
+    .requiredOption('--key <file>', 'the witness key file (`microcred log witness-key generate`)')
+    .requiredOption(
+      '--log <origin=key>',
+      'a log to witness: its origin and note verifier key (repeatable)',
+      collect,
+      [],
+    )
+    .option('--port <port>', 'TCP port', '8090')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option(
+      '--state <dir>',
+      'where the last cosigned checkpoint of each log is kept (default ~/.microcred/witness)',
+    )
+    .action(async (options: { key: string; log: string[]; port: string; host: string; state?: string }) => {
+      const port = Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port is 0–65535');
+      const { logWitness } = await import('./commands/log-witness.js');
+      await logWitness(
+        {
+          key: options.key,
+          log: options.log,
+          port,
+          host: options.host,
+          state: options.state ?? join(homedir(), '.microcred', 'witness'),
+        },
+        io,
+      );
+    });
+  log
+    .command('witness-key')
+    .description('manage the witness key')
+    .command('generate')
+    .description('generate a witness key (Ed25519); prints its cosigner verifier key for the logs')
+    .requiredOption('--name <name>', 'the witness name (e.g. witness.example.org/w1)')
+    .option('--out <file>', 'write the secret key here (mode 0600) instead of printing it')
+    .action(async (options: { name: string; out?: string }) => {
+      const { witnessKeyGenerate } = await import('./commands/log-witness.js');
+      witnessKeyGenerate(options, io.stdout);
+    });
 
   program
     .command('bake')

@@ -32,6 +32,7 @@ import { PgSharedVerificationRepository } from './repositories/pg-shared-verific
 import { PgSkillRepository } from './repositories/pg-skill-repository.js';
 import { PgStatusListRepository } from './repositories/pg-status-list-repository.js';
 import { PgTalentRepository } from './repositories/pg-talent-repository.js';
+import { PgTransparencyLogRepository } from './repositories/pg-transparency-log-repository.js';
 import { PgUserRepository } from './repositories/pg-user-repository.js';
 import { PgVerificationJobRepository } from './repositories/pg-verification-job-repository.js';
 import { PgWebhookRepository } from './repositories/pg-webhook-repository.js';
@@ -88,6 +89,7 @@ export function createPgStorage(options: CreatePgStorageOptions): Storage {
     events: new PgEventRepository({ db }),
     analytics: new PgAnalyticsRepository({ db }),
     webhooks: new PgWebhookRepository({ db }),
+    transparencyLog: new PgTransparencyLogRepository({ db }),
   });
   return {
     ...repositoriesOn(options.db),

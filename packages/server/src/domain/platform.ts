@@ -195,6 +195,14 @@ import {
   withdrawConsent,
 } from './talent/talent-consents.js';
 import { refreshTalentEvidence } from './talent/talent-evidence.js';
+import {
+  createLogSigner,
+  credentialLogPosition,
+  credentialLogProof,
+  integrateLog,
+  latestCheckpoint,
+  readLogTile,
+} from './transparency/index.js';
 import { checkIssuerDomain, issuerDidConfiguration } from './trust/issuer-domain-linkage.js';
 import { createIssuerTrustResolver } from './trust/issuer-trust-resolver.js';
 import { unvetIssuer, vetIssuer } from './trust/vet-issuer.js';
@@ -340,6 +348,16 @@ export function createPlatformWithContext(options: PlatformOptions) {
    * as soon as the call that earned it returns; then the jobs those queued, a few levels deep (stacks of
    * stacks). Best effort: a job not finished here stays queued for the pathway worker.
    */
+  const logSigner = createLogSigner(context);
+  // Credentials from before the log are searched for until a search finds none: every credential
+  // stored since is logged in its own transaction.
+  let catchingUp = true;
+  const integrate = async () => {
+    const integrated = await integrateLog(context, logSigner, catchingUp ? {} : { catchUpSize: 0 });
+    if (integrated.caughtUp === 0) catchingUp = false;
+    return integrated;
+  };
+
   async function runQueuedJobs(ids: readonly string[]): Promise<void> {
     let pending = ids;
     for (let depth = 0; depth < 4 && pending.length > 0; depth += 1) {
@@ -657,6 +675,22 @@ export function createPlatformWithContext(options: PlatformOptions) {
     /** Per issuer and achievement over a period: counts, funnel, time series, top achievements. */
     analytics: {
       issuer: bind(context, issuerAnalytics),
+    },
+    /**
+     * The transparency log (C2SP tlog-tiles): every issued credential and issuer key event, appended as
+     * they commit; `integrate` (one worker step) folds them into the tree and signs a checkpoint.
+     */
+    transparencyLog: {
+      integrate,
+      checkpoint: () => latestCheckpoint(context, integrate),
+      /** `<name>+<hex key id>+<base64(0x01 ‖ public key)>`. */
+      verifierKey: async () => (await logSigner()).verifierKey,
+      tile: (path: string) => readLogTile(context, integrate, path),
+      /** A credential's inclusion proof, for whoever may read the credential (`viewer`: signed-in earner id). */
+      proof: (viewer: string | null, credentialId: string) =>
+        credentialLogProof(context, integrate, viewer, credentialId),
+      /** A credential's leaf index and when it was logged, for a page that already checked visibility. */
+      position: (credentialId: string) => credentialLogPosition(context, credentialId),
     },
     /** Issuers' webhook endpoints, their delivery log and replay; `process` is one worker step. */
     webhooks: {

@@ -27,6 +27,7 @@ import { outcomeRoutes } from './routes/outcome-routes.js';
 import { partnershipRoutes } from './routes/partnership-routes.js';
 import { pathwayRoutes } from './routes/pathway-routes.js';
 import { rolesRoutes } from './routes/roles-routes.js';
+import { logProofRoutes, PUBLIC_LOG_READS } from './routes/transparency-log-routes.js';
 import { trustRoutes } from './routes/trust-routes.js';
 import { vcApiRoutes } from './routes/vc-api-routes.js';
 import { verificationBodyLimit, verificationRoutes } from './routes/verification-routes.js';
@@ -44,7 +45,9 @@ export function requiresToken(c: Context): boolean {
   if (
     (c.req.method === 'GET' || c.req.method === 'HEAD') &&
     path.startsWith(`${API_PREFIX}/`) &&
-    PUBLIC_ENDORSEMENT_READS.some((pattern) => pattern.test(path.slice(API_PREFIX.length)))
+    [...PUBLIC_ENDORSEMENT_READS, ...PUBLIC_LOG_READS].some((pattern) =>
+      pattern.test(path.slice(API_PREFIX.length)),
+    )
   )
     return false;
   return (
@@ -80,6 +83,7 @@ export function apiRoutes(options: { readonly platform: Platform }): OpenAPIHono
   // Registered first: these answer before the bearer authentication below is reached.
   routes.route(API_PREFIX, catalogRoutes({ platform }));
   routes.route(API_PREFIX, endorsementReadRoutes({ platform }));
+  routes.route(API_PREFIX, logProofRoutes({ platform }));
   const api = createRouter<ApiEnv>();
   api.use('*', bearerAuth({ platform }));
   api.route('/', issuerRoutes({ platform }));

@@ -1,4 +1,11 @@
 export {
+  type AddCheckpointRequest,
+  appendCosignatures,
+  formatAddCheckpointRequest,
+  parseAddCheckpointRequest,
+  unverifiedCheckpointOf,
+} from './add-checkpoint.js';
+export {
   type AppendedTree,
   type AppendLeavesOptions,
   appendLeaves,
@@ -38,6 +45,7 @@ export {
   type VerifyInclusionProofOptions,
   verifyInclusionProof,
 } from './inclusion-proof.js';
+export { formatLogProof, type LogProof, parseLogProof } from './log-proof.js';
 export { createMemoryHashStore, type MemoryHashStore } from './memory-hash-store.js';
 export {
   EMPTY_ROOT_HASH,
@@ -80,3 +88,9 @@ export {
   type TilePath,
 } from './tile-path.js';
 export { rangeHash, treeRoot } from './tree-root.js';
+export {
+  type CosignedTree,
+  type WitnessCheckpointOptions,
+  type WitnessOutcome,
+  witnessCheckpoint,
+} from './witness-checkpoint.js';

@@ -34,7 +34,7 @@
  * | V16 | achievement of issuer A in a credential of issuer B | here |
  * | V17 | did:web `%40`, `%2F`, upper case, IP literal, trailing dot | here (no fetch attempted) |
  * | V18 | DID document id ≠ DID, VM controller ≠ DID, key not under assertionMethod | here |
- * | V19 | VM `revoked` ≤ proof time | DI: here; VC-JWT: verify-credential-jwt.test.ts "accepts a revoked key only for tokens signed before the revocation". The "pass if the log proves earlier issuance" half needs the transparency log (not built) |
+ * | V19 | VM `revoked` ≤ proof time | DI: here, both halves (fail; pass when a checkpoint cosigned by a trusted witness before `revoked` holds the credential); VC-JWT: verify-credential-jwt.test.ts "accepts a revoked key only for tokens signed before the revocation"; the log proof itself: verify/verify-log-proof.test.ts |
  * | V20 | validFrom future, validUntil past | fixtures invalid/16, invalid/17 |
  * | V20 | validFrom > validUntil, malformed dates | here |
  * | V21 | status list not retrievable | verification-policies.test.ts "that cannot be retrieved fail…"; here (404, 5xx, timeout) |
@@ -74,8 +74,21 @@ import {
   encodeStatusList,
   setStatus,
 } from '../status/index.js';
+import {
+  createCosigner,
+  createMemoryHashStore,
+  createNoteSigner,
+  formatCosignerVerifierKey,
+  formatLogProof,
+  formatNoteVerifierKey,
+  hashLeaf,
+  inclusionProof,
+  noteSignatureLine,
+  signCheckpoint,
+} from '../tlog/index.js';
 import type { VerificationReport } from './verification-report.js';
 import { verifyCredential } from './verify-credential-default.js';
+import { credentialLogEntry } from './verify-log-proof.js';
 
 const now = new Date('2026-11-23T00:00:00Z');
 const created = '2026-01-01T00:00:00Z';
@@ -777,7 +790,95 @@ describe('V19 a verification method revoked no later than the proof was created'
     expect(report.verified).toBe(false);
     expect(firstFailure(report)).toMatchObject({ id: 'proof', code: 'CRYPTOGRAPHIC_SECURITY_ERROR' });
   });
-  // The "pass if the log proves issuance before revoked" half needs the transparency log, not built yet.
+
+  const logSeed = new Uint8Array(32).fill(40);
+  const witnessSeed = new Uint8Array(32).fill(41);
+  const LOG = 'issuer.example/log';
+  const logKey = formatNoteVerifierKey(LOG, generateEd25519KeyPair(logSeed).publicKey);
+  const witnessKey = formatCosignerVerifierKey(
+    'witness.example/w1',
+    generateEd25519KeyPair(witnessSeed).publicKey,
+  );
+
+  /** A log holding `credential` at index 1, its checkpoint cosigned by the witness at `witnessedAt`. */
+  function logProofOf(credential: JsonObject, witnessedAt: string) {
+    const store = createMemoryHashStore();
+    store.append([
+      hashLeaf(new Uint8Array(32)),
+      hashLeaf(credentialLogEntry(credential)),
+      hashLeaf(new Uint8Array(1)),
+    ]);
+    const note = signCheckpoint({ origin: LOG, size: 3, rootHash: store.root(), extensions: [] }, [
+      createNoteSigner({ name: LOG, secretKey: logSeed }),
+    ]);
+    const cosigner = createCosigner({
+      name: 'witness.example/w1',
+      secretKey: witnessSeed,
+      timestamp: Date.parse(witnessedAt) / 1000,
+    });
+    const checkpoint = note + noteSignatureLine(note.slice(0, note.lastIndexOf('\n\n') + 1), cosigner);
+    return formatLogProof({
+      leafIndex: 1,
+      treeSize: 3,
+      inclusionProof: inclusionProof(1, 3, store.read),
+      checkpoint,
+    });
+  }
+
+  async function withLoggedRevoked(
+    revoked: string,
+    log: { witnessedAt: string; witnessKeys?: string[]; proofOf?: JsonObject },
+  ) {
+    const document = buildDidWebDocument({
+      did: WEB_DID,
+      keys: [{ id: key.id, publicKeyMultibase: key.publicKeyMultibase, revoked }],
+    });
+    const { fetcher } = recordingFetcher(new Map([[WEB_DID_URL, document]]));
+    const credential = await sign(badge(WEB_DID), key);
+    return verifyCredential(credential, {
+      now,
+      fetcher,
+      transparencyLog: {
+        logKeys: [logKey],
+        witnessKeys: log.witnessKeys ?? [witnessKey],
+        proof: logProofOf(log.proofOf ?? credential, log.witnessedAt),
+      },
+    });
+  }
+
+  it('passes when a checkpoint cosigned by a trusted witness before `revoked` holds the credential', async () => {
+    const report = await withLoggedRevoked('2025-12-31T23:59:59Z', { witnessedAt: '2025-12-31T23:00:00Z' });
+    expect(firstFailure(report)).toBeUndefined();
+    expect(report.verified).toBe(true);
+    expect(check(report, 'transparency-log')).toMatchObject({ ok: true });
+    expect(check(report, 'proof')?.message).toContain(
+      'revoked at 2025-12-31T23:59:59Z, after a witnessed checkpoint',
+    );
+  });
+
+  it('fails when the witness cosigned at or after `revoked`', async () => {
+    const report = await withLoggedRevoked('2025-12-31T23:59:59Z', { witnessedAt: '2025-12-31T23:59:59Z' });
+    expect(check(report, 'transparency-log')).toMatchObject({ ok: true });
+    expect(firstFailure(report)).toMatchObject({ id: 'proof', code: 'CRYPTOGRAPHIC_SECURITY_ERROR' });
+  });
+
+  it('fails when no trusted witness dates the checkpoint: the log alone vouches for no time', async () => {
+    const report = await withLoggedRevoked('2025-12-31T23:59:59Z', {
+      witnessedAt: '2025-12-31T23:00:00Z',
+      witnessKeys: [],
+    });
+    expect(check(report, 'transparency-log')?.message).toContain('not cosigned by a trusted witness');
+    expect(firstFailure(report)).toMatchObject({ id: 'proof', code: 'CRYPTOGRAPHIC_SECURITY_ERROR' });
+  });
+
+  it('fails when the log proves another credential', async () => {
+    const report = await withLoggedRevoked('2025-12-31T23:59:59Z', {
+      witnessedAt: '2025-12-31T23:00:00Z',
+      proofOf: badge(WEB_DID),
+    });
+    expect(firstFailure(report)).toMatchObject({ id: 'transparency-log', code: 'PROOF_VERIFICATION_ERROR' });
+    expect(check(report, 'proof')).toMatchObject({ ok: false, code: 'CRYPTOGRAPHIC_SECURITY_ERROR' });
+  });
 });
 
 describe('V20 validity dates out of order or malformed', () => {

@@ -30,8 +30,15 @@ export {
 export {
   issuerIdOf,
   type StatusCheckOptions,
+  type TransparencyLogOptions,
   type VerifierComponents,
   type VerifyCredentialOptions,
   verifyCredentialWith,
 } from './verify-credential.js';
 export { type VerifyOptions, verifyCredential } from './verify-credential-default.js';
+export {
+  credentialLogEntry,
+  type VerifiedLogProof,
+  type VerifyLogProofOptions,
+  verifyLogProof,
+} from './verify-log-proof.js';

@@ -27,6 +27,8 @@ export interface VerificationFacts {
   readonly nested?: readonly NestedReport[];
   /** What the verifier's trust sources say of the issuer (check-issuer-trust). */
   readonly issuerTrust?: IssuerTrust;
+  /** A time by which the credential provably existed: a trusted witness cosigned a checkpoint holding it. */
+  readonly loggedBy?: Date;
 }
 
 /** What parse and JWT learn: the input as read, and the credential it carries (when one was found). */

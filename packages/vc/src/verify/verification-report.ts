@@ -28,6 +28,8 @@ export const CheckId = {
   STATUS_LIST_LENGTH: 'status-list-length',
   /** Checks a caller appends to an OB 2.0 report (trust, recipient) that could not run. */
   APPENDED: 'appended',
+  /** Whether a transparency log the verifier pins proves the credential was logged (asked for with its key and a proof). */
+  TRANSPARENCY_LOG: 'transparency-log',
 } as const;
 
 export type CheckId = (typeof CheckId)[keyof typeof CheckId] | (string & {});

@@ -64,6 +64,19 @@ export interface VerifyCredentialOptions {
   readonly compat?: VerifierCompat;
   /** The trust sources (registries, vetted issuers, domain linkage); without it no `issuer-trust` check. */
   readonly issuerTrust?: IssuerTrustResolver;
+  /** A transparency log to check the credential against; without its key(s) and a proof, no such check. */
+  readonly transparencyLog?: TransparencyLogOptions;
+}
+
+export interface TransparencyLogOptions {
+  /** The log's note verifier keys (`GET /log/key`): trust is pinned, never fetched. */
+  readonly logKeys: readonly string[];
+  /** Cosigner verifier keys of the witnesses trusted to date a checkpoint (ADVERSARIAL V19). */
+  readonly witnessKeys?: readonly string[];
+  /** The log's origin, when the verifier knows it. */
+  readonly origin?: string;
+  /** The credential's log proof (`GET /api/v1/credentials/{id}/log-proof`, JSON). */
+  readonly proof?: unknown;
 }
 
 /**

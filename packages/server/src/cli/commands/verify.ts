@@ -3,6 +3,9 @@ import {
   findInTrustRegistries,
   type IssuerTrustResolver,
   isMicrocredError,
+  parseCosignerVerifierKey,
+  parseNoteVerifierKey,
+  type TransparencyLogOptions,
   type VerificationReport,
   type VerifierCompat,
   verifyCredential,
@@ -11,6 +14,7 @@ import { createGuardedFetcher, parseFetchAllowList } from '../../edge/outbound/i
 import { ResourceMapError, readResourceMap } from '../../resources/read-resource-map.js';
 import { readTrustRegistries } from '../../resources/read-trust-registries.js';
 import { readBytes, readJsonFile, UsageError } from '../cli-io.js';
+import { readNoteKey } from '../read-note-key.js';
 
 /** `--resources FILE`: a map that cannot be used is the caller's mistake (exit 2). */
 function readResources(path: string): Map<string, unknown> {
@@ -38,6 +42,30 @@ export interface VerifyCommandOptions {
    * `MICROCRED_FETCH_ALLOW` as written (hosts reached although not public, over http too).
    */
   readonly fetch?: { readonly allow: string };
+  /** `--log-key`: the transparency log's verifier keys (text or files); with `logProof`, a `transparency-log` check. */
+  readonly logKeys?: readonly string[];
+  /** `--log-proof FILE`: the log proof of the one credential file (`GET /api/v1/credentials/{id}/log-proof`). */
+  readonly logProof?: string;
+  /** `--witness-key`: cosigner keys of witnesses trusted to date a checkpoint (a key revoked later still verifies). */
+  readonly witnessKeys?: readonly string[];
+}
+
+/** `--log-key`, `--witness-key` and `--log-proof` as verifier options; they only make sense together. */
+function transparencyLogOptions(
+  files: readonly string[],
+  options: VerifyCommandOptions,
+): TransparencyLogOptions | undefined {
+  const logKeys = options.logKeys ?? [];
+  const witnessKeys = options.witnessKeys ?? [];
+  if (options.logProof === undefined && logKeys.length === 0 && witnessKeys.length === 0) return undefined;
+  if (options.logProof === undefined || logKeys.length === 0)
+    throw new UsageError('--log-key and --log-proof go together (--witness-key needs both)');
+  if (files.length !== 1) throw new UsageError('--log-proof is the proof of one credential: give one FILE');
+  return {
+    logKeys: logKeys.map((key) => readNoteKey(key, '--log-key', parseNoteVerifierKey)),
+    witnessKeys: witnessKeys.map((key) => readNoteKey(key, '--witness-key', parseCosignerVerifierKey)),
+    proof: readJsonFile(options.logProof),
+  };
 }
 
 function guardedFallback(fetch: NonNullable<VerifyCommandOptions['fetch']>) {
@@ -112,6 +140,7 @@ export async function verifyFiles(
 ): Promise<number> {
   if (files.length === 0) throw new UsageError('verify needs at least one FILE');
   const inputs = files.map((file) => ({ file, bytes: readBytes(file) }));
+  const transparencyLog = transparencyLogOptions(files, options);
   const documents =
     options.resources === undefined ? new Map<string, unknown>() : readResources(options.resources);
   for (const [url, document] of statusListDocuments(options.statusList ?? [])) documents.set(url, document);
@@ -129,6 +158,7 @@ export async function verifyFiles(
       ...(options.now === undefined ? {} : { now: options.now }),
       ...(options.compat === undefined ? {} : { compat: options.compat }),
       ...(issuerTrust === undefined ? {} : { issuerTrust }),
+      ...(transparencyLog === undefined ? {} : { transparencyLog }),
     });
     allVerified &&= report.verified;
     stdout(

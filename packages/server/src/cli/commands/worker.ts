@@ -1,6 +1,7 @@
 import { startBulkWorker } from '../../jobs/bulk-worker.js';
 import { startNotificationWorker } from '../../jobs/notification-worker.js';
 import { startPathwayWorker } from '../../jobs/pathway-worker.js';
+import { startTransparencyLogWorker } from '../../jobs/transparency-log-worker.js';
 import { startVerificationWorker } from '../../jobs/verification-worker.js';
 import { startWebhookWorker } from '../../jobs/webhook-worker.js';
 import { withPlatform } from '../with-platform.js';
@@ -17,7 +18,11 @@ export async function runWorker(): Promise<void> {
       const verifications = startVerificationWorker({ platform, logger });
       const notifications = startNotificationWorker({ platform, logger });
       const webhooks = startWebhookWorker({ platform, logger });
-      logger.info('bulk, pathway, verification, expiry-reminder and webhook workers started');
+      // Sequenced leaves get into a signed checkpoint even where no `serve` process runs.
+      const transparencyLog = startTransparencyLogWorker({ platform, logger });
+      logger.info(
+        'bulk, pathway, verification, expiry-reminder, webhook and transparency-log workers started',
+      );
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
@@ -28,6 +33,7 @@ export async function runWorker(): Promise<void> {
         verifications.stop(),
         notifications.stop(),
         webhooks.stop(),
+        transparencyLog.stop(),
       ]);
     },
     { logLevel: 'configured' },

@@ -26,6 +26,7 @@ import type {
   StatusAllocation,
   StatusPurpose,
 } from '../ports/index.js';
+import { logIssuedCredentials } from '../transparency/log-entries.js';
 import { startLeaseHeartbeat } from './start-lease-heartbeat.js';
 
 /**
@@ -352,6 +353,12 @@ async function processJobRows(
           }),
         ),
     ]);
+    // One append for the batch, last: the log's sequence lock is then held only until the commit.
+    await logIssuedCredentials(
+      repositories,
+      inserted.filter((item) => item.created).map((item) => item.credential),
+      now,
+    );
     fresh.forEach((item, index) => {
       const result = inserted[index];
       outcomes.push(

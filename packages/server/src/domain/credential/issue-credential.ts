@@ -28,6 +28,7 @@ import type {
   StatusAllocation,
   StatusPurpose,
 } from '../ports/index.js';
+import { logIssuedCredentials } from '../transparency/log-entries.js';
 import type { CredentialSigner, SignedCredential } from './credential-signer.js';
 import { recipientLookupHash } from './recipient-lookup-hash.js';
 
@@ -407,6 +408,8 @@ export async function issueCredential(
           via: 'api',
         }),
       ]);
+      // Last: the log's sequence lock is then held only until the commit.
+      await logIssuedCredentials(repositories, [inserted.credential], context.now());
     }
     return { result: inserted, queuedJobIds: queued };
   });

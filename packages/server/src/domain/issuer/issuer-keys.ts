@@ -8,6 +8,7 @@ import type { SeedSigningKey } from '../credential/credential-signer.js';
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { Issuer, IssuerKey, Repositories } from '../ports/index.js';
+import { issuerKeyLogEntry } from '../transparency/log-entries.js';
 import { issuerIdentity, issuerKeyId } from './issuer-identity.js';
 
 /**
@@ -22,11 +23,15 @@ function keyStoreId(issuerId: string, keyId: string): string {
   return `${issuerId}#${keyId}`;
 }
 
-/** Generates a key, seals its secret under the master key, and makes it the issuer's active key. */
+/**
+ * Generates a key, seals its secret under the master key, and makes it the issuer's active key; the
+ * transparency log records it (`created`, or `rotated` when it replaces an active key) in the same
+ * transaction, so a key no one can see in the log never signs.
+ */
 export async function addIssuerKey(
-  context: Pick<PlatformContext, 'keyStore'>,
-  repositories: Pick<Repositories, 'issuerKeys'>,
-  issuer: Pick<Issuer, 'id'>,
+  context: Pick<PlatformContext, 'keyStore' | 'publicUrl' | 'now'>,
+  repositories: Pick<Repositories, 'issuerKeys' | 'transparencyLog'>,
+  issuer: Pick<Issuer, 'id' | 'slug'>,
 ): Promise<IssuerKey> {
   const existing = await repositories.issuerKeys.list({ issuerId: issuer.id });
   const next =
@@ -35,12 +40,56 @@ export async function addIssuerKey(
   const { publicKey, secretKey } = generateEd25519KeyPair();
   const sealed = await context.keyStore.encrypt({ keyId: keyStoreId(issuer.id, keyId), secret: secretKey });
   secretKey.fill(0);
-  return repositories.issuerKeys.add({
+  const added = await repositories.issuerKeys.add({
     issuerId: issuer.id,
     keyId,
     publicKeyMultibase: encodeMultikeyPublic(publicKey),
     encryptedSecret: sealed,
   });
+  const { did } = issuerIdentity({ publicUrl: context.publicUrl, slug: issuer.slug });
+  const replaced = existing.some((key) => key.retiredAt === null && key.revokedAt === null);
+  await repositories.transparencyLog.append(
+    [
+      issuerKeyLogEntry({
+        type: replaced ? 'rotated' : 'created',
+        issuer: did,
+        verificationMethod: issuerKeyId(did, keyId),
+        publicKeyMultibase: added.publicKeyMultibase,
+        at: added.createdAt,
+      }),
+    ],
+    context.now(),
+  );
+  return added;
+}
+
+/**
+ * Marks an issuer's key compromised, and logs the revocation in the same transaction: from then on a
+ * checker knows which checkpoints predate it (ADVERSARIAL V19). Returns false when the key does not exist
+ * or was already revoked (and logs nothing).
+ */
+export async function revokeIssuerKey(
+  context: Pick<PlatformContext, 'publicUrl' | 'now'>,
+  repositories: Pick<Repositories, 'issuerKeys' | 'transparencyLog'>,
+  issuer: Pick<Issuer, 'id' | 'slug'>,
+  key: Pick<IssuerKey, 'id' | 'keyId' | 'publicKeyMultibase'>,
+): Promise<boolean> {
+  const at = context.now();
+  if (!(await repositories.issuerKeys.revoke({ id: key.id, at }))) return false;
+  const { did } = issuerIdentity({ publicUrl: context.publicUrl, slug: issuer.slug });
+  await repositories.transparencyLog.append(
+    [
+      issuerKeyLogEntry({
+        type: 'revoked',
+        issuer: did,
+        verificationMethod: issuerKeyId(did, key.keyId),
+        publicKeyMultibase: key.publicKeyMultibase,
+        at,
+      }),
+    ],
+    at,
+  );
+  return true;
 }
 
 /**

@@ -18,6 +18,7 @@ import { notifyPathwayAwards } from '../notify/notify-pathway-awards.js';
 import { notifyPathwayProgress } from '../notify/notify-pathway-progress.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { CredentialRecord, Repositories } from '../ports/index.js';
+import { logIssuedCredentials } from '../transparency/log-entries.js';
 import { assessEarner, type EarnerAssessment } from './assess-earner.js';
 import type { Earner } from './earner-identity.js';
 import {
@@ -170,7 +171,7 @@ async function writePlan(
   prepared: readonly PreparedAward[],
   plan: AwardPlan,
   now: Date,
-): Promise<SettledAwards> {
+): Promise<{ settled: SettledAwards; newlyIssued: CredentialRecord[] }> {
   const { pathway, earner, version } = assessment;
   if (assessment.enrollment !== null && assessment.enrollment.version !== version.version) {
     await repositories.pathwayEarners.setEnrollmentVersion({
@@ -180,10 +181,12 @@ async function writePlan(
     });
   }
   const issued: CredentialRecord[] = [];
+  const newlyIssued: CredentialRecord[] = [];
   for (const { item, prepared: credential, signed } of prepared) {
-    const { credential: record } = await repositories.credentials.insert(
+    const { credential: record, created } = await repositories.credentials.insert(
       credentialToStore(credential, signed),
     );
+    if (created) newlyIssued.push(record);
     await repositories.pathwayEarners.insertAward({
       pathwayId: pathway.pathway.id,
       achievementId: item.achievementId,
@@ -226,7 +229,7 @@ async function writePlan(
     ...(await queueCredentialChanges(repositories, { credentials: issued, change: 'issued' })),
     ...(await queueCredentialChanges(repositories, { credentials: revoked, change: 'revoked' })),
   ];
-  return { issued, revoked, queuedJobIds };
+  return { settled: { issued, revoked, queuedJobIds }, newlyIssued };
 }
 
 /**
@@ -269,9 +272,11 @@ export async function settlePathwayAwards(
       await notifyPathwayAwards(repositories, context, {
         pathwayName: locked.pathway.name,
         earner: options.earner,
-        issued: written.issued,
+        issued: written.settled.issued,
       });
-      return written;
+      // Last: the log's sequence lock is then held only until the commit.
+      await logIssuedCredentials(repositories, written.newlyIssued, now);
+      return written.settled;
     });
     if (outcome !== null) return outcome;
   }

@@ -190,6 +190,16 @@ export type {
   TalentRepository,
   WeightedSkill,
 } from './talent-repository.js';
+export type {
+  LogEntryKind,
+  LogLeaf,
+  LogTreeState,
+  NewLogEntry,
+  SealedLogKey,
+  StoredCheckpoint,
+  TransparencyLogRepository,
+  UnloggedCredential,
+} from './transparency-log-repository.js';
 export {
   MEMBERSHIP_ROLES,
   type Membership,

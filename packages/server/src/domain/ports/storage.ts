@@ -32,6 +32,7 @@ import type { SharedVerificationRepository } from './shared-verification-reposit
 import type { SkillRepository } from './skill-repository.js';
 import type { StatusListRepository } from './status-list-repository.js';
 import type { TalentRepository } from './talent-repository.js';
+import type { TransparencyLogRepository } from './transparency-log-repository.js';
 import type { UserRepository } from './user-repository.js';
 import type { VerificationJobRepository } from './verification-job-repository.js';
 import type { WebhookRepository } from './webhook-repository.js';
@@ -77,6 +78,8 @@ export interface Repositories {
   /** Read-only aggregates over `events` for issuer analytics. */
   readonly analytics: AnalyticsRepository;
   readonly webhooks: WebhookRepository;
+  /** The transparency log: every issued credential and issuer key event, append-only. */
+  readonly transparencyLog: TransparencyLogRepository;
 }
 
 /** The storage a use case needs: repositories, and a way to make several writes all-or-nothing. */

@@ -25,6 +25,7 @@ import { ob2VerificationEn } from './ob2-verification.js';
 import { outcomesEn } from './outcomes.js';
 import { recipientMatchEn } from './recipient-match.js';
 import { sharedVerificationsEn } from './shared-verifications.js';
+import { transparencyLogEn } from './transparency-log.js';
 import { verificationChecksEn } from './verification-checks.js';
 import { webhooksEn } from './webhooks.js';
 import { workforceEn } from './workforce.js';
@@ -62,6 +63,7 @@ export const en = {
   ...endorsementRequestsEn,
   ...issuerEndorsementsEn,
   ...errorsEn,
+  ...transparencyLogEn,
   'layout.skip': 'Skip to content',
   'layout.nav': 'Main',
   'layout.footer':

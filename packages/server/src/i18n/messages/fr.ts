@@ -24,6 +24,7 @@ import { ob2VerificationFr } from './ob2-verification.js';
 import { outcomesFr } from './outcomes.js';
 import { recipientMatchFr } from './recipient-match.js';
 import { sharedVerificationsFr } from './shared-verifications.js';
+import { transparencyLogFr } from './transparency-log.js';
 import { verificationChecksFr } from './verification-checks.js';
 import { webhooksFr } from './webhooks.js';
 import { workforceFr } from './workforce.js';
@@ -58,6 +59,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...endorsementRequestsFr,
   ...issuerEndorsementsFr,
   ...errorsFr,
+  ...transparencyLogFr,
   'layout.skip': 'Aller au contenu',
   'layout.nav': 'Principale',
   'layout.footer':

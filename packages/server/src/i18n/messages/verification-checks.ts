@@ -49,6 +49,11 @@ export const verificationChecksEn = {
   'check.status-list-length.ok':
     'The status list is shorter than the standard asks, which weakens privacy; it was read anyway.',
   'check.status-list-length.failed': 'The status list is too short to be read.',
+  'check.transparency-log.label': 'Transparency log',
+  'check.transparency-log.ok':
+    'The transparency log the verifier trusts proves this exact credential was recorded, so it cannot have been issued secretly or back-dated.',
+  'check.transparency-log.failed':
+    'The transparency log does not prove this credential was recorded: the proof is wrong, for another credential, or signed by an unknown log.',
   'check.appended.label': 'Additional checks',
   'check.appended.ok': 'The additional checks ran.',
   'check.appended.failed': 'The additional checks (issuer trust, recipient) could not run.',
@@ -103,6 +108,11 @@ export const verificationChecksFr: Record<keyof typeof verificationChecksEn, str
   'check.status-list-length.ok':
     'La liste de statuts est plus courte que ne le demande la norme, ce qui nuit à la confidentialité ; elle a été lue.',
   'check.status-list-length.failed': 'La liste de statuts est trop courte pour être lue.',
+  'check.transparency-log.label': 'Journal de transparence',
+  'check.transparency-log.ok':
+    'Le journal de transparence auquel le vérificateur se fie prouve que cette certification précise y a été inscrite : elle n’a pu être émise en secret ni antidatée.',
+  'check.transparency-log.failed':
+    'Le journal de transparence ne prouve pas que cette certification y a été inscrite : la preuve est fausse, concerne une autre certification, ou vient d’un journal inconnu.',
   'check.appended.label': 'Contrôles complémentaires',
   'check.appended.ok': 'Les contrôles complémentaires ont été effectués.',
   'check.appended.failed':

@@ -149,6 +149,7 @@ const DOWNLOADS = [
   ['badge.png', 'download.png'],
   ['badge.svg', 'download.svg'],
   ['credential.json', 'download.json'],
+  ['credential-with-log-proof.json', 'download.jsonWithLogProof'],
   ['credential.jwt', 'download.jwt'],
   ['certificate.pdf', 'download.pdf'],
 ] as const;
@@ -194,6 +195,8 @@ export function IssuedCredentialPage(props: {
   readonly c: Context<WebEnv>;
   readonly page: CredentialPage;
   readonly report: VerificationReport;
+  /** Where the credential is in the transparency log (null: not sequenced yet). */
+  readonly logPosition: { readonly leafIndex: number; readonly loggedAt: Date } | null;
   readonly pageUrl: string;
   readonly imageUrl: string;
   /** The platform's clock, against which the credential's own record says whether it expired. */
@@ -274,6 +277,7 @@ export function IssuedCredentialPage(props: {
         </div>
       </div>
       <VerificationPanel c={c} report={report} />
+      <TransparencyLogLine c={c} id={page.credential.id} position={props.logPosition} />
       <CredentialEndorsements
         c={c}
         credential={report.credential ?? page.credential.document}
@@ -360,6 +364,24 @@ export function IssuedCredentialPage(props: {
         </section>
       )}
     </Layout>
+  );
+}
+
+function TransparencyLogLine(props: {
+  readonly c: Context<WebEnv>;
+  readonly id: string;
+  readonly position: { readonly leafIndex: number; readonly loggedAt: Date } | null;
+}) {
+  const t = props.c.get('t');
+  if (props.position === null) return <p class="hint">{t('log.pending')}</p>;
+  return (
+    <p class="hint" data-log-position={String(props.position.leafIndex)}>
+      {t('log.logged', {
+        position: String(props.position.leafIndex),
+        date: t.date(props.position.loggedAt),
+      })}{' '}
+      <a href={`/api/v1/credentials/${props.id}/log-proof`}>{t('log.proof')}</a>
+    </p>
   );
 }
 

@@ -29,11 +29,13 @@ export function mountCredentialRoutes(web: Hono<WebEnv>, { platform }: WebDeps):
     const base = platform.publicUrl;
     // The same URL answers JSON to other clients (public-document-routes).
     c.header('Vary', 'Accept');
+    const logPosition = await platform.transparencyLog.position(page.credential.id);
     return c.html(
       <IssuedCredentialPage
         c={c}
         page={page}
         report={report}
+        logPosition={logPosition}
         pageUrl={`${base}/credentials/${page.credential.id}`}
         imageUrl={`${base}/achievements/${page.credential.achievementId}/image`}
         now={platform.now()}

@@ -18,6 +18,7 @@ const DOWNLOAD_FORMAT_OF: Readonly<Record<string, DownloadFormat>> = {
   'badge.png': 'png',
   'badge.svg': 'svg',
   'credential.json': 'json',
+  'credential-with-log-proof.json': 'json',
   'credential.jwt': 'jwt',
   'certificate.pdf': 'pdf',
 };
@@ -114,6 +115,20 @@ export function mountDownloadRoutes(web: Hono<WebEnv>, { platform }: WebDeps): v
           'Content-Type': 'application/vc+ld+json',
           'Content-Disposition': attachment(`${baseName}.json`),
         });
+      case 'credential-with-log-proof.json': {
+        // Beside the credential, never inside it: the signed document stays byte for byte as issued.
+        const proof = await platform.transparencyLog.proof(c.get('earner')?.id ?? null, record.id);
+        const logProof = {
+          leafIndex: proof.leafIndex,
+          treeSize: proof.treeSize,
+          inclusionProof: proof.inclusionProof,
+          checkpoint: proof.checkpoint,
+        };
+        return c.body(JSON.stringify({ credential: record.document, logProof }, null, 2), 200, {
+          'Content-Type': 'application/json',
+          'Content-Disposition': attachment(`${baseName}-log-proof.json`),
+        });
+      }
       case 'credential.jwt':
         return c.body(await platform.credentials.asJwt(record), 200, {
           'Content-Type': 'application/vc+jwt',

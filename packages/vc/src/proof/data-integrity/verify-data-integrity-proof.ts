@@ -34,6 +34,12 @@ export interface VerifyDataIntegrityProofOptions {
    * verifier swaps this for peers' conventions (e.g. 1EdTech's key-in-the-fragment URLs).
    */
   readonly resolveKey?: (verificationMethod: string) => Promise<ResolvedVerificationMethod>;
+  /**
+   * A time by which the document provably existed, from a transparency log checkpoint that a witness the
+   * verifier trusts cosigned: a key revoked after it still verifies the proof (ADVERSARIAL V19). Never the
+   * proof's `created`, which the key holder writes.
+   */
+  readonly loggedBy?: Date;
 }
 
 export type ProofVerification =
@@ -41,6 +47,8 @@ export type ProofVerification =
       readonly verified: true;
       readonly cryptosuite: string;
       readonly verificationMethod: ResolvedVerificationMethod;
+      /** Set when the key was revoked no later than `created` but the log proves the document older. */
+      readonly revokedAfterLogging?: { readonly revoked: string; readonly loggedBy: Date };
     }
   | {
       readonly verified: false;
@@ -119,10 +127,16 @@ export async function verifyDataIntegrityProof(
     if (verificationMethod.publicKey.length !== ED25519_KEY_LENGTH) {
       fail(ErrorCode.INVALID_KEY, 'the verification method is not an Ed25519 key');
     }
+    let revokedAfterLogging: { revoked: string; loggedBy: Date } | undefined;
     if (verificationMethod.revoked !== undefined) {
       const created = typeof proof.created === 'string' ? Date.parse(proof.created) : now.getTime();
-      if (Date.parse(verificationMethod.revoked) <= created) {
-        fail(ErrorCode.CRYPTOGRAPHIC_SECURITY_ERROR, 'the key was revoked before this proof was created');
+      const revoked = Date.parse(verificationMethod.revoked);
+      if (revoked <= created) {
+        const loggedBy = options.loggedBy;
+        if (loggedBy === undefined || !(loggedBy.getTime() < revoked)) {
+          fail(ErrorCode.CRYPTOGRAPHIC_SECURITY_ERROR, 'the key was revoked before this proof was created');
+        }
+        revokedAfterLogging = { revoked: verificationMethod.revoked, loggedBy };
       }
     }
 
@@ -133,7 +147,12 @@ export async function verifyDataIntegrityProof(
     if (!verifyEd25519(verificationMethod.publicKey, verifyData, signature)) {
       fail(ErrorCode.CRYPTOGRAPHIC_SECURITY_ERROR, 'the signature does not match the document');
     }
-    return { verified: true, cryptosuite: suite.name, verificationMethod };
+    return {
+      verified: true,
+      cryptosuite: suite.name,
+      verificationMethod,
+      ...(revokedAfterLogging === undefined ? {} : { revokedAfterLogging }),
+    };
   } catch (cause) {
     const error =
       cause instanceof MicrocredError

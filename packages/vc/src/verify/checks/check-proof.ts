@@ -14,7 +14,7 @@ const RDF_SUITES = new Set(['eddsa-rdfc-2022', 'eddsa-2022', 'Ed25519Signature20
  * its controller for check-issuer and the status list, and whether the document was already expanded.
  */
 export const checkProof: CredentialStep = async (context) => {
-  const { credential, parsed, fetcher, now, compat, issuerId, options, components } = context;
+  const { credential, parsed, fetcher, now, compat, issuerId, options, components, loggedBy } = context;
   const proofs = proofsOf(credential);
   if (parsed.jwt !== undefined && proofs.length === 0) return {};
   if (proofs.length === 0) {
@@ -30,6 +30,7 @@ export const checkProof: CredentialStep = async (context) => {
       proof,
       fetcher,
       now,
+      ...(loggedBy === undefined ? {} : { loggedBy }),
       ...(options.canonizer === undefined ? {} : { canonizer: options.canonizer }),
       ...(options.documentLoader === undefined ? {} : { documentLoader: options.documentLoader }),
       resolveKey: (vm: string) =>
@@ -42,9 +43,16 @@ export const checkProof: CredentialStep = async (context) => {
   }
   const good = results.find((result) => result.verified);
   if (good?.verified) {
-    const { verificationMethod } = good;
+    const { verificationMethod, revokedAfterLogging } = good;
+    const logged =
+      revokedAfterLogging === undefined
+        ? ''
+        : `; the key was revoked at ${revokedAfterLogging.revoked}, after a witnessed checkpoint of the ` +
+          `transparency log proves the credential existed (${revokedAfterLogging.loggedBy.toISOString()})`;
     return {
-      checks: [passed(CheckId.PROOF, `${good.cryptosuite} signature by ${verificationMethod.id} is valid`)],
+      checks: [
+        passed(CheckId.PROOF, `${good.cryptosuite} signature by ${verificationMethod.id} is valid${logged}`),
+      ],
       learned: {
         controller: verificationMethod.controller,
         ...(verificationMethod.unconfirmed === undefined

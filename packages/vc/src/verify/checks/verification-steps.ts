@@ -10,6 +10,7 @@ import { checkProof } from './check-proof.js';
 import { checkSchema } from './check-schema.js';
 import { checkStatus } from './check-status.js';
 import { checkSubject } from './check-subject.js';
+import { checkTransparencyLog } from './check-transparency-log.js';
 import { checkType } from './check-type.js';
 import { checkValidityDates } from './check-validity-dates.js';
 import { checkWellFormedJsonLd } from './check-well-formed-json-ld.js';
@@ -29,6 +30,8 @@ export const verificationSteps: {
     checkType,
     checkSchema,
     checkSubject,
+    // Before the proof: a key revoked after a witnessed checkpoint holding the credential still verifies it.
+    checkTransparencyLog,
     // Proof first: what verified is read by the JSON-LD check (what is left to expand), check-issuer (the
     // key's controller) and check-status (a list signed with the same key is the issuer's).
     checkProof,

@@ -1,0 +1,17 @@
+export { type IntegratedLog, type IntegrateLogOptions, integrateLog } from './integrate-log.js';
+export {
+  credentialLogEntry,
+  type IssuerKeyEventType,
+  issuerKeyLogEntry,
+  logIssuedCredentials,
+} from './log-entries.js';
+export { createLogSigner, LOG_KEY_ID, type LogSigner, logOrigin } from './log-signer.js';
+export {
+  type CredentialLogProof,
+  credentialLogPosition,
+  credentialLogProof,
+  type Integrate,
+  type LogTile,
+  latestCheckpoint,
+  readLogTile,
+} from './read-log.js';

@@ -1,0 +1,14 @@
+/** The credential page's line about the transparency log, and its download. Spread into en.ts and fr.ts. */
+export const transparencyLogEn = {
+  'log.logged': 'Logged at position {position} of the transparency log on {date}.',
+  'log.proof': 'Proof of inclusion (JSON)',
+  'log.pending': 'Being added to the transparency log.',
+  'download.jsonWithLogProof': 'Credential with its log proof (JSON)',
+};
+
+export const transparencyLogFr: Record<keyof typeof transparencyLogEn, string> = {
+  'log.logged': 'Inscrite à la position {position} du journal de transparence le {date}.',
+  'log.proof': 'Preuve d’inclusion (JSON)',
+  'log.pending': 'En cours d’inscription au journal de transparence.',
+  'download.jsonWithLogProof': 'Certification et sa preuve d’inscription (JSON)',
+};
