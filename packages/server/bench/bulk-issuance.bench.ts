@@ -22,6 +22,8 @@ import { startTransparencyLogWorker } from '../src/jobs/transparency-log-worker.
 const ROWS = Number(process.env.BENCH_BULK_ROWS ?? 100_000);
 const AB_ROWS = Number(process.env.BENCH_AB_ROWS ?? 5_000);
 const AB_ROUNDS = Number(process.env.BENCH_AB_ROUNDS ?? 3);
+// Which A/B sections run: `events`, `log` or both (the default), to give one the whole run.
+const AB_SECTIONS = new Set((process.env.BENCH_AB ?? 'events,log').split(','));
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ADMIN = { kind: 'admin' } as const;
 
@@ -144,8 +146,10 @@ if (postgres !== undefined) console.log(`\nratio postgres / pglite = ${(postgres
 
 const median = (values: readonly number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-console.log(`\nevent recording: ${AB_ROUNDS} interleaved rounds of ${AB_ROWS} rows, with events / without`);
-for (const driver of postgres === undefined ? (['pglite'] as const) : (['pglite', 'postgres'] as const)) {
+const drivers = postgres === undefined ? (['pglite'] as const) : (['pglite', 'postgres'] as const);
+if (AB_SECTIONS.has('events'))
+  console.log(`\nevent recording: ${AB_ROUNDS} interleaved rounds of ${AB_ROWS} rows, with events / without`);
+for (const driver of AB_SECTIONS.has('events') ? drivers : []) {
   const ratios: number[] = [];
   for (let round = 0; round < AB_ROUNDS; round++) {
     // Alternate which side goes first: a spike early in a round must not always hit the same side.
@@ -159,10 +163,11 @@ for (const driver of postgres === undefined ? (['pglite'] as const) : (['pglite'
   );
 }
 
-console.log(
-  `\ntransparency log: ${AB_ROUNDS} interleaved rounds of ${AB_ROWS} rows, logged (integrator running) / not`,
-);
-for (const driver of postgres === undefined ? (['pglite'] as const) : (['pglite', 'postgres'] as const)) {
+if (AB_SECTIONS.has('log'))
+  console.log(
+    `\ntransparency log: ${AB_ROUNDS} interleaved rounds of ${AB_ROWS} rows, logged (integrator running) / not`,
+  );
+for (const driver of AB_SECTIONS.has('log') ? drivers : []) {
   const ratios: number[] = [];
   for (let round = 0; round < AB_ROUNDS; round++) {
     const order = round % 2 === 0 ? [true, false] : [false, true];
