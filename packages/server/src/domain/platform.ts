@@ -687,8 +687,8 @@ export function createPlatformWithContext(options: PlatformOptions) {
       verifierKey: async () => (await logSigner()).verifierKey,
       tile: (path: string) => readLogTile(context, integrate, path),
       /** A credential's inclusion proof, for whoever may read the credential (`viewer`: signed-in earner id). */
-      proof: (viewer: string | null, credentialId: string) =>
-        credentialLogProof(context, integrate, viewer, credentialId),
+      proof: (viewer: string | null, credentialId: string, caller: Actor | null = null) =>
+        credentialLogProof(context, integrate, viewer, credentialId, caller),
       /** A credential's leaf index and when it was logged, for a page that already checked visibility. */
       position: (credentialId: string) => credentialLogPosition(context, credentialId),
     },

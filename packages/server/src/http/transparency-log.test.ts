@@ -179,6 +179,16 @@ describe.each(testDrivers())('the transparency log over HTTP on %s', (driver) =>
     expect(
       (await test.call('/api/v1/credentials/00000000-0000-4000-8000-000000000000/log-proof')).status,
     ).toBe(404);
+    // Its issuer's key reads it (as it reads the credential itself); another issuer's key does not.
+    const own = await test.platform.apiKeys.create(ADMIN, seeded.issuer.id, { name: 'log', role: 'viewer' });
+    const other = await seedIssuer(test.platform, 'log-other-university');
+    const stranger = await test.platform.apiKeys.create(ADMIN, other.issuer.id, { name: 'x', role: 'owner' });
+    const path = `/api/v1/credentials/${issued.record.id}/log-proof`;
+    const mine = await test.call(path, { token: own.token });
+    expect(mine.status).toBe(200);
+    expect(mine.body.leafIndex).toBeTypeOf('number');
+    expect(mine.headers.get('cache-control')).toBe('private, no-store');
+    expect((await test.call(path, { token: stranger.token })).status).toBe(404);
   });
 
   it('logs issuer key events: creation, rotation and revocation', async () => {

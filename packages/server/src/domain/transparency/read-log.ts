@@ -11,6 +11,7 @@ import {
   type TilePath,
   tileExists,
 } from '@microcred/vc';
+import { type Actor, authorize } from '../auth/actor.js';
 import { readableCredential } from '../credential/readable-credential.js';
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { PlatformContext } from '../platform-context.js';
@@ -99,18 +100,34 @@ export interface CredentialLogProof {
   readonly loggedAt: Date;
 }
 
+/** Whether `caller` (an API key or the administrator) speaks for the issuer of `credentialId`. */
+async function issuerReads(context: PlatformContext, caller: Actor | null, credentialId: string) {
+  if (caller === null) return false;
+  const record = await context.storage.credentials.findById({ id: credentialId });
+  if (record === null) return false;
+  try {
+    authorize(caller, record.issuerId, 'viewer', { notFound: 'credential' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A credential's inclusion proof against the latest checkpoint, under the visibility rule of the
- * credential itself (a credential `viewer` may not read is NOT_FOUND). A leaf not yet in a checkpoint is
- * integrated on demand.
+ * credential itself (a credential `viewer` may not read is NOT_FOUND), or for its issuer's own key, which
+ * reads every credential it issued. A leaf not yet in a checkpoint is integrated on demand.
  */
 export async function credentialLogProof(
   context: PlatformContext,
   integrate: Integrate,
   viewer: string | null,
   credentialId: string,
+  caller: Actor | null = null,
 ): Promise<CredentialLogProof> {
-  await readableCredential(context, viewer, credentialId);
+  if (!(await issuerReads(context, caller, credentialId))) {
+    await readableCredential(context, viewer, credentialId);
+  }
   const log = context.storage.transparencyLog;
   let leaf = await log.leafOfCredential({ credentialId });
   if (leaf === null) {

@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Actor } from '../../domain/auth/actor.js';
 import type { Platform } from '../../domain/platform.js';
 import type { PublicEnv } from '../../edge/public-env.js';
 import { sessionEarner } from '../../edge/session-earner.js';
@@ -111,8 +112,10 @@ export function logProofRoutes(options: { readonly platform: Platform }): OpenAP
   const router = createRouter<PublicEnv>();
   router.openapi(logProof, async (c) => {
     const { earner } = await sessionEarner(platform, c);
-    const proof = await platform.transparencyLog.proof(earner?.id ?? null, c.req.valid('param').id);
-    c.header('Cache-Control', earner === null ? 'public, max-age=5' : 'private, no-store');
+    // An issuer's key reads its own credentials' proofs, private ones too (as GET /api/v1/credentials/{id}).
+    const caller = (c.get('caller') as Actor | null | undefined) ?? null;
+    const proof = await platform.transparencyLog.proof(earner?.id ?? null, c.req.valid('param').id, caller);
+    c.header('Cache-Control', earner === null && caller === null ? 'public, max-age=5' : 'private, no-store');
     return c.json(
       {
         leafIndex: proof.leafIndex,
