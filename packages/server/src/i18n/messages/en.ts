@@ -361,6 +361,7 @@ export const en = {
   'pathways.follow': 'Pathways you can follow',
   'pathways.followButton': 'Follow',
   'pathways.unfollowButton': 'Stop following',
+  'pathway.stepsDone': '{done, plural, other {#}} of {total, plural, one {# step} other {# steps}} done',
   'pathway.percent': '{percent}% done',
   'pathway.complete': 'Complete',
   'pathway.progressOf': 'Progress on {name}',

@@ -365,6 +365,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'pathways.follow': 'Parcours que vous pouvez suivre',
   'pathways.followButton': 'Suivre',
   'pathways.unfollowButton': 'Ne plus suivre',
+  'pathway.stepsDone': '{done, plural, one {# étape franchie} other {# étapes franchies}} sur {total}',
   'pathway.percent': 'Terminé à {percent} %',
   'pathway.complete': 'Terminé',
   'pathway.progressOf': 'Progression dans « {name} »',

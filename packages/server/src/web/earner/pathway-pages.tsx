@@ -1,11 +1,28 @@
 import type { Context } from 'hono';
 import { raw } from 'hono/html';
 import type { LearnerPathway } from '../../domain/earner/learner-pathways.js';
+import type { PathwayProgress } from '../../domain/pathway/engine/evaluate-pathway.js';
 import type { PathwayWithVersion } from '../../domain/ports/index.js';
 import { Layout, PostForm } from '../shared/layout.js';
 import { describeRule } from '../shared/pathway-diagram/describe-rule.js';
 import { renderPathwayDiagram } from '../shared/pathway-diagram/render-pathway-diagram.js';
 import type { WebEnv } from '../shared/web-env.js';
+
+/**
+ * How far along a pathway is, as a person counts: "2 of 3 steps done" for a pathway of steps (never
+ * "66%"), the percentage only where the rule is an amount (credits, hours).
+ */
+function progressWords(c: Context<WebEnv>, progress: PathwayProgress): string {
+  const t = c.get('t');
+  if (progress.met) return t('pathway.complete');
+  const root = progress.root;
+  if (root.type === 'all-of' || root.type === 'n-of') {
+    const total = root.type === 'n-of' ? (root.threshold ?? root.children.length) : root.children.length;
+    const done = Math.min(total, root.children.filter((child) => child.met).length);
+    return t('pathway.stepsDone', { done, total });
+  }
+  return t('pathway.percent', { percent: Math.floor(progress.percent) });
+}
 
 /** `/u/{handle}/pathways`: the pathways the earner is on, and the others to follow. */
 export function PathwaysPage(props: {
@@ -17,6 +34,7 @@ export function PathwaysPage(props: {
   const { c } = props;
   const t = c.get('t');
   const mineIds = new Set(props.mine.map((item) => item.pathway.pathway.id));
+  const followable = props.all.filter((pathway) => !mineIds.has(pathway.pathway.id));
   return (
     <Layout c={c} title={t('pathways.title')}>
       <h1>{t('pathways.title')}</h1>
@@ -37,30 +55,30 @@ export function PathwaysPage(props: {
                   value={item.assessment.progress.percent}
                   aria-label={t('pathway.progressOf', { name: item.pathway.pathway.name })}
                 ></progress>{' '}
-                {item.assessment.progress.met
-                  ? t('pathway.complete')
-                  : t('pathway.percent', { percent: item.assessment.progress.percent })}
+                {progressWords(c, item.assessment.progress)}
               </p>
             </li>
           ))}
         </ul>
       )}
-      <h2>{t('pathways.follow')}</h2>
-      <ul>
-        {props.all
-          .filter((pathway) => !mineIds.has(pathway.pathway.id))
-          .map((pathway) => (
-            <li>
-              {pathway.pathway.name}{' '}
-              <PostForm c={c} action={`/account/pathways/${pathway.pathway.id}/follow`} class="inline">
-                <button type="submit" class="secondary">
-                  {t('pathways.followButton')}
-                  <span class="visually-hidden"> {pathway.pathway.name}</span>
-                </button>
-              </PostForm>
-            </li>
-          ))}
-      </ul>
+      {followable.length === 0 ? null : (
+        <section aria-labelledby="follow-heading">
+          <h2 id="follow-heading">{t('pathways.follow')}</h2>
+          <ul class="plain-list">
+            {followable.map((pathway) => (
+              <li>
+                {pathway.pathway.name}{' '}
+                <PostForm c={c} action={`/account/pathways/${pathway.pathway.id}/follow`} class="inline">
+                  <button type="submit" class="secondary">
+                    {t('pathways.followButton')}
+                    <span class="visually-hidden"> {pathway.pathway.name}</span>
+                  </button>
+                </PostForm>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </Layout>
   );
 }
@@ -104,7 +122,7 @@ export function PathwayPage(props: {
           value={progress.percent}
           aria-label={t('pathway.progressOf', { name: item.pathway.pathway.name })}
         ></progress>{' '}
-        {progress.met ? t('pathway.complete') : t('pathway.percent', { percent: progress.percent })}
+        {progressWords(c, progress)}
       </p>
       <div class="diagram">{raw(diagram)}</div>
       {progress.met ? null : (
@@ -138,14 +156,17 @@ export function PathwayPage(props: {
         </section>
       )}
       <div class="actions">
-        <PostForm
-          c={c}
-          action={`/account/pathways/${item.pathway.pathway.id}/${item.followed ? 'unfollow' : 'follow'}`}
-        >
-          <button type="submit" class="secondary">
-            {item.followed ? t('pathways.unfollowButton') : t('pathways.followButton')}
-          </button>
-        </PostForm>
+        {/* Nothing left to follow on a completed pathway; one already followed can still be let go. */}
+        {progress.met && !item.followed ? null : (
+          <PostForm
+            c={c}
+            action={`/account/pathways/${item.pathway.pathway.id}/${item.followed ? 'unfollow' : 'follow'}`}
+          >
+            <button type="submit" class="secondary">
+              {item.followed ? t('pathways.unfollowButton') : t('pathways.followButton')}
+            </button>
+          </PostForm>
+        )}
         <a class="button secondary" href={`/pathways/${item.pathway.pathway.id}`}>
           {t('pathway.document')}
         </a>
