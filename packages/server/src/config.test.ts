@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
-import { ErrorCode, MicrocredError } from '@microcred/vc';
+import { ErrorCode, formatCosignerVerifierKey, MicrocredError } from '@microcred/vc';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from './config.js';
 
@@ -232,5 +232,39 @@ describe('loadConfig: the guarded outbound fetcher', () => {
       const problems = problemsOf({ DATA_DIR: ':memory:', [name]: value });
       expect(problems.some((problem) => problem.startsWith(name))).toBe(true);
     }
+  });
+
+  it('reads the log witnesses and their quorum, all of them by default', () => {
+    const one = formatCosignerVerifierKey('witness.example/a', new Uint8Array(32).fill(7));
+    const two = formatCosignerVerifierKey('witness.example/b', new Uint8Array(32).fill(9));
+    const witnesses = `https://a.example/=${one}, http://127.0.0.1:7000=${two}`;
+    expect(loadConfig({ DATA_DIR: ':memory:' }).logWitnesses).toEqual({ witnesses: [], quorum: 0 });
+    expect(loadConfig({ DATA_DIR: ':memory:', MICROCRED_LOG_WITNESSES: witnesses }).logWitnesses).toEqual({
+      witnesses: [
+        { url: 'https://a.example', verifierKey: one },
+        { url: 'http://127.0.0.1:7000', verifierKey: two },
+      ],
+      quorum: 2,
+    });
+    const quorum = {
+      DATA_DIR: ':memory:',
+      MICROCRED_LOG_WITNESSES: witnesses,
+      MICROCRED_LOG_WITNESS_QUORUM: '1',
+    };
+    expect(loadConfig(quorum).logWitnesses.quorum).toBe(1);
+  });
+
+  it('refuses a witness without a cosigner key or an http(s) URL, and a quorum above their number', () => {
+    const key = formatCosignerVerifierKey('witness.example/a', new Uint8Array(32).fill(7));
+    for (const value of [`https://a.example`, `ftp://a.example=${key}`, 'https://a.example=witness+1+AAAA']) {
+      const problems = problemsOf({ DATA_DIR: ':memory:', MICROCRED_LOG_WITNESSES: value });
+      expect(problems.some((problem) => problem.startsWith('MICROCRED_LOG_WITNESSES'))).toBe(true);
+    }
+    const problems = problemsOf({
+      DATA_DIR: ':memory:',
+      MICROCRED_LOG_WITNESSES: `https://a.example=${key}`,
+      MICROCRED_LOG_WITNESS_QUORUM: '2',
+    });
+    expect(problems.some((problem) => problem.startsWith('MICROCRED_LOG_WITNESS_QUORUM'))).toBe(true);
   });
 });

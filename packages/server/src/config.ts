@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inspect } from 'node:util';
-import { ErrorCode, MicrocredError } from '@microcred/vc';
+import { ErrorCode, MicrocredError, parseCosignerVerifierKey } from '@microcred/vc';
 import { z } from 'zod';
 import {
   DEFAULT_RATE_LIMITS,
@@ -65,6 +65,16 @@ export interface Config {
    */
   readonly webhooks: { readonly allowPrivate: boolean };
   /**
+   * The transparency log's witnesses (`MICROCRED_LOG_WITNESSES`, comma-separated `URL=VERIFIERKEY`: base URL
+   * and tlog-cosignature/v1 verifier key) and the cosignatures a checkpoint needs to be shown as witnessed
+   * (`MICROCRED_LOG_WITNESS_QUORUM`, default all of them). Reached through the guarded fetcher: a witness
+   * at a private address, or over plain http, must be listed in `MICROCRED_FETCH_ALLOW`.
+   */
+  readonly logWitnesses: {
+    readonly witnesses: readonly { readonly url: string; readonly verifierKey: string }[];
+    readonly quorum: number;
+  };
+  /**
    * Trust registry files (`MICROCRED_TRUST_REGISTRIES`, comma-separated paths, most authoritative first):
    * DCC issuer-registry JSON or microcred's simple list; read, and checked, when the server starts.
    */
@@ -90,6 +100,26 @@ function wholeNumber(options: { readonly min: number; readonly max: number }) {
     .max(options.max, {
       error: message,
     });
+}
+
+/** `URL=VERIFIERKEY` pairs, comma-separated; undefined when one is not an http(s) URL and a cosigner key. */
+function parseLogWitnesses(value: string): { url: string; verifierKey: string }[] | undefined {
+  const witnesses: { url: string; verifierKey: string }[] = [];
+  for (const item of value.split(',')) {
+    const pair = item.trim();
+    if (pair === '') continue;
+    const split = pair.indexOf('=');
+    const url = pair.slice(0, split).replace(/\/+$/, '');
+    const verifierKey = pair.slice(split + 1);
+    if (split < 0 || !['http', 'https'].includes(schemeOf(url))) return undefined;
+    try {
+      parseCosignerVerifierKey(verifierKey);
+    } catch {
+      return undefined;
+    }
+    witnesses.push({ url, verifierKey });
+  }
+  return witnesses;
 }
 
 function urlWithScheme(schemes: readonly string[]) {
@@ -177,6 +207,14 @@ const environmentSchema = z.object({
         'must be host names or IP addresses, each with an optional :port and an optional http:// (plain-http-only hosts), separated by commas',
     })
     .optional(),
+  MICROCRED_LOG_WITNESSES: z
+    .string()
+    .refine((value) => parseLogWitnesses(value) !== undefined, {
+      error:
+        'must be URL=VERIFIERKEY pairs (an http(s) base URL and a cosignature/v1 verifier key), separated by commas',
+    })
+    .optional(),
+  MICROCRED_LOG_WITNESS_QUORUM: wholeNumber({ min: 0, max: 1_000 }).optional(),
   TRUST_PROXY: z
     .string()
     .regex(/^(?:true|false|\d)$/, {
@@ -223,6 +261,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       problems.push('MICROCRED_ADMIN_TOKEN must be at least 32 characters in production');
     }
   }
+  const witnesses = parseLogWitnesses(values.MICROCRED_LOG_WITNESSES ?? '') ?? [];
+  const quorum = values.MICROCRED_LOG_WITNESS_QUORUM ?? witnesses.length;
+  if (quorum > witnesses.length) {
+    problems.push(
+      `MICROCRED_LOG_WITNESS_QUORUM must be at most the number of MICROCRED_LOG_WITNESSES (${witnesses.length})`,
+    );
+  }
   if (problems.length > 0) throw invalid(problems);
 
   const dataDir = values.DATA_DIR === IN_MEMORY ? IN_MEMORY : resolve(values.DATA_DIR);
@@ -253,6 +298,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       allow: parseFetchAllowList(values.MICROCRED_FETCH_ALLOW ?? '') ?? [],
     }),
     webhooks: Object.freeze({ allowPrivate: values.MICROCRED_WEBHOOK_ALLOW_PRIVATE === '1' }),
+    logWitnesses: Object.freeze({ witnesses: Object.freeze(witnesses), quorum }),
     trustRegistries: Object.freeze(
       (values.MICROCRED_TRUST_REGISTRIES ?? '')
         .split(',')

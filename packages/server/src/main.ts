@@ -10,7 +10,7 @@ import { AesGcmKeyStore, createPgStorage, deriveSubkey, openDatabase, runMigrati
 import { seedDemoData } from './domain/demo/seed-demo-data.js';
 import { createPlatform, type Platform } from './domain/platform.js';
 import { guardedWebhookSender } from './edge/outbound/guarded-webhook-sender.js';
-import { createGuardedFetcher } from './edge/outbound/index.js';
+import { createGuardedFetcher, guardedLogWitnessSender } from './edge/outbound/index.js';
 import { createHttpServer } from './http/create-http-server.js';
 import { listenOnPort } from './http/listen-on-port.js';
 import { startBulkWorker } from './jobs/bulk-worker.js';
@@ -57,10 +57,17 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Runn
     timeoutMs: 10_000,
     logger: logger.child({ component: 'webhooks' }),
   });
+  // Witnesses are named by the operator; one at a private address must be in MICROCRED_FETCH_ALLOW too.
+  const witnessFetcher = createGuardedFetcher({
+    allow: config.fetch.allow,
+    timeoutMs: 10_000,
+    logger: logger.child({ component: 'log-witnesses' }),
+  });
   const platform = createPlatform({
     signer: pool,
     logger,
     webhookSender: guardedWebhookSender(webhookFetcher),
+    logWitnessing: { ...config.logWitnesses, sender: guardedLogWitnessSender(witnessFetcher) },
     ...(outbound === undefined ? {} : { externalFetcher: outbound.fetchJson }),
     verifier: {
       compat: config.verifierCompat,

@@ -200,8 +200,11 @@ import {
   credentialLogPosition,
   credentialLogProof,
   integrateLog,
+  type LogWitnessing,
   latestCheckpoint,
   readLogTile,
+  witnessedCoverage,
+  witnessLog,
 } from './transparency/index.js';
 import { checkIssuerDomain, issuerDidConfiguration } from './trust/issuer-domain-linkage.js';
 import { createIssuerTrustResolver } from './trust/issuer-trust-resolver.js';
@@ -267,6 +270,11 @@ export interface PlatformOptions {
   /** How webhook deliveries leave (default: none do); the server passes the guarded outbound fetcher. */
   readonly webhookSender?: WebhookSender;
   /**
+   * The log's witnesses (`MICROCRED_LOG_WITNESSES`), the cosignatures a checkpoint needs to be shown as
+   * witnessed, and how requests reach them (default: no witnesses).
+   */
+  readonly logWitnessing?: LogWitnessing;
+  /**
    * The trust sources of the `issuer-trust` check besides this platform's vetted issuers: registry files
    * (`MICROCRED_TRUST_REGISTRIES`), most authoritative first; and the name reports give this platform's
    * own registry (default: the public URL's host).
@@ -279,6 +287,12 @@ const refuseAllWebhooks: WebhookSender = {
     throw new ServerError(ServerErrorCode.FETCH_REFUSED, 'this platform sends no webhooks');
   },
   send: async () => ({ status: null, excerpt: 'this platform sends no webhooks' }),
+};
+
+const noWitnesses: LogWitnessing = {
+  witnesses: [],
+  quorum: 0,
+  sender: { send: async () => ({ status: null, body: 'this log has no witnesses' }) },
 };
 
 const consoleLogger: DomainLogger = {
@@ -310,6 +324,7 @@ export function createPlatformWithContext(options: PlatformOptions) {
   };
   const activeSigningKey = createActiveSigningKey(context);
   const webhookSender = options.webhookSender ?? refuseAllWebhooks;
+  const logWitnessing = options.logWitnessing ?? noWitnesses;
   // Every signature the platform makes (credentials, status lists, JWT copies) goes through this one port.
   const issueDependencies = { activeSigningKey, signer: options.signer ?? inProcessSigner };
   const publishStatusList = createStatusListPublisher(context, issueDependencies);
@@ -690,7 +705,16 @@ export function createPlatformWithContext(options: PlatformOptions) {
       proof: (viewer: string | null, credentialId: string, caller: Actor | null = null) =>
         credentialLogProof(context, integrate, viewer, credentialId, caller),
       /** A credential's leaf index and when it was logged, for a page that already checked visibility. */
-      position: (credentialId: string) => credentialLogPosition(context, credentialId),
+      position: async (credentialId: string) => {
+        const position = await credentialLogPosition(context, credentialId);
+        if (position === null) return null;
+        return {
+          ...position,
+          witnessed: await witnessedCoverage(context, logWitnessing, position.leafIndex),
+        };
+      },
+      /** Asks the witnesses to cosign the latest checkpoint (one worker step); a failing witness is reported. */
+      witness: () => witnessLog(context, logWitnessing),
     },
     /** Issuers' webhook endpoints, their delivery log and replay; `process` is one worker step. */
     webhooks: {

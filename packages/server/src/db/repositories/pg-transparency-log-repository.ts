@@ -18,6 +18,7 @@ import {
   logLeaves,
   logSequence,
   logTree,
+  logWitnesses,
 } from '../schema/transparency-log.js';
 import { guarded, isUuid, onlyRow } from './query-helpers.js';
 
@@ -197,6 +198,47 @@ export class PgTransparencyLogRepository implements TransparencyLogRepository {
       this.#db.select().from(logCheckpoints).orderBy(desc(logCheckpoints.treeSize)).limit(1),
     );
     return rows[0] ?? null;
+  }
+
+  async latestWitnessedCheckpoint(options: {
+    readonly cosignatures: number;
+  }): Promise<StoredCheckpoint | null> {
+    const rows = await guarded('log checkpoint', () =>
+      this.#db
+        .select()
+        .from(logCheckpoints)
+        .where(gte(logCheckpoints.cosignatures, options.cosignatures))
+        .orderBy(desc(logCheckpoints.treeSize))
+        .limit(1),
+    );
+    return rows[0] ?? null;
+  }
+
+  async witnessedSizes(): Promise<Map<string, number>> {
+    const rows = await guarded('log witness', () => this.#db.select().from(logWitnesses));
+    return new Map(rows.map((row) => [row.url, row.cosignedSize]));
+  }
+
+  async saveCosignatures(options: {
+    readonly treeSize: number;
+    readonly note: string;
+    readonly cosignatures: number;
+    readonly witnesses: readonly string[];
+  }): Promise<void> {
+    await guarded('log checkpoint', () =>
+      this.#db
+        .update(logCheckpoints)
+        .set({ note: options.note, cosignatures: options.cosignatures })
+        .where(eq(logCheckpoints.treeSize, options.treeSize)),
+    );
+    for (const url of options.witnesses) {
+      await guarded('log witness', () =>
+        this.#db
+          .insert(logWitnesses)
+          .values({ url, cosignedSize: options.treeSize })
+          .onConflictDoUpdate({ target: logWitnesses.url, set: { cosignedSize: options.treeSize } }),
+      );
+    }
   }
 
   async findKey(options: { readonly keyId: string }): Promise<SealedLogKey | null> {

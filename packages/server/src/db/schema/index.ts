@@ -39,7 +39,15 @@ export {
   talentListing,
   talentSkillKeys,
 } from './talent.js';
-export { logCheckpoints, logHashes, logKeys, logLeaves, logSequence, logTree } from './transparency-log.js';
+export {
+  logCheckpoints,
+  logHashes,
+  logKeys,
+  logLeaves,
+  logSequence,
+  logTree,
+  logWitnesses,
+} from './transparency-log.js';
 export { users } from './users.js';
 export { verificationJobItems, verificationJobs } from './verification-jobs.js';
 export { webhookAttempts, webhookDeliveries, webhookEndpoints } from './webhooks.js';

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { bytea, oneOf, timestamptz } from './columns.js';
 
 /**
@@ -62,8 +72,17 @@ export const logTree = pgTable(
 /** Every checkpoint the log signed, by tree size. */
 export const logCheckpoints = pgTable('log_checkpoints', {
   treeSize: bigint('tree_size', { mode: 'number' }).primaryKey(),
+  /** The log's signed note, with the witnesses' cosignatures appended as they come. */
   note: text('note').notNull(),
   createdAt: timestamptz('created_at').notNull(),
+  /** Cosignatures appended to `note` that verified with a configured witness's key. */
+  cosignatures: integer('cosignatures').notNull().default(0),
+});
+
+/** Per witness (by base URL): the tree size it last cosigned, the old size of the next request. */
+export const logWitnesses = pgTable('log_witnesses', {
+  url: text('url').primaryKey(),
+  cosignedSize: bigint('cosigned_size', { mode: 'number' }).notNull(),
 });
 
 /** The log's own Ed25519 keys, sealed by the KeyStore under their `key_id` (`transparency-log#1`). */

@@ -102,6 +102,7 @@ export {
 } from './issuer-repository.js';
 export { type JobQueue, QUEUED_JOB_STATES, type QueuedJob, type QueuedJobState } from './job-queue.js';
 export type { KeyStore } from './key-store.js';
+export type { LogWitnessAnswer, LogWitnessSender } from './log-witness-sender.js';
 export type { MailOutbox, NewMail, OutboxMail } from './mail-outbox.js';
 export type { MailTransport } from './mail-transport.js';
 export type {

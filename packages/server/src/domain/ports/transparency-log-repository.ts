@@ -28,6 +28,8 @@ export interface StoredCheckpoint {
   readonly treeSize: number;
   readonly note: string;
   readonly createdAt: Date;
+  /** Witness cosignatures appended to `note` (0 when none was asked or answered). */
+  readonly cosignatures?: number;
 }
 
 /** A credential issued before the log existed, to append in issuance order. */
@@ -78,6 +80,20 @@ export interface TransparencyLogRepository {
     readonly checkpoint: StoredCheckpoint;
   }): Promise<void>;
   latestCheckpoint(): Promise<StoredCheckpoint | null>;
+  /** The latest checkpoint with at least `cosignatures` witness cosignatures. */
+  latestWitnessedCheckpoint(options: { readonly cosignatures: number }): Promise<StoredCheckpoint | null>;
+  /** The tree size each witness (by base URL) last cosigned; a witness never cosigned is absent. */
+  witnessedSizes(): Promise<Map<string, number>>;
+  /**
+   * Records what witnesses answered for the checkpoint of `treeSize`: its note with their cosignatures,
+   * how many it now carries, and the size each witness cosigned.
+   */
+  saveCosignatures(options: {
+    readonly treeSize: number;
+    readonly note: string;
+    readonly cosignatures: number;
+    readonly witnesses: readonly string[];
+  }): Promise<void>;
   findKey(options: { readonly keyId: string }): Promise<SealedLogKey | null>;
   /** Stores the key unless one with its id exists; returns the stored one (first writer wins). */
   saveKey(key: SealedLogKey): Promise<SealedLogKey>;

@@ -15,3 +15,11 @@ export {
   latestCheckpoint,
   readLogTile,
 } from './read-log.js';
+export {
+  type LogWitness,
+  type LogWitnessing,
+  type WitnessedLog,
+  type WitnessFailure,
+  witnessedCoverage,
+  witnessLog,
+} from './witness-log.js';

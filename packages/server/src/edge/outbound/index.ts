@@ -9,3 +9,4 @@ export {
   type ResolvedAddress,
 } from './create-guarded-fetcher.js';
 export { type AllowedHost, parseFetchAllowList } from './fetch-allow-list.js';
+export { guardedLogWitnessSender } from './guarded-log-witness-sender.js';

@@ -28,7 +28,8 @@ const checkpoint = createRoute({
   summary: "The log's latest signed checkpoint",
   description:
     'A C2SP tlog-checkpoint in a signed note: origin, tree size, base64 root hash, a blank line and the ' +
-    'signature line, verifiable with `GET /log/key`. Its tiles are at `/log/tile/{L}/{N}[.p/{W}]` and ' +
+    'signature line, verifiable with `GET /log/key`, followed by the cosignature lines of the witnesses that ' +
+    'cosigned it (C2SP tlog-cosignature), if any. Its tiles are at `/log/tile/{L}/{N}[.p/{W}]` and ' +
     '`/log/tile/entries/{N}[.p/{W}]` (C2SP tlog-tiles); an entry is the SHA-256 of the JCS bytes of a ' +
     'credential as `GET /credentials/{id}` serves it, or the JCS bytes of an issuer key event.',
   responses: {

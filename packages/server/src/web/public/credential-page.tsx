@@ -196,7 +196,7 @@ export function IssuedCredentialPage(props: {
   readonly page: CredentialPage;
   readonly report: VerificationReport;
   /** Where the credential is in the transparency log (null: not sequenced yet). */
-  readonly logPosition: { readonly leafIndex: number; readonly loggedAt: Date } | null;
+  readonly logPosition: LogPosition | null;
   readonly pageUrl: string;
   readonly imageUrl: string;
   /** The platform's clock, against which the credential's own record says whether it expired. */
@@ -367,10 +367,17 @@ export function IssuedCredentialPage(props: {
   );
 }
 
+/** Where a credential sits in the log; `witnessed` only when a quorum of witnesses cosigned a checkpoint covering it. */
+interface LogPosition {
+  readonly leafIndex: number;
+  readonly loggedAt: Date;
+  readonly witnessed: { readonly witnessed: number; readonly witnesses: number } | null;
+}
+
 function TransparencyLogLine(props: {
   readonly c: Context<WebEnv>;
   readonly id: string;
-  readonly position: { readonly leafIndex: number; readonly loggedAt: Date } | null;
+  readonly position: LogPosition | null;
 }) {
   const t = props.c.get('t');
   if (props.position === null) return <p class="hint">{t('log.pending')}</p>;
@@ -380,6 +387,14 @@ function TransparencyLogLine(props: {
         position: String(props.position.leafIndex),
         date: t.date(props.position.loggedAt),
       })}{' '}
+      {props.position.witnessed === null ? null : (
+        <span data-log-witnessed={String(props.position.witnessed.witnessed)}>
+          {t('log.witnessed', {
+            witnessed: String(props.position.witnessed.witnessed),
+            witnesses: String(props.position.witnessed.witnesses),
+          })}{' '}
+        </span>
+      )}
       <a href={`/api/v1/credentials/${props.id}/log-proof`}>{t('log.proof')}</a>
     </p>
   );
