@@ -76,7 +76,6 @@ async function run(
   },
 ): Promise<number> {
   const database = await openTestDatabase({ driver, env: { TEST_DATABASE_URL: POSTGRES_URL } });
-  const pool = createSigningPool();
   try {
     const storage = createPgStorage({ db: database.db });
     const logged = options.log ?? true;
@@ -127,7 +126,6 @@ async function run(
       );
     return rate;
   } finally {
-    await pool.close();
     await database.close();
   }
 }
@@ -135,6 +133,9 @@ async function run(
 console.log(
   `microcred bulk issuance benchmark: ${ROWS} rows, eddsa-rdfc-2022, CSV upload to stored credentials\n`,
 );
+// One signing pool for every run: its threads load the modules once (under tsx, a thread that ends keeps
+// the loader's cache files open, so a pool per run would exhaust the process's file descriptors).
+const pool = createSigningPool();
 const pglite = await run('pglite', { rows: ROWS, events: true });
 let postgres: number | undefined;
 try {
@@ -180,3 +181,5 @@ for (const driver of AB_SECTIONS.has('log') ? drivers : []) {
     `${driver.padEnd(9)} with/without = ${ratios.map((ratio) => ratio.toFixed(3)).join(', ')} (median ${median(ratios).toFixed(3)}x)`,
   );
 }
+
+await pool.close();
