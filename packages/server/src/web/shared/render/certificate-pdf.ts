@@ -17,6 +17,7 @@ import {
 } from 'pdf-lib';
 import { type FontWeight, fontsFor, splitIntoRuns, THIN_FONT_STROKE } from './bundled-fonts.js';
 import { PdfStructure, type StructureElement } from './pdf-structure.js';
+import { wrapWords } from './wrap-words.js';
 
 export interface CertificateInput {
   title: string;
@@ -125,28 +126,7 @@ interface TextBlock {
 }
 
 function wrap(text: string, faces: Faces, size: number, maxWidth: number): string[] {
-  const fits = (line: string) => widthOf(line, faces, size) <= maxWidth;
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (fits(candidate)) {
-      line = candidate;
-      continue;
-    }
-    if (line) lines.push(line);
-    line = '';
-    // A single word wider than the page (a long URL, a name without spaces, CJK text) is broken anywhere.
-    for (const char of word) {
-      if (line && !fits(line + char)) {
-        lines.push(line);
-        line = '';
-      }
-      line += char;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
+  return wrapWords(text, (line) => widthOf(line, faces, size) <= maxWidth);
 }
 
 /** Shrinks text to fit one line; below `minSize` wraps it instead, cutting what exceeds `maxLines`. */

@@ -7,6 +7,7 @@ import {
   splitIntoRuns,
   THIN_FONT_STROKE,
 } from './bundled-fonts.js';
+import { wrapWords } from './wrap-words.js';
 
 /** The size LinkedIn, Facebook and X show a large preview at (1.91:1). */
 export const SHARE_CARD_WIDTH = 1200;
@@ -65,29 +66,8 @@ function fitLines(
   opts: { maxSize: number; minSize: number; maxLines: number },
 ): Block {
   const clean = text.normalize('NFC').replace(/\s+/g, ' ').trim();
-  const wrapAt = (size: number): string[] => {
-    const fits = (line: string) => widthOf(line, fonts, size) <= TEXT_WIDTH;
-    const lines: string[] = [];
-    let line = '';
-    for (const word of clean.split(' ')) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (fits(candidate)) {
-        line = candidate;
-        continue;
-      }
-      if (line) lines.push(line);
-      line = '';
-      for (const char of word) {
-        if (line && !fits(line + char)) {
-          lines.push(line);
-          line = '';
-        }
-        line += char;
-      }
-    }
-    if (line) lines.push(line);
-    return lines;
-  };
+  const wrapAt = (size: number): string[] =>
+    wrapWords(clean, (line) => widthOf(line, fonts, size) <= TEXT_WIDTH);
   for (let size = opts.maxSize; size > opts.minSize; size -= 2) {
     const lines = wrapAt(size);
     if (lines.length <= opts.maxLines) return { lines, size };
