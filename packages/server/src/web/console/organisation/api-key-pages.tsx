@@ -5,6 +5,7 @@ import type { ApiKey } from '../../../domain/ports/index.js';
 import { PostForm } from '../../shared/layout.js';
 import type { WebEnv } from '../../shared/web-env.js';
 import { consolePath } from '../console-context.js';
+import { CodeChoice } from './code-choice.js';
 import { RoleSelect } from './member-pages.js';
 import { OrganisationLayout } from './organisation-layout.js';
 
@@ -118,16 +119,12 @@ export function ApiKeysPage(props: {
           <fieldset class="scopes">
             <legend>{t('console.organisation.apiKeys.scopesLegend')}</legend>
             {API_SCOPES.map((scope) => (
-              <label class="choice" for={`key-${scope.replace(':', '-')}`}>
-                <input
-                  id={`key-${scope.replace(':', '-')}`}
-                  name={scopeField(scope)}
-                  type="checkbox"
-                  value="yes"
-                  checked={value(scopeField(scope)) === 'yes'}
-                />{' '}
-                <code>{scope}</code>
-              </label>
+              <CodeChoice
+                id={`key-${scope.replace(':', '-')}`}
+                name={scopeField(scope)}
+                code={scope}
+                checked={value(scopeField(scope)) === 'yes'}
+              />
             ))}
           </fieldset>
           <p>

@@ -5,6 +5,7 @@ import type { DeliveryLogEntry, WebhookEndpointView } from '../../../domain/webh
 import { PostForm } from '../../shared/layout.js';
 import type { WebEnv } from '../../shared/web-env.js';
 import { consolePath } from '../console-context.js';
+import { CodeChoice } from './code-choice.js';
 import { OrganisationLayout } from './organisation-layout.js';
 
 /** The form field of an event type's checkbox. */
@@ -147,16 +148,12 @@ export function WebhooksPage(props: {
             <fieldset class="scopes">
               <legend>{t('console.webhooks.events')}</legend>
               {EVENT_TYPES.map((type) => (
-                <label class="choice" for={`webhook-${type.replace(/[._]/g, '-')}`}>
-                  <input
-                    id={`webhook-${type.replace(/[._]/g, '-')}`}
-                    name={eventField(type)}
-                    type="checkbox"
-                    value="yes"
-                    checked={value(eventField(type)) === 'yes'}
-                  />{' '}
-                  <code>{type}</code>
-                </label>
+                <CodeChoice
+                  id={`webhook-${type.replace(/[._]/g, '-')}`}
+                  name={eventField(type)}
+                  code={type}
+                  checked={value(eventField(type)) === 'yes'}
+                />
               ))}
             </fieldset>
             <p>
