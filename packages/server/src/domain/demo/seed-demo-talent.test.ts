@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventsSettled } from '../../../test/support/settled-events.js';
 import { openTestPlatform, type TestPlatform } from '../../../test/support/test-platform.js';
 import { testDrivers } from '../../db/open-test-database.js';
 import { seedDemoData } from './seed-demo-data.js';
@@ -14,6 +15,7 @@ describe.each(testDrivers())('the demo’s talent on %s', (driver) => {
 
   it('records Jordan’s acceptance as a claim, so the issuer’s analytics count it', async () => {
     const { issuerId } = await seedDemoData(test.platform);
+    await eventsSettled(test.database);
     const claims = await test.storage.events.list({ issuerId, types: ['credential.claimed'], limit: 100 });
     const sqlForAnalysts = (await test.storage.achievements.list({ issuerId, limit: 100 })).find(
       (achievement) => achievement.name === 'SQL for Analysts',
