@@ -78,7 +78,12 @@ export class PgEventRepository implements EventRepository {
       issuerId: row.issuerId,
       credentialId: row.credentialId,
       achievementId: row.achievementId,
-      data: row.data,
+      data: {
+        ...(row.credentialId === null ? {} : { credentialId: row.credentialId }),
+        ...(row.achievementId === null ? {} : { achievementId: row.achievementId }),
+        issuerId: row.issuerId,
+        ...row.data,
+      },
       at: row.at,
     }));
   }
@@ -90,8 +95,7 @@ export class PgEventRepository implements EventRepository {
       this.#db.execute(sql`
         insert into ${events} (issuer_id, credential_id, achievement_id, type, data, dedupe_key, at)
         select c.issuer_id, c.id, c.achievement_id, 'credential.expired',
-               jsonb_build_object('credentialId', c.id, 'achievementId', c.achievement_id,
-                 'issuerId', c.issuer_id, 'validUntil', to_char(c.valid_until at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+               jsonb_build_object('validUntil', to_char(c.valid_until at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
                'expired:' || c.id, c.valid_until
         from ${credentials} c
         where c.valid_until <= ${now}::timestamptz and c.revoked_at is null

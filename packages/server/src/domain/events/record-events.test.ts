@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPathwayWorld, threeOfFour } from '../../../test/support/pathway-fixtures.js';
 import { rejection } from '../../../test/support/rejection.js';
@@ -69,6 +70,11 @@ describe.each(testDrivers())('credential events on %s', (driver) => {
       data: { credentialId: record.id, achievementId: achievement.id, issuerId: issuer.id, via: 'api' },
     });
     expect(await eventsOf(record.id)).toEqual([issued]);
+    // Each id is stored once, in its column: the feed puts them back into `data`.
+    const stored = await test.database.db.execute(
+      sql`select data from events where credential_id = ${record.id} and type = 'credential.issued'`,
+    );
+    expect((stored as unknown as { rows: { data: unknown }[] }).rows).toEqual([{ data: { via: 'api' } }]);
     await deliverAll();
     expect(await eventsOf(record.id)).toEqual([
       issued,

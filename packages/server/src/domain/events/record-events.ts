@@ -16,12 +16,7 @@ export function eventOfCredential(
     issuerId: record.issuerId,
     credentialId: record.id,
     achievementId: record.achievementId,
-    data: {
-      credentialId: record.id,
-      achievementId: record.achievementId,
-      issuerId: record.issuerId,
-      ...data,
-    },
+    data,
     at,
     ...(dedupeKey === undefined ? {} : { dedupeKey }),
   };

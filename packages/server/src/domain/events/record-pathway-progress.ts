@@ -24,7 +24,6 @@ export async function recordPathwayProgress(
       issuerId: pathway.pathway.issuerId,
       data: {
         pathwayId,
-        issuerId: pathway.pathway.issuerId,
         version: version.version,
         percent: progress.percent,
         met: progress.met,

@@ -25,7 +25,10 @@ export interface NewEvent {
   readonly issuerId: string;
   readonly credentialId?: string | null;
   readonly achievementId?: string | null;
-  /** Ids and enumerations only: events leave the platform (feed, webhooks), so never names, emails or IPs. */
+  /**
+   * Ids and enumerations only: events leave the platform (feed, webhooks), so never names, emails or IPs.
+   * Not the three ids above: they are stored once, in columns, and `StoredEvent.data` carries them again.
+   */
   readonly data?: JsonObject;
   /** A second event with the same key is dropped (daily view de-duplication, one expiry per credential). */
   readonly dedupeKey?: string;
@@ -41,6 +44,7 @@ export interface StoredEvent {
   readonly issuerId: string;
   readonly credentialId: string | null;
   readonly achievementId: string | null;
+  /** The event's own data, after `issuerId` and, when the event has them, `credentialId` and `achievementId`. */
   readonly data: JsonObject;
   readonly at: Date;
 }
