@@ -17,6 +17,7 @@ import {
 } from './achievement/manage-achievements.js';
 import { achievementNames, viewPublicAchievement } from './achievement/public-achievements.js';
 import { searchCatalog } from './achievement/search-catalog.js';
+import { instanceFiguresReader } from './analytics/instance-figures.js';
 import { issuerAnalytics } from './analytics/issuer-analytics.js';
 import type { Actor } from './auth/actor.js';
 import { authenticateToken, createApiKey, listApiKeys, revokeApiKey } from './auth/api-tokens.js';
@@ -690,6 +691,8 @@ export function createPlatformWithContext(options: PlatformOptions) {
     /** Per issuer and achievement over a period: counts, funnel, time series, top achievements. */
     analytics: {
       issuer: bind(context, issuerAnalytics),
+      /** Public: issuers, published achievements, credentials issued, verifications of the last 30 days. */
+      instance: instanceFiguresReader(context),
     },
     /**
      * The transparency log (C2SP tlog-tiles): every issued credential and issuer key event, appended as

@@ -21,6 +21,8 @@ export interface Translator {
   (key: MessageKey, params?: MessageParams): string;
   /** A date as a reader of this locale writes it (UTC, so every viewer sees the same day). */
   date(value: Date): string;
+  /** A count as a reader of this locale writes it (`12,345`, `12 345`). */
+  number(value: number): string;
 }
 
 // Only messages with a plural or select go through ICU: in the others an apostrophe stays an apostrophe.
@@ -46,6 +48,7 @@ export function translator(locale: string): Translator {
   const chosen = isLocale(locale) ? locale : DEFAULT_LOCALE;
   const messages = CATALOGUES[chosen] ?? en;
   const dates = new Intl.DateTimeFormat(chosen, { dateStyle: 'long', timeZone: 'UTC' });
+  const numbers = new Intl.NumberFormat(chosen);
   const t = ((key: MessageKey, params?: MessageParams) => {
     const template = messages[key] ?? en[key];
     if (params === undefined) return template;
@@ -57,6 +60,7 @@ export function translator(locale: string): Translator {
   }) as Translator;
   Object.defineProperty(t, 'locale', { value: chosen });
   t.date = (value: Date) => dates.format(value);
+  t.number = (value: number) => numbers.format(value);
   return t;
 }
 

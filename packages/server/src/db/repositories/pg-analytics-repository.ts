@@ -5,11 +5,14 @@ import type {
   AnalyticsScope,
   CohortFigures,
   EventCount,
+  InstanceFigures,
 } from '../../domain/ports/analytics-repository.js';
 import type { EventType } from '../../domain/ports/event-repository.js';
 import type { Database } from '../database.js';
+import { achievements } from '../schema/achievements.js';
 import { credentials } from '../schema/credentials.js';
 import { events } from '../schema/events.js';
+import { issuers } from '../schema/issuers.js';
 import { guarded, isUuid } from './query-helpers.js';
 
 const BUCKETS: Record<AnalyticsBucket, SQL> = {
@@ -139,6 +142,30 @@ export class PgAnalyticsRepository implements AnalyticsRepository {
     );
     const first = rowsOf<{ first: string | Date | null }>(result)[0]?.first ?? null;
     return first === null ? null : new Date(first);
+  }
+
+  async instanceFigures(options: { readonly verifiedSince: Date }): Promise<InstanceFigures> {
+    const result = await guarded('event', () =>
+      this.#db.execute(sql`
+        select (select count(*) from ${issuers} i where i.kind = 'issuer')::int as issuers,
+               (select count(*) from ${achievements} a where a.status = 'published')::int as achievements,
+               (select count(*) from ${credentials})::int as credentials_issued,
+               (select count(*) from ${events} e
+                 where e.type = 'credential.verified' and e.at >= ${options.verifiedSince.toISOString()}::timestamptz
+               )::int as verifications_since`),
+    );
+    const row = rowsOf<{
+      issuers: number;
+      achievements: number;
+      credentials_issued: number;
+      verifications_since: number;
+    }>(result)[0];
+    return {
+      issuers: row?.issuers ?? 0,
+      achievements: row?.achievements ?? 0,
+      credentialsIssued: row?.credentials_issued ?? 0,
+      verificationsSince: row?.verifications_since ?? 0,
+    };
   }
 }
 

@@ -33,6 +33,18 @@ export interface CohortFigures {
   readonly medianSecondsToClaim: number | null;
 }
 
+/** The whole instance in four numbers, for its home page. */
+export interface InstanceFigures {
+  /** Organisations that issue (employers' workspaces are not counted). */
+  readonly issuers: number;
+  /** Published achievements: what can be earned here now. */
+  readonly achievements: number;
+  /** Every credential signed here, revoked ones included (they were issued). */
+  readonly credentialsIssued: number;
+  /** Verifications of this platform's credentials since the given instant (the page, the VC API, batches). */
+  readonly verificationsSince: number;
+}
+
 /** Aggregates over the event record, computed in SQL. Read-only. */
 export interface AnalyticsRepository {
   /** Event counts grouped by bucket, achievement, type and detail (share channel, download format). */
@@ -40,4 +52,5 @@ export interface AnalyticsRepository {
   cohort(scope: AnalyticsScope): Promise<CohortFigures>;
   /** When the scope's first event happened (the start of "all time"), or null when it has none. */
   firstEventAt(scope: Pick<AnalyticsScope, 'issuerId' | 'achievementId'>): Promise<Date | null>;
+  instanceFigures(options: { readonly verifiedSince: Date }): Promise<InstanceFigures>;
 }
