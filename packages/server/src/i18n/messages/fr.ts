@@ -81,8 +81,36 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'home.verifiersText':
     'Vérifiez qu’une certification est authentique, non révoquée et délivrée par l’émetteur qu’elle indique : déposez le fichier, collez-le ou donnez son lien.',
   'home.issuers': 'Émetteurs',
-  'home.issuersText': 'Organisations qui délivrent des certifications ici :',
+  'home.issuersPitch':
+    'Universités, entreprises et organismes professionnels délivrent des certifications à leur nom, signées avec leur propre clé.',
+  'home.issuersList': 'Qui délivre des certifications ici',
   'home.api': 'L’API pour les émetteurs',
+  'home.figures': 'Cette instance en chiffres',
+  'home.figure.issuers': '{count, plural, one {émetteur} other {émetteurs}}',
+  'home.figure.achievements':
+    '{count, plural, one {certification à obtenir} other {certifications à obtenir}}',
+  'home.figure.credentials': '{count, plural, one {certification délivrée} other {certifications délivrées}}',
+  'home.figure.verifications':
+    '{count, plural, one {vérification ces {days} derniers jours} other {vérifications ces {days} derniers jours}}',
+  'home.browse': 'Voir ce que vous pouvez obtenir',
+  'home.earners.claim': 'Acceptez une certification depuis le lien de son e-mail, sans mot de passe',
+  'home.earners.keep': 'Rassemblez vos certifications dans un portfolio, publiques ou privées, une à une',
+  'home.earners.stack': 'Cumulez des certifications en certificats le long du parcours d’un émetteur',
+  'home.earners.share': 'Ajoutez-la à LinkedIn, imprimez le certificat PDF, intégrez le badge',
+  'home.verifiers.check': 'Signature, clé de l’émetteur, révocation et dates vérifiées en une étape',
+  'home.verifiers.trust': 'Les émetteurs contrôlés par cette instance sont signalés comme tels',
+  'home.verifiers.talent':
+    'Cherchez des personnes par compétence et voyez l’écart entre une personne et un poste',
+  'home.verifiers.workspace': 'Espace employeur',
+  'home.issuers.define': 'Définissez des certifications avec critères, compétences et modalité',
+  'home.issuers.issue':
+    'Délivrez-les une à une ou à toute une promotion depuis un fichier CSV ; révoquez ou suspendez',
+  'home.issuers.measure': 'Suivez acceptations, partages, vérifications et devenir déclaré des titulaires',
+  'home.issuers.console': 'Console émetteur',
+  'home.issuers.none': 'Aucun émetteur pour l’instant.',
+  'home.standards':
+    'Chaque certification est un Open Badge 3.0 fondé sur les Verifiable Credentials 2.0 du W3C, signé en Ed25519, révocable par une liste de statuts et inscrit dans un journal de transparence public : chacun peut la vérifier sans nous le demander.',
+  'home.standardsLog': 'Le dernier point de contrôle du journal de transparence',
 
   'signin.title': 'Connexion',
   'signin.lead':
@@ -205,6 +233,9 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'credential.evidenceItem': 'Preuve',
   'credential.badgeAlt': 'Badge : {name}',
   'credential.defaultDescription': 'Une certification vérifiable délivrée par {issuer}.',
+  'credential.verdictTo': 'Décernée à {recipient} par {issuer} le {date}.',
+  'credential.verdictBy': 'Décernée par {issuer} le {date}.',
+  'credential.howChecked': 'Comment elle a été vérifiée',
   'credential.moreFrom': 'Autres certifications de {name}',
 
   'standing.verified': 'Vérifiée',
@@ -277,6 +308,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
     'Ce serveur ne récupère pas de certifications sur d’autres sites : téléchargez la certification, puis envoyez le fichier.',
   'verify.result': 'Résultat',
   'verify.resultFor': 'Certification « {name} » délivrée par {issuer}',
+  'verify.howChecked': '{count, plural, one {Le contrôle, en détail} other {Les # contrôles, en détail}}',
   'verify.panel.heading': 'Vérification',
   'verify.summary.verified':
     'Tous les contrôles ont réussi : cette certification est authentique et en vigueur.',

@@ -9,7 +9,7 @@ import { achievementTypeWords } from '../shared/achievement-words.js';
 import { BadgeImage } from '../shared/badge-image.js';
 import { type CredentialFields, readCredentialFields } from '../shared/credential-fields.js';
 import { credentialStateWords } from '../shared/credential-state.js';
-import { Layout, PostForm } from '../shared/layout.js';
+import { Layout, PostForm, StandingBadge } from '../shared/layout.js';
 import { linkedInAddToProfileUrl } from '../shared/render/linkedin-url.js';
 import { qrCodeSvg } from '../shared/render/qr-code.js';
 import { renderMarkdown } from '../shared/render/render-markdown.js';
@@ -67,7 +67,30 @@ function CredentialFacts(props: {
   );
 }
 
-function CredentialBody(props: { readonly c: Context<WebEnv>; readonly fields: CredentialFields }) {
+function SkillList(props: { readonly skills: CredentialFields['skills'] }) {
+  return (
+    <ul class="skills">
+      {props.skills.map((skill) => (
+        <li>
+          {skill.url === null ? (
+            skill.name
+          ) : (
+            <a href={skill.url} rel="nofollow noopener">
+              {skill.name}
+            </a>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function CredentialBody(props: {
+  readonly c: Context<WebEnv>;
+  readonly fields: CredentialFields;
+  /** False where the page shows the skills already, next to the title. */
+  readonly withSkills?: boolean;
+}) {
   const { c, fields } = props;
   const t = c.get('t');
   return (
@@ -78,22 +101,10 @@ function CredentialBody(props: { readonly c: Context<WebEnv>; readonly fields: C
           <div class="markdown">{raw(renderMarkdown(fields.criteria))}</div>
         </section>
       )}
-      {fields.skills.length === 0 ? null : (
+      {fields.skills.length === 0 || props.withSkills === false ? null : (
         <section aria-labelledby="skills-heading">
           <h2 id="skills-heading">{t('credential.skills')}</h2>
-          <ul class="skills">
-            {fields.skills.map((skill) => (
-              <li>
-                {skill.url === null ? (
-                  skill.name
-                ) : (
-                  <a href={skill.url} rel="nofollow noopener">
-                    {skill.name}
-                  </a>
-                )}
-              </li>
-            ))}
-          </ul>
+          <SkillList skills={fields.skills} />
         </section>
       )}
       {fields.evidence.length === 0 ? null : (
@@ -248,7 +259,30 @@ export function IssuedCredentialPage(props: {
         <BadgeImage t={t} src={props.imageUrl} name={fields.name} />
         <div>
           <h1>{fields.name}</h1>
+          {/* A recruiter's ten-second read: who, from whom, when, and whether it holds; the checks wait below. */}
+          <p class="verdict" data-verdict-line={standing}>
+            <StandingBadge c={c} standing={standing} />{' '}
+            {recipient === null
+              ? t('credential.verdictBy', {
+                  issuer: fields.issuerName,
+                  date: t.date(page.credential.issuedAt),
+                })
+              : t('credential.verdictTo', {
+                  recipient,
+                  issuer: fields.issuerName,
+                  date: t.date(page.credential.issuedAt),
+                })}{' '}
+            <a href="#verification-heading">{t('credential.howChecked')}</a>
+          </p>
           {fields.description === null ? null : <p class="lead">{fields.description}</p>}
+          {fields.skills.length === 0 ? null : (
+            <section aria-labelledby="skills-heading" class="hero-skills">
+              <h2 id="skills-heading" class="visually-hidden">
+                {t('credential.skills')}
+              </h2>
+              <SkillList skills={fields.skills} />
+            </section>
+          )}
           <CredentialFacts
             c={c}
             fields={fields}
@@ -276,15 +310,15 @@ export function IssuedCredentialPage(props: {
           )}
         </div>
       </div>
-      <VerificationPanel c={c} report={report} />
+      {page.viewerIsOwner ? <OwnerControls c={c} page={page} /> : null}
+      <CredentialBody c={c} fields={fields} withSkills={false} />
+      <VerificationPanel c={c} report={report} collapsePassed />
       <TransparencyLogLine c={c} id={page.credential.id} position={props.logPosition} />
       <CredentialEndorsements
         c={c}
         credential={report.credential ?? page.credential.document}
         report={report}
       />
-      {page.viewerIsOwner ? <OwnerControls c={c} page={page} /> : null}
-      <CredentialBody c={c} fields={fields} />
       {notInForce !== null || standing !== 'verified' ? (
         <section aria-labelledby="state-heading" class="notice notice-bad" data-state={notInForce?.state}>
           <h2 id="state-heading">{notInForce?.stamp ?? t(`standing.${standing}` as MessageKey)}</h2>

@@ -70,4 +70,24 @@ describe('a credential page when the credential is not in force, or not what was
     expect(page.text).toMatch(/data-check="status" data-outcome="skipped"/);
     expect(page.text).not.toMatch(/data-check="status" data-outcome="(ok|failed)"/);
   });
+
+  it('opens with one line a recruiter reads first, the checks one click away while they all pass', async () => {
+    const record = await issue();
+    const live = (await test.call(`/credentials/${record.id}`, { headers: HTML })).text;
+    expect(live).toMatch(
+      /data-verdict-line="verified"><span[^>]*>Verified<\/span> Awarded to Ada Lovelace by [^<]+ on \w+ \d{1,2}, \d{4}\./,
+    );
+    expect(live).toMatch(
+      /<details class="checks-details"><summary>The \d+ checks, in detail<\/summary><ul class="checks">/,
+    );
+    // The line comes before the checks, and the skills sit by the title rather than under the checks.
+    expect(live.indexOf('data-verdict-line')).toBeLessThan(live.indexOf('id="verification-heading"'));
+
+    await test.platform.credentials.revoke(ADMIN, record.id, { reason: 'issued in error' });
+    const revoked = (await test.call(`/credentials/${record.id}`, { headers: HTML })).text;
+    expect(revoked).toContain('data-verdict-line="revoked"');
+    // A failure shows its checks open: they say why.
+    expect(revoked).not.toContain('checks-details');
+    expect(revoked).toMatch(/data-check="status" data-outcome="failed"/);
+  });
 });

@@ -121,70 +121,30 @@ export function VerificationPanel(props: {
   readonly c: Context<WebEnv>;
   readonly report: VerificationReport;
   readonly heading?: string;
+  /**
+   * The checks one click away when every one passed (a credential page, read for its verdict); a failure
+   * always shows them, since they say why.
+   */
+  readonly collapsePassed?: boolean;
 }) {
   const { c, report } = props;
   const t = c.get('t');
   const standing = standingOfReport(report);
+  const checks = <CheckList c={c} report={report} />;
   return (
     <section class={`panel panel-${standing}`} aria-labelledby="verification-heading" data-verdict={standing}>
       <h2 id="verification-heading">{props.heading ?? t('verify.panel.heading')}</h2>
       <p>
         <StandingBadge c={c} standing={standing} /> {t(`verify.summary.${standing}` as MessageKey)}
       </p>
-      <ul class="checks">
-        {report.checks.map((check, index) => {
-          if (!INTEGRITY_CHECKS.has(check.id) && failedIntegrityBefore(report, index)) {
-            return (
-              <li class="check-skipped" data-check={check.id} data-outcome="skipped">
-                <strong>{checkWords(c, check, ob2VerificationOf(report)).label}</strong>
-                {t('punctuation.colon')}
-                {t('verify.outcome.skipped')}
-                {'. '}
-                {t('verify.skipped.meaning')}
-              </li>
-            );
-          }
-          const words = checkWords(c, check, ob2VerificationOf(report));
-          const trustWords = check.id === CheckId.ISSUER_TRUST ? issuerTrustWords(c, report) : undefined;
-          if (trustWords !== undefined) {
-            // Said in full by the trust words; the verdict word ("passed") would read as "trusted".
-            return (
-              <li
-                class={`check-${words.outcome}`}
-                data-check={check.id}
-                data-outcome={words.outcome}
-                data-trust={report.issuerTrust?.level}
-              >
-                <strong>{words.label}</strong>
-                {t('punctuation.colon')}
-                {trustWords}
-              </li>
-            );
-          }
-          return (
-            <li class={`check-${words.outcome}`} data-check={check.id} data-outcome={words.outcome}>
-              <strong>{words.label}</strong>
-              {t('punctuation.colon')}
-              {words.outcome === 'ok'
-                ? t('verify.outcome.ok')
-                : words.outcome === 'warning'
-                  ? t('verify.outcome.warning')
-                  : t('verify.outcome.failed')}
-              {'. '}
-              {words.meaning}
-              {words.outcome === 'ok' ? null : (
-                <span class="hint">
-                  {' '}
-                  ({t('verify.detail')}
-                  {t('punctuation.colon')}
-                  {check.message}
-                  {check.code === undefined ? '' : `, ${check.code}`})
-                </span>
-              )}
-            </li>
-          );
-        })}
-      </ul>
+      {props.collapsePassed === true && standing === 'verified' ? (
+        <details class="checks-details">
+          <summary>{t('verify.howChecked', { count: report.checks.length })}</summary>
+          {checks}
+        </details>
+      ) : (
+        checks
+      )}
       {report.nested === undefined || report.nested.length === 0 ? null : (
         <details>
           <summary>{t('verify.nested', { count: report.nested.length })}</summary>
@@ -198,5 +158,67 @@ export function VerificationPanel(props: {
         </details>
       )}
     </section>
+  );
+}
+
+/** Every check of `report` in words; those after a failed integrity check are "not assessed". */
+function CheckList(props: { readonly c: Context<WebEnv>; readonly report: VerificationReport }) {
+  const { c, report } = props;
+  const t = c.get('t');
+  return (
+    <ul class="checks">
+      {report.checks.map((check, index) => {
+        if (!INTEGRITY_CHECKS.has(check.id) && failedIntegrityBefore(report, index)) {
+          return (
+            <li class="check-skipped" data-check={check.id} data-outcome="skipped">
+              <strong>{checkWords(c, check, ob2VerificationOf(report)).label}</strong>
+              {t('punctuation.colon')}
+              {t('verify.outcome.skipped')}
+              {'. '}
+              {t('verify.skipped.meaning')}
+            </li>
+          );
+        }
+        const words = checkWords(c, check, ob2VerificationOf(report));
+        const trustWords = check.id === CheckId.ISSUER_TRUST ? issuerTrustWords(c, report) : undefined;
+        if (trustWords !== undefined) {
+          // Said in full by the trust words; the verdict word ("passed") would read as "trusted".
+          return (
+            <li
+              class={`check-${words.outcome}`}
+              data-check={check.id}
+              data-outcome={words.outcome}
+              data-trust={report.issuerTrust?.level}
+            >
+              <strong>{words.label}</strong>
+              {t('punctuation.colon')}
+              {trustWords}
+            </li>
+          );
+        }
+        return (
+          <li class={`check-${words.outcome}`} data-check={check.id} data-outcome={words.outcome}>
+            <strong>{words.label}</strong>
+            {t('punctuation.colon')}
+            {words.outcome === 'ok'
+              ? t('verify.outcome.ok')
+              : words.outcome === 'warning'
+                ? t('verify.outcome.warning')
+                : t('verify.outcome.failed')}
+            {'. '}
+            {words.meaning}
+            {words.outcome === 'ok' ? null : (
+              <span class="hint">
+                {' '}
+                ({t('verify.detail')}
+                {t('punctuation.colon')}
+                {check.message}
+                {check.code === undefined ? '' : `, ${check.code}`})
+              </span>
+            )}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
