@@ -46,7 +46,11 @@ function withoutEventWrites(storage: Storage): Storage {
     ...repositories,
     events: silenced(repositories.events),
   });
-  return { ...quiet(storage), transaction: (work) => storage.transaction((tx) => work(quiet(tx))) };
+  return {
+    ...quiet(storage),
+    transaction: (work) => storage.transaction((tx) => work(quiet(tx))),
+    pendingMigrations: () => storage.pendingMigrations(),
+  };
 }
 
 /** The storage with every log append dropped: the baseline that shows what the transparency log costs. */
@@ -62,7 +66,11 @@ function withoutLogWrites(storage: Storage): Storage {
     ...repositories,
     transparencyLog: silenced(repositories.transparencyLog),
   });
-  return { ...quiet(storage), transaction: (work) => storage.transaction((tx) => work(quiet(tx))) };
+  return {
+    ...quiet(storage),
+    transaction: (work) => storage.transaction((tx) => work(quiet(tx))),
+    pendingMigrations: () => storage.pendingMigrations(),
+  };
 }
 
 async function run(

@@ -25,6 +25,7 @@ import { limitBody } from './http/middleware/limit-body.js';
 import { requestLogger } from './http/middleware/request-logger.js';
 import { strictJsonBody } from './http/middleware/strict-json-body.js';
 import { publicDocumentRoutes } from './http/routes/public-document-routes.js';
+import { type ProcessReadiness, readinessRoutes } from './http/routes/readiness-routes.js';
 import { systemRoutes } from './http/routes/system-routes.js';
 import { transparencyLogRoutes } from './http/routes/transparency-log-routes.js';
 import { mountWebRoutes } from './web/mount-web-routes.js';
@@ -60,6 +61,8 @@ export interface ServerAppOptions {
     /** How many reverse proxies of ours stand in front (0: ignore `X-Forwarded-For`). */
     readonly trustProxy?: number;
   };
+  /** The serving process's own state for `/readyz` (its workers, its shutdown); absent, only the database's. */
+  readonly readiness?: () => ProcessReadiness;
 }
 
 const DEFAULT_BULK_UPLOAD_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -125,6 +128,10 @@ export function createServerApp(options: ServerAppOptions): OpenAPIHono<PublicEn
   if (options.web !== undefined) mountWebRoutes(app, { platform, options: options.web });
   app.route('/', publicDocumentRoutes({ platform }));
   app.route('/', transparencyLogRoutes({ platform }));
+  app.route(
+    '/',
+    readinessRoutes({ platform, ...(options.readiness === undefined ? {} : { process: options.readiness }) }),
+  );
   app.route('/', systemRoutes({ platform, document: describeApi(app, { publicUrl: platform.publicUrl }) }));
 
   // Browsers get pages for errors outside the page routes too (an unknown path, an oversized upload).

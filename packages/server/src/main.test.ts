@@ -115,6 +115,68 @@ describe('the compiled server (npm run build)', () => {
     expect(log).not.toMatch(/"level":(40|50|60)/);
   }, 60_000);
 
+  it('answers /readyz 503 while it starts, 200 once ready; on SIGTERM finishes the request in flight and exits 0', async () => {
+    const port = await freePort();
+    const child = spawnCompiled(port);
+    const exited = once(child, 'exit');
+    const listening = listeningPort(child);
+    let signalled = false;
+    try {
+      const answers = await readinessUntilReady(port);
+      // Migrations and the demo take seconds: a load balancer asking meanwhile hears "not ready" at once.
+      expect(answers[0]).toBe(503);
+      expect(answers.at(-1)).toBe(200);
+      await listening;
+
+      const body = new TransformStream<Uint8Array, Uint8Array>();
+      const writer = body.writable.getWriter();
+      const inFlight = fetch(`http://127.0.0.1:${port}/credentials/verify`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: body.readable,
+        duplex: 'half',
+      } as RequestInit);
+      await writer.write(new TextEncoder().encode('{"verifiableCredential":'));
+      await sleep(300);
+      child.kill('SIGTERM');
+      signalled = true;
+      await sleep(500);
+      await writer.write(new TextEncoder().encode('{"type":["VerifiableCredential"]}}'));
+      await writer.close();
+      const response = await inFlight;
+      // Answered in full (a refusal of that credential), not cut off by the shutdown.
+      expect(response.status).toBeGreaterThanOrEqual(200);
+      expect(await response.json()).toBeTypeOf('object');
+    } finally {
+      if (!signalled) child.kill('SIGTERM');
+    }
+    expect(await exited).toEqual([0, null]);
+  }, 90_000);
+
+  it('exits at once, with status 1, on a second signal while a request still holds the first shutdown', async () => {
+    const port = await freePort();
+    const child = spawnCompiled(port);
+    const exited = once(child, 'exit');
+    await listeningPort(child);
+    const body = new TransformStream<Uint8Array, Uint8Array>();
+    const writer = body.writable.getWriter();
+    const stuck = fetch(`http://127.0.0.1:${port}/credentials/verify`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: body.readable,
+      duplex: 'half',
+    } as RequestInit).catch(() => null);
+    await writer.write(new TextEncoder().encode('{"verifiableCredential":'));
+    await sleep(300);
+    child.kill('SIGTERM');
+    await sleep(500);
+    expect(child.exitCode).toBeNull();
+    child.kill('SIGTERM');
+    expect(await exited).toEqual([1, null]);
+    await writer.abort().catch(() => {});
+    await stuck;
+  }, 90_000);
+
   it('is what bin/microcred.js runs where tsx is not installed', async () => {
     // Resolution as `npm prune --omit=dev` would leave it: no tsx; and loading any TypeScript fails.
     const folder = mkdtempSync(join(tmpdir(), 'microcred-no-tsx-'));
@@ -170,4 +232,48 @@ function listeningPort(child: ChildProcess): Promise<number> {
       reject(new Error(`the server exited (${code}) before listening:\n${errors}`)),
     );
   });
+}
+
+function spawnCompiled(port: number): ChildProcess {
+  return spawn(process.execPath, [COMPILED, 'serve'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      PUBLIC_URL: 'http://localhost:3000',
+      DATA_DIR: ':memory:',
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'info',
+      MICROCRED_RATE_LIMIT: 'off',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** A port nobody listens on now. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return typeof address === 'object' && address !== null ? address.port : 0;
+}
+
+/** Every status `/readyz` answered, asked every 50 ms from the first moment it listens until it says 200. */
+async function readinessUntilReady(port: number): Promise<number[]> {
+  const answers: number[] = [];
+  const deadline = Date.now() + 45_000;
+  while (Date.now() < deadline) {
+    const answer = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null);
+    if (answer !== null) {
+      answers.push(answer.status);
+      await answer.body?.cancel();
+      if (answer.status === 200) return answers;
+    }
+    await sleep(50);
+  }
+  throw new Error(`not ready in time: ${answers.join(', ')}`);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

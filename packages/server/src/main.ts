@@ -175,8 +175,13 @@ export async function startServer(
   const appReady = new Promise<ReturnType<typeof createServerApp>>((resolve) => {
     appIsReady = resolve;
   });
+  let appStarted = false;
   const server = createHttpServer({
-    fetch: async (request, bindings) => (await appReady).fetch(request, bindings),
+    fetch: async (request, bindings) => {
+      // Not ready while the database opens and migrates: a load balancer must hear so now, not wait.
+      if (!appStarted && new URL(request.url).pathname === '/readyz') return notReadyWhileStarting();
+      return (await appReady).fetch(request, bindings);
+    },
   });
   await listenOnPort(server, config.port);
   let running: RunningPlatform | undefined;
@@ -189,9 +194,12 @@ export async function startServer(
     await running?.close();
     throw error;
   }
+  let workersRunning = false;
+  let stopping = false;
   const app = createServerApp({
     platform: running.platform,
     logger,
+    readiness: () => ({ workersRunning, stopping }),
     bodyLimitBytes: config.bodyLimitBytes,
     rateLimits: { ...config.rateLimit, trustProxy: config.trustProxy },
     web: {
@@ -214,6 +222,8 @@ export async function startServer(
   const notificationWorker = startNotificationWorker({ platform: running.platform, logger });
   const webhookWorker = startWebhookWorker({ platform: running.platform, logger });
   const transparencyLogWorker = startTransparencyLogWorker({ platform: running.platform, logger });
+  workersRunning = true;
+  appStarted = true;
   appIsReady(app);
   const address = server.address();
   logger.info(
@@ -223,11 +233,22 @@ export async function startServer(
     },
     `microcred is listening on ${config.publicUrl}`,
   );
-  let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      // A second signal: whoever sent it does not want to wait.
+      logger.warn({ signal }, 'second signal: exiting at once');
+      process.exit(1);
+    }
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // In-flight requests and the workers' current batches get this long; a stuck one must not hold a
+    // deploy forever. unref: the timer alone keeps nothing alive.
+    setTimeout(() => {
+      logger.error({ afterMs: SHUTDOWN_DEADLINE_MS }, 'shutdown did not finish in time: exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    // Keep-alive connections with no request in flight would hold `close` until they time out.
+    server.closeIdleConnections();
     server.close(() => {
       Promise.all([
         bulkWorker.stop(),
@@ -248,6 +269,16 @@ export async function startServer(
         );
     });
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** Shutdown's budget: what orchestrators give by default (Kubernetes' grace period is 30 s). */
+const SHUTDOWN_DEADLINE_MS = 25_000;
+
+function notReadyWhileStarting(): Response {
+  return new Response(
+    JSON.stringify({ status: 'not-ready', checks: { database: 'unavailable', migrations: 'unknown' } }),
+    { status: 503, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } },
+  );
 }

@@ -1,5 +1,6 @@
 import type { Repositories, Storage } from '../domain/ports/storage.js';
 import type { Database } from './database.js';
+import { countPendingMigrations } from './migration-status.js';
 import { PgAchievementRepository } from './repositories/pg-achievement-repository.js';
 import { PgAnalyticsRepository } from './repositories/pg-analytics-repository.js';
 import { PgApiKeyRepository } from './repositories/pg-api-key-repository.js';
@@ -101,5 +102,6 @@ export function createPgStorage(options: CreatePgStorageOptions): Storage {
         throw translateDatabaseError(error, { subject: 'transaction' });
       }
     },
+    pendingMigrations: () => countPendingMigrations(options.db),
   };
 }

@@ -850,6 +850,8 @@ export function createPlatformWithContext(options: PlatformOptions) {
       async check(): Promise<void> {
         await context.storage.issuers.list({ limit: 1 });
       },
+      /** How many of this build's migrations the database lacks (throws when the database does not answer). */
+      pendingMigrations: () => context.storage.pendingMigrations(),
     },
     /** Rate limits counted in the platform's database, so every process on it shares them. */
     rateLimiter: (limits: { readonly rules: RateLimitRules; readonly enabled?: boolean }) =>

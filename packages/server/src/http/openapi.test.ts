@@ -110,6 +110,7 @@ const OPERATIONS = [
   'GET /log/key',
   'GET /api/v1/credentials/{id}/log-proof',
   'GET /healthz',
+  'GET /readyz',
   'GET /openapi.json',
   'GET /docs',
 ];

@@ -91,4 +91,6 @@ export interface Storage extends Repositories {
    * PGlite's single connection, would wait for it to end: a deadlock).
    */
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
+  /** How many of the migrations this build ships the database lacks (0: its schema is the one expected). */
+  pendingMigrations(): Promise<number>;
 }
