@@ -32,6 +32,7 @@ describe('the public portfolio /u/{handle}', () => {
     test = await openTestApp('pglite', { web: { secureCookies: false, devMailbox: true } });
     const world = await seedPathwayWorld(test.platform);
     await test.platform.pathways.create(ADMIN, threeOfFour(world));
+    await test.platform.issuers.update(ADMIN, world.issuer.id, { brandColor: '#8A1538' });
     const achievement = async (name: string, skills: { name: string; url?: string }[]) =>
       (
         await test.platform.achievements.create(ADMIN, {
@@ -80,13 +81,16 @@ describe('the public portfolio /u/{handle}', () => {
     // Five issued (two plus three parts) and the pathway's certificate: six shown, the revoked one not valid.
     expect(page.text).toContain('Ada Lovelace shares 6 credentials; 5 currently verify as valid.');
     expect(page.text).not.toContain('6 verified credentials');
+    const french = await new WebSession(test).get(`/u/${HANDLE}?lang=fr`);
+    expect(french.text).toContain('Ada Lovelace partage 6 certifications, dont 5 valides à ce jour.');
+    expect(french.text).toContain('Révoquée');
     const revokedCard = page.text.slice(page.text.indexOf(`data-credential="${ids.revoked}"`));
     expect(revokedCard.slice(0, revokedCard.indexOf('</article>'))).toMatch(
       /data-standing="revoked"[\s\S]*Revoked[\s\S]*issued in error/,
     );
   });
 
-  it('shows each credential once, with its issuer and date, even when it proves several skills', async () => {
+  it('shows each credential once, with its issuer, its colour and date, even when it proves several skills', async () => {
     const page = await stranger.get(`/u/${HANDLE}`);
     for (const id of [...Object.values(ids), certificateId]) {
       expect(occurrences(page.text, `data-credential="${id}"`), id).toBe(1);
