@@ -131,10 +131,12 @@ describe('an earner in a real browser (Chromium)', () => {
     await page.getByRole('button', { name: 'Update header' }).click();
     await page.waitForURL(/\/account\/settings\?done=public-profile/);
     await expectAccessible(page, 'settings after the header was saved');
+    await saveScreenshot(page, 'settings-header');
 
     await open('/account');
     await page.locator(`[data-credential="${credentialId}"] button[data-feature="on"]`).click();
     await page.waitForURL(/\/account\?done=featured$/);
+    await saveScreenshot(page, 'account-featured');
 
     await open(`/u/${handle}`, 'portfolio');
     await expect(page.locator('h1').textContent()).resolves.toContain('Ada Lovelace');

@@ -97,26 +97,30 @@ export function PublicProfileSection(props: {
           return (
             <fieldset class="profile-link">
               <legend>{t('publicProfile.link', { number })}</legend>
-              <label for={`link-${number}-label`}>{t('publicProfile.linkLabel')}</label>
-              <input
-                id={`link-${number}-label`}
-                type="text"
-                name={`link${number}Label`}
-                value={row.label}
-                maxlength={PUBLIC_PROFILE_LIMITS.label}
-                aria-describedby={describedBy}
-              />
-              <label for={`link-${number}-url`}>{t('publicProfile.linkUrl')}</label>
-              <input
-                id={`link-${number}-url`}
-                type="url"
-                name={`link${number}Url`}
-                value={row.url}
-                maxlength={PUBLIC_PROFILE_LIMITS.url}
-                placeholder="https://"
-                aria-invalid={row.errors.length > 0 ? 'true' : undefined}
-                aria-describedby={describedBy}
-              />
+              <div class="profile-link-field">
+                <label for={`link-${number}-label`}>{t('publicProfile.linkLabel')}</label>
+                <input
+                  id={`link-${number}-label`}
+                  type="text"
+                  name={`link${number}Label`}
+                  value={row.label}
+                  maxlength={PUBLIC_PROFILE_LIMITS.label}
+                  aria-describedby={describedBy}
+                />
+              </div>
+              <div class="profile-link-field">
+                <label for={`link-${number}-url`}>{t('publicProfile.linkUrl')}</label>
+                <input
+                  id={`link-${number}-url`}
+                  type="url"
+                  name={`link${number}Url`}
+                  value={row.url}
+                  maxlength={PUBLIC_PROFILE_LIMITS.url}
+                  placeholder="https://"
+                  aria-invalid={row.errors.length > 0 ? 'true' : undefined}
+                  aria-describedby={describedBy}
+                />
+              </div>
               <FieldErrors id={errorId} messages={row.errors} />
             </fieldset>
           );
