@@ -218,6 +218,26 @@ describe.each(testDrivers())('earner storage contract on %s', (driver) => {
     expect((await storage.emailTokens.find({ tokenHash: link }))?.usedAt).toEqual(AT);
   });
 
+  it('stores the portfolio header and featured ids, and changes only what an update names', async () => {
+    const created = await storage.earners.create({ displayName: 'Ada', locale: 'en' });
+    expect(created).toMatchObject({ headline: null, links: [], featured: [] });
+    const featured = [randomUUID(), randomUUID()];
+    await storage.earners.update({
+      id: created.id,
+      headline: 'Data analyst',
+      links: [{ label: 'Site', url: 'https://ada.example.org/' }],
+      featured,
+    });
+    const renamed = await storage.earners.update({ id: created.id, displayName: 'Ada L.' });
+    expect(renamed).toMatchObject({
+      displayName: 'Ada L.',
+      headline: 'Data analyst',
+      links: [{ label: 'Site', url: 'https://ada.example.org/' }],
+      featured,
+    });
+    expect((await storage.earners.findById({ id: created.id }))?.featured).toEqual(featured);
+  });
+
   it('keeps a confirmed address on one account: confirming it on another is a conflict', async () => {
     const lookupHash = `hash-${tag()}`;
     const first = await storage.earners.create({ displayName: null, locale: 'en' });

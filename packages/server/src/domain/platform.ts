@@ -85,6 +85,7 @@ import {
   viewCredential,
   viewImport,
 } from './earner/portfolio.js';
+import { setFeatured, updatePublicProfile } from './earner/public-profile.js';
 import { employerAccessOf } from './employer/employer-access.js';
 import {
   createEmployer,
@@ -785,6 +786,10 @@ export function createPlatformWithContext(options: PlatformOptions) {
       declineClaim: bind(context, declineClaim),
       get: bind(context, getEarner),
       updateProfile: bind(context, updateProfile),
+      /** The public portfolio's header: headline and links (a report of problems, or the earner). */
+      updatePublicProfile: bind(context, updatePublicProfile),
+      /** Features a public credential first on the portfolio (at most three), or stops featuring it. */
+      setFeatured: bind(context, setFeatured),
       listEmails: bind(context, listEmails),
       addEmail: bind(context, addEmail),
       verifyEmail: bind(context, verifyEmail),

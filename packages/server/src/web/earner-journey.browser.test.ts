@@ -118,17 +118,47 @@ describe('an earner in a real browser (Chromium)', () => {
     await stranger.close();
   });
 
-  it('gives the earner a public handle and a portfolio grouped by skill', async () => {
+  it('gives the earner a public handle, a portfolio header and a portfolio of unique credentials in a grid', async () => {
     await open('/account/settings', 'settings');
     handle = `ada-${Date.now().toString(36)}`;
     await page.getByLabel('Display name').fill('Ada Lovelace');
     await page.getByLabel('Public handle').fill(handle);
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.locator('[role="status"]').textContent()).resolves.toContain('Saved');
+    await page.getByLabel('Headline').fill('Data analyst at Acme');
+    await page.locator('#link-1-label').fill('Website');
+    await page.locator('#link-1-url').fill('https://ada.example.org/');
+    await page.getByRole('button', { name: 'Update header' }).click();
+    await page.waitForURL(/\/account\/settings\?done=public-profile/);
+    await expectAccessible(page, 'settings after the header was saved');
+    await saveScreenshot(page, 'settings-header');
+
+    await open('/account');
+    await page.locator(`[data-credential="${credentialId}"] button[data-feature="on"]`).click();
+    await page.waitForURL(/\/account\?done=featured$/);
+    await saveScreenshot(page, 'account-featured');
+
     await open(`/u/${handle}`, 'portfolio');
     await expect(page.locator('h1').textContent()).resolves.toContain('Ada Lovelace');
-    await expect(page.locator(`[data-credential="${credentialId}"]`).count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('.portfolio-headline').textContent()).resolves.toBe('Data analyst at Acme');
+    await expect(page.locator('.portfolio-avatar').textContent()).resolves.toBe('AL');
+    await expect(page.locator(`[data-credential="${credentialId}"]`).count()).resolves.toBe(1);
+    await expect(
+      page.locator(`#portfolio-featured ~ .portfolio-grid [data-credential="${credentialId}"]`).count(),
+    ).resolves.toBe(1);
     await expect(page.locator('#skills-summary').count()).resolves.toBe(1);
+    // A phone shows one card a row, a desktop several (a string: this file has no DOM types).
+    const columns = () =>
+      page.evaluate<number>(
+        "getComputedStyle(document.querySelector('.portfolio-grid')).gridTemplateColumns.split(' ').length",
+      );
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await columns()).toBeGreaterThan(1);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await columns()).toBe(1);
+    await expectAccessible(page, 'portfolio at 390 px');
+    await saveScreenshot(page, 'portfolio-phone');
+    await page.setViewportSize({ width: 1280, height: 720 });
   });
 
   it('shows a verified public credential page with share tags and a LinkedIn link whose month is 1-based', async () => {

@@ -1,6 +1,6 @@
 import { and, eq, inArray, or } from 'drizzle-orm';
 import { ServerError, ServerErrorCode } from '../../domain/error/server-error.js';
-import type { Earner, EarnerRepository } from '../../domain/ports/earner-repository.js';
+import type { Earner, EarnerRepository, ProfileLink } from '../../domain/ports/earner-repository.js';
 import type { Database } from '../database.js';
 import { earnerCredentials } from '../schema/earner-credentials.js';
 import { earners } from '../schema/earners.js';
@@ -15,6 +15,9 @@ function toEarner(row: EarnerRow): Earner {
     displayName: row.displayName,
     handle: row.handle,
     locale: row.locale,
+    headline: row.headline,
+    links: row.links,
+    featured: row.featured,
     createdAt: row.createdAt,
   };
 }
@@ -63,6 +66,9 @@ export class PgEarnerRepository implements EarnerRepository {
     readonly displayName?: string | null;
     readonly handle?: string | null;
     readonly locale?: string;
+    readonly headline?: string | null;
+    readonly links?: readonly ProfileLink[];
+    readonly featured?: readonly string[];
   }): Promise<Earner> {
     const rows = await guarded('handle', () =>
       this.#db
@@ -71,6 +77,9 @@ export class PgEarnerRepository implements EarnerRepository {
           ...(options.displayName === undefined ? {} : { displayName: options.displayName }),
           ...(options.handle === undefined ? {} : { handle: options.handle }),
           ...(options.locale === undefined ? {} : { locale: options.locale }),
+          ...(options.headline === undefined ? {} : { headline: options.headline }),
+          ...(options.links === undefined ? {} : { links: [...options.links] }),
+          ...(options.featured === undefined ? {} : { featured: [...options.featured] }),
         })
         .where(eq(earners.id, options.id))
         .returning(),

@@ -186,8 +186,17 @@ describe.each(testDrivers())('earner accounts on %s', (driver) => {
       signedIn: null,
       locale: 'en',
     });
+    await platform.earners.updatePublicProfile(earnerId, {
+      headline: 'Leaving soon',
+      links: [{ label: '', url: 'https://leaving.example.org/' }],
+    });
     const data = await platform.earners.exportAccount(earnerId);
     expect(data).toMatchObject({
+      profile: {
+        headline: 'Leaving soon',
+        links: [{ label: 'leaving.example.org', url: 'https://leaving.example.org/' }],
+        featured: [],
+      },
       emails: [{ email: 'leaving@example.org' }],
       credentials: [{ id: record.id, credential: record.document }],
     });

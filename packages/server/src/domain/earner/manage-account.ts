@@ -164,6 +164,9 @@ export async function exportAccount(context: PlatformContext, earnerId: string):
       displayName: earner.displayName,
       handle: earner.handle,
       locale: earner.locale,
+      headline: earner.headline,
+      links: earner.links.map((link) => ({ label: link.label, url: link.url })),
+      featured: [...earner.featured],
       createdAt: earner.createdAt.toISOString(),
     },
     emails: emails.map((email) => ({

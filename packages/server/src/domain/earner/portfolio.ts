@@ -11,6 +11,7 @@ import type {
   Issuer,
   Visibility,
 } from '../ports/index.js';
+import { skillsWallet, type WalletSkill } from '../skills/skills-wallet.js';
 import { refreshTalentEvidence } from '../talent/talent-evidence.js';
 import { ownCredential } from './claim-credential.js';
 
@@ -107,23 +108,99 @@ export async function listPortfolio(context: PlatformContext, earnerId: string):
   return [...(await describeIssued(context, credentials, byCredential)), ...imports.map(importedItem)];
 }
 
-export interface PublicPortfolio {
-  readonly earner: Earner;
-  readonly items: readonly PortfolioItem[];
+/** A credential a pathway awards (its completion or a milestone), with the pathway that awards it. */
+export interface PathwayCertificate {
+  readonly item: IssuedItem;
+  readonly pathway: { readonly id: string; readonly name: string };
 }
 
-/** `/u/{handle}`: the credentials the earner accepted and made public, and their public imports. */
+export interface PublicPortfolio {
+  readonly earner: Earner;
+  /** Every credential the portfolio shows, each once: pathway certificates first, then newest first. */
+  readonly items: readonly PortfolioItem[];
+  /** How many of `items` verify today (not revoked, suspended, expired, nor an import that failed). */
+  readonly verifiedCount: number;
+  /** Those the earner chose to show first, in their order; not repeated in the sections below. */
+  readonly featured: readonly PortfolioItem[];
+  readonly certificates: readonly PathwayCertificate[];
+  readonly others: readonly PortfolioItem[];
+  /** From the skills wallet over the shown credentials: only what verifies counts. */
+  readonly skills: readonly WalletSkill[];
+}
+
+export function itemId(item: PortfolioItem): string {
+  return item.kind === 'issued' ? item.credential.id : item.imported.id;
+}
+
+function issuedAtOf(item: PortfolioItem): number {
+  if (item.kind === 'issued') return item.credential.issuedAt.getTime();
+  const document = item.imported.document;
+  const stated = [document.validFrom, document.issuanceDate].find((value) => typeof value === 'string');
+  const time = typeof stated === 'string' ? Date.parse(stated) : Number.NaN;
+  return Number.isNaN(time) ? item.imported.importedAt.getTime() : time;
+}
+
+/** The pathway awarding each of these achievements (the first found when several do). */
+async function awardingPathways(
+  context: PlatformContext,
+  achievementIds: readonly string[],
+): Promise<Map<string, { id: string; name: string }>> {
+  if (achievementIds.length === 0) return new Map();
+  const pathways = await context.storage.pathways.findAwarding({ achievementIds });
+  const awarding = new Map<string, { id: string; name: string }>();
+  for (const { pathway, version } of pathways) {
+    for (const achievementId of [version.rules.completionAchievementId, ...version.milestoneAchievementIds]) {
+      if (!awarding.has(achievementId)) {
+        awarding.set(achievementId, { id: pathway.id, name: pathway.name });
+      }
+    }
+  }
+  return awarding;
+}
+
+/**
+ * `/u/{handle}`: the credentials the earner accepted and made public, and their public imports, each once,
+ * with those a pathway awards (stacked certificates) set apart and first.
+ */
 export async function publicPortfolio(context: PlatformContext, handle: string): Promise<PublicPortfolio> {
   const earner = await context.storage.earners.findByHandle({ handle });
   if (earner === null) throw new ServerError(ServerErrorCode.NOT_FOUND, 'no such portfolio');
-  const items = await listPortfolio(context, earner.id);
-  return {
-    earner,
-    items: items.filter((item) =>
+  const shown = new Map<string, PortfolioItem>();
+  for (const item of await listPortfolio(context, earner.id)) {
+    const isPublic =
       item.kind === 'issued'
         ? item.choice === 'accepted' && item.visibility === 'public'
-        : item.visibility === 'public',
+        : item.visibility === 'public';
+    if (isPublic && !shown.has(itemId(item))) shown.set(itemId(item), item);
+  }
+  const newestFirst = [...shown.values()].sort((a, b) => issuedAtOf(b) - issuedAtOf(a));
+  const awarding = await awardingPathways(context, [
+    ...new Set(
+      newestFirst.flatMap((item) => (item.kind === 'issued' ? [item.credential.achievementId] : [])),
     ),
+  ]);
+  const pathwayOf = (item: PortfolioItem) =>
+    item.kind === 'issued' ? awarding.get(item.credential.achievementId) : undefined;
+  const featured = earner.featured.flatMap((id) => shown.get(id) ?? []);
+  const isFeatured = new Set(featured.map(itemId));
+  const certificates = newestFirst.flatMap((item): PathwayCertificate[] => {
+    const pathway = pathwayOf(item);
+    return item.kind === 'issued' && pathway !== undefined && !isFeatured.has(itemId(item))
+      ? [{ item, pathway }]
+      : [];
+  });
+  const others = newestFirst.filter((item) => pathwayOf(item) === undefined && !isFeatured.has(itemId(item)));
+  return {
+    earner,
+    items: [
+      ...newestFirst.filter((item) => pathwayOf(item) !== undefined),
+      ...newestFirst.filter((item) => pathwayOf(item) === undefined),
+    ],
+    verifiedCount: newestFirst.filter((item) => item.standing === 'verified').length,
+    featured,
+    certificates,
+    others,
+    skills: skillsWallet(newestFirst),
   };
 }
 

@@ -1,8 +1,19 @@
+/** A link the earner shows in their portfolio's header (always https). */
+export interface ProfileLink {
+  readonly label: string;
+  readonly url: string;
+}
+
 export interface Earner {
   readonly id: string;
   readonly displayName: string | null;
   readonly handle: string | null;
   readonly locale: string;
+  /** One line under the name on the public portfolio ("Data analyst at Acme"). */
+  readonly headline: string | null;
+  readonly links: readonly ProfileLink[];
+  /** Credential or import ids the portfolio shows first, in the earner's order. */
+  readonly featured: readonly string[];
   readonly createdAt: Date;
 }
 
@@ -19,6 +30,9 @@ export interface EarnerRepository {
     readonly displayName?: string | null;
     readonly handle?: string | null;
     readonly locale?: string;
+    readonly headline?: string | null;
+    readonly links?: readonly ProfileLink[];
+    readonly featured?: readonly string[];
   }): Promise<Earner>;
   /**
    * Deletes the account and all it owns (addresses, sessions, email links, choices, imports, follows),

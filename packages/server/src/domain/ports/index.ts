@@ -51,7 +51,7 @@ export {
 } from './credential-repository.js';
 export type { DomainLogger } from './domain-logger.js';
 export type { EarnerEmail, EarnerEmailRepository } from './earner-email-repository.js';
-export type { Earner, EarnerRepository } from './earner-repository.js';
+export type { Earner, EarnerRepository, ProfileLink } from './earner-repository.js';
 export type { EarnerSessionRepository } from './earner-session-repository.js';
 export {
   EMAIL_TOKEN_PURPOSES,

@@ -23,6 +23,7 @@ import { issuerTrustEn } from './issuer-trust.js';
 import { notificationsEn } from './notifications.js';
 import { ob2VerificationEn } from './ob2-verification.js';
 import { outcomesEn } from './outcomes.js';
+import { publicPortfolioEn } from './public-portfolio.js';
 import { recipientMatchEn } from './recipient-match.js';
 import { sharedVerificationsEn } from './shared-verifications.js';
 import { transparencyLogEn } from './transparency-log.js';
@@ -37,6 +38,7 @@ import { workforceEn } from './workforce.js';
 export const en = {
   ...catalogueEn,
   ...earnerSkillsEn,
+  ...publicPortfolioEn,
   ...earnerRolesEn,
   ...earnerSharingEn,
   ...consoleShellEn,
@@ -209,13 +211,6 @@ export const en = {
   'verifyEmail.text':
     'Confirm the address this link was sent to: credentials sent to it will join your portfolio.',
   'verifyEmail.button': 'Confirm',
-
-  'portfolio.title': '{name}’s credentials',
-  'portfolio.description':
-    '{name} shares {count, plural, one {# verified credential} other {# verified credentials}}.',
-  'portfolio.empty': 'Nothing shared yet.',
-  'portfolio.skills': 'Skills',
-  'portfolio.otherSkills': 'Other',
 
   'credential.issuer': 'Issuer',
   'credential.recipient': 'Awarded to',

@@ -22,6 +22,7 @@ import { issuerTrustFr } from './issuer-trust.js';
 import { notificationsFr } from './notifications.js';
 import { ob2VerificationFr } from './ob2-verification.js';
 import { outcomesFr } from './outcomes.js';
+import { publicPortfolioFr } from './public-portfolio.js';
 import { recipientMatchFr } from './recipient-match.js';
 import { sharedVerificationsFr } from './shared-verifications.js';
 import { transparencyLogFr } from './transparency-log.js';
@@ -33,6 +34,7 @@ import { workforceFr } from './workforce.js';
 export const fr: Readonly<Record<MessageKey, string>> = {
   ...catalogueFr,
   ...earnerSkillsFr,
+  ...publicPortfolioFr,
   ...earnerRolesFr,
   ...earnerSharingFr,
   ...consoleShellFr,
@@ -213,13 +215,6 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'verifyEmail.text':
     'Confirmez l’adresse à laquelle ce lien a été envoyé : les certifications qui y sont envoyées rejoindront votre portfolio.',
   'verifyEmail.button': 'Confirmer',
-
-  'portfolio.title': 'Certifications de {name}',
-  'portfolio.description':
-    '{name} partage {count, plural, one {# certification vérifiée} other {# certifications vérifiées}}.',
-  'portfolio.empty': 'Rien n’est encore partagé.',
-  'portfolio.skills': 'Compétences',
-  'portfolio.otherSkills': 'Autres',
 
   'credential.issuer': 'Émetteur',
   'credential.recipient': 'Décernée à',

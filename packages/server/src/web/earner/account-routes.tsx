@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { IssuedItem } from '../../domain/earner/portfolio.js';
-import { ServerError, ServerErrorCode } from '../../domain/error/server-error.js';
+import { FEATURE_REFUSALS, PUBLIC_PROFILE_LIMITS } from '../../domain/earner/public-profile.js';
+import { isServerError, ServerError, ServerErrorCode } from '../../domain/error/server-error.js';
 import { backTo } from '../shared/back-to.js';
 import { formField, readForm, requireEarner } from '../shared/web-context.js';
 import type { WebDeps, WebEnv } from '../shared/web-env.js';
@@ -42,5 +43,26 @@ export function mountAccountRoutes(web: Hono<WebEnv>, { platform }: WebDeps): vo
       visibility,
     });
     return c.redirect(chosen === 'accepted' ? acceptedPath(id) : backTo(c, '/account'), 303);
+  });
+
+  web.post('/account/featured/:id', async (c) => {
+    const earner = requireEarner(c);
+    const form = await readForm(c);
+    const featured = formField(form, 'featured') !== 'off';
+    try {
+      await platform.earners.setFeatured(earner.id, { id: c.req.param('id'), featured });
+    } catch (error) {
+      const reason = isServerError(error) ? error.details?.reason : undefined;
+      const t = c.get('t');
+      if (reason === FEATURE_REFUSALS.full) {
+        const message = t('featured.full', { max: PUBLIC_PROFILE_LIMITS.featured });
+        return renderMyCredentials(c, platform, { error: message }, 400);
+      }
+      if (reason === FEATURE_REFUSALS.notPublic) {
+        return renderMyCredentials(c, platform, { error: t('featured.notPublic') }, 400);
+      }
+      throw error;
+    }
+    return c.redirect(`/account?done=${featured ? 'featured' : 'unfeatured'}`, 303);
   });
 }

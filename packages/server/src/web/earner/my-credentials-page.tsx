@@ -5,20 +5,49 @@ import type { Platform } from '../../domain/platform.js';
 import type { Earner } from '../../domain/ports/index.js';
 import { CredentialCard } from '../shared/credential-card.js';
 import { CredentialSourceForm } from '../shared/credential-source/credential-source-form.js';
+import { doneNote } from '../shared/done-note.js';
 import { Layout, PostForm } from '../shared/layout.js';
 import { Notes } from '../shared/notes.js';
 import { requireEarner } from '../shared/web-context.js';
 import type { WebEnv } from '../shared/web-env.js';
 import { OutcomeSurveySection, outcomeSurveyView } from './outcome-survey-section.js';
 
-function ItemControls(props: { readonly c: Context<WebEnv>; readonly item: PortfolioItem }) {
+/** Feature a public credential first on the portfolio, or stop: only what the portfolio shows. */
+function FeatureControl(props: {
+  readonly c: Context<WebEnv>;
+  readonly id: string;
+  readonly featured: boolean;
+}) {
+  const { c } = props;
+  const t = c.get('t');
+  return (
+    <PostForm c={c} action={`/account/featured/${props.id}`}>
+      <input type="hidden" name="featured" value={props.featured ? 'off' : 'on'} />
+      {props.featured ? <span class="hint">{t('featured.label')} </span> : null}
+      <button type="submit" class="secondary" data-feature={props.featured ? 'off' : 'on'}>
+        {props.featured ? t('featured.remove') : t('featured.add')}
+      </button>
+    </PostForm>
+  );
+}
+
+function ItemControls(props: {
+  readonly c: Context<WebEnv>;
+  readonly item: PortfolioItem;
+  readonly featured: readonly string[];
+}) {
   const { c, item } = props;
   const t = c.get('t');
   if (item.kind === 'imported') {
     return (
-      <p class="hint" data-visibility={item.visibility}>
-        {item.visibility === 'public' ? t('owner.public') : t('owner.private')}
-      </p>
+      <>
+        <p class="hint" data-visibility={item.visibility}>
+          {item.visibility === 'public' ? t('owner.public') : t('owner.private')}
+        </p>
+        {item.visibility === 'public' ? (
+          <FeatureControl c={c} id={item.imported.id} featured={props.featured.includes(item.imported.id)} />
+        ) : null}
+      </>
     );
   }
   const id = item.credential.id;
@@ -65,6 +94,9 @@ function ItemControls(props: { readonly c: Context<WebEnv>; readonly item: Portf
           </button>
         </PostForm>
       )}
+      {item.choice === 'accepted' && item.visibility === 'public' ? (
+        <FeatureControl c={c} id={id} featured={props.featured.includes(id)} />
+      ) : null}
     </div>
   );
 }
@@ -114,7 +146,7 @@ export function MyCredentialsPage(props: {
             {pending.map((item) => (
               <CredentialCard c={c} item={item}>
                 <p class="pending-label">{t('account.pending.label')}</p>
-                <ItemControls c={c} item={item} />
+                <ItemControls c={c} item={item} featured={earner.featured} />
               </CredentialCard>
             ))}
           </div>
@@ -128,7 +160,7 @@ export function MyCredentialsPage(props: {
           <div class="grid">
             {answered.map((item) => (
               <CredentialCard c={c} item={item}>
-                <ItemControls c={c} item={item} />
+                <ItemControls c={c} item={item} featured={earner.featured} />
               </CredentialCard>
             ))}
           </div>
@@ -163,7 +195,13 @@ export async function renderMyCredentials(
   const earner = requireEarner(c);
   const items = await platform.earners.portfolio(earner.id);
   const survey = await outcomeSurveyView(platform, earner.id);
-  const saved = c.req.query('outcome') === 'saved' ? { message: c.get('t')('outcomes.account.saved') } : {};
+  const done = doneNote(c, { featured: 'featured.added', unfeatured: 'featured.removed' });
+  const saved =
+    c.req.query('outcome') === 'saved'
+      ? { message: c.get('t')('outcomes.account.saved') }
+      : done === undefined
+        ? {}
+        : { message: done };
   return c.html(
     <MyCredentialsPage
       c={c}

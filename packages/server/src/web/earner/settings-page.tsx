@@ -5,6 +5,11 @@ import { Layout, PostForm } from '../shared/layout.js';
 import { Notes } from '../shared/notes.js';
 import type { WebEnv } from '../shared/web-env.js';
 import { NotificationSettingsSection } from './notification-settings-section.js';
+import {
+  type PublicProfileForm,
+  PublicProfileSection,
+  publicProfileFormOf,
+} from './public-profile-section.js';
 
 /** `/account/settings`: profile, addresses, notification mails, export, deletion. */
 export function SettingsPage(props: {
@@ -14,6 +19,8 @@ export function SettingsPage(props: {
   /** This platform's address, to show the earner their own portfolio's. */
   readonly publicUrl: string;
   readonly notifications: NotificationSettings;
+  /** The portfolio header form as last posted, when it was refused; the stored header otherwise. */
+  readonly publicProfile?: PublicProfileForm;
   readonly message?: string;
   readonly error?: string;
 }) {
@@ -65,6 +72,7 @@ export function SettingsPage(props: {
           </div>
         </PostForm>
       </section>
+      <PublicProfileSection c={c} form={props.publicProfile ?? publicProfileFormOf(earner)} />
       <section aria-labelledby="emails-heading">
         <h2 id="emails-heading">{t('settings.emails')}</h2>
         <p class="hint">{t('settings.emailsHint')}</p>

@@ -1,21 +1,24 @@
 import type { Context, Hono } from 'hono';
 import { LAST_CONFIRMED_ADDRESS } from '../../domain/earner/manage-account.js';
+import { PUBLIC_PROFILE_LIMITS } from '../../domain/earner/public-profile.js';
 import { isServerError, ServerErrorCode } from '../../domain/error/server-error.js';
 import { normalizeEmail } from '../../domain/identity/normalize-email.js';
 import type { Platform } from '../../domain/platform.js';
 import { NOTIFICATION_KINDS } from '../../domain/ports/index.js';
 import { enforceRateLimit } from '../../edge/rate-limits.js';
 import { ConfirmLinkPage } from '../shared/confirm-link-page.js';
+import { doneNote } from '../shared/done-note.js';
 import { MessagePage } from '../shared/message-page.js';
 import { userMessage } from '../shared/user-message.js';
 import { formField, readForm, requireEarner, signIn, signOut } from '../shared/web-context.js';
 import type { WebDeps, WebEnv } from '../shared/web-env.js';
+import type { PublicProfileForm } from './public-profile-section.js';
 import { SettingsPage } from './settings-page.js';
 
 async function renderSettings(
   c: Context<WebEnv>,
   platform: Platform,
-  notes: { message?: string; error?: string } = {},
+  notes: { message?: string; error?: string; publicProfile?: PublicProfileForm } = {},
   status: 200 | 400 = 200,
 ) {
   const earner = requireEarner(c);
@@ -38,7 +41,34 @@ async function renderSettings(
 
 /** `/account/settings` and what it posts to: profile, addresses, export, deletion of the account. */
 export function mountSettingsRoutes(web: Hono<WebEnv>, { platform, options }: WebDeps): void {
-  web.get('/account/settings', (c) => renderSettings(c, platform));
+  web.get('/account/settings', (c) => {
+    const message = doneNote(c, { 'public-profile': 'publicProfile.saved' });
+    return renderSettings(c, platform, message === undefined ? {} : { message });
+  });
+  web.post('/account/public-profile', async (c) => {
+    const earner = requireEarner(c);
+    const form = await readForm(c);
+    const typed = {
+      headline: formField(form, 'headline'),
+      links: Array.from({ length: PUBLIC_PROFILE_LIMITS.links }, (_, index) => ({
+        label: formField(form, `link${index + 1}Label`),
+        url: formField(form, `link${index + 1}Url`),
+      })),
+    };
+    const outcome = await platform.earners.updatePublicProfile(earner.id, typed);
+    if (!outcome.ok) {
+      return renderSettings(
+        c,
+        platform,
+        {
+          error: c.get('t')('publicProfile.refused'),
+          publicProfile: { ...typed, problems: outcome.problems },
+        },
+        400,
+      );
+    }
+    return c.redirect('/account/settings?done=public-profile#public-profile-heading', 303);
+  });
   web.post('/account/profile', async (c) => {
     const earner = requireEarner(c);
     const form = await readForm(c);

@@ -1,80 +1,172 @@
 import type { Context } from 'hono';
-import type { PortfolioItem, PublicPortfolio } from '../../domain/earner/portfolio.js';
-import { CredentialCard } from '../shared/credential-card.js';
-import { readCredentialFields } from '../shared/credential-fields.js';
+import type { PublicPortfolio } from '../../domain/earner/portfolio.js';
+import type { Earner } from '../../domain/ports/index.js';
 import { Layout } from '../shared/layout.js';
 import type { WebEnv } from '../shared/web-env.js';
+import { PortfolioCard } from './portfolio-card.js';
 import { shareCardLink } from './share-card-routes.js';
 
-function skillsOf(item: PortfolioItem): string[] {
-  const document = item.kind === 'issued' ? item.credential.document : item.imported.document;
-  return readCredentialFields(document).skills.map((skill) => skill.name);
+const ESCO_SKILL = 'http://data.europa.eu/esco/skill/';
+
+/** Up to two letters for the avatar: the first of the first and last words of the name. */
+function initialsOf(name: string): string {
+  const words = name
+    .trim()
+    .split(/[\s\-_.]+/u)
+    .filter((word) => word !== '');
+  const first = words[0];
+  if (first === undefined) return '?';
+  const last = words.length > 1 ? words[words.length - 1] : undefined;
+  return [first, last]
+    .flatMap((word) => (word === undefined ? [] : [...word].slice(0, 1)))
+    .join('')
+    .toLocaleUpperCase();
 }
 
-/** `/u/{handle}`: public credentials grouped by skill, with a summary of skills and their counts. */
+function ProfileHeader(props: {
+  readonly c: Context<WebEnv>;
+  readonly earner: Earner;
+  readonly name: string;
+  readonly isOwner: boolean;
+}) {
+  const { c, earner } = props;
+  const t = c.get('t');
+  return (
+    <header class="portfolio-header">
+      <span class="portfolio-avatar" aria-hidden="true">
+        {initialsOf(props.name)}
+      </span>
+      <div>
+        <h1>{props.name}</h1>
+        {earner.headline === null ? null : <p class="portfolio-headline">{earner.headline}</p>}
+        {earner.links.length === 0 ? null : (
+          <nav aria-label={t('portfolio.links')}>
+            <ul class="portfolio-links">
+              {earner.links.map((link) => (
+                <li>
+                  <a class="portfolio-link" href={link.url} rel="me nofollow noopener">
+                    {link.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        {props.isOwner ? (
+          <p class="portfolio-owner-links">
+            <a class="portfolio-link" href="/account/settings#public-profile-heading">
+              {t('portfolio.editHeader')}
+            </a>{' '}
+            ·{' '}
+            <a class="portfolio-link" href={`/u/${earner.handle}/pathways`}>
+              {t('pathways.mine')}
+            </a>
+          </p>
+        ) : null}
+      </div>
+    </header>
+  );
+}
+
+/**
+ * `/u/{handle}`: the earner's header, the credentials they feature, the certificates their pathways
+ * awarded, every other credential once in a grid, and the skills those that verify prove.
+ */
 export function PublicPortfolioPage(props: {
   readonly c: Context<WebEnv>;
   readonly portfolio: PublicPortfolio;
   readonly pageUrl: string;
+  readonly now: Date;
 }) {
-  const { c, portfolio } = props;
+  const { c, portfolio, now } = props;
   const t = c.get('t');
-  const name = portfolio.earner.displayName ?? portfolio.earner.handle ?? '';
-  const groups = new Map<string, PortfolioItem[]>();
-  for (const item of portfolio.items) {
-    const skills = skillsOf(item);
-    for (const skill of skills.length === 0 ? [t('portfolio.otherSkills')] : skills) {
-      groups.set(skill, [...(groups.get(skill) ?? []), item]);
-    }
-  }
+  const { earner } = portfolio;
+  const name = earner.displayName ?? earner.handle ?? '';
+  const isOwner = c.get('earner')?.id === earner.id;
   const card = shareCardLink({ pageUrl: props.pageUrl, t, alt: t('shareCard.portfolioAlt', { name }) });
-  const sorted = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  const description = t('portfolio.description', {
+    name,
+    count: portfolio.items.length,
+    verified: portfolio.verifiedCount,
+  });
   return (
     <Layout
       c={c}
       title={t('portfolio.title', { name })}
-      description={t('portfolio.description', { name, count: portfolio.items.length })}
+      description={description}
       preview={{
         title: t('portfolio.title', { name }),
-        description: t('portfolio.description', { name, count: portfolio.items.length }),
+        description,
         url: props.pageUrl,
         image: card.url,
         card,
       }}
     >
-      <h1>{t('portfolio.title', { name })}</h1>
-      <p class="lead">{t('portfolio.description', { name, count: portfolio.items.length })}</p>
-      {portfolio.items.length === 0 ? (
-        <p>{t('portfolio.empty')}</p>
-      ) : (
-        <>
-          <section aria-labelledby="skills-summary">
-            <h2 id="skills-summary">{t('portfolio.skills')}</h2>
-            <ul class="skills">
-              {sorted.map(([skill, items]) => (
-                <li>
-                  <a href={`#skill-${encodeURIComponent(skill)}`}>{skill}</a> ({items.length})
-                </li>
-              ))}
-            </ul>
-          </section>
-          {sorted.map(([skill, items]) => (
-            <section aria-labelledby={`skill-${encodeURIComponent(skill)}`}>
-              <h2 id={`skill-${encodeURIComponent(skill)}`}>{skill}</h2>
-              <div class="grid">
-                {items.map((item) => (
-                  <CredentialCard c={c} item={item} />
-                ))}
-              </div>
-            </section>
-          ))}
-        </>
+      <ProfileHeader c={c} earner={earner} name={name} isOwner={isOwner} />
+      <p
+        class="lead"
+        data-portfolio-count={portfolio.items.length}
+        data-portfolio-verified={portfolio.verifiedCount}
+      >
+        {portfolio.items.length === 0 ? t('portfolio.empty') : description}
+      </p>
+      {portfolio.featured.length === 0 ? null : (
+        <section aria-labelledby="portfolio-featured">
+          <h2 id="portfolio-featured">{t('portfolio.featured')}</h2>
+          <div class="portfolio-grid featured">
+            {portfolio.featured.map((item) => (
+              <PortfolioCard c={c} item={item} now={now} size="featured" />
+            ))}
+          </div>
+        </section>
       )}
-      {c.get('earner')?.id === portfolio.earner.id ? (
-        <p>
-          <a href={`/u/${portfolio.earner.handle}/pathways`}>{t('pathways.mine')}</a>
-        </p>
-      ) : null}
+      {portfolio.certificates.length === 0 ? null : (
+        <section aria-labelledby="portfolio-certificates">
+          <h2 id="portfolio-certificates">{t('portfolio.certificates')}</h2>
+          <p class="muted">{t('portfolio.certificatesLead')}</p>
+          <div class="portfolio-grid">
+            {portfolio.certificates.map(({ item, pathway }) => (
+              <PortfolioCard
+                c={c}
+                item={item}
+                now={now}
+                pathway={{
+                  ...pathway,
+                  href: isOwner ? `/u/${earner.handle}/pathways/${pathway.id}` : null,
+                }}
+              />
+            ))}
+          </div>
+        </section>
+      )}
+      {portfolio.others.length === 0 ? null : (
+        <section aria-labelledby="portfolio-credentials">
+          <h2 id="portfolio-credentials">{t('portfolio.credentials')}</h2>
+          <div class="portfolio-grid">
+            {portfolio.others.map((item) => (
+              <PortfolioCard c={c} item={item} now={now} />
+            ))}
+          </div>
+        </section>
+      )}
+      {portfolio.skills.length === 0 ? null : (
+        <section aria-labelledby="skills-summary">
+          <h2 id="skills-summary">{t('portfolio.skills')}</h2>
+          <p class="muted">{t('portfolio.skillsLead')}</p>
+          <ul class="portfolio-skills">
+            {portfolio.skills.map((skill) => (
+              <li class="portfolio-skill" data-skill={skill.name}>
+                {skill.url?.startsWith(ESCO_SKILL) === true ? (
+                  <a href={`/skills/${skill.url.slice(ESCO_SKILL.length)}`}>{skill.name}</a>
+                ) : (
+                  <span>{skill.name}</span>
+                )}{' '}
+                <span class="muted">{t('portfolio.skillCount', { count: skill.evidence.length })}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </Layout>
   );
 }

@@ -11,6 +11,7 @@ export function mountPortfolioRoutes(web: Hono<WebEnv>, { platform }: WebDeps): 
         c={c}
         portfolio={portfolio}
         pageUrl={`${platform.publicUrl}/u/${portfolio.earner.handle}`}
+        now={platform.now()}
       />,
     );
   });
