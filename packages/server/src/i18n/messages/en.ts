@@ -92,7 +92,7 @@ export const en = {
   'home.issuersList': 'Who awards credentials here',
   'home.api': 'The API for issuers',
   'home.figures': 'This instance in figures',
-  'home.figure.issuers': '{count, plural, one {issuer} other {issuers}}',
+  'home.figure.issuers': '{count, plural, one {issuing organisation} other {issuing organisations}}',
   'home.figure.achievements': '{count, plural, one {achievement to earn} other {achievements to earn}}',
   'home.figure.credentials': '{count, plural, one {credential issued} other {credentials issued}}',
   'home.figure.verifications':

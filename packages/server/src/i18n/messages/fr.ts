@@ -88,7 +88,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'home.issuersList': 'Qui délivre des certifications ici',
   'home.api': 'L’API pour les émetteurs',
   'home.figures': 'Cette instance en chiffres',
-  'home.figure.issuers': '{count, plural, one {émetteur} other {émetteurs}}',
+  'home.figure.issuers': '{count, plural, one {organisme émetteur} other {organismes émetteurs}}',
   'home.figure.achievements':
     '{count, plural, one {certification à obtenir} other {certifications à obtenir}}',
   'home.figure.credentials': '{count, plural, one {certification délivrée} other {certifications délivrées}}',
