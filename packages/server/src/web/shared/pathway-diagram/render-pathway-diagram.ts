@@ -188,7 +188,8 @@ function renderNode(placed: Placed, nodeHeight: number): string {
     `<g data-state="${view.state}" data-path="${escapeXml(view.node.path)}">`,
     `<title>${escapeXml(view.summary)}</title>`,
     `<rect x="${placed.x - NODE_WIDTH / 2}" y="${placed.y - nodeHeight / 2}" width="${NODE_WIDTH}" height="${nodeHeight}" rx="${CORNER}" ry="${CORNER}" fill="${colours.fill}" stroke="${colours.stroke}" stroke-width="2"${dash}/>`,
-    ...texts,
+    // A space between the lines: read together (as a link's visible text) they are words, not one run.
+    texts.join(' '),
     '</g>',
   ].join('');
   if (view.href === null) return group;
