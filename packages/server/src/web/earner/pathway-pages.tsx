@@ -30,7 +30,7 @@ function progressWords(c: Context<WebEnv>, progress: PathwayProgress): string {
  * The completion credential the earner holds for this pathway, if it stands: awarded, and neither its
  * award nor the credential itself withdrawn since.
  */
-export function awardedCertificateId(item: LearnerPathway): string | null {
+function awardedCertificateId(item: LearnerPathway): string | null {
   const { assessment } = item;
   const completion = assessment.version.rules.completionAchievementId;
   const award = assessment.awards.find(
@@ -156,7 +156,7 @@ export function PathwayPage(props: {
         {progressWords(c, progress)}
       </p>
       {certificateId === null ? null : (
-        <p class="pathway-certificate">
+        <p>
           <a href={`/credentials/${certificateId}`}>{t('pathway.certificate')}</a>
         </p>
       )}

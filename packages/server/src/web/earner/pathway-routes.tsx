@@ -14,7 +14,7 @@ function achievementNames(platform: Platform, pathway: PathwayWithVersion): Prom
 }
 
 /** Where an earner's own pathway pages live, public handle or not (a notification mail links here). */
-export const OWN_PATHWAYS = '/account/pathways';
+const OWN_PATHWAYS = '/account/pathways';
 
 /** The pathway pages are the earner's own: progress reveals every credential, public or not. */
 function ownerOf(c: Context<WebEnv>, handle: string) {
