@@ -5,7 +5,7 @@ import type { NodeProgress, PathwayProgress } from '../../domain/pathway/engine/
 import type { PathwayWithVersion } from '../../domain/ports/index.js';
 import { Layout, PostForm } from '../shared/layout.js';
 import { describeRule } from '../shared/pathway-diagram/describe-rule.js';
-import type { PathwayDiagramInput } from '../shared/pathway-diagram/pathway-node-view.js';
+import { type PathwayDiagramInput, stepsOf } from '../shared/pathway-diagram/pathway-node-view.js';
 import { PathwayStepList } from '../shared/pathway-diagram/pathway-step-list.js';
 import { renderPathwayDiagram } from '../shared/pathway-diagram/render-pathway-diagram.js';
 import type { WebEnv } from '../shared/web-env.js';
@@ -17,12 +17,8 @@ import type { WebEnv } from '../shared/web-env.js';
 function progressWords(c: Context<WebEnv>, progress: PathwayProgress): string {
   const t = c.get('t');
   if (progress.met) return t('pathway.complete');
-  const root = progress.root;
-  if (root.type === 'all-of' || root.type === 'n-of') {
-    const total = root.type === 'n-of' ? (root.threshold ?? root.children.length) : root.children.length;
-    const done = Math.min(total, root.children.filter((child) => child.met).length);
-    return t('pathway.stepsDone', { done, total });
-  }
+  const steps = stepsOf(progress.root);
+  if (steps !== null) return t('pathway.stepsDone', { done: steps.done, total: steps.total });
   return t('pathway.percent', { percent: Math.floor(progress.percent) });
 }
 
@@ -134,6 +130,7 @@ export function PathwayPage(props: {
       blocked: t('pathway.state.blocked'),
       title: item.pathway.pathway.name,
       describeRule: (node) => describeRule(c, node),
+      stepsDone: (done, total) => t('pathway.stepsDone', { done, total }),
     },
   };
   const diagram = renderPathwayDiagram(diagramInput);

@@ -11,6 +11,8 @@ export interface PathwayDiagramLabels {
   readonly title: string;
   /** Words for a group's or sub-pathway's rule ("3 of 4", "12 credits"), used when it has no name. */
   readonly describeRule: (node: NodeProgress) => string;
+  /** "2 of 3 steps done", for a group of steps; without it such a group shows its percentage too. */
+  readonly stepsDone?: (done: number, total: number) => string;
 }
 
 export interface PathwayDiagramInput {
@@ -35,6 +37,17 @@ export function diagramStateOf(node: NodeProgress): DiagramState {
     return state === 'done' || state === 'in-progress';
   });
   return started ? 'in-progress' : 'missing';
+}
+
+/**
+ * How many of its steps a group of steps has met, of those it needs: what a person counts ("2 of 3"),
+ * where the percentage would read 66%. Null for an amount (credits, hours), a sub-pathway or an achievement.
+ */
+export function stepsOf(node: NodeProgress): { readonly done: number; readonly total: number } | null {
+  if (node.type !== 'all-of' && node.type !== 'n-of') return null;
+  const total = node.type === 'n-of' ? (node.threshold ?? node.children.length) : node.children.length;
+  const done = Math.min(total, node.children.filter((child) => child.met).length);
+  return { done, total };
 }
 
 export function percentOf(node: NodeProgress): number {
@@ -67,8 +80,10 @@ export interface PathwayNodeView {
   readonly name: string;
   /** A named group's rule ("2 of 3"); null for an achievement or a group whose name is its rule. */
   readonly rule: string | null;
-  /** The state word, after the group's percentage. */
-  readonly status: string;
+  /** A group's progress: its steps done ("2 of 3 steps done") or its percentage; null once met, or for an achievement. */
+  readonly progress: string | null;
+  /** The state in words. */
+  readonly word: string;
   readonly href: string | null;
   /** Everything above in one line: the node's tooltip and its link's accessible name. */
   readonly summary: string;
@@ -81,7 +96,14 @@ export function viewPathwayNode(node: NodeProgress, input: PathwayDiagramInput):
   const isLeaf = node.type === 'achievement';
   // A named group still says what its rule is; an unnamed one already shows the rule as its name.
   const rule = !isLeaf && node.name !== null ? input.labels.describeRule(node) : null;
-  const status = isLeaf ? word : `${percentOf(node)}% · ${word}`;
-  const summary = [name, rule, status].filter((part) => part !== null).join(' — ');
-  return { node, state, name, rule, status, href: input.linkOf?.(node) ?? null, summary };
+  const steps = stepsOf(node);
+  // Once met, "Done" says it all: "3 of 3 steps done" or "100%" beside it would only repeat it.
+  const progress =
+    isLeaf || node.met
+      ? null
+      : steps !== null && input.labels.stepsDone !== undefined
+        ? input.labels.stepsDone(steps.done, steps.total)
+        : `${percentOf(node)}%`;
+  const summary = [name, rule, progress, word].filter((part) => part !== null).join(' — ');
+  return { node, state, name, rule, progress, word, href: input.linkOf?.(node) ?? null, summary };
 }

@@ -16,7 +16,8 @@ function Step(props: { readonly node: NodeProgress; readonly input: PathwayDiagr
           )}
         </span>{' '}
         {view.rule === null ? null : <span class="step-rule">{view.rule}</span>}{' '}
-        <span class="step-status">{view.status}</span>
+        {view.progress === null ? null : <span class="step-progress">{view.progress}</span>}{' '}
+        <span class="step-status">{view.word}</span>
       </div>
       {view.node.children.length === 0 ? null : (
         <ul>

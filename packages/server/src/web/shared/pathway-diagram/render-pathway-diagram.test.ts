@@ -101,6 +101,8 @@ function parseXml(xml: string): Element {
 const descendants = (element: Element): Element[] =>
   element.children.flatMap((child) => [child, ...descendants(child)]);
 const nodeGroups = (svg: Element) => descendants(svg).filter((element) => 'data-path' in element.attributes);
+const textsOf = (group: Element) =>
+  group.children.filter((child) => child.name === 'text').map((child) => child.text);
 const fullText = (element: Element): string =>
   element.text + element.children.map((child) => fullText(child)).join('');
 
@@ -180,8 +182,7 @@ describe('renderPathwayDiagram', () => {
     const [root, ...others] = groups;
     for (const other of others) expect(top(root)).toBeLessThan(top(other));
     const subPathway = groups.find((group) => group.attributes['data-path'] === 'requirement.children.1');
-    expect(fullText(subPathway as Element)).toContain('Sub-pathway');
-    expect(fullText(subPathway as Element)).toContain('0% · Missing');
+    expect(textsOf(subPathway as Element)).toEqual(['Sub-pathway', '0%', 'Missing']);
     expect(fullText(groups[1] as Element)).toContain('Course a');
     // Connectors: one per parent-child pair.
     expect(descendants(svg).filter((element) => element.name === 'path')).toHaveLength(
@@ -250,6 +251,38 @@ describe('renderPathwayDiagram', () => {
     expect(fullText(nodeGroups(svg)[0] as Element)).toContain('Short');
   });
 
+  it('counts a group of steps (“2 of 3 steps done”) instead of its floored 66%, given the words, and an amount in percent', () => {
+    const progress = evaluate(
+      {
+        type: 'all-of',
+        children: [
+          { type: 'n-of', n: 3, name: 'Core', children: [leaf('a'), leaf('b'), leaf('c'), leaf('d')] },
+          {
+            type: 'credits-at-least',
+            credits: 4,
+            children: [leaf('e', { credits: 1 }), leaf('f', { credits: 3 })],
+          },
+        ],
+      },
+      [held('a'), held('b'), held('e')],
+    );
+    const stepsDone = (done: number, total: number) => `${done} of ${total} steps done`;
+    const groups = nodeGroups(parseXml(render(progress, { stepsDone })));
+    const byPath = (path: string) =>
+      textsOf(groups.find((group) => group.attributes['data-path'] === path) as Element);
+    expect(byPath('requirement')).toEqual(['all-of 2', '0 of 2 steps done', 'In progress']);
+    expect(byPath('requirement.children.0')).toEqual(['Core', 'n-of 3', '2 of 3 steps done', 'In progress']);
+    expect(byPath('requirement.children.1')).toEqual(['credits-at-least 4', '25%', 'In progress']);
+    expect(render(progress, { stepsDone })).not.toContain('66%');
+    // Without the words, every group shows its percentage.
+    expect(textsOf(nodeGroups(parseXml(render(progress)))[1] as Element)).toEqual([
+      'Core',
+      'n-of 3',
+      '66%',
+      'In progress',
+    ]);
+  });
+
   it('makes the nodes it is given links for into named links, and becomes a group rather than an image', () => {
     const progress = evaluate(
       { type: 'n-of', n: 1, name: 'Data analyst', children: [leaf('a'), leaf('b')] },
@@ -267,7 +300,7 @@ describe('renderPathwayDiagram', () => {
       '/achievements/b',
     ]);
     expect(links.map((link) => link.attributes['aria-label'])).toEqual([
-      'Data analyst — n-of 1 — 100% · Done',
+      'Data analyst — n-of 1 — Done',
       'Course a — Done',
       'Course b — Missing',
     ]);
