@@ -395,6 +395,7 @@ export const en = {
   'pathway.missing': 'Still missing',
   'pathway.completes': 'Would complete it',
   'pathway.document': 'The pathway as open data',
+  'pathway.certificate': 'See the certificate you earned',
   'pathway.unknownAchievement': 'An achievement',
   'pathway.state.done': 'Done',
   'pathway.state.inProgress': 'In progress',

@@ -402,6 +402,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'pathway.missing': 'Reste à obtenir',
   'pathway.completes': 'Le terminerait',
   'pathway.document': 'Le parcours en données ouvertes',
+  'pathway.certificate': 'Voir le certificat obtenu',
   'pathway.unknownAchievement': 'Une certification',
   'pathway.state.done': 'Terminée',
   'pathway.state.inProgress': 'En cours',

@@ -124,6 +124,7 @@ export function MyCredentialsPage(props: {
       {props.survey}
       <p>
         <a href="/account/skills">{t('skills.link')}</a> · <a href="/account/roles">{t('roles.link')}</a> ·{' '}
+        <a href="/account/pathways">{t('pathways.mine')}</a> ·{' '}
         <a href="/account/sharing">{t('sharing.link')}</a>
       </p>
       <p>
@@ -133,8 +134,7 @@ export function MyCredentialsPage(props: {
           </>
         ) : (
           <>
-            {t('account.publicAt')} <a href={`/u/${earner.handle}`}>/u/{earner.handle}</a> ·{' '}
-            <a href={`/u/${earner.handle}/pathways`}>{t('pathways.mine')}</a>
+            {t('account.publicAt')} <a href={`/u/${earner.handle}`}>/u/{earner.handle}</a>
           </>
         )}
       </p>

@@ -45,4 +45,75 @@ describe('an earner’s pathway pages', () => {
     expect(complete.text).not.toContain('>Follow<');
     expect(complete.text).not.toContain('steps done');
   });
+
+  it('links the completed pathway to the certificate it awarded, once awarded', async () => {
+    const world = await seedPathwayWorld(test.platform);
+    const { pathway } = await test.platform.pathways.create(ADMIN, threeOfFour(world));
+    const earner = new WebSession(test);
+    await earner.signIn('certified@example.org');
+    const issue = (index: 0 | 1 | 2) =>
+      test.platform.credentials.issue(ADMIN, {
+        achievementId: world.parts[index].id,
+        recipient: { email: 'certified@example.org' },
+      });
+    await issue(0);
+    await issue(1);
+    const before = await earner.get(`/account/pathways/${pathway.id}`);
+    expect(before.text).toContain('2 of 3 steps done');
+    expect(before.text).not.toContain('See the certificate you earned');
+
+    await issue(2);
+    await test.platform.pathways.processJobs({ workerId: 'pathway-pages' });
+    const after = await earner.get(`/account/pathways/${pathway.id}`);
+    const link = /<a href="\/credentials\/([0-9a-f-]{36})">See the certificate you earned<\/a>/.exec(
+      after.text,
+    );
+    expect(link).not.toBeNull();
+    const certificateId = link?.[1] ?? '';
+    // The diagram's top box, the pathway itself, leads there too.
+    expect(after.text).toContain(`<a href="/credentials/${certificateId}" aria-label="`);
+    const certificate = await test.storage.credentials.findById({ id: certificateId });
+    expect(certificate?.achievementId).toBe(world.certificate.id);
+    expect((await earner.get(`/credentials/${certificateId}`)).status).toBe(200);
+  });
+
+  it('shows an earner without a public handle their pathways under /account, each step linking to its achievement', async () => {
+    const world = await seedPathwayWorld(test.platform);
+    const { pathway } = await test.platform.pathways.create(ADMIN, threeOfFour(world));
+    const earner = new WebSession(test);
+    await earner.signIn('nohandle@example.org');
+    await test.platform.credentials.issue(ADMIN, {
+      achievementId: world.parts[0].id,
+      recipient: { email: 'nohandle@example.org' },
+    });
+
+    const account = await earner.get('/account');
+    expect(account.text).toContain('href="/account/pathways"');
+    const list = await earner.get('/account/pathways');
+    expect(list.status).toBe(200);
+    expect(list.text).toContain(`href="/account/pathways/${pathway.id}"`);
+    expect(list.text).toContain('1 of 3 steps done');
+
+    const page = await earner.get(`/account/pathways/${pathway.id}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('href="/account/pathways"');
+    for (const part of world.parts) {
+      // Once in the diagram, once in the list a phone shows instead; both named by the step and its state.
+      const links = page.text.match(
+        new RegExp(`<a href="/achievements/${part.id}" aria-label="${part.name} — `, 'g'),
+      );
+      expect(links).toHaveLength(2);
+      expect((await earner.get(`/achievements/${part.id}`)).status).toBe(200);
+    }
+    expect(page.text).toContain(`aria-label="${world.parts[0].name} — Done"`);
+
+    const followed = await earner.post(`/account/pathways/${pathway.id}/follow`, {});
+    expect(followed.status).toBe(303);
+    expect(followed.headers.get('location')).toBe(`/account/pathways/${pathway.id}`);
+
+    // Still the earner's own: a visitor is sent to sign in.
+    const stranger = await test.call(`/account/pathways/${pathway.id}`, { headers: { Accept: 'text/html' } });
+    expect(stranger.status).toBe(303);
+    expect(stranger.headers.get('location')).toMatch(/^\/signin\?next=/);
+  });
 });

@@ -1,10 +1,12 @@
 import type { Context } from 'hono';
 import { raw } from 'hono/html';
 import type { LearnerPathway } from '../../domain/earner/learner-pathways.js';
-import type { PathwayProgress } from '../../domain/pathway/engine/evaluate-pathway.js';
+import type { NodeProgress, PathwayProgress } from '../../domain/pathway/engine/evaluate-pathway.js';
 import type { PathwayWithVersion } from '../../domain/ports/index.js';
 import { Layout, PostForm } from '../shared/layout.js';
 import { describeRule } from '../shared/pathway-diagram/describe-rule.js';
+import { type PathwayDiagramInput, stepsOf } from '../shared/pathway-diagram/pathway-node-view.js';
+import { PathwayStepList } from '../shared/pathway-diagram/pathway-step-list.js';
 import { renderPathwayDiagram } from '../shared/pathway-diagram/render-pathway-diagram.js';
 import type { WebEnv } from '../shared/web-env.js';
 
@@ -15,19 +17,34 @@ import type { WebEnv } from '../shared/web-env.js';
 function progressWords(c: Context<WebEnv>, progress: PathwayProgress): string {
   const t = c.get('t');
   if (progress.met) return t('pathway.complete');
-  const root = progress.root;
-  if (root.type === 'all-of' || root.type === 'n-of') {
-    const total = root.type === 'n-of' ? (root.threshold ?? root.children.length) : root.children.length;
-    const done = Math.min(total, root.children.filter((child) => child.met).length);
-    return t('pathway.stepsDone', { done, total });
-  }
+  const steps = stepsOf(progress.root);
+  if (steps !== null) return t('pathway.stepsDone', { done: steps.done, total: steps.total });
   return t('pathway.percent', { percent: Math.floor(progress.percent) });
 }
 
-/** `/u/{handle}/pathways`: the pathways the earner is on, and the others to follow. */
+/**
+ * The completion credential the earner holds for this pathway, if it stands: awarded, and neither its
+ * award nor the credential itself withdrawn since.
+ */
+function awardedCertificateId(item: LearnerPathway): string | null {
+  const { assessment } = item;
+  const completion = assessment.version.rules.completionAchievementId;
+  const award = assessment.awards.find(
+    (candidate) =>
+      candidate.state === 'active' &&
+      candidate.achievementId === completion &&
+      assessment.credentials.get(candidate.credentialId)?.revokedAt == null,
+  );
+  return award?.credentialId ?? null;
+}
+
+/**
+ * `/account/pathways` (and, for an earner with a public handle, `/u/{handle}/pathways`): the pathways the
+ * earner is on, and the others to follow. `base` is the list's own address.
+ */
 export function PathwaysPage(props: {
   c: Context<WebEnv>;
-  handle: string;
+  base: string;
   mine: readonly LearnerPathway[];
   all: readonly PathwayWithVersion[];
 }) {
@@ -45,9 +62,7 @@ export function PathwaysPage(props: {
           {props.mine.map((item) => (
             <li class="card" data-pathway={item.pathway.pathway.id}>
               <h2>
-                <a href={`/u/${props.handle}/pathways/${item.pathway.pathway.id}`}>
-                  {item.pathway.pathway.name}
-                </a>
+                <a href={`${props.base}/${item.pathway.pathway.id}`}>{item.pathway.pathway.name}</a>
               </h2>
               <p>
                 <progress
@@ -83,10 +98,13 @@ export function PathwaysPage(props: {
   );
 }
 
-/** `/u/{handle}/pathways/{id}`: one pathway's progress, as a diagram and as the steps still open. */
+/**
+ * `{base}/{id}`: one pathway's progress, as a diagram (a list on a narrow screen) whose achievements lead
+ * to their pages, and as the steps still open; once complete, the way to the certificate earned.
+ */
 export function PathwayPage(props: {
   c: Context<WebEnv>;
-  handle: string;
+  base: string;
   item: LearnerPathway;
   names: ReadonlyMap<string, string>;
 }) {
@@ -94,9 +112,17 @@ export function PathwayPage(props: {
   const t = c.get('t');
   const progress = item.assessment.progress;
   const name = (id: string) => names.get(id) ?? t('pathway.unknownAchievement');
-  const diagram = renderPathwayDiagram({
+  const certificateId = awardedCertificateId(item);
+  const linkOf = (node: NodeProgress): string | null => {
+    if (node.type === 'achievement' && node.achievementId !== null)
+      return `/achievements/${node.achievementId}`;
+    if (node.path === progress.root.path && certificateId !== null) return `/credentials/${certificateId}`;
+    return null;
+  };
+  const diagramInput: PathwayDiagramInput = {
     progress,
     achievementName: name,
+    linkOf,
     labels: {
       done: t('pathway.state.done'),
       inProgress: t('pathway.state.inProgress'),
@@ -104,13 +130,15 @@ export function PathwayPage(props: {
       blocked: t('pathway.state.blocked'),
       title: item.pathway.pathway.name,
       describeRule: (node) => describeRule(c, node),
+      stepsDone: (done, total) => t('pathway.stepsDone', { done, total }),
     },
-  });
+  };
+  const diagram = renderPathwayDiagram(diagramInput);
   const open = progress.nodes.filter((node) => !node.met && node.children.length > 0);
   return (
     <Layout c={c} title={item.pathway.pathway.name}>
       <p>
-        <a href={`/u/${props.handle}/pathways`}>{t('pathways.title')}</a>
+        <a href={props.base}>{t('pathways.title')}</a>
       </p>
       <h1>{item.pathway.pathway.name}</h1>
       {item.pathway.pathway.description === null ? null : (
@@ -124,7 +152,15 @@ export function PathwayPage(props: {
         ></progress>{' '}
         {progressWords(c, progress)}
       </p>
-      <div class="diagram">{raw(diagram)}</div>
+      {certificateId === null ? null : (
+        <p>
+          <a href={`/credentials/${certificateId}`}>{t('pathway.certificate')}</a>
+        </p>
+      )}
+      <div class="diagram">
+        {raw(diagram)}
+        <PathwayStepList input={diagramInput} />
+      </div>
       {progress.met ? null : (
         <section aria-labelledby="next-heading">
           <h2 id="next-heading">{t('pathway.next')}</h2>

@@ -13,6 +13,9 @@ function achievementNames(platform: Platform, pathway: PathwayWithVersion): Prom
   ]);
 }
 
+/** Where an earner's own pathway pages live, public handle or not (a notification mail links here). */
+const OWN_PATHWAYS = '/account/pathways';
+
 /** The pathway pages are the earner's own: progress reveals every credential, public or not. */
 function ownerOf(c: Context<WebEnv>, handle: string) {
   const earner = requireEarner(c);
@@ -21,33 +24,46 @@ function ownerOf(c: Context<WebEnv>, handle: string) {
   return earner;
 }
 
-/** Issue #5's learner view: the pathways an earner is on, and each one's progress diagram. */
+/**
+ * Issue #5's learner view: the pathways an earner is on, and each one's progress diagram. Each page
+ * answers at `/account/pathways` for every signed-in earner and, for one with a public handle, at
+ * `/u/{handle}/pathways` too (still theirs alone: a visitor gets the same 404 as for no such page).
+ */
 export function mountPathwayRoutes(web: Hono<WebEnv>, { platform }: WebDeps): void {
-  web.get('/u/:handle/pathways', async (c) => {
-    const earner = ownerOf(c, c.req.param('handle'));
+  const showList = async (c: Context<WebEnv>, earnerId: string, base: string) => {
     const [mine, all] = await Promise.all([
-      platform.earners.pathways(earner.id),
+      platform.earners.pathways(earnerId),
       platform.earners.followablePathways(),
     ]);
-    return c.html(<PathwaysPage c={c} handle={c.req.param('handle')} mine={mine} all={all} />);
-  });
-
-  web.get('/u/:handle/pathways/:id', async (c) => {
-    const earner = ownerOf(c, c.req.param('handle'));
-    const item = await platform.earners.pathway(earner.id, c.req.param('id'));
+    return c.html(<PathwaysPage c={c} base={base} mine={mine} all={all} />);
+  };
+  const showOne = async (c: Context<WebEnv>, earnerId: string, base: string) => {
+    const item = await platform.earners.pathway(earnerId, c.req.param('id') ?? '');
     const names = await achievementNames(platform, item.pathway);
-    return c.html(<PathwayPage c={c} handle={c.req.param('handle')} item={item} names={names} />);
+    return c.html(<PathwayPage c={c} base={base} item={item} names={names} />);
+  };
+
+  web.get(OWN_PATHWAYS, (c) => showList(c, requireEarner(c).id, OWN_PATHWAYS));
+  web.get(`${OWN_PATHWAYS}/:id`, (c) => showOne(c, requireEarner(c).id, OWN_PATHWAYS));
+
+  web.get('/u/:handle/pathways', (c) => {
+    const handle = c.req.param('handle');
+    return showList(c, ownerOf(c, handle).id, `/u/${handle}/pathways`);
+  });
+  web.get('/u/:handle/pathways/:id', (c) => {
+    const handle = c.req.param('handle');
+    return showOne(c, ownerOf(c, handle).id, `/u/${handle}/pathways`);
   });
 
   for (const action of ['follow', 'unfollow'] as const) {
-    web.post(`/account/pathways/:id/${action}`, async (c) => {
+    web.post(`${OWN_PATHWAYS}/:id/${action}`, async (c) => {
       const earner = requireEarner(c);
       await readForm(c);
       const id = c.req.param('id');
       await platform.pathways.document(null, id);
       if (action === 'follow') await platform.earners.follow(earner.id, id);
       else await platform.earners.unfollow(earner.id, id);
-      return c.redirect(earner.handle === null ? '/account' : `/u/${earner.handle}/pathways/${id}`, 303);
+      return c.redirect(`${OWN_PATHWAYS}/${id}`, 303);
     });
   }
 }

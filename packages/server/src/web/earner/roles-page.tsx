@@ -75,12 +75,7 @@ export function RolesPage(props: {
 }
 
 /** `/account/roles/{id}`: what the earner has and misses for a role, and what would close the gap. */
-export function RolePage(props: {
-  readonly c: Context<WebEnv>;
-  readonly gap: RoleGap;
-  /** The earner's public handle: their own pathway pages live under it. */
-  readonly handle: string | null;
-}) {
+export function RolePage(props: { readonly c: Context<WebEnv>; readonly gap: RoleGap }) {
   const { c, gap } = props;
   const t = c.get('t');
   const { occupation } = gap;
@@ -92,11 +87,7 @@ export function RolePage(props: {
     return item === undefined ? [] : [item];
   });
   const others = gap.recommendations.filter((item) => !closing.has(item.achievementId));
-  // Without a handle there is no page of the earner's own progress: the award's page says how to earn it.
-  const pathwayPage = (item: (typeof gap.pathways)[number]) =>
-    props.handle === null
-      ? `/achievements/${item.completionAchievementId}`
-      : `/u/${props.handle}/pathways/${item.pathwayId}`;
+  const pathwayPage = (item: (typeof gap.pathways)[number]) => `/account/pathways/${item.pathwayId}`;
   return (
     <Layout c={c} title={occupation.label} description={occupation.description ?? occupation.label}>
       <p>

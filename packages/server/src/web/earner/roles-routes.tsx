@@ -16,6 +16,6 @@ export function mountRolesRoutes(web: Hono<WebEnv>, { platform }: WebDeps): void
   web.get('/account/roles/:id', async (c) => {
     const earner = requireEarner(c);
     const gap = await platform.earners.roleGap(earner.id, `${ESCO_OCCUPATION}${c.req.param('id')}`);
-    return c.html(<RolePage c={c} gap={gap} handle={earner.handle} />);
+    return c.html(<RolePage c={c} gap={gap} />);
   });
 }

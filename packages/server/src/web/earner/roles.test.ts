@@ -143,10 +143,8 @@ describe("the earner's own skill gap for a role", () => {
     expect(page.text).toContain(`href="/skills/${VISUAL.slice(SKILL.length)}"`);
     expect(page.text).toContain('This micro-credential closes 2 more essential skills.');
     expect(page.text).toContain(`href="/achievements/${achievements['Data Storytelling']}"`);
-    // No handle yet, so no progress page of their own: the pathway links to what it awards.
-    expect(page.text).toContain(
-      `href="/achievements/${achievements['Analyst Certificate']}">Analyst Pathway</a>`,
-    );
+    // No public handle, yet the pathway leads to the earner's own progress on it.
+    expect(page.text).toContain(`href="/account/pathways/${pathwayId}">Analyst Pathway</a>`);
     expect(page.text.indexOf('Missing essential skills')).toBeLessThan(
       page.text.indexOf('Missing optional skills'),
     );

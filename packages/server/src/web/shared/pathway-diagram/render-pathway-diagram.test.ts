@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type EarnedCredential,
   evaluatePathway,
+  type NodeProgress,
   type PathwayProgress,
 } from '../../../domain/pathway/engine/evaluate-pathway.js';
 import type { PathwayRules, RuleAchievement, RuleNode } from '../../../domain/pathway/model/pathway-rules.js';
@@ -37,11 +38,16 @@ const labels: PathwayDiagramLabels = {
   describeRule: (node) =>
     node.type === 'pathway' ? 'Sub-pathway' : `${node.type} ${node.threshold ?? ''}`.trimEnd(),
 };
-const render = (progress: PathwayProgress, overrides: Partial<PathwayDiagramLabels> = {}) =>
+const render = (
+  progress: PathwayProgress,
+  overrides: Partial<PathwayDiagramLabels> = {},
+  linkOf?: (node: NodeProgress) => string | null,
+) =>
   renderPathwayDiagram({
     progress,
     achievementName: (id) => `Course ${id}`,
     labels: { ...labels, ...overrides },
+    ...(linkOf === undefined ? {} : { linkOf }),
   });
 
 interface Element {
@@ -95,6 +101,8 @@ function parseXml(xml: string): Element {
 const descendants = (element: Element): Element[] =>
   element.children.flatMap((child) => [child, ...descendants(child)]);
 const nodeGroups = (svg: Element) => descendants(svg).filter((element) => 'data-path' in element.attributes);
+const textsOf = (group: Element) =>
+  group.children.filter((child) => child.name === 'text').map((child) => child.text);
 const fullText = (element: Element): string =>
   element.text + element.children.map((child) => fullText(child)).join('');
 
@@ -174,8 +182,7 @@ describe('renderPathwayDiagram', () => {
     const [root, ...others] = groups;
     for (const other of others) expect(top(root)).toBeLessThan(top(other));
     const subPathway = groups.find((group) => group.attributes['data-path'] === 'requirement.children.1');
-    expect(fullText(subPathway as Element)).toContain('Sub-pathway');
-    expect(fullText(subPathway as Element)).toContain('0% · Missing');
+    expect(textsOf(subPathway as Element)).toEqual(['Sub-pathway', '0%', 'Missing']);
     expect(fullText(groups[1] as Element)).toContain('Course a');
     // Connectors: one per parent-child pair.
     expect(descendants(svg).filter((element) => element.name === 'path')).toHaveLength(
@@ -203,19 +210,110 @@ describe('renderPathwayDiagram', () => {
     );
   });
 
-  it('shortens long names with an ellipsis and keeps the full name in the node title', () => {
+  it('wraps a long name onto lines inside its box, and cuts it short only past three lines', () => {
     const long = 'Advanced statistical modelling for public health surveillance';
-    const progress = evaluate({ type: 'all-of', name: 'Short', children: [leaf('a')] });
+    const endless = `${long} in low- and middle-income countries, with field exercises`;
+    const progress = evaluate({ type: 'all-of', name: 'Short', children: [leaf('a'), leaf('b')] });
+    const names: Readonly<Record<string, string>> = { a: long, b: endless };
     const svg = parseXml(
-      renderPathwayDiagram({ progress, achievementName: () => long, labels: { ...labels, title: 'T' } }),
+      renderPathwayDiagram({
+        progress,
+        achievementName: (id) => names[id] ?? id,
+        labels: { ...labels, title: 'T' },
+      }),
     );
-    const group = nodeGroups(svg)[1] as Element;
-    const [title, , nameText] = group.children;
-    expect(title?.name).toBe('title');
-    expect(title?.text).toContain(long);
-    expect(nameText?.text).toMatch(/^Advanced statistical.*…$/);
-    expect(nameText?.text.length).toBeLessThanOrEqual(22);
+    const nameLines = (group: Element) =>
+      group.children
+        .filter((child) => child.name === 'text' && child.attributes['font-weight'] === '600')
+        .map((child) => child.text);
+    const [, wrapped, cut] = nodeGroups(svg) as [Element, Element, Element];
+    // Every word shown, none cut, in reading order.
+    expect(nameLines(wrapped).length).toBeGreaterThan(1);
+    expect(nameLines(wrapped).join(' ')).toBe(long);
+    expect(nameLines(wrapped).join('')).not.toContain('…');
+    expect(nameLines(cut)).toHaveLength(3);
+    expect(nameLines(cut).at(-1)).toMatch(/…$/);
+    expect(`${endless}…`.startsWith(nameLines(cut).join(' ').replace(/…$/, ''))).toBe(true);
+    for (const group of [wrapped, cut]) {
+      for (const line of nameLines(group)) expect(line.length).toBeLessThanOrEqual(22);
+      const title = group.children.find((child) => child.name === 'title');
+      expect(title?.text).toContain(group === cut ? endless : long);
+      // The lines stay inside the box, which grew to hold them.
+      const rect = group.children.find((child) => child.name === 'rect')?.attributes ?? {};
+      const top = Number(rect.y);
+      const bottom = top + Number(rect.height);
+      for (const text of group.children.filter((child) => child.name === 'text')) {
+        const baseline = Number(text.attributes.y);
+        expect(baseline - 13).toBeGreaterThanOrEqual(top);
+        expect(baseline + 4).toBeLessThanOrEqual(bottom);
+      }
+    }
     expect(fullText(nodeGroups(svg)[0] as Element)).toContain('Short');
+  });
+
+  it('counts a group of steps (“2 of 3 steps done”) instead of its floored 66%, given the words, and an amount in percent', () => {
+    const progress = evaluate(
+      {
+        type: 'all-of',
+        children: [
+          { type: 'n-of', n: 3, name: 'Core', children: [leaf('a'), leaf('b'), leaf('c'), leaf('d')] },
+          {
+            type: 'credits-at-least',
+            credits: 4,
+            children: [leaf('e', { credits: 1 }), leaf('f', { credits: 3 })],
+          },
+        ],
+      },
+      [held('a'), held('b'), held('e')],
+    );
+    const stepsDone = (done: number, total: number) => `${done} of ${total} steps done`;
+    const groups = nodeGroups(parseXml(render(progress, { stepsDone })));
+    const byPath = (path: string) =>
+      textsOf(groups.find((group) => group.attributes['data-path'] === path) as Element);
+    expect(byPath('requirement')).toEqual(['all-of 2', '0 of 2 steps done', 'In progress']);
+    expect(byPath('requirement.children.0')).toEqual(['Core', 'n-of 3', '2 of 3 steps done', 'In progress']);
+    expect(byPath('requirement.children.1')).toEqual(['credits-at-least 4', '25%', 'In progress']);
+    expect(render(progress, { stepsDone })).not.toContain('66%');
+    // Without the words, every group shows its percentage.
+    expect(textsOf(nodeGroups(parseXml(render(progress)))[1] as Element)).toEqual([
+      'Core',
+      'n-of 3',
+      '66%',
+      'In progress',
+    ]);
+  });
+
+  it('makes the nodes it is given links for into named links, and becomes a group rather than an image', () => {
+    const progress = evaluate(
+      { type: 'n-of', n: 1, name: 'Data analyst', children: [leaf('a'), leaf('b')] },
+      [held('a')],
+    );
+    const svg = parseXml(
+      render(progress, {}, (node) =>
+        node.type === 'achievement' ? `/achievements/${node.achievementId}` : '/credentials/award-1',
+      ),
+    );
+    const links = descendants(svg).filter((element) => element.name === 'a');
+    expect(links.map((link) => link.attributes.href)).toEqual([
+      '/credentials/award-1',
+      '/achievements/a',
+      '/achievements/b',
+    ]);
+    expect(links.map((link) => link.attributes['aria-label'])).toEqual([
+      'Data analyst — n-of 1 — Done',
+      'Course a — Done',
+      'Course b — Missing',
+    ]);
+    // Each link holds its node's box: the whole box is the target.
+    for (const link of links) expect(link.children[0]?.attributes['data-path']).toBeDefined();
+    expect(svg.attributes.role).toBe('group');
+    const [title, desc] = svg.children;
+    expect(svg.attributes['aria-labelledby']).toBe(title?.attributes.id);
+    expect(svg.attributes['aria-describedby']).toBe(desc?.attributes.id);
+    // Without links it stays an image with no link in it.
+    const plain = parseXml(render(progress));
+    expect(plain.attributes.role).toBe('img');
+    expect(descendants(plain).some((element) => element.name === 'a')).toBe(false);
   });
 
   it('fits a deep and wide tree inside its viewBox without overlapping boxes', () => {
@@ -307,8 +405,15 @@ describe('renderPathwayDiagram', () => {
     expect(other.children[0]?.attributes.id).not.toBe(title?.attributes.id);
   });
 
-  it('needs nothing outside itself: no script, style element or external reference', () => {
+  it('needs nothing outside itself: no script, style element or reference but the links it is given', () => {
     const markup = render(evaluate(ordered, [held('a')]));
     expect(markup).not.toMatch(/<script|<style|<image|<use|<foreignObject|href=|url\(|javascript:/i);
+    const linked = render(evaluate(ordered, [held('a')]), {}, (node) =>
+      node.type === 'achievement' ? `/achievements/${node.achievementId}` : null,
+    );
+    expect(linked).not.toMatch(/<script|<style|<image|<use|<foreignObject|url\(|javascript:/i);
+    expect([...linked.matchAll(/href="([^"]*)"/g)].map((match) => match[1])).toEqual(
+      ['a', 'b', 'c', 'd', 'e'].map((id) => `/achievements/${id}`),
+    );
   });
 });

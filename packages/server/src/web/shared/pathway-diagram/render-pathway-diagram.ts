@@ -1,39 +1,20 @@
-import type { NodeProgress, PathwayProgress } from '../../../domain/pathway/engine/evaluate-pathway.js';
+import type { NodeProgress } from '../../../domain/pathway/engine/evaluate-pathway.js';
+import { wrapWords } from '../render/wrap-words.js';
+import {
+  type DiagramState,
+  type PathwayDiagramInput,
+  type PathwayNodeView,
+  percentOf,
+  stateWord,
+  viewPathwayNode,
+} from './pathway-node-view.js';
 
-export type DiagramState = 'done' | 'in-progress' | 'missing' | 'blocked';
-
-export interface PathwayDiagramLabels {
-  readonly done: string;
-  readonly inProgress: string;
-  readonly missing: string;
-  readonly blocked: string;
-  /** The diagram's accessible name, e.g. the pathway's name. */
-  readonly title: string;
-  /** Words for a group's or sub-pathway's rule ("3 of 4", "12 credits"), used when it has no name. */
-  readonly describeRule: (node: NodeProgress) => string;
-}
-
-export interface PathwayDiagramInput {
-  readonly progress: PathwayProgress;
-  readonly achievementName: (achievementId: string) => string;
-  readonly labels: PathwayDiagramLabels;
-}
-
-/**
- * How a node is drawn. Met wins over everything; a blocked node counts nothing yet, so it is shown as
- * waiting rather than as missing. A group is in progress as soon as anything under it is, even when its
- * percent rounds down to 0 (a credits group whose only met child carries no credits, 1 of 101).
- */
-export function diagramStateOf(node: NodeProgress): DiagramState {
-  if (node.met) return 'done';
-  if (node.blocked) return 'blocked';
-  if (node.percent > 0) return 'in-progress';
-  const started = node.children.some((child) => {
-    const state = diagramStateOf(child);
-    return state === 'done' || state === 'in-progress';
-  });
-  return started ? 'in-progress' : 'missing';
-}
+export {
+  type DiagramState,
+  diagramStateOf,
+  type PathwayDiagramInput,
+  type PathwayDiagramLabels,
+} from './pathway-node-view.js';
 
 interface Palette {
   readonly fill: string;
@@ -52,7 +33,9 @@ const PALETTE: Readonly<Record<DiagramState, Palette>> = {
 };
 
 const NODE_WIDTH = 200;
-const NODE_HEIGHT = 72;
+// The smallest box; a box grows by a line's height for every line past three.
+const MIN_NODE_HEIGHT = 72;
+const NODE_PADDING = 10;
 const GAP_X = 16;
 const GAP_Y = 44;
 const MARGIN = 12;
@@ -60,6 +43,7 @@ const CORNER = 10;
 const LINE_HEIGHT = 17;
 // Widths are estimated from character counts: the server cannot measure text in the reader's font.
 const NAME_UNITS = 22;
+const NAME_LINES = 3;
 const DETAIL_UNITS = 30;
 
 // XML 1.0 forbids these code points outright (control characters, lone surrogates, U+FFFE/FFFF): one in an
@@ -108,29 +92,67 @@ function truncate(text: string, units: number): string {
   return `${kept.trimEnd()}…`;
 }
 
-function percentOf(node: NodeProgress): number {
-  return Number.isFinite(node.percent) ? Math.min(100, Math.max(0, Math.round(node.percent))) : 0;
+/** A text's estimated width in Latin letters, counted by grapheme so accents and emoji are never split. */
+function unitsOf(text: string): number {
+  let units = 0;
+  for (const { segment } of graphemes.segment(text)) units += WIDE.test(segment) ? 2 : 1;
+  return units;
+}
+
+/**
+ * The name on as many lines as it needs, up to NAME_LINES: cut short only beyond that (the node's title
+ * and the link's name still carry it whole).
+ */
+function nameLines(name: string): string[] {
+  const clean = name.replace(/\s+/g, ' ').trim();
+  const lines = wrapWords(clean, (line) => unitsOf(line) <= NAME_UNITS);
+  if (lines.length <= NAME_LINES) return lines;
+  const kept = lines.slice(0, NAME_LINES - 1);
+  return [...kept, truncate(lines.slice(NAME_LINES - 1).join(' '), NAME_UNITS)];
+}
+
+interface NodeText {
+  readonly text: string;
+  readonly bold: boolean;
 }
 
 interface Placed {
-  readonly node: NodeProgress;
-  readonly state: DiagramState;
+  readonly view: PathwayNodeView;
+  readonly lines: readonly NodeText[];
   /** Centre of the box. */
   readonly x: number;
   readonly y: number;
   readonly children: readonly Placed[];
 }
 
+function linesOf(view: PathwayNodeView): NodeText[] {
+  const lines = nameLines(view.name).map((text) => ({ text, bold: true }));
+  if (view.rule !== null) lines.push({ text: truncate(view.rule, DETAIL_UNITS), bold: false });
+  if (view.progress !== null) lines.push({ text: truncate(view.progress, DETAIL_UNITS), bold: false });
+  lines.push({ text: truncate(view.word, DETAIL_UNITS), bold: false });
+  return lines;
+}
+
+function mostLines(node: NodeProgress, input: PathwayDiagramInput): number {
+  const own = linesOf(viewPathwayNode(node, input)).length;
+  return Math.max(own, ...node.children.map((child) => mostLines(child, input)));
+}
+
 /**
  * Each leaf gets its own column and each parent sits centred over its children, so subtrees can never
- * overlap; deep trees stay narrow and wide groups grow the diagram sideways only.
+ * overlap; deep trees stay narrow and wide groups grow the diagram sideways only. Every box is as tall as
+ * the one with the most lines, so the rows stay straight.
  */
-function place(root: NodeProgress): { root: Placed; columns: number; depth: number } {
+function place(
+  root: NodeProgress,
+  input: PathwayDiagramInput,
+  nodeHeight: number,
+): { root: Placed; columns: number; depth: number } {
   let column = 0;
   let depth = 0;
   const visit = (node: NodeProgress, level: number): Placed => {
     depth = Math.max(depth, level);
-    const y = MARGIN + level * (NODE_HEIGHT + GAP_Y) + NODE_HEIGHT / 2;
+    const y = MARGIN + level * (nodeHeight + GAP_Y) + nodeHeight / 2;
     const children = node.children.map((child) => visit(child, level + 1));
     const first = children[0];
     const last = children.at(-1);
@@ -141,7 +163,8 @@ function place(root: NodeProgress): { root: Placed; columns: number; depth: numb
     } else {
       x = (first.x + last.x) / 2;
     }
-    return { node, state: diagramStateOf(node), x, y, children };
+    const view = viewPathwayNode(node, input);
+    return { view, lines: linesOf(view), x, y, children };
   };
   const placed = visit(root, 0);
   return { root: placed, columns: column, depth };
@@ -153,74 +176,51 @@ function flatten(placed: Placed, into: Placed[] = []): Placed[] {
   return into;
 }
 
-function stateWord(state: DiagramState, labels: PathwayDiagramLabels): string {
-  switch (state) {
-    case 'done':
-      return labels.done;
-    case 'in-progress':
-      return labels.inProgress;
-    case 'missing':
-      return labels.missing;
-    case 'blocked':
-      return labels.blocked;
-  }
-}
-
-function nodeName(node: NodeProgress, input: PathwayDiagramInput): string {
-  if (node.type === 'achievement' && node.achievementId !== null)
-    return input.achievementName(node.achievementId);
-  return node.name ?? input.labels.describeRule(node);
-}
-
-function renderNode(placed: Placed, input: PathwayDiagramInput): string {
-  const { node, state } = placed;
-  const colours = PALETTE[state];
-  const name = nodeName(node, input);
-  const word = stateWord(state, input.labels);
-  const isLeaf = node.type === 'achievement';
-  // A named group still says what its rule is; an unnamed one already shows the rule as its name.
-  const rule = !isLeaf && node.name !== null ? input.labels.describeRule(node) : null;
-  const status = isLeaf ? word : `${percentOf(node)}% · ${word}`;
-  const tooltip = [name, rule, status].filter((part) => part !== null).join(' — ');
-
-  const lines: { text: string; bold: boolean }[] = [{ text: truncate(name, NAME_UNITS), bold: true }];
-  if (rule !== null) lines.push({ text: truncate(rule, DETAIL_UNITS), bold: false });
-  lines.push({ text: truncate(status, DETAIL_UNITS), bold: false });
+function renderNode(placed: Placed, nodeHeight: number): string {
+  const { view, lines } = placed;
+  const colours = PALETTE[view.state];
   const firstBaseline = placed.y - ((lines.length - 1) * LINE_HEIGHT) / 2 + 4;
   const texts = lines.map(
     (line, index) =>
       `<text x="${placed.x}" y="${firstBaseline + index * LINE_HEIGHT}" text-anchor="middle" font-size="${line.bold ? 13 : 12}"${line.bold ? ' font-weight="600"' : ''} fill="${colours.text}">${escapeXml(line.text)}</text>`,
   );
   const dash = colours.dash === null ? '' : ` stroke-dasharray="${colours.dash}"`;
-  return [
-    `<g data-state="${state}" data-path="${escapeXml(node.path)}">`,
-    `<title>${escapeXml(tooltip)}</title>`,
-    `<rect x="${placed.x - NODE_WIDTH / 2}" y="${placed.y - NODE_HEIGHT / 2}" width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="${CORNER}" ry="${CORNER}" fill="${colours.fill}" stroke="${colours.stroke}" stroke-width="2"${dash}/>`,
-    ...texts,
+  const group = [
+    `<g data-state="${view.state}" data-path="${escapeXml(view.node.path)}">`,
+    `<title>${escapeXml(view.summary)}</title>`,
+    `<rect x="${placed.x - NODE_WIDTH / 2}" y="${placed.y - nodeHeight / 2}" width="${NODE_WIDTH}" height="${nodeHeight}" rx="${CORNER}" ry="${CORNER}" fill="${colours.fill}" stroke="${colours.stroke}" stroke-width="2"${dash}/>`,
+    // A space between the lines: read together (as a link's visible text) they are words, not one run.
+    texts.join(' '),
     '</g>',
   ].join('');
+  if (view.href === null) return group;
+  // The link's name is the whole summary: the box may show the name cut short, never the state alone.
+  return `<a href="${escapeXml(view.href)}" aria-label="${escapeXml(view.summary)}">${group}</a>`;
 }
 
-function renderConnectors(placed: Placed): string[] {
+function renderConnectors(placed: Placed, nodeHeight: number): string[] {
   const paths: string[] = [];
-  const fromY = placed.y + NODE_HEIGHT / 2;
+  const fromY = placed.y + nodeHeight / 2;
   for (const child of placed.children) {
-    const toY = child.y - NODE_HEIGHT / 2;
+    const toY = child.y - nodeHeight / 2;
     const middle = (fromY + toY) / 2;
     paths.push(`<path d="M${placed.x} ${fromY}V${middle}H${child.x}V${toY}"/>`);
-    paths.push(...renderConnectors(child));
+    paths.push(...renderConnectors(child, nodeHeight));
   }
   return paths;
 }
 
-/** The text alternative: with role="img" a screen reader reads only this, never the boxes. */
+/**
+ * The text alternative. As an image (no links) a screen reader reads only this, never the boxes; with
+ * links it describes the group whose links are read one by one.
+ */
 function describe(all: readonly Placed[], input: PathwayDiagramInput): string {
-  const leaves = all.filter((placed) => placed.node.type === 'achievement');
+  const leaves = all.filter((placed) => placed.view.node.type === 'achievement');
   const root = all[0];
-  const head = root === undefined ? '' : `${nodeName(root.node, input)}: ${percentOf(root.node)}%.`;
+  const head = root === undefined ? '' : `${root.view.name}: ${percentOf(root.view.node)}%.`;
   const states: readonly DiagramState[] = ['done', 'in-progress', 'missing', 'blocked'];
   const parts = states.flatMap((state) => {
-    const names = leaves.filter((leaf) => leaf.state === state).map((leaf) => nodeName(leaf.node, input));
+    const names = leaves.filter((leaf) => leaf.view.state === state).map((leaf) => leaf.view.name);
     if (names.length === 0) return [];
     return [`${stateWord(state, input.labels)} ${names.length}/${leaves.length}: ${names.join(', ')}.`];
   });
@@ -239,26 +239,35 @@ function hashOf(text: string): string {
 
 /**
  * A learner's progress on a pathway as a standalone SVG: the requirement tree top-down, the completion
- * on top and the achievements at the bottom. Self-contained (no script, no external reference, no style
- * element) so it can be inlined under a strict Content-Security-Policy or served as an image; it scales
- * to its container's width.
+ * on top and the achievements at the bottom. Self-contained (no script, no style element, no reference
+ * but the nodes' own links) so it can be inlined under a strict Content-Security-Policy; it scales to its
+ * container's width. With links (`linkOf`) it is a group of links rather than an image: an image's
+ * content is presentational, so its links could be neither named nor reached.
  */
 export function renderPathwayDiagram(input: PathwayDiagramInput): string {
-  const { root, columns, depth } = place(input.progress.root);
+  const nodeHeight = Math.max(
+    MIN_NODE_HEIGHT,
+    2 * NODE_PADDING + mostLines(input.progress.root, input) * LINE_HEIGHT,
+  );
+  const { root, columns, depth } = place(input.progress.root, input, nodeHeight);
   const all = flatten(root);
   const width = 2 * MARGIN + columns * NODE_WIDTH + Math.max(0, columns - 1) * GAP_X;
-  const height = 2 * MARGIN + (depth + 1) * NODE_HEIGHT + depth * GAP_Y;
+  const height = 2 * MARGIN + (depth + 1) * nodeHeight + depth * GAP_Y;
 
   const body = [
-    `<g fill="none" stroke="#6b7280" stroke-width="1.5">${renderConnectors(root).join('')}</g>`,
-    ...all.map((placed) => renderNode(placed, input)),
+    `<g fill="none" stroke="#6b7280" stroke-width="1.5">${renderConnectors(root, nodeHeight).join('')}</g>`,
+    ...all.map((placed) => renderNode(placed, nodeHeight)),
   ].join('');
   const title = escapeXml(input.labels.title);
   const description = escapeXml(describe(all, input));
   const id = `pathway-diagram-${hashOf(`${title}\n${description}\n${body}`)}`;
+  const linked = all.some((placed) => placed.view.href !== null);
+  const role = linked
+    ? `role="group" aria-labelledby="${id}-title" aria-describedby="${id}-desc"`
+    : `role="img" aria-labelledby="${id}-title ${id}-desc"`;
 
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${id}-title ${id}-desc" width="100%" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" ${role} width="100%" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">`,
     `<title id="${id}-title">${title}</title>`,
     `<desc id="${id}-desc">${description}</desc>`,
     body,
