@@ -80,6 +80,7 @@ function Diagram(props: {
       blocked: t('pathway.state.blocked'),
       title: props.title,
       describeRule: (node) => describeRule(c, node),
+      stepsDone: (done, total) => t('pathway.stepsDone', { done, total }),
     },
   });
   return (
