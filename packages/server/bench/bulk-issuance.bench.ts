@@ -50,6 +50,7 @@ function withoutEventWrites(storage: Storage): Storage {
     ...quiet(storage),
     transaction: (work) => storage.transaction((tx) => work(quiet(tx))),
     pendingMigrations: () => storage.pendingMigrations(),
+    backlog: () => storage.backlog(),
   };
 }
 
@@ -70,6 +71,7 @@ function withoutLogWrites(storage: Storage): Storage {
     ...quiet(storage),
     transaction: (work) => storage.transaction((tx) => work(quiet(tx))),
     pendingMigrations: () => storage.pendingMigrations(),
+    backlog: () => storage.backlog(),
   };
 }
 

@@ -33,6 +33,8 @@ export interface Config {
   /** An absolute path, or `:memory:` (PGlite in memory, nothing written). */
   readonly dataDir: string;
   readonly adminToken: string | undefined;
+  /** `MICROCRED_METRICS_TOKEN`: a scraper's bearer token for `/metrics` (the admin token works too). */
+  readonly metricsToken: string | undefined;
   /**
    * Whoever signs in with one of these addresses administers the platform in the console
    * (`MICROCRED_ADMIN_EMAILS`, comma-separated; outside production `admin@example.com` when unset).
@@ -173,6 +175,7 @@ const environmentSchema = z.object({
   DATABASE_URL: urlWithScheme(['postgres', 'postgresql']).optional(),
   DATA_DIR: z.string().default('.data'),
   MICROCRED_ADMIN_TOKEN: z.string().optional(),
+  MICROCRED_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   MICROCRED_ADMIN_EMAILS: z
     .string()
     .transform((value) =>
@@ -279,6 +282,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     databaseUrl: values.DATABASE_URL,
     dataDir,
     adminToken: values.MICROCRED_ADMIN_TOKEN,
+    metricsToken: values.MICROCRED_METRICS_TOKEN,
     adminEmails: Object.freeze(
       values.MICROCRED_ADMIN_EMAILS ?? (values.NODE_ENV === 'production' ? [] : [DEVELOPMENT_ADMIN_EMAIL]),
     ),

@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { ServerError, ServerErrorCode } from './domain/error/server-error.js';
 import type { Platform } from './domain/platform.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitRules } from './domain/rate-limit/rate-limit-rules.js';
+import type { OperatorMetrics } from './edge/metrics/operator-metrics.js';
 import { renderProblem } from './edge/problem/render-problem.js';
 import type { PublicEnv } from './edge/public-env.js';
 import { rateLimits } from './edge/rate-limits.js';
@@ -24,6 +25,7 @@ import { authenticateCaller } from './http/middleware/bearer-auth.js';
 import { limitBody } from './http/middleware/limit-body.js';
 import { requestLogger } from './http/middleware/request-logger.js';
 import { strictJsonBody } from './http/middleware/strict-json-body.js';
+import { metricsRoutes } from './http/routes/metrics-routes.js';
 import { publicDocumentRoutes } from './http/routes/public-document-routes.js';
 import { type ProcessReadiness, readinessRoutes } from './http/routes/readiness-routes.js';
 import { systemRoutes } from './http/routes/system-routes.js';
@@ -63,6 +65,9 @@ export interface ServerAppOptions {
   };
   /** The serving process's own state for `/readyz` (its workers, its shutdown); absent, only the database's. */
   readonly readiness?: () => ProcessReadiness;
+  /** Prometheus metrics at `/metrics` (for `metricsToken` or the admin token); absent, no `/metrics`. */
+  readonly metrics?: OperatorMetrics;
+  readonly metricsToken?: string;
 }
 
 const DEFAULT_BULK_UPLOAD_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -82,6 +87,7 @@ export function createServerApp(options: ServerAppOptions): OpenAPIHono<PublicEn
   const app = createRouter<PublicEnv>();
 
   app.use(requestId({ generator: options.generateRequestId ?? (() => randomUUID()), limitLength: 128 }));
+  if (options.metrics !== undefined) app.use(options.metrics.httpMiddleware);
   app.use(requestLogger({ logger: options.logger }));
   app.use(
     secureHeaders({
@@ -123,6 +129,15 @@ export function createServerApp(options: ServerAppOptions): OpenAPIHono<PublicEn
   );
   app.use(strictJsonBody({ maxDepth: MAX_JSON_DEPTH }));
 
+  if (options.metrics !== undefined) {
+    app.route(
+      '/',
+      metricsRoutes({
+        metrics: options.metrics,
+        ...(options.metricsToken === undefined ? {} : { token: options.metricsToken }),
+      }),
+    );
+  }
   app.route('/', apiRoutes({ platform }));
   // Before the public documents: a browser asking for /credentials/{id} gets the page, anyone else the JSON.
   if (options.web !== undefined) mountWebRoutes(app, { platform, options: options.web });

@@ -9,6 +9,7 @@ import { createServerApp } from './create-server-app.js';
 import { AesGcmKeyStore, createPgStorage, deriveSubkey, openDatabase, runMigrations } from './db/index.js';
 import { seedDemoData } from './domain/demo/seed-demo-data.js';
 import { createPlatform, type Platform } from './domain/platform.js';
+import { createOperatorMetrics, type OperatorMetrics } from './edge/metrics/operator-metrics.js';
 import { guardedWebhookSender } from './edge/outbound/guarded-webhook-sender.js';
 import { createGuardedFetcher, guardedLogWitnessSender } from './edge/outbound/index.js';
 import { createHttpServer } from './http/create-http-server.js';
@@ -37,7 +38,11 @@ export interface RunningPlatform {
  * The composition root: the only place that knows every concrete class. Opens the database (PGlite, or
  * PostgreSQL when DATABASE_URL is set), runs migrations, and builds the platform.
  */
-export async function openPlatform(config: Config, logger: Logger): Promise<RunningPlatform> {
+export async function openPlatform(
+  config: Config,
+  logger: Logger,
+  options: { readonly metrics?: OperatorMetrics } = {},
+): Promise<RunningPlatform> {
   // Before the database opens: a bad registry file stops the start with nothing to close.
   const trustRegistries = readTrustRegistries(config.trustRegistries);
   const database = await openDatabase(config);
@@ -66,6 +71,7 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Runn
   const platform = createPlatform({
     signer: pool,
     logger,
+    ...(options.metrics === undefined ? {} : { metrics: options.metrics.platform }),
     webhookSender: guardedWebhookSender(webhookFetcher),
     logWitnessing: { ...config.logWitnesses, sender: guardedLogWitnessSender(witnessFetcher) },
     ...(outbound === undefined ? {} : { externalFetcher: outbound.fetchJson }),
@@ -82,6 +88,18 @@ export async function openPlatform(config: Config, logger: Logger): Promise<Runn
     ...(config.adminToken === undefined ? {} : { adminToken: config.adminToken }),
     adminEmails: config.adminEmails,
     trust: { registries: trustRegistries },
+  });
+  options.metrics?.attach({
+    backlog: () => platform.health.backlog(),
+    databasePool: () =>
+      database.kind === 'postgres'
+        ? {
+            total: database.pool.totalCount,
+            idle: database.pool.idleCount,
+            waiting: database.pool.waitingCount,
+          }
+        : null,
+    signingPool: () => pool.use(),
   });
   logger.info(
     { database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined },
@@ -184,9 +202,10 @@ export async function startServer(
     },
   });
   await listenOnPort(server, config.port);
+  const metrics = createOperatorMetrics();
   let running: RunningPlatform | undefined;
   try {
-    running = await openPlatform(config, logger);
+    running = await openPlatform(config, logger, { metrics });
     await prepareFirstRun(running);
   } catch (error) {
     server.close();
@@ -200,6 +219,8 @@ export async function startServer(
     platform: running.platform,
     logger,
     readiness: () => ({ workersRunning, stopping }),
+    metrics,
+    ...(config.metricsToken === undefined ? {} : { metricsToken: config.metricsToken }),
     bodyLimitBytes: config.bodyLimitBytes,
     rateLimits: { ...config.rateLimit, trustProxy: config.trustProxy },
     web: {

@@ -1,4 +1,5 @@
 import type { Repositories, Storage } from '../domain/ports/storage.js';
+import { readBacklog } from './backlog.js';
 import type { Database } from './database.js';
 import { countPendingMigrations } from './migration-status.js';
 import { PgAchievementRepository } from './repositories/pg-achievement-repository.js';
@@ -103,5 +104,6 @@ export function createPgStorage(options: CreatePgStorageOptions): Storage {
       }
     },
     pendingMigrations: () => countPendingMigrations(options.db),
+    backlog: () => readBacklog(options.db),
   };
 }

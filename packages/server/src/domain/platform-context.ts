@@ -1,4 +1,4 @@
-import type { DomainLogger, KeyStore, Storage } from './ports/index.js';
+import type { DomainLogger, KeyStore, PlatformMetrics, Storage } from './ports/index.js';
 
 /** What every use case may depend on. Time and randomness are injected so tests are deterministic. */
 export interface PlatformContext {
@@ -12,4 +12,6 @@ export interface PlatformContext {
   /** Whoever proves one of these (normalized) addresses by the sign-in link administers the platform. */
   readonly adminEmails: readonly string[];
   readonly logger: DomainLogger;
+  /** Counters for the operators' metrics, told after a change commits. */
+  readonly metrics: PlatformMetrics;
 }

@@ -171,7 +171,15 @@ import {
 import { buildPathwayDocument } from './pathway/pathway-document.js';
 import { type PathwayJobOptions, processPathwayJobs } from './pathway/process-pathway-jobs.js';
 import type { PlatformContext } from './platform-context.js';
-import type { CredentialRecord, DomainLogger, KeyStore, MailTransport, Storage } from './ports/index.js';
+import {
+  type CredentialRecord,
+  type DomainLogger,
+  type KeyStore,
+  type MailTransport,
+  NO_METRICS,
+  type PlatformMetrics,
+  type Storage,
+} from './ports/index.js';
 import type { WebhookSender } from './ports/webhook-sender.js';
 import { createRateLimiter } from './rate-limit/create-rate-limiter.js';
 import type { RateLimitRules } from './rate-limit/rate-limit-rules.js';
@@ -249,6 +257,8 @@ import { internalCandidates, workforceInventory } from './workforce/inventory.js
 
 export interface PlatformOptions {
   readonly storage: Storage;
+  /** Where the platform counts what happens, for operators (default: nowhere). */
+  readonly metrics?: PlatformMetrics;
   readonly keyStore: KeyStore;
   readonly publicUrl: string;
   readonly recipientPepper: Uint8Array;
@@ -323,6 +333,7 @@ export function createPlatformWithContext(options: PlatformOptions) {
     adminEmails: (options.adminEmails ?? []).map(normalizeEmail),
     now: options.now ?? (() => new Date()),
     logger: options.logger ?? consoleLogger,
+    metrics: options.metrics ?? NO_METRICS,
   };
   const activeSigningKey = createActiveSigningKey(context);
   const webhookSender = options.webhookSender ?? refuseAllWebhooks;
@@ -350,14 +361,22 @@ export function createPlatformWithContext(options: PlatformOptions) {
   });
 
   /** Verifies any credential; documents this platform publishes are read from its own database. */
-  function verify(input: CredentialInput, verifyOptions: { now?: Date } = {}): Promise<VerificationReport> {
-    return verifyCredential(input, {
+  async function verify(
+    input: CredentialInput,
+    verifyOptions: { now?: Date } = {},
+  ): Promise<VerificationReport> {
+    const report = await verifyCredential(input, {
       fetcher,
       documentLoader: resources.documentLoader,
       compat,
       issuerTrust,
       now: verifyOptions.now ?? context.now(),
     });
+    context.metrics.verified({
+      verified: report.verified,
+      failedCheck: report.checks.find((check) => !check.ok && check.warning !== true)?.id ?? null,
+    });
+    return report;
   }
 
   /**
@@ -568,6 +587,7 @@ export function createPlatformWithContext(options: PlatformOptions) {
     credentials: {
       async issue(actor: Actor, input: Parameters<typeof issueCredential>[3]) {
         const issued = await issueCredential(context, issueDependencies, actor, input);
+        if (issued.created) context.metrics.credentialsIssued(1, 'api');
         await runQueuedJobs(issued.queuedJobIds);
         return issued;
       },
@@ -579,16 +599,19 @@ export function createPlatformWithContext(options: PlatformOptions) {
       list: bind(context, listCredentials),
       async revoke(actor: Actor, id: string, input: Parameters<typeof revokeCredential>[3]) {
         const { record, queuedJobIds } = await revokeCredential(context, actor, id, input);
+        context.metrics.credentialChanged('revoked');
         await runQueuedJobs(queuedJobIds);
         return record;
       },
       async suspend(actor: Actor, id: string, input: Parameters<typeof suspendCredential>[3]) {
         const { record, queuedJobIds } = await suspendCredential(context, actor, id, input);
+        context.metrics.credentialChanged('suspended');
         await runQueuedJobs(queuedJobIds);
         return record;
       },
       async reinstate(actor: Actor, id: string, input: Parameters<typeof reinstateCredential>[3]) {
         const { record, queuedJobIds } = await reinstateCredential(context, actor, id, input);
+        context.metrics.credentialChanged('reinstated');
         await runQueuedJobs(queuedJobIds);
         return record;
       },
@@ -857,6 +880,8 @@ export function createPlatformWithContext(options: PlatformOptions) {
       },
       /** How many of this build's migrations the database lacks (throws when the database does not answer). */
       pendingMigrations: () => context.storage.pendingMigrations(),
+      /** Work waiting in each queue, for the operators' metrics. */
+      backlog: () => context.storage.backlog(),
     },
     /** Rate limits counted in the platform's database, so every process on it shares them. */
     rateLimiter: (limits: { readonly rules: RateLimitRules; readonly enabled?: boolean }) =>

@@ -34,6 +34,8 @@ export interface SigningPoolOptions {
 export interface SigningPool extends ClosableCredentialSigner {
   /** `threads` while workers sign; `in-process` when they cannot be started (logged once). */
   readonly mode: 'threads' | 'in-process';
+  /** Workers signing now out of the pool's size, and credentials waiting for one (null: in-process). */
+  use(): { readonly busy: number; readonly size: number; readonly queued: number } | null;
 }
 
 // Two credentials queued per worker: while it signs one, the next one is already serialized; more would
@@ -60,7 +62,7 @@ export function createSigningPool(options: SigningPoolOptions = {}): SigningPool
       { reason: worker.reason },
       'signing credentials in-process: the signing worker threads cannot start',
     );
-    return { ...createInProcessSigner(), mode: 'in-process' };
+    return { ...createInProcessSigner(), mode: 'in-process', use: () => null };
   }
   const piscina = new Piscina<SigningTask, SigningOutcome>({
     filename: worker.filename,
@@ -72,8 +74,10 @@ export function createSigningPool(options: SigningPoolOptions = {}): SigningPool
   // Emitted for a worker that fails while idle, or a close that times out: without a listener it would throw.
   piscina.on('error', (error: unknown) => logger.warn({ error: messageOf(error) }, 'signing pool error'));
   let closed = false;
+  let inFlight = 0;
 
   async function run(task: SigningTask, retried = false): Promise<SigningOutcome> {
+    inFlight++;
     try {
       return await piscina.run(task);
     } catch (error) {
@@ -88,6 +92,8 @@ export function createSigningPool(options: SigningPoolOptions = {}): SigningPool
       }
       logger.warn({ error: messageOf(error) }, 'a signing worker failed; retrying its credential once');
       return run(task, true);
+    } finally {
+      inFlight--;
     }
   }
 
@@ -98,6 +104,7 @@ export function createSigningPool(options: SigningPoolOptions = {}): SigningPool
 
   return {
     mode: 'threads',
+    use: () => ({ busy: Math.min(inFlight, size), size, queued: piscina.queueSize }),
     sign,
     async signMany(requests) {
       const results = new Array<SignedCredential | Error>(requests.length);

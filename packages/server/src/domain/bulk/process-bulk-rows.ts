@@ -309,6 +309,7 @@ async function processJobRows(
   }
   // One statement for the batch. A row retried after a crash gets the credential its first attempt
   // stored back, because (job, row) is unique: never a second credential.
+  let newlyIssued = 0;
   const storedResults = await context.storage.transaction(async (repositories) => {
     const outcomes: BulkRowResult[] = [];
     let fresh = toStore;
@@ -329,6 +330,7 @@ async function processJobRows(
       outcomes.push(...checked.outcomes);
     }
     const inserted = await repositories.credentials.insertMany(fresh.map((item) => item.record));
+    newlyIssued = inserted.filter((item) => item.created).length;
     // Pathways react to the new credentials after this commits (one job for the batch).
     await queueCredentialChanges(repositories, {
       credentials: inserted.filter((item) => item.created).map((item) => item.credential),
@@ -370,6 +372,7 @@ async function processJobRows(
     return outcomes;
   });
   results.push(...storedResults);
+  if (newlyIssued > 0) context.metrics.credentialsIssued(newlyIssued, 'bulk');
   await context.storage.bulkJobs.recordResults({ jobId, workerId, results });
 }
 

@@ -256,6 +256,7 @@ export async function settlePathwayAwards(
     if (!needsWrite(assessment, plan)) return NOTHING;
     const prepared = await prepareAwards(context, dependencies, assessment, plan, now);
 
+    let newlyIssued = 0;
     const outcome = await context.storage.transaction(async (repositories) => {
       await repositories.pathwayEarners.lockEnrollment({
         pathwayId: options.pathwayId,
@@ -276,9 +277,13 @@ export async function settlePathwayAwards(
       });
       // Last: the log's sequence lock is then held only until the commit.
       await logIssuedCredentials(repositories, written.newlyIssued, now);
+      newlyIssued = written.newlyIssued.length;
       return written.settled;
     });
-    if (outcome !== null) return outcome;
+    if (outcome !== null) {
+      if (newlyIssued > 0) context.metrics.credentialsIssued(newlyIssued, 'pathway');
+      return outcome;
+    }
   }
   throw new ServerError(
     ServerErrorCode.CONFLICT,

@@ -220,3 +220,4 @@ export {
   type VerificationJobState,
 } from './verification-job-repository.js';
 export { VISIBILITIES, type Visibility } from './visibility.js';
+export { type IssuedVia, NO_METRICS, type PlatformMetrics } from './platform-metrics.js';

@@ -93,4 +93,14 @@ export interface Storage extends Repositories {
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
   /** How many of the migrations this build ships the database lacks (0: its schema is the one expected). */
   pendingMigrations(): Promise<number>;
+  /** Work waiting in each queue (empty queues are left out). */
+  backlog(): Promise<Backlog[]>;
+}
+
+/** One queue's waiting work: `job:<kind>`, `bulk-row:<state>`, `mail`, `webhook-delivery`, `verification-item`. */
+export interface Backlog {
+  readonly queue: string;
+  readonly depth: number;
+  /** How long the oldest waiting item has waited. */
+  readonly oldestSeconds: number;
 }

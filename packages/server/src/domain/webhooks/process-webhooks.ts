@@ -166,6 +166,7 @@ async function attempt(
     excerpt: answer.excerpt.slice(0, EXCERPT_CHARS),
     nextAttemptAt: ok || delay === undefined ? null : new Date(at.getTime() + delay),
   });
+  context.metrics.webhookDelivered(ok ? 'delivered' : delay === undefined ? 'failed' : 'retrying');
   if (ok) {
     if (endpoint.failingSince !== null) {
       await context.storage.webhooks.setFailingSince({ id: endpoint.id, failingSince: null });
