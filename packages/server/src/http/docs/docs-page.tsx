@@ -255,7 +255,7 @@ main{max-width:980px;margin:0 auto;padding:2rem 1.25rem 4rem}
 h1{margin:0 0 .25rem}h2{margin-top:2.5rem;border-bottom:2px solid #e5e7eb;padding-bottom:.25rem}
 h3{font-size:1rem;margin:0;display:flex;gap:.5rem;align-items:center;flex-wrap:wrap}
 h4{margin:1rem 0 .25rem;font-size:.85rem;text-transform:uppercase;letter-spacing:.04em;color:#6b7280}
-nav ul{columns:2;padding-left:1.2rem}code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9em}
+nav ul{columns:2;padding-left:1.2rem}nav li{padding:.15rem 0}code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9em}
 .operation{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:1rem 1.25rem;margin:1rem 0}
 .method{font:700 .75rem ui-monospace,monospace;padding:.15rem .45rem;border-radius:4px;color:#fff;background:#4b5563}
 .get{background:#1d4ed8}.post{background:#047857}.patch{background:#b45309}.delete{background:#be123c}
