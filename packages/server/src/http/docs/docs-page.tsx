@@ -262,8 +262,8 @@ nav ul{columns:2;padding-left:1.2rem}nav li{padding:.15rem 0}code{font-family:ui
 .lock,.open,.required{font-size:.7rem;border-radius:999px;padding:.05rem .5rem;margin-left:.35rem}
 .lock{background:#fef3c7;color:#92400e}.open{background:#dcfce7;color:#166534}.required{background:#fee2e2;color:#991b1b}
 .summary{font-weight:600;margin:.5rem 0 .25rem}.type{color:#7c3aed;font-family:ui-monospace,monospace;font-size:.85em}
-.description,.notes{color:#4b5563}.notes{font-size:.85em}
-table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;border-bottom:1px solid #e5e7eb;padding:.3rem .5rem;vertical-align:top}
+.description,.notes{color:#4b5563}.path,.description{overflow-wrap:anywhere;min-width:0}.notes{font-size:.85em}
+table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;border-bottom:1px solid #e5e7eb;padding:.3rem .5rem;vertical-align:top;overflow-wrap:anywhere}
 ul.fields{list-style:none;padding-left:1rem;border-left:2px solid #e5e7eb;margin:.25rem 0}ul.fields li{margin:.15rem 0}
 .responses{list-style:none;padding-left:0}.status{font:700 .8rem ui-monospace,monospace;padding:.05rem .4rem;border-radius:4px;background:#e5e7eb}
 .s2{background:#dcfce7}.s3{background:#e0e7ff}.s4{background:#fef3c7}.s5{background:#fee2e2}
