@@ -68,7 +68,8 @@ interface World {
   /** Another issuer's, which Demo University has not endorsed. */
   readonly partnerAchievement: string;
   readonly endorsement: string;
-  readonly claim: string;
+  /** Claim links of Alex's, one to accept at each width (by width). */
+  readonly claims: Readonly<Record<number, string>>;
   readonly signIn: string;
   readonly confirmEmail: string;
   readonly unsubscribe: string;
@@ -94,7 +95,7 @@ interface Stop {
   readonly route: string;
   /** Where to go; or, for a page that answers a form, how to get there (the answer to check). */
   readonly path?: (world: World) => string;
-  readonly reach?: (page: Page, world: World, url: string) => Promise<Response | null>;
+  readonly reach?: (page: Page, world: World, url: string, width: number) => Promise<Response | null>;
 }
 
 /** Submits a form with `submit`; the answer is the page it lands on (after a 303, the page it leads to). */
@@ -217,13 +218,23 @@ const STOPS: readonly Stop[] = [
     path: (w) => w.outcomeAnswer,
   },
 
-  { audience: 'earner', name: 'claim', route: '/claim/:secret', path: (w) => w.claim },
+  // Before either is accepted (`accepted` below).
+  {
+    audience: 'earner',
+    name: 'claim',
+    route: '/claim/:secret',
+    path: (w) => w.claims[WIDTHS[0].width] ?? '',
+  },
   { audience: 'earner', name: 'account', route: '/account', path: () => '/account' },
   {
     audience: 'earner',
     name: 'accepted',
     route: '/account/credentials/:id/accepted',
-    path: (w) => `/account/credentials/${w.acceptedCredential}/accepted`,
+    // Accepting from the claim page, as the mail's reader does (a link of its own at each width).
+    reach: async (page, w, url, width) => {
+      await page.goto(`${url}${w.claims[width] ?? ''}`);
+      return submitted(page, () => page.getByRole('button', { name: 'Accept' }).click());
+    },
   },
   { audience: 'earner', name: 'settings', route: '/account/settings', path: () => '/account/settings' },
   {
@@ -543,15 +554,18 @@ const LINKS = "[...document.querySelectorAll('a[href]')].map((link) => link.href
 
 interface Overflow {
   readonly scrollWidth: number;
-  readonly innerWidth: number;
   /** Elements whose right edge is past the screen's (the first few), to say where to look. */
   readonly beyond: readonly string[];
   /** Boxes that cut their content or make it scroll sideways (a table in a scrolling frame). */
   readonly cut: readonly string[];
 }
 
-/** Source of a function of `phone` (whether to look for cut boxes, which takes a while on long pages). */
-const OVERFLOW = `(phone) => {
+/**
+ * Source of a function of the screen's width (a phone's browser zooms out to show a page wider than the
+ * screen, so `innerWidth` grows with the page: the width asked for is the measure) and of `phone` (whether
+ * to look for cut boxes, which takes a while on long pages).
+ */
+const OVERFLOW = `(screenWidth, phone) => {
   const describe = (element) =>
     element.tagName.toLowerCase() +
     (element.id ? '#' + element.id : '') +
@@ -562,9 +576,8 @@ const OVERFLOW = `(phone) => {
   const all = [...document.querySelectorAll('body *')];
   return {
     scrollWidth,
-    innerWidth: window.innerWidth,
-    beyond: scrollWidth <= window.innerWidth + 1 ? [] : all
-      .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
+    beyond: scrollWidth <= screenWidth + 1 ? [] : all
+      .filter((element) => element.getBoundingClientRect().right > screenWidth + 1)
       .slice(0, 8)
       .map(describe),
     cut: !phone ? [] : all
@@ -670,8 +683,9 @@ describe('a tour of every page at 1280 and 390 px (Chromium)', () => {
     await platform.skills.importEsco(null, ESCO_FILES);
     const { issuerId } = await seedDemoData(platform);
     const achievements = await platform.achievements.list(ADMIN, { issuerId });
-    const [first, , third] = achievements.filter((a) => a.achievementType === 'MicroCredential');
-    if (first === undefined || third === undefined) throw new Error('the demo has fewer achievements');
+    const [first, , third, fourth] = achievements.filter((a) => a.achievementType === 'MicroCredential');
+    if (first === undefined || third === undefined || fourth === undefined)
+      throw new Error('the demo has fewer achievements');
 
     // Alex accepts a demo credential, imports one from elsewhere, takes a public handle and agrees to the
     // outcome survey.
@@ -687,11 +701,15 @@ describe('a tour of every page at 1280 and 390 px (Chromium)', () => {
     // Three months on, the survey's first wave asks Alex by mail.
     shift = 93 * DAY_MS;
     await platform.outcomes.sweep();
-    // A claim link of the day (they expire): a third credential for Alex, not accepted yet.
-    await platform.credentials.issue(ADMIN, {
-      achievementId: third.id,
-      recipient: { email: DEMO_LEARNER_EMAIL, name: 'Alex Demo' },
-    });
+    // Claim links of the day (they expire): two more credentials for Alex, to accept in the tour.
+    const claims: Record<number, string> = {};
+    for (const [index, achievement] of [third, fourth].entries()) {
+      await platform.credentials.issue(ADMIN, {
+        achievementId: achievement.id,
+        recipient: { email: DEMO_LEARNER_EMAIL, name: 'Alex Demo' },
+      });
+      claims[WIDTHS[index]?.width ?? 0] = await linkInMail(DEMO_LEARNER_EMAIL, '/claim/');
+    }
 
     sessions.set('earner', await platform.earners.startSession(alex));
     sessions.set('console', await sessionOf(DEMO_ISSUER_OWNER_EMAIL));
@@ -770,7 +788,7 @@ describe('a tour of every page at 1280 and 390 px (Chromium)', () => {
       achievement: first.id,
       partnerAchievement: partner.achievement.id,
       endorsement: endorsement.id,
-      claim: await linkInMail(DEMO_LEARNER_EMAIL, '/claim/'),
+      claims,
       signIn: await linkInMail('visitor@example.org', '/signin/'),
       confirmEmail: await linkInMail('alex.work@example.org', '/account/emails/verify/'),
       unsubscribe,
@@ -854,7 +872,7 @@ describe('a tour of every page at 1280 and 390 px (Chromium)', () => {
     try {
       const response =
         stop.reach !== undefined
-          ? await stop.reach(page, world, server.url)
+          ? await stop.reach(page, world, server.url, viewport.width)
           : await page.goto(`${server.url}${stop.path?.(world) ?? '/'}`);
       const label = `${stop.audience}/${stop.name} at ${viewport.width} px`;
       expect.soft(response?.status(), `${label}: status`).toBe(200);
@@ -871,10 +889,12 @@ describe('a tour of every page at 1280 and 390 px (Chromium)', () => {
         // The API reference is one very long page.
         timeout: 30_000,
       });
-      const overflow = await page.evaluate<Overflow>(`(${OVERFLOW})(${viewport.isMobile})`);
+      const overflow = await page.evaluate<Overflow>(
+        `(${OVERFLOW})(${viewport.width}, ${viewport.isMobile})`,
+      );
       expect
         .soft(
-          overflow.scrollWidth <= overflow.innerWidth + 1 ? [] : overflow.beyond,
+          overflow.scrollWidth <= viewport.width + 1 ? [] : overflow.beyond,
           `${label}: wider than the screen`,
         )
         .toEqual([]);
