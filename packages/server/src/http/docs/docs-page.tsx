@@ -255,15 +255,15 @@ main{max-width:980px;margin:0 auto;padding:2rem 1.25rem 4rem}
 h1{margin:0 0 .25rem}h2{margin-top:2.5rem;border-bottom:2px solid #e5e7eb;padding-bottom:.25rem}
 h3{font-size:1rem;margin:0;display:flex;gap:.5rem;align-items:center;flex-wrap:wrap}
 h4{margin:1rem 0 .25rem;font-size:.85rem;text-transform:uppercase;letter-spacing:.04em;color:#6b7280}
-nav ul{columns:2;padding-left:1.2rem}code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9em}
+nav ul{columns:2;padding-left:1.2rem}nav li{padding:.15rem 0}code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.9em}
 .operation{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:1rem 1.25rem;margin:1rem 0}
 .method{font:700 .75rem ui-monospace,monospace;padding:.15rem .45rem;border-radius:4px;color:#fff;background:#4b5563}
 .get{background:#1d4ed8}.post{background:#047857}.patch{background:#b45309}.delete{background:#be123c}
 .lock,.open,.required{font-size:.7rem;border-radius:999px;padding:.05rem .5rem;margin-left:.35rem}
 .lock{background:#fef3c7;color:#92400e}.open{background:#dcfce7;color:#166534}.required{background:#fee2e2;color:#991b1b}
 .summary{font-weight:600;margin:.5rem 0 .25rem}.type{color:#7c3aed;font-family:ui-monospace,monospace;font-size:.85em}
-.description,.notes{color:#4b5563}.notes{font-size:.85em}
-table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;border-bottom:1px solid #e5e7eb;padding:.3rem .5rem;vertical-align:top}
+.description,.notes{color:#4b5563}.path,.description{overflow-wrap:anywhere;min-width:0}.notes{font-size:.85em}
+table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;border-bottom:1px solid #e5e7eb;padding:.3rem .5rem;vertical-align:top;overflow-wrap:anywhere}
 ul.fields{list-style:none;padding-left:1rem;border-left:2px solid #e5e7eb;margin:.25rem 0}ul.fields li{margin:.15rem 0}
 .responses{list-style:none;padding-left:0}.status{font:700 .8rem ui-monospace,monospace;padding:.05rem .4rem;border-radius:4px;background:#e5e7eb}
 .s2{background:#dcfce7}.s3{background:#e0e7ff}.s4{background:#fef3c7}.s5{background:#fee2e2}

@@ -86,7 +86,7 @@ function RoleForm(props: {
         value={values.title}
       />
       <div class="table-scroll">
-        <table class="data" data-role-form>
+        <table class="data stack" data-role-form>
           <caption class="visually-hidden">{t('employer.review.caption')}</caption>
           <thead>
             <tr>
@@ -112,7 +112,7 @@ function RoleForm(props: {
                     {skill.label}
                   </label>
                 </th>
-                <td>
+                <td data-label={t('employer.review.essential')}>
                   <SkillCheckbox
                     id={`role-essential-${index}`}
                     name={`essential-${index}`}
@@ -121,7 +121,7 @@ function RoleForm(props: {
                     label={t('employer.review.essentialOf', { skill: skill.label })}
                   />
                 </td>
-                <td>
+                <td data-label={t('employer.savedRoles.form.weight')}>
                   <label class="visually-hidden" for={`weight-${index}`}>
                     {t('employer.savedRoles.form.weightOf', { skill: skill.label })}
                   </label>
@@ -138,7 +138,7 @@ function RoleForm(props: {
                     aria-describedby="role-weight-hint"
                   />
                 </td>
-                <td>
+                <td data-label={t('employer.review.required')}>
                   <SkillCheckbox
                     id={`role-required-${index}`}
                     name={`required-${index}`}
@@ -317,7 +317,7 @@ export function SavedRolePage(props: {
         </li>
       </ul>
       <div class="table-scroll">
-        <table class="data" data-role-skills>
+        <table class="data stack" data-role-skills>
           <caption>{t('employer.savedRoles.skillsCaption')}</caption>
           <thead>
             <tr>
@@ -333,11 +333,11 @@ export function SavedRolePage(props: {
                 <th scope="row">
                   <SkillName skill={skill} />
                 </th>
-                <td data-essential={String(skill.essential)}>
+                <td data-label={t('employer.review.essential')} data-essential={String(skill.essential)}>
                   {t(skill.essential ? 'skill.essential' : 'skill.optional')}
                 </td>
-                <td>{skill.weight}</td>
-                <td data-required={String(skill.required)}>
+                <td data-label={t('employer.savedRoles.form.weight')}>{skill.weight}</td>
+                <td data-label={t('employer.review.required')} data-required={String(skill.required)}>
                   {t(skill.required ? 'employer.savedRoles.yes' : 'employer.savedRoles.no')}
                 </td>
               </tr>

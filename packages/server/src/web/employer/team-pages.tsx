@@ -43,7 +43,7 @@ export function MembersPage(props: {
       <p>{t('employer.members.lead')}</p>
       {owner ? null : <p class="hint">{t('employer.members.readOnly')}</p>}
       <div class="table-scroll">
-        <table class="data">
+        <table class="data stack">
           <thead>
             <tr>
               <th scope="col">{t('employer.members.email')}</th>
@@ -55,9 +55,13 @@ export function MembersPage(props: {
           <tbody>
             {props.members.map((member, index) => (
               <tr data-member={member.email}>
-                <th scope="row">{member.email}</th>
-                <td data-role={member.role}>{t(EMPLOYER_ROLE_LABELS[member.role])}</td>
-                <td>{t.date(member.createdAt)}</td>
+                <th scope="row" class="address">
+                  {member.email}
+                </th>
+                <td data-label={t('employer.members.role')} data-role={member.role}>
+                  {t(EMPLOYER_ROLE_LABELS[member.role])}
+                </td>
+                <td data-label={t('employer.members.since')}>{t.date(member.createdAt)}</td>
                 {owner ? (
                   <td>
                     <PostForm c={c} action={employerPath(workspace, '/members/role')} class="inline">

@@ -124,7 +124,7 @@ export function EmployeesPage(props: {
               {team ?? t('employer.workforce.employees.noTeam')} <span class="muted">({members.length})</span>
             </h2>
             <div class="table-scroll">
-              <table class="data">
+              <table class="data stack">
                 <thead>
                   <tr>
                     <th scope="col">{t('employer.workforce.employees.person')}</th>
@@ -136,7 +136,7 @@ export function EmployeesPage(props: {
                 <tbody>
                   {members.map((employee) => (
                     <tr data-employee={employee.email}>
-                      <th scope="row">
+                      <th scope="row" class="address">
                         {employee.name === null ? (
                           employee.email
                         ) : (
@@ -147,8 +147,12 @@ export function EmployeesPage(props: {
                           </>
                         )}
                       </th>
-                      <td data-status={employee.status}>{t(STATUS_LABELS[employee.status])}</td>
-                      <td>{t.date(employee.invitedAt)}</td>
+                      <td data-label={t('employer.workforce.employees.status')} data-status={employee.status}>
+                        {t(STATUS_LABELS[employee.status])}
+                      </td>
+                      <td data-label={t('employer.workforce.employees.invitedOn')}>
+                        {t.date(employee.invitedAt)}
+                      </td>
                       {canChange ? (
                         <td>
                           <PostForm

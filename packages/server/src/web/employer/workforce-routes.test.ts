@@ -111,10 +111,14 @@ describe("the employer workspace's saved roles and workforce pages", () => {
     const page = await owner.get(`${BASE}/roles/${id}?done=saved`);
     expect(page.text).toContain('The role was saved.');
     expect(page.text).toMatch(
-      new RegExp(`data-skill="${SQL}">[\\s\\S]*?<td>3</td>\\s*<td data-required="true">`),
+      new RegExp(
+        `data-skill="${SQL}">[\\s\\S]*?<td data-label="Weight">3</td>\\s*<td [^>]*data-required="true">`,
+      ),
     );
     expect(page.text).toMatch(
-      new RegExp(`data-skill="${VISUAL}">[\\s\\S]*?data-essential="false">optional</td>\\s*<td>1</td>`),
+      new RegExp(
+        `data-skill="${VISUAL}">[\\s\\S]*?data-essential="false">optional</td>\\s*<td data-label="Weight">1</td>`,
+      ),
     );
 
     const edit = await owner.get(`${BASE}/roles/${id}/edit`);

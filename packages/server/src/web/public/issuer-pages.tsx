@@ -77,7 +77,7 @@ export function IssuerPage(props: {
           <>
             <dt>{t('issuer.website')}</dt>
             <dd>
-              <a href={issuer.url} rel="nofollow noopener">
+              <a href={issuer.url} rel="nofollow noopener" class="identifier">
                 {issuer.url}
               </a>
             </dd>
@@ -85,7 +85,7 @@ export function IssuerPage(props: {
         )}
         <dt>{t('issuer.did')}</dt>
         <dd>
-          <code>{props.did}</code>
+          <code class="identifier">{props.did}</code>
         </dd>
       </dl>
       <EndorsementsSection c={c} endorsements={props.endorsements} lead={t('issuer.endorsements.lead')} />

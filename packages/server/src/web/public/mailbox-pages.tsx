@@ -14,7 +14,7 @@ export function MailboxPage(props: { readonly c: Context<WebEnv>; readonly mails
       {props.mails.length === 0 ? (
         <p>{t('mailbox.empty')}</p>
       ) : (
-        <table>
+        <table class="stack">
           <thead>
             <tr>
               <th scope="col">{t('mailbox.to')}</th>
@@ -25,11 +25,13 @@ export function MailboxPage(props: { readonly c: Context<WebEnv>; readonly mails
           <tbody>
             {props.mails.map((mail) => (
               <tr data-mail-to={mail.toAddress}>
-                <td>{mail.toAddress}</td>
-                <td>
+                <td class="address">{mail.toAddress}</td>
+                <td data-label={t('mailbox.subject')}>
                   <a href={`/dev/mailbox/${mail.id}`}>{mail.subject}</a>
                 </td>
-                <td>{mail.createdAt.toISOString().replace('T', ' ').slice(0, 19)}</td>
+                <td data-label={t('mailbox.when')}>
+                  {mail.createdAt.toISOString().replace('T', ' ').slice(0, 19)}
+                </td>
               </tr>
             ))}
           </tbody>

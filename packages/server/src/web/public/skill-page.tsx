@@ -46,7 +46,7 @@ export function SkillPage(props: {
         )}
         <dt>{t('skill.framework')}</dt>
         <dd>
-          <a href={skill.uri} rel="nofollow noopener">
+          <a href={skill.uri} rel="nofollow noopener" class="identifier">
             {skill.uri}
           </a>
         </dd>

@@ -55,7 +55,7 @@ export function EndorsementsGivenTable(
   const marker = { [`data-${props.marker}`]: withdrawn ? 'withdrawn' : 'in-force' };
   return (
     <div class="table-scroll">
-      <table class="data" aria-labelledby={props.labelledBy} {...marker}>
+      <table class="data stack" aria-labelledby={props.labelledBy} {...marker}>
         <thead>
           <tr>
             <th scope="col">{props.subjectHeading}</th>
@@ -84,7 +84,7 @@ export function EndorsementsGivenTable(
                   </>
                 ) : null}
               </th>
-              <td class="endorsement-comment">
+              <td data-label={t('endorsement.employer.comment')} class="endorsement-comment">
                 {endorsement.comment}
                 {endorsement.withdrawnReason === null ? null : (
                   <>
@@ -95,7 +95,11 @@ export function EndorsementsGivenTable(
                   </>
                 )}
               </td>
-              <td>{t.date(endorsement.withdrawnAt ?? endorsement.createdAt)}</td>
+              <td
+                data-label={t(withdrawn ? 'endorsement.employer.withdrawnOn' : 'endorsement.employer.since')}
+              >
+                {t.date(endorsement.withdrawnAt ?? endorsement.createdAt)}
+              </td>
               <td>
                 <a href={`/endorsements/${endorsement.id}`}>
                   {t('endorsement.employer.publicPage')}

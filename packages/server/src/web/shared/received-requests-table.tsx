@@ -20,7 +20,7 @@ export function ReceivedRequestsTable(props: {
   const t = c.get('t');
   return (
     <div class="table-scroll">
-      <table class="data" aria-labelledby={props.labelledBy} data-requests={props.marker}>
+      <table class="data stack" aria-labelledby={props.labelledBy} data-requests={props.marker}>
         <thead>
           <tr>
             <th scope="col">{t('endorsementRequest.achievement')}</th>
@@ -35,16 +35,18 @@ export function ReceivedRequestsTable(props: {
           {props.requests.map((request) => (
             <tr data-request={request.id}>
               <th scope="row">{request.achievement.name}</th>
-              <td>{request.requester.name}</td>
-              <td class="endorsement-comment">
+              <td data-label={labels.from}>{request.requester.name}</td>
+              <td data-label={t('endorsementRequest.message')} class="endorsement-comment">
                 {request.message === '' ? (
                   <span class="muted">{t('endorsementRequest.noMessage')}</span>
                 ) : (
                   request.message
                 )}
               </td>
-              <td>{t.date(request.createdAt)}</td>
-              <td data-request-state={request.state}>{t(REQUEST_STATE_LABELS[request.state])}</td>
+              <td data-label={t('endorsementRequest.date')}>{t.date(request.createdAt)}</td>
+              <td data-label={t('endorsementRequest.state')} data-request-state={request.state}>
+                {t(REQUEST_STATE_LABELS[request.state])}
+              </td>
               <td>
                 <a href={props.reviewHref(request)}>
                   {labels.review}

@@ -110,7 +110,7 @@ export function AchievementListPage(props: {
         <p class="notice">{t('console.achievements.none')}</p>
       ) : (
         <div class="table-scroll">
-          <table class="data">
+          <table class="data stack">
             <caption class="visually-hidden">{title}</caption>
             <thead>
               <tr>
@@ -128,13 +128,17 @@ export function AchievementListPage(props: {
                   <th scope="row">
                     <a href={`${base}/${achievement.id}`}>{achievement.name}</a>
                   </th>
-                  <td>
+                  <td data-label={t('console.achievements.column.status')}>
                     <StatusLabel c={c} status={achievement.status} />
                   </td>
-                  <td>{achievementTypeWords(t, achievement.achievementType)}</td>
-                  <td>{achievement.level ?? ''}</td>
-                  <td>{achievement.hours ?? ''}</td>
-                  <td>{t.date(achievement.updatedAt)}</td>
+                  <td data-label={t('console.achievements.field.type')}>
+                    {achievementTypeWords(t, achievement.achievementType)}
+                  </td>
+                  <td data-label={t('console.achievements.field.level')}>{achievement.level ?? ''}</td>
+                  <td data-label={t('console.achievements.field.hours')}>{achievement.hours ?? ''}</td>
+                  <td data-label={t('console.achievements.column.updated')}>
+                    {t.date(achievement.updatedAt)}
+                  </td>
                 </tr>
               ))}
             </tbody>

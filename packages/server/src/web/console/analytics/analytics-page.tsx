@@ -194,7 +194,7 @@ export function AnalyticsPage(props: {
           bars={STAGES.map((stage) => ({ label: t(STAGE_LABELS[stage]), value: funnel[stage] }))}
         />
         <section class="table-scroll" tabindex={0} aria-label={t('console.analytics.funnelTable')}>
-          <table class="data" data-table="funnel">
+          <table class="data stack" data-table="funnel">
             <caption>{t('console.analytics.funnelTable')}</caption>
             <thead>
               <tr>
@@ -207,8 +207,12 @@ export function AnalyticsPage(props: {
               {STAGES.map((stage) => (
                 <tr>
                   <th scope="row">{t(STAGE_LABELS[stage])}</th>
-                  <td data-funnel={stage}>{funnel[stage]}</td>
-                  <td>{percent(t, funnel.issued === 0 ? null : funnel[stage] / funnel.issued)}</td>
+                  <td data-label={t('console.analytics.credentials')} data-funnel={stage}>
+                    {funnel[stage]}
+                  </td>
+                  <td data-label={t('console.analytics.share')}>
+                    {percent(t, funnel.issued === 0 ? null : funnel[stage] / funnel.issued)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -233,7 +237,7 @@ export function AnalyticsPage(props: {
               legend={legend}
             />
             <section class="table-scroll" tabindex={0} aria-label={t('console.analytics.seriesTable')}>
-              <table class="data" data-table="series">
+              <table class="data stack" data-table="series">
                 <caption>{t('console.analytics.seriesTable')}</caption>
                 <thead>
                   <tr>
@@ -248,7 +252,9 @@ export function AnalyticsPage(props: {
                     <tr data-bucket={point.start.toISOString().slice(0, 10)}>
                       <th scope="row">{point.label}</th>
                       {SERIES_KEYS.map((key) => (
-                        <td data-series={key}>{point[key]}</td>
+                        <td data-label={legend[key]} data-series={key}>
+                          {point[key]}
+                        </td>
                       ))}
                     </tr>
                   ))}
@@ -265,7 +271,7 @@ export function AnalyticsPage(props: {
           <p class="muted">{t('console.analytics.topEmpty')}</p>
         ) : (
           <section class="table-scroll" tabindex={0} aria-labelledby="analytics-top">
-            <table class="data" data-table="top">
+            <table class="data stack" data-table="top">
               <thead>
                 <tr>
                   <th scope="col">{t('console.analytics.achievement')}</th>
@@ -279,7 +285,7 @@ export function AnalyticsPage(props: {
                   <tr data-achievement={top.achievementId}>
                     <th scope="row">{top.name}</th>
                     {FIGURES.map((key) => (
-                      <td>{top[key]}</td>
+                      <td data-label={t(FIGURE_LABELS[key])}>{top[key]}</td>
                     ))}
                   </tr>
                 ))}

@@ -110,7 +110,7 @@ export function BulkHomePage(props: {
           <p class="muted">{t('console.bulk.noJobs')}</p>
         ) : (
           <div class="table-scroll">
-            <table class="data">
+            <table class="data stack">
               <thead>
                 <tr>
                   <th scope="col">{t('console.bulk.created')}</th>
@@ -127,11 +127,15 @@ export function BulkHomePage(props: {
                     <th scope="row">
                       <a href={consolePath(workspace, `/bulk/${job.id}`)}>{t.date(job.createdAt)}</a>
                     </th>
-                    <td>{props.achievementNames.get(job.achievementId) ?? job.achievementId}</td>
-                    <td>{t(JOB_STATE_LABELS[job.state])}</td>
-                    <td>{t('console.bulk.doneOf', { done: job.done, total: job.total })}</td>
-                    <td>{job.failed}</td>
-                    <td>{job.duplicates}</td>
+                    <td data-label={t('console.bulk.achievement')}>
+                      {props.achievementNames.get(job.achievementId) ?? job.achievementId}
+                    </td>
+                    <td data-label={t('console.bulk.state')}>{t(JOB_STATE_LABELS[job.state])}</td>
+                    <td data-label={t('console.bulk.progress')}>
+                      {t('console.bulk.doneOf', { done: job.done, total: job.total })}
+                    </td>
+                    <td data-label={t('console.bulk.failed')}>{job.failed}</td>
+                    <td data-label={t('console.bulk.duplicates')}>{job.duplicates}</td>
                   </tr>
                 ))}
               </tbody>

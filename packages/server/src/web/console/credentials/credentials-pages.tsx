@@ -144,7 +144,7 @@ export function CredentialListPage(props: {
           ) : null}
           {found.items.length === 0 ? null : (
             <div class="table-scroll">
-              <table class="data">
+              <table class="data stack">
                 <caption class="visually-hidden">{title}</caption>
                 <thead>
                   <tr>
@@ -162,9 +162,13 @@ export function CredentialListPage(props: {
                           <Recipient c={c} record={record} />
                         </a>
                       </th>
-                      <td>{props.achievementNames.get(record.achievementId) ?? record.achievementId}</td>
-                      <td data-state={state}>{t(STATE_LABELS[state])}</td>
-                      <td>{t.date(record.issuedAt)}</td>
+                      <td data-label={t('console.credentials.column.achievement')}>
+                        {props.achievementNames.get(record.achievementId) ?? record.achievementId}
+                      </td>
+                      <td data-label={t('console.credentials.column.state')} data-state={state}>
+                        {t(STATE_LABELS[state])}
+                      </td>
+                      <td data-label={t('console.credentials.column.issued')}>{t.date(record.issuedAt)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -341,9 +345,10 @@ export function CredentialDetailPage(props: {
         </dd>
       </dl>
       <h2 id="history-heading">{t('console.credentials.history')}</h2>
-      {/* Wider than a phone, with nothing to focus in it: the region is focusable so a keyboard can scroll it. */}
+      {/* Wider than a phone, with nothing to focus in it: the region is focusable so a keyboard can scroll it
+          (on a desktop; a phone shows one block per event, the member's address wrapped, never cut). */}
       <section class="table-scroll" tabindex={0} aria-labelledby="history-heading">
-        <table class="data">
+        <table class="data stack">
           <thead>
             <tr>
               <th scope="col">{t('console.credentials.history.what')}</th>
@@ -356,9 +361,11 @@ export function CredentialDetailPage(props: {
             {props.history.map((event) => (
               <tr data-event={event.kind}>
                 <th scope="row">{t(EVENT_LABELS[event.kind])}</th>
-                <td>{t.date(event.at)}</td>
-                <td>{event.actor ?? '—'}</td>
-                <td>{event.reason ?? '—'}</td>
+                <td data-label={t('console.credentials.history.when')}>{t.date(event.at)}</td>
+                <td data-label={t('console.credentials.history.who')} class="address">
+                  {event.actor ?? '—'}
+                </td>
+                <td data-label={t('console.credentials.history.reason')}>{event.reason ?? '—'}</td>
               </tr>
             ))}
           </tbody>

@@ -184,7 +184,7 @@ export function ConsoleEndorsementRequestsPage(props: {
           <p data-requests-empty>{t('console.endorsementRequests.noneSent')}</p>
         ) : (
           <div class="table-scroll">
-            <table class="data" aria-labelledby="outgoing-heading" data-requests="outgoing">
+            <table class="data stack" aria-labelledby="outgoing-heading" data-requests="outgoing">
               <thead>
                 <tr>
                   <th scope="col">{t('endorsementRequest.achievement')}</th>
@@ -199,12 +199,16 @@ export function ConsoleEndorsementRequestsPage(props: {
                 {props.outgoing.map((request) => (
                   <tr data-request={request.id}>
                     <th scope="row">{request.achievement.name}</th>
-                    <td>
+                    <td data-label={t('console.endorsementRequests.organisation')}>
                       <OrganisationName c={c} request={request} />
                     </td>
-                    <td>{t.date(request.createdAt)}</td>
-                    <td data-request-state={request.state}>{t(REQUEST_STATE_LABELS[request.state])}</td>
-                    <td class="endorsement-comment">{request.responseComment ?? ''}</td>
+                    <td data-label={t('endorsementRequest.date')}>{t.date(request.createdAt)}</td>
+                    <td data-label={t('endorsementRequest.state')} data-request-state={request.state}>
+                      {t(REQUEST_STATE_LABELS[request.state])}
+                    </td>
+                    <td data-label={t('endorsementRequest.response')} class="endorsement-comment">
+                      {request.responseComment ?? ''}
+                    </td>
                     <td>
                       {request.endorsementId === null ? null : (
                         <a href={`/endorsements/${request.endorsementId}`}>

@@ -31,7 +31,7 @@ function ReceivedTable(props: {
   const t = props.c.get('t');
   return (
     <div class="table-scroll">
-      <table class="data" aria-labelledby="received-heading" data-received>
+      <table class="data stack" aria-labelledby="received-heading" data-received>
         <thead>
           <tr>
             <th scope="col">{t('console.endorsements.column.endorser')}</th>
@@ -45,15 +45,17 @@ function ReceivedTable(props: {
           {props.endorsements.map((endorsement) => (
             <tr data-endorsement={endorsement.id}>
               <th scope="row">{endorsement.endorser.name}</th>
-              <td>
+              <td data-label={t('console.endorsements.column.subject')}>
                 {endorsement.subject.kind === 'issuer' ? (
                   t('console.endorsements.yourIssuer')
                 ) : (
                   <EndorsementSubject endorsement={endorsement} />
                 )}
               </td>
-              <td class="endorsement-comment">{endorsement.comment}</td>
-              <td>{t.date(endorsement.createdAt)}</td>
+              <td data-label={t('endorsement.employer.comment')} class="endorsement-comment">
+                {endorsement.comment}
+              </td>
+              <td data-label={t('endorsement.employer.since')}>{t.date(endorsement.createdAt)}</td>
               <td>
                 <a href={`/endorsements/${endorsement.id}`}>
                   {t('endorsement.employer.publicPage')}

@@ -57,7 +57,7 @@ export function MembersPage(props: {
     >
       <p>{t('console.organisation.members.lead')}</p>
       <div class="table-scroll">
-        <table class="data">
+        <table class="data stack">
           <thead>
             <tr>
               <th scope="col">{t('console.organisation.members.email')}</th>
@@ -70,10 +70,14 @@ export function MembersPage(props: {
           <tbody>
             {props.members.map((member) => (
               <tr data-member={member.email}>
-                <th scope="row">{member.email}</th>
-                <td>{member.name ?? ''}</td>
-                <td data-role={member.role}>{t(ROLE_LABELS[member.role])}</td>
-                <td>{t.date(member.since)}</td>
+                <th scope="row" class="address">
+                  {member.email}
+                </th>
+                <td data-label={t('console.organisation.members.name')}>{member.name ?? ''}</td>
+                <td data-label={t('console.organisation.members.role')} data-role={member.role}>
+                  {t(ROLE_LABELS[member.role])}
+                </td>
+                <td data-label={t('console.organisation.members.since')}>{t.date(member.since)}</td>
                 {owner ? (
                   <td>
                     <PostForm c={c} action={memberPath(member, 'role')} class="inline">

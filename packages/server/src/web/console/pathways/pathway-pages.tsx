@@ -210,7 +210,7 @@ export function PathwayListPage(props: {
         <p class="notice">{t('console.pathways.none')}</p>
       ) : (
         <div class="table-scroll">
-          <table class="data">
+          <table class="data stack">
             <caption class="visually-hidden">{title}</caption>
             <thead>
               <tr>
@@ -226,9 +226,11 @@ export function PathwayListPage(props: {
                   <th scope="row">
                     <a href={`${base}/${pathway.id}`}>{pathway.name}</a>
                   </th>
-                  <td data-pathway-status={pathway.status}>{t(STATUS_LABELS[pathway.status])}</td>
-                  <td>{pathway.currentVersion}</td>
-                  <td>
+                  <td data-label={t('console.pathways.status')} data-pathway-status={pathway.status}>
+                    {t(STATUS_LABELS[pathway.status])}
+                  </td>
+                  <td data-label={t('console.pathways.version')}>{pathway.currentVersion}</td>
+                  <td data-label={t('console.pathways.completion')}>
                     {props.names.get(version.rules.completionAchievementId) ??
                       t('console.pathways.unknownAchievement')}
                   </td>
