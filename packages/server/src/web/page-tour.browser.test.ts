@@ -177,6 +177,13 @@ const STOPS: readonly Stop[] = [
     route: '/u/:handle/pathways/:id',
     path: (w) => `/u/${w.handle}/pathways/${w.pathway}`,
   },
+  { audience: 'earner', name: 'my-pathways', route: '/account/pathways', path: () => '/account/pathways' },
+  {
+    audience: 'earner',
+    name: 'my-pathway',
+    route: '/account/pathways/:id',
+    path: (w) => `/account/pathways/${w.pathway}`,
+  },
   { audience: 'public', name: 'skill', route: '/skills/:id', path: () => `/skills/${SQL_ID}` },
   { audience: 'public', name: 'verify', route: '/verify', path: () => '/verify' },
   {

@@ -33,6 +33,8 @@ const TEXT_ON_BACKGROUND = [
   ['accent', 'paper'],
   ['accent', 'wash'],
   ['accent-ink', 'accent'],
+  ['ink', 'ok-wash'],
+  ['ink', 'warn-wash'],
   ['ok', 'paper'],
   ['ok', 'ok-wash'],
   ['bad', 'paper'],
@@ -48,6 +50,16 @@ describe('the design tokens of site.css', () => {
     expect(foreground, `--${text}`).toBeDefined();
     expect(behind, `--${background}`).toBeDefined();
     expect(contrast(foreground ?? '', behind ?? '')).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('close every block they open (a lost brace swallows every rule after it)', () => {
+    let depth = 0;
+    for (const character of css.replace(/\/\*[\s\S]*?\*\//g, '')) {
+      if (character === '{') depth++;
+      if (character === '}') depth--;
+      expect(depth).toBeGreaterThanOrEqual(0);
+    }
+    expect(depth).toBe(0);
   });
 
   it('are the only colours: no rule outside :root names a colour of its own', () => {
