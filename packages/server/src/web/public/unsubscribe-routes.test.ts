@@ -74,11 +74,11 @@ describe.each(testDrivers())('notification settings and unsubscribe links on %s'
 
   it('shows a page after the confirmation form, and the settings page turns kinds on and off', async () => {
     const { browser, path } = await earnerWithNotice('form@example.org');
-    const done = await browser.post(path, { confirm: '1' });
+    const done = await browser.postAndFollow(path, { confirm: '1' });
     expect(done.status).toBe(200);
     expect(done.text).toContain('You will no longer receive mails about pathway progress.');
 
-    const saved = await browser.post('/account/notifications', {
+    const saved = await browser.postAndFollow('/account/notifications', {
       'pathway-award': 'on',
       'new-achievement': 'on',
     });

@@ -5,7 +5,8 @@ import type { WebEnv } from '../shared/web-env.js';
 /** `/signin`: an address to mail a sign-in link to, then word that it was sent. */
 export function SignInPage(props: {
   readonly c: Context<WebEnv>;
-  readonly sent?: string;
+  /** The link was asked for: the page says so rather than asking again. */
+  readonly sent?: boolean;
   readonly error?: string;
   readonly devMailbox: boolean;
 }) {
@@ -14,7 +15,7 @@ export function SignInPage(props: {
   return (
     <Layout c={c} title={t('signin.title')}>
       <h1>{t('signin.title')}</h1>
-      {props.sent === undefined ? (
+      {props.sent !== true ? (
         <>
           <p>{t('signin.lead')}</p>
           {props.error === undefined ? null : (
@@ -32,7 +33,7 @@ export function SignInPage(props: {
         </>
       ) : (
         <div class="notice" role="status">
-          <p>{t('signin.sent', { email: props.sent })}</p>
+          <p>{t('signin.sent')}</p>
           {props.devMailbox ? (
             <p>
               <a href="/dev/mailbox">{t('mailbox.open')}</a>

@@ -9,7 +9,10 @@ import { SignInPage } from './sign-in-page.js';
 
 /** `/signin` by emailed link, and `/signout`. */
 export function mountSignInRoutes(web: Hono<WebEnv>, { platform, options }: WebDeps): void {
-  web.get('/signin', (c) => c.html(<SignInPage c={c} devMailbox={options.devMailbox} />));
+  // The form redirects here with `?done=sent`, so a reload cannot mail another link.
+  web.get('/signin', (c) =>
+    c.html(<SignInPage c={c} devMailbox={options.devMailbox} sent={c.req.query('done') === 'sent'} />),
+  );
   web.post('/signin', async (c) => {
     const form = await readForm(c);
     const email = formField(form, 'email');
@@ -24,7 +27,7 @@ export function mountSignInRoutes(web: Hono<WebEnv>, { platform, options }: WebD
         400,
       );
     }
-    return c.html(<SignInPage c={c} devMailbox={options.devMailbox} sent={email.trim()} />);
+    return c.redirect('/signin?done=sent', 303);
   });
   web.get('/signin/:secret', (c) => {
     const t = c.get('t');
