@@ -12,7 +12,7 @@ import { credentialStateWords } from '../shared/credential-state.js';
 import { Layout, PostForm } from '../shared/layout.js';
 import { linkedInAddToProfileUrl } from '../shared/render/linkedin-url.js';
 import { qrCodeSvg } from '../shared/render/qr-code.js';
-import { renderMarkdown } from '../shared/render/render-markdown.js';
+import { renderMarkdown } from '../../edge/render-markdown.js';
 import { integrityFailed, standingOfReport, VerificationPanel } from '../shared/verification-words.js';
 import type { WebEnv } from '../shared/web-env.js';
 import { CredentialEndorsements } from './endorsement-pages.js';

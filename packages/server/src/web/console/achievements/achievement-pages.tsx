@@ -16,7 +16,7 @@ import type { Translator } from '../../../i18n/translate.js';
 import { achievementTypeWords } from '../../shared/achievement-words.js';
 import { PostForm } from '../../shared/layout.js';
 import { Notes } from '../../shared/notes.js';
-import { renderMarkdown } from '../../shared/render/render-markdown.js';
+import { renderMarkdown } from '../../../edge/render-markdown.js';
 import type { WebEnv } from '../../shared/web-env.js';
 import { consolePath } from '../console-context.js';
 import { ConsoleLayout } from '../console-layout.js';

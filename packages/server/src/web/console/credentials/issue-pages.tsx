@@ -6,7 +6,7 @@ import type { Achievement, JsonObject } from '../../../domain/ports/index.js';
 import { readCredentialFields } from '../../shared/credential-fields.js';
 import { PostForm } from '../../shared/layout.js';
 import { Notes } from '../../shared/notes.js';
-import { renderMarkdown } from '../../shared/render/render-markdown.js';
+import { renderMarkdown } from '../../../edge/render-markdown.js';
 import type { WebEnv } from '../../shared/web-env.js';
 import { consolePath } from '../console-context.js';
 import { ConsoleLayout } from '../console-layout.js';
