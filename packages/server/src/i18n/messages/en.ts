@@ -93,6 +93,8 @@ export const en = {
   'signin.email': 'Email address',
   'signin.send': 'Send me a sign-in link',
   'signin.sent':
+    'If {email} can receive mail, a sign-in link is on its way. It works once, within 30 minutes.',
+  'signin.sentUnnamed':
     'If the address you entered can receive mail, a sign-in link is on its way. It works once, within 30 minutes.',
   'signin.invalid': 'Enter a valid email address.',
   'signin.confirmTitle': 'Sign in to microcred',

@@ -90,6 +90,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'signin.email': 'Adresse e-mail',
   'signin.send': 'Recevoir un lien de connexion',
   'signin.sent':
+    'Si {email} peut recevoir des e-mails, un lien de connexion est en route. Il n’est valable qu’une fois, pendant 30 minutes.',
+  'signin.sentUnnamed':
     'Si l’adresse saisie peut recevoir des e-mails, un lien de connexion est en route. Il n’est valable qu’une fois, pendant 30 minutes.',
   'signin.invalid': 'Saisissez une adresse e-mail valide.',
   'signin.confirmTitle': 'Se connecter à microcred',

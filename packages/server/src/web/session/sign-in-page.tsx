@@ -5,8 +5,8 @@ import type { WebEnv } from '../shared/web-env.js';
 /** `/signin`: an address to mail a sign-in link to, then word that it was sent. */
 export function SignInPage(props: {
   readonly c: Context<WebEnv>;
-  /** The link was asked for: the page says so rather than asking again. */
-  readonly sent?: boolean;
+  /** The link was asked for: the page says so (to this address, when known) rather than asking again. */
+  readonly sent?: { readonly email: string | undefined };
   readonly error?: string;
   readonly devMailbox: boolean;
 }) {
@@ -15,7 +15,7 @@ export function SignInPage(props: {
   return (
     <Layout c={c} title={t('signin.title')}>
       <h1>{t('signin.title')}</h1>
-      {props.sent !== true ? (
+      {props.sent === undefined ? (
         <>
           <p>{t('signin.lead')}</p>
           {props.error === undefined ? null : (
@@ -33,7 +33,11 @@ export function SignInPage(props: {
         </>
       ) : (
         <div class="notice" role="status">
-          <p>{t('signin.sent')}</p>
+          <p>
+            {props.sent.email === undefined
+              ? t('signin.sentUnnamed')
+              : t('signin.sent', { email: props.sent.email })}
+          </p>
           {props.devMailbox ? (
             <p>
               <a href="/dev/mailbox">{t('mailbox.open')}</a>
