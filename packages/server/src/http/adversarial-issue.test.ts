@@ -12,7 +12,7 @@
  * | I4  | unsupported `options.proofPurpose`, unknown `options.assertionMethod` | bad-input.test.ts (I4 cases) |
  * | I5  | REST body naming another issuer; VC API template issuer of another tenant | bad-input.test.ts "answers 404 for another issuer's achievement, 403 for a body naming another issuer…", "answers 403 when the template's issuer is another issuer (I5)…"; domain/platform.test.ts "enforces who may do what…" |
  * | I5  | another tenant's key id as `options.assertionMethod` | here |
- * | I6  | script / javascript: / raw HTML in Markdown, hostile SVG | web/shared/render/render-markdown.test.ts, domain/image/sanitize-svg.test.ts, web/shared/pathway-diagram/render-pathway-diagram.test.ts, issuing-flow.test.ts (uploaded SVG under CSP) |
+ * | I6  | script / javascript: / raw HTML in Markdown, hostile SVG | edge/render-markdown.test.ts, domain/image/sanitize-svg.test.ts, web/shared/pathway-diagram/render-pathway-diagram.test.ts, issuing-flow.test.ts (uploaded SVG under CSP) |
  * | I6  | the same in a credential and an achievement: stored as sent, rendered inert | here |
  * | I7  | achievement or issuer image URL to 169.254.169.254 (or any non-https, non-public host): refused when saved, VALIDATION_ERROR on image.id | http/routes/public-document-routes.test.ts "refuses the image URL %s…"; domain/image/is-public-https-url.test.ts, prepare-image.test.ts |
  * | I7  | such a URL stored before the rule: never fetched nor redirected to, the default badge is served | public-document-routes.test.ts "redirects to a public https image and to nothing else stored before the rule"; domain/image/prepare-image.test.ts "links to a public https URL and to nothing else" |

@@ -210,8 +210,19 @@ describe('the OpenAPI document and the docs page', () => {
       const [method, path] = operation.split(' ');
       expect(page.text).toContain(`>${method}</span> <code class="path">${path}</code>`);
     }
-    expect(page.text).not.toMatch(/<script|<link|src=|https?:\/\/(?!www\.w3\.org)[^"<\s]*\.(js|css)/i);
+    expect(page.text).not.toMatch(/<script|<link|src=|https?:\/\/(?!www\.w3\.org)[^"<\s]*\.(js|css)\b/i);
     expect(page.text).toContain('achievementId');
     expect(page.text).toContain('Problem');
+  });
+
+  it('shows on /docs a request example built from the schema, Markdown as HTML, and the way home', async () => {
+    const page = (await test.call('/docs')).text;
+    const verify = page.slice(page.indexOf('id="post--credentials-verify"'));
+    const example = /<pre class="example"><code>([^<]*)<\/code><\/pre>/.exec(verify)?.[1] ?? '';
+    expect(example).toContain('curl -X POST &#39;https://badges.example.edu/credentials/verify&#39;');
+    expect(example).toContain('&quot;verifiableCredential&quot;: &quot;eyJhbGciOiJFZERTQSJ9');
+    expect(page).toContain('a stable <code>code</code>');
+    expect(page).not.toMatch(/`[^`<]+`/);
+    expect(page).toContain('<a href="/">');
   });
 });

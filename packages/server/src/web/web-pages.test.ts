@@ -72,8 +72,16 @@ describe('web pages over HTTP', () => {
         Cookie: `mc_csrf=${form.cookie}`,
       },
     });
-    expect(sent.status).toBe(200);
-    expect(sent.text).toContain('someone@example.org');
+    // Post/Redirect/Get: reloading the page it lands on mails nothing more. The address it names comes
+    // from this browser's cookie, never from the address bar.
+    expect(sent.status).toBe(303);
+    expect(sent.headers.get('location')).toBe('/signin?done=sent');
+    const sentCookie = /mc_signin_sent=[^;]+/.exec(sent.headers.get('set-cookie') ?? '')?.[0] ?? '';
+    const landed = await test.call('/signin?done=sent', { headers: { ...HTML, Cookie: sentCookie } });
+    expect(landed.text).toContain('If someone@example.org can receive mail, a sign-in link is on its way');
+    const elsewhere = await test.call('/signin?done=sent&email=evil%40example.org', { headers: HTML });
+    expect(elsewhere.text).toContain('If the address you entered can receive mail');
+    expect(elsewhere.text).not.toContain('evil@example.org');
     expect((await test.platform.mail.list())[0]?.toAddress).toBe('someone@example.org');
   });
 

@@ -61,6 +61,19 @@ export class WebSession {
     );
   }
 
+  /**
+   * Posts a form and, when it answers See Other (Post/Redirect/Get), opens the page it points to, as a
+   * browser does; any other answer (a refusal shown on the form) comes back as it is.
+   */
+  async postAndFollow(path: string, fields: Readonly<Record<string, string>>): Promise<CallResult> {
+    const posted = await this.post(path, fields);
+    const location = posted.headers.get('location');
+    if (posted.status !== 303 || location === null) return posted;
+    // The fragment is the browser's own: it never reaches the server.
+    const target = new URL(location, 'http://localhost');
+    return this.get(`${target.pathname}${target.search}`);
+  }
+
   /** Posts a form with files (`multipart/form-data`), as an upload form would, with its anti-CSRF token. */
   async postMultipart(path: string, fields: Readonly<Record<string, string | File>>) {
     if (!this.#cookies.has('mc_csrf')) await this.get('/signin');

@@ -1,6 +1,8 @@
 import { isRecord, type JsonObject } from '@microcred/vc';
 import { raw } from 'hono/html';
 import type { Child, FC } from 'hono/jsx';
+import { renderInlineMarkdown, renderMarkdown } from '../../edge/render-markdown.js';
+import { requestExample } from './request-example.js';
 
 /** The parts of an OpenAPI 3.1 document the page shows; everything else is ignored. */
 export interface OpenApiDocument {
@@ -114,10 +116,13 @@ function resolve(schema: unknown, document: OpenApiDocument): JsonObject | undef
   return isRecord(target) ? target : undefined;
 }
 
-/** Descriptions use Markdown's `code` spans and nothing else: render those, escape the rest. */
+/** A description as Markdown, through the same sanitiser as issuers' text: no raw HTML gets through. */
 const Prose: FC<{ text: string }> = ({ text: source }) => (
-  <>{source.split('`').map((part, index) => (index % 2 === 1 ? <code>{part}</code> : part))}</>
+  <div class="prose">{raw(renderMarkdown(source))}</div>
 );
+
+/** A description inside a line (a field, a table cell, a response): Markdown without paragraphs. */
+const InlineProse: FC<{ text: string }> = ({ text: source }) => <>{raw(renderInlineMarkdown(source))}</>;
 
 /** A schema's type, linking to the schema's own entry when it is a named one. */
 const TypeLabel: FC<{ schema: unknown }> = ({ schema }) => {
@@ -156,7 +161,7 @@ const SchemaFields: FC<{ schema: unknown; document: OpenApiDocument; depth: numb
             {description === undefined ? null : (
               <span class="description">
                 {' '}
-                — <Prose text={description} />
+                — <InlineProse text={description} />
               </span>
             )}
             {notes.length === 0 ? null : <span class="notes"> ({notes.join(' · ')})</span>}
@@ -184,11 +189,7 @@ const OperationView: FC<{ operation: Operation; document: OpenApiDocument }> = (
         {operation.secured ? <span class="lock">bearer token</span> : <span class="open">public</span>}
       </h3>
       <p class="summary">{operation.summary}</p>
-      {operation.description === undefined ? null : (
-        <p>
-          <Prose text={operation.description} />
-        </p>
-      )}
+      {operation.description === undefined ? null : <Prose text={operation.description} />}
       {operation.parameters.length === 0 ? null : (
         <>
           <h4>Parameters</h4>
@@ -211,7 +212,13 @@ const OperationView: FC<{ operation: Operation; document: OpenApiDocument }> = (
                   <td>{text(parameter.in)}</td>
                   <td>{typeLabel(parameter.schema)}</td>
                   <td>
-                    {text(parameter.description) ?? text(resolve(parameter.schema, document)?.description)}
+                    <InlineProse
+                      text={
+                        text(parameter.description) ??
+                        text(resolve(parameter.schema, document)?.description) ??
+                        ''
+                      }
+                    />
                   </td>
                 </tr>
               ))}
@@ -230,12 +237,16 @@ const OperationView: FC<{ operation: Operation; document: OpenApiDocument }> = (
           ))}
         </>
       )}
+      <h4>Example request</h4>
+      <pre class="example">
+        <code>{requestExample(operation, document)}</code>
+      </pre>
       <h4>Responses</h4>
       <ul class="responses">
         {operation.responses.map(([status, response]) => (
           <li>
             <span class={`status s${status.charAt(0)}`}>{status}</span>{' '}
-            <Prose text={text(response.description) ?? ''} />
+            <InlineProse text={text(response.description) ?? ''} />
             {contentOf(response).map(([mediaType, media]) => (
               <span class="media-inline">
                 {' '}
@@ -250,6 +261,9 @@ const OperationView: FC<{ operation: Operation; document: OpenApiDocument }> = (
 };
 
 const STYLE = `
+header{max-width:980px;margin:0 auto;padding:1rem 1.25rem 0}header a{color:#1d4ed8;font-weight:600;text-decoration:none}
+pre.example{background:#111827;color:#f9fafb;padding:.75rem 1rem;border-radius:6px;overflow-x:auto;font-size:.85rem;line-height:1.45}
+.prose>:first-child{margin-top:.25rem}.prose>:last-child{margin-bottom:.25rem}
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1f2937;margin:0;background:#f9fafb}
 main{max-width:980px;margin:0 auto;padding:2rem 1.25rem 4rem}
 h1{margin:0 0 .25rem}h2{margin-top:2.5rem;border-bottom:2px solid #e5e7eb;padding-bottom:.25rem}
@@ -284,7 +298,8 @@ export const DocsPage: FC<{ document: OpenApiDocument }> = ({ document }) => {
     ])
     .filter(([, , items]) => items.length > 0);
   const server = document.servers?.[0]?.url;
-  const intro: Child = document.info.description === undefined ? null : <p>{document.info.description}</p>;
+  const intro: Child =
+    document.info.description === undefined ? null : <Prose text={document.info.description} />;
   return (
     <html lang="en">
       <head>
@@ -294,6 +309,9 @@ export const DocsPage: FC<{ document: OpenApiDocument }> = ({ document }) => {
         <style>{raw(STYLE)}</style>
       </head>
       <body>
+        <header>
+          <a href="/">← microcred home</a>
+        </header>
         <main>
           <h1>{document.info.title}</h1>
           <p>
@@ -307,6 +325,10 @@ export const DocsPage: FC<{ document: OpenApiDocument }> = ({ document }) => {
             )}
           </p>
           {intro}
+          <p>
+            Each operation ends with a <code>curl</code> example: set <code>MICROCRED_TOKEN</code> to an API
+            key (or the administrator token) for those that need a bearer token.
+          </p>
           <nav>
             <ul>
               {groups.map(([name, , items]) => (
@@ -322,7 +344,7 @@ export const DocsPage: FC<{ document: OpenApiDocument }> = ({ document }) => {
           {groups.map(([name, description, items]) => (
             <>
               <h2 id={`tag-${anchor(name)}`}>{name}</h2>
-              {description === undefined ? null : <p>{description}</p>}
+              {description === undefined ? null : <Prose text={description} />}
               {items.map((operation) => (
                 <OperationView operation={operation} document={document} />
               ))}
@@ -335,9 +357,7 @@ export const DocsPage: FC<{ document: OpenApiDocument }> = ({ document }) => {
                 <code>{name}</code> <span class="type">{typeLabel(schema)}</span>
               </h3>
               {isRecord(schema) && typeof schema.description === 'string' ? (
-                <p>
-                  <Prose text={schema.description} />
-                </p>
+                <Prose text={schema.description} />
               ) : null}
               <SchemaFields schema={schema} document={document} depth={0} />
             </section>

@@ -32,7 +32,10 @@ export const VcVerifyRequestSchema = z
     message: 'give exactly one of verifiableCredential and openBadgeAssertion',
     path: ['verifiableCredential'],
   })
-  .openapi('VcVerifyRequest');
+  // The two fields are alternatives, so no field is required: the example shows the common one.
+  .openapi('VcVerifyRequest', {
+    example: { verifiableCredential: 'eyJhbGciOiJFZERTQSJ9.eyJ2YyI6e319.c2ln' },
+  });
 
 const CheckSchema = z
   .object({

@@ -121,6 +121,8 @@ export const en = {
   'signin.send': 'Send me a sign-in link',
   'signin.sent':
     'If {email} can receive mail, a sign-in link is on its way. It works once, within 30 minutes.',
+  'signin.sentUnnamed':
+    'If the address you entered can receive mail, a sign-in link is on its way. It works once, within 30 minutes.',
   'signin.invalid': 'Enter a valid email address.',
   'signin.confirmTitle': 'Sign in to microcred',
   'signin.confirmText': 'Continue to sign in with the address this link was sent to.',
@@ -193,7 +195,9 @@ export const en = {
   'settings.remove': 'Remove',
   'settings.addEmail': 'Add an address',
   'settings.sendConfirmation': 'Send a confirmation link',
-  'settings.confirmationSent': 'We sent a confirmation link to {email}.',
+  'settings.confirmationSent':
+    'We sent a confirmation link to the new address: open it to confirm the address.',
+  'settings.emailRemoved': 'Address removed.',
   'settings.export': 'Your data',
   'settings.exportHint':
     'Download everything we hold about you, or your credentials as a CLR 2.0 bundle another platform can import.',

@@ -121,6 +121,8 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'signin.send': 'Recevoir un lien de connexion',
   'signin.sent':
     'Si {email} peut recevoir des e-mails, un lien de connexion est en route. Il n’est valable qu’une fois, pendant 30 minutes.',
+  'signin.sentUnnamed':
+    'Si l’adresse saisie peut recevoir des e-mails, un lien de connexion est en route. Il n’est valable qu’une fois, pendant 30 minutes.',
   'signin.invalid': 'Saisissez une adresse e-mail valide.',
   'signin.confirmTitle': 'Se connecter à microcred',
   'signin.confirmText': 'Continuez pour vous connecter avec l’adresse à laquelle ce lien a été envoyé.',
@@ -197,7 +199,9 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'settings.remove': 'Supprimer',
   'settings.addEmail': 'Ajouter une adresse',
   'settings.sendConfirmation': 'Envoyer un lien de confirmation',
-  'settings.confirmationSent': 'Nous avons envoyé un lien de confirmation à {email}.',
+  'settings.confirmationSent':
+    'Nous avons envoyé un lien de confirmation à la nouvelle adresse : ouvrez-le pour confirmer l’adresse.',
+  'settings.emailRemoved': 'Adresse supprimée.',
   'settings.export': 'Vos données',
   'settings.exportHint':
     'Téléchargez toutes les données que nous détenons sur vous, ou vos certifications sous forme de lot CLR 2.0 importable par une autre plateforme.',

@@ -7,6 +7,12 @@ import { ClaimPage } from './claim-page.js';
 
 /** `/claim/{secret}`: the emailed offer of a credential; accepting it signs the earner in. */
 export function mountClaimRoutes(web: Hono<WebEnv>, { platform, options }: WebDeps): void {
+  // Where declining lands. Mounted before `/claim/:secret`, which would otherwise read it as a link (no
+  // secret is this short); it says only what declining does, so it needs no link.
+  web.get('/claim/declined', (c) => {
+    const t = c.get('t');
+    return c.html(<MessagePage c={c} title={t('claim.declinedTitle')} text={t('claim.declinedText')} />);
+  });
   web.get('/claim/:secret', async (c) => {
     const claim = await platform.earners.viewClaim(c.req.param('secret'));
     return c.html(
@@ -32,7 +38,6 @@ export function mountClaimRoutes(web: Hono<WebEnv>, { platform, options }: WebDe
   web.post('/claim/:secret/decline', async (c) => {
     await readForm(c);
     await platform.earners.declineClaim({ secret: c.req.param('secret') });
-    const t = c.get('t');
-    return c.html(<MessagePage c={c} title={t('claim.declinedTitle')} text={t('claim.declinedText')} />);
+    return c.redirect('/claim/declined', 303);
   });
 }

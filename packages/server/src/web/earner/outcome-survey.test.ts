@@ -79,8 +79,10 @@ describe.each(testDrivers())('the career outcomes survey pages on %s', (driver) 
       body: '',
       headers: { Accept: HTML, 'Content-Type': 'application/x-www-form-urlencoded' },
     });
-    expect(answered.status).toBe(200);
-    expect(answered.text).toContain('your answer is recorded');
+    expect(answered.status).toBe(303);
+    expect(answered.headers.get('location')).toBe(`${link}?done=answered`);
+    const recorded = await test.call(`${link}?done=answered`, { headers: { Accept: HTML } });
+    expect(recorded.text).toContain('your answer is recorded');
     const altered = link.replace(/\.promotion\./, '.raise.');
     expect((await test.call(altered, { headers: { Accept: HTML } })).status).toBe(404);
     expect(/<input[^>]*value="promotion"[^>]*>/.exec((await byLink.get('/account')).text)?.[0]).toContain(

@@ -6,6 +6,7 @@ import { normalizeEmail } from '../../domain/identity/normalize-email.js';
 import type { Platform } from '../../domain/platform.js';
 import { NOTIFICATION_KINDS } from '../../domain/ports/index.js';
 import { enforceRateLimit } from '../../edge/rate-limits.js';
+import type { MessageKey } from '../../i18n/messages/en.js';
 import { ConfirmLinkPage } from '../shared/confirm-link-page.js';
 import { doneNote } from '../shared/done-note.js';
 import { MessagePage } from '../shared/message-page.js';
@@ -39,10 +40,21 @@ async function renderSettings(
   );
 }
 
+const SETTINGS_DONE = {
+  saved: 'settings.saved',
+  confirmationSent: 'settings.confirmationSent',
+  removed: 'settings.emailRemoved',
+  'public-profile': 'publicProfile.saved',
+} as const satisfies Record<string, MessageKey>;
+
+// Each form redirects here once it succeeded, so reloading the page cannot send the form again.
+const settingsDone = (c: Context<WebEnv>, done: keyof typeof SETTINGS_DONE) =>
+  c.redirect(`/account/settings?done=${done}`, 303);
+
 /** `/account/settings` and what it posts to: profile, addresses, export, deletion of the account. */
 export function mountSettingsRoutes(web: Hono<WebEnv>, { platform, options }: WebDeps): void {
   web.get('/account/settings', (c) => {
-    const message = doneNote(c, { 'public-profile': 'publicProfile.saved' });
+    const message = doneNote(c, SETTINGS_DONE);
     return renderSettings(c, platform, message === undefined ? {} : { message });
   });
   web.post('/account/public-profile', async (c) => {
@@ -94,7 +106,7 @@ export function mountSettingsRoutes(web: Hono<WebEnv>, { platform, options }: We
         400,
       );
     }
-    return renderSettings(c, platform, { message: c.get('t')('settings.saved') });
+    return settingsDone(c, 'saved');
   });
   web.post('/account/notifications', async (c) => {
     const earner = requireEarner(c);
@@ -104,7 +116,7 @@ export function mountSettingsRoutes(web: Hono<WebEnv>, { platform, options }: We
       earner.id,
       Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, form[kind] === 'on'])),
     );
-    return renderSettings(c, platform, { message: c.get('t')('settings.saved') });
+    return settingsDone(c, 'saved');
   });
   web.post('/account/emails', async (c) => {
     const earner = requireEarner(c);
@@ -119,9 +131,7 @@ export function mountSettingsRoutes(web: Hono<WebEnv>, { platform, options }: We
       if (message === null) throw error;
       return renderSettings(c, platform, { error: message }, 400);
     }
-    return renderSettings(c, platform, {
-      message: c.get('t')('settings.confirmationSent', { email: email.trim() }),
-    });
+    return settingsDone(c, 'confirmationSent');
   });
   web.post('/account/emails/:id/remove', async (c) => {
     const earner = requireEarner(c);
@@ -136,7 +146,7 @@ export function mountSettingsRoutes(web: Hono<WebEnv>, { platform, options }: We
       if (message === null) throw error;
       return renderSettings(c, platform, { error: message }, 400);
     }
-    return c.redirect('/account/settings', 303);
+    return settingsDone(c, 'removed');
   });
   web.get('/account/emails/verify/:secret', (c) => {
     const t = c.get('t');
@@ -178,7 +188,10 @@ export function mountSettingsRoutes(web: Hono<WebEnv>, { platform, options }: We
     await readForm(c);
     await platform.earners.deleteAccount(earner.id);
     signOut(c);
-    c.set('earner', null);
+    return c.redirect('/account/deleted', 303);
+  });
+  // Where deleting lands, signed out: it says only what deleting does, so anyone may open it.
+  web.get('/account/deleted', (c) => {
     const t = c.get('t');
     return c.html(<MessagePage c={c} title={t('settings.deletedTitle')} text={t('settings.deletedText')} />);
   });

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { ServerError, ServerErrorCode } from '../../domain/error/server-error.js';
 import type { Platform } from '../../domain/platform.js';
 import type { ConsentView } from '../../domain/talent/talent-consents.js';
+import type { WorkforceInvitation } from '../../domain/workforce/employees.js';
+import type { MessageKey } from '../../i18n/messages/en.js';
+import { doneNote } from '../shared/done-note.js';
 import { correctableMessage } from '../shared/user-message.js';
 import { formField, readForm, requireEarner } from '../shared/web-context.js';
 import type { WebDeps, WebEnv } from '../shared/web-env.js';
@@ -15,7 +18,7 @@ import {
   targetOf,
   valuesOf,
 } from './sharing-page.js';
-import { WorkforceSection, type WorkforceState } from './workforce-section.js';
+import { WORKFORCE_ANCHOR, WorkforceSection, type WorkforceState } from './workforce-section.js';
 
 const EmployerIdSchema = z.uuid();
 
@@ -58,6 +61,57 @@ async function targetName(
   return employer?.name ?? t('sharing.employerGoneTarget');
 }
 
+// Each form redirects to the page with what it did (`?done=…`, and `to` or `invitation` naming whom),
+// so reloading the page cannot send the form again.
+const SHARING_DONE = {
+  saved: 'sharing.saved',
+  withdrawn: 'sharing.withdrawn',
+  nothingToWithdraw: 'sharing.nothingToWithdraw',
+} as const satisfies Record<string, MessageKey>;
+
+const WORKFORCE_DONE = {
+  connected: 'workforce.connected',
+  changed: 'workforce.changed',
+  declined: 'workforce.declined',
+  disconnected: 'workforce.disconnected',
+} as const satisfies Record<string, MessageKey>;
+
+/** Where an answer to the consent form lands: the page with `target` chosen and what was done. */
+export function sharingDonePath(done: keyof typeof SHARING_DONE, target: string): string {
+  return `/account/sharing?${new URLSearchParams({ to: target, done })}`;
+}
+
+/** Where an answer to an employer's invitation lands: beside that invitation, with what was done. */
+export function workforceDonePath(done: keyof typeof WORKFORCE_DONE, employeeId: string): string {
+  return `/account/sharing?${new URLSearchParams({ invitation: employeeId, done })}#${WORKFORCE_ANCHOR}`;
+}
+
+/** The consent form's note, naming its target from the earner's own data, never from the address. */
+async function sharingNote(
+  c: Context<WebEnv>,
+  platform: Platform,
+  consents: readonly ConsentView[],
+): Promise<string | undefined> {
+  const done = c.req.query('done');
+  const to = c.req.query('to') ?? '';
+  if (done === undefined || !Object.hasOwn(SHARING_DONE, done)) return undefined;
+  if (to !== DIRECTORY && !EmployerIdSchema.safeParse(to).success) return undefined;
+  const employerId = to === DIRECTORY ? null : to;
+  const consent = consents.find((item) => item.employerId === employerId);
+  return doneNote(c, SHARING_DONE, { target: await targetName(c, platform, consent, employerId) });
+}
+
+/** The invitation's note, beside the invitation the address names (none for anyone else's). */
+function workforceNote(
+  c: Context<WebEnv>,
+  invitations: readonly WorkforceInvitation[],
+): WorkforceState | undefined {
+  const invitation = invitations.find((item) => item.id === c.req.query('invitation'));
+  if (invitation === undefined) return undefined;
+  const message = doneNote(c, WORKFORCE_DONE, { employer: invitation.employer.name });
+  return message === undefined ? undefined : { employeeId: invitation.id, message };
+}
+
 /** The whole page, with what the last action did: to a consent, or to an employer's invitation. */
 export async function renderSharing(
   c: Context<WebEnv>,
@@ -72,6 +126,9 @@ export async function renderSharing(
 ) {
   const earner = requireEarner(c);
   const consents = await platform.earners.consents(earner.id);
+  const invitations = await platform.earners.workforceInvitations(earner.id);
+  const message = options.message ?? (await sharingNote(c, platform, consents));
+  const workforce = options.workforce ?? workforceNote(c, invitations);
   const asked = c.req.query('to');
   const existing = consents.find((consent) => targetOf(consent) === asked);
   const items = await platform.earners.portfolio(earner.id);
@@ -89,16 +146,9 @@ export async function renderSharing(
       employers={await platform.earners.employersToConsent()}
       items={items}
       values={values}
-      {...(options.message === undefined ? {} : { message: options.message })}
+      {...(message === undefined ? {} : { message })}
       {...(options.error === undefined ? {} : { error: options.error })}
-      workforce={
-        <WorkforceSection
-          c={c}
-          invitations={await platform.earners.workforceInvitations(earner.id)}
-          items={items}
-          state={options.workforce}
-        />
-      }
+      workforce={<WorkforceSection c={c} invitations={invitations} items={items} state={workforce} />}
     />,
     options.status ?? 200,
   );
@@ -115,11 +165,9 @@ export function mountSharingRoutes(web: Hono<WebEnv>, { platform }: WebDeps): vo
     if (values.credentials === 'chosen' && values.chosen.length === 0) {
       return renderSharing(c, platform, { values, error: t('sharing.chooseOne'), status: 400 });
     }
-    let employerId: string | null;
     try {
-      employerId = employerIdOf(values.to);
       await platform.earners.giveConsent(earner.id, {
-        employerId,
+        employerId: employerIdOf(values.to),
         showName: values.showName,
         showContact: values.showContact,
         credentialIds: values.credentials === 'all' ? null : [...values.chosen],
@@ -130,27 +178,16 @@ export function mountSharingRoutes(web: Hono<WebEnv>, { platform }: WebDeps): vo
       if (message === null) throw error;
       return renderSharing(c, platform, { values, error: message, status: 400 });
     }
-    const consent = (await platform.earners.consents(earner.id)).find(
-      (item) => item.employerId === employerId,
-    );
-    return renderSharing(c, platform, {
-      // The form then shows what was just saved, ready to be changed again.
-      ...(consent === undefined ? {} : { values: valuesOf(consent) }),
-      message: t('sharing.saved', { target: await targetName(c, platform, consent, employerId) }),
-    });
+    return c.redirect(sharingDonePath('saved', values.to), 303);
   });
 
   web.post('/account/sharing/withdraw', async (c) => {
     const earner = requireEarner(c);
     const employerId = employerIdOf(formField(await readForm(c), 'to'));
-    const consent = (await platform.earners.consents(earner.id)).find(
-      (item) => item.employerId === employerId,
-    );
     const withdrawn = await platform.earners.withdrawConsent(earner.id, employerId);
-    const target = await targetName(c, platform, consent, employerId);
-    const t = c.get('t');
-    return renderSharing(c, platform, {
-      message: withdrawn ? t('sharing.withdrawn', { target }) : t('sharing.nothingToWithdraw', { target }),
-    });
+    return c.redirect(
+      sharingDonePath(withdrawn ? 'withdrawn' : 'nothingToWithdraw', employerId ?? DIRECTORY),
+      303,
+    );
   });
 }

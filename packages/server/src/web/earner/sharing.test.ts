@@ -78,7 +78,7 @@ describe("the earner's consent to be found by employers", () => {
   });
 
   it('gives a directory consent with chosen credentials: a search then finds them, as they chose', async () => {
-    const saved = await browser.post('/account/sharing', {
+    const saved = await browser.postAndFollow('/account/sharing', {
       to: 'directory',
       showName: 'yes',
       credentials: 'chosen',
@@ -105,7 +105,7 @@ describe("the earner's consent to be found by employers", () => {
   });
 
   it('changes the consent when saved again for the same place, and shows it in the form', async () => {
-    const saved = await browser.post('/account/sharing', {
+    const saved = await browser.postAndFollow('/account/sharing', {
       to: 'directory',
       showContact: 'yes',
       credentials: 'chosen',
@@ -129,17 +129,17 @@ describe("the earner's consent to be found by employers", () => {
   });
 
   it('withdraws the consent at once: the next search no longer finds them', async () => {
-    const page = await browser.post('/account/sharing/withdraw', { to: 'directory' });
+    const page = await browser.postAndFollow('/account/sharing/withdraw', { to: 'directory' });
     expect(page.status).toBe(200);
     expect(page.text).toContain('Withdrawn: your consent for the public talent directory is gone');
     expect(page.text).toContain('data-consents="none"');
     expect(await found(VISUAL)).not.toContain(earnerId);
-    const again = await browser.post('/account/sharing/withdraw', { to: 'directory' });
+    const again = await browser.postAndFollow('/account/sharing/withdraw', { to: 'directory' });
     expect(again.text).toContain('You had no consent for the public talent directory');
   });
 
   it('gives a consent to one employer, listed under its name, and withdraws it', async () => {
-    const saved = await browser.post('/account/sharing', { to: employerId, credentials: 'all' });
+    const saved = await browser.postAndFollow('/account/sharing', { to: employerId, credentials: 'all' });
     expect(saved.status).toBe(200);
     expect(saved.text).toContain(`Saved: your consent for ${DEMO_EMPLOYER_NAME} is listed below.`);
     expect(saved.text).toContain(`data-consent="${employerId}"`);
@@ -148,7 +148,7 @@ describe("the earner's consent to be found by employers", () => {
     expect(form.text).toContain(`<option value="${employerId}" selected="">${DEMO_EMPLOYER_NAME}</option>`);
     // Not in the directory: a search by the directory alone does not find them.
     expect(await found(SQL)).not.toContain(earnerId);
-    const withdrawn = await browser.post('/account/sharing/withdraw', { to: employerId });
+    const withdrawn = await browser.postAndFollow('/account/sharing/withdraw', { to: employerId });
     expect(withdrawn.text).toContain(`Withdrawn: your consent for ${DEMO_EMPLOYER_NAME} is gone`);
     expect(await test.platform.earners.consents(earnerId)).toEqual([]);
   });

@@ -2,12 +2,11 @@ import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { resourceNotFound } from '../../domain/auth/resource-not-found.js';
 import type { Platform } from '../../domain/platform.js';
-import type { WorkforceInvitation } from '../../domain/workforce/employees.js';
 import { correctableMessage } from '../shared/user-message.js';
 import { formField, readForm, requireEarner } from '../shared/web-context.js';
 import type { WebDeps, WebEnv } from '../shared/web-env.js';
 import { CREDENTIAL_FIELD } from './sharing-page.js';
-import { renderSharing } from './sharing-routes.js';
+import { renderSharing, workforceDonePath } from './sharing-routes.js';
 import type { ConnectionValues } from './workforce-section.js';
 
 const EmployeeIdSchema = z.uuid();
@@ -54,9 +53,8 @@ export function mountWorkforceRoutes(web: Hono<WebEnv>, { platform }: WebDeps): 
     const refuse = (error: string) =>
       renderSharing(c, platform, { workforce: { employeeId, values, error }, status: 400 });
     if (values.credentials === 'chosen' && values.chosen.length === 0) return refuse(t('sharing.chooseOne'));
-    let connected: WorkforceInvitation;
     try {
-      connected = await platform.earners.connectToEmployer(earner.id, employeeId, {
+      await platform.earners.connectToEmployer(earner.id, employeeId, {
         credentialIds: values.credentials === 'all' ? null : [...values.chosen],
       });
     } catch (error) {
@@ -64,34 +62,21 @@ export function mountWorkforceRoutes(web: Hono<WebEnv>, { platform }: WebDeps): 
       if (message === null) throw error;
       return refuse(message);
     }
-    const employer = connected.employer.name;
-    return renderSharing(c, platform, {
-      workforce: {
-        employeeId,
-        message:
-          before.status === 'connected'
-            ? t('workforce.changed', { employer })
-            : t('workforce.connected', { employer }),
-      },
-    });
+    return c.redirect(
+      workforceDonePath(before.status === 'connected' ? 'changed' : 'connected', employeeId),
+      303,
+    );
   });
 
   web.post('/account/sharing/workforce/:employeeId/decline', async (c) => {
     const earner = requireEarner(c);
     const employeeId = employeeIdOf(c);
     await readForm(c);
-    const t = c.get('t');
     const before = await ownInvitation(platform, earner.id, employeeId);
-    const declined = await platform.earners.declineEmployer(earner.id, employeeId);
-    const employer = declined.employer.name;
-    return renderSharing(c, platform, {
-      workforce: {
-        employeeId,
-        message:
-          before.status === 'connected'
-            ? t('workforce.disconnected', { employer })
-            : t('workforce.declined', { employer }),
-      },
-    });
+    await platform.earners.declineEmployer(earner.id, employeeId);
+    return c.redirect(
+      workforceDonePath(before.status === 'connected' ? 'disconnected' : 'declined', employeeId),
+      303,
+    );
   });
 }

@@ -132,7 +132,7 @@ describe("the earner's answer to an employer's workforce invitation", () => {
   });
 
   it("accepts with all credentials: the employer's inventory lists the earner with their verified skills", async () => {
-    const page = await browser.post(`/account/sharing/workforce/${invitationId}/connect`, {
+    const page = await browser.postAndFollow(`/account/sharing/workforce/${invitationId}/connect`, {
       credentials: 'all',
     });
     expect(page.status).toBe(200);
@@ -150,7 +150,7 @@ describe("the earner's answer to an employer's workforce invitation", () => {
   });
 
   it('changes the choice to chosen credentials: the inventory counts only those', async () => {
-    const page = await browser.post(`/account/sharing/workforce/${invitationId}/connect`, {
+    const page = await browser.postAndFollow(`/account/sharing/workforce/${invitationId}/connect`, {
       credentials: 'chosen',
       [`credential.${credentials['SQL for Analysts']}`]: 'yes',
     });
@@ -197,7 +197,7 @@ describe("the earner's answer to an employer's workforce invitation", () => {
   it('disconnects: the employer stops seeing the earner at once', async () => {
     const before = await browser.get('/account/sharing');
     expect(before.text).toContain('It stops seeing your skills and credentials at once.');
-    const page = await browser.post(`/account/sharing/workforce/${invitationId}/decline`, {});
+    const page = await browser.postAndFollow(`/account/sharing/workforce/${invitationId}/decline`, {});
     expect(page.status).toBe(200);
     expect(page.text).toContain(
       `Disconnected: ${DEMO_EMPLOYER_NAME} stopped seeing your skills and credentials at once.`,
@@ -213,7 +213,7 @@ describe("the earner's answer to an employer's workforce invitation", () => {
     expect(page.text).toContain(`data-employee="${invitationId}" data-status="declined"`);
     expect(page.text).toContain('you can still accept');
     expect(page.text).not.toContain(`data-decline="${invitationId}"`);
-    const accepted = await browser.post(`/account/sharing/workforce/${invitationId}/connect`, {
+    const accepted = await browser.postAndFollow(`/account/sharing/workforce/${invitationId}/connect`, {
       credentials: 'chosen',
       [`credential.${credentials['Data Visualisation and Storytelling']}`]: 'yes',
     });
@@ -226,7 +226,7 @@ describe("the earner's answer to an employer's workforce invitation", () => {
     await browser.post(`/account/sharing/workforce/${invitationId}/decline`, {});
     await test.platform.workforce.invite(ADMIN, employerId, { employees: [{ email: EMAIL, team: 'Data' }] });
     expect((await employeeOf(EMAIL)).status).toBe('invited');
-    const page = await browser.post(`/account/sharing/workforce/${invitationId}/decline`, {});
+    const page = await browser.postAndFollow(`/account/sharing/workforce/${invitationId}/decline`, {});
     expect(page.text).toContain(`Declined: ${DEMO_EMPLOYER_NAME} sees nothing of your portfolio.`);
     expect((await employeeOf(EMAIL)).status).toBe('declined');
     expect(await inInventory()).toBeUndefined();

@@ -74,11 +74,15 @@ describe.each(testDrivers())('notification settings and unsubscribe links on %s'
 
   it('shows a page after the confirmation form, and the settings page turns kinds on and off', async () => {
     const { browser, path } = await earnerWithNotice('form@example.org');
-    const done = await browser.post(path, { confirm: '1' });
+    const posted = await browser.post(path, { confirm: '1' });
+    // Post/Redirect/Get: reloading the page it lands on does not post again.
+    expect(posted.status).toBe(303);
+    expect(posted.headers.get('location')).toBe(`${path}?done=unsubscribed`);
+    const done = await browser.get(`${path}?done=unsubscribed`);
     expect(done.status).toBe(200);
     expect(done.text).toContain('You will no longer receive mails about pathway progress.');
 
-    const saved = await browser.post('/account/notifications', {
+    const saved = await browser.postAndFollow('/account/notifications', {
       'pathway-award': 'on',
       'new-achievement': 'on',
     });

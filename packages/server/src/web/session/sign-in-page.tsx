@@ -5,7 +5,8 @@ import type { WebEnv } from '../shared/web-env.js';
 /** `/signin`: an address to mail a sign-in link to, then word that it was sent. */
 export function SignInPage(props: {
   readonly c: Context<WebEnv>;
-  readonly sent?: string;
+  /** The link was asked for: the page says so (to this address, when known) rather than asking again. */
+  readonly sent?: { readonly email: string | undefined };
   readonly error?: string;
   readonly devMailbox: boolean;
 }) {
@@ -32,7 +33,11 @@ export function SignInPage(props: {
         </>
       ) : (
         <div class="notice" role="status">
-          <p>{t('signin.sent', { email: props.sent })}</p>
+          <p>
+            {props.sent.email === undefined
+              ? t('signin.sentUnnamed')
+              : t('signin.sent', { email: props.sent.email })}
+          </p>
           {props.devMailbox ? (
             <p>
               <a href="/dev/mailbox">{t('mailbox.open')}</a>

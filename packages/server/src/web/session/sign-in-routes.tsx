@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
 import { isServerError } from '../../domain/error/server-error.js';
 import { normalizeEmail } from '../../domain/identity/normalize-email.js';
 import { enforceRateLimit } from '../../edge/rate-limits.js';
@@ -7,9 +8,20 @@ import { formField, readForm, signIn, signOut } from '../shared/web-context.js';
 import type { WebDeps, WebEnv } from '../shared/web-env.js';
 import { SignInPage } from './sign-in-page.js';
 
+// The address a link was just mailed to, for the page the form redirects to: kept in this browser's own
+// cookie rather than the address bar, whose text another site could choose, and only for a few minutes.
+const SENT_COOKIE = 'mc_signin_sent';
+const SENT_SECONDS = 10 * 60;
+
 /** `/signin` by emailed link, and `/signout`. */
 export function mountSignInRoutes(web: Hono<WebEnv>, { platform, options }: WebDeps): void {
-  web.get('/signin', (c) => c.html(<SignInPage c={c} devMailbox={options.devMailbox} />));
+  // The form redirects here with `?done=sent`, so a reload cannot mail another link.
+  web.get('/signin', (c) => {
+    const sent = c.req.query('done') === 'sent' ? { email: getCookie(c, SENT_COOKIE) } : undefined;
+    return c.html(
+      <SignInPage c={c} devMailbox={options.devMailbox} {...(sent === undefined ? {} : { sent })} />,
+    );
+  });
   web.post('/signin', async (c) => {
     const form = await readForm(c);
     const email = formField(form, 'email');
@@ -24,7 +36,14 @@ export function mountSignInRoutes(web: Hono<WebEnv>, { platform, options }: WebD
         400,
       );
     }
-    return c.html(<SignInPage c={c} devMailbox={options.devMailbox} sent={email.trim()} />);
+    setCookie(c, SENT_COOKIE, email.trim(), {
+      httpOnly: true,
+      secure: options.secureCookies,
+      sameSite: 'Lax',
+      path: '/signin',
+      maxAge: SENT_SECONDS,
+    });
+    return c.redirect('/signin?done=sent', 303);
   });
   web.get('/signin/:secret', (c) => {
     const t = c.get('t');

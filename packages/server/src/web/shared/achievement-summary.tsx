@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import { raw } from 'hono/html';
 import type { Achievement, Issuer } from '../../domain/ports/index.js';
+import { renderMarkdown } from '../../edge/render-markdown.js';
 import { achievementTypeWords, deliveryModeWords } from './achievement-words.js';
-import { renderMarkdown } from './render/render-markdown.js';
 import type { WebEnv } from './web-env.js';
 
 /** An achievement's description and criteria narrative, when its document has them as text. */

@@ -11,12 +11,12 @@ import {
   DELIVERY_MODES,
   type DeliveryMode,
 } from '../../../domain/ports/index.js';
+import { renderMarkdown } from '../../../edge/render-markdown.js';
 import type { MessageKey } from '../../../i18n/messages/en.js';
 import type { Translator } from '../../../i18n/translate.js';
 import { achievementTypeWords } from '../../shared/achievement-words.js';
 import { PostForm } from '../../shared/layout.js';
 import { Notes } from '../../shared/notes.js';
-import { renderMarkdown } from '../../shared/render/render-markdown.js';
 import type { WebEnv } from '../../shared/web-env.js';
 import { consolePath } from '../console-context.js';
 import { ConsoleLayout } from '../console-layout.js';

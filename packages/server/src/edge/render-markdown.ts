@@ -71,3 +71,11 @@ const options: sanitizeHtml.IOptions = {
 export function renderMarkdown(text: string): string {
   return sanitizeHtml(markdown.parse(text, { async: false }), options);
 }
+
+/**
+ * The same for a phrase inside a line (a table cell, a list item): code, emphasis and links, no
+ * paragraphs.
+ */
+export function renderInlineMarkdown(text: string): string {
+  return sanitizeHtml(markdown.parseInline(text, { async: false }), options);
+}

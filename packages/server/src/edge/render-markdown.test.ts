@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from './render-markdown.js';
+import { renderInlineMarkdown, renderMarkdown } from './render-markdown.js';
 
 describe('renderMarkdown', () => {
   it('renders GFM emphasis, lists, code and tables', () => {
@@ -65,5 +65,12 @@ describe('renderMarkdown', () => {
   it('replaces images by their alt text so that no external resource is fetched', () => {
     const html = renderMarkdown('![Team <photo>](https://tracker.test/pixel.png)');
     expect(html).toBe('<p>Team &lt;photo&gt;</p>\n');
+  });
+
+  it('renders a phrase inline, without a paragraph, and as safely', () => {
+    expect(renderInlineMarkdown('a `code` and *stress*')).toBe('a <code>code</code> and <em>stress</em>');
+    expect(renderInlineMarkdown('<img src=x onerror=alert(1)> [x](javascript:alert(1))')).toBe(
+      '&lt;img src=x onerror=alert(1)&gt; x',
+    );
   });
 });
