@@ -43,6 +43,8 @@ const NOT_REDIRECTED: Readonly<Record<string, string>> = {
  * checks their 303.
  */
 const REDIRECT_CHECKED_ELSEWHERE: Readonly<Record<string, string>> = {
+  '/account/public-profile': 'src/web/public/portfolio.test.ts',
+  '/account/featured/:id': 'src/web/public/portfolio.test.ts',
   '/outcomes/answer/:token': 'src/web/earner/outcome-survey.test.ts',
   '/notifications/unsubscribe/:token': 'src/web/public/unsubscribe-routes.test.ts',
   '/verify/share': 'src/web/public/shared-verification-routes.test.ts',
@@ -299,7 +301,7 @@ describe('Post/Redirect/Get: every form a page posts answers its success with 30
         const [pathway] = await test.platform.earners.followablePathways();
         return { path: `/account/pathways/${pathway?.pathway.id}/follow`, fields: {}, as: earner };
       },
-      lands: /^\/u\/pat-redirect\/pathways\/[0-9a-f-]{36}$/,
+      lands: /^\/account\/pathways\/[0-9a-f-]{36}$/,
     },
     {
       route: '/account/pathways/:id/unfollow',
@@ -307,7 +309,7 @@ describe('Post/Redirect/Get: every form a page posts answers its success with 30
         const [pathway] = await test.platform.earners.followablePathways();
         return { path: `/account/pathways/${pathway?.pathway.id}/unfollow`, fields: {}, as: earner };
       },
-      lands: /^\/u\/pat-redirect\/pathways\/[0-9a-f-]{36}$/,
+      lands: /^\/account\/pathways\/[0-9a-f-]{36}$/,
     },
     {
       route: '/account/sharing',
