@@ -147,6 +147,7 @@ export {
   type PathwayVersion,
   type PathwayWithVersion,
 } from './pathway-repository.js';
+export { type IssuedVia, NO_METRICS, type PlatformMetrics } from './platform-metrics.js';
 export {
   CREDENTIAL_CHOICES,
   type CredentialChoice,
@@ -220,4 +221,3 @@ export {
   type VerificationJobState,
 } from './verification-job-repository.js';
 export { VISIBILITIES, type Visibility } from './visibility.js';
-export { type IssuedVia, NO_METRICS, type PlatformMetrics } from './platform-metrics.js';

@@ -44,13 +44,16 @@ const TEXT_ON_BACKGROUND = [
 ] as const;
 
 describe('the design tokens of site.css', () => {
-  it.each(TEXT_ON_BACKGROUND)('give --%s on --%s at least the AA contrast for text (4.5:1)', (text, background) => {
-    const foreground = tokens.get(text);
-    const behind = tokens.get(background);
-    expect(foreground, `--${text}`).toBeDefined();
-    expect(behind, `--${background}`).toBeDefined();
-    expect(contrast(foreground ?? '', behind ?? '')).toBeGreaterThanOrEqual(4.5);
-  });
+  it.each(TEXT_ON_BACKGROUND)(
+    'give --%s on --%s at least the AA contrast for text (4.5:1)',
+    (text, background) => {
+      const foreground = tokens.get(text);
+      const behind = tokens.get(background);
+      expect(foreground, `--${text}`).toBeDefined();
+      expect(behind, `--${background}`).toBeDefined();
+      expect(contrast(foreground ?? '', behind ?? '')).toBeGreaterThanOrEqual(4.5);
+    },
+  );
 
   it('close every block they open (a lost brace swallows every rule after it)', () => {
     let depth = 0;
