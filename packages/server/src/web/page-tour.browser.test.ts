@@ -209,6 +209,8 @@ const STOPS: readonly Stop[] = [
   },
   { audience: 'public', name: 'docs', route: '/docs', path: () => '/docs' },
   { audience: 'public', name: 'sign-in', route: '/signin', path: () => '/signin' },
+  { audience: 'public', name: 'claim-declined', route: '/claim/declined', path: () => '/claim/declined' },
+  { audience: 'public', name: 'account-deleted', route: '/account/deleted', path: () => '/account/deleted' },
   { audience: 'public', name: 'sign-in-link', route: '/signin/:secret', path: (w) => w.signIn },
   { audience: 'public', name: 'mailbox', route: '/dev/mailbox', path: () => '/dev/mailbox' },
   { audience: 'public', name: 'mail', route: '/dev/mailbox/:id', path: (w) => `/dev/mailbox/${w.mail}` },

@@ -262,7 +262,7 @@ const OperationView: FC<{ operation: Operation; document: OpenApiDocument }> = (
 
 const STYLE = `
 header{max-width:980px;margin:0 auto;padding:1rem 1.25rem 0}header a{color:#1d4ed8;font-weight:600;text-decoration:none}
-pre.example{background:#111827;color:#f9fafb;padding:.75rem 1rem;border-radius:6px;overflow-x:auto;font-size:.85rem;line-height:1.45}
+pre.example{background:#111827;color:#f9fafb;padding:.75rem 1rem;border-radius:6px;white-space:pre-wrap;overflow-wrap:anywhere;font-size:.85rem;line-height:1.45}
 .prose>:first-child{margin-top:.25rem}.prose>:last-child{margin-bottom:.25rem}
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1f2937;margin:0;background:#f9fafb}
 main{max-width:980px;margin:0 auto;padding:2rem 1.25rem 4rem}

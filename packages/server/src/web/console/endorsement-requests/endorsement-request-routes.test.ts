@@ -161,7 +161,7 @@ describe('endorsement requests in the console', () => {
     expect(list.text).not.toContain('/api/v1/endorsement-requests');
     const mailbox = await stranger.get('/dev/mailbox');
     const mail =
-      /data-mail-to="olga@example\.org"><td>[^<]*<\/td><td><a href="([^"]+)">Demo University asks/.exec(
+      /data-mail-to="olga@example\.org"><td[^>]*>[^<]*<\/td><td[^>]*><a href="([^"]+)">Demo University asks/.exec(
         mailbox.text,
       )?.[1];
     expect((await stranger.get(mail ?? '/dev/mailbox/none')).text).toContain(`${THEIRS}/${asked?.id}`);
