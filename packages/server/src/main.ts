@@ -20,6 +20,7 @@ import { startMailWorker } from './jobs/mail-worker.js';
 import { startNotificationWorker } from './jobs/notification-worker.js';
 import { startPathwayWorker } from './jobs/pathway-worker.js';
 import { createSigningPool } from './jobs/signing-pool.js';
+import type { BackgroundLoop } from './jobs/start-polling-loop.js';
 import { startTransparencyLogWorker } from './jobs/transparency-log-worker.js';
 import { startVerificationWorker } from './jobs/verification-worker.js';
 import { startWebhookWorker } from './jobs/webhook-worker.js';
@@ -193,12 +194,13 @@ export async function startServer(
   const appReady = new Promise<ReturnType<typeof createServerApp>>((resolve) => {
     appIsReady = resolve;
   });
-  let appStarted = false;
+  let readyApp: ReturnType<typeof createServerApp> | undefined;
   const server = createHttpServer({
     fetch: async (request, bindings) => {
       // Not ready while the database opens and migrates: a load balancer must hear so now, not wait.
-      if (!appStarted && new URL(request.url).pathname === '/readyz') return notReadyWhileStarting();
-      return (await appReady).fetch(request, bindings);
+      if (readyApp === undefined && new URL(request.url).pathname === '/readyz')
+        return notReadyWhileStarting();
+      return (readyApp ?? (await appReady)).fetch(request, bindings);
     },
   });
   await listenOnPort(server, config.port);
@@ -213,12 +215,15 @@ export async function startServer(
     await running?.close();
     throw error;
   }
-  let workersRunning = false;
+  let workers: readonly BackgroundLoop[] = [];
   let stopping = false;
   const app = createServerApp({
     platform: running.platform,
     logger,
-    readiness: () => ({ workersRunning, stopping }),
+    readiness: () => ({
+      workersRunning: workers.length > 0 && workers.every((worker) => worker.running()),
+      stopping,
+    }),
     metrics,
     ...(config.metricsToken === undefined ? {} : { metricsToken: config.metricsToken }),
     bodyLimitBytes: config.bodyLimitBytes,
@@ -243,8 +248,16 @@ export async function startServer(
   const notificationWorker = startNotificationWorker({ platform: running.platform, logger });
   const webhookWorker = startWebhookWorker({ platform: running.platform, logger });
   const transparencyLogWorker = startTransparencyLogWorker({ platform: running.platform, logger });
-  workersRunning = true;
-  appStarted = true;
+  workers = [
+    bulkWorker,
+    pathwayWorker,
+    verificationWorker,
+    mailWorker,
+    notificationWorker,
+    webhookWorker,
+    transparencyLogWorker,
+  ];
+  readyApp = app;
   appIsReady(app);
   const address = server.address();
   logger.info(
@@ -271,15 +284,7 @@ export async function startServer(
     // Keep-alive connections with no request in flight would hold `close` until they time out.
     server.closeIdleConnections();
     server.close(() => {
-      Promise.all([
-        bulkWorker.stop(),
-        pathwayWorker.stop(),
-        verificationWorker.stop(),
-        mailWorker.stop(),
-        notificationWorker.stop(),
-        webhookWorker.stop(),
-        transparencyLogWorker.stop(),
-      ])
+      Promise.all(workers.map((worker) => worker.stop()))
         .then(() => running.close())
         .then(
           () => process.exit(0),

@@ -77,7 +77,6 @@ export function createSigningPool(options: SigningPoolOptions = {}): SigningPool
   let inFlight = 0;
 
   async function run(task: SigningTask, retried = false): Promise<SigningOutcome> {
-    inFlight++;
     try {
       return await piscina.run(task);
     } catch (error) {
@@ -92,14 +91,18 @@ export function createSigningPool(options: SigningPoolOptions = {}): SigningPool
       }
       logger.warn({ error: messageOf(error) }, 'a signing worker failed; retrying its credential once');
       return run(task, true);
-    } finally {
-      inFlight--;
     }
   }
 
   async function sign(request: SignRequest): Promise<SignedCredential> {
     if (closed) throw signerClosedError();
-    return fromSigningOutcome(request, await run(toSigningTask(request)));
+    // Counted per credential, its retry included: the pool's use is what metrics report.
+    inFlight++;
+    try {
+      return fromSigningOutcome(request, await run(toSigningTask(request)));
+    } finally {
+      inFlight--;
+    }
   }
 
   return {

@@ -2,6 +2,8 @@
 export interface BackgroundLoop {
   /** Resolves when the loop has stopped (after the step in progress). */
   stop(): Promise<void>;
+  /** Until `stop` is called: readiness reports a process whose loops were stopped as not ready. */
+  running(): boolean;
 }
 
 /**
@@ -36,6 +38,7 @@ export function startPollingLoop(options: {
     }
   })();
   return {
+    running: () => !stopped,
     async stop() {
       stopped = true;
       wake?.();
