@@ -4,12 +4,20 @@ import { sql } from 'drizzle-orm';
 import type { Database } from './database.js';
 import { MIGRATIONS_FOLDER } from './run-migrations.js';
 
+// Read once per folder: a build's journal never changes, and readiness is probed every few seconds.
+const shippedByFolder = new Map<string, readonly number[]>();
+
 /** When each migration this build ships was generated: drizzle records that instant for each one it applies. */
 function shippedMigrations(migrationsFolder: string): readonly number[] {
-  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
-    readonly entries: readonly { readonly when: number }[];
-  };
-  return journal.entries.map((entry) => entry.when);
+  let shipped = shippedByFolder.get(migrationsFolder);
+  if (shipped === undefined) {
+    const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+      readonly entries: readonly { readonly when: number }[];
+    };
+    shipped = journal.entries.map((entry) => entry.when);
+    shippedByFolder.set(migrationsFolder, shipped);
+  }
+  return shipped;
 }
 
 /**
