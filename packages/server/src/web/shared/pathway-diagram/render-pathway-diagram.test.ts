@@ -6,7 +6,8 @@ import {
   type PathwayProgress,
 } from '../../../domain/pathway/engine/evaluate-pathway.js';
 import type { PathwayRules, RuleAchievement, RuleNode } from '../../../domain/pathway/model/pathway-rules.js';
-import { diagramStateOf, type PathwayDiagramLabels, renderPathwayDiagram } from './render-pathway-diagram.js';
+import { diagramStateOf, type PathwayDiagramLabels } from './pathway-node-view.js';
+import { renderPathwayDiagram } from './render-pathway-diagram.js';
 
 const NOW = new Date('2026-03-01T00:00:00Z');
 const leaf = (achievementId: string, amounts: Partial<RuleAchievement> = {}): RuleAchievement => ({

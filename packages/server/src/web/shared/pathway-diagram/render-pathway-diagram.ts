@@ -9,13 +9,6 @@ import {
   viewPathwayNode,
 } from './pathway-node-view.js';
 
-export {
-  type DiagramState,
-  diagramStateOf,
-  type PathwayDiagramInput,
-  type PathwayDiagramLabels,
-} from './pathway-node-view.js';
-
 interface Palette {
   readonly fill: string;
   readonly stroke: string;
