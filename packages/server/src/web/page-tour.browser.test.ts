@@ -1,11 +1,11 @@
 // First: zod 4 copies prototype methods at schema creation, so the OpenAPI extension must load before any schema.
 import '@hono/zod-openapi';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Hono } from 'hono';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, seriousAxeViolations } from '../../test/support/browser.js';
+import { launchChromium, SCREENSHOT_DIR, seriousAxeViolations } from '../../test/support/browser.js';
 import { ESCO_FILES, OCCUPATION_ID, SQL, VISUAL } from '../../test/support/small-esco.js';
 import { ADMIN, seedIssuer } from '../../test/support/test-platform.js';
 import { startTestWebServer, type TestWebServer } from '../../test/support/web-server.js';
@@ -38,7 +38,7 @@ const BLANK_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
   'base64',
 );
-const SCREENSHOTS = fileURLToPath(new URL('../../../../test-artefacts/screenshots/', import.meta.url));
+const SCREENSHOTS = join(SCREENSHOT_DIR, 'tour/');
 const ADMIN_EMAIL = 'admin@example.com';
 const REGISTRAR_EMAIL = 'registrar.records-office@demo-university.example.edu';
 const DAY_MS = 24 * 60 * 60 * 1000;
