@@ -186,3 +186,13 @@ describe('Ed25519 signatures', () => {
     }
   });
 });
+
+describe('imported public keys are kept', () => {
+  it('the same key bytes give the same KeyObject, and a refused key is refused every time', () => {
+    const { publicKey } = generateEd25519KeyPair();
+    expect(importEd25519PublicKey(publicKey)).toBe(importEd25519PublicKey(new Uint8Array(publicKey)));
+    const identity = Buffer.from(ED25519_SMALL_ORDER_POINTS[0] ?? '', 'hex');
+    for (let attempt = 0; attempt < 2; attempt++)
+      expect(() => importEd25519PublicKey(new Uint8Array(identity))).toThrow(/small-order/);
+  });
+});

@@ -92,11 +92,21 @@ export function ed25519SignatureProblem(signature: Uint8Array): string | undefin
   return undefined;
 }
 
+// Imported keys by their raw bytes: a verifier meets the same few issuer keys again and again, and the
+// import (DER parse, point decompression in OpenSSL) costs as much as a tenth of a verification. Only
+// keys that passed the checks are kept, and a KeyObject is immutable, so a hit is as good as an import.
+const IMPORTED_KEYS_LIMIT = 1024;
+const importedKeys = new Map<string, KeyObject>();
+
 /** Imports a raw Ed25519 public key as a node:crypto KeyObject, refusing small-order and non-canonical keys. */
 export function importEd25519PublicKey(publicKey: Uint8Array): KeyObject {
+  const cacheKey = publicKey instanceof Uint8Array ? Buffer.from(publicKey).toString('hex') : '';
+  const cached = importedKeys.get(cacheKey);
+  if (cached !== undefined) return cached;
   assertEd25519PublicKey(publicKey);
+  let imported: KeyObject;
   try {
-    return createPublicKey({
+    imported = createPublicKey({
       key: Buffer.concat([SPKI_ED25519_PREFIX, publicKey]),
       format: 'der',
       type: 'spki',
@@ -104,6 +114,10 @@ export function importEd25519PublicKey(publicKey: Uint8Array): KeyObject {
   } catch (cause) {
     throw new MicrocredError(ErrorCode.INVALID_KEY, 'not a valid Ed25519 public key', { cause });
   }
+  // Oldest first out: a bounded memory whatever keys a batch brings.
+  if (importedKeys.size >= IMPORTED_KEYS_LIMIT) importedKeys.delete(importedKeys.keys().next().value ?? '');
+  importedKeys.set(cacheKey, imported);
+  return imported;
 }
 
 export function importEd25519SecretKey(secretKey: Uint8Array): KeyObject {
@@ -148,15 +162,17 @@ export function verifyEd25519(
   data: Uint8Array,
   signature: Uint8Array,
 ): boolean {
+  let key: KeyObject;
   if (publicKey instanceof Uint8Array) {
-    assertEd25519PublicKey(publicKey);
+    // Checks the key before it is first imported.
+    key = importEd25519PublicKey(publicKey);
   } else if (publicKey.asymmetricKeyType === 'ed25519') {
     assertEd25519PublicKey(rawPublicKey(publicKey));
+    key = publicKey;
   } else {
     throw new MicrocredError(ErrorCode.INVALID_KEY, 'not an Ed25519 public key');
   }
   if (ed25519SignatureProblem(signature) !== undefined) return false;
-  const key = publicKey instanceof Uint8Array ? importEd25519PublicKey(publicKey) : publicKey;
   try {
     return verify(null, data, key, signature);
   } catch {
