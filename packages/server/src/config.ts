@@ -51,6 +51,8 @@ export interface Config {
   readonly smtpUrl: string | undefined;
   /** The From of mail the platform sends (claim links, sign-in links). */
   readonly mailFrom: string;
+  /** `MAIL_RETENTION_DAYS`: sent mails are forgotten (bodies and addresses) this many days after sending. */
+  readonly mailRetentionDays: number;
   /** A resource map file (URL or DID → file) the server's verifier uses instead of fetching. */
   readonly verifierResources: string | undefined;
   /** `1edtech` accepts 1EdTech's key-in-the-fragment verification methods (README, verification policies). */
@@ -197,6 +199,7 @@ const environmentSchema = z.object({
   BODY_LIMIT_BYTES: wholeNumber({ min: 1024, max: 1024 ** 3 }).default(1024 * 1024),
   SMTP_URL: urlWithScheme(['smtp', 'smtps']).optional(),
   MAIL_FROM: z.string().trim().min(3).max(320).optional(),
+  MAIL_RETENTION_DAYS: wholeNumber({ min: 1, max: 3650 }).default(30),
   VERIFIER_RESOURCES: z.string().optional(),
   VERIFIER_COMPAT: z.enum(['strict', '1edtech'], { error: 'must be strict or 1edtech' }).default('strict'),
   MICROCRED_RATE_LIMIT: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
@@ -294,6 +297,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     bodyLimitBytes: values.BODY_LIMIT_BYTES,
     smtpUrl: values.SMTP_URL,
     mailFrom: values.MAIL_FROM ?? `microcred <no-reply@${new URL(publicUrl).hostname}>`,
+    mailRetentionDays: values.MAIL_RETENTION_DAYS,
     verifierResources:
       values.VERIFIER_RESOURCES === undefined ? undefined : resolve(values.VERIFIER_RESOURCES),
     verifierCompat: values.VERIFIER_COMPAT,

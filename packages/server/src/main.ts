@@ -242,6 +242,7 @@ export async function startServer(
   const mailWorker = startMailWorker({
     platform: running.platform,
     transport: mailTransport(config),
+    retentionDays: config.mailRetentionDays,
     logger,
   });
   // Sweeps at once, so the demo's soon-expiring credential has its reminder in /dev/mailbox at start.

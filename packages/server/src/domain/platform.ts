@@ -140,6 +140,7 @@ import { addMember, inviteMember, listMembers, removeMember } from './issuer/man
 import { onboardIssuer } from './issuer/onboard-issuer.js';
 import { listPublicIssuers, listPublishedAchievements, viewPublicIssuer } from './issuer/public-issuers.js';
 import { deliverMail } from './mail/deliver-mail.js';
+import { forgetSentMail } from './mail/forget-sent-mail.js';
 import {
   notificationSettings,
   setNotificationSettings,
@@ -849,6 +850,8 @@ export function createPlatformWithContext(options: PlatformOptions) {
       /** Newest first: the development mailbox. */
       list: (limit = 100) => context.storage.mailOutbox.list({ limit }),
       find: (id: string) => context.storage.mailOutbox.findById({ id }),
+      /** Forgets mails sent more than `retentionDays` ago (see `forgetSentMail`). */
+      forgetSent: (retentionDays: number) => forgetSentMail(context, { retentionDays }),
     },
     notifications: {
       /** The earner's choice of notification kinds (defaults filled in). */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { MailOutbox, NewMail, OutboxMail } from '../../domain/ports/mail-outbox.js';
 import type { Database } from '../database.js';
 import { mailOutbox } from '../schema/mail-outbox.js';
@@ -121,5 +121,30 @@ export class PgMailOutbox implements MailOutbox {
       this.#db.select().from(mailOutbox).where(eq(mailOutbox.id, options.id)),
     );
     return row === undefined ? null : toMail(row);
+  }
+
+  async forgetSent(options: { readonly before: Date; readonly limit: number }): Promise<number> {
+    const limit = Math.max(1, Math.trunc(options.limit));
+    return guarded('mail', () =>
+      this.#db.transaction(async (tx) => {
+        // Read through the partial index of mails still remembered, so each sweep costs what it forgets.
+        const due = await tx
+          .select({ id: mailOutbox.id, dedupeKey: mailOutbox.dedupeKey })
+          .from(mailOutbox)
+          .where(and(lt(mailOutbox.sentAt, options.before), ne(mailOutbox.toAddress, '')))
+          .orderBy(asc(mailOutbox.sentAt))
+          .limit(limit)
+          .for('update', { skipLocked: true });
+        const unkeyed = due.filter((row) => row.dedupeKey === null).map((row) => row.id);
+        const keyed = due.filter((row) => row.dedupeKey !== null).map((row) => row.id);
+        if (unkeyed.length > 0) await tx.delete(mailOutbox).where(inArray(mailOutbox.id, unkeyed));
+        if (keyed.length > 0)
+          await tx
+            .update(mailOutbox)
+            .set({ toAddress: '', subject: '', textBody: '', htmlBody: '', headers: {}, lastError: null })
+            .where(inArray(mailOutbox.id, keyed));
+        return due.length;
+      }),
+    );
   }
 }

@@ -34,6 +34,10 @@ export const mailOutbox = pgTable(
   (t) => [
     index('mail_outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`),
     // Only notifications carry a key (one mail per event and recipient); claim mails cost this index nothing.
+    // The retention sweep's way in: only mails sent and not yet forgotten, so the index stays small.
+    index('mail_outbox_remembered_idx')
+      .on(t.sentAt)
+      .where(sql`${t.sentAt} is not null and ${t.toAddress} <> ''`),
     uniqueIndex('mail_outbox_dedupe_key_unique').on(t.dedupeKey).where(sql`${t.dedupeKey} is not null`),
   ],
 );

@@ -52,4 +52,10 @@ export interface MailOutbox {
   /** Newest first, for the development mailbox. */
   list(options: { readonly limit: number }): Promise<OutboxMail[]>;
   findById(options: { readonly id: string }): Promise<OutboxMail | null>;
+  /**
+   * Forgets up to `limit` mails sent before `before`: a mail without a dedupe key is deleted; one with a key
+   * keeps its row (the key still stops the same notification from going twice) but loses its address,
+   * subject and bodies. Resolves to how many were forgotten.
+   */
+  forgetSent(options: { readonly before: Date; readonly limit: number }): Promise<number>;
 }
