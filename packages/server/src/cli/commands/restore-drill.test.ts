@@ -26,6 +26,8 @@ import { restore } from './restore.js';
 const run = promisify(execFile);
 type Env = Record<string, string>;
 
+// The drill opens the database about ten times; PGlite takes seconds to start on a busy machine.
+const DRILL_TIMEOUT_MS = 300_000;
 const ORIGIN = `${new URL(PUBLIC_URL).host}/log`;
 
 function platformEnvironment(extra: Env): Env {
@@ -96,6 +98,11 @@ async function observe(platform: Platform, seeded: Seeded) {
     checkpoint: (await platform.transparencyLog.checkpoint()).note,
     proofs,
   };
+}
+
+async function seedAndObserve(platform: Platform) {
+  const seeded = await seedPlatform(platform);
+  return { seeded, before: await observe(platform, seeded) };
 }
 
 /** Each credential's proof checked as an outside checker does: the signed checkpoint, then the inclusion path. */
@@ -194,45 +201,57 @@ describe.runIf(testDrivers().includes('pglite'))('the restore drill on the embed
   const root = mkdtempSync(join(tmpdir(), 'microcred-drill-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('backs up, loses the data folder, restores, and every credential, status list and log proof is intact', async () => {
-    const dataDir = join(root, 'data');
-    // The development setup: the key generated into DATA_DIR/master.key on first start.
-    const env = platformEnvironment({ DATA_DIR: dataDir });
-    const seeded = await onPlatform(env, seedPlatform);
-    const before = await onPlatform(env, (platform) => observe(platform, seeded));
-    checkProofs(before, seeded);
-    const masterKeyFile = join(dataDir, 'master.key');
-    const digests = await withDatabase(dataDir, tableDigests);
+  it(
+    'backs up, loses the data folder, restores, and every credential, status list and log proof is intact',
+    async () => {
+      const dataDir = join(root, 'data');
+      // The development setup: the key generated into DATA_DIR/master.key on first start.
+      const env = platformEnvironment({ DATA_DIR: dataDir });
+      const { seeded, before } = await onPlatform(env, seedAndObserve);
+      checkProofs(before, seeded);
+      const masterKeyFile = join(dataDir, 'master.key');
+      const digests = await withDatabase(dataDir, tableDigests);
 
-    const file = join(root, 'microcred.backup');
-    const out: string[] = [];
-    const io = { stdout: (text: string) => out.push(text), stderr: (text: string) => out.push(text) };
-    expect(await backup({ out: file }, io, env)).toBe(0);
-    expect(out.join('')).toContain(
-      `The master key is NOT in the backup, by design: it is in ${masterKeyFile}`,
-    );
-    // Neither the key's text nor its bytes are anywhere in the data folder's archive.
-    const keyText = readFileSync(masterKeyFile, 'utf8').trim();
-    const archive = gunzipSync(decodeBackupFile(readFileSync(file)).payload);
-    expect(archive.includes(Buffer.from('PG_VERSION'))).toBe(true);
-    expect(archive.includes(Buffer.from(keyText))).toBe(false);
-    expect(archive.includes(Buffer.from(keyText, 'base64'))).toBe(false);
-    expect(archive.includes(Buffer.from('master.key'))).toBe(false);
+      const file = join(root, 'microcred.backup');
+      const out: string[] = [];
+      const io = { stdout: (text: string) => out.push(text), stderr: (text: string) => out.push(text) };
+      expect(await backup({ out: file }, io, env)).toBe(0);
+      expect(out.join('')).toContain(
+        `The master key is NOT in the backup, by design: it is in ${masterKeyFile}`,
+      );
+      // Neither the key's text nor its bytes are anywhere in the data folder's archive.
+      const keyText = readFileSync(masterKeyFile, 'utf8').trim();
+      const archive = gunzipSync(decodeBackupFile(readFileSync(file)).payload);
+      expect(archive.includes(Buffer.from('PG_VERSION'))).toBe(true);
+      expect(archive.includes(Buffer.from(keyText))).toBe(false);
+      expect(archive.includes(Buffer.from(keyText, 'base64'))).toBe(false);
+      expect(archive.includes(Buffer.from('master.key'))).toBe(false);
 
-    // The operator kept the key apart; the machine and its data folder are lost.
-    const keptKey = join(root, 'kept-master.key');
-    copyFileSync(masterKeyFile, keptKey);
-    rmSync(dataDir, { recursive: true, force: true });
-    mkdirSync(dataDir);
-    copyFileSync(keptKey, masterKeyFile);
-    out.length = 0;
-    expect(await restore(file, { force: false }, io, env)).toBe(0);
-    expect(out.join('')).toContain('opens all 2 sealed signing keys');
+      // The operator kept the key apart; the machine and its data folder are lost.
+      const keptKey = join(root, 'kept-master.key');
+      copyFileSync(masterKeyFile, keptKey);
+      rmSync(dataDir, { recursive: true, force: true });
+      mkdirSync(dataDir);
+      copyFileSync(keptKey, masterKeyFile);
+      out.length = 0;
+      expect(await restore(file, { force: false }, io, env)).toBe(0);
+      expect(out.join('')).toContain('opens all 2 sealed signing keys');
 
-    expect(await withDatabase(dataDir, tableDigests)).toEqual(digests);
-    await expectIntact(env, seeded, before);
-    await expectClearErrorWithAnotherKey(env, seeded);
-  });
+      expect(await withDatabase(dataDir, tableDigests)).toEqual(digests);
+      await expectIntact(env, seeded, before);
+      await expectClearErrorWithAnotherKey(env, seeded);
+
+      // Restored where another master key is configured: the data is back, the command says which keys
+      // that master key does not open, and exits 1 so that a script does not go on to start the server.
+      out.length = 0;
+      const otherKey = { ...env, MASTER_KEY: randomBytes(32).toString('base64') };
+      expect(await restore(file, { force: true }, io, otherKey)).toBe(1);
+      expect(out.join('')).toContain(
+        'the master key in MASTER_KEY does not open 2 of the 2 sealed signing keys (drill-university, transparency-log)',
+      );
+    },
+    DRILL_TIMEOUT_MS,
+  );
 });
 
 describe.runIf(testDrivers().includes('postgres'))(
@@ -248,37 +267,43 @@ describe.runIf(testDrivers().includes('postgres'))(
       if (root !== '') rmSync(root, { recursive: true, force: true });
     });
 
-    it('dumps, drops the database, restores into a fresh one, and every credential, status list and log proof is intact', async () => {
-      const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
-      root = mkdtempSync(join(tmpdir(), 'microcred-pg-drill-'));
-      await admin(`create database ${name}`);
-      const env = platformEnvironment({ DATABASE_URL: url, MASTER_KEY: randomBytes(32).toString('base64') });
-      const seeded = await onPlatform(env, seedPlatform);
-      const before = await onPlatform(env, (platform) => observe(platform, seeded));
-      const digests = await withServerDatabase(url, tableDigests);
+    it(
+      'dumps, drops the database, restores into a fresh one, and every credential, status list and log proof is intact',
+      async () => {
+        const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+        root = mkdtempSync(join(tmpdir(), 'microcred-pg-drill-'));
+        await admin(`create database ${name}`);
+        const env = platformEnvironment({
+          DATABASE_URL: url,
+          MASTER_KEY: randomBytes(32).toString('base64'),
+        });
+        const { seeded, before } = await onPlatform(env, seedAndObserve);
+        const digests = await withServerDatabase(url, tableDigests);
 
-      // The commands of the README's "Backups", as written there.
-      const dump = join(root, 'microcred.dump');
-      await run('pg_dump', ['--format=custom', `--file=${dump}`, url]);
-      await admin(`drop database ${name} with (force)`);
-      await admin(`create database ${name}`);
-      await run('pg_restore', ['--no-owner', '--exit-on-error', `--dbname=${url}`, dump]);
+        // The commands of the README's "Backups", as written there.
+        const dump = join(root, 'microcred.dump');
+        await run('pg_dump', ['--format=custom', `--file=${dump}`, url]);
+        await admin(`drop database ${name} with (force)`);
+        await admin(`create database ${name}`);
+        await run('pg_restore', ['--no-owner', '--exit-on-error', `--dbname=${url}`, dump]);
 
-      expect(await withServerDatabase(url, tableDigests)).toEqual(digests);
-      await expectIntact(env, seeded, before);
-      await expectClearErrorWithAnotherKey(env, seeded);
+        expect(await withServerDatabase(url, tableDigests)).toEqual(digests);
+        await expectIntact(env, seeded, before);
+        await expectClearErrorWithAnotherKey(env, seeded);
 
-      // Over the database in place: what was issued since the dump is gone, the rest is as dumped.
-      await run('pg_restore', [
-        '--clean',
-        '--if-exists',
-        '--no-owner',
-        '--exit-on-error',
-        `--dbname=${url}`,
-        dump,
-      ]);
-      expect(await withServerDatabase(url, tableDigests)).toEqual(digests);
-    });
+        // Over the database in place: what was issued since the dump is gone, the rest is as dumped.
+        await run('pg_restore', [
+          '--clean',
+          '--if-exists',
+          '--no-owner',
+          '--exit-on-error',
+          `--dbname=${url}`,
+          dump,
+        ]);
+        expect(await withServerDatabase(url, tableDigests)).toEqual(digests);
+      },
+      DRILL_TIMEOUT_MS,
+    );
   },
 );
 

@@ -60,6 +60,10 @@ async function checkMasterKey(masterKey: MasterKeyLocation, io: Io, env: Env): P
     );
     return 1;
   }
+  if (check.checked === 0) {
+    io.stdout('The database holds no sealed signing keys yet: the master key is not needed to open any.\n');
+    return 0;
+  }
   if (check.unopened.length === 0) {
     io.stdout(`The master key (${where}) opens all ${check.checked} sealed signing keys.\n`);
     return 0;
