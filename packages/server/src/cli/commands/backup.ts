@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { locateStorage, type MasterKeyLocation, type StorageLocation } from '../../config.js';
 import { backUpEmbeddedDatabase } from '../../db/backup/index.js';
@@ -26,10 +26,17 @@ export async function backup(
     microcredVersion: microcredVersion(),
     now: () => new Date(),
   });
-  // Written beside, then renamed: an interrupted backup never leaves a file named like a good one.
+  // Written beside, flushed to the disk, then renamed: an interrupted backup, or a crash just after it,
+  // never leaves a file named like a good one.
   const partial = `${out}.partial-${process.pid}`;
   try {
-    await writeFile(partial, file, { mode: 0o600, flag: 'wx' });
+    const handle = await open(partial, 'wx', 0o600);
+    try {
+      await handle.writeFile(file);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(partial, out);
   } catch (error) {
     await rm(partial, { force: true });
