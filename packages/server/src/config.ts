@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inspect } from 'node:util';
 import { ErrorCode, MicrocredError, parseCosignerVerifierKey } from '@microcred/vc';
@@ -330,6 +330,43 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       values.TRUST_PROXY === 'true' ? 1 : values.TRUST_PROXY === 'false' ? 0 : Number(values.TRUST_PROXY),
   };
   return Object.freeze(withRedactedView(config));
+}
+
+/** Where the master key is, as `loadConfig` would find it; `present` says whether that file exists yet. */
+export type MasterKeyLocation =
+  | { readonly source: 'environment' }
+  | { readonly source: 'file'; readonly file: string; readonly present: boolean }
+  | { readonly source: 'ephemeral' };
+
+/** Where the data lives and where its master key is, read from the environment with nothing created. */
+export interface StorageLocation {
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly masterKey: MasterKeyLocation;
+}
+
+/**
+ * The storage settings of `loadConfig`, without its side effect: `backup` and `restore` must never
+ * generate a master key, since a new one would not open the keys already sealed in the database.
+ */
+export function locateStorage(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): StorageLocation {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = environmentSchema
+    .pick({ DATABASE_URL: true, DATA_DIR: true, MASTER_KEY: true })
+    .safeParse(present);
+  if (!parsed.success) {
+    throw invalid(parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`));
+  }
+  const { DATABASE_URL: databaseUrl, DATA_DIR: configured, MASTER_KEY: masterKey } = parsed.data;
+  const dataDir = configured === IN_MEMORY ? IN_MEMORY : resolve(configured);
+  if (masterKey !== undefined) return { databaseUrl, dataDir, masterKey: { source: 'environment' } };
+  if (dataDir === IN_MEMORY) return { databaseUrl, dataDir, masterKey: { source: 'ephemeral' } };
+  const file = join(dataDir, MASTER_KEY_FILE);
+  return { databaseUrl, dataDir, masterKey: { source: 'file', file, present: existsSync(file) } };
 }
 
 function resolveMasterKey(options: { readonly configured: string | undefined; readonly dataDir: string }): {

@@ -329,6 +329,31 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     });
 
   program
+    .command('backup')
+    .description(
+      'back up the embedded database (stop the server first) into one file; never the master key. For ' +
+        'PostgreSQL use pg_dump (README, "Backups")',
+    )
+    .requiredOption('--out <file>', 'the backup file to write (mode 0600; never overwritten)')
+    .action(async (options: { out: string }) => {
+      const { backup } = await import('./commands/backup.js');
+      setExitCode(await backup(options, io));
+    });
+
+  program
+    .command('restore')
+    .description(
+      'restore a backup as the embedded database (stop the server first), migrate it if older, and check ' +
+        'that the master key opens its signing keys',
+    )
+    .argument('<file>', 'a file from `microcred backup`')
+    .option('--force', 'replace the database already in DATA_DIR (moved aside, not deleted)')
+    .action(async (file: string, options: { force?: boolean }) => {
+      const { restore } = await import('./commands/restore.js');
+      setExitCode(await restore(file, { force: options.force === true }, io));
+    });
+
+  program
     .command('worker')
     .description(
       'work on bulk jobs and pathway awards from the configured database until stopped (run several against PostgreSQL)',

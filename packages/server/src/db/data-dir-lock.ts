@@ -28,6 +28,7 @@ export function acquireDataDirLock(lockFile: string): () => void {
         throw new ServerError(
           ServerErrorCode.CONFLICT,
           `the embedded database is in use by process ${holder} (${lockFile}); stop it first, or use a PostgreSQL server (DATABASE_URL) that several processes can share`,
+          { details: { holder } },
         );
       }
       rmSync(lockFile, { force: true });

@@ -126,6 +126,7 @@ import { listEventFeed } from './events/list-event-feed.js';
 import { recordDownload, recordShare, recordVerification, recordView } from './events/record-activity.js';
 import { sweepExpiredCredentials } from './events/sweep-expired-credentials.js';
 import { normalizeEmail } from './identity/normalize-email.js';
+import { checkSealedKeys } from './issuer/check-sealed-keys.js';
 import { createActiveSigningKey, issuerDidDocument } from './issuer/issuer-keys.js';
 import {
   createIssuer,
@@ -885,6 +886,8 @@ export function createPlatformWithContext(options: PlatformOptions) {
       pendingMigrations: () => context.storage.pendingMigrations(),
       /** Work waiting in each queue, for the operators' metrics. */
       backlog: () => context.storage.backlog(),
+      /** Whether this process's master key opens the sealed signing keys (checked after a restore). */
+      sealedKeys: () => checkSealedKeys(context),
     },
     /** Rate limits counted in the platform's database, so every process on it shares them. */
     rateLimiter: (limits: { readonly rules: RateLimitRules; readonly enabled?: boolean }) =>
