@@ -112,6 +112,7 @@ function linesOf(view: PathwayNodeView): NodeText[] {
   const lines = nameLines(view.name).map((text) => ({ text, bold: true }));
   if (view.rule !== null) lines.push({ text: truncate(view.rule, DETAIL_UNITS), bold: false });
   if (view.progress !== null) lines.push({ text: truncate(view.progress, DETAIL_UNITS), bold: false });
+  if (view.award !== null) lines.push({ text: truncate(view.award, DETAIL_UNITS), bold: false });
   lines.push({ text: truncate(view.word, DETAIL_UNITS), bold: false });
   return lines;
 }
