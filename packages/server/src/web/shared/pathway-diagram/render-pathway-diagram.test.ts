@@ -358,6 +358,31 @@ describe('renderPathwayDiagram', () => {
     expect(descendants(plain).some((element) => element.name === 'a')).toBe(false);
   });
 
+  it('names what a node awards, whole, on the box and in its link, when asked', () => {
+    const progress = evaluate({
+      ...ordered,
+      children: [{ ...ordered.children[0], milestoneAchievementId: 'badge' }, ordered.children[1]],
+    } as RuleNode);
+    const svg = parseXml(
+      renderPathwayDiagram({
+        progress,
+        achievementName: (id) => (id === 'badge' ? 'Foundations of Data Analysis Badge' : `Course ${id}`),
+        labels: { ...labels, awards: (name) => `Awards ${name}` },
+        awardOf: (node) => node.milestoneAchievementId,
+        linkOf: (node) => (node.milestoneAchievementId === null ? null : '/achievements/badge'),
+      }),
+    );
+    const [link] = descendants(svg).filter((element) => element.name === 'a');
+    const award = 'Awards Foundations of Data Analysis Badge';
+    expect(link?.attributes['aria-label']).toBe(`Foundations — n-of 2 — 0% — ${award} — Missing`);
+    // Longer than a line: wrapped rather than cut, so what the link shows stays part of its name.
+    const shown = textsOf(link?.children[0] as Element);
+    expect(shown.join(' ')).toContain(award);
+    expect(shown.every((line) => !line.endsWith('…'))).toBe(true);
+    // Nodes that award nothing say nothing of it.
+    expect(nodeGroups(svg).filter((group) => fullText(group).includes('Awards'))).toHaveLength(1);
+  });
+
   it('fits a deep and wide tree inside its viewBox without overlapping boxes', () => {
     let requirement: RuleNode = {
       type: 'n-of',

@@ -28,6 +28,7 @@ const LINE_HEIGHT = 17;
 const NAME_UNITS = 22;
 const NAME_LINES = 3;
 const DETAIL_UNITS = 30;
+const AWARD_LINES = 2;
 
 // XML 1.0 forbids these code points outright (control characters, lone surrogates, U+FFFE/FFFF): one in an
 // issuer's name would make the whole document unreadable.
@@ -83,15 +84,15 @@ function unitsOf(text: string): number {
 }
 
 /**
- * The name on as many lines as it needs, up to NAME_LINES: cut short only beyond that (the node's title
+ * A text on as many lines of `units` as it needs, up to `most`: cut short only beyond that (the node's title
  * and the link's name still carry it whole).
  */
-function nameLines(name: string): string[] {
-  const clean = name.replace(/\s+/g, ' ').trim();
-  const lines = wrapWords(clean, (line) => unitsOf(line) <= NAME_UNITS);
-  if (lines.length <= NAME_LINES) return lines;
-  const kept = lines.slice(0, NAME_LINES - 1);
-  return [...kept, truncate(lines.slice(NAME_LINES - 1).join(' '), NAME_UNITS)];
+function wrapLines(text: string, units: number, most: number): string[] {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  const lines = wrapWords(clean, (line) => unitsOf(line) <= units);
+  if (lines.length <= most) return lines;
+  const kept = lines.slice(0, most - 1);
+  return [...kept, truncate(lines.slice(most - 1).join(' '), units)];
 }
 
 interface NodeText {
@@ -109,10 +110,12 @@ interface Placed {
 }
 
 function linesOf(view: PathwayNodeView): NodeText[] {
-  const lines = nameLines(view.name).map((text) => ({ text, bold: true }));
+  const lines = wrapLines(view.name, NAME_UNITS, NAME_LINES).map((text) => ({ text, bold: true }));
   if (view.rule !== null) lines.push({ text: truncate(view.rule, DETAIL_UNITS), bold: false });
   if (view.progress !== null) lines.push({ text: truncate(view.progress, DETAIL_UNITS), bold: false });
-  if (view.award !== null) lines.push({ text: truncate(view.award, DETAIL_UNITS), bold: false });
+  // Whole where it fits in two lines: what a link shows must be part of its name (WCAG 2.5.3).
+  if (view.award !== null)
+    lines.push(...wrapLines(view.award, DETAIL_UNITS, AWARD_LINES).map((text) => ({ text, bold: false })));
   lines.push({ text: truncate(view.word, DETAIL_UNITS), bold: false });
   return lines;
 }
