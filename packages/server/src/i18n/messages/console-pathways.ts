@@ -14,7 +14,9 @@ export const consolePathwaysEn = {
   'console.pathways.unknownPathway': 'No such pathway',
   'console.pathways.requirements': 'Requirements',
   'console.pathways.diagram': 'Diagram',
-  'console.pathways.diagramHint': 'The requirement tree as earners see it, before they have earned anything.',
+  'console.pathways.diagramHint':
+    'The requirement tree as earners see it, before they have earned anything. Each box leads to its achievement’s page; a group that awards an achievement leads to that one.',
+  'console.pathways.awards': 'Awards {name}',
   'console.pathways.versions':
     'Version {version}. A published pathway never changes its rules: a new requirement tree becomes a new version, which earners who started on an earlier one get when it is no stricter for them.',
   'console.pathways.versionsDraft': 'Draft: edits change it in place until it is published.',
@@ -107,7 +109,8 @@ export const consolePathwaysFr: Readonly<Record<keyof typeof consolePathwaysEn, 
   'console.pathways.requirements': 'Exigences',
   'console.pathways.diagram': 'Diagramme',
   'console.pathways.diagramHint':
-    'L’arbre des exigences tel que les apprenants le voient, avant d’avoir obtenu quoi que ce soit.',
+    'L’arbre des exigences tel que les apprenants le voient, avant d’avoir obtenu quoi que ce soit. Chaque case mène à la page de sa certification ; un groupe qui délivre une certification mène à celle-ci.',
+  'console.pathways.awards': 'Délivre {name}',
   'console.pathways.versions':
     'Version {version}. Un parcours publié ne change jamais ses règles : un nouvel arbre d’exigences devient une nouvelle version, que les apprenants ayant commencé sur une version antérieure obtiennent lorsqu’elle n’est pas plus stricte pour eux.',
   'console.pathways.versionsDraft':

@@ -3,6 +3,7 @@ import type { IssuedItem } from '../../domain/earner/portfolio.js';
 import { itemLinks } from '../shared/credential-card.js';
 import { Layout, PostForm } from '../shared/layout.js';
 import { linkedInAddToProfileUrl } from '../shared/render/linkedin-url.js';
+import { ShareLink } from '../shared/share-link.js';
 import type { WebEnv } from '../shared/web-env.js';
 
 /**
@@ -58,9 +59,13 @@ export function AcceptedPage(props: {
               </a>
             </div>
             <p class="hint">{t('accepted.pageHint')}</p>
-            <p>
-              <code class="share-url">{props.pageUrl}</code>
-            </p>
+            <ShareLink
+              c={c}
+              credentialId={id}
+              url={props.pageUrl}
+              title={links.name}
+              text={t('share.text', { name: links.name, issuer: links.issuer })}
+            />
           </>
         ) : (
           <>

@@ -13,6 +13,7 @@ import { credentialStateWords } from '../shared/credential-state.js';
 import { Layout, PostForm, StandingBadge } from '../shared/layout.js';
 import { linkedInAddToProfileUrl } from '../shared/render/linkedin-url.js';
 import { qrCodeSvg } from '../shared/render/qr-code.js';
+import { ShareLink } from '../shared/share-link.js';
 import { integrityFailed, standingOfReport, VerificationPanel } from '../shared/verification-words.js';
 import type { WebEnv } from '../shared/web-env.js';
 import { CredentialEndorsements } from './endorsement-pages.js';
@@ -329,6 +330,7 @@ export function IssuedCredentialPage(props: {
       ) : (
         <section aria-labelledby="share-heading">
           <h2 id="share-heading">{t('share.heading')}</h2>
+          <ShareLink c={c} credentialId={id} url={props.pageUrl} title={fields.name} text={shareText} />
           <div class="actions">
             {linkedIn === null ? null : (
               <a
@@ -387,6 +389,7 @@ export function IssuedCredentialPage(props: {
                 class="secondary"
                 data-copy="embed-snippet"
                 data-copied={t('share.copied')}
+                data-copy-failed={t('share.copyFailed')}
                 data-beacon={`/credentials/${id}/events/embed`}
                 hidden
               >

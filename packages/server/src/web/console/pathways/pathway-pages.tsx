@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { raw } from 'hono/html';
 import type { Workspace } from '../../../domain/auth/staff-access.js';
-import { evaluatePathway } from '../../../domain/pathway/engine/evaluate-pathway.js';
+import { evaluatePathway, type NodeProgress } from '../../../domain/pathway/engine/evaluate-pathway.js';
 import type { PathwayRules, RuleNode } from '../../../domain/pathway/model/pathway-rules.js';
 import { isGroup } from '../../../domain/pathway/model/requirement-node.js';
 import type { Achievement, PathwayStatus, PathwayWithVersion } from '../../../domain/ports/index.js';
@@ -9,6 +9,8 @@ import type { MessageKey } from '../../../i18n/messages/en.js';
 import { PostForm } from '../../shared/layout.js';
 import { Notes } from '../../shared/notes.js';
 import { describeRule } from '../../shared/pathway-diagram/describe-rule.js';
+import type { PathwayDiagramInput } from '../../shared/pathway-diagram/pathway-node-view.js';
+import { PathwayStepList } from '../../shared/pathway-diagram/pathway-step-list.js';
 import { renderPathwayDiagram } from '../../shared/pathway-diagram/render-pathway-diagram.js';
 import type { WebEnv } from '../../shared/web-env.js';
 import { consolePath } from '../console-context.js';
@@ -58,21 +60,38 @@ function Heading(props: {
   return props.nested === true ? <h3 id={props.id}>{props.text}</h3> : <h2 id={props.id}>{props.text}</h2>;
 }
 
-/** The tree as a learner who has earned nothing yet would see it drawn. */
+/**
+ * The tree as a learner who has earned nothing yet would see it drawn (a list on a phone). Each box leads to
+ * an achievement: a step to its own, the root and every milestone group to the one it awards; the issuer's
+ * own achievements open in the console, a partner's on its public page.
+ */
 function Diagram(props: {
   readonly c: Context<WebEnv>;
+  readonly workspace: Workspace;
   readonly title: string;
   readonly rules: PathwayRules;
   readonly names: ReadonlyMap<string, string>;
+  /** The issuer's own achievements, which have a console page. */
+  readonly ownAchievementIds: ReadonlySet<string>;
   /** Under the preview heading: its headings one level down. */
   readonly nested?: boolean;
 }) {
-  const { c } = props;
+  const { c, workspace, rules } = props;
   const t = c.get('t');
-  const progress = evaluatePathway({ pathway: props.rules, credentials: [], now: new Date() });
-  const svg = renderPathwayDiagram({
+  const progress = evaluatePathway({ pathway: rules, credentials: [], now: new Date() });
+  const awardOf = (node: NodeProgress): string | null =>
+    node.path === progress.root.path ? rules.completionAchievementId : node.milestoneAchievementId;
+  const input: PathwayDiagramInput = {
     progress,
     achievementName: (id) => props.names.get(id) ?? t('console.pathways.unknownAchievement'),
+    awardOf,
+    linkOf: (node) => {
+      const id = node.type === 'achievement' ? node.achievementId : awardOf(node);
+      if (id === null) return null;
+      return props.ownAchievementIds.has(id)
+        ? consolePath(workspace, `/achievements/${id}`)
+        : `/achievements/${id}`;
+    },
     labels: {
       done: t('pathway.state.done'),
       inProgress: t('pathway.state.inProgress'),
@@ -81,13 +100,17 @@ function Diagram(props: {
       title: props.title,
       describeRule: (node) => describeRule(c, node),
       stepsDone: (done, total) => t('pathway.stepsDone', { done, total }),
+      awards: (name) => t('console.pathways.awards', { name }),
     },
-  });
+  };
   return (
     <section aria-labelledby="pathway-diagram-heading">
       <Heading nested={props.nested} id="pathway-diagram-heading" text={t('console.pathways.diagram')} />
       <p class="hint">{t('console.pathways.diagramHint')}</p>
-      <div class="pathway-diagram">{raw(svg)}</div>
+      <div class="diagram pathway-diagram">
+        {raw(renderPathwayDiagram(input))}
+        <PathwayStepList input={input} />
+      </div>
     </section>
   );
 }
@@ -250,6 +273,8 @@ export function PathwayViewPage(props: {
   readonly workspace: Workspace;
   readonly found: PathwayWithVersion;
   readonly names: ReadonlyMap<string, string>;
+  /** The issuer's own achievements, which the diagram links to in the console. */
+  readonly ownAchievementIds: ReadonlySet<string>;
   readonly done?: PathwayDone;
   /** Why publishing was refused (an achievement still a draft, …). */
   readonly error?: string;
@@ -299,7 +324,14 @@ export function PathwayViewPage(props: {
         </div>
       ) : null}
       <TreeInWords c={c} rules={version.rules} names={props.names} />
-      <Diagram c={c} title={pathway.name} rules={version.rules} names={props.names} />
+      <Diagram
+        c={c}
+        workspace={workspace}
+        title={pathway.name}
+        rules={version.rules}
+        names={props.names}
+        ownAchievementIds={props.ownAchievementIds}
+      />
     </ConsoleLayout>
   );
 }
@@ -473,7 +505,15 @@ export function PathwayFormPage(props: {
             {t('console.pathways.previewNote')}
           </p>
           <TreeInWords c={c} rules={props.preview.rules} names={props.preview.names} nested />
-          <Diagram c={c} title={values.name} rules={props.preview.rules} names={props.preview.names} nested />
+          <Diagram
+            c={c}
+            workspace={workspace}
+            title={values.name}
+            rules={props.preview.rules}
+            names={props.preview.names}
+            ownAchievementIds={new Set(props.achievements.map((achievement) => achievement.id))}
+            nested
+          />
         </section>
       )}
     </ConsoleLayout>

@@ -112,6 +112,73 @@ describe('pathways in the console', () => {
     await owner.get(`${BASE}?lang=en`);
   });
 
+  it('links each box of the diagram to an achievement: a milestone and the whole pathway to what they award', async () => {
+    const milestone = await test.platform.achievements.create(ADMIN, {
+      issuerId: demoIssuerId,
+      name: 'Foundations Badge',
+      description: 'The first two steps.',
+      criteria: { narrative: 'Earn both.' },
+      achievementType: 'Badge',
+    });
+    const created = await test.platform.pathways.create(ADMIN, {
+      issuerId: demoIssuerId,
+      name: 'With a milestone',
+      completionAchievementId: completionId,
+      requirement: {
+        type: 'all-of',
+        children: [
+          {
+            type: 'all-of',
+            name: 'Foundations',
+            milestoneAchievementId: milestone.id,
+            children: partIds.slice(0, 2).map((achievementId) => ({ type: 'achievement', achievementId })),
+          },
+          { type: 'achievement', achievementId: partIds[2] ?? '' },
+        ],
+      },
+      status: 'draft',
+    });
+    const page = await owner.get(`${BASE}/${created.pathway.id}`);
+    expect(page.status).toBe(200);
+    const console = '/console/demo-university/achievements';
+    /** The link around the diagram's box at `path`, and the same step's link in the list a phone shows. */
+    const linksAt = (path: string) =>
+      [
+        ...page.text.matchAll(
+          new RegExp(
+            `<a href="([^"]+)" aria-label="([^"]+)"><g class="pathway-node" data-state="\\w+" data-path="${path}">`,
+            'g',
+          ),
+        ),
+        ...page.text.matchAll(
+          new RegExp(
+            `<li data-path="${path}"><div class="step"[^>]*><span class="step-name"><a href="([^"]+)" aria-label="([^"]+)">`,
+            'g',
+          ),
+        ),
+      ].map(([, href, label]) => ({ href, label }));
+    const milestoneLinks = linksAt('requirement\\.children\\.0');
+    expect(milestoneLinks).toHaveLength(2);
+    for (const link of milestoneLinks) {
+      expect(link.href).toBe(`${console}/${milestone.id}`);
+      expect(link.label).toContain('Foundations — ');
+      expect(link.label).toContain('Awards Foundations Badge');
+    }
+    expect(linksAt('requirement').map((link) => link.href)).toEqual([
+      `${console}/${completionId}`,
+      `${console}/${completionId}`,
+    ]);
+    expect(linksAt('requirement\\.children\\.1')[0]?.href).toBe(`${console}/${partIds[2]}`);
+    expect(linksAt('requirement\\.children\\.0\\.children\\.1')[0]?.href).toBe(`${console}/${partIds[1]}`);
+    // Where the milestone's box leads is its page in the console.
+    const awarded = await owner.get(`${console}/${milestone.id}`);
+    expect(awarded.status).toBe(200);
+    expect(awarded.text).toContain('Foundations Badge');
+    const french = await owner.get(`${BASE}/${created.pathway.id}?lang=fr`);
+    expect(french.text).toContain('Délivre Foundations Badge');
+    await owner.get(`${BASE}?lang=en`);
+  });
+
   it('creates a draft from a JSON tree, which the list then shows as a draft', async () => {
     const created = await issuer.post(BASE, pathwayForm());
     expect(created.status).toBe(303);

@@ -217,6 +217,11 @@ async function otherPathways(
   return all.filter((other) => other.pathway.id !== found?.pathway.id);
 }
 
+/** The ids of the issuer's own achievements: those the diagram opens in the console. */
+async function ownAchievementIds(platform: Platform, actor: Actor, workspace: Workspace) {
+  return new Set((await issuerAchievements(platform, actor, workspace)).map((achievement) => achievement.id));
+}
+
 /** The names a stored version's words and diagram need. */
 function namesOf(platform: Platform, found: PathwayWithVersion) {
   return platform.achievements.names([
@@ -279,6 +284,7 @@ export function mountConsolePathwayRoutes(web: Hono<WebEnv>, { platform }: WebDe
         workspace={workspace}
         found={found}
         names={await namesOf(platform, found)}
+        ownAchievementIds={await ownAchievementIds(platform, actor, workspace)}
         {...(done === undefined ? {} : { done })}
       />,
     );
@@ -336,6 +342,7 @@ export function mountConsolePathwayRoutes(web: Hono<WebEnv>, { platform }: WebDe
           workspace={workspace}
           found={found}
           names={await namesOf(platform, found)}
+          ownAchievementIds={await ownAchievementIds(platform, actor, workspace)}
           error={refusal}
         />,
         400,

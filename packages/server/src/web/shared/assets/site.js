@@ -21,16 +21,44 @@ for (const zone of document.querySelectorAll('[data-dropzone]')) {
   });
 }
 
-// Copy buttons: copy the text of the element they name.
+// Copy buttons: copy the text of the element they name. Where the page may not write to the clipboard (an
+// address without https, as a phone on a local network sees it, or a refused permission), the text is
+// selected instead and the status says how to copy it: a click never does nothing.
 for (const button of document.querySelectorAll('[data-copy]')) {
   button.hidden = false;
   button.addEventListener('click', async () => {
-    const source = document.getElementById(button.getAttribute('data-copy'));
-    if (!source || !navigator.clipboard) return;
-    await navigator.clipboard.writeText(source.textContent || '');
-    const status = document.getElementById(`${button.getAttribute('data-copy')}-status`);
-    if (status) status.textContent = button.getAttribute('data-copied') || '';
+    const name = button.getAttribute('data-copy');
+    const source = document.getElementById(name);
+    if (!source) return;
+    const status = document.getElementById(`${name}-status`);
+    const say = (words) => {
+      if (status) status.textContent = words || '';
+    };
+    say('');
+    try {
+      await navigator.clipboard.writeText(source.textContent || '');
+      say(button.getAttribute('data-copied'));
+    } catch {
+      window.getSelection()?.selectAllChildren(source);
+      say(button.getAttribute('data-copy-failed'));
+    }
   });
+}
+
+// The device's own share sheet (a phone's), where the browser has one; cancelling it is no error.
+if (navigator.share) {
+  for (const button of document.querySelectorAll('[data-share-url]')) {
+    button.hidden = false;
+    button.addEventListener('click', () => {
+      navigator
+        .share({
+          title: button.getAttribute('data-share-title') || document.title,
+          text: button.getAttribute('data-share-text') || '',
+          url: button.getAttribute('data-share-url') || window.location.href,
+        })
+        .catch(() => {});
+    });
+  }
 }
 
 // Share buttons tell the platform they were used (counted for the issuer; the link works regardless).

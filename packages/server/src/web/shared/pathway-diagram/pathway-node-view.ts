@@ -13,6 +13,8 @@ export interface PathwayDiagramLabels {
   readonly describeRule: (node: NodeProgress) => string;
   /** "2 of 3 steps done", for a group of steps; without it such a group shows its percentage too. */
   readonly stepsDone?: (done: number, total: number) => string;
+  /** "Awards Foundations badge": what a node that awards an achievement says of it (see `awardOf`). */
+  readonly awards?: (name: string) => string;
 }
 
 export interface PathwayDiagramInput {
@@ -21,6 +23,11 @@ export interface PathwayDiagramInput {
   readonly labels: PathwayDiagramLabels;
   /** Where a node leads (an achievement's page, the certificate earned), or null for none. */
   readonly linkOf?: (node: NodeProgress) => string | null;
+  /**
+   * The achievement a node awards once met (the pathway's completion, a milestone), to be named on it
+   * with `labels.awards`; null for none. Without it no node names an award.
+   */
+  readonly awardOf?: (node: NodeProgress) => string | null;
 }
 
 /**
@@ -82,6 +89,8 @@ export interface PathwayNodeView {
   readonly rule: string | null;
   /** A group's progress: its steps done ("2 of 3 steps done") or its percentage; null once met, or for an achievement. */
   readonly progress: string | null;
+  /** What it awards once met ("Awards Foundations badge"); null when it awards nothing or is not asked. */
+  readonly award: string | null;
   /** The state in words. */
   readonly word: string;
   readonly href: string | null;
@@ -104,6 +113,11 @@ export function viewPathwayNode(node: NodeProgress, input: PathwayDiagramInput):
       : steps !== null && input.labels.stepsDone !== undefined
         ? input.labels.stepsDone(steps.done, steps.total)
         : `${percentOf(node)}%`;
-  const summary = [name, rule, progress, word].filter((part) => part !== null).join(' — ');
-  return { node, state, name, rule, progress, word, href: input.linkOf?.(node) ?? null, summary };
+  const awarded = input.awardOf?.(node) ?? null;
+  const award =
+    awarded === null || input.labels.awards === undefined
+      ? null
+      : input.labels.awards(input.achievementName(awarded));
+  const summary = [name, rule, progress, award, word].filter((part) => part !== null).join(' — ');
+  return { node, state, name, rule, progress, award, word, href: input.linkOf?.(node) ?? null, summary };
 }

@@ -17,6 +17,7 @@ function Step(props: { readonly node: NodeProgress; readonly input: PathwayDiagr
         </span>{' '}
         {view.rule === null ? null : <span class="step-rule">{view.rule}</span>}{' '}
         {view.progress === null ? null : <span class="step-progress">{view.progress}</span>}{' '}
+        {view.award === null ? null : <span class="step-award">{view.award}</span>}{' '}
         <span class="step-status">{view.word}</span>
       </div>
       {view.node.children.length === 0 ? null : (

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   type EarnedCredential,
@@ -8,6 +9,46 @@ import {
 import type { PathwayRules, RuleAchievement, RuleNode } from '../../../domain/pathway/model/pathway-rules.js';
 import { diagramStateOf, type PathwayDiagramLabels } from './pathway-node-view.js';
 import { renderPathwayDiagram } from './render-pathway-diagram.js';
+
+const STYLESHEET = readFileSync(new URL('../assets/site.css', import.meta.url), 'utf8').replace(
+  /\/\*[\s\S]*?\*\//g,
+  '',
+);
+
+/** The last value the stylesheet gives `property` in a rule whose selector list names `selector`. */
+function declared(selector: string, property: string): string | undefined {
+  let value: string | undefined;
+  for (const [, selectors, body] of STYLESHEET.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+    if (!(selectors ?? '').split(',').some((one) => one.trim() === selector)) continue;
+    for (const declaration of (body ?? '').split(';')) {
+      const [name, ...rest] = declaration.split(':');
+      if (name?.trim() === property) value = rest.join(':').trim();
+    }
+  }
+  return value;
+}
+
+/** What colour a rule paints a node of `state` with: its custom properties followed to a token's hex. */
+function colourOf(selector: string, property: string, state: string): string {
+  let value = declared(selector, property);
+  for (let hops = 0; value?.startsWith('var(') === true && hops < 5; hops += 1) {
+    const name = /^var\((--[a-z0-9-]+)\)$/.exec(value)?.[1] ?? '';
+    value = declared(`.pathway-node[data-state="${state}"]`, name) ?? declared(':root', name);
+  }
+  expect(value, `${selector} { ${property} } for ${state}`).toMatch(/^#[0-9a-f]{6}$/i);
+  return value ?? '';
+}
+
+/** WCAG 2.2 contrast ratio of two `#rrggbb` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const channels = [1, 3, 5].map((start) => Number.parseInt(hex.slice(start, start + 2), 16) / 255);
+    const [r, g, b] = channels.map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
+}
 
 const NOW = new Date('2026-03-01T00:00:00Z');
 const leaf = (achievementId: string, amounts: Partial<RuleAchievement> = {}): RuleAchievement => ({
@@ -317,6 +358,31 @@ describe('renderPathwayDiagram', () => {
     expect(descendants(plain).some((element) => element.name === 'a')).toBe(false);
   });
 
+  it('names what a node awards, whole, on the box and in its link, when asked', () => {
+    const progress = evaluate({
+      ...ordered,
+      children: [{ ...ordered.children[0], milestoneAchievementId: 'badge' }, ordered.children[1]],
+    } as RuleNode);
+    const svg = parseXml(
+      renderPathwayDiagram({
+        progress,
+        achievementName: (id) => (id === 'badge' ? 'Foundations of Data Analysis Badge' : `Course ${id}`),
+        labels: { ...labels, awards: (name) => `Awards ${name}` },
+        awardOf: (node) => node.milestoneAchievementId,
+        linkOf: (node) => (node.milestoneAchievementId === null ? null : '/achievements/badge'),
+      }),
+    );
+    const [link] = descendants(svg).filter((element) => element.name === 'a');
+    const award = 'Awards Foundations of Data Analysis Badge';
+    expect(link?.attributes['aria-label']).toBe(`Foundations — n-of 2 — 0% — ${award} — Missing`);
+    // Longer than a line: wrapped rather than cut, so what the link shows stays part of its name.
+    const shown = textsOf(link?.children[0] as Element);
+    expect(shown.join(' ')).toContain(award);
+    expect(shown.every((line) => !line.endsWith('…'))).toBe(true);
+    // Nodes that award nothing say nothing of it.
+    expect(nodeGroups(svg).filter((group) => fullText(group).includes('Awards'))).toHaveLength(1);
+  });
+
   it('fits a deep and wide tree inside its viewBox without overlapping boxes', () => {
     let requirement: RuleNode = {
       type: 'n-of',
@@ -363,27 +429,28 @@ describe('renderPathwayDiagram', () => {
     }
   });
 
-  it('writes text on fills with at least WCAG AA contrast', () => {
+  it("is coloured by the stylesheet's tokens alone, with text on every state's fill at WCAG AA contrast", () => {
     const progress = evaluate(ordered, [held('a'), held('d')]);
-    const groups = nodeGroups(parseXml(render(progress)));
+    const markup = render(progress);
+    // No colour of its own: one palette, the stylesheet's.
+    expect(markup).not.toMatch(/#[0-9a-f]{3,8}\b|rgb\(/i);
+    const groups = nodeGroups(parseXml(markup));
     expect(new Set(groups.map((group) => group.attributes['data-state']))).toEqual(
       new Set(['done', 'in-progress', 'missing', 'blocked']),
     );
-    const luminance = (hex: string) => {
-      const channels = [1, 3, 5].map((start) => Number.parseInt(hex.slice(start, start + 2), 16) / 255);
-      const [r, g, b] = channels.map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-      return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
-    };
-    const contrast = (a: string, b: string) => {
-      const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-      return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
-    };
     for (const group of groups) {
-      const fill = group.children.find((child) => child.name === 'rect')?.attributes.fill ?? '';
-      expect(fill).toMatch(/^#[0-9a-f]{6}$/);
-      for (const text of group.children.filter((child) => child.name === 'text')) {
-        expect(contrast(fill, text.attributes.fill ?? '')).toBeGreaterThanOrEqual(4.5);
-      }
+      const state = group.attributes['data-state'] ?? '';
+      expect(group.attributes.class).toBe('pathway-node');
+      expect(group.children.find((child) => child.name === 'rect')?.attributes.class).toBe('pathway-box');
+      const fill = colourOf('.pathway-node .pathway-box', 'fill', state);
+      const outline = colourOf('.pathway-node .pathway-box', 'stroke', state);
+      const text = colourOf('.pathway-node text', 'fill', state);
+      expect(contrast(fill, text), `text on a ${state} box`).toBeGreaterThanOrEqual(4.5);
+      // WCAG 1.4.11: the box's outline against the page around it.
+      expect(
+        contrast(outline, colourOf(':root', 'background', state)),
+        `${state} outline`,
+      ).toBeGreaterThanOrEqual(3);
     }
   });
 

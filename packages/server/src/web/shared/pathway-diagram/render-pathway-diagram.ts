@@ -9,21 +9,11 @@ import {
   viewPathwayNode,
 } from './pathway-node-view.js';
 
-interface Palette {
-  readonly fill: string;
-  readonly stroke: string;
-  readonly text: string;
-  readonly dash: string | null;
-}
-
-// Dark text on light fills keeps every pair far above WCAG AA (4.5:1); the outlines stay above the 3:1
-// non-text contrast against the white page. The state word is always written too, never colour alone.
-const PALETTE: Readonly<Record<DiagramState, Palette>> = {
-  done: { fill: '#dcf5e3', stroke: '#1e7b34', text: '#0b3318', dash: null },
-  'in-progress': { fill: '#fff2c7', stroke: '#9a5b00', text: '#3a2600', dash: null },
-  missing: { fill: '#f3f4f6', stroke: '#b3261e', text: '#1f2328', dash: null },
-  blocked: { fill: '#ffffff', stroke: '#5b6470', text: '#2b3036', dash: '6 4' },
-};
+// The colours are the stylesheet's (site.css: one palette for the page, the diagram and the list that stands
+// in for it on a phone), chosen by each node's `data-state`. The attributes are what shows without it: boxes
+// outlined in the text's colour, every word still readable, the state always written, never colour alone.
+// Only a waiting node's dashes are drawn here: they are a shape, in the drawing's own units.
+const BLOCKED_DASH = '6 4';
 
 const NODE_WIDTH = 200;
 // The smallest box; a box grows by a line's height for every line past three.
@@ -38,6 +28,7 @@ const LINE_HEIGHT = 17;
 const NAME_UNITS = 22;
 const NAME_LINES = 3;
 const DETAIL_UNITS = 30;
+const AWARD_LINES = 2;
 
 // XML 1.0 forbids these code points outright (control characters, lone surrogates, U+FFFE/FFFF): one in an
 // issuer's name would make the whole document unreadable.
@@ -93,15 +84,15 @@ function unitsOf(text: string): number {
 }
 
 /**
- * The name on as many lines as it needs, up to NAME_LINES: cut short only beyond that (the node's title
+ * A text on as many lines of `units` as it needs, up to `most`: cut short only beyond that (the node's title
  * and the link's name still carry it whole).
  */
-function nameLines(name: string): string[] {
-  const clean = name.replace(/\s+/g, ' ').trim();
-  const lines = wrapWords(clean, (line) => unitsOf(line) <= NAME_UNITS);
-  if (lines.length <= NAME_LINES) return lines;
-  const kept = lines.slice(0, NAME_LINES - 1);
-  return [...kept, truncate(lines.slice(NAME_LINES - 1).join(' '), NAME_UNITS)];
+function wrapLines(text: string, units: number, most: number): string[] {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  const lines = wrapWords(clean, (line) => unitsOf(line) <= units);
+  if (lines.length <= most) return lines;
+  const kept = lines.slice(0, most - 1);
+  return [...kept, truncate(lines.slice(most - 1).join(' '), units)];
 }
 
 interface NodeText {
@@ -119,9 +110,12 @@ interface Placed {
 }
 
 function linesOf(view: PathwayNodeView): NodeText[] {
-  const lines = nameLines(view.name).map((text) => ({ text, bold: true }));
+  const lines = wrapLines(view.name, NAME_UNITS, NAME_LINES).map((text) => ({ text, bold: true }));
   if (view.rule !== null) lines.push({ text: truncate(view.rule, DETAIL_UNITS), bold: false });
   if (view.progress !== null) lines.push({ text: truncate(view.progress, DETAIL_UNITS), bold: false });
+  // Whole where it fits in two lines: what a link shows must be part of its name (WCAG 2.5.3).
+  if (view.award !== null)
+    lines.push(...wrapLines(view.award, DETAIL_UNITS, AWARD_LINES).map((text) => ({ text, bold: false })));
   lines.push({ text: truncate(view.word, DETAIL_UNITS), bold: false });
   return lines;
 }
@@ -171,17 +165,16 @@ function flatten(placed: Placed, into: Placed[] = []): Placed[] {
 
 function renderNode(placed: Placed, nodeHeight: number): string {
   const { view, lines } = placed;
-  const colours = PALETTE[view.state];
   const firstBaseline = placed.y - ((lines.length - 1) * LINE_HEIGHT) / 2 + 4;
   const texts = lines.map(
     (line, index) =>
-      `<text x="${placed.x}" y="${firstBaseline + index * LINE_HEIGHT}" text-anchor="middle" font-size="${line.bold ? 13 : 12}"${line.bold ? ' font-weight="600"' : ''} fill="${colours.text}">${escapeXml(line.text)}</text>`,
+      `<text x="${placed.x}" y="${firstBaseline + index * LINE_HEIGHT}" text-anchor="middle" font-size="${line.bold ? 13 : 12}"${line.bold ? ' font-weight="600"' : ''} fill="currentColor">${escapeXml(line.text)}</text>`,
   );
-  const dash = colours.dash === null ? '' : ` stroke-dasharray="${colours.dash}"`;
+  const dash = view.state === 'blocked' ? ` stroke-dasharray="${BLOCKED_DASH}"` : '';
   const group = [
-    `<g data-state="${view.state}" data-path="${escapeXml(view.node.path)}">`,
+    `<g class="pathway-node" data-state="${view.state}" data-path="${escapeXml(view.node.path)}">`,
     `<title>${escapeXml(view.summary)}</title>`,
-    `<rect x="${placed.x - NODE_WIDTH / 2}" y="${placed.y - nodeHeight / 2}" width="${NODE_WIDTH}" height="${nodeHeight}" rx="${CORNER}" ry="${CORNER}" fill="${colours.fill}" stroke="${colours.stroke}" stroke-width="2"${dash}/>`,
+    `<rect class="pathway-box" x="${placed.x - NODE_WIDTH / 2}" y="${placed.y - nodeHeight / 2}" width="${NODE_WIDTH}" height="${nodeHeight}" rx="${CORNER}" ry="${CORNER}" fill="none" stroke="currentColor" stroke-width="2"${dash}/>`,
     // A space between the lines: read together (as a link's visible text) they are words, not one run.
     texts.join(' '),
     '</g>',
@@ -231,10 +224,10 @@ function hashOf(text: string): string {
 }
 
 /**
- * A learner's progress on a pathway as a standalone SVG: the requirement tree top-down, the completion
- * on top and the achievements at the bottom. Self-contained (no script, no style element, no reference
- * but the nodes' own links) so it can be inlined under a strict Content-Security-Policy; it scales to its
- * container's width. With links (`linkOf`) it is a group of links rather than an image: an image's
+ * A learner's progress on a pathway as an SVG: the requirement tree top-down, the completion
+ * on top and the achievements at the bottom, to inline in a page: no script, no style element, no reference
+ * but the nodes' own links (a strict Content-Security-Policy allows it), coloured by the page's stylesheet
+ * through its classes and `data-state`; it scales to its container's width. With links (`linkOf`) it is a group of links rather than an image: an image's
  * content is presentational, so its links could be neither named nor reached.
  */
 export function renderPathwayDiagram(input: PathwayDiagramInput): string {
@@ -248,7 +241,7 @@ export function renderPathwayDiagram(input: PathwayDiagramInput): string {
   const height = 2 * MARGIN + (depth + 1) * nodeHeight + depth * GAP_Y;
 
   const body = [
-    `<g fill="none" stroke="#6b7280" stroke-width="1.5">${renderConnectors(root, nodeHeight).join('')}</g>`,
+    `<g class="pathway-connectors" fill="none" stroke="currentColor" stroke-width="1.5">${renderConnectors(root, nodeHeight).join('')}</g>`,
     ...all.map((placed) => renderNode(placed, nodeHeight)),
   ].join('');
   const title = escapeXml(input.labels.title);
