@@ -87,10 +87,11 @@ export interface Config {
   readonly trustProxy: number;
 }
 
-const MASTER_KEY_BYTES = 32;
+export const MASTER_KEY_BYTES = 32;
 /** Outside production, the administrator's address when none is configured: its mail is in /dev/mailbox. */
 export const DEVELOPMENT_ADMIN_EMAIL = 'admin@example.com';
-const MASTER_KEY_FILE = 'master.key';
+/** The development master key's file in `DATA_DIR`, when `MASTER_KEY` is not set. */
+export const MASTER_KEY_FILE = 'master.key';
 const IN_MEMORY = ':memory:';
 
 function wholeNumber(options: { readonly min: number; readonly max: number }) {
@@ -227,7 +228,7 @@ const environmentSchema = z.object({
 });
 
 /** Standard or URL-safe base64 of exactly 32 bytes; anything else (stray characters included) is rejected. */
-function decodeMasterKey(value: string): Uint8Array | undefined {
+export function decodeMasterKey(value: string): Uint8Array | undefined {
   const text = value.trim();
   if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return undefined;
   const bytes = Buffer.from(text.replaceAll('-', '+').replaceAll('_', '/'), 'base64');
