@@ -36,6 +36,11 @@ export interface Config {
   /** `MICROCRED_METRICS_TOKEN`: a scraper's bearer token for `/metrics` (the admin token works too). */
   readonly metricsToken: string | undefined;
   /**
+   * `METRICS_PORT`: `/metrics` is served on this port alone, without a token (the port must stay private),
+   * and no longer on `port`.
+   */
+  readonly metricsPort: number | undefined;
+  /**
    * Whoever signs in with one of these addresses administers the platform in the console
    * (`MICROCRED_ADMIN_EMAILS`, comma-separated; outside production `admin@example.com` when unset).
    */
@@ -177,6 +182,7 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().default('.data'),
   MICROCRED_ADMIN_TOKEN: z.string().optional(),
   MICROCRED_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  METRICS_PORT: wholeNumber({ min: 0, max: 65_535 }).optional(),
   MICROCRED_ADMIN_EMAILS: z
     .string()
     .transform((value) =>
@@ -265,6 +271,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       problems.push('MICROCRED_ADMIN_TOKEN must be at least 32 characters in production');
     }
   }
+  if (values.METRICS_PORT !== undefined && values.METRICS_PORT !== 0 && values.METRICS_PORT === values.PORT) {
+    problems.push('METRICS_PORT must differ from PORT: the metrics port is the private one');
+  }
   const witnesses = parseLogWitnesses(values.MICROCRED_LOG_WITNESSES ?? '') ?? [];
   const quorum = values.MICROCRED_LOG_WITNESS_QUORUM ?? witnesses.length;
   if (quorum > witnesses.length) {
@@ -284,6 +293,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     dataDir,
     adminToken: values.MICROCRED_ADMIN_TOKEN,
     metricsToken: values.MICROCRED_METRICS_TOKEN,
+    metricsPort: values.METRICS_PORT,
     adminEmails: Object.freeze(
       values.MICROCRED_ADMIN_EMAILS ?? (values.NODE_ENV === 'production' ? [] : [DEVELOPMENT_ADMIN_EMAIL]),
     ),
