@@ -845,7 +845,8 @@ export function createPlatformWithContext(options: PlatformOptions) {
     },
     mail: {
       /** One delivery step of the outbox (see `startMailWorker`). */
-      deliver: (transport: MailTransport) => deliverMail(context, transport),
+      deliver: (transport: MailTransport, options: { readonly signal?: AbortSignal } = {}) =>
+        deliverMail(context, transport, options),
       /** Newest first: the development mailbox. */
       list: (limit = 100) => context.storage.mailOutbox.list({ limit }),
       find: (id: string) => context.storage.mailOutbox.findById({ id }),

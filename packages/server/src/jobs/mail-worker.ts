@@ -12,8 +12,8 @@ export function startMailWorker(options: {
 }): BackgroundLoop {
   return startPollingLoop({
     pollMs: options.pollMs ?? 1_000,
-    step: async () => {
-      const handled = await options.platform.mail.deliver(options.transport);
+    step: async (signal) => {
+      const handled = await options.platform.mail.deliver(options.transport, { signal });
       if (handled > 0) options.logger?.debug({ mails: handled }, 'mail delivered');
       return handled;
     },
