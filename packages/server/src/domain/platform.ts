@@ -752,7 +752,7 @@ export function createPlatformWithContext(options: PlatformOptions) {
       delete: bind(context, deleteWebhook),
       deliveries: bind(context, listWebhookDeliveries),
       replay: bind(context, replayWebhookDelivery),
-      process: (workerOptions: { readonly limit?: number } = {}) =>
+      process: (workerOptions: { readonly limit?: number; readonly signal?: AbortSignal } = {}) =>
         processWebhooks(context, webhookSender, workerOptions),
     },
     /** Many credentials at once: a synchronous batch, or a durable job for the verification worker. */
