@@ -68,6 +68,7 @@ describe('microcred doctor on an embedded database with issued credentials', () 
     expect(out).toMatch(/^ok +migrations/m);
     expect(out).toMatch(/^ok +smtp +smtp:\/\/127\.0\.0\.1:\d+ answers: 220 mail\.example ESMTP$/m);
     expect(out).toMatch(/^ok +data-dir/m);
+    expect(out).toMatch(/^ok +sealed-keys +the master key opens the issuer keys/m);
     expect(out).toMatch(/\nno problem found/);
     expect(code).toBe(0);
   });
@@ -83,6 +84,13 @@ describe('microcred doctor on an embedded database with issued credentials', () 
     );
     expect(out).toMatch(/^ {23}fix: set PUBLIC_URL back to https:\/\/old\.example\.org;/m);
     expect(out).toMatch(/\n1 problem: fix them before going to production\n$/);
+  });
+
+  it('exits 1 when MASTER_KEY is strong but not the key the stored issuer keys were sealed under', async () => {
+    const { code, out } = await run({ ...env, MASTER_KEY: randomBytes(32).toString('base64') });
+    expect(code).toBe(1);
+    expect(out).toMatch(/^ok +master-key/m);
+    expect(out).toMatch(/^PROBLEM +sealed-keys +the master key does not open the issuer keys/m);
   });
 
   it('reports, rather than waits for, an embedded database a running process holds', async () => {

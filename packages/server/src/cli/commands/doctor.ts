@@ -10,6 +10,7 @@ import { checkDataDir, type FolderProbe } from '../doctor/check-data-dir.js';
 import { checkClockSkew, checkDatabaseServer, checkMigrations } from '../doctor/check-database.js';
 import { checkMasterKey } from '../doctor/check-master-key.js';
 import { checkIssuedDids, checkPublicUrl } from '../doctor/check-public-url.js';
+import { checkSealedKeys } from '../doctor/check-sealed-keys.js';
 import { checkSmtp } from '../doctor/check-smtp.js';
 import { type DatabaseProbe, databaseProbe } from '../doctor/database-probe.js';
 import { type DoctorFinding, ok, problem, warning } from '../doctor/doctor-finding.js';
@@ -49,15 +50,22 @@ function readEnvFile(path: string): Record<string, string> {
   }
 }
 
-function masterKeyFinding(env: Readonly<Record<string, string | undefined>>): DoctorFinding {
+/** The master key as `serve` would find it (MASTER_KEY, else the development key file), without creating one. */
+function readMasterKey(env: Readonly<Record<string, string | undefined>>): {
+  readonly finding: DoctorFinding;
+  /** The key `serve` would use; undefined when it would generate a new one (or MASTER_KEY is invalid). */
+  readonly key: Uint8Array | undefined;
+} {
   const configured = env.MASTER_KEY === '' ? undefined : env.MASTER_KEY;
   const dataDir = env.DATA_DIR === undefined || env.DATA_DIR === '' ? '.data' : env.DATA_DIR;
-  if (dataDir === IN_MEMORY) return checkMasterKey({ configured, keyFile: undefined });
-  const path = join(resolve(dataDir), MASTER_KEY_FILE);
-  return checkMasterKey({
+  const path = dataDir === IN_MEMORY ? undefined : join(resolve(dataDir), MASTER_KEY_FILE);
+  const content = path !== undefined && existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  const finding = checkMasterKey({
     configured,
-    keyFile: { path, content: existsSync(path) ? readFileSync(path, 'utf8') : undefined },
+    keyFile: path === undefined ? undefined : { path, content },
   });
+  if (configured !== undefined) return { finding, key: decodeMasterKey(configured) };
+  return { finding, key: content === undefined ? undefined : decodeMasterKey(content) };
 }
 
 /** What the configuration keeps in DATA_DIR (what makes its permissions matter). */
@@ -69,7 +77,7 @@ function dataDirHolds(config: Config, env: Readonly<Record<string, string | unde
   ];
 }
 
-async function databaseFindings(config: Config): Promise<DoctorFinding[]> {
+async function databaseFindings(config: Config, masterKey: Uint8Array | undefined): Promise<DoctorFinding[]> {
   if (config.databaseUrl === undefined) {
     if (config.dataDir === IN_MEMORY)
       return [ok('database', 'embedded PGlite in memory: created empty at each start')];
@@ -98,20 +106,26 @@ async function databaseFindings(config: Config): Promise<DoctorFinding[]> {
     ];
   }
   try {
-    return await checkOpenDatabase(databaseProbe(handle), config);
+    return await checkOpenDatabase(databaseProbe(handle), { publicUrl: config.publicUrl, masterKey });
   } finally {
     await handle.close();
   }
 }
 
 /** The checks that need a database, on any probe (the real one, or a test's). */
-export async function checkOpenDatabase(probe: DatabaseProbe, config: Pick<Config, 'publicUrl'>) {
+async function checkOpenDatabase(
+  probe: DatabaseProbe,
+  options: { readonly publicUrl: string; readonly masterKey: Uint8Array | undefined },
+): Promise<DoctorFinding[]> {
   return [
     await guarded('database', () => checkDatabaseServer(probe)),
     await guarded('migrations', () => checkMigrations(probe)),
     await guarded('clock', () => checkClockSkew(probe)),
     await guarded('issuer-dids', async () =>
-      checkIssuedDids({ publicUrl: config.publicUrl, issued: await probe.issuedDids() }),
+      checkIssuedDids({ publicUrl: options.publicUrl, issued: await probe.issuedDids() }),
+    ),
+    await guarded('sealed-keys', async () =>
+      checkSealedKeys({ masterKey: options.masterKey, sample: await probe.sealedKey() }),
     ),
   ];
 }
@@ -122,7 +136,7 @@ export async function checkOpenDatabase(probe: DatabaseProbe, config: Pick<Confi
  */
 export async function diagnose(probes: DoctorProbes = {}): Promise<DoctorFinding[]> {
   const env = probes.env ?? process.env;
-  const masterKey = masterKeyFinding(env);
+  const masterKey = readMasterKey(env);
   // The master key is judged above from the environment as it is; a stand-in keeps `loadConfig` from
   // generating DATA_DIR/master.key or refusing on a key the finding already names.
   const configured = env.MASTER_KEY === undefined ? undefined : decodeMasterKey(env.MASTER_KEY);
@@ -144,15 +158,15 @@ export async function diagnose(probes: DoctorProbes = {}): Promise<DoctorFinding
         `\`microcred serve\` would refuse to start: ${problems.join('; ')}`,
         'fix these settings (see .env.example), then run the doctor again',
       ),
-      masterKey,
+      masterKey.finding,
     ];
   }
   return [
     ok('configuration', `loads (NODE_ENV=${config.nodeEnv})`),
     checkPublicUrl({ publicUrl: config.publicUrl }),
-    masterKey,
+    masterKey.finding,
     await checkSmtp({ smtpUrl: config.smtpUrl, greet: probes.greetSmtp ?? ((url) => greetSmtp(url)) }),
-    ...(await databaseFindings(config)),
+    ...(await databaseFindings(config, masterKey.key)),
     await checkDataDir({
       dataDir: config.dataDir,
       holds: dataDirHolds(config, env),

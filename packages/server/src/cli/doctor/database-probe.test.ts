@@ -39,5 +39,7 @@ describe.each(testDrivers())('the doctor database probe on %s', (driver) => {
       did: `did:web:badges.example.edu:issuers:${issuer.slug}`,
     });
     expect(issued).toContainEqual({ slug: idle.issuer.slug, did: null });
+    const sealed = await databaseProbe(test.database).sealedKey();
+    expect(sealed).toMatchObject({ keyId: expect.any(String), sealed: expect.any(Uint8Array) });
   });
 });

@@ -1,7 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { and, desc, isNull, sql } from 'drizzle-orm';
 import { countPendingMigrations } from '../../db/migration-status.js';
 import type { DatabaseHandle } from '../../db/open-database.js';
+import { issuerKeys } from '../../db/schema/issuer-keys.js';
 import type { IssuedDid } from './check-public-url.js';
+import type { SealedKeySample } from './check-sealed-keys.js';
 
 /** What the doctor asks of the database; an interface so each check is tested without one. */
 export interface DatabaseProbe {
@@ -15,6 +17,8 @@ export interface DatabaseProbe {
   now(): Promise<Date>;
   /** Each issuer with the issuer DID of its newest credential. */
   issuedDids(): Promise<readonly IssuedDid[]>;
+  /** The newest active issuer key, sealed; null when none is stored (or the schema is not there yet). */
+  sealedKey(): Promise<SealedKeySample | null>;
 }
 
 // Built in since PostgreSQL 13; every table's id default calls it.
@@ -69,6 +73,23 @@ export function databaseProbe(handle: DatabaseHandle): DatabaseProbe {
           limit 1
         ) newest on true
         order by i.slug`);
+    },
+    async sealedKey() {
+      const [table] = await rows<{ present: boolean }>(
+        sql`select to_regclass('public.issuer_keys') is not null as present`,
+      );
+      if (table?.present !== true) return null;
+      const [key] = await handle.db
+        .select({
+          issuerId: issuerKeys.issuerId,
+          keyId: issuerKeys.keyId,
+          sealed: issuerKeys.encryptedSecret,
+        })
+        .from(issuerKeys)
+        .where(and(isNull(issuerKeys.retiredAt), isNull(issuerKeys.revokedAt)))
+        .orderBy(desc(issuerKeys.createdAt))
+        .limit(1);
+      return key ?? null;
     },
   };
 }

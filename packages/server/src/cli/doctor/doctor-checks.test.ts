@@ -8,6 +8,7 @@ import { checkDataDir, fileSystemFolderProbe } from './check-data-dir.js';
 import { checkClockSkew, checkDatabaseServer, checkMigrations } from './check-database.js';
 import { checkMasterKey } from './check-master-key.js';
 import { checkIssuedDids, checkPublicUrl } from './check-public-url.js';
+import { checkSealedKeys } from './check-sealed-keys.js';
 import { checkSmtp } from './check-smtp.js';
 import type { DatabaseProbe } from './database-probe.js';
 import { greetSmtp } from './greet-smtp.js';
@@ -88,6 +89,30 @@ describe('the master key check', () => {
   });
 });
 
+describe('the sealed keys check', () => {
+  const sample = { issuerId: 'issuer', keyId: 'key-1', sealed: new Uint8Array(40) };
+  const masterKey = new Uint8Array(randomBytes(32));
+
+  it('passes when the master key opens the stored issuer key, or none is stored', async () => {
+    expect((await checkSealedKeys({ masterKey, sample, open: async () => {} })).status).toBe('ok');
+    expect((await checkSealedKeys({ masterKey: undefined, sample: null })).status).toBe('ok');
+  });
+
+  it('is a problem when the key does not open them, or there is none to open them with', async () => {
+    const wrong = await checkSealedKeys({
+      masterKey,
+      sample,
+      open: () => Promise.reject(new Error('does not open')),
+    });
+    expect(wrong).toMatchObject({
+      status: 'problem',
+      message: expect.stringMatching(/no issuer could sign/),
+    });
+    const missing = await checkSealedKeys({ masterKey: undefined, sample });
+    expect(missing.status).toBe('problem');
+  });
+});
+
 describe('the SMTP check', () => {
   let greeting: Server;
   let silent: Server;
@@ -165,6 +190,7 @@ function fakeDatabase(overrides: Partial<DatabaseProbe> = {}): DatabaseProbe {
     pendingMigrations: async () => 0,
     now: async () => new Date(),
     issuedDids: async () => [],
+    sealedKey: async () => null,
     ...overrides,
   };
 }
