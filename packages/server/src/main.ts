@@ -303,9 +303,12 @@ export async function startServer(
     // in flight finishes; Prometheus then finds the port closed, as it would a process that is gone.
     metricsServer?.close();
     metricsServer?.closeIdleConnections();
+    // Told now, while requests drain, so that no worker claims a new batch meanwhile: each finishes what
+    // it started and gives back what it claimed but did not start.
+    const workersStopped = Promise.all(workers.map((worker) => worker.stop()));
     server.closeIdleConnections();
     server.close(() => {
-      Promise.all(workers.map((worker) => worker.stop()))
+      workersStopped
         .then(() => running.close())
         .then(
           () => {
