@@ -32,10 +32,11 @@ export function checkMasterKey(options: {
         `MASTER_KEY is not ${MASTER_KEY_BYTES} bytes in base64: the server refuses to start`,
         `set ${GENERATE}`,
       );
+    const distinct = new Set(key).size;
     if (!looksRandom(key))
       return problem(
         'master-key',
-        `MASTER_KEY has only ${new Set(key).size} different byte values: it was not drawn at random (a pattern is guessed first)`,
+        `MASTER_KEY holds only ${distinct} distinct byte value${distinct === 1 ? '' : 's'} of 32: it was not drawn at random (a pattern is guessed first)`,
         `set ${GENERATE}; a new key cannot open the issuer keys sealed under the old one, so rotate before issuing`,
       );
     return ok('master-key', `MASTER_KEY is set: ${MASTER_KEY_BYTES} bytes, random-looking`);
