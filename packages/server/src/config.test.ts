@@ -109,6 +109,14 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/PORT must be a whole number from 0 to 65535/);
   });
 
+  it('takes METRICS_PORT, but not the port the platform itself is served on', () => {
+    expect(loadConfig({ DATA_DIR: ':memory:', METRICS_PORT: '9464' }).metricsPort).toBe(9464);
+    expect(loadConfig({ DATA_DIR: ':memory:' }).metricsPort).toBeUndefined();
+    expect(problemsOf({ DATA_DIR: ':memory:', PORT: '3000', METRICS_PORT: '3000' })).toEqual([
+      'METRICS_PORT must differ from PORT: the metrics port is the private one',
+    ]);
+  });
+
   it('refuses to start in production without a master key or a public URL', () => {
     const problems = problemsOf({
       NODE_ENV: 'production',

@@ -36,6 +36,11 @@ export interface Config {
   /** `MICROCRED_METRICS_TOKEN`: a scraper's bearer token for `/metrics` (the admin token works too). */
   readonly metricsToken: string | undefined;
   /**
+   * `METRICS_PORT`: `/metrics` is served on this port alone, without a token (the port must stay private),
+   * and no longer on `port`.
+   */
+  readonly metricsPort: number | undefined;
+  /**
    * Whoever signs in with one of these addresses administers the platform in the console
    * (`MICROCRED_ADMIN_EMAILS`, comma-separated; outside production `admin@example.com` when unset).
    */
@@ -89,10 +94,11 @@ export interface Config {
   readonly trustProxy: number;
 }
 
-const MASTER_KEY_BYTES = 32;
+export const MASTER_KEY_BYTES = 32;
 /** Outside production, the administrator's address when none is configured: its mail is in /dev/mailbox. */
 export const DEVELOPMENT_ADMIN_EMAIL = 'admin@example.com';
-const MASTER_KEY_FILE = 'master.key';
+/** The development master key's file in `DATA_DIR`, when `MASTER_KEY` is not set. */
+export const MASTER_KEY_FILE = 'master.key';
 const IN_MEMORY = ':memory:';
 
 function wholeNumber(options: { readonly min: number; readonly max: number }) {
@@ -178,6 +184,7 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().default('.data'),
   MICROCRED_ADMIN_TOKEN: z.string().optional(),
   MICROCRED_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  METRICS_PORT: wholeNumber({ min: 0, max: 65_535 }).optional(),
   MICROCRED_ADMIN_EMAILS: z
     .string()
     .transform((value) =>
@@ -230,7 +237,7 @@ const environmentSchema = z.object({
 });
 
 /** Standard or URL-safe base64 of exactly 32 bytes; anything else (stray characters included) is rejected. */
-function decodeMasterKey(value: string): Uint8Array | undefined {
+export function decodeMasterKey(value: string): Uint8Array | undefined {
   const text = value.trim();
   if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return undefined;
   const bytes = Buffer.from(text.replaceAll('-', '+').replaceAll('_', '/'), 'base64');
@@ -267,6 +274,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       problems.push('MICROCRED_ADMIN_TOKEN must be at least 32 characters in production');
     }
   }
+  if (values.METRICS_PORT !== undefined && values.METRICS_PORT !== 0 && values.METRICS_PORT === values.PORT) {
+    problems.push('METRICS_PORT must differ from PORT: the metrics port is the private one');
+  }
   const witnesses = parseLogWitnesses(values.MICROCRED_LOG_WITNESSES ?? '') ?? [];
   const quorum = values.MICROCRED_LOG_WITNESS_QUORUM ?? witnesses.length;
   if (quorum > witnesses.length) {
@@ -286,6 +296,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     dataDir,
     adminToken: values.MICROCRED_ADMIN_TOKEN,
     metricsToken: values.MICROCRED_METRICS_TOKEN,
+    metricsPort: values.METRICS_PORT,
     adminEmails: Object.freeze(
       values.MICROCRED_ADMIN_EMAILS ?? (values.NODE_ENV === 'production' ? [] : [DEVELOPMENT_ADMIN_EMAIL]),
     ),

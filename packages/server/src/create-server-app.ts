@@ -68,6 +68,8 @@ export interface ServerAppOptions {
   /** Prometheus metrics at `/metrics` (for `metricsToken` or the admin token); absent, no `/metrics`. */
   readonly metrics?: OperatorMetrics;
   readonly metricsToken?: string;
+  /** `METRICS_PORT` is set: `/metrics` is served there, so not here (the requests are still timed). */
+  readonly metricsOnOwnPort?: boolean;
 }
 
 const DEFAULT_BULK_UPLOAD_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -129,7 +131,7 @@ export function createServerApp(options: ServerAppOptions): OpenAPIHono<PublicEn
   );
   app.use(strictJsonBody({ maxDepth: MAX_JSON_DEPTH }));
 
-  if (options.metrics !== undefined) {
+  if (options.metrics !== undefined && options.metricsOnOwnPort !== true) {
     app.route(
       '/',
       metricsRoutes({

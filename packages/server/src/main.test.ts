@@ -74,6 +74,49 @@ describe('microcred serve', () => {
 
 // Production runs the compiled JavaScript (`npm start` builds it first): dist/ must hold every module, the
 // signing worker and the files read beside them (CSS, migrations), and run under plain node, without tsx.
+describe('microcred serve with METRICS_PORT', () => {
+  it('serves /metrics on that port without a token and not on PORT, and closes both ports on SIGTERM', async () => {
+    const [port, metricsPort] = [await freePort(), await freePort()];
+    const child = spawn(process.execPath, [BIN, 'serve'], {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        METRICS_PORT: String(metricsPort),
+        MICROCRED_METRICS_TOKEN: 'scraper-token-0123456789abcdef',
+        PUBLIC_URL: 'http://localhost:3000',
+        DATA_DIR: ':memory:',
+        NODE_ENV: 'development',
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+    });
+    const exited = once(child, 'exit');
+    let signalled = false;
+    try {
+      await listeningPort(child);
+      const scrape = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+      expect(scrape.status).toBe(200);
+      expect(await scrape.text()).toContain('microcred_credentials_issued_total{via="api"}');
+      const onMainPort = await fetch(`http://127.0.0.1:${port}/metrics`, {
+        headers: { Authorization: 'Bearer scraper-token-0123456789abcdef' },
+      });
+      expect(onMainPort.status).toBe(404);
+      child.kill('SIGTERM');
+      signalled = true;
+    } finally {
+      if (!signalled) child.kill('SIGTERM');
+    }
+    expect(await exited).toEqual([0, null]);
+    // The last line of the shutdown reached the log: it was flushed before the exit.
+    expect(log.trim().split('\n').at(-1)).toMatch(/"msg":"stopped"/);
+    await expect(fetch(`http://127.0.0.1:${metricsPort}/metrics`)).rejects.toThrow();
+  }, 90_000);
+});
+
 describe('the compiled server (npm run build)', () => {
   beforeAll(async () => {
     await promisify(execFile)('npm', ['run', 'build', '-w', '@microcred/server'], { cwd: REPOSITORY });

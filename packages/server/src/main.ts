@@ -13,6 +13,7 @@ import { createOperatorMetrics, type OperatorMetrics } from './edge/metrics/oper
 import { guardedWebhookSender } from './edge/outbound/guarded-webhook-sender.js';
 import { createGuardedFetcher, guardedLogWitnessSender } from './edge/outbound/index.js';
 import { createHttpServer } from './http/create-http-server.js';
+import { createMetricsServer } from './http/create-metrics-server.js';
 import { listenOnPort } from './http/listen-on-port.js';
 import { startBulkWorker } from './jobs/bulk-worker.js';
 import { discardTransport, folderTransport, smtpTransport } from './jobs/mail-transports.js';
@@ -205,13 +206,19 @@ export async function startServer(
   });
   await listenOnPort(server, config.port);
   const metrics = createOperatorMetrics();
+  const metricsServer =
+    config.metricsPort === undefined ? undefined : createMetricsServer({ registry: metrics.registry });
   let running: RunningPlatform | undefined;
   try {
+    if (metricsServer !== undefined && config.metricsPort !== undefined)
+      await listenOnPort(metricsServer, config.metricsPort, 'METRICS_PORT');
     running = await openPlatform(config, logger, { metrics });
     await prepareFirstRun(running);
   } catch (error) {
-    server.close();
-    server.closeAllConnections();
+    for (const listening of [server, metricsServer]) {
+      listening?.close();
+      listening?.closeAllConnections();
+    }
     await running?.close();
     throw error;
   }
@@ -226,6 +233,7 @@ export async function startServer(
     }),
     metrics,
     ...(config.metricsToken === undefined ? {} : { metricsToken: config.metricsToken }),
+    metricsOnOwnPort: metricsServer !== undefined,
     bodyLimitBytes: config.bodyLimitBytes,
     rateLimits: { ...config.rateLimit, trustProxy: config.trustProxy },
     web: {
@@ -261,13 +269,23 @@ export async function startServer(
   readyApp = app;
   appIsReady(app);
   const address = server.address();
+  const metricsAddress = metricsServer?.address();
   logger.info(
     {
       port: typeof address === 'object' && address !== null ? address.port : config.port,
+      ...(typeof metricsAddress === 'object' && metricsAddress !== null
+        ? { metricsPort: metricsAddress.port }
+        : {}),
       publicUrl: config.publicUrl,
     },
     `microcred is listening on ${config.publicUrl}`,
   );
+  // pino writes asynchronously: what the shutdown logged must be written out before the process ends.
+  const exitWithLogsFlushed = (code: number) => {
+    process.exitCode = code;
+    setTimeout(() => process.exit(code), LOG_FLUSH_MS).unref();
+    logger.flush(() => process.exit(code));
+  };
   const stop = (signal: string) => {
     if (stopping) {
       // A second signal: whoever sent it does not want to wait.
@@ -282,16 +300,25 @@ export async function startServer(
       logger.error({ afterMs: SHUTDOWN_DEADLINE_MS }, 'shutdown did not finish in time: exiting');
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS).unref();
-    // Keep-alive connections with no request in flight would hold `close` until they time out.
+    // Keep-alive connections with no request in flight would hold `close` until they time out. A scrape
+    // in flight finishes; Prometheus then finds the port closed, as it would a process that is gone.
+    metricsServer?.close();
+    metricsServer?.closeIdleConnections();
+    // Told now, while requests drain, so that no worker claims a new batch meanwhile: each finishes what
+    // it started and gives back what it claimed but did not start.
+    const workersStopped = Promise.all(workers.map((worker) => worker.stop()));
     server.closeIdleConnections();
     server.close(() => {
-      Promise.all(workers.map((worker) => worker.stop()))
+      workersStopped
         .then(() => running.close())
         .then(
-          () => process.exit(0),
+          () => {
+            logger.info({ signal }, 'stopped');
+            exitWithLogsFlushed(0);
+          },
           (error: unknown) => {
             logger.error({ err: error }, 'error while closing the database');
-            process.exit(1);
+            exitWithLogsFlushed(1);
           },
         );
     });
@@ -302,6 +329,9 @@ export async function startServer(
 
 /** Shutdown's budget: what orchestrators give by default (Kubernetes' grace period is 30 s). */
 const SHUTDOWN_DEADLINE_MS = 25_000;
+
+/** How long the last log lines get to be written before the process exits anyway. */
+const LOG_FLUSH_MS = 2_000;
 
 function notReadyWhileStarting(): Response {
   return new Response(

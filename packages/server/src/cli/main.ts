@@ -364,6 +364,19 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     });
 
   program
+    .command('doctor')
+    .description(
+      'check the configuration `serve` would run with before production (PUBLIC_URL and issued DIDs, MASTER_KEY, ' +
+        'SMTP, database version and migrations, clock skew, DATA_DIR permissions); exit 0 fine, 1 any problem',
+    )
+    .option('--json', 'print {ok, problems, warnings, findings: [{check, status, message, fix}]}')
+    .option('--env-file <file>', 'settings (KEY=value lines) to check, over the environment')
+    .action(async (options: { json?: boolean; envFile?: string }) => {
+      const { doctor } = await import('./commands/doctor.js');
+      setExitCode(await doctor(options, io));
+    });
+
+  program
     .command('serve')
     .description(
       'run the platform (HTTP API and pages) on PORT; embedded database unless DATABASE_URL is set',

@@ -754,7 +754,7 @@ export function createPlatformWithContext(options: PlatformOptions) {
       delete: bind(context, deleteWebhook),
       deliveries: bind(context, listWebhookDeliveries),
       replay: bind(context, replayWebhookDelivery),
-      process: (workerOptions: { readonly limit?: number } = {}) =>
+      process: (workerOptions: { readonly limit?: number; readonly signal?: AbortSignal } = {}) =>
         processWebhooks(context, webhookSender, workerOptions),
     },
     /** Many credentials at once: a synchronous batch, or a durable job for the verification worker. */
@@ -847,7 +847,8 @@ export function createPlatformWithContext(options: PlatformOptions) {
     },
     mail: {
       /** One delivery step of the outbox (see `startMailWorker`). */
-      deliver: (transport: MailTransport) => deliverMail(context, transport),
+      deliver: (transport: MailTransport, options: { readonly signal?: AbortSignal } = {}) =>
+        deliverMail(context, transport, options),
       /** Newest first: the development mailbox. */
       list: (limit = 100) => context.storage.mailOutbox.list({ limit }),
       find: (id: string) => context.storage.mailOutbox.findById({ id }),

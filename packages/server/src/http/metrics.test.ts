@@ -106,6 +106,21 @@ describe('GET /metrics', () => {
     expect(text).toContain('process_resident_memory_bytes');
   });
 
+  it('is not served here when METRICS_PORT serves it, even for the metrics token', async () => {
+    const withoutMetrics = createServerApp({
+      platform: test.platform,
+      logger: pino({ level: 'silent' }),
+      bodyLimitBytes: 64 * 1024,
+      metrics,
+      metricsToken: METRICS_TOKEN,
+      metricsOnOwnPort: true,
+    });
+    const response = await withoutMetrics.request('/metrics', {
+      headers: { Authorization: `Bearer ${METRICS_TOKEN}` },
+    });
+    expect(response.status).toBe(404);
+  });
+
   it('lets the administrator scrape with the admin token', async () => {
     const token = await test.platform.apiKeys.ensureAdminToken('metrics test');
     expect(token).not.toBeNull();

@@ -22,9 +22,10 @@ export function startBulkWorker(options: {
   const workerId = options.workerId ?? `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
   return startPollingLoop({
     pollMs: options.pollMs ?? 500,
-    step: async () => {
+    step: async (signal) => {
       const handled = await options.platform.bulk.processRows({
         workerId,
+        signal,
         ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
         ...(options.jobId === undefined ? {} : { jobId: options.jobId }),
       });

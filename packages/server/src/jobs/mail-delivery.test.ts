@@ -54,4 +54,29 @@ describe.each(testDrivers())('mail delivery from the outbox on %s', (driver) => 
     expect(eml).toMatch(/^Subject: =\?UTF-8\?/m);
     expect(eml).toMatch(/\/claim\/[A-Za-z0-9_-]{43}/);
   });
+  it('sends the mail in hand when told to stop, and hands the others back at once', async () => {
+    const { achievement } = await seedIssuer(test.platform);
+    for (const name of ['stop-1', 'stop-2', 'stop-3']) {
+      await test.platform.credentials.issue(ADMIN, {
+        achievementId: achievement.id,
+        recipient: { email: `${name}@example.org` },
+      });
+    }
+    const stopping = new AbortController();
+    const sent: string[] = [];
+    // The stop request arrives while the first mail is being sent.
+    const stoppedMidway = {
+      send: async (mail: { toAddress: string }) => {
+        stopping.abort();
+        sent.push(mail.toAddress);
+      },
+    };
+    expect(await test.platform.mail.deliver(stoppedMidway, { signal: stopping.signal })).toBe(1);
+    expect(sent).toHaveLength(1);
+    // Not held for the minute's lease: another worker sends the other two now, as first attempts.
+    const others: { toAddress: string; attempts: number }[] = [];
+    expect(await test.platform.mail.deliver({ send: async (mail) => void others.push(mail) })).toBe(2);
+    expect(others.map((mail) => mail.attempts)).toEqual([1, 1]);
+    expect(new Set([...sent, ...others.map((mail) => mail.toAddress)]).size).toBe(3);
+  });
 });

@@ -20,7 +20,7 @@ export function startMailWorker(options: {
   let forgottenAt = 0;
   return startPollingLoop({
     pollMs: options.pollMs ?? 1_000,
-    step: async () => {
+    step: async (signal) => {
       if (Date.now() - forgottenAt >= FORGET_EVERY_MS) {
         forgottenAt = Date.now();
         const forgotten = await options.platform.mail.forgetSent(
@@ -29,7 +29,7 @@ export function startMailWorker(options: {
         if (forgotten > 0)
           options.logger?.info({ mails: forgotten }, 'sent mails past their retention forgotten');
       }
-      const handled = await options.platform.mail.deliver(options.transport);
+      const handled = await options.platform.mail.deliver(options.transport, { signal });
       if (handled > 0) options.logger?.debug({ mails: handled }, 'mail delivered');
       return handled;
     },

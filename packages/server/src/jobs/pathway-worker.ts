@@ -19,8 +19,8 @@ export function startPathwayWorker(options: {
   const workerId = options.workerId ?? `${hostname()}/${process.pid}/pathways/${randomUUID().slice(0, 8)}`;
   return startPollingLoop({
     pollMs: options.pollMs ?? 1_000,
-    step: async () => {
-      const { handled } = await options.platform.pathways.processJobs({ workerId });
+    step: async (signal) => {
+      const { handled } = await options.platform.pathways.processJobs({ workerId, signal });
       if (handled > 0) options.logger?.debug({ workerId, jobs: handled }, 'pathway jobs processed');
       return handled;
     },

@@ -12,17 +12,19 @@ export interface BackgroundLoop {
  * lease expires, so `onError` only reports.
  */
 export function startPollingLoop(options: {
-  step: () => Promise<number>;
+  /** `signal` is aborted when `stop` is called: a step may then give back what it claimed but did not start. */
+  step: (signal: AbortSignal) => Promise<number>;
   pollMs: number;
   onError: (error: unknown) => void;
 }): BackgroundLoop {
   let stopped = false;
+  const stopping = new AbortController();
   let wake: (() => void) | undefined;
   const loop = (async () => {
     while (!stopped) {
       let handled = 0;
       try {
-        handled = await options.step();
+        handled = await options.step(stopping.signal);
       } catch (error) {
         options.onError(error);
       }
@@ -41,6 +43,7 @@ export function startPollingLoop(options: {
     running: () => !stopped,
     async stop() {
       stopped = true;
+      stopping.abort();
       wake?.();
       await loop;
     },

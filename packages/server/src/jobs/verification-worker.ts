@@ -27,7 +27,7 @@ export function startVerificationWorker(options: {
   let lastSweep = Number.NEGATIVE_INFINITY;
   return startPollingLoop({
     pollMs: options.pollMs ?? 500,
-    step: async () => {
+    step: async (signal) => {
       if (now() - lastSweep >= SWEEP_EVERY_MS) {
         lastSweep = now();
         const deleted = await options.platform.verification.deleteExpired();
@@ -35,6 +35,7 @@ export function startVerificationWorker(options: {
       }
       const handled = await options.platform.verification.processItems({
         workerId,
+        signal,
         ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
       });
       if (handled > 0) options.logger?.debug({ workerId, items: handled }, 'verification items processed');

@@ -21,13 +21,13 @@ export function startWebhookWorker(options: {
   let nextSweep = 0;
   return startPollingLoop({
     pollMs: options.pollMs ?? 1_000,
-    step: async () => {
+    step: async (signal) => {
       if (now() >= nextSweep) {
         nextSweep = now() + SWEEP_EVERY_MS;
         const expired = await options.platform.events.sweepExpired();
         if (expired > 0) options.logger?.info({ expired }, 'credential expiries recorded');
       }
-      const attempts = await options.platform.webhooks.process();
+      const attempts = await options.platform.webhooks.process({ signal });
       if (attempts > 0) options.logger?.debug({ attempts }, 'webhook deliveries attempted');
       return attempts;
     },

@@ -327,6 +327,38 @@ export class PgBulkJobRepository implements BulkJobRepository {
     return held;
   }
 
+  async releaseRows(options: {
+    readonly jobId: string;
+    readonly workerId: string;
+    readonly rowNumbers: readonly number[];
+  }): Promise<number> {
+    if (!isUuid(options.jobId) || options.rowNumbers.length === 0) return 0;
+    let released = 0;
+    for (const numbers of chunks(options.rowNumbers, CHUNK)) {
+      const rows = await guarded('bulk job row', () =>
+        this.#db
+          .update(bulkJobRows)
+          .set({
+            state: 'pending',
+            lockedBy: null,
+            lockedUntil: null,
+            attempts: sql`greatest(${bulkJobRows.attempts} - 1, 0)`,
+          })
+          .where(
+            and(
+              eq(bulkJobRows.jobId, options.jobId),
+              inArray(bulkJobRows.rowNumber, numbers),
+              eq(bulkJobRows.state, 'running'),
+              eq(bulkJobRows.lockedBy, options.workerId),
+            ),
+          )
+          .returning({ rowNumber: bulkJobRows.rowNumber }),
+      );
+      released += rows.length;
+    }
+    return released;
+  }
+
   async recordResults(options: {
     readonly jobId: string;
     readonly workerId: string;

@@ -135,6 +135,24 @@ export class PgJobQueue implements JobQueue {
     );
   }
 
+  async release(options: { readonly ids: readonly string[]; readonly workerId: string }): Promise<number> {
+    const ids = options.ids.filter(isUuid);
+    if (ids.length === 0) return 0;
+    const rows = await guarded('job', () =>
+      this.#db
+        .update(jobs)
+        .set({
+          state: 'pending',
+          lockedBy: null,
+          lockedUntil: null,
+          attempts: sql`greatest(${jobs.attempts} - 1, 0)`,
+        })
+        .where(and(inArray(jobs.id, ids), eq(jobs.state, 'running'), eq(jobs.lockedBy, options.workerId)))
+        .returning({ id: jobs.id }),
+    );
+    return rows.length;
+  }
+
   async complete(options: { readonly id: string; readonly workerId: string }): Promise<boolean> {
     if (!isUuid(options.id)) return false;
     const rows = await guarded('job', () =>

@@ -91,6 +91,25 @@ export class PgMailOutbox implements MailOutbox {
     );
   }
 
+  async release(options: { readonly ids: readonly string[]; readonly leasedUntil: Date }): Promise<number> {
+    const ids = options.ids.filter(isUuid);
+    if (ids.length === 0) return 0;
+    const rows = await guarded('mail', () =>
+      this.#db
+        .update(mailOutbox)
+        .set({ lockedUntil: null, attempts: sql`greatest(${mailOutbox.attempts} - 1, 0)` })
+        .where(
+          and(
+            inArray(mailOutbox.id, ids),
+            isNull(mailOutbox.sentAt),
+            eq(mailOutbox.lockedUntil, options.leasedUntil),
+          ),
+        )
+        .returning({ id: mailOutbox.id }),
+    );
+    return rows.length;
+  }
+
   async markFailed(options: {
     readonly id: string;
     readonly error: string;

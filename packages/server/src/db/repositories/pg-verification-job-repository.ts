@@ -182,6 +182,37 @@ export class PgVerificationJobRepository implements VerificationJobRepository {
     );
   }
 
+  async releaseItems(options: {
+    readonly workerId: string;
+    readonly items: readonly { readonly jobId: string; readonly position: number }[];
+  }): Promise<number> {
+    if (options.items.length === 0) return 0;
+    return guarded('verification job item', async () => {
+      let released = 0;
+      for (const [jobId, positions] of byJob(options.items)) {
+        const rows = await this.#db
+          .update(verificationJobItems)
+          .set({
+            state: 'pending',
+            lockedBy: null,
+            lockedUntil: null,
+            attempts: sql`greatest(${verificationJobItems.attempts} - 1, 0)`,
+          })
+          .where(
+            and(
+              eq(verificationJobItems.jobId, jobId),
+              inArray(verificationJobItems.position, positions),
+              eq(verificationJobItems.state, 'running'),
+              eq(verificationJobItems.lockedBy, options.workerId),
+            ),
+          )
+          .returning({ position: verificationJobItems.position });
+        released += rows.length;
+      }
+      return released;
+    });
+  }
+
   async completeItems(options: {
     readonly workerId: string;
     readonly results: readonly {

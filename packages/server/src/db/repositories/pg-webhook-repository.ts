@@ -229,6 +229,28 @@ export class PgWebhookRepository implements WebhookRepository {
     );
   }
 
+  async releaseDeliveries(options: {
+    readonly ids: readonly string[];
+    readonly leasedUntil: Date;
+  }): Promise<number> {
+    const ids = options.ids.filter(isUuid);
+    if (ids.length === 0) return 0;
+    const rows = await guarded('webhook delivery', () =>
+      this.#db
+        .update(webhookDeliveries)
+        .set({ lockedUntil: null })
+        .where(
+          and(
+            inArray(webhookDeliveries.id, ids),
+            eq(webhookDeliveries.state, 'pending'),
+            eq(webhookDeliveries.lockedUntil, options.leasedUntil),
+          ),
+        )
+        .returning({ id: webhookDeliveries.id }),
+    );
+    return rows.length;
+  }
+
   async recordAttempt(options: {
     readonly deliveryId: string;
     readonly at: Date;

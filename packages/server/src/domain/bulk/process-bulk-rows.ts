@@ -45,6 +45,11 @@ export interface BulkWorkerOptions {
   readonly heartbeatMs?: number;
   /** Work on this job only (e.g. the CLI following the job it created); by default, the oldest job first. */
   readonly jobId?: string;
+  /**
+   * Aborted when the worker is told to stop: the job in progress is finished (its rows are signed as one
+   * batch), and the batch's rows of other jobs, not started yet, are released for another worker at once.
+   */
+  readonly signal?: AbortSignal;
 }
 
 interface Dependencies {
@@ -377,9 +382,9 @@ async function processJobRows(
 }
 
 /**
- * One step of a bulk worker: claims a batch of rows (of any job), issues them, records the outcomes.
- * The batch's lease is renewed every `heartbeatMs` while it is worked on. Returns how many rows it
- * handled; 0 means there is nothing to do right now.
+ * One step of a bulk worker: claims a batch of rows (of any job), issues them job by job, records the
+ * outcomes. The batch's lease is renewed every `heartbeatMs` while it is worked on. Returns how many rows
+ * it started; 0 means there is nothing to do right now (or it was told to stop).
  */
 export async function processBulkRows(
   context: PlatformContext,
@@ -403,12 +408,43 @@ export async function processBulkRows(
     leaseMs,
     everyMs: options.heartbeatMs ?? Math.max(1, Math.floor(leaseMs / 4)),
   });
+  const groups = [...byJob];
+  let startedGroups = 0;
+  let started = 0;
+  let releasing: Promise<void> | undefined;
+  // At the stop request itself, not after the job in progress: another worker may take them meanwhile.
+  // A release that fails loses nothing either: the rows come back when their lease runs out.
+  const release = () => {
+    releasing ??= releaseUnstarted(context, options.workerId, groups.slice(startedGroups)).catch(() => {});
+  };
+  options.signal?.addEventListener('abort', release, { once: true });
   try {
-    for (const [jobId, jobRows] of byJob) {
+    if (options.signal?.aborted === true) release();
+    for (const [jobId, jobRows] of groups) {
+      if (releasing !== undefined) break;
+      startedGroups += 1;
+      started += jobRows.length;
       await processJobRows(context, dependencies, jobId, jobRows, options.workerId);
     }
+    await releasing;
   } finally {
+    options.signal?.removeEventListener('abort', release);
     await heartbeat.stop();
   }
-  return rows.length;
+  return started;
+}
+
+/** Gives back rows claimed but not started, so that a stopping worker does not hold them for a lease. */
+async function releaseUnstarted(
+  context: PlatformContext,
+  workerId: string,
+  groups: readonly (readonly [string, readonly BulkJobRow[]])[],
+): Promise<void> {
+  for (const [jobId, jobRows] of groups) {
+    await context.storage.bulkJobs.releaseRows({
+      jobId,
+      workerId,
+      rowNumbers: jobRows.map((row) => row.rowNumber),
+    });
+  }
 }

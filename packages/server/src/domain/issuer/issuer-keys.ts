@@ -19,7 +19,8 @@ export interface IssuerSigningKey extends SeedSigningKey {
   readonly keyRecord: IssuerKey;
 }
 
-function keyStoreId(issuerId: string, keyId: string): string {
+/** The id a sealed issuer key is bound to (AES-GCM additional data): its issuer and key id. */
+export function keyStoreId(issuerId: string, keyId: string): string {
   return `${issuerId}#${keyId}`;
 }
 

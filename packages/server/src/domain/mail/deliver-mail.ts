@@ -12,15 +12,29 @@ function backoffMs(attempts: number): number {
 
 /**
  * One delivery step: takes due mails from the outbox and hands each to the transport; a refused mail is
- * retried later with exponential backoff. Returns how many mails it handled.
+ * retried later with exponential backoff. Returns how many mails it handled (sent or failed).
  */
-export async function deliverMail(context: PlatformContext, transport: MailTransport): Promise<number> {
-  const due = await context.storage.mailOutbox.claimDue({
-    now: context.now(),
-    limit: BATCH,
-    leaseMs: LEASE_MS,
-  });
-  for (const mail of due) {
+export async function deliverMail(
+  context: PlatformContext,
+  transport: MailTransport,
+  options: {
+    /** Aborted when the worker is told to stop: the mail being sent finishes, the others are released. */
+    readonly signal?: AbortSignal;
+  } = {},
+): Promise<number> {
+  const now = context.now();
+  const due = await context.storage.mailOutbox.claimDue({ now, limit: BATCH, leaseMs: LEASE_MS });
+  let handled = 0;
+  for (const [index, mail] of due.entries()) {
+    if (options.signal?.aborted === true) {
+      // Given back rather than held for the lease: another process sends them now.
+      await context.storage.mailOutbox.release({
+        ids: due.slice(index).map((unsent) => unsent.id),
+        leasedUntil: new Date(now.getTime() + LEASE_MS),
+      });
+      break;
+    }
+    handled += 1;
     try {
       await transport.send(mail);
       const at = context.now();
@@ -38,5 +52,5 @@ export async function deliverMail(context: PlatformContext, transport: MailTrans
       });
     }
   }
-  return due.length;
+  return handled;
 }

@@ -16,6 +16,8 @@ export interface PathwayJobOptions {
   readonly leaseMs?: number;
   /** Only these jobs (the ones a request queued, run right after its commit). */
   readonly ids?: readonly string[];
+  /** Aborted when the worker is told to stop: the job in progress finishes, the others are released. */
+  readonly signal?: AbortSignal;
 }
 
 export interface ProcessedPathwayJobs {
@@ -111,7 +113,17 @@ export async function processPathwayJobs(
     ...(options.ids === undefined ? {} : { ids: options.ids }),
   });
   const queuedJobIds: string[] = [];
-  for (const job of jobs) {
+  let handled = 0;
+  for (const [index, job] of jobs.entries()) {
+    if (options.signal?.aborted === true) {
+      // Given back rather than held for their 2-minute lease: another worker takes them now.
+      await context.storage.jobs.release({
+        ids: jobs.slice(index).map((unstarted) => unstarted.id),
+        workerId: options.workerId,
+      });
+      break;
+    }
+    handled += 1;
     try {
       queuedJobIds.push(...(await runJob(context, dependencies, job)));
       await context.storage.jobs.complete({ id: job.id, workerId: options.workerId });
@@ -124,5 +136,5 @@ export async function processPathwayJobs(
       });
     }
   }
-  return { handled: jobs.length, queuedJobIds };
+  return { handled, queuedJobIds };
 }

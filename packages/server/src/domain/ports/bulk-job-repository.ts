@@ -135,6 +135,16 @@ export interface BulkJobRepository {
     readonly leaseMs: number;
   }): Promise<number>;
   /**
+   * Hands rows `workerId` holds but has not started back to the pool at once, as if never claimed (their
+   * claim's attempt is not counted): a worker told to stop gives back what it will not do, rather than
+   * leaving it to wait out its lease. Returns how many it released.
+   */
+  releaseRows(options: {
+    readonly jobId: string;
+    readonly workerId: string;
+    readonly rowNumbers: readonly number[];
+  }): Promise<number>;
+  /**
    * Records outcomes of rows held by `workerId` and updates the job's counts in one transaction; the job
    * completes when every row is done, failed or a duplicate. Rows no longer held (lease lost) are left alone.
    */

@@ -44,6 +44,11 @@ export interface JobQueue {
     /** Only these jobs (e.g. the ones a request just queued, run at once after its commit). */
     readonly ids?: readonly string[];
   }): Promise<QueuedJob[]>;
+  /**
+   * Hands jobs the worker holds but has not started back to the queue, due at once and their claim not
+   * counted as an attempt (a worker told to stop). Returns how many it released.
+   */
+  release(options: { readonly ids: readonly string[]; readonly workerId: string }): Promise<number>;
   /** Returns false when the worker no longer holds the job. */
   complete(options: { readonly id: string; readonly workerId: string }): Promise<boolean>;
   /**

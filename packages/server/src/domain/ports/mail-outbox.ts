@@ -40,13 +40,19 @@ export interface MailOutbox {
   enqueue(mails: readonly NewMail[]): Promise<number>;
   /**
    * Takes up to `limit` undelivered mails that are due and not taken by another worker, for `leaseMs`
-   * (a worker that dies leaves them to the next after that).
+   * (a worker that dies leaves them to the next after that): leased until `now + leaseMs`.
    */
   claimDue(options: {
     readonly now: Date;
     readonly limit: number;
     readonly leaseMs: number;
   }): Promise<OutboxMail[]>;
+  /**
+   * Hands back, due at once, mails claimed but not sent (a worker told to stop), their claim not counted
+   * as an attempt. The lease names no worker: `leasedUntil`, the end of the claim's lease, tells that claim
+   * from a later one by another worker. Returns how many it released.
+   */
+  release(options: { readonly ids: readonly string[]; readonly leasedUntil: Date }): Promise<number>;
   markSent(options: { readonly id: string; readonly at: Date }): Promise<void>;
   markFailed(options: { readonly id: string; readonly error: string; readonly retryAt: Date }): Promise<void>;
   /** Newest first, for the development mailbox. */

@@ -72,6 +72,14 @@ export interface VerificationJobRepository {
     readonly leaseMs: number;
   }): Promise<ClaimedVerificationItem[]>;
   /**
+   * Hands items this worker holds but has not started back to the queue at once, their claim not counted
+   * as an attempt (a worker told to stop). Returns how many it released.
+   */
+  releaseItems(options: {
+    readonly workerId: string;
+    readonly items: readonly { readonly jobId: string; readonly position: number }[];
+  }): Promise<number>;
+  /**
    * Stores the results of items this worker still holds and forgets their inputs; counts them into their
    * jobs and completes a job whose last item this was (its results then kept until `expiresAt`). Returns
    * how many items it stored (an item whose lease another worker took since is not).

@@ -84,12 +84,24 @@ export interface WebhookRepository {
   enableEndpoint(options: { readonly id: string }): Promise<void>;
   /** Inserts deliveries; one per (endpoint, event) whatever the retries. */
   enqueueDeliveries(deliveries: readonly NewDelivery[]): Promise<void>;
-  /** Takes pending deliveries due at `now` of enabled endpoints, not leased by another worker, for `leaseMs`. */
+  /**
+   * Takes pending deliveries due at `now` of enabled endpoints, not leased by another worker, for `leaseMs`
+   * (leased until `now + leaseMs`).
+   */
   claimDue(options: {
     readonly now: Date;
     readonly limit: number;
     readonly leaseMs: number;
   }): Promise<WebhookDelivery[]>;
+  /**
+   * Hands back deliveries claimed but not attempted (a worker told to stop), due at once. The lease names
+   * no worker: `leasedUntil`, the end of the claim's lease, tells that claim from a later one. Returns how
+   * many it released.
+   */
+  releaseDeliveries(options: {
+    readonly ids: readonly string[];
+    readonly leasedUntil: Date;
+  }): Promise<number>;
   recordAttempt(options: {
     readonly deliveryId: string;
     readonly at: Date;

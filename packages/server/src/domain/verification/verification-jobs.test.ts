@@ -8,6 +8,7 @@ import {
   type TestPlatform,
 } from '../../../test/support/test-platform.js';
 import { verificationJobItems } from '../../db/schema/verification-jobs.js';
+import { processVerificationItems } from './verification-jobs.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -100,6 +101,36 @@ describe('verification jobs', () => {
     expect(await test.platform.verification.getJob(ADMIN, job.id)).toMatchObject({
       state: 'completed',
       done: 2,
+    });
+  });
+
+  it('finishes the items being verified when told to stop, and gives the others back at once', async () => {
+    const job = await test.platform.verification.createJob(ADMIN, { items: Array(6).fill(credential) });
+    const stopping = new AbortController();
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The stop request arrives while the first item is being verified.
+    const working = processVerificationItems(
+      test.platform.context,
+      async () => {
+        stopping.abort();
+        await released;
+        return { verified: true, checks: [] };
+      },
+      { workerId: 'stopping', batchSize: 10, signal: stopping.signal },
+    );
+    release();
+    expect(await working).toBe(1);
+    const rows = await itemRows(job.id);
+    expect(rows.filter((row) => row.state === 'done')).toHaveLength(1);
+    // Not left leased to the stopped worker for 5 minutes: another takes them now, as never attempted.
+    expect(rows.filter((row) => row.state === 'pending' && row.attempts === 0)).toHaveLength(5);
+    expect(await test.platform.verification.processItems({ workerId: 'other' })).toBe(5);
+    expect(await test.platform.verification.getJob(ADMIN, job.id)).toMatchObject({
+      state: 'completed',
+      done: 6,
     });
   });
 

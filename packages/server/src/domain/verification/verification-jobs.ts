@@ -2,7 +2,7 @@ import { ErrorCode, type VerificationReport } from '@microcred/vc';
 import type { Actor } from '../auth/actor.js';
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { PlatformContext } from '../platform-context.js';
-import type { NewVerificationItem, VerificationJob } from '../ports/index.js';
+import type { ClaimedVerificationItem, NewVerificationItem, VerificationJob } from '../ports/index.js';
 import { storableReport, storedReport } from './storable-report.js';
 import { unreadableReport } from './verification-item.js';
 import { BATCH_CONCURRENCY, type VerifyFunction, verifyItem } from './verify-batch.js';
@@ -140,6 +140,8 @@ export interface VerificationWorkerOptions {
   readonly workerId: string;
   /** Items claimed at once (default 50). */
   readonly batchSize?: number;
+  /** Aborted when the worker is told to stop: items being verified finish, the others are released. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -158,7 +160,12 @@ export async function processVerificationItems(
     leaseMs: LEASE_MS,
   });
   if (claimed.length === 0) return 0;
-  const results = await mapInOrder(claimed, BATCH_CONCURRENCY, async (item) => {
+  const unstarted: ClaimedVerificationItem[] = [];
+  const outcomes = await mapInOrder(claimed, BATCH_CONCURRENCY, async (item) => {
+    if (options.signal?.aborted === true) {
+      unstarted.push(item);
+      return undefined;
+    }
     const report =
       item.attempts > MAX_ATTEMPTS
         ? unreadableReport(
@@ -173,12 +180,15 @@ export async function processVerificationItems(
       result: storableReport(report),
     };
   });
+  const results = outcomes.flatMap((outcome) => (outcome === undefined ? [] : [outcome]));
   await repository.completeItems({
     workerId: options.workerId,
     results,
     expiresAt: new Date(context.now().getTime() + JOB_RESULTS_KEPT_MS),
   });
-  return claimed.length;
+  // Their lease is 5 minutes: given back now, another worker verifies them at once.
+  if (unstarted.length > 0) await repository.releaseItems({ workerId: options.workerId, items: unstarted });
+  return results.length;
 }
 
 /** Deletes jobs past their expiry, with their results; returns how many. */

@@ -187,14 +187,16 @@ async function attempt(
 export async function processWebhooks(
   context: PlatformContext,
   sender: WebhookSender,
-  options: { readonly limit?: number } = {},
+  options: {
+    readonly limit?: number;
+    /** Aborted when the worker is told to stop: attempts in flight finish, the others are released. */
+    readonly signal?: AbortSignal;
+  } = {},
 ): Promise<number> {
   await fanOutEvents(context);
-  const due = await context.storage.webhooks.claimDue({
-    now: context.now(),
-    limit: options.limit ?? 20,
-    leaseMs: LEASE_MS,
-  });
+  const now = context.now();
+  const due = await context.storage.webhooks.claimDue({ now, limit: options.limit ?? 20, leaseMs: LEASE_MS });
+  const unattempted: WebhookDelivery[] = [];
   // One endpoint at a time in event order; endpoints in parallel, so one slow receiver holds up only itself.
   const byEndpoint = new Map<string, WebhookDelivery[]>();
   for (const delivery of due) {
@@ -203,6 +205,10 @@ export async function processWebhooks(
   await Promise.all(
     [...byEndpoint.values()].map(async (deliveries) => {
       for (const delivery of deliveries) {
+        if (options.signal?.aborted === true) {
+          unattempted.push(delivery);
+          continue;
+        }
         try {
           await attempt(context, sender, delivery);
         } catch (error) {
@@ -214,5 +220,12 @@ export async function processWebhooks(
       }
     }),
   );
-  return due.length;
+  if (unattempted.length > 0) {
+    // Given back rather than held for the lease: another process sends them now.
+    await context.storage.webhooks.releaseDeliveries({
+      ids: unattempted.map((delivery) => delivery.id),
+      leasedUntil: new Date(now.getTime() + LEASE_MS),
+    });
+  }
+  return due.length - unattempted.length;
 }
