@@ -140,6 +140,12 @@ describe('loadConfig', () => {
     expect(Buffer.from(readFileSync(file, 'utf8').trim(), 'base64')).toEqual(Buffer.from(first.masterKey));
   });
 
+  it('creates a missing data folder for its owner only (it holds the master key)', () => {
+    const fresh = join(dataDir, 'fresh', 'data');
+    loadConfig({ DATA_DIR: fresh });
+    expect(statSync(fresh).mode & 0o777).toBe(0o700);
+  });
+
   it('refuses a corrupt master key file', () => {
     writeFileSync(join(dataDir, 'master.key'), 'not a key', { mode: 0o600 });
     expect(problemsOf({ DATA_DIR: dataDir })[0]).toMatch(/master\.key must hold 32 bytes/);

@@ -392,7 +392,8 @@ function resolveMasterKey(options: { readonly configured: string | undefined; re
     return { key: new Uint8Array(randomBytes(MASTER_KEY_BYTES)), source: 'ephemeral', file: undefined };
   }
   const file = join(options.dataDir, MASTER_KEY_FILE);
-  mkdirSync(options.dataDir, { recursive: true });
+  // Owner only: the folder holds the master key and the database with the sealed keys (`microcred doctor` checks it).
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   try {
     // `wx`: create only if absent, so two processes starting together cannot each write their own key.
     writeFileSync(file, `${randomBytes(MASTER_KEY_BYTES).toString('base64')}\n`, { flag: 'wx', mode: 0o600 });

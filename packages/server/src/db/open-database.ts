@@ -66,7 +66,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     client = await PGlite.create();
   } else {
     const folder = join(options.dataDir, 'pgdata');
-    await mkdir(folder, { recursive: true });
+    await mkdir(folder, { recursive: true, mode: 0o700 });
     const release = acquireDataDirLock(join(options.dataDir, 'pgdata.lock'));
     try {
       client = await PGlite.create(folder);
