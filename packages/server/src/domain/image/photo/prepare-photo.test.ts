@@ -109,3 +109,14 @@ describe('preparePhoto', () => {
     expect(await preparePhoto(wide)).toEqual({ ok: false, problem: 'too-many-pixels' });
   });
 });
+
+describe('preparePhoto after a refusal', () => {
+  it('still reads good photos once a corrupt one failed to decode', async () => {
+    const good = jpegPhoto({ width: 64, height: 64 });
+    const corrupt = good.slice();
+    corrupt.fill(0x55, 300);
+    await preparePhoto(corrupt);
+    await preparePhoto(jpegPhoto({ width: 200, height: 200 }).slice(0, 400));
+    expect((await preparePhoto(good)).ok).toBe(true);
+  });
+});

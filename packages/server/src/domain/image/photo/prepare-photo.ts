@@ -60,10 +60,18 @@ export async function preparePhoto(
     return { ok: false, problem: 'unreadable' };
   }
   const orientation = header.format === 'jpeg' ? readJpegOrientation(bytes) : 1;
-  const square = (side: number) =>
-    encodeJpeg(orientSquare(squareThumbnail(image, side), side, orientation), side);
-  const large = square(PHOTO_LIMITS.large);
-  const small = square(PHOTO_LIMITS.small);
+  const largePixels = orientSquare(
+    squareThumbnail(image, PHOTO_LIMITS.large),
+    PHOTO_LIMITS.large,
+    orientation,
+  );
+  // The small one from the large one: halving 512 pixels rather than shrinking millions again.
+  const smallPixels = squareThumbnail(
+    { width: PHOTO_LIMITS.large, height: PHOTO_LIMITS.large, data: largePixels },
+    PHOTO_LIMITS.small,
+  );
+  const large = encodeJpeg(largePixels, PHOTO_LIMITS.large);
+  const small = encodeJpeg(smallPixels, PHOTO_LIMITS.small);
   const digest = createHash('sha256').update(large).digest('hex').slice(0, 16);
   return { ok: true, photo: { digest, small, large } };
 }
