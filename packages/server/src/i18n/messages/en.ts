@@ -23,6 +23,7 @@ import { issuerTrustEn } from './issuer-trust.js';
 import { notificationsEn } from './notifications.js';
 import { ob2VerificationEn } from './ob2-verification.js';
 import { outcomesEn } from './outcomes.js';
+import { profilePhotoEn } from './profile-photo.js';
 import { publicPortfolioEn } from './public-portfolio.js';
 import { recipientMatchEn } from './recipient-match.js';
 import { sharedVerificationsEn } from './shared-verifications.js';
@@ -39,6 +40,7 @@ export const en = {
   ...catalogueEn,
   ...earnerSkillsEn,
   ...publicPortfolioEn,
+  ...profilePhotoEn,
   ...earnerRolesEn,
   ...earnerSharingEn,
   ...consoleShellEn,

@@ -22,6 +22,7 @@ import { issuerTrustFr } from './issuer-trust.js';
 import { notificationsFr } from './notifications.js';
 import { ob2VerificationFr } from './ob2-verification.js';
 import { outcomesFr } from './outcomes.js';
+import { profilePhotoFr } from './profile-photo.js';
 import { publicPortfolioFr } from './public-portfolio.js';
 import { recipientMatchFr } from './recipient-match.js';
 import { sharedVerificationsFr } from './shared-verifications.js';
@@ -35,6 +36,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...catalogueFr,
   ...earnerSkillsFr,
   ...publicPortfolioFr,
+  ...profilePhotoFr,
   ...earnerRolesFr,
   ...earnerSharingFr,
   ...consoleShellFr,
