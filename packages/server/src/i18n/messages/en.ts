@@ -207,7 +207,7 @@ export const en = {
   'settings.exportClr': 'Download a CLR 2.0 bundle',
   'settings.delete': 'Delete my account',
   'settings.deleteHint':
-    'Deletes your profile, addresses, choices and imports. Credentials stay valid where issuers keep them, but are no longer linked to you.',
+    'Deletes your profile, photo, addresses, choices and imports. Credentials stay valid where issuers keep them, but are no longer linked to you.',
   'settings.deleteConfirm': 'Delete your account for good?',
   'settings.deleteButton': 'Delete my account',
   'settings.deletedTitle': 'Account deleted',

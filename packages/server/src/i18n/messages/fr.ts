@@ -211,7 +211,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'settings.exportClr': 'Télécharger un lot CLR 2.0',
   'settings.delete': 'Supprimer mon compte',
   'settings.deleteHint':
-    'Supprime votre profil, vos adresses, vos choix et vos imports. Les certifications restent valides là où les émetteurs les conservent, mais ne sont plus liées à vous.',
+    'Supprime votre profil, votre photo, vos adresses, vos choix et vos imports. Les certifications restent valides là où les émetteurs les conservent, mais ne sont plus liées à vous.',
   'settings.deleteConfirm': 'Supprimer définitivement votre compte ?',
   'settings.deleteButton': 'Supprimer mon compte',
   'settings.deletedTitle': 'Compte supprimé',

@@ -14,6 +14,7 @@ import {
   twoColourImage,
 } from '../../domain/image/photo/photo-fixtures.test-support.js';
 import { PHOTO_LIMITS } from '../../domain/image/photo/prepare-photo.js';
+import { DEFAULT_RATE_LIMITS } from '../../domain/rate-limit/rate-limit-rules.js';
 
 const APP1 = 0xe1;
 const PHOTO_SRC =
@@ -288,5 +289,27 @@ describe('the profile photo on the public portfolio', () => {
     expect((await browser.post('/account/delete', {})).status).toBe(303);
     expect(await test.platform.earners.photo(earnerId)).toBeNull();
     expect((await test.call(`/u/photo-deleted/photo/${digest}-256.jpg`)).status).toBe(404);
+  });
+});
+
+describe('photo uploads from one client', () => {
+  let test: TestApp;
+
+  beforeAll(async () => {
+    test = await openTestApp('pglite', {
+      web: { secureCookies: false, devMailbox: true },
+      rateLimits: { rules: { ...DEFAULT_RATE_LIMITS, 'photo-client': { limit: 2, windowMs: 60_000 } } },
+    });
+  });
+  afterAll(async () => {
+    await test?.close();
+  });
+
+  it('are limited: each one decodes a photo', async () => {
+    const browser = new WebSession(test);
+    await browser.signIn('photo.limited@example.org');
+    for (const expected of [303, 303, 429]) {
+      expect((await browser.postMultipart('/account/photo', { photo: phonePhoto() })).status).toBe(expected);
+    }
   });
 });

@@ -5,7 +5,7 @@ import { SESSION_COOKIE } from '../../edge/session-earner.js';
 
 /**
  * Per-client limits on what the pages let anyone make us do: send mail, use an emailed link's secret,
- * verify, import.
+ * verify, import, decode a photo.
  */
 export const PAGE_CLIENT_LIMITS: readonly ClientLimit[] = [
   { methods: ['POST'], path: /^\/signin(?:\/[^/]+)?\/?$/, name: 'signin-client' },
@@ -15,6 +15,7 @@ export const PAGE_CLIENT_LIMITS: readonly ClientLimit[] = [
   { methods: ['POST'], path: /^\/verifications\/[^/]+\/?$/, name: 'verify-client' },
   { methods: ['GET'], path: /^\/verify\/?$/, name: 'verify-client', query: 'url' },
   { methods: ['POST'], path: /^\/account\/imports\/?$/, name: 'import-client' },
+  { methods: ['POST'], path: /^\/account\/photo\/?$/, name: 'photo-client' },
 ];
 
 // Credential files uploaded to /verify and imports, and profile photos: the pages refuse files over 2 MB
