@@ -8,6 +8,7 @@ import { PgApiKeyRepository } from './repositories/pg-api-key-repository.js';
 import { PgBulkJobRepository } from './repositories/pg-bulk-job-repository.js';
 import { PgCredentialRepository } from './repositories/pg-credential-repository.js';
 import { PgEarnerEmailRepository } from './repositories/pg-earner-email-repository.js';
+import { PgEarnerPhotoRepository } from './repositories/pg-earner-photo-repository.js';
 import { PgEarnerRepository } from './repositories/pg-earner-repository.js';
 import { PgEarnerSessionRepository } from './repositories/pg-earner-session-repository.js';
 import { PgEmailTokenRepository } from './repositories/pg-email-token-repository.js';
@@ -70,6 +71,7 @@ export function createPgStorage(options: CreatePgStorageOptions): Storage {
     partnerships: new PgPartnershipRepository({ db }),
     earners: new PgEarnerRepository({ db }),
     earnerEmails: new PgEarnerEmailRepository({ db }),
+    earnerPhotos: new PgEarnerPhotoRepository({ db }),
     earnerSessions: new PgEarnerSessionRepository({ db }),
     emailTokens: new PgEmailTokenRepository({ db }),
     portfolios: new PgPortfolioRepository({ db }),

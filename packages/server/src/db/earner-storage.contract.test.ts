@@ -174,6 +174,13 @@ describe.each(testDrivers())('earner storage contract on %s', (driver) => {
       (await storage.portfolios.listCredentials({ earnerId })).map((credential) => credential.id),
     ).toEqual([shown, hidden, declined]);
     expect(await storage.portfolios.findOwner({ credentialId: shown })).toBe(earnerId);
+    const photo = {
+      earnerId,
+      digest: 'a1b2c3d4e5f60718',
+      small: new Uint8Array([1]),
+      large: new Uint8Array([2]),
+    };
+    await storage.earnerPhotos.put({ ...photo, updatedAt: AT });
 
     await storage.earners.delete({ id: earnerId });
 
@@ -183,6 +190,10 @@ describe.each(testDrivers())('earner storage contract on %s', (driver) => {
     expect(await storage.emailTokens.find({ tokenHash: owned.link })).toBeNull();
     expect(await storage.importedCredentials.find({ id: owned.importId })).toBeNull();
     expect(await storage.pathwayFollows.list({ earnerId })).toEqual([]);
+    expect(await storage.earnerPhotos.find({ earnerId })).toBeNull();
+    expect(
+      await storage.earnerPhotos.readBytes({ earnerId, digest: photo.digest, size: 'large' }),
+    ).toBeNull();
     expect(await storage.portfolios.findOwner({ credentialId: shown })).toBeNull();
     expect(await storage.portfolios.findChoice({ credentialId: shown })).toBeNull();
     expect(await storage.portfolios.findChoice({ credentialId: declined })).toMatchObject({
@@ -193,6 +204,55 @@ describe.each(testDrivers())('earner storage contract on %s', (driver) => {
       earnerId: null,
       visibility: 'private',
     });
+  });
+
+  it('keeps one profile photo per earner, its bytes readable only under its current digest', async () => {
+    const { id: earnerId } = await storage.earners.create({ displayName: 'Ada', locale: 'en' });
+    expect(await storage.earnerPhotos.find({ earnerId })).toBeNull();
+    const first = {
+      earnerId,
+      digest: '0000000000000001',
+      small: new Uint8Array([1, 1]),
+      large: new Uint8Array([1, 2]),
+    };
+    expect(await storage.earnerPhotos.put({ ...first, updatedAt: AT })).toEqual({
+      earnerId,
+      digest: first.digest,
+      updatedAt: AT,
+    });
+    expect(await storage.earnerPhotos.readBytes({ earnerId, digest: first.digest, size: 'small' })).toEqual(
+      new Uint8Array([1, 1]),
+    );
+    expect(await storage.earnerPhotos.readBytes({ earnerId, digest: first.digest, size: 'large' })).toEqual(
+      new Uint8Array([1, 2]),
+    );
+
+    const second = {
+      earnerId,
+      digest: '0000000000000002',
+      small: new Uint8Array([2, 1]),
+      large: new Uint8Array([2, 2]),
+    };
+    await storage.earnerPhotos.put({ ...second, updatedAt: LATER });
+    expect(await storage.earnerPhotos.find({ earnerId })).toEqual({
+      earnerId,
+      digest: second.digest,
+      updatedAt: LATER,
+    });
+    expect(
+      await storage.earnerPhotos.readBytes({ earnerId, digest: first.digest, size: 'large' }),
+    ).toBeNull();
+    expect(await storage.earnerPhotos.readBytes({ earnerId, digest: second.digest, size: 'large' })).toEqual(
+      new Uint8Array([2, 2]),
+    );
+
+    expect(await storage.earnerPhotos.delete({ earnerId })).toBe(true);
+    expect(await storage.earnerPhotos.delete({ earnerId })).toBe(false);
+    expect(await storage.earnerPhotos.find({ earnerId })).toBeNull();
+    expect(
+      await storage.earnerPhotos.readBytes({ earnerId, digest: second.digest, size: 'small' }),
+    ).toBeNull();
+    expect(await storage.earnerPhotos.find({ earnerId: 'not-a-uuid' })).toBeNull();
   });
 
   it('uses an email link once, and not after it expires or for another purpose', async () => {

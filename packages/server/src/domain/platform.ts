@@ -85,6 +85,13 @@ import {
   viewCredential,
   viewImport,
 } from './earner/portfolio.js';
+import {
+  ownPhotoBytes,
+  profilePhoto,
+  publicPhotoBytes,
+  removeProfilePhoto,
+  setProfilePhoto,
+} from './earner/profile-photo.js';
 import { setFeatured, updatePublicProfile } from './earner/public-profile.js';
 import { employerAccessOf } from './employer/employer-access.js';
 import {
@@ -815,6 +822,13 @@ export function createPlatformWithContext(options: PlatformOptions) {
       updatePublicProfile: bind(context, updatePublicProfile),
       /** Features a public credential first on the portfolio (at most three), or stops featuring it. */
       setFeatured: bind(context, setFeatured),
+      /** The portfolio header's photo: set from an upload (a report of why it is refused), removed, read. */
+      setPhoto: bind(context, setProfilePhoto),
+      removePhoto: bind(context, removeProfilePhoto),
+      photo: bind(context, profilePhoto),
+      ownPhotoBytes: bind(context, ownPhotoBytes),
+      /** A public portfolio's photo by handle and digest (NOT_FOUND when the portfolio is not public). */
+      publicPhotoBytes: bind(context, publicPhotoBytes),
       listEmails: bind(context, listEmails),
       addEmail: bind(context, addEmail),
       verifyEmail: bind(context, verifyEmail),

@@ -8,6 +8,12 @@ import { ADMIN } from '../../test/support/test-platform.js';
 import { startTestWebServer, type TestWebServer } from '../../test/support/web-server.js';
 import { DEMO_LEARNER_EMAIL, DEMO_PATHWAY_NAME, seedDemoData } from '../domain/demo/seed-demo-data.js';
 import { DEMO_EMPLOYER_NAME } from '../domain/demo/seed-demo-talent.js';
+import {
+  exifBlock,
+  jpegPhoto,
+  pngPhoto,
+  twoColourImage,
+} from '../domain/image/photo/photo-fixtures.test-support.js';
 import { DEFAULT_ESCO_FOLDER, readEscoFiles } from '../resources/read-esco-files.js';
 
 // A credential signed by an independent implementation (@digitalbazaar/vc), from shared/fixtures.
@@ -158,6 +164,68 @@ describe('an earner in a real browser (Chromium)', () => {
     expect(await columns()).toBe(1);
     await expectAccessible(page, 'portfolio at 390 px');
     await saveScreenshot(page, 'portfolio-phone');
+    await page.setViewportSize({ width: 1280, height: 720 });
+  });
+
+  it('puts a photo in the portfolio header, replaces it on a phone, and removes it', async () => {
+    // The photo as decoded by the browser: 0 wide when it did not load (blocked, missing, not an image).
+    const loadedWidth = (selector: string) =>
+      page.evaluate<number>(`document.querySelector('${selector}')?.naturalWidth ?? 0`);
+    await open('/account/settings');
+    await page.setInputFiles('#photo-file', {
+      name: 'IMG_0042.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.from(jpegPhoto({ width: 800, height: 600, exif: exifBlock({ orientation: 6 }) })),
+    });
+    await page.getByRole('button', { name: 'Upload photo' }).click();
+    await page.waitForURL(/\/account\/settings\?done=photo/);
+    await expect(page.locator('[role="status"]').textContent()).resolves.toContain('Photo updated.');
+    expect(await loadedWidth('.photo-preview')).toBeGreaterThan(0);
+    await expectAccessible(page, 'settings with a photo');
+    await saveScreenshot(page, 'settings-photo');
+
+    // Too large: the page says so as soon as the file is chosen, before anything is sent.
+    await page.setInputFiles('#photo-file', {
+      name: 'huge.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.alloc(3 * 1024 * 1024),
+    });
+    await expect(
+      page.evaluate<string>("document.querySelector('#photo-file').validationMessage"),
+    ).resolves.toBe('The photo is larger than 2 MB: choose a smaller file.');
+
+    await open(`/u/${handle}`, 'portfolio-photo');
+    const photo = page.locator('img.portfolio-photo');
+    await expect(photo.getAttribute('alt')).resolves.toBe('Ada Lovelace');
+    expect(await loadedWidth('img.portfolio-photo')).toBe(256);
+    await expect(page.locator('span.portfolio-avatar').count()).resolves.toBe(0);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open('/account/settings');
+    const square = twoColourImage({
+      width: 300,
+      height: 300,
+      left: [20, 120, 60, 255],
+      right: [240, 200, 40, 255],
+    });
+    await page.setInputFiles('#photo-file', {
+      name: 'me.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(pngPhoto({ width: 300, height: 300, data: square })),
+    });
+    await page.getByRole('button', { name: 'Replace photo' }).click();
+    await page.waitForURL(/\/account\/settings\?done=photo/);
+    await expectAccessible(page, 'settings with a photo at 390 px');
+    await saveScreenshot(page, 'settings-photo-phone');
+    await open(`/u/${handle}`, 'portfolio-photo-phone');
+    expect(await loadedWidth('img.portfolio-photo')).toBe(256);
+
+    await open('/account/settings');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Remove photo' }).click();
+    await page.waitForURL(/\/account\/settings\?done=photo-removed/);
+    await open(`/u/${handle}`);
+    await expect(page.locator('.portfolio-avatar').textContent()).resolves.toBe('AL');
     await page.setViewportSize({ width: 1280, height: 720 });
   });
 

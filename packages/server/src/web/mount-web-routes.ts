@@ -37,6 +37,9 @@ const PAGE_PATHS = [
   '/employer/*',
 ];
 
+/** A portfolio's share card and header photo: images anyone may fetch, the same for everyone. */
+const PUBLIC_IMAGE = /^\/u\/[^/]+\/(?:share-card\.png|photo\/[^/]+)$/;
+
 /**
  * The web pages, every audience's (see README.md): server-rendered, the one script only enhances. Each
  * page request gets its language, session and form token first, and a page for an error.
@@ -45,9 +48,9 @@ export function mountWebRoutes(app: Hono<PublicEnv>, deps: WebDeps): void {
   const web = new Hono<WebEnv>();
   const context = webContext(deps.platform, deps.options);
   // Before any route: a middleware registered after a route's handler would never run for it. Share
-  // cards under /u/* are public images for crawlers: no session and no cookies on a cacheable answer.
+  // cards and photos under /u/* are public images: no session and no cookies on a cacheable answer.
   const page: MiddlewareHandler<WebEnv> = async (c, next) =>
-    c.req.path.endsWith('/share-card.png') ? next() : context(c, next);
+    PUBLIC_IMAGE.test(c.req.path) ? next() : context(c, next);
   for (const path of PAGE_PATHS) web.use(path, page);
   const negotiated: MiddlewareHandler<WebEnv> = async (c, next) => (wantsHtml(c) ? context(c, next) : next());
   // Pages people share: crawlers and `*/*` get the page (see wantsPage).

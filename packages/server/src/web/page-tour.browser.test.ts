@@ -544,6 +544,8 @@ const NOT_PAGES: Readonly<Record<string, string>> = {
   '/achievements/:id/share-card.png': 'a link-preview image',
   '/credentials/:id/share-card.png': 'a link-preview image',
   '/u/:handle/share-card.png': 'a link-preview image',
+  '/u/:handle/photo/:file': 'the portfolio header’s photo (a JPEG)',
+  '/account/photo/:file': 'the settings page’s preview of the earner’s photo (a JPEG)',
   '/credentials/:id/download/:file': 'files (JSON, PDF, PNG) for download',
   '/endorsements/:id/endorsement.json': 'a document',
   '/account/export.json': 'a download',

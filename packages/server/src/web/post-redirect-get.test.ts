@@ -45,6 +45,8 @@ const NOT_REDIRECTED: Readonly<Record<string, string>> = {
 const REDIRECT_CHECKED_ELSEWHERE: Readonly<Record<string, string>> = {
   '/account/public-profile': 'src/web/public/portfolio.test.ts',
   '/account/featured/:id': 'src/web/public/portfolio.test.ts',
+  '/account/photo': 'src/web/earner/profile-photo.test.ts',
+  '/account/photo/remove': 'src/web/earner/profile-photo.test.ts',
   '/outcomes/answer/:token': 'src/web/earner/outcome-survey.test.ts',
   '/notifications/unsubscribe/:token': 'src/web/public/unsubscribe-routes.test.ts',
   '/verify/share': 'src/web/public/shared-verification-routes.test.ts',

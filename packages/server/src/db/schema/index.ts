@@ -6,6 +6,7 @@ export { credentialEvents } from './credential-events.js';
 export { credentials } from './credentials.js';
 export { earnerCredentials } from './earner-credentials.js';
 export { earnerEmails } from './earner-emails.js';
+export { earnerPhotos } from './earner-photos.js';
 export { earnerSessions } from './earner-sessions.js';
 export { earners } from './earners.js';
 export { emailTokens } from './email-tokens.js';

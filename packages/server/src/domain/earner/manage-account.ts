@@ -153,11 +153,17 @@ export async function removeEmail(
  */
 export async function exportAccount(context: PlatformContext, earnerId: string): Promise<JsonObject> {
   const earner = await getEarner(context, earnerId);
-  const [emails, items, follows] = await Promise.all([
+  const [emails, items, follows, photo] = await Promise.all([
     context.storage.earnerEmails.list({ earnerId }),
     listPortfolio(context, earnerId),
     context.storage.pathwayFollows.list({ earnerId }),
+    context.storage.earnerPhotos.find({ earnerId }),
   ]);
+  // The photo as the platform keeps it (the uploaded file, with its metadata, was never stored).
+  const photoBytes =
+    photo === null
+      ? null
+      : await context.storage.earnerPhotos.readBytes({ earnerId, digest: photo.digest, size: 'large' });
   return {
     exportedAt: context.now().toISOString(),
     profile: {
@@ -167,6 +173,8 @@ export async function exportAccount(context: PlatformContext, earnerId: string):
       headline: earner.headline,
       links: earner.links.map((link) => ({ label: link.label, url: link.url })),
       featured: [...earner.featured],
+      photo:
+        photoBytes === null ? null : `data:image/jpeg;base64,${Buffer.from(photoBytes).toString('base64')}`,
       createdAt: earner.createdAt.toISOString(),
     },
     emails: emails.map((email) => ({

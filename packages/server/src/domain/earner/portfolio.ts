@@ -7,6 +7,7 @@ import type {
   CredentialChoiceRecord,
   CredentialRecord,
   Earner,
+  EarnerPhoto,
   ImportedCredential,
   Issuer,
   Visibility,
@@ -116,6 +117,8 @@ export interface PathwayCertificate {
 
 export interface PublicPortfolio {
   readonly earner: Earner;
+  /** The header's photo; null shows the initials. */
+  readonly photo: EarnerPhoto | null;
   /** Every credential the portfolio shows, each once: pathway certificates first, then newest first. */
   readonly items: readonly PortfolioItem[];
   /** How many of `items` verify today (not revoked, suspended, expired, nor an import that failed). */
@@ -192,6 +195,7 @@ export async function publicPortfolio(context: PlatformContext, handle: string):
   const others = newestFirst.filter((item) => pathwayOf(item) === undefined && !isFeatured.has(itemId(item)));
   return {
     earner,
+    photo: await context.storage.earnerPhotos.find({ earnerId: earner.id }),
     items: [
       ...newestFirst.filter((item) => pathwayOf(item) !== undefined),
       ...newestFirst.filter((item) => pathwayOf(item) === undefined),

@@ -51,6 +51,7 @@ export {
 } from './credential-repository.js';
 export type { DomainLogger } from './domain-logger.js';
 export type { EarnerEmail, EarnerEmailRepository } from './earner-email-repository.js';
+export type { EarnerPhoto, EarnerPhotoRepository, PhotoSize } from './earner-photo-repository.js';
 export type { Earner, EarnerRepository, ProfileLink } from './earner-repository.js';
 export type { EarnerSessionRepository } from './earner-session-repository.js';
 export {

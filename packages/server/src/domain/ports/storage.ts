@@ -4,6 +4,7 @@ import type { ApiKeyRepository } from './api-key-repository.js';
 import type { BulkJobRepository } from './bulk-job-repository.js';
 import type { CredentialRepository } from './credential-repository.js';
 import type { EarnerEmailRepository } from './earner-email-repository.js';
+import type { EarnerPhotoRepository } from './earner-photo-repository.js';
 import type { EarnerRepository } from './earner-repository.js';
 import type { EarnerSessionRepository } from './earner-session-repository.js';
 import type { EmailTokenRepository } from './email-token-repository.js';
@@ -53,6 +54,8 @@ export interface Repositories {
   readonly partnerships: PartnershipRepository;
   readonly earners: EarnerRepository;
   readonly earnerEmails: EarnerEmailRepository;
+  /** Profile photos, one per earner, apart from the account row. */
+  readonly earnerPhotos: EarnerPhotoRepository;
   readonly earnerSessions: EarnerSessionRepository;
   readonly emailTokens: EmailTokenRepository;
   readonly portfolios: PortfolioRepository;

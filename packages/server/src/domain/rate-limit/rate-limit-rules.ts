@@ -10,6 +10,7 @@ export const RATE_LIMIT_NAMES = [
   'confirm-client',
   'verify-client',
   'import-client',
+  'photo-client',
   'api-key',
   'bulk-upload-key',
   'verify-items-key',
@@ -41,6 +42,8 @@ export const DEFAULT_RATE_LIMITS: RateLimitRules = Object.freeze({
   'confirm-client': { limit: 30, windowMs: 15 * MINUTE },
   'verify-client': { limit: 60, windowMs: MINUTE },
   'import-client': { limit: 30, windowMs: 15 * MINUTE },
+  // Each upload decodes a photo of up to 16 million pixels.
+  'photo-client': { limit: 20, windowMs: 15 * MINUTE },
   'api-key': { limit: 3000, windowMs: MINUTE },
   'bulk-upload-key': { limit: 120, windowMs: 60 * MINUTE },
   // Batch verification counts credentials, not requests: ten full batches a minute, two full jobs an hour.

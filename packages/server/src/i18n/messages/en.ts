@@ -23,6 +23,7 @@ import { issuerTrustEn } from './issuer-trust.js';
 import { notificationsEn } from './notifications.js';
 import { ob2VerificationEn } from './ob2-verification.js';
 import { outcomesEn } from './outcomes.js';
+import { profilePhotoEn } from './profile-photo.js';
 import { publicPortfolioEn } from './public-portfolio.js';
 import { recipientMatchEn } from './recipient-match.js';
 import { sharedVerificationsEn } from './shared-verifications.js';
@@ -39,6 +40,7 @@ export const en = {
   ...catalogueEn,
   ...earnerSkillsEn,
   ...publicPortfolioEn,
+  ...profilePhotoEn,
   ...earnerRolesEn,
   ...earnerSharingEn,
   ...consoleShellEn,
@@ -205,7 +207,7 @@ export const en = {
   'settings.exportClr': 'Download a CLR 2.0 bundle',
   'settings.delete': 'Delete my account',
   'settings.deleteHint':
-    'Deletes your profile, addresses, choices and imports. Credentials stay valid where issuers keep them, but are no longer linked to you.',
+    'Deletes your profile, photo, addresses, choices and imports. Credentials stay valid where issuers keep them, but are no longer linked to you.',
   'settings.deleteConfirm': 'Delete your account for good?',
   'settings.deleteButton': 'Delete my account',
   'settings.deletedTitle': 'Account deleted',

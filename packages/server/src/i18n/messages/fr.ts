@@ -22,6 +22,7 @@ import { issuerTrustFr } from './issuer-trust.js';
 import { notificationsFr } from './notifications.js';
 import { ob2VerificationFr } from './ob2-verification.js';
 import { outcomesFr } from './outcomes.js';
+import { profilePhotoFr } from './profile-photo.js';
 import { publicPortfolioFr } from './public-portfolio.js';
 import { recipientMatchFr } from './recipient-match.js';
 import { sharedVerificationsFr } from './shared-verifications.js';
@@ -35,6 +36,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...catalogueFr,
   ...earnerSkillsFr,
   ...publicPortfolioFr,
+  ...profilePhotoFr,
   ...earnerRolesFr,
   ...earnerSharingFr,
   ...consoleShellFr,
@@ -209,7 +211,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   'settings.exportClr': 'Télécharger un lot CLR 2.0',
   'settings.delete': 'Supprimer mon compte',
   'settings.deleteHint':
-    'Supprime votre profil, vos adresses, vos choix et vos imports. Les certifications restent valides là où les émetteurs les conservent, mais ne sont plus liées à vous.',
+    'Supprime votre profil, votre photo, vos adresses, vos choix et vos imports. Les certifications restent valides là où les émetteurs les conservent, mais ne sont plus liées à vous.',
   'settings.deleteConfirm': 'Supprimer définitivement votre compte ?',
   'settings.deleteButton': 'Supprimer mon compte',
   'settings.deletedTitle': 'Compte supprimé',

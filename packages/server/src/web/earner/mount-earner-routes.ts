@@ -5,6 +5,7 @@ import { mountClaimRoutes } from './claim-routes.js';
 import { mountImportRoutes } from './import-routes.js';
 import { mountOutcomeSurveyRoutes } from './outcome-survey-section.js';
 import { mountPathwayRoutes } from './pathway-routes.js';
+import { mountPhotoRoutes } from './photo-routes.js';
 import { mountRolesRoutes } from './roles-routes.js';
 import { mountSettingsRoutes } from './settings-routes.js';
 import { mountSharingRoutes } from './sharing-routes.js';
@@ -21,6 +22,7 @@ export function mountEarnerRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
   mountOutcomeSurveyRoutes(web, deps);
   mountImportRoutes(web, deps);
   mountSettingsRoutes(web, deps);
+  mountPhotoRoutes(web, deps);
   mountSkillsRoutes(web, deps);
   mountRolesRoutes(web, deps);
   mountSharingRoutes(web, deps);

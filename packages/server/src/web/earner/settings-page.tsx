@@ -1,17 +1,19 @@
 import type { Context } from 'hono';
+import type { PhotoProblem } from '../../domain/image/photo/prepare-photo.js';
 import type { NotificationSettings } from '../../domain/notify/notification-settings.js';
-import type { Earner, EarnerEmail } from '../../domain/ports/index.js';
+import type { Earner, EarnerEmail, EarnerPhoto } from '../../domain/ports/index.js';
 import { Layout, PostForm } from '../shared/layout.js';
 import { Notes } from '../shared/notes.js';
 import type { WebEnv } from '../shared/web-env.js';
 import { NotificationSettingsSection } from './notification-settings-section.js';
+import { PhotoSection } from './photo-section.js';
 import {
   type PublicProfileForm,
   PublicProfileSection,
   publicProfileFormOf,
 } from './public-profile-section.js';
 
-/** `/account/settings`: profile, addresses, notification mails, export, deletion. */
+/** `/account/settings`: profile, photo, portfolio header, addresses, notification mails, export, deletion. */
 export function SettingsPage(props: {
   readonly c: Context<WebEnv>;
   readonly earner: Earner;
@@ -19,6 +21,10 @@ export function SettingsPage(props: {
   /** This platform's address, to show the earner their own portfolio's. */
   readonly publicUrl: string;
   readonly notifications: NotificationSettings;
+  /** The portfolio header's photo, if any. */
+  readonly photo: EarnerPhoto | null;
+  /** Why the last uploaded photo was refused. */
+  readonly photoProblem?: PhotoProblem;
   /** The portfolio header form as last posted, when it was refused; the stored header otherwise. */
   readonly publicProfile?: PublicProfileForm;
   readonly message?: string;
@@ -72,6 +78,12 @@ export function SettingsPage(props: {
           </div>
         </PostForm>
       </section>
+      <PhotoSection
+        c={c}
+        earner={earner}
+        photo={props.photo}
+        {...(props.photoProblem === undefined ? {} : { problem: props.photoProblem })}
+      />
       <PublicProfileSection c={c} form={props.publicProfile ?? publicProfileFormOf(earner)} />
       <section aria-labelledby="emails-heading">
         <h2 id="emails-heading">{t('settings.emails')}</h2>

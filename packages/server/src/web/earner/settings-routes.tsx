@@ -3,6 +3,7 @@ import { LAST_CONFIRMED_ADDRESS } from '../../domain/earner/manage-account.js';
 import { PUBLIC_PROFILE_LIMITS } from '../../domain/earner/public-profile.js';
 import { isServerError, ServerErrorCode } from '../../domain/error/server-error.js';
 import { normalizeEmail } from '../../domain/identity/normalize-email.js';
+import type { PhotoProblem } from '../../domain/image/photo/prepare-photo.js';
 import type { Platform } from '../../domain/platform.js';
 import { NOTIFICATION_KINDS } from '../../domain/ports/index.js';
 import { enforceRateLimit } from '../../edge/rate-limits.js';
@@ -16,23 +17,33 @@ import type { WebDeps, WebEnv } from '../shared/web-env.js';
 import type { PublicProfileForm } from './public-profile-section.js';
 import { SettingsPage } from './settings-page.js';
 
-async function renderSettings(
+/** `/account/settings` as it stands, with a note, or a refused form's values and why it was refused. */
+export async function renderSettings(
   c: Context<WebEnv>,
   platform: Platform,
-  notes: { message?: string; error?: string; publicProfile?: PublicProfileForm } = {},
-  status: 200 | 400 = 200,
+  notes: {
+    message?: string;
+    error?: string;
+    publicProfile?: PublicProfileForm;
+    photoProblem?: PhotoProblem;
+  } = {},
+  status: 200 | 400 | 413 = 200,
 ) {
   const earner = requireEarner(c);
   const fresh = await platform.earners.get(earner.id);
   c.set('earner', fresh);
-  const emails = await platform.earners.listEmails(earner.id);
-  const notifications = await platform.notifications.settings(earner.id);
+  const [emails, notifications, photo] = await Promise.all([
+    platform.earners.listEmails(earner.id),
+    platform.notifications.settings(earner.id),
+    platform.earners.photo(earner.id),
+  ]);
   return c.html(
     <SettingsPage
       c={c}
       earner={fresh}
       emails={emails}
       notifications={notifications}
+      photo={photo}
       publicUrl={platform.publicUrl}
       {...notes}
     />,
@@ -45,6 +56,8 @@ const SETTINGS_DONE = {
   confirmationSent: 'settings.confirmationSent',
   removed: 'settings.emailRemoved',
   'public-profile': 'publicProfile.saved',
+  photo: 'photo.saved',
+  'photo-removed': 'photo.removed',
 } as const satisfies Record<string, MessageKey>;
 
 // Each form redirects here once it succeeded, so reloading the page cannot send the form again.

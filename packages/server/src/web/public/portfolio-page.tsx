@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
 import type { PublicPortfolio } from '../../domain/earner/portfolio.js';
-import type { Earner } from '../../domain/ports/index.js';
+import type { Earner, EarnerPhoto } from '../../domain/ports/index.js';
 import { Layout } from '../shared/layout.js';
+import { photoFileName } from '../shared/photo-file.js';
 import type { WebEnv } from '../shared/web-env.js';
 import { PortfolioCard } from './portfolio-card.js';
 import { shareCardLink } from './share-card-routes.js';
@@ -23,9 +24,37 @@ function initialsOf(name: string): string {
     .toLocaleUpperCase();
 }
 
+/** The header's photo, or the initials in its place. */
+function Avatar(props: {
+  readonly earner: Earner;
+  readonly photo: EarnerPhoto | null;
+  readonly name: string;
+}) {
+  const { earner, photo } = props;
+  if (photo === null || earner.handle === null) {
+    return (
+      <span class="portfolio-avatar" aria-hidden="true">
+        {initialsOf(props.name)}
+      </span>
+    );
+  }
+  const url = (size: 'small' | 'large') => `/u/${earner.handle}/photo/${photoFileName(photo, size)}`;
+  return (
+    <img
+      class="portfolio-avatar portfolio-photo"
+      src={url('small')}
+      srcset={`${url('large')} 2x`}
+      alt={props.name}
+      width="96"
+      height="96"
+    />
+  );
+}
+
 function ProfileHeader(props: {
   readonly c: Context<WebEnv>;
   readonly earner: Earner;
+  readonly photo: EarnerPhoto | null;
   readonly name: string;
   readonly isOwner: boolean;
 }) {
@@ -33,9 +62,7 @@ function ProfileHeader(props: {
   const t = c.get('t');
   return (
     <header class="portfolio-header">
-      <span class="portfolio-avatar" aria-hidden="true">
-        {initialsOf(props.name)}
-      </span>
+      <Avatar earner={earner} photo={props.photo} name={props.name} />
       <div>
         <h1>{props.name}</h1>
         {earner.headline === null ? null : <p class="portfolio-headline">{earner.headline}</p>}
@@ -102,7 +129,7 @@ export function PublicPortfolioPage(props: {
         card,
       }}
     >
-      <ProfileHeader c={c} earner={earner} name={name} isOwner={isOwner} />
+      <ProfileHeader c={c} earner={earner} photo={portfolio.photo} name={name} isOwner={isOwner} />
       <p
         class="lead"
         data-portfolio-count={portfolio.items.length}

@@ -87,8 +87,12 @@ export function mountShareCardRoutes(web: Hono<WebEnv>, { platform }: WebDeps): 
 
   web.get('/u/:handle/share-card.png', async (c) => {
     const t = cardLanguage(c);
-    const { earner } = await platform.earners.publicPortfolio(c.req.param('handle'));
+    const { earner, photo } = await platform.earners.publicPortfolio(c.req.param('handle'));
     const handle = earner.handle ?? c.req.param('handle');
+    const photoBytes =
+      photo === null
+        ? null
+        : await platform.earners.ownPhotoBytes(earner.id, { digest: photo.digest, size: 'large' });
     return png(
       c,
       await renderShareCard({
@@ -96,6 +100,7 @@ export function mountShareCardRoutes(web: Hono<WebEnv>, { platform }: WebDeps): 
         title: earner.displayName ?? handle,
         subtitle: t('shareCard.portfolioLead'),
         footer: `${new URL(platform.publicUrl).host}/u/${handle}`,
+        photo: photoBytes,
       }),
     );
   });

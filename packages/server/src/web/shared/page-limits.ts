@@ -5,7 +5,7 @@ import { SESSION_COOKIE } from '../../edge/session-earner.js';
 
 /**
  * Per-client limits on what the pages let anyone make us do: send mail, use an emailed link's secret,
- * verify, import.
+ * verify, import, decode a photo.
  */
 export const PAGE_CLIENT_LIMITS: readonly ClientLimit[] = [
   { methods: ['POST'], path: /^\/signin(?:\/[^/]+)?\/?$/, name: 'signin-client' },
@@ -15,15 +15,17 @@ export const PAGE_CLIENT_LIMITS: readonly ClientLimit[] = [
   { methods: ['POST'], path: /^\/verifications\/[^/]+\/?$/, name: 'verify-client' },
   { methods: ['GET'], path: /^\/verify\/?$/, name: 'verify-client', query: 'url' },
   { methods: ['POST'], path: /^\/account\/imports\/?$/, name: 'import-client' },
+  { methods: ['POST'], path: /^\/account\/photo\/?$/, name: 'photo-client' },
 ];
 
-// Credential files uploaded to /verify and imports: the pages refuse files over 2 MB themselves with a
-// readable message; the request may be a little larger for the multipart framing and other fields.
+// Credential files uploaded to /verify and imports, and profile photos: the pages refuse files over 2 MB
+// themselves with a readable message (a photo on its declared length, unread); the request may be a
+// little larger for the multipart framing and other fields.
 export const PAGE_UPLOAD_LIMIT_BYTES = 3 * 1024 * 1024;
-const UPLOAD_PATHS = new Set(['/verify', '/account/imports']);
+const UPLOAD_PATHS = new Set(['/verify', '/account/imports', '/account/photo']);
 const SHARED_RESULT_PATH = /^\/verifications\/[^/]+$/;
 
-/** A form that may carry a credential file: allowed `PAGE_UPLOAD_LIMIT_BYTES`. */
+/** A form that may carry a credential file or a photo: allowed `PAGE_UPLOAD_LIMIT_BYTES`. */
 export function isPageUpload(c: Context): boolean {
   return c.req.method === 'POST' && (UPLOAD_PATHS.has(c.req.path) || SHARED_RESULT_PATH.test(c.req.path));
 }

@@ -75,6 +75,17 @@ for (const form of document.querySelectorAll('form[data-confirm]')) {
   });
 }
 
+// A file over the size the server takes is refused as soon as it is chosen, without sending it; the
+// server refuses it as well (with the same words) where this script does not run.
+for (const input of document.querySelectorAll('input[type="file"][data-max-bytes]')) {
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    const tooLarge = file !== undefined && file.size > Number(input.getAttribute('data-max-bytes'));
+    input.setCustomValidity(tooLarge ? (input.getAttribute('data-too-large') ?? '') : '');
+    if (tooLarge) input.reportValidity();
+  });
+}
+
 // The ESCO skill picker of the achievement designer (the ARIA combobox pattern): suggestions from the
 // public skills search as one types; choosing one fills the next empty skill row. Without this script
 // the picker's Find and Add buttons do the same through the server.

@@ -1,3 +1,5 @@
+import jpeg from 'jpeg-js';
+import pngjs from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { pngSize } from './png-size.test-support.js';
 import { renderShareCard, SHARE_CARD_HEIGHT, SHARE_CARD_WIDTH, shareCardSvg } from './share-card.js';
@@ -33,6 +35,31 @@ describe('renderShareCard', () => {
       renderShareCard({ ...input, title: '' }),
     ]);
     expect(Buffer.from(withTitle).equals(Buffer.from(blank))).toBe(false);
+  });
+});
+
+describe('renderShareCard with a photo', () => {
+  it('draws the photo round at the top right, beside a title that wraps short of it', async () => {
+    const side = 64;
+    const green = new Uint8Array(side * side * 4).map((_, index) => [20, 160, 60, 255][index % 4] ?? 0);
+    const photo = new Uint8Array(jpeg.encode({ data: green, width: side, height: side }, 90).data);
+    const card = pngjs.PNG.sync.read(
+      Buffer.from(await renderShareCard({ ...input, title: 'Interdisciplinary Methods '.repeat(4), photo })),
+    );
+    const pixel = (x: number, y: number) => [
+      ...card.data.subarray((y * card.width + x) * 4, (y * card.width + x) * 4 + 3),
+    ];
+    const [r = 0, g = 0, b = 0] = pixel(1004, 196);
+    expect(g).toBeGreaterThan(130);
+    expect(r).toBeLessThan(60);
+    expect(b).toBeLessThan(90);
+    // Outside the circle, at the square's corner, the card's white shows.
+    expect(pixel(906, 98)).toEqual([255, 255, 255]);
+    // No line of text runs into the gutter left of the photo, all the way down to the footer's rule.
+    const gutter = Array.from({ length: 40 * 380 }, (_, index) =>
+      pixel(862 + (index % 40), 100 + Math.floor(index / 40)),
+    );
+    expect(gutter.every((rgb) => rgb.every((value) => value === 255))).toBe(true);
   });
 });
 

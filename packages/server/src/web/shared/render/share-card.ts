@@ -24,6 +24,8 @@ export interface ShareCardInput {
   readonly footer: string;
   /** The issuer's `#rrggbb`; the default accent when absent. */
   readonly brandColor?: string | null;
+  /** A portfolio's photo (a JPEG the platform encoded itself), shown round beside the title. */
+  readonly photo?: Uint8Array | null;
 }
 
 const DEFAULT_ACCENT = '#1f4a7d';
@@ -31,6 +33,10 @@ const INK = '#1b1b1b';
 const MUTED = '#4a4a4a';
 const LEFT = 96;
 const TEXT_WIDTH = SHARE_CARD_WIDTH - 2 * LEFT;
+const PHOTO_SIDE = 200;
+const PHOTO_TOP = 96;
+// The title's lines stop short of the photo, with a gutter.
+const TEXT_WIDTH_BESIDE_PHOTO = TEXT_WIDTH - PHOTO_SIDE - 48;
 
 interface MeasuredFont extends BundledFont {
   readonly widthOf: (text: string, size: number) => number;
@@ -63,11 +69,11 @@ interface Block {
 function fitLines(
   text: string,
   fonts: readonly MeasuredFont[],
-  opts: { maxSize: number; minSize: number; maxLines: number },
+  opts: { maxSize: number; minSize: number; maxLines: number; width?: number },
 ): Block {
   const clean = text.normalize('NFC').replace(/\s+/g, ' ').trim();
-  const wrapAt = (size: number): string[] =>
-    wrapWords(clean, (line) => widthOf(line, fonts, size) <= TEXT_WIDTH);
+  const width = opts.width ?? TEXT_WIDTH;
+  const wrapAt = (size: number): string[] => wrapWords(clean, (line) => widthOf(line, fonts, size) <= width);
   for (let size = opts.maxSize; size > opts.minSize; size -= 2) {
     const lines = wrapAt(size);
     if (lines.length <= opts.maxLines) return { lines, size };
@@ -77,7 +83,7 @@ function fitLines(
   if (lines.length <= opts.maxLines) return { lines, size };
   const kept = lines.slice(0, opts.maxLines);
   let last = kept.pop() ?? '';
-  while (last && widthOf(`${last}…`, fonts, size) > TEXT_WIDTH) last = [...last].slice(0, -1).join('');
+  while (last && widthOf(`${last}…`, fonts, size) > width) last = [...last].slice(0, -1).join('');
   return { lines: [...kept, `${last.trimEnd()}…`], size };
 }
 
@@ -109,17 +115,19 @@ export async function shareCardSvg(input: ShareCardInput): Promise<{ svg: string
   const bold = await measuredFonts(`${input.kicker}${input.title}${input.footer}`, 700);
 
   const parts: string[] = [];
+  const photo = input.photo ?? null;
+  const width = photo === null ? TEXT_WIDTH : TEXT_WIDTH_BESIDE_PHOTO;
   let y = 150;
-  const kicker = fitLines(input.kicker, bold, { maxSize: 30, minSize: 22, maxLines: 1 });
+  const kicker = fitLines(input.kicker, bold, { maxSize: 30, minSize: 22, maxLines: 1, width });
   parts.push(textLine(kicker.lines[0] ?? '', bold, { y, size: kicker.size, weight: 700, fill: accent }));
   y += 24;
-  const title = fitLines(input.title, bold, { maxSize: 72, minSize: 44, maxLines: 3 });
+  const title = fitLines(input.title, bold, { maxSize: 72, minSize: 44, maxLines: 3, width });
   for (const line of title.lines) {
     y += title.size * 1.15;
     parts.push(textLine(line, bold, { y, size: title.size, weight: 700, fill: INK }));
   }
   if (input.subtitle !== null) {
-    const subtitle = fitLines(input.subtitle, regular, { maxSize: 38, minSize: 28, maxLines: 2 });
+    const subtitle = fitLines(input.subtitle, regular, { maxSize: 38, minSize: 28, maxLines: 2, width });
     y += 20;
     for (const line of subtitle.lines) {
       y += subtitle.size * 1.25;
@@ -128,9 +136,19 @@ export async function shareCardSvg(input: ShareCardInput): Promise<{ svg: string
   }
   const footer = fitLines(input.footer, bold, { maxSize: 32, minSize: 22, maxLines: 1 });
   parts.push(textLine(footer.lines[0] ?? '', bold, { y: 548, size: footer.size, weight: 700, fill: accent }));
+  if (photo !== null) {
+    const x = LEFT + TEXT_WIDTH - PHOTO_SIDE;
+    const radius = PHOTO_SIDE / 2;
+    const [cx, cy] = [x + radius, PHOTO_TOP + radius];
+    parts.push(
+      `<clipPath id="photo"><circle cx="${cx}" cy="${cy}" r="${radius}"/></clipPath>`,
+      `<image x="${x}" y="${PHOTO_TOP}" width="${PHOTO_SIDE}" height="${PHOTO_SIDE}" clip-path="url(#photo)" xlink:href="data:image/jpeg;base64,${Buffer.from(photo).toString('base64')}"/>`,
+      `<circle cx="${cx}" cy="${cy}" r="${radius}" fill="none" stroke="#e2e2e2" stroke-width="2"/>`,
+    );
+  }
 
   const svg = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${SHARE_CARD_WIDTH}" height="${SHARE_CARD_HEIGHT}" viewBox="0 0 ${SHARE_CARD_WIDTH} ${SHARE_CARD_HEIGHT}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${SHARE_CARD_WIDTH}" height="${SHARE_CARD_HEIGHT}" viewBox="0 0 ${SHARE_CARD_WIDTH} ${SHARE_CARD_HEIGHT}">`,
     `<rect width="${SHARE_CARD_WIDTH}" height="${SHARE_CARD_HEIGHT}" fill="#ffffff"/>`,
     `<rect width="28" height="${SHARE_CARD_HEIGHT}" fill="${accent}"/>`,
     `<rect x="${LEFT}" y="488" width="${TEXT_WIDTH}" height="2" fill="#e2e2e2"/>`,
