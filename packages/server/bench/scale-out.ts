@@ -9,7 +9,7 @@ import pg from 'pg';
 
 /**
  * The scale-out scenario (README "Running at scale"): two `microcred serve` processes and two
- * `microcred worker` processes on one PostgreSQL database, all started at once on an empty database, under
+ * `microcred worker` processes (SCALE_SERVERS, SCALE_WORKERS) on one PostgreSQL database, all started at once on an empty database, under
  * mixed load for SCALE_SECONDS (default 60): single issuing, bulk uploads, revocations, verifications and
  * credential page views, spread over both servers as a load balancer would. Then it waits for the
  * background work to drain, checks the database for duplicates and lost work, stops every process with
@@ -21,6 +21,9 @@ import pg from 'pg';
  */
 const SECONDS = Number(process.env.SCALE_SECONDS ?? 60);
 const BULK_ROWS = Number(process.env.SCALE_BULK_ROWS ?? 500);
+// The shape of the deployment: 2 + 2 is the scenario; 1 + 0 gives the single process to compare with.
+const SERVERS = Math.max(1, Number(process.env.SCALE_SERVERS ?? 2));
+const WORKERS = Math.max(0, Number(process.env.SCALE_WORKERS ?? 2));
 const SERVER_URL = process.env.SCALE_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const LANES = { issue: 3, verify: 3, view: 3, revoke: 1, bulk: 1 } as const;
 const DRAIN_TIMEOUT_MS = 10 * 60_000;
@@ -82,9 +85,18 @@ function samplePeakRss(running: RunningProcess): void {
   }
 }
 
-async function waitUntilReady(baseUrl: string, deadlineMs: number): Promise<void> {
+async function waitUntilReady(
+  baseUrl: string,
+  deadlineMs: number,
+  processes: readonly RunningProcess[],
+): Promise<void> {
   const deadline = Date.now() + deadlineMs;
   while (Date.now() < deadline) {
+    const ended = processes.find((running) => running.child.exitCode !== null);
+    if (ended !== undefined)
+      throw new Error(
+        `${ended.name} exited (${ended.child.exitCode}) while starting:\n${ended.log.slice(-10).join('\n')}`,
+      );
     try {
       const response = await fetch(`${baseUrl}/readyz`);
       if (response.status === 200) return;
@@ -109,7 +121,8 @@ async function main(): Promise<void> {
   await admin.connect();
   await admin.query(`create database ${scratch}`);
   const dataRoot = mkdtempSync(join(tmpdir(), 'microcred-scale-'));
-  const ports = [await freePort(), await freePort()];
+  const ports: number[] = [];
+  for (let server = 0; server < SERVERS; server++) ports.push(await freePort());
   const publicUrl = `http://localhost:${ports[0]}`;
   const env = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
     ...process.env,
@@ -134,12 +147,12 @@ async function main(): Promise<void> {
           env({ PORT: String(port), DATA_DIR: join(dataRoot, `s${index}`) }),
         ),
       );
-    for (const index of [1, 2])
+    for (let index = 1; index <= WORKERS; index++)
       processes.push(
         startProcess(`worker ${index}`, ['worker'], env({ DATA_DIR: join(dataRoot, `w${index}`) })),
       );
     const servers = ports.map((port) => `http://localhost:${port}`);
-    await Promise.all(servers.map((url) => waitUntilReady(url, 120_000)));
+    await Promise.all(servers.map((url) => waitUntilReady(url, 120_000, processes)));
 
     const auth = { Authorization: `Bearer ${adminToken}` };
     const json = { ...auth, 'Content-Type': 'application/json' };
@@ -359,7 +372,7 @@ async function main(): Promise<void> {
 
     const lines: string[] = [];
     lines.push(
-      `Scale-out scenario: 2 servers + 2 workers on one PostgreSQL (${(await admin.query('show server_version')).rows[0]?.server_version}), ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${SECONDS} s of load, cohorts of ${BULK_ROWS} rows`,
+      `Scale-out scenario: ${SERVERS} servers + ${WORKERS} workers on one PostgreSQL (${(await admin.query('show server_version')).rows[0]?.server_version}), ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${SECONDS} s of load, cohorts of ${BULK_ROWS} rows`,
     );
     lines.push(
       '',
