@@ -20,6 +20,7 @@ import { discardTransport, folderTransport, smtpTransport } from './jobs/mail-tr
 import { startMailWorker } from './jobs/mail-worker.js';
 import { startNotificationWorker } from './jobs/notification-worker.js';
 import { startPathwayWorker } from './jobs/pathway-worker.js';
+import { createPhotoPool } from './jobs/photo-pool.js';
 import { createSigningPool } from './jobs/signing-pool.js';
 import type { BackgroundLoop } from './jobs/start-polling-loop.js';
 import { startTransparencyLogWorker } from './jobs/transparency-log-worker.js';
@@ -51,6 +52,7 @@ export async function openPlatform(
   await runMigrations(database);
   // Signing is CPU-bound: worker threads on every core keep the event loop free for requests.
   const pool = createSigningPool({ logger });
+  const photos = createPhotoPool({ logger });
   // The one way the platform reaches the network: what it publishes and the resource map come first.
   const outbound = config.fetch.enabled
     ? createGuardedFetcher({
@@ -72,6 +74,7 @@ export async function openPlatform(
   });
   const platform = createPlatform({
     signer: pool,
+    preparePhoto: photos.prepare,
     logger,
     ...(options.metrics === undefined ? {} : { metrics: options.metrics.platform }),
     webhookSender: guardedWebhookSender(webhookFetcher),
@@ -118,6 +121,7 @@ export async function openPlatform(
     logger,
     close: async () => {
       await pool.close();
+      await photos.close();
       await database.close();
     },
   };

@@ -133,6 +133,7 @@ import { listEventFeed } from './events/list-event-feed.js';
 import { recordDownload, recordShare, recordVerification, recordView } from './events/record-activity.js';
 import { sweepExpiredCredentials } from './events/sweep-expired-credentials.js';
 import { normalizeEmail } from './identity/normalize-email.js';
+import { type PhotoPreparer, preparePhoto } from './image/photo/prepare-photo.js';
 import { checkSealedKeys } from './issuer/check-sealed-keys.js';
 import { createActiveSigningKey, issuerDidDocument } from './issuer/issuer-keys.js';
 import {
@@ -276,6 +277,8 @@ export interface PlatformOptions {
   readonly adminEmails?: readonly string[];
   readonly now?: () => Date;
   readonly signer?: CredentialSigner;
+  /** Where uploaded photos are decoded and re-encoded (default: in this thread); the server passes a worker thread. */
+  readonly preparePhoto?: PhotoPreparer;
   /**
    * How the verifier reads documents the platform does not publish itself (default: refuse); the server
    * passes the guarded outbound fetcher, which caches as the documents' `Cache-Control` says.
@@ -823,7 +826,8 @@ export function createPlatformWithContext(options: PlatformOptions) {
       /** Features a public credential first on the portfolio (at most three), or stops featuring it. */
       setFeatured: bind(context, setFeatured),
       /** The portfolio header's photo: set from an upload (a report of why it is refused), removed, read. */
-      setPhoto: bind(context, setProfilePhoto),
+      setPhoto: (earnerId: string, bytes: Uint8Array) =>
+        setProfilePhoto(context, earnerId, bytes, options.preparePhoto ?? preparePhoto),
       removePhoto: bind(context, removeProfilePhoto),
       photo: bind(context, profilePhoto),
       ownPhotoBytes: bind(context, ownPhotoBytes),

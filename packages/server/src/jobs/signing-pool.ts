@@ -143,16 +143,24 @@ function messageOf(error: unknown): string {
 }
 
 function defaultWorkerModule(): URL {
-  // From source (tsx, vitest) this module is a .ts and so is the worker; compiled, both are .js.
-  const extension = /\.[cm]?ts$/.test(new URL(import.meta.url).pathname) ? 'ts' : 'js';
-  return new URL(`./signing-worker.${extension}`, import.meta.url);
+  return siblingModule('signing-worker');
 }
 
-function workerLaunch(
+/** A module beside this one: from source (tsx, vitest) this is a .ts and so is it; compiled, both are .js. */
+export function siblingModule(name: string): URL {
+  const extension = /\.[cm]?ts$/.test(new URL(import.meta.url).pathname) ? 'ts' : 'js';
+  return new URL(`./${name}.${extension}`, import.meta.url);
+}
+
+/**
+ * How piscina starts a worker thread on `module`, from the compiled build or from the TypeScript sources
+ * (tsx, vitest); or why it cannot. The photo pool starts its thread the same way.
+ */
+export function workerLaunch(
   module: URL,
 ): { readonly filename: string; readonly execArgv: string[] } | { readonly reason: string } {
   if (module.protocol !== 'file:' || !existsSync(fileURLToPath(module))) {
-    return { reason: `the signing worker module ${module.href} is not a file on disk` };
+    return { reason: `the worker module ${module.href} is not a file on disk` };
   }
   const filename = fileURLToPath(module);
   const execArgv = workerExecArgv(process.execArgv);

@@ -1,5 +1,5 @@
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
-import { type PhotoProblem, preparePhoto } from '../image/photo/prepare-photo.js';
+import { type PhotoPreparer, type PhotoProblem, preparePhoto } from '../image/photo/prepare-photo.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { EarnerPhoto, PhotoSize } from '../ports/index.js';
 
@@ -14,10 +14,11 @@ export async function setProfilePhoto(
   context: PlatformContext,
   earnerId: string,
   bytes: Uint8Array,
+  prepare: PhotoPreparer = preparePhoto,
 ): Promise<
   { readonly ok: true; readonly photo: EarnerPhoto } | { readonly ok: false; readonly problem: PhotoProblem }
 > {
-  const prepared = await preparePhoto(bytes);
+  const prepared = await prepare(bytes);
   if (!prepared.ok) return prepared;
   const photo = await context.storage.earnerPhotos.put({
     earnerId,

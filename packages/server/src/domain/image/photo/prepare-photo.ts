@@ -27,6 +27,14 @@ export interface PreparedPhoto {
   readonly large: Uint8Array;
 }
 
+/** A photo prepared, or why it is refused. */
+export type PhotoPreparation =
+  | { readonly ok: true; readonly photo: PreparedPhoto }
+  | { readonly ok: false; readonly problem: PhotoProblem };
+
+/** Where photos are prepared: `preparePhoto` itself, or the server's worker thread running it. */
+export type PhotoPreparer = (bytes: Uint8Array) => Promise<PhotoPreparation>;
+
 const QUALITY = 85;
 
 function encodeJpeg(rgba: Uint8Array, side: number): Uint8Array {
@@ -40,12 +48,7 @@ function encodeJpeg(rgba: Uint8Array, side: number): Uint8Array {
  * no EXIF (GPS position, camera serial, date), XMP, ICC profile, comment or trailing data. A report,
  * not an error: the settings form shows the problem beside the field.
  */
-export async function preparePhoto(
-  bytes: Uint8Array,
-): Promise<
-  | { readonly ok: true; readonly photo: PreparedPhoto }
-  | { readonly ok: false; readonly problem: PhotoProblem }
-> {
+export async function preparePhoto(bytes: Uint8Array): Promise<PhotoPreparation> {
   if (bytes.length === 0) return { ok: false, problem: 'empty' };
   if (bytes.length > PHOTO_LIMITS.bytes) return { ok: false, problem: 'too-large' };
   const header = readImageHeader(bytes);
