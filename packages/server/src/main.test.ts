@@ -77,21 +77,13 @@ describe('microcred serve', () => {
 describe('microcred serve with METRICS_PORT', () => {
   it('serves /metrics on that port without a token and not on PORT, and closes both ports on SIGTERM', async () => {
     const [port, metricsPort] = [await freePort(), await freePort()];
-    const child = spawn(process.execPath, [BIN, 'serve'], {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        METRICS_PORT: String(metricsPort),
-        MICROCRED_METRICS_TOKEN: 'scraper-token-0123456789abcdef',
-        PUBLIC_URL: 'http://localhost:3000',
-        DATA_DIR: ':memory:',
-        NODE_ENV: 'development',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const child = spawnServe(BIN, {
+      PORT: String(port),
+      METRICS_PORT: String(metricsPort),
+      MICROCRED_METRICS_TOKEN: 'scraper-token-0123456789abcdef',
     });
     let log = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
       log += chunk.toString();
     });
     const exited = once(child, 'exit');
@@ -123,19 +115,9 @@ describe('the compiled server (npm run build)', () => {
   }, 300_000);
 
   it('serves /healthz and its stylesheet from dist/ under plain node, and exits 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, [COMPILED, 'serve'], {
-      env: {
-        ...process.env,
-        PORT: '0',
-        PUBLIC_URL: 'http://localhost:3000',
-        DATA_DIR: ':memory:',
-        NODE_ENV: 'development',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawnServe(COMPILED, { PORT: '0' });
     let log = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
       log += chunk.toString();
     });
     const exited = once(child, 'exit');
@@ -355,20 +337,23 @@ function listeningPort(child: ChildProcess): Promise<number> {
   });
 }
 
-function spawnCompiled(port: number, env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, [COMPILED, 'serve'], {
+/** `microcred serve` from `script`, in memory, logging at info, with `env` on top. */
+function spawnServe(script: string, env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [script, 'serve'], {
     env: {
       ...process.env,
-      PORT: String(port),
       PUBLIC_URL: 'http://localhost:3000',
       DATA_DIR: ':memory:',
       NODE_ENV: 'development',
       LOG_LEVEL: 'info',
-      MICROCRED_RATE_LIMIT: 'off',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+function spawnCompiled(port: number, env: Record<string, string> = {}): ChildProcess {
+  return spawnServe(COMPILED, { PORT: String(port), MICROCRED_RATE_LIMIT: 'off', ...env });
 }
 
 /** A port nobody listens on now. */

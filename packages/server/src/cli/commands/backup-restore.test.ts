@@ -3,12 +3,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../test/support/run-cli.js';
 import { decodeBackupFile, encodeBackupFile } from '../../db/backup/index.js';
 import { countPendingMigrations } from '../../db/migration-status.js';
 import { migrationsUpTo } from '../../db/migrations-up-to.test-support.js';
 import { openDatabase } from '../../db/open-database.js';
 import { runMigrations } from '../../db/run-migrations.js';
-import { main } from '../main.js';
 import { backup } from './backup.js';
 import { restore } from './restore.js';
 
@@ -17,22 +17,12 @@ const OLDER = '0021_mail_announces_events_key';
 
 /** `microcred ARGS…` with DATA_DIR (and nothing else of the configuration) set for the run. */
 async function microcred(dataDir: string, ...args: string[]) {
-  let out = '';
-  let err = '';
   const saved = { ...process.env };
   Object.assign(process.env, { DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent' });
   delete process.env.MASTER_KEY;
   delete process.env.DATABASE_URL;
   try {
-    const code = await main(['node', 'microcred', ...args], {
-      stdout: (text) => {
-        out += text;
-      },
-      stderr: (text) => {
-        err += text;
-      },
-    });
-    return { code, out, err };
+    return await runCli(...args);
   } finally {
     for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
     Object.assign(process.env, saved);

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { ServerError, ServerErrorCode } from '../../domain/error/server-error.js';
 import type {
   BulkJob,
@@ -306,25 +307,9 @@ export class PgBulkJobRepository implements BulkJobRepository {
   }): Promise<number> {
     const leaseMs = checkLease(options.leaseMs);
     if (!isUuid(options.jobId) || options.rowNumbers.length === 0) return 0;
-    let held = 0;
-    for (const numbers of chunks(options.rowNumbers, CHUNK)) {
-      const rows = await guarded('bulk job row', () =>
-        this.#db
-          .update(bulkJobRows)
-          .set({ lockedUntil: sql`now() + ${leaseMs}::int * interval '1 millisecond'` })
-          .where(
-            and(
-              eq(bulkJobRows.jobId, options.jobId),
-              inArray(bulkJobRows.rowNumber, numbers),
-              eq(bulkJobRows.state, 'running'),
-              eq(bulkJobRows.lockedBy, options.workerId),
-            ),
-          )
-          .returning({ rowNumber: bulkJobRows.rowNumber }),
-      );
-      held += rows.length;
-    }
-    return held;
+    return this.#updateHeldRows(options, {
+      lockedUntil: sql`now() + ${leaseMs}::int * interval '1 millisecond'`,
+    });
   }
 
   async releaseRows(options: {
@@ -333,17 +318,25 @@ export class PgBulkJobRepository implements BulkJobRepository {
     readonly rowNumbers: readonly number[];
   }): Promise<number> {
     if (!isUuid(options.jobId) || options.rowNumbers.length === 0) return 0;
-    let released = 0;
+    return this.#updateHeldRows(options, {
+      state: 'pending',
+      lockedBy: null,
+      lockedUntil: null,
+      attempts: sql`greatest(${bulkJobRows.attempts} - 1, 0)`,
+    });
+  }
+
+  /** Sets `changes` on those of the rows that this worker still holds; resolves to how many it changed. */
+  async #updateHeldRows(
+    options: { readonly jobId: string; readonly workerId: string; readonly rowNumbers: readonly number[] },
+    changes: PgUpdateSetSource<typeof bulkJobRows>,
+  ): Promise<number> {
+    let changed = 0;
     for (const numbers of chunks(options.rowNumbers, CHUNK)) {
       const rows = await guarded('bulk job row', () =>
         this.#db
           .update(bulkJobRows)
-          .set({
-            state: 'pending',
-            lockedBy: null,
-            lockedUntil: null,
-            attempts: sql`greatest(${bulkJobRows.attempts} - 1, 0)`,
-          })
+          .set(changes)
           .where(
             and(
               eq(bulkJobRows.jobId, options.jobId),
@@ -354,9 +347,9 @@ export class PgBulkJobRepository implements BulkJobRepository {
           )
           .returning({ rowNumber: bulkJobRows.rowNumber }),
       );
-      released += rows.length;
+      changed += rows.length;
     }
-    return released;
+    return changed;
   }
 
   async recordResults(options: {
