@@ -1,44 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { heldSigner } from '../../test/support/held-signer.js';
 import { ADMIN, openTestPlatform, seedIssuer, type TestPlatform } from '../../test/support/test-platform.js';
 import { testDrivers } from '../db/open-test-database.js';
-import { type CredentialSigner, inProcessSigner } from '../domain/credential/credential-signer.js';
 import { startBulkWorker } from './bulk-worker.js';
-
-/**
- * Signs like the in-process signer, except that the first batch waits for `release`; `entered` resolves
- * when that batch arrives.
- */
-function firstBatchHeldSigner(): CredentialSigner & { entered: Promise<void>; release(): void } {
-  let enter: () => void = () => {};
-  let release: () => void = () => {};
-  const entered = new Promise<void>((resolve) => {
-    enter = resolve;
-  });
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  let first = true;
-  return {
-    sign: inProcessSigner.sign,
-    async signMany(requests) {
-      if (first) {
-        first = false;
-        enter();
-        await released;
-      }
-      return inProcessSigner.signMany(requests);
-    },
-    entered,
-    release,
-  };
-}
 
 const csv = (prefix: string, count: number) =>
   `email\n${Array.from({ length: count }, (_, index) => `${prefix}-${index}@example.org`).join('\n')}\n`;
 
 describe.each(testDrivers())('a bulk worker told to stop, on %s', (driver) => {
-  const signer = firstBatchHeldSigner();
+  const signer = heldSigner({ onlyTheFirstBatch: true });
   let test: TestPlatform;
   beforeAll(async () => {
     test = await openTestPlatform(driver, { signer });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expireBulkLeases } from '../../../test/support/expire-bulk-leases.js';
+import { heldSigner } from '../../../test/support/held-signer.js';
 import { overriding } from '../../../test/support/overriding.js';
 import {
   ADMIN,
@@ -25,28 +26,6 @@ function watchingRenewals(storage: Storage): { storage: Storage; nextRenewal(): 
   return {
     storage: { ...storage, bulkJobs },
     nextRenewal: () => new Promise((resolve) => waiting.push(resolve)),
-  };
-}
-
-/** Signs like the in-process signer once `release` is called; `entered` resolves when a batch arrives. */
-function heldSigner(): CredentialSigner & { entered: Promise<void>; release(): void } {
-  let enter: () => void = () => {};
-  let release: () => void = () => {};
-  const entered = new Promise<void>((resolve) => {
-    enter = resolve;
-  });
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  return {
-    sign: inProcessSigner.sign,
-    async signMany(requests) {
-      enter();
-      await released;
-      return inProcessSigner.signMany(requests);
-    },
-    entered,
-    release,
   };
 }
 
