@@ -4,9 +4,21 @@ import contextApi, {
   type ContextProcessingOptions,
   type TermDefinition,
 } from 'jsonld/lib/context.js';
+import url from 'jsonld/lib/url.js';
 import type { DocumentLoader } from '../contexts/index.js';
 import { isPlainJson } from './is-plain-json.js';
 import { UnsupportedJsonLd } from './unsupported-json-ld.js';
+
+export type ContextEntry = '@type' | '@container' | '@context' | '@language' | '@direction';
+
+/** A node object's key as expansion step 13 sees it. */
+export interface ExpandedKey {
+  /** The vocabulary-relative IRI or keyword; null for an undefined term. */
+  readonly iri: string | null;
+  readonly keyword: boolean;
+  /** An absolute IRI (a blank node label counts, as in jsonld.js), not a keyword. */
+  readonly absolute: boolean;
+}
 
 /**
  * How a local context joins the active one (JSON-LD 1.1 API, Expansion Algorithm): `embedded` is a
@@ -66,6 +78,15 @@ export class ContextScope {
   };
   private readonly vocabIris = new Map<string, string | null>();
   private readonly typeIris = new Map<string, string | null>();
+  private readonly keys = new Map<string, ExpandedKey>();
+  // Per entry, what `getContextValue` answered for each term: the context never changes once processed.
+  private readonly values: Record<ContextEntry, Map<string | null, { readonly value: unknown }>> = {
+    '@type': new Map(),
+    '@container': new Map(),
+    '@context': new Map(),
+    '@language': new Map(),
+    '@direction': new Map(),
+  };
 
   private constructor(
     readonly context: ActiveContext,
@@ -94,6 +115,19 @@ export class ContextScope {
     return iri;
   }
 
+  /** A key of a node object: its vocabulary-relative IRI, and whether that is a keyword or absolute. */
+  expandKey(key: string): ExpandedKey {
+    let expanded = this.keys.get(key);
+    if (expanded === undefined) {
+      const iri = this.expandVocab(key);
+      const keyword = iri !== null && contextApi.isKeyword(iri);
+      expanded = { iri, keyword, absolute: iri !== null && !keyword && url.isAbsolute(iri) };
+      if (this.keys.size >= MAX_IRIS) this.keys.clear();
+      this.keys.set(key, expanded);
+    }
+    return expanded;
+  }
+
   /** A value of `@type` or of a `@type: @vocab` term: vocabulary- then document-relative. */
   expandType(value: string): string | null {
     let iri = this.typeIris.get(value);
@@ -114,11 +148,14 @@ export class ContextScope {
   }
 
   /** jsonld.js `getContextValue`: a term's entry, else the context default, else null (`@context`: undefined). */
-  value(
-    term: string | null,
-    entry: '@type' | '@container' | '@context' | '@language' | '@direction',
-  ): unknown {
-    return contextApi.getContextValue(this.context, term, entry);
+  value(term: string | null, entry: ContextEntry): unknown {
+    const values = this.values[entry];
+    const known = values.get(term);
+    if (known !== undefined) return known.value;
+    const value = contextApi.getContextValue(this.context, term, entry);
+    if (values.size >= MAX_IRIS) values.clear();
+    values.set(term, { value });
+    return value;
   }
 
   /** Expansion step 7: leave a type-scoped context when entering a nested node object. */

@@ -157,7 +157,7 @@ function expandObject(
   let mustRevert = true;
   if (scope.previous !== null && keys.length <= 2 && !keys.includes('@context')) {
     for (const key of keys) {
-      const expanded = scope.expandVocab(key);
+      const expanded = scope.expandKey(key).iri;
       if (expanded === '@value' || (expanded === '@id' && keys.length === 1)) {
         mustRevert = false;
         break;
@@ -174,7 +174,7 @@ function expandObject(
   const typeScope = scope;
   let typeKey: string | undefined;
   for (const key of keys) {
-    if (scope.expandVocab(key) !== '@type') continue;
+    if (scope.expandKey(key).iri !== '@type') continue;
     if (typeKey !== undefined) throw unsupported('two keys that expand to @type');
     typeKey = key;
     const value = element[key];
@@ -204,14 +204,14 @@ function expandObject(
   const properties = new Map<string, ExpandedItem[]>();
   for (const key of keys) {
     if (key === '@context') continue;
-    const property = scope.expandVocab(key);
+    const { iri: property, keyword, absolute } = scope.expandKey(key);
     // Step 13.3: in safe mode a key that is not a keyword and not an absolute IRI is an error
     // ("invalid property"): an undefined term. The reference reports it.
-    if (property === null || !(contextApi.isKeyword(property) || isAbsoluteIri(property))) {
+    if (property === null || !(keyword || absolute)) {
       throw unsupported(`the term ${JSON.stringify(key).slice(0, 80)} is not defined`);
     }
     const entry = element[key];
-    if (contextApi.isKeyword(property)) {
+    if (keyword) {
       if (keywords.has(property)) throw unsupported('colliding keywords');
       keywords.add(property);
       switch (property) {

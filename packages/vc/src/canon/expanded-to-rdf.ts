@@ -25,7 +25,8 @@ type MapValue =
 /** A property's values in the node map, and what jsonld.js `compareValues` compares for each. */
 interface MapProperty {
   readonly values: MapValue[];
-  readonly keys: Set<string>;
+  /** The compare keys of `values`, made once a second value arrives: most properties have one. */
+  keys: Set<string> | undefined;
 }
 
 /** A subject's entries; `@type` is kept apart from any explicit rdf:type property, as jsonld.js does. */
@@ -53,8 +54,13 @@ function compareKey(value: MapValue): string | undefined {
   return `v ${typeof literal} ${value.type ?? '-'} ${value.language ?? '-'} ${String(literal)}`;
 }
 
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+function keysOf(values: readonly MapValue[]): Set<string> {
+  const keys = new Set<string>();
+  for (const value of values) {
+    const key = compareKey(value);
+    if (key !== undefined) keys.add(key);
+  }
+  return keys;
 }
 
 /**
@@ -94,13 +100,13 @@ class NodeMap {
       subject = new Map();
       subjects.set(name, subject);
     }
-    // Entries in code-unit order: `@graph`, then `@type`, then property IRIs (all start with a letter).
+    // Entries in code-unit order (the order of `Array.prototype.sort` on strings): `@graph`, then `@type`, then property IRIs (all start with a letter).
     if (node.graph !== undefined) {
       if (!this.graphs.has(name)) this.graphs.set(name, new Map());
       for (const inner of node.graph) this.add(inner, name);
     }
     for (const type of node.types) this.addValue(subject, TYPE_ENTRY, { kind: 'reference', name: type });
-    const properties = [...node.properties.keys()].sort(byCodeUnits);
+    const properties = [...node.properties.keys()].sort();
     for (const property of properties) {
       const items = node.properties.get(property) as readonly ExpandedItem[];
       if (items.length === 0) this.entry(subject, property);
@@ -131,7 +137,7 @@ class NodeMap {
   private entry(subject: MapSubject, property: string): MapProperty {
     let entry = subject.get(property);
     if (entry === undefined) {
-      entry = { values: [], keys: new Set() };
+      entry = { values: [], keys: undefined };
       subject.set(property, entry);
     }
     return entry;
@@ -139,10 +145,13 @@ class NodeMap {
 
   private addValue(subject: MapSubject, property: string, value: MapValue): void {
     const entry = this.entry(subject, property);
-    const key = compareKey(value);
-    if (key !== undefined) {
-      if (entry.keys.has(key)) return;
-      entry.keys.add(key);
+    if (entry.values.length > 0) {
+      if (entry.keys === undefined) entry.keys = keysOf(entry.values);
+      const key = compareKey(value);
+      if (key !== undefined) {
+        if (entry.keys.has(key)) return;
+        entry.keys.add(key);
+      }
     }
     entry.values.push(value);
   }
@@ -150,13 +159,13 @@ class NodeMap {
   /** jsonld.js `toRDF`: graphs, subjects and properties sorted; values in node map order. */
   toQuads(): Quad[] {
     const quads: Quad[] = [];
-    for (const graphName of [...this.graphs.keys()].sort(byCodeUnits)) {
+    for (const graphName of [...this.graphs.keys()].sort()) {
       const graph = graphName === DEFAULT_GRAPH_NAME ? DEFAULT_GRAPH : termFor(graphName);
       const subjects = this.graphs.get(graphName) as Map<string, MapSubject>;
-      for (const id of [...subjects.keys()].sort(byCodeUnits)) {
+      for (const id of [...subjects.keys()].sort()) {
         const subjectEntries = subjects.get(id) as MapSubject;
         const subject = termFor(id);
-        for (const property of [...subjectEntries.keys()].sort(byCodeUnits)) {
+        for (const property of [...subjectEntries.keys()].sort()) {
           const predicate = property === TYPE_ENTRY ? RDF_TYPE : termFor(property);
           if (predicate.termType !== 'NamedNode') throw new UnsupportedJsonLd('a blank node property');
           for (const value of (subjectEntries.get(property) as MapProperty).values) {

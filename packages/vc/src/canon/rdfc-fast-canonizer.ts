@@ -4,6 +4,7 @@ import type { Canonizer } from './canonizer.js';
 import { jsonLdToRdf } from './json-ld-to-rdf.js';
 import type { Quad } from './rdf-quad.js';
 import { rdfcReferenceCanonizer, toCanonizeError } from './rdfc-reference-canonizer.js';
+import { canonizeWithUniqueFirstDegreeHashes } from './rdfc10-unique.js';
 import { UnsupportedJsonLd } from './unsupported-json-ld.js';
 
 /** Why a document was handed to the reference path. */
@@ -32,7 +33,8 @@ function describe(error: unknown): string {
 /**
  * A canonizer that turns JSON-LD into RDF itself for the subset credentials use (terms and scoped
  * contexts from jsonld.js's own processed contexts, remembered per document loader) and then runs
- * rdf-canonize RDFC-1.0, producing the same N-Quads as {@link rdfcReferenceCanonizer} in a fraction
+ * RDFC-1.0: its own for datasets whose blank nodes all have distinct first-degree hashes (every
+ * credential we issue), rdf-canonize's for the rest, producing the same N-Quads as {@link rdfcReferenceCanonizer} in a fraction
  * of the time. Anything else, including every document the reference would reject, is delegated
  * whole to the fallback, so the fast path never returns different N-Quads and never accepts what the
  * reference rejects. The one exception is a poisoned blank-node graph, refused on the spot by the
@@ -57,6 +59,9 @@ export function createRdfcFastCanonizer(options: CreateRdfcFastCanonizerOptions 
         delegate(error instanceof UnsupportedJsonLd ? 'unsupported' : 'error', error);
         return fallback.canonize(document, canonizeOptions);
       }
+      // Unique first-degree hashes need no N-degree work, so no bound can refuse them.
+      const canonical = canonizeWithUniqueFirstDegreeHashes(dataset);
+      if (canonical !== undefined) return canonical;
       const maxWorkFactor = canonizeOptions.maxWorkFactor ?? 1;
       // The same dataset as the reference's, so the same verdict: refused here, without expanding a
       // poisoned document a second time.

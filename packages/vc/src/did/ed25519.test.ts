@@ -1,4 +1,5 @@
 import { createPublicKey, verify as opensslVerify } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { thrownCode } from '../credential/test-credentials.js';
 import { ErrorCode } from '../error/index.js';
@@ -184,6 +185,46 @@ describe('Ed25519 signatures', () => {
       expect(ed25519SignatureProblem(forged), r).toMatch(/its R is/);
       expect(verifyEd25519(publicKey, message, forged), r).toBe(false);
     }
+  });
+});
+
+describe('the byte-wise checks agree with integer arithmetic', () => {
+  const asInteger = (encoded: Uint8Array) => BigInt(`0x${Buffer.from(encoded).reverse().toString('hex')}`);
+  // Values at and around the bounds, where a byte-wise comparison can go wrong, and random ones.
+  const nearBounds = fc
+    .tuple(
+      fc.constantFrom(0n, 1n, 19n, L, P, 1n << 252n, 1n << 255n, (1n << 256n) - 20n, (1n << 256n) - 1n),
+      fc.bigInt(-300n, 300n),
+    )
+    .map(([bound, offset]) => bound + offset)
+    .filter((value) => value >= 0n && value < 1n << 256n);
+  const anyScalar = fc.oneof(nearBounds, fc.bigInt(0n, (1n << 256n) - 1n));
+
+  it('a signature is refused for S ≥ L exactly', () => {
+    const valid = signEd25519(new Uint8Array(32).fill(5), Buffer.from('m'));
+    fc.assert(
+      fc.property(anyScalar, (s) => {
+        const signature = new Uint8Array(valid);
+        signature.set(littleEndian(s), 32);
+        expect(ed25519SignatureProblem(signature) === 'its S is not reduced (S ≥ L)').toBe(s >= L);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a key is refused as non-canonical exactly when y ≥ p, or y = ±1 with the sign bit set', () => {
+    fc.assert(
+      fc.property(anyScalar, (value) => {
+        const encoded = littleEndian(value);
+        const y = asInteger(encoded) & ((1n << 255n) - 1n);
+        const signBit = value >> 255n === 1n;
+        const nonCanonical = y >= P || (signBit && (y === 1n || y === P - 1n));
+        const problem = thrownCode(() => assertEd25519PublicKey(encoded));
+        if (nonCanonical) expect(() => assertEd25519PublicKey(encoded)).toThrow(/non-canonical/);
+        else if (problem !== undefined) expect(() => assertEd25519PublicKey(encoded)).toThrow(/small-order/);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

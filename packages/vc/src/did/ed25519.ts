@@ -20,9 +20,9 @@ function assertLength(bytes: Uint8Array, length: number, what: string): void {
   }
 }
 
-// Curve25519 field prime and the order of the base point's subgroup (RFC 8032 §5.1).
-const FIELD_PRIME = (1n << 255n) - 19n;
-const GROUP_ORDER = (1n << 252n) + 27742317777372353535851937790883648493n;
+// The order of the base point's subgroup, L = 2^252 + 27742317777372353535851937790883648493 (RFC 8032
+// §5.1), little-endian like S.
+const GROUP_ORDER_LE = Buffer.from('edd3f55c1a631258d69cf7a2def9de1400000000000000000000000000000010', 'hex');
 
 /**
  * The canonical encodings of the eight points of order 1, 2, 4 and 8 (the identity, (0,-1), (±√-1,0) and
@@ -41,10 +41,36 @@ export const ED25519_SMALL_ORDER_POINTS: readonly string[] = [
   'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a',
   'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa',
 ];
-const SMALL_ORDER = new Set(ED25519_SMALL_ORDER_POINTS);
+const SMALL_ORDER = ED25519_SMALL_ORDER_POINTS.map((hex) => Buffer.from(hex, 'hex'));
 
-function littleEndian(bytes: Uint8Array): bigint {
-  return BigInt(`0x${Buffer.from(bytes).reverse().toString('hex')}`);
+/** Whether 32 little-endian bytes, the top bit of the last ignored, are at least p = 2^255 - 19. */
+function atLeastFieldPrime(encoded: Uint8Array): boolean {
+  if (((encoded[31] ?? 0) & 0x7f) !== 0x7f) return false;
+  for (let index = 30; index >= 1; index--) if (encoded[index] !== 0xff) return false;
+  return (encoded[0] ?? 0) >= 0xed;
+}
+
+/** Whether y (the top bit of the last byte ignored) is 1 or p - 1: the two points with x = 0. */
+function hasZeroX(encoded: Uint8Array): boolean {
+  const low = encoded[0];
+  if (low !== 0x01 && low !== 0xec) return false;
+  const middle = low === 0x01 ? 0x00 : 0xff;
+  for (let index = 1; index <= 30; index++) if (encoded[index] !== middle) return false;
+  return ((encoded[31] ?? 0) & 0x7f) === (low === 0x01 ? 0x00 : 0x7f);
+}
+
+function isSmallOrder(encoded: Uint8Array): boolean {
+  return SMALL_ORDER.some((point) => point.equals(encoded));
+}
+
+/** Whether 32 little-endian bytes are a number below L. */
+function belowGroupOrder(scalar: Uint8Array): boolean {
+  for (let index = 31; index >= 0; index--) {
+    const byte = scalar[index] ?? 0;
+    const limit = GROUP_ORDER_LE[index] ?? 0;
+    if (byte !== limit) return byte < limit;
+  }
+  return false;
 }
 
 /**
@@ -52,16 +78,14 @@ function littleEndian(bytes: Uint8Array): bigint {
  * fine: RFC 8032 §5.1.3 decoding made strict (y < p; no sign bit when x = 0, i.e. y = ±1), and never a
  * small-order point. Different verifiers accept different non-canonical forms; refusing them all keeps
  * one verdict. Whether the point is on the curve is left to OpenSSL, which refuses such a key and never
- * matches such an R. No field arithmetic: this runs on every verification.
+ * matches such an R. Byte comparisons only: this runs twice on every verification.
  */
 function pointProblem(encoded: Uint8Array): string | undefined {
-  const sign = (encoded[31] ?? 0) >> 7;
-  const y = littleEndian(encoded) & ((1n << 255n) - 1n);
-  if (y >= FIELD_PRIME) return 'a non-canonical point encoding (y ≥ p)';
-  if (sign === 1 && (y === 1n || y === FIELD_PRIME - 1n)) {
+  if (atLeastFieldPrime(encoded)) return 'a non-canonical point encoding (y ≥ p)';
+  if ((encoded[31] ?? 0) >> 7 === 1 && hasZeroX(encoded)) {
     return 'a non-canonical point encoding (sign bit set on x = 0)';
   }
-  if (SMALL_ORDER.has(Buffer.from(encoded).toString('hex'))) return 'a small-order point';
+  if (isSmallOrder(encoded)) return 'a small-order point';
   return undefined;
 }
 
@@ -88,7 +112,7 @@ export function ed25519SignatureProblem(signature: Uint8Array): string | undefin
   }
   const rProblem = pointProblem(signature.subarray(0, 32));
   if (rProblem !== undefined) return `its R is ${rProblem}`;
-  if (littleEndian(signature.subarray(32)) >= GROUP_ORDER) return 'its S is not reduced (S ≥ L)';
+  if (!belowGroupOrder(signature.subarray(32))) return 'its S is not reduced (S ≥ L)';
   return undefined;
 }
 
@@ -100,7 +124,10 @@ const importedKeys = new Map<string, KeyObject>();
 
 /** Imports a raw Ed25519 public key as a node:crypto KeyObject, refusing small-order and non-canonical keys. */
 export function importEd25519PublicKey(publicKey: Uint8Array): KeyObject {
-  const cacheKey = publicKey instanceof Uint8Array ? Buffer.from(publicKey).toString('hex') : '';
+  const cacheKey =
+    publicKey instanceof Uint8Array
+      ? Buffer.from(publicKey.buffer, publicKey.byteOffset, publicKey.byteLength).toString('latin1')
+      : '';
   const cached = importedKeys.get(cacheKey);
   if (cached !== undefined) return cached;
   assertEd25519PublicKey(publicKey);

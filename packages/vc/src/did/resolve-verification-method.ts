@@ -122,6 +122,25 @@ export async function resolveDidDocument(
   return document as DidDocument;
 }
 
+// A did:key resolves from its own text alone, so a verifier meeting an issuer's key again reuses it;
+// a refused did:key throws every time and is never kept.
+const MAX_REMEMBERED_DID_KEYS = 1024;
+const didKeyMethods = new Map<string, ResolvedVerificationMethod>();
+
+function resolveDidKeyMethod(
+  vmId: string,
+  purpose: NonNullable<ResolveOptions['purpose']>,
+): ResolvedVerificationMethod {
+  const key = `${purpose} ${vmId}`;
+  const known = didKeyMethods.get(key);
+  if (known !== undefined) return { ...known, publicKey: new Uint8Array(known.publicKey) };
+  const { did, publicKeyMultibase } = parseDidKey(vmId);
+  const method = findVerificationMethod(didKeyDocument(did), `${did}#${publicKeyMultibase}`, purpose);
+  if (didKeyMethods.size >= MAX_REMEMBERED_DID_KEYS) didKeyMethods.clear();
+  didKeyMethods.set(key, { ...method, publicKey: new Uint8Array(method.publicKey) });
+  return method;
+}
+
 /**
  * Resolves a verification method URL to a key: did:key locally; did:web and https URLs through the
  * injected fetcher (never a direct network call). The returned `controller` is the one the verifier
@@ -135,10 +154,7 @@ export async function resolveVerificationMethod(
     fail('the verification method must be a URL');
   }
   const purpose = options.purpose ?? 'assertionMethod';
-  if (vmId.startsWith('did:key:')) {
-    const { did, publicKeyMultibase } = parseDidKey(vmId);
-    return findVerificationMethod(didKeyDocument(did), `${did}#${publicKeyMultibase}`, purpose);
-  }
+  if (vmId.startsWith('did:key:')) return resolveDidKeyMethod(vmId, purpose);
   if (vmId.startsWith('did:web:')) {
     const did = vmId.split('#')[0] ?? '';
     if (!vmId.includes('#')) fail(`a did:web verification method needs a fragment: ${vmId}`);

@@ -57,6 +57,35 @@ function withoutValue(proofOptions: JsonObject): JsonObject {
   return rest;
 }
 
+// Canonical proof configurations by their JSON, per canonizer and document loader. A batch signed at
+// one moment, or credentials verified from one issuer run, repeat the same few configurations; the
+// canonical form of a given JSON document under a given loader never changes.
+const MAX_REMEMBERED_PROOF_CONFIGS = 256;
+const canonicalProofConfigs = new WeakMap<Canonizer, WeakMap<DocumentLoader, Map<string, string>>>();
+
+async function canonizeProofConfig(
+  proofConfig: JsonObject,
+  { canonizer, documentLoader }: TransformContext,
+): Promise<string> {
+  let byLoader = canonicalProofConfigs.get(canonizer);
+  if (byLoader === undefined) {
+    byLoader = new WeakMap();
+    canonicalProofConfigs.set(canonizer, byLoader);
+  }
+  let remembered = byLoader.get(documentLoader);
+  if (remembered === undefined) {
+    remembered = new Map();
+    byLoader.set(documentLoader, remembered);
+  }
+  const key = JSON.stringify(proofConfig);
+  const known = remembered.get(key);
+  if (known !== undefined) return known;
+  const canonical = await canonizer.canonize(proofConfig, { documentLoader });
+  if (remembered.size >= MAX_REMEMBERED_PROOF_CONFIGS) remembered.clear();
+  remembered.set(key, canonical);
+  return canonical;
+}
+
 /**
  * RDF-based suites (eddsa-rdfc-2022 §3.2.5; legacy eddsa-2022 and Ed25519Signature2020 follow the same
  * steps): the proof config takes the document's `@context` so that its terms expand the same way.
@@ -65,11 +94,12 @@ function rdfSuite(name: CryptosuiteName, proofType: Cryptosuite['proofType']): C
   return {
     name,
     proofType,
-    async createVerifyData(unsecuredDocument, proofOptions, { canonizer, documentLoader }) {
+    async createVerifyData(unsecuredDocument, proofOptions, context) {
       const proofConfig = { ...withoutValue(proofOptions), '@context': unsecuredDocument['@context'] };
+      const { canonizer, documentLoader } = context;
       const [canonicalDocument, canonicalProofConfig] = await Promise.all([
         canonizer.canonize(unsecuredDocument, { documentLoader }),
-        canonizer.canonize(proofConfig, { documentLoader }),
+        canonizeProofConfig(proofConfig, context),
       ]);
       return combine(canonicalDocument, canonicalProofConfig);
     },
