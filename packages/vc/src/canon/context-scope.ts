@@ -1,9 +1,5 @@
 import ContextResolver from 'jsonld/lib/ContextResolver.js';
-import contextApi, {
-  type ActiveContext,
-  type ContextProcessingOptions,
-  type TermDefinition,
-} from 'jsonld/lib/context.js';
+import contextApi, { type ActiveContext, type ContextProcessingOptions } from 'jsonld/lib/context.js';
 import url from 'jsonld/lib/url.js';
 import type { DocumentLoader } from '../contexts/index.js';
 import { isPlainJson } from './is-plain-json.js';
@@ -11,13 +7,23 @@ import { UnsupportedJsonLd } from './unsupported-json-ld.js';
 
 export type ContextEntry = '@type' | '@container' | '@context' | '@language' | '@direction';
 
-/** A node object's key as expansion step 13 sees it. */
-export interface ExpandedKey {
+/**
+ * What expansion asks of a key or term in one active context, looked up once: its vocabulary-relative
+ * IRI, and its entries as jsonld.js `getContextValue` gives them (the context's defaults included).
+ */
+export interface TermFacts {
   /** The vocabulary-relative IRI or keyword; null for an undefined term. */
   readonly iri: string | null;
   readonly keyword: boolean;
   /** An absolute IRI (a blank node label counts, as in jsonld.js), not a keyword. */
   readonly absolute: boolean;
+  readonly type: unknown;
+  readonly container: unknown;
+  readonly context: unknown;
+  readonly language: unknown;
+  readonly direction: unknown;
+  /** A reverse property (`@reverse` in its definition). */
+  readonly reverse: boolean;
 }
 
 /**
@@ -78,15 +84,8 @@ export class ContextScope {
   };
   private readonly vocabIris = new Map<string, string | null>();
   private readonly typeIris = new Map<string, string | null>();
-  private readonly keys = new Map<string, ExpandedKey>();
-  // Per entry, what `getContextValue` answered for each term: the context never changes once processed.
-  private readonly values: Record<ContextEntry, Map<string | null, { readonly value: unknown }>> = {
-    '@type': new Map(),
-    '@container': new Map(),
-    '@context': new Map(),
-    '@language': new Map(),
-    '@direction': new Map(),
-  };
+  // The context never changes once processed, so neither do a term's facts.
+  private readonly terms = new Map<string, TermFacts>();
 
   private constructor(
     readonly context: ActiveContext,
@@ -115,17 +114,28 @@ export class ContextScope {
     return iri;
   }
 
-  /** A key of a node object: its vocabulary-relative IRI, and whether that is a keyword or absolute. */
-  expandKey(key: string): ExpandedKey {
-    let expanded = this.keys.get(key);
-    if (expanded === undefined) {
+  /** A key or term's facts in this context (see {@link TermFacts}). */
+  term(key: string): TermFacts {
+    let facts = this.terms.get(key);
+    if (facts === undefined) {
       const iri = this.expandVocab(key);
       const keyword = iri !== null && contextApi.isKeyword(iri);
-      expanded = { iri, keyword, absolute: iri !== null && !keyword && url.isAbsolute(iri) };
-      if (this.keys.size >= MAX_IRIS) this.keys.clear();
-      this.keys.set(key, expanded);
+      const value = (entry: ContextEntry) => contextApi.getContextValue(this.context, key, entry);
+      facts = {
+        iri,
+        keyword,
+        absolute: iri !== null && !keyword && url.isAbsolute(iri),
+        type: value('@type'),
+        container: value('@container'),
+        context: value('@context'),
+        language: value('@language'),
+        direction: value('@direction'),
+        reverse: this.context.mappings.get(key)?.reverse === true,
+      };
+      if (this.terms.size >= MAX_IRIS) this.terms.clear();
+      this.terms.set(key, facts);
     }
-    return expanded;
+    return facts;
   }
 
   /** A value of `@type` or of a `@type: @vocab` term: vocabulary- then document-relative. */
@@ -141,21 +151,6 @@ export class ContextScope {
   /** A value of `@id` or of a `@type: @id` term: document-relative only. */
   expandId(value: string): string | null {
     return contextApi.expandIri(this.context, value, { base: true }, IRI_OPTIONS);
-  }
-
-  definition(term: string): TermDefinition | undefined {
-    return this.context.mappings.get(term);
-  }
-
-  /** jsonld.js `getContextValue`: a term's entry, else the context default, else null (`@context`: undefined). */
-  value(term: string | null, entry: ContextEntry): unknown {
-    const values = this.values[entry];
-    const known = values.get(term);
-    if (known !== undefined) return known.value;
-    const value = contextApi.getContextValue(this.context, term, entry);
-    if (values.size >= MAX_IRIS) values.clear();
-    values.set(term, { value });
-    return value;
   }
 
   /** Expansion step 7: leave a type-scoped context when entering a nested node object. */

@@ -60,12 +60,13 @@ function expandElement(
 
 /** The Value Expansion algorithm, as jsonld.js `_expandValue` does it. */
 function expandScalar(scope: ContextScope, activeProperty: string, value: unknown): ExpandedItem {
-  const expandedProperty = scope.expandVocab(activeProperty);
+  const term = scope.term(activeProperty);
+  const expandedProperty = term.iri;
   // A scalar under a keyword (e.g. a free-floating scalar under @graph) is dropped or special-cased.
   if (expandedProperty === null || contextApi.isKeyword(expandedProperty)) {
     throw unsupported(`a scalar under ${activeProperty}`);
   }
-  const type = scope.value(activeProperty, '@type');
+  const type = term.type;
   if (typeof value === 'string' && type === '@id') return reference(scope.expandId(value));
   if (typeof value === 'string' && type === '@vocab') return reference(scope.expandType(value));
   if (
@@ -81,8 +82,8 @@ function expandScalar(scope: ContextScope, activeProperty: string, value: unknow
   }
   if (typeof value === 'string') {
     // Without `rdfDirection`, a base direction is a safe-mode error in toRDF.
-    if (scope.value(activeProperty, '@direction') !== null) throw unsupported('a base direction');
-    const language = scope.value(activeProperty, '@language');
+    if (term.direction !== null) throw unsupported('a base direction');
+    const language = term.language;
     if (language !== null) {
       if (typeof language !== 'string') throw unsupported('an unexpected default language');
       return { kind: 'value', value, type: undefined, language };
@@ -108,8 +109,7 @@ function isDropped(item: ExpandedItem): boolean {
   return entries === 0 || (entries === 1 && item.id !== undefined);
 }
 
-function containerOf(scope: ContextScope, term: string): readonly string[] {
-  const container = scope.value(term, '@container');
+function containerOf(container: unknown): readonly string[] {
   if (container === null) return [];
   if (!Array.isArray(container)) throw unsupported('an unexpected container mapping');
   return container as readonly string[];
@@ -147,8 +147,9 @@ function expandObject(
   element: Record<string, unknown>,
 ): ExpandedItem {
   let scope = enclosingScope;
-  const expandedActiveProperty = activeProperty === null ? null : scope.expandVocab(activeProperty);
-  const propertyContext = activeProperty === null ? undefined : scope.value(activeProperty, '@context');
+  const activeTerm = activeProperty === null ? undefined : scope.term(activeProperty);
+  const expandedActiveProperty = activeTerm === undefined ? null : activeTerm.iri;
+  const propertyContext = activeTerm?.context;
   const keys = Object.keys(element).sort();
   if (keys.includes('__proto__')) throw unsupported('a __proto__ key');
 
@@ -157,7 +158,7 @@ function expandObject(
   let mustRevert = true;
   if (scope.previous !== null && keys.length <= 2 && !keys.includes('@context')) {
     for (const key of keys) {
-      const expanded = scope.expandKey(key).iri;
+      const expanded = scope.term(key).iri;
       if (expanded === '@value' || (expanded === '@id' && keys.length === 1)) {
         mustRevert = false;
         break;
@@ -174,7 +175,7 @@ function expandObject(
   const typeScope = scope;
   let typeKey: string | undefined;
   for (const key of keys) {
-    if (scope.expandKey(key).iri !== '@type') continue;
+    if (scope.term(key).iri !== '@type') continue;
     if (typeKey !== undefined) throw unsupported('two keys that expand to @type');
     typeKey = key;
     const value = element[key];
@@ -183,7 +184,7 @@ function expandObject(
       throw unsupported('a @type that is not a string or an array of strings');
     }
     for (const type of types.length > 1 ? [...types].sort() : types) {
-      const typeContext = typeScope.value(type as string, '@context');
+      const typeContext = typeScope.term(type as string).context;
       if (typeContext !== undefined) scope = scope.next('type', typeContext);
     }
   }
@@ -204,7 +205,8 @@ function expandObject(
   const properties = new Map<string, ExpandedItem[]>();
   for (const key of keys) {
     if (key === '@context') continue;
-    const { iri: property, keyword, absolute } = scope.expandKey(key);
+    const facts = scope.term(key);
+    const { iri: property, keyword, absolute } = facts;
     // Step 13.3: in safe mode a key that is not a keyword and not an absolute IRI is an error
     // ("invalid property"): an undefined term. The reference reports it.
     if (property === null || !(keyword || absolute)) {
@@ -244,17 +246,17 @@ function expandObject(
 
     // A term: its container, its property-scoped context, then its value (rest of step 13).
     if (property.startsWith('_:')) throw unsupported('a blank node property');
-    const container = containerOf(scope, key);
+    const container = containerOf(facts.container);
     if (!container.every((kind) => SUPPORTED_CONTAINERS.has(kind))) {
       throw unsupported(`the container ${container.join(',')}`);
     }
-    const termContext = scope.value(key, '@context');
+    const termContext = facts.context;
     const termScope = termContext === undefined ? scope : scope.next('property', termContext);
-    if (scope.definition(key)?.reverse === true || termScope.definition(key)?.reverse === true) {
+    if (facts.reverse || termScope.term(key).reverse) {
       throw unsupported('a reverse property');
     }
     let expanded: ExpandedItem | ExpandedItem[] | null;
-    if (scope.value(key, '@type') === '@json') {
+    if (facts.type === '@json') {
       // A `@type: @json` term keeps its value as is, to become an rdf:JSON literal.
       if (!isPlainJson(entry)) throw unsupported('a JSON literal that is not plain JSON');
       expanded = { kind: 'value', value: entry, type: '@json', language: undefined };
@@ -295,7 +297,7 @@ function expandObject(
   if (
     (activeProperty === null ||
       expandedActiveProperty === '@graph' ||
-      containerOf(scope, activeProperty).includes('@graph')) &&
+      containerOf(scope.term(activeProperty).container).includes('@graph')) &&
     isDropped(result)
   ) {
     throw unsupported('an object that expansion drops');

@@ -83,7 +83,12 @@ export async function createReferenceSigner(seed: Uint8Array): Promise<Reference
         cryptosuite: eddsaRdfc2022,
         date: created,
       });
-      return referenceVc.issue({ credential, suite, documentLoader: referenceDocumentLoader });
+      // @digitalbazaar/vc adds the proof to the object it is given: a copy keeps the caller's unsigned.
+      return referenceVc.issue({
+        credential: structuredClone(credential),
+        suite,
+        documentLoader: referenceDocumentLoader,
+      });
     },
   };
 }
