@@ -217,6 +217,7 @@ import {
 import { refreshTalentEvidence } from './talent/talent-evidence.js';
 import {
   createLogSigner,
+  createLogVerifierKey,
   credentialLogPosition,
   credentialLogProof,
   integrateLog,
@@ -397,6 +398,7 @@ export function createPlatformWithContext(options: PlatformOptions) {
    * stacks). Best effort: a job not finished here stays queued for the pathway worker.
    */
   const logSigner = createLogSigner(context);
+  const logVerifierKey = createLogVerifierKey(context);
   // Credentials from before the log are searched for until a search finds none: every credential
   // stored since is logged in its own transaction.
   let catchingUp = true;
@@ -738,7 +740,7 @@ export function createPlatformWithContext(options: PlatformOptions) {
       integrate,
       checkpoint: () => latestCheckpoint(context, integrate),
       /** `<name>+<hex key id>+<base64(0x01 ‖ public key)>`. */
-      verifierKey: async () => (await logSigner()).verifierKey,
+      verifierKey: logVerifierKey,
       tile: (path: string) => readLogTile(context, integrate, path),
       /** A credential's inclusion proof, for whoever may read the credential (`viewer`: signed-in earner id). */
       proof: (viewer: string | null, credentialId: string, caller: Actor | null = null) =>

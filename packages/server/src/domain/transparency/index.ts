@@ -5,7 +5,13 @@ export {
   issuerKeyLogEntry,
   logIssuedCredentials,
 } from './log-entries.js';
-export { createLogSigner, LOG_KEY_ID, type LogSigner, logOrigin } from './log-signer.js';
+export {
+  createLogSigner,
+  createLogVerifierKey,
+  LOG_KEY_ID,
+  type LogSigner,
+  logOrigin,
+} from './log-signer.js';
 export {
   type CredentialLogProof,
   credentialLogPosition,

@@ -21,31 +21,22 @@ export interface LogSigner {
   readonly verifierKey: string;
 }
 
-/**
- * The log's signer, its Ed25519 key created and sealed on first use (two processes racing keep the
- * first one stored), then decrypted once per process.
- */
-export function createLogSigner(
-  context: Pick<PlatformContext, 'keyStore' | 'publicUrl' | 'storage'>,
-): () => Promise<LogSigner> {
-  let loaded: Promise<LogSigner> | undefined;
-  const load = async (): Promise<LogSigner> => {
-    const log = context.storage.transparencyLog;
-    let stored = await log.findKey({ keyId: LOG_KEY_ID });
-    if (stored === null) {
-      const { publicKey, secretKey } = generateEd25519KeyPair();
-      const sealedSecret = await context.keyStore.encrypt({ keyId: LOG_KEY_ID, secret: secretKey });
-      secretKey.fill(0);
-      stored = await log.saveKey({ keyId: LOG_KEY_ID, publicKey, sealedSecret });
-    }
-    const secretKey = await context.keyStore.decrypt({ keyId: LOG_KEY_ID, sealed: stored.sealedSecret });
-    const origin = logOrigin(context.publicUrl);
-    return {
-      origin,
-      signer: createNoteSigner({ name: origin, secretKey }),
-      verifierKey: formatNoteVerifierKey(origin, stored.publicKey),
-    };
-  };
+type LogKeyContext = Pick<PlatformContext, 'keyStore' | 'publicUrl' | 'storage'>;
+
+/** The log's stored key, created and sealed on first use (two processes racing keep the first one stored). */
+async function storedLogKey(context: LogKeyContext) {
+  const log = context.storage.transparencyLog;
+  const stored = await log.findKey({ keyId: LOG_KEY_ID });
+  if (stored !== null) return stored;
+  const { publicKey, secretKey } = generateEd25519KeyPair();
+  const sealedSecret = await context.keyStore.encrypt({ keyId: LOG_KEY_ID, secret: secretKey });
+  secretKey.fill(0);
+  return log.saveKey({ keyId: LOG_KEY_ID, publicKey, sealedSecret });
+}
+
+/** Remembers a load once it succeeds; a failed one is tried again by the next call. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
   return () => {
     loaded ??= load().catch((error: unknown) => {
       loaded = undefined;
@@ -53,4 +44,28 @@ export function createLogSigner(
     });
     return loaded;
   };
+}
+
+/** The log's signer, its key decrypted once per process. */
+export function createLogSigner(context: LogKeyContext): () => Promise<LogSigner> {
+  return once(async () => {
+    const stored = await storedLogKey(context);
+    const secretKey = await context.keyStore.decrypt({ keyId: LOG_KEY_ID, sealed: stored.sealedSecret });
+    const origin = logOrigin(context.publicUrl);
+    return {
+      origin,
+      signer: createNoteSigner({ name: origin, secretKey }),
+      verifierKey: formatNoteVerifierKey(origin, stored.publicKey),
+    };
+  });
+}
+
+/**
+ * The log's verifier key (`/log/key`) from its stored public key alone: it never opens the sealed
+ * secret, so auditors can still check old checkpoints when the master key is wrong or being rotated.
+ */
+export function createLogVerifierKey(context: LogKeyContext): () => Promise<string> {
+  return once(async () =>
+    formatNoteVerifierKey(logOrigin(context.publicUrl), (await storedLogKey(context)).publicKey),
+  );
 }

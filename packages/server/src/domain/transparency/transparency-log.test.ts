@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overriding } from '../../../test/support/overriding.js';
@@ -7,6 +8,7 @@ import {
   seedIssuer,
   type TestPlatform,
 } from '../../../test/support/test-platform.js';
+import { AesGcmKeyStore } from '../../db/index.js';
 import { testDrivers } from '../../db/open-test-database.js';
 import { createPlatform } from '../platform.js';
 import type { Storage } from '../ports/index.js';
@@ -50,6 +52,19 @@ describe.each(testDrivers())('appending to the transparency log on %s', (driver)
     expect(credentialIds).toHaveLength(45);
     const integrated = await test.platform.transparencyLog.integrate();
     expect(integrated.treeSize).toBe(leaves.length);
+  });
+
+  it("serves the log's verifier key under a master key that cannot open its sealed secret", async () => {
+    const key = await test.platform.transparencyLog.verifierKey();
+    const withWrongMasterKey = createPlatform({
+      storage: test.storage,
+      keyStore: new AesGcmKeyStore({ masterKey: randomBytes(32) }),
+      publicUrl: test.platform.context.publicUrl,
+      recipientPepper: test.platform.context.recipientPepper,
+    });
+    expect(await withWrongMasterKey.transparencyLog.verifierKey()).toBe(key);
+    // Signing still needs the secret: the checkpoint is refused, not signed with another key.
+    await expect(withWrongMasterKey.transparencyLog.integrate()).rejects.toThrow();
   });
 
   it('gives back the indexes of a rolled-back transaction: no leaf, no gap', async () => {
