@@ -77,6 +77,66 @@ describe('an earner’s pathway pages', () => {
     expect((await earner.get(`/credentials/${certificateId}`)).status).toBe(200);
   });
 
+  it('links a milestone the earner was awarded to that credential, in the diagram and in the list a phone shows', async () => {
+    const world = await seedPathwayWorld(test.platform);
+    const milestone = await test.platform.achievements.create(ADMIN, {
+      issuerId: world.issuer.id,
+      name: 'Foundations Badge',
+      description: 'The first two parts.',
+      criteria: { narrative: 'Earn parts A and B.' },
+      achievementType: 'Badge',
+    });
+    const { pathway } = await test.platform.pathways.create(ADMIN, {
+      issuerId: world.issuer.id,
+      name: 'With a milestone',
+      completionAchievementId: world.certificate.id,
+      requirement: {
+        type: 'all-of',
+        children: [
+          {
+            type: 'all-of',
+            name: 'Foundations',
+            milestoneAchievementId: milestone.id,
+            children: world.parts
+              .slice(0, 2)
+              .map((part) => ({ type: 'achievement', achievementId: part.id })),
+          },
+          { type: 'achievement', achievementId: world.parts[2].id },
+        ],
+      },
+    });
+    const earner = new WebSession(test);
+    await earner.signIn('milestone@example.org');
+    const milestoneLinks = async () => {
+      const page = await earner.get(`/account/pathways/${pathway.id}`);
+      expect(page.status).toBe(200);
+      return [
+        ...page.text.matchAll(
+          /<a href="\/credentials\/([0-9a-f-]{36})" aria-label="[^"]*"><g class="pathway-node" data-state="\w+" data-path="requirement\.children\.0">/g,
+        ),
+        ...page.text.matchAll(
+          /<li data-path="requirement\.children\.0"><div class="step"[^>]*><span class="step-name"><a href="\/credentials\/([0-9a-f-]{36})"/g,
+        ),
+      ].map((match) => match[1]);
+    };
+    await test.platform.credentials.issue(ADMIN, {
+      achievementId: world.parts[0].id,
+      recipient: { email: 'milestone@example.org' },
+    });
+    expect(await milestoneLinks()).toEqual([]);
+
+    await test.platform.credentials.issue(ADMIN, {
+      achievementId: world.parts[1].id,
+      recipient: { email: 'milestone@example.org' },
+    });
+    await test.platform.pathways.processJobs({ workerId: 'pathway-pages' });
+    const links = await milestoneLinks();
+    expect(links).toHaveLength(2);
+    expect(new Set(links).size).toBe(1);
+    const awarded = await test.storage.credentials.findById({ id: links[0] ?? '' });
+    expect(awarded?.achievementId).toBe(milestone.id);
+  });
+
   it('shows an earner without a public handle their pathways under /account, each step linking to its achievement', async () => {
     const world = await seedPathwayWorld(test.platform);
     const { pathway } = await test.platform.pathways.create(ADMIN, threeOfFour(world));

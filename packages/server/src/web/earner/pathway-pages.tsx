@@ -23,19 +23,22 @@ function progressWords(c: Context<WebEnv>, progress: PathwayProgress): string {
 }
 
 /**
- * The completion credential the earner holds for this pathway, if it stands: awarded, and neither its
- * award nor the credential itself withdrawn since.
+ * The credential the earner holds for one of the pathway's awards (its completion or a milestone), if it
+ * stands: awarded, and neither its award nor the credential itself withdrawn since.
  */
-function awardedCertificateId(item: LearnerPathway): string | null {
+function awardedCredentialId(item: LearnerPathway, achievementId: string): string | null {
   const { assessment } = item;
-  const completion = assessment.version.rules.completionAchievementId;
   const award = assessment.awards.find(
     (candidate) =>
       candidate.state === 'active' &&
-      candidate.achievementId === completion &&
+      candidate.achievementId === achievementId &&
       assessment.credentials.get(candidate.credentialId)?.revokedAt == null,
   );
   return award?.credentialId ?? null;
+}
+
+function awardedCertificateId(item: LearnerPathway): string | null {
+  return awardedCredentialId(item, item.assessment.version.rules.completionAchievementId);
 }
 
 /**
@@ -117,7 +120,10 @@ export function PathwayPage(props: {
     if (node.type === 'achievement' && node.achievementId !== null)
       return `/achievements/${node.achievementId}`;
     if (node.path === progress.root.path && certificateId !== null) return `/credentials/${certificateId}`;
-    return null;
+    // A milestone the earner was awarded leads to that credential, as the completion does.
+    const milestone =
+      node.milestoneAchievementId === null ? null : awardedCredentialId(item, node.milestoneAchievementId);
+    return milestone === null ? null : `/credentials/${milestone}`;
   };
   const diagramInput: PathwayDiagramInput = {
     progress,
