@@ -365,16 +365,17 @@ function defineTour(stops: readonly Stop[], everyRoute: boolean): void {
     await server?.close();
   });
 
-  it.runIf(everyRoute)('visits every page route the web mounts (apart from files and redirects)', () => {
-    const visited = STOPS.map((stop) => stop.route);
-    const missing = pageRoutes({
-      platform: server.platform,
-      options: { secureCookies: false, devMailbox: true },
-    })
-      .filter((route) => NOT_PAGES[route] === undefined)
-      .filter((route) => !visited.includes(route));
-    expect(missing).toEqual([]);
-  });
+  if (everyRoute)
+    it('visits every page route the web mounts (apart from files and redirects)', () => {
+      const visited = STOPS.map((stop) => stop.route);
+      const missing = pageRoutes({
+        platform: server.platform,
+        options: { secureCookies: false, devMailbox: true },
+      })
+        .filter((route) => NOT_PAGES[route] === undefined)
+        .filter((route) => !visited.includes(route));
+      expect(missing).toEqual([]);
+    });
 
   it('goes to each page by a path its route matches', () => {
     const astray = stops.flatMap((stop) => {
