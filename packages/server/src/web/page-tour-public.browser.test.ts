@@ -2,5 +2,5 @@
 import '@hono/zod-openapi';
 import { tourPages } from './page-tour.test-support.js';
 
-// The page tour's public pages, and its check that STOPS (page-tour-stops.test-support.ts) names every page.
+// The page tour's public pages, and its check that STOPS (page-tour.test-support.ts) names every page.
 tourPages(['public'], { everyRoute: true });
