@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
-import type { Browser, Page, Response } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   fullPageScreenshot,
@@ -625,12 +625,18 @@ function pageRoutes(world: Parameters<typeof mountWebRoutes>[1]): string[] {
   return [...new Set(table.routes.filter((route) => route.method === 'GET').map((route) => route.path))];
 }
 
-/** A tab of one person at one width, kept for all their stops: a new tab costs a renderer's start. */
+/**
+ * A tab of one person at one width, kept from stop to stop (a new tab costs a renderer's start, about a
+ * third of a small page's visit).
+ */
 interface Tab {
   readonly page: Page;
   /** The console errors of the page it shows now (emptied before each visit). */
   readonly errors: string[];
 }
+
+/** A page's visit at both widths; the API reference, 100,000 px long, takes most of a minute on 2 cores. */
+const VISIT_TIMEOUT_MS = 120_000;
 
 /**
  * Tours the stops of `audiences`, in `STOPS` order, at 1280 and 390 px. One file of the tour (`everyRoute`)
@@ -650,7 +656,10 @@ function defineTour(stops: readonly Stop[], everyRoute: boolean): void {
   // The platform's clock: real time moved on by `shift`, so that the outcome survey's first wave is due.
   let shift = 0;
   const sessions = new Map<Audience, string>();
-  const tabs = new Map<string, Promise<Tab>>();
+  const contexts = new Map<string, Promise<BrowserContext>>();
+  // Tabs no visit is using. A visit that fails or times out keeps its tab (it may still be busy there):
+  // the next visit of that person at that width opens a new one.
+  const idleTabs = new Map<string, Tab>();
 
   /** The path of the newest mail to `to` linking to `prefix…` on this server. */
   async function linkInMail(to: string, prefix: string): Promise<string> {
@@ -671,16 +680,16 @@ function defineTour(stops: readonly Stop[], everyRoute: boolean): void {
     );
   }
 
-  function tabOf(audience: Audience, viewport: (typeof WIDTHS)[number]): Promise<Tab> {
+  function contextFor(audience: Audience, viewport: (typeof WIDTHS)[number]): Promise<BrowserContext> {
     const key = `${audience}-${viewport.width}`;
-    const existing = tabs.get(key);
+    const existing = contexts.get(key);
     if (existing !== undefined) return existing;
-    const tab = openTab(audience, viewport);
-    tabs.set(key, tab);
-    return tab;
+    const context = openContext(audience, viewport);
+    contexts.set(key, context);
+    return context;
   }
 
-  async function openTab(audience: Audience, viewport: (typeof WIDTHS)[number]): Promise<Tab> {
+  async function openContext(audience: Audience, viewport: (typeof WIDTHS)[number]): Promise<BrowserContext> {
     const context = await browser.newContext({
       viewport: { width: viewport.width, height: viewport.height },
       isMobile: viewport.isMobile,
@@ -694,20 +703,39 @@ function defineTour(stops: readonly Stop[], everyRoute: boolean): void {
     const session = sessions.get(audience);
     if (session !== undefined)
       await context.addCookies([{ name: 'mc_session', value: session, url: server.url }]);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    return { page, errors };
+    return context;
+  }
+
+  /** Runs `use` in a tab of `audience` at `viewport`'s width, its console errors emptied first. */
+  async function inTab<T>(
+    audience: Audience,
+    viewport: (typeof WIDTHS)[number],
+    use: (tab: Tab) => Promise<T>,
+  ): Promise<T> {
+    const key = `${audience}-${viewport.width}`;
+    let tab = idleTabs.get(key);
+    idleTabs.delete(key);
+    if (tab === undefined) {
+      const page = await (await contextFor(audience, viewport)).newPage();
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      tab = { page, errors };
+    }
+    tab.errors.length = 0;
+    const result = await use(tab);
+    idleTabs.set(key, tab);
+    return result;
   }
 
   /** The first link on `path` (as `audience` sees it) whose path matches `pattern`. */
   async function linkOn(audience: Audience, path: string, pattern: RegExp): Promise<string> {
-    const { page } = await tabOf(audience, WIDTHS[0]);
-    await page.goto(`${server.url}${path}`);
-    const hrefs = await page.evaluate<string[]>(LINKS);
+    const hrefs = await inTab(audience, WIDTHS[0], async ({ page }) => {
+      await page.goto(`${server.url}${path}`);
+      return page.evaluate<string[]>(LINKS);
+    });
     const found = hrefs
       .map((href) => new URL(href))
       .filter((href) => href.origin === new URL(server.url).origin)
@@ -907,9 +935,7 @@ function defineTour(stops: readonly Stop[], everyRoute: boolean): void {
   });
 
   /** One page at one width: its screenshot, then every check (soft, so one run lists every defect). */
-  async function visit(stop: Stop, viewport: (typeof WIDTHS)[number]): Promise<void> {
-    const { page, errors } = await tabOf(stop.audience, viewport);
-    errors.length = 0;
+  async function visit(stop: Stop, { page, errors }: Tab, viewport: (typeof WIDTHS)[number]): Promise<void> {
     const response =
       stop.reach !== undefined
         ? await stop.reach(page, world, server.url, viewport.width)
@@ -939,7 +965,10 @@ function defineTour(stops: readonly Stop[], everyRoute: boolean): void {
   it.each(stops.map((stop) => ({ ...stop, label: `${stop.audience}/${stop.name}` })))(
     '$label at 1280 and 390 px',
     async (stop) => {
-      await Promise.all(WIDTHS.map((viewport) => visit(stop, viewport)));
+      await Promise.all(
+        WIDTHS.map((viewport) => inTab(stop.audience, viewport, (tab) => visit(stop, tab, viewport))),
+      );
     },
+    VISIT_TIMEOUT_MS,
   );
 }
