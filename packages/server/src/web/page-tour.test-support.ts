@@ -1,11 +1,14 @@
-// First: zod 4 copies prototype methods at schema creation, so the OpenAPI extension must load before any schema.
-import '@hono/zod-openapi';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, SCREENSHOT_DIR, seriousAxeViolations } from '../../test/support/browser.js';
+import {
+  fullPageScreenshot,
+  launchChromium,
+  SCREENSHOT_DIR,
+  seriousAxeViolations,
+} from '../../test/support/browser.js';
 import { ESCO_FILES, OCCUPATION_ID, SQL, VISUAL } from '../../test/support/small-esco.js';
 import { ADMIN, seedIssuer } from '../../test/support/test-platform.js';
 import { startTestWebServer, type TestWebServer } from '../../test/support/web-server.js';
@@ -25,8 +28,11 @@ import type { PublicEnv } from '../edge/public-env.js';
 import { mountWebRoutes } from './mount-web-routes.js';
 
 /**
- * Every page of every audience, at a desktop and a phone width, as the person it is for: a screenshot of
- * each (kept on disk for review, never committed), and the checks a page must pass at any width.
+ * The page tour: every page of every audience, at a desktop and a phone width, as the person it is for: a
+ * screenshot of each (kept on disk for review, never committed), and the checks a page must pass at any
+ * width. A new GET page goes in `STOPS` below (or in `NOT_PAGES`, with the reason it is not a page), else the
+ * tour fails. The tour files (`page-tour-*.browser.test.ts`) each visit some audiences' stops, so that the
+ * two test workers share the tour.
  */
 
 // A credential signed by an independent implementation (@digitalbazaar/vc), from shared/fixtures.
@@ -42,6 +48,7 @@ const SCREENSHOTS = join(SCREENSHOT_DIR, 'tour/');
 const ADMIN_EMAIL = 'admin@example.com';
 const REGISTRAR_EMAIL = 'registrar.records-office@demo-university.example.edu';
 const DAY_MS = 24 * 60 * 60 * 1000;
+
 const CONSOLE = `/console/${DEMO_ISSUER_SLUG}`;
 const WORKSPACE = `/employer/${DEMO_EMPLOYER_SLUG}`;
 const SQL_ID = SQL.slice(SQL.lastIndexOf('/') + 1);
@@ -53,7 +60,7 @@ const WIDTHS = [
 ] as const;
 
 /** Who the page is for; each is visited by its own person (`public` by nobody signed in). */
-type Audience = 'public' | 'earner' | 'console' | 'employer' | 'admin';
+export type Audience = 'public' | 'earner' | 'console' | 'employer' | 'admin';
 
 /** What the tour found or made before it starts: the ids and one-time links the pages are reached by. */
 interface World {
@@ -124,7 +131,7 @@ function tampered(document: string): string {
   return JSON.stringify({ ...credential, name: 'Data Science Doctorate' });
 }
 
-const STOPS: readonly Stop[] = [
+export const STOPS: readonly Stop[] = [
   { audience: 'public', name: 'home', route: '/', path: () => '/' },
   { audience: 'public', name: 'catalogue', route: '/achievements', path: () => '/achievements' },
   { audience: 'public', name: 'issuer', route: '/issuers/:slug', path: () => `/issuers/${DEMO_ISSUER_SLUG}` },
@@ -538,7 +545,7 @@ const STOPS: readonly Stop[] = [
 ];
 
 /** GET routes of the pages' table that are not pages, or not pages of their own; the tour skips them. */
-const NOT_PAGES: Readonly<Record<string, string>> = {
+export const NOT_PAGES: Readonly<Record<string, string>> = {
   '/assets/:name': 'stylesheet, script, fonts',
   '/favicon.ico': 'an icon',
   '/achievements/:id/share-card.png': 'a link-preview image',
@@ -559,6 +566,12 @@ const NOT_PAGES: Readonly<Record<string, string>> = {
   '/console/:slug/organisation/domain/did-configuration.json': 'a document',
   '/employer/:slug/workforce/inventory.csv': 'a download',
 };
+
+/** Matches the paths a route (as mounted, `:name` for a parameter) answers. */
+function routePattern(route: string): RegExp {
+  const escaped = route.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+');
+  return new RegExp(`^${escaped}$`);
+}
 
 // Run in the page (the test is compiled without the DOM's types, so as source text).
 const LINKS = "[...document.querySelectorAll('a[href]')].map((link) => link.href)";
@@ -605,11 +618,6 @@ const OVERFLOW = `(screenWidth, phone) => {
   };
 }`;
 
-function routePattern(route: string): RegExp {
-  const escaped = route.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+');
-  return new RegExp(`^${escaped}$`);
-}
-
 /** The GET routes the pages mount, read from the same table the app is built with. */
 function pageRoutes(world: Parameters<typeof mountWebRoutes>[1]): string[] {
   const table = new Hono<PublicEnv>();
@@ -617,14 +625,41 @@ function pageRoutes(world: Parameters<typeof mountWebRoutes>[1]): string[] {
   return [...new Set(table.routes.filter((route) => route.method === 'GET').map((route) => route.path))];
 }
 
-describe('a tour of every page at 1280 and 390 px (Chromium)', () => {
+/**
+ * A tab of one person at one width, kept from stop to stop (a new tab costs a renderer's start, about a
+ * third of a small page's visit).
+ */
+interface Tab {
+  readonly page: Page;
+  /** The console errors of the page it shows now (emptied before each visit). */
+  readonly errors: string[];
+}
+
+/** A page's visit at both widths; the API reference, 100,000 px long, takes most of a minute on 2 cores. */
+const VISIT_TIMEOUT_MS = 120_000;
+
+/**
+ * Tours the stops of `audiences`, in `STOPS` order, at 1280 and 390 px. One file of the tour (`everyRoute`)
+ * also checks that `STOPS` and `NOT_PAGES` together name every GET route the web mounts.
+ */
+export function tourPages(audiences: readonly Audience[], options: { everyRoute: boolean }): void {
+  const stops = STOPS.filter((stop) => audiences.includes(stop.audience));
+  describe(`a tour of the ${audiences.join(', ')} pages at 1280 and 390 px (Chromium)`, () => {
+    defineTour(stops, options.everyRoute);
+  });
+}
+
+function defineTour(stops: readonly Stop[], everyRoute: boolean): void {
   let server: TestWebServer;
   let browser: Browser;
   let world: World;
   // The platform's clock: real time moved on by `shift`, so that the outcome survey's first wave is due.
   let shift = 0;
   const sessions = new Map<Audience, string>();
-  const contexts = new Map<string, BrowserContext>();
+  const contexts = new Map<string, Promise<BrowserContext>>();
+  // Tabs no visit is using. A visit that fails or times out keeps its tab (it may still be busy there):
+  // the next visit of that person at that width opens a new one.
+  const idleTabs = new Map<string, Tab>();
 
   /** The path of the newest mail to `to` linking to `prefix…` on this server. */
   async function linkInMail(to: string, prefix: string): Promise<string> {
@@ -645,10 +680,16 @@ describe('a tour of every page at 1280 and 390 px (Chromium)', () => {
     );
   }
 
-  async function contextFor(audience: Audience, viewport: (typeof WIDTHS)[number]): Promise<BrowserContext> {
+  function contextFor(audience: Audience, viewport: (typeof WIDTHS)[number]): Promise<BrowserContext> {
     const key = `${audience}-${viewport.width}`;
     const existing = contexts.get(key);
     if (existing !== undefined) return existing;
+    const context = openContext(audience, viewport);
+    contexts.set(key, context);
+    return context;
+  }
+
+  async function openContext(audience: Audience, viewport: (typeof WIDTHS)[number]): Promise<BrowserContext> {
     const context = await browser.newContext({
       viewport: { width: viewport.width, height: viewport.height },
       isMobile: viewport.isMobile,
@@ -662,26 +703,46 @@ describe('a tour of every page at 1280 and 390 px (Chromium)', () => {
     const session = sessions.get(audience);
     if (session !== undefined)
       await context.addCookies([{ name: 'mc_session', value: session, url: server.url }]);
-    contexts.set(key, context);
     return context;
+  }
+
+  /** Runs `use` in a tab of `audience` at `viewport`'s width, its console errors emptied first. */
+  async function inTab<T>(
+    audience: Audience,
+    viewport: (typeof WIDTHS)[number],
+    use: (tab: Tab) => Promise<T>,
+  ): Promise<T> {
+    const key = `${audience}-${viewport.width}`;
+    let tab = idleTabs.get(key);
+    idleTabs.delete(key);
+    if (tab === undefined) {
+      const page = await (await contextFor(audience, viewport)).newPage();
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      tab = { page, errors };
+    }
+    tab.errors.length = 0;
+    const result = await use(tab);
+    idleTabs.set(key, tab);
+    return result;
   }
 
   /** The first link on `path` (as `audience` sees it) whose path matches `pattern`. */
   async function linkOn(audience: Audience, path: string, pattern: RegExp): Promise<string> {
-    const page = await (await contextFor(audience, WIDTHS[0])).newPage();
-    try {
+    const hrefs = await inTab(audience, WIDTHS[0], async ({ page }) => {
       await page.goto(`${server.url}${path}`);
-      const hrefs = await page.evaluate<string[]>(LINKS);
-      const found = hrefs
-        .map((href) => new URL(href))
-        .filter((href) => href.origin === new URL(server.url).origin)
-        .map((href) => `${href.pathname}${href.search}`)
-        .find((href) => pattern.test(href));
-      if (found === undefined) throw new Error(`no link matching ${pattern} on ${path}`);
-      return found;
-    } finally {
-      await page.close();
-    }
+      return page.evaluate<string[]>(LINKS);
+    });
+    const found = hrefs
+      .map((href) => new URL(href))
+      .filter((href) => href.origin === new URL(server.url).origin)
+      .map((href) => `${href.pathname}${href.search}`)
+      .find((href) => pattern.test(href));
+    if (found === undefined) throw new Error(`no link matching ${pattern} on ${path}`);
+    return found;
   }
 
   beforeAll(async () => {
@@ -851,19 +912,20 @@ describe('a tour of every page at 1280 and 390 px (Chromium)', () => {
     await server?.close();
   });
 
-  it('visits every page route the web mounts (apart from files and redirects)', () => {
-    const visited = STOPS.map((stop) => stop.route);
-    const missing = pageRoutes({
-      platform: server.platform,
-      options: { secureCookies: false, devMailbox: true },
-    })
-      .filter((route) => NOT_PAGES[route] === undefined)
-      .filter((route) => !visited.includes(route));
-    expect(missing).toEqual([]);
-  });
+  if (everyRoute)
+    it('visits every page route the web mounts (apart from files and redirects)', () => {
+      const visited = STOPS.map((stop) => stop.route);
+      const missing = pageRoutes({
+        platform: server.platform,
+        options: { secureCookies: false, devMailbox: true },
+      })
+        .filter((route) => NOT_PAGES[route] === undefined)
+        .filter((route) => !visited.includes(route));
+      expect(missing).toEqual([]);
+    });
 
   it('goes to each page by a path its route matches', () => {
-    const astray = STOPS.flatMap((stop) => {
+    const astray = stops.flatMap((stop) => {
       const path = stop.path?.(world).split('?')[0];
       return path === undefined || routePattern(stop.route).test(path)
         ? []
@@ -873,57 +935,40 @@ describe('a tour of every page at 1280 and 390 px (Chromium)', () => {
   });
 
   /** One page at one width: its screenshot, then every check (soft, so one run lists every defect). */
-  async function visit(stop: Stop, viewport: (typeof WIDTHS)[number]): Promise<void> {
-    const page = await (await contextFor(stop.audience, viewport)).newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    try {
-      const response =
-        stop.reach !== undefined
-          ? await stop.reach(page, world, server.url, viewport.width)
-          : await page.goto(`${server.url}${stop.path?.(world) ?? '/'}`);
-      const label = `${stop.audience}/${stop.name} at ${viewport.width} px`;
-      expect.soft(response?.status(), `${label}: status`).toBe(200);
-      expect
-        .soft(
-          routePattern(stop.route).test(new URL(page.url()).pathname),
-          `${label}: landed on ${page.url()}`,
-        )
-        .toBe(true);
-      mkdirSync(`${SCREENSHOTS}${stop.audience}`, { recursive: true });
-      await page.screenshot({
-        path: `${SCREENSHOTS}${stop.audience}/${stop.name}-${viewport.width}.png`,
-        fullPage: true,
-        // The API reference is one very long page.
-        timeout: 30_000,
-      });
-      const overflow = await page.evaluate<Overflow>(
-        `(${OVERFLOW})(${viewport.width}, ${viewport.isMobile})`,
-      );
-      expect
-        .soft(
-          overflow.scrollWidth <= viewport.width + 1 ? [] : overflow.beyond,
-          `${label}: wider than the screen`,
-        )
-        .toEqual([]);
-      // On a desktop a wide data table may scroll in its labelled frame (not looked for); on a phone
-      // every table stacks.
-      expect.soft(overflow.cut, `${label}: content cut or scrolling sideways`).toEqual([]);
-      expect.soft(await seriousAxeViolations(page), `${label}: axe-core`).toEqual([]);
-      expect.soft(errors, `${label}: console errors`).toEqual([]);
-    } finally {
-      await page.close();
-    }
+  async function visit(stop: Stop, { page, errors }: Tab, viewport: (typeof WIDTHS)[number]): Promise<void> {
+    const response =
+      stop.reach !== undefined
+        ? await stop.reach(page, world, server.url, viewport.width)
+        : await page.goto(`${server.url}${stop.path?.(world) ?? '/'}`);
+    const label = `${stop.audience}/${stop.name} at ${viewport.width} px`;
+    expect.soft(response?.status(), `${label}: status`).toBe(200);
+    expect
+      .soft(routePattern(stop.route).test(new URL(page.url()).pathname), `${label}: landed on ${page.url()}`)
+      .toBe(true);
+    mkdirSync(`${SCREENSHOTS}${stop.audience}`, { recursive: true });
+    await fullPageScreenshot(page, `${SCREENSHOTS}${stop.audience}/${stop.name}-${viewport.width}.png`);
+    const overflow = await page.evaluate<Overflow>(`(${OVERFLOW})(${viewport.width}, ${viewport.isMobile})`);
+    expect
+      .soft(
+        overflow.scrollWidth <= viewport.width + 1 ? [] : overflow.beyond,
+        `${label}: wider than the screen`,
+      )
+      .toEqual([]);
+    // On a desktop a wide data table may scroll in its labelled frame (not looked for); on a phone
+    // every table stacks.
+    expect.soft(overflow.cut, `${label}: content cut or scrolling sideways`).toEqual([]);
+    expect.soft(await seriousAxeViolations(page), `${label}: axe-core`).toEqual([]);
+    expect.soft(errors, `${label}: console errors`).toEqual([]);
   }
 
   // Both widths of a page at once: the tour takes half as long, and a failure names its width.
-  it.each(STOPS.map((stop) => ({ ...stop, label: `${stop.audience}/${stop.name}` })))(
+  it.each(stops.map((stop) => ({ ...stop, label: `${stop.audience}/${stop.name}` })))(
     '$label at 1280 and 390 px',
     async (stop) => {
-      await Promise.all(WIDTHS.map((viewport) => visit(stop, viewport)));
+      await Promise.all(
+        WIDTHS.map((viewport) => inTab(stop.audience, viewport, (tab) => visit(stop, tab, viewport))),
+      );
     },
+    VISIT_TIMEOUT_MS,
   );
-});
+}
