@@ -16,7 +16,10 @@ const RUNNER = fileURLToPath(new URL('./run-autocannon.ts', import.meta.url));
  * tsx each time, seconds on a loaded machine), running one load at a time.
  */
 export function startLoadGenerator(): LoadGenerator {
-  const child = fork(RUNNER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(RUNNER, [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   let queue: Promise<unknown> = Promise.resolve();
   const runOne = async (options: LoadOptions): Promise<LoadResult> => {
     const answered = once(child, 'message') as Promise<[{ result?: LoadResult; error?: string }]>;

@@ -73,4 +73,3 @@ process.on('message', (options: LoadOptions) => {
     (error: unknown) => process.send?.({ error: String(error) }),
   );
 });
-
