@@ -5,7 +5,7 @@ import type { PublicEnv } from '../../edge/public-env.js';
 import { sessionEarner } from '../../edge/session-earner.js';
 import { createRouter } from '../create-router.js';
 import { problemResponses } from '../problem/problem-details.js';
-import { cacheableResponse } from '../representation/cacheable-response.js';
+import { cacheableResponse } from '../../edge/representation/cacheable-response.js';
 import { IdParamsSchema, jsonContent } from './common-schemas.js';
 
 /** Paths under the API prefix that anyone may read without a token: a credential's log proof. */
