@@ -49,7 +49,7 @@ async function runOnce(options: LoadOptions): Promise<LoadResult> {
     sampleInt: 10,
   });
   const seconds = (result.finish.getTime() - result.start.getTime()) / 1000;
-  const completed = result.latency.totalCount;
+  const completed = result.requests.total;
   const statusCounts = Object.fromEntries(
     Object.entries(
       (result as unknown as { statusCodeStats: Record<string, { count: number }> }).statusCodeStats,
