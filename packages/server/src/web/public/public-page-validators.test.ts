@@ -3,16 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { ADMIN } from '../../../test/support/test-platform.js';
 import { WebSession } from '../../../test/support/web-session.js';
+import { testDrivers } from '../../db/open-test-database.js';
 import { seedDemoData } from '../../domain/demo/seed-demo-data.js';
 
 const HTML = 'text/html';
 
-describe('public pages for a visitor who is not signed in', () => {
+describe.each(testDrivers())('public pages for a visitor who is not signed in, on %s', (driver) => {
   let test: TestApp;
   let credentialId: string;
 
   beforeAll(async () => {
-    test = await openTestApp('pglite', { web: { secureCookies: false, devMailbox: false } });
+    test = await openTestApp(driver, { web: { secureCookies: false, devMailbox: false } });
     await seedDemoData(test.platform);
     const [credential] = await test.platform.credentials.list(ADMIN, { limit: 1 });
     if (credential === undefined) throw new Error('the demo issued no credential');
