@@ -36,6 +36,7 @@ describe.each(testDrivers())('public pages for a visitor who is not signed in, o
     for (const path of ['/', '/achievements', `/credentials/${credentialId}`, '/issuers/demo-university']) {
       const page = await visitor.get(path);
       expect(page.status, path).toBe(200);
+      expect(page.text, path).toMatch(/^<html[\s\S]*<\/html>$/);
       const etag = page.headers.get('ETag') ?? '';
       expect(etag, path).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
       // The page carries the visitor's form token: a browser may keep it, a shared cache may not.
