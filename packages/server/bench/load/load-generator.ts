@@ -21,10 +21,16 @@ export function startLoadGenerator(): LoadGenerator {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let queue: Promise<unknown> = Promise.resolve();
+  // A run whose process died would otherwise wait for its answer for ever.
+  const exited = once(child, 'exit').then(([code]) => {
+    throw new Error(`autocannon's process exited (${code})`);
+  });
+  // Closing ends the process too: that is no failure unless a run is waiting.
+  exited.catch(() => undefined);
   const runOne = async (options: LoadOptions): Promise<LoadResult> => {
     const answered = once(child, 'message') as Promise<[{ result?: LoadResult; error?: string }]>;
     child.send(options);
-    const [{ result, error }] = await answered;
+    const [{ result, error }] = await Promise.race([answered, exited]);
     if (result === undefined) throw new Error(`autocannon failed: ${error}`);
     if (result.errors > 0 || result.timeouts > 0)
       throw new Error(`${options.requests[0]?.path}: ${result.errors} errors, ${result.timeouts} timeouts`);
@@ -38,9 +44,9 @@ export function startLoadGenerator(): LoadGenerator {
     },
     close: async () => {
       if (child.exitCode !== null) return;
-      const exited = once(child, 'exit');
+      const ended = once(child, 'exit');
       child.kill();
-      await exited;
+      await ended;
     },
   };
 }
