@@ -38,6 +38,7 @@ function csv(rows: number): string {
 function withoutEventWrites(storage: Storage): Storage {
   const silenced = (events: EventRepository): EventRepository => ({
     append: async () => 0,
+    appendAboutCredential: async () => 0,
     list: (options) => events.list(options),
     appendExpired: (options) => events.appendExpired(options),
     lastCursor: () => events.lastCursor(),

@@ -193,6 +193,7 @@ import {
 import type { WebhookSender } from './ports/webhook-sender.js';
 import { createRateLimiter } from './rate-limit/create-rate-limiter.js';
 import type { RateLimitRules } from './rate-limit/rate-limit-rules.js';
+import { fetchOncePerUrl } from './resolve/fetch-once-per-url.js';
 import { createPlatformFetcher } from './resolve/platform-fetcher.js';
 import { alignFreeTextSkills } from './skills/align-free-text-skills.js';
 import {
@@ -379,7 +380,7 @@ export function createPlatformWithContext(options: PlatformOptions) {
     verifyOptions: { now?: Date } = {},
   ): Promise<VerificationReport> {
     const report = await verifyCredential(input, {
-      fetcher,
+      fetcher: fetchOncePerUrl(fetcher),
       documentLoader: resources.documentLoader,
       compat,
       issuerTrust,

@@ -47,6 +47,26 @@ export class PgEventRepository implements EventRepository {
     return inserted.length;
   }
 
+  async appendAboutCredential(
+    event: Omit<NewEvent, 'issuerId' | 'credentialId' | 'achievementId'> & { readonly credentialId: string },
+  ): Promise<number> {
+    if (!isUuid(event.credentialId)) return 0;
+    // One statement rather than reading the credential (its whole document) and then inserting: a public
+    // verification or page view records one of these per request.
+    const result = await guarded('event', () =>
+      this.#db.execute(sql`
+        insert into ${events} (issuer_id, credential_id, achievement_id, type, data, dedupe_key, at)
+        select c.issuer_id, c.id, c.achievement_id, ${event.type}, ${JSON.stringify(event.data ?? {})}::jsonb,
+               ${event.dedupeKey ?? null}, ${event.at.toISOString()}::timestamptz
+        from ${credentials} c
+        where c.id = ${event.credentialId}
+        on conflict (dedupe_key) where dedupe_key is not null do nothing
+        returning id`),
+    );
+    // Both drivers answer `{ rows }`.
+    return (result as unknown as { readonly rows: readonly unknown[] }).rows.length;
+  }
+
   async list(options: {
     readonly after?: string;
     readonly issuerId?: string;

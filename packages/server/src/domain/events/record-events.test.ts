@@ -337,6 +337,12 @@ describe.each(testDrivers())('credential events on %s', (driver) => {
       ['credential.verified', 'vc-api'],
     ]);
     expect(events.at(-1)?.data.ok).toBe(true);
+    // The ids come from the stored credential, read in the same statement as the insert.
+    expect(events.at(-1)?.data).toMatchObject({ issuerId: record.issuerId, achievementId: achievement.id });
+    // An id that is not a UUID is nobody's credential (and no query error).
+    expect(
+      await platform.events.recordDownload({ credentialId: 'not-a-uuid', format: 'json', visitor }),
+    ).toBe(false);
   });
 
   it('records each batch verification', async () => {

@@ -35,7 +35,7 @@ export async function recordEvents(repositories: Pick<Repositories, 'events'>, e
  * otherwise): for paths that hold only the id. Returns whether it was stored (false for a duplicate).
  */
 export async function recordCredentialEvent(
-  repositories: Pick<Repositories, 'events' | 'credentials'>,
+  repositories: Pick<Repositories, 'events'>,
   options: {
     readonly credentialId: string;
     readonly type: EventType;
@@ -44,10 +44,12 @@ export async function recordCredentialEvent(
     readonly dedupeKey?: string;
   },
 ): Promise<boolean> {
-  const record = await repositories.credentials.findById({ id: options.credentialId });
-  if (record === null) return false;
-  const stored = await repositories.events.append([
-    eventOfCredential(record, options.type, options.at, options.data, options.dedupeKey),
-  ]);
+  const stored = await repositories.events.appendAboutCredential({
+    credentialId: options.credentialId,
+    type: options.type,
+    at: options.at,
+    data: options.data ?? {},
+    ...(options.dedupeKey === undefined ? {} : { dedupeKey: options.dedupeKey }),
+  });
   return stored > 0;
 }

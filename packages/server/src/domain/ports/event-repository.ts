@@ -54,6 +54,14 @@ export interface EventRepository {
   /** One multi-row INSERT; rows whose `dedupeKey` exists already are skipped. Returns how many were stored. */
   append(events: readonly NewEvent[]): Promise<number>;
   /**
+   * One event about the credential `credentialId`, with its issuer and achievement read from the credential
+   * in the same statement; nothing when no such credential exists or the `dedupeKey` exists already.
+   * Returns how many were stored (0 or 1).
+   */
+  appendAboutCredential(
+    event: Omit<NewEvent, 'issuerId' | 'credentialId' | 'achievementId'> & { readonly credentialId: string },
+  ): Promise<number>;
+  /**
    * Events after the cursor `after` (`txid.id`), in (transaction, id) order, among those whose transaction
    * ended before any running one began: a later read never finds one behind a cursor already returned.
    */

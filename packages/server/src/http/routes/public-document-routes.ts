@@ -7,10 +7,10 @@ import { readStoredImage } from '../../domain/image/read-stored-image.js';
 import type { Platform } from '../../domain/platform.js';
 import { negotiateMediaType } from '../../edge/negotiate-media-type.js';
 import type { PublicEnv } from '../../edge/public-env.js';
+import { cacheableResponse } from '../../edge/representation/cacheable-response.js';
 import { sessionEarner } from '../../edge/session-earner.js';
 import { createRouter } from '../create-router.js';
 import { problemResponses } from '../problem/problem-details.js';
-import { cacheableResponse } from '../representation/cacheable-response.js';
 import { IdParamsSchema } from './common-schemas.js';
 import { CREDENTIAL_REPRESENTATIONS } from './credential-representations.js';
 

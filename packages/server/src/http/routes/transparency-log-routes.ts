@@ -2,10 +2,10 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Actor } from '../../domain/auth/actor.js';
 import type { Platform } from '../../domain/platform.js';
 import type { PublicEnv } from '../../edge/public-env.js';
+import { cacheableResponse } from '../../edge/representation/cacheable-response.js';
 import { sessionEarner } from '../../edge/session-earner.js';
 import { createRouter } from '../create-router.js';
 import { problemResponses } from '../problem/problem-details.js';
-import { cacheableResponse } from '../representation/cacheable-response.js';
 import { IdParamsSchema, jsonContent } from './common-schemas.js';
 
 /** Paths under the API prefix that anyone may read without a token: a credential's log proof. */

@@ -4,6 +4,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { newSecret, SESSION_LIFETIME_MS } from '../../domain/earner/email-links.js';
 import { ServerError, ServerErrorCode } from '../../domain/error/server-error.js';
 import type { Platform } from '../../domain/platform.js';
+import { revalidatedResponse } from '../../edge/representation/cacheable-response.js';
 import { SESSION_COOKIE, sessionEarner } from '../../edge/session-earner.js';
 import { isLocale, negotiateLocale, translator } from '../../i18n/translate.js';
 import type { WebEnv, WebOptions } from './web-env.js';
@@ -64,10 +65,43 @@ export function webContext(platform: Platform, options: WebOptions): MiddlewareH
     c.set('csrfToken', csrfToken);
     await next();
     c.header('Content-Security-Policy', PAGE_CSP, { append: false });
-    c.header('Cache-Control', 'no-store', { append: false });
     c.header('Content-Language', locale);
     c.header('Vary', 'Cookie, Accept-Language', { append: true });
+    if (earner === null && isPublicPage(c)) await revalidatedResponse(c, { cacheControl: PUBLIC_PAGE_CACHE });
+    else c.header('Cache-Control', 'no-store', { append: false });
   };
+}
+
+/**
+ * The pages that show what is public (home, catalogue, achievement, credential, issuer, skill, endorsement
+ * and portfolio pages, the empty verify form), as a visitor who is not signed in gets them. Pages behind
+ * a secret link (claim, sign-in, unsubscribe) or for someone signed in stay `no-store`.
+ */
+const PUBLIC_PAGES = [
+  /^\/$/,
+  /^\/achievements(?:\/[^/]+)?$/,
+  /^\/credentials\/[^/]+$/,
+  /^\/issuers\/[^/]+$/,
+  /^\/skills\/[^/]+$/,
+  /^\/endorsements\/[^/]+$/,
+  /^\/u\/[^/]+$/,
+  /^\/verify$/,
+];
+
+// Private: every page carries the visitor's form token (and may set its cookie), so no shared cache may
+// hand it to another visitor. no-cache: a revocation or an edit must show at once, so the browser asks
+// each time, and gets a 304 while nothing changed.
+const PUBLIC_PAGE_CACHE = 'private, no-cache';
+
+function isPublicPage(c: Context<WebEnv>): boolean {
+  return (
+    (c.req.method === 'GET' || c.req.method === 'HEAD') &&
+    c.res.status === 200 &&
+    (c.res.headers.get('Content-Type') ?? '').startsWith('text/html') &&
+    PUBLIC_PAGES.some((page) => page.test(c.req.path)) &&
+    // `/verify?url=…` is a verification run for this visitor, not the form.
+    (c.req.path !== '/verify' || c.req.query('url') === undefined)
+  );
 }
 
 /**

@@ -46,3 +46,30 @@ export function cacheableResponse(
     'Content-Type': options.contentType,
   });
 }
+
+// RFC 9110 §15.4.5: a 304 carries what the 200 would have of these, and no body.
+const KEPT_ON_NOT_MODIFIED = ['cache-control', 'content-location', 'date', 'etag', 'expires', 'vary'];
+
+/**
+ * Gives a response already rendered (a page) its strong validator, the ETag of its media type and bytes,
+ * and turns it into a 304 with no body when the client's `If-None-Match` names it. Rendering still
+ * happens; what a revalidating browser saves is the transfer and the parsing of an unchanged page.
+ */
+export async function revalidatedResponse(
+  c: Context,
+  options: { readonly cacheControl: string },
+): Promise<void> {
+  const rendered = c.res;
+  const etag = etagOf(
+    rendered.headers.get('Content-Type') ?? '',
+    new Uint8Array(await rendered.clone().arrayBuffer()),
+  );
+  c.header('Cache-Control', options.cacheControl);
+  c.header('ETag', etag);
+  if (!matches(c.req.header('If-None-Match'), etag)) return;
+  await c.res.body?.cancel();
+  // hono copies the page's headers onto the new response; all but those a 304 keeps go again.
+  c.res = new Response(null, { status: 304 });
+  for (const name of [...c.res.headers.keys()])
+    if (!KEPT_ON_NOT_MODIFIED.includes(name)) c.res.headers.delete(name);
+}

@@ -1,0 +1,18 @@
+import type { ResourceFetcher } from '@microcred/vc';
+
+/**
+ * The fetcher of one verification: each URL is read once, however many checks ask for it. An issuer's DID
+ * document is wanted by the credential's proof and again by its status list's proof; read from the
+ * database, each read costs an issuer and a keys query. One verification also sees one version of each
+ * document. Never kept beyond the verification: a revocation or a key change is seen by the next one.
+ */
+export function fetchOncePerUrl(fetcher: ResourceFetcher): ResourceFetcher {
+  const fetched = new Map<string, Promise<unknown>>();
+  return (url) => {
+    const known = fetched.get(url);
+    if (known !== undefined) return known;
+    const fetching = fetcher(url);
+    fetched.set(url, fetching);
+    return fetching;
+  };
+}
