@@ -245,6 +245,10 @@ import {
 } from './verification/verification-jobs.js';
 import { verifyBatch } from './verification/verify-batch.js';
 import { withRecipientCheck } from './verification/with-recipient-check.js';
+import { createCredentialOffer, viewCredentialOffer } from './wallet/create-credential-offer.js';
+import { deliverToWallet, issueNonce } from './wallet/deliver-to-wallet.js';
+import { exchangePreAuthorizedCode } from './wallet/exchange-pre-authorized-code.js';
+import { authorizationServerMetadata, credentialIssuerMetadata } from './wallet/issuer-metadata.js';
 import {
   createWebhook,
   deleteWebhook,
@@ -766,6 +770,21 @@ export function createPlatformWithContext(options: PlatformOptions) {
       replay: bind(context, replayWebhookDelivery),
       process: (workerOptions: { readonly limit?: number; readonly signal?: AbortSignal } = {}) =>
         processWebhooks(context, webhookSender, workerOptions),
+    },
+    /**
+     * Credentials into wallets: OpenID4VCI offers (pre-authorized code), the token, nonce and credential
+     * endpoints behind them, and the metadata that declares them.
+     */
+    wallet: {
+      createOffer: bind(context, createCredentialOffer),
+      viewOffer: bind(context, viewCredentialOffer),
+      token: bind(context, exchangePreAuthorizedCode),
+      nonce: () => issueNonce(context),
+      deliver: (request: Parameters<typeof deliverToWallet>[2]) =>
+        deliverToWallet(context, issueDependencies, request),
+      issuerMetadata: () =>
+        credentialIssuerMetadata({ publicUrl: context.publicUrl, name: new URL(context.publicUrl).host }),
+      authorizationServerMetadata: () => authorizationServerMetadata({ publicUrl: context.publicUrl }),
     },
     /** Many credentials at once: a synchronous batch, or a durable job for the verification worker. */
     verification: {

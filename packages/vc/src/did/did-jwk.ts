@@ -65,7 +65,7 @@ export function didJwkDocument(did: string): DidDocument {
   return {
     '@context': [DID_CONTEXT, JWS_2020_CONTEXT],
     id: bareDid,
-    verificationMethod: [{ id: vmId, type: 'JsonWebKey2020', controller: bareDid, publicKeyJwk: jwk }],
+    verificationMethod: [{ id: vmId, type: 'JsonWebKey2020', controller: bareDid, publicKeyJwk: { ...jwk } }],
     authentication: [vmId],
     assertionMethod: [vmId],
     capabilityInvocation: [vmId],
