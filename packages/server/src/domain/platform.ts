@@ -250,6 +250,12 @@ import { deliverToWallet, issueNonce } from './wallet/deliver-to-wallet.js';
 import { exchangePreAuthorizedCode } from './wallet/exchange-pre-authorized-code.js';
 import { authorizationServerMetadata, credentialIssuerMetadata } from './wallet/issuer-metadata.js';
 import {
+  createWalletExchange,
+  participateInExchange,
+  viewWalletExchange,
+  walletInteraction,
+} from './wallet/vc-api-exchange.js';
+import {
   createWebhook,
   deleteWebhook,
   getWebhook,
@@ -785,6 +791,12 @@ export function createPlatformWithContext(options: PlatformOptions) {
       issuerMetadata: () =>
         credentialIssuerMetadata({ publicUrl: context.publicUrl, name: new URL(context.publicUrl).host }),
       authorizationServerMetadata: () => authorizationServerMetadata({ publicUrl: context.publicUrl }),
+      /** VC-API exchanges (the Learner Credential Wallet): opened by the earner, completed by the wallet. */
+      createExchange: bind(context, createWalletExchange),
+      viewExchange: bind(context, viewWalletExchange),
+      interaction: bind(context, walletInteraction),
+      participate: (exchangeId: string, body: unknown) =>
+        participateInExchange(context, issueDependencies, exchangeId, body),
     },
     /** Many credentials at once: a synchronous batch, or a durable job for the verification worker. */
     verification: {

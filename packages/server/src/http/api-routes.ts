@@ -30,6 +30,7 @@ import { pathwayRoutes } from './routes/pathway-routes.js';
 import { rolesRoutes } from './routes/roles-routes.js';
 import { logProofRoutes, PUBLIC_LOG_READS } from './routes/transparency-log-routes.js';
 import { trustRoutes } from './routes/trust-routes.js';
+import { vcApiExchangeRoutes } from './routes/vc-api-exchange-routes.js';
 import { vcApiRoutes } from './routes/vc-api-routes.js';
 import { verificationBodyLimit, verificationRoutes } from './routes/verification-routes.js';
 import { isSessionOfferRequest, walletOfferRoutes } from './routes/wallet-offer-routes.js';
@@ -120,5 +121,6 @@ export function apiRoutes(options: { readonly platform: Platform }): OpenAPIHono
   routes.route(API_PREFIX, api);
   routes.route('/', vcApiRoutes({ platform }));
   routes.route('/', openId4VciRoutes({ platform }));
+  routes.route('/', vcApiExchangeRoutes({ platform }));
   return routes;
 }

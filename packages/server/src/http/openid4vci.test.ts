@@ -332,6 +332,33 @@ describe.each(testDrivers())('OpenID4VCI pre-authorized code flow, by a scripted
     expect((await offer(issued.id, {}, key.body.token)).status).toBe(404);
   });
 
+  it('shows a holder-bound copy to whoever may see the original, and hides it when the earner made it private', async () => {
+    const email = 'private@example.org';
+    const issued = await issue(email);
+    const owner = await earnerWith(email);
+    await test.platform.earners.choose(owner.earner.id, issued.id, {
+      choice: 'accepted',
+      visibility: 'public',
+    });
+    const wallet = new ScriptedWallet(test, await walletKey());
+    const copy = (await wallet.receive((await offer(issued.id)).body.offerUri)).answer.body.credentials[0]
+      .credential as { id: string };
+    const copyPath = ScriptedWallet.pathOf(copy.id);
+    const json = { Accept: 'application/json' };
+    expect((await test.call(copyPath, { headers: json })).status).toBe(200);
+    await test.platform.earners.choose(owner.earner.id, issued.id, { visibility: 'private' });
+    expect((await test.call(copyPath, { headers: json })).status).toBe(404);
+    expect((await test.call(copyPath, { headers: { ...json, Cookie: owner.cookie } })).status).toBe(200);
+    // A copy is the same earner's credential again: it does not count as one more earner.
+    await test.platform.earners.choose(owner.earner.id, issued.id, { visibility: 'public' });
+    const counted = await test.platform.achievements.countEarners([achievementId]);
+    const before = counted.get(achievementId);
+    await wallet.receive((await offer(issued.id)).body.offerUri);
+    const other = new ScriptedWallet(test, await walletKey());
+    await other.receive((await offer(issued.id)).body.offerUri);
+    expect((await test.platform.achievements.countEarners([achievementId])).get(achievementId)).toBe(before);
+  });
+
   it('revokes every holder-bound copy with the original, and refuses to deliver a revoked credential', async () => {
     const issued = await issue('revoked@example.org');
     const first = new ScriptedWallet(test, await walletKey());

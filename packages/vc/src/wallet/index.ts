@@ -1,3 +1,4 @@
+export { checkDidAuthPresentation, type DidAuthResult } from './check-did-auth.js';
 export {
   checkProofJwt,
   PROOF_JWT_TYPE,

@@ -199,6 +199,17 @@ export class PgWalletRepository implements WalletRepository {
     );
   }
 
+  async findOriginal(options: { readonly credentialId: string }): Promise<string | null> {
+    if (!isUuid(options.credentialId)) return null;
+    const [row] = await guarded('wallet copy', () =>
+      this.#db
+        .select({ id: walletCopies.originalId })
+        .from(walletCopies)
+        .where(eq(walletCopies.credentialId, options.credentialId)),
+    );
+    return row?.id ?? null;
+  }
+
   async listCopies(options: { readonly originalId: string }): Promise<string[]> {
     const rows = await guarded('wallet copy', () =>
       this.#db

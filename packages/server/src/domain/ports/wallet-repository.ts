@@ -83,6 +83,8 @@ export interface WalletRepository {
     readonly holderDid: string;
     readonly at: Date;
   }): Promise<void>;
+  /** The credential that `credentialId` is a holder-bound copy of; null when it is not a copy. */
+  findOriginal(options: { readonly credentialId: string }): Promise<string | null>;
   /** The ids of every holder-bound copy of `originalId`. */
   listCopies(options: { readonly originalId: string }): Promise<string[]>;
 }
