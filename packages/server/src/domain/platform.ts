@@ -245,7 +245,11 @@ import {
 } from './verification/verification-jobs.js';
 import { verifyBatch } from './verification/verify-batch.js';
 import { withRecipientCheck } from './verification/with-recipient-check.js';
-import { createCredentialOffer, viewCredentialOffer } from './wallet/create-credential-offer.js';
+import {
+  createCredentialOffer,
+  viewCredentialOffer,
+  viewOwnOffer,
+} from './wallet/create-credential-offer.js';
 import { deliverToWallet, issueNonce } from './wallet/deliver-to-wallet.js';
 import { exchangePreAuthorizedCode } from './wallet/exchange-pre-authorized-code.js';
 import { authorizationServerMetadata, credentialIssuerMetadata } from './wallet/issuer-metadata.js';
@@ -784,6 +788,8 @@ export function createPlatformWithContext(options: PlatformOptions) {
     wallet: {
       createOffer: bind(context, createCredentialOffer),
       viewOffer: bind(context, viewCredentialOffer),
+      /** The earner's own offer, for the "Add to wallet" page; null once used or expired. */
+      viewOwnOffer: bind(context, viewOwnOffer),
       token: bind(context, exchangePreAuthorizedCode),
       nonce: () => issueNonce(context),
       deliver: (request: Parameters<typeof deliverToWallet>[2]) =>

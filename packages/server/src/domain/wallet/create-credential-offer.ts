@@ -23,6 +23,7 @@ export const CreateOfferInputSchema = z.strictObject({
 export type OfferRequester = { readonly actor: Actor } | { readonly earnerId: string };
 
 export interface CreatedOffer {
+  readonly id: string;
   readonly offerUri: string;
   readonly expiresAt: Date;
   /** Whether the wallet will ask for the code that was mailed. */
@@ -117,11 +118,25 @@ export async function createCredentialOffer(
       ]);
     }
   });
-  return {
-    offerUri: credentialOfferByReference(`${context.publicUrl}${OPENID4VCI_PATHS.offer}/${id}`),
-    expiresAt,
-    txCode: address !== null,
-  };
+  return { id, offerUri: offerUriOf(context, id), expiresAt, txCode: address !== null };
+}
+
+function offerUriOf(context: Pick<PlatformContext, 'publicUrl'>, offerId: string): string {
+  return credentialOfferByReference(`${context.publicUrl}${OPENID4VCI_PATHS.offer}/${offerId}`);
+}
+
+/** The earner's own live offer, for the page that shows it (NOT_FOUND for anyone else, or once used). */
+export async function viewOwnOffer(
+  context: PlatformContext,
+  earnerId: string,
+  credentialId: string,
+  offerId: string,
+): Promise<{ readonly offerUri: string; readonly txCode: boolean } | null> {
+  await ownCredential(context, earnerId, credentialId);
+  const offer = await context.storage.wallet.findOffer({ id: offerId });
+  if (offer === null || offer.credentialId !== credentialId) return null;
+  if (offer.redeemedAt !== null || offer.expiresAt <= context.now()) return null;
+  return { offerUri: offerUriOf(context, offer.id), txCode: offer.txCodeHash !== null };
 }
 
 /** The Credential Offer a wallet fetches by reference; NOT_FOUND once it was redeemed or has expired. */

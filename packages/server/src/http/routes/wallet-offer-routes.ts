@@ -78,7 +78,10 @@ export function walletOfferRoutes(options: { readonly platform: Platform }): Ope
       requester = { earnerId: earner.id };
     }
     const offer = await platform.wallet.createOffer(requester, c.req.valid('param').id, c.req.valid('json'));
-    return c.json({ ...offer, expiresAt: offer.expiresAt.toISOString() }, 201);
+    return c.json(
+      { offerUri: offer.offerUri, expiresAt: offer.expiresAt.toISOString(), txCode: offer.txCode },
+      201,
+    );
   });
   return router;
 }
