@@ -15,7 +15,8 @@ export const walletEn = {
   'wallet.lcwQrAlt': 'QR code that opens this credential in the Learner Credential Wallet',
   'wallet.interaction': 'Wallets that speak VC-API can use this address instead:',
   'wallet.oid4vciHeading': 'Other wallets (OpenID4VCI)',
-  'wallet.oid4vciLead': 'Scan this code with a wallet that supports OpenID for Verifiable Credential Issuance.',
+  'wallet.oid4vciLead':
+    'Scan this code with a wallet that supports OpenID for Verifiable Credential Issuance.',
   'wallet.oid4vciOpen': 'Open in a wallet app',
   'wallet.oid4vciQrAlt': 'QR code with an OpenID4VCI credential offer for this credential',
   'wallet.used': 'This offer was used or has expired. Start again from the credential page.',
@@ -33,19 +34,22 @@ export const walletFr: Readonly<Record<keyof typeof walletEn, string>> = {
   'wallet.heading': 'Ajouter à un portefeuille',
   'wallet.lead':
     'Conservez cette certification dans une application de portefeuille numérique sur votre téléphone, et présentez-la depuis celle-ci. Vous seul voyez ceci.',
-  'wallet.bind': 'Signer une copie pour mon portefeuille (son sujet sera l’identifiant propre du portefeuille)',
+  'wallet.bind':
+    'Signer une copie pour mon portefeuille (son sujet sera l’identifiant propre du portefeuille)',
   'wallet.bindHint':
     'La copie dit la même chose, est révoquée avec l’original, et prouve que la personne qui la présente détient le portefeuille.',
   'wallet.add': 'Ajouter au portefeuille',
   'wallet.pageTitle': 'Ajouter {name} à un portefeuille',
-  'wallet.expires': 'Ces codes fonctionnent une fois, pendant 10 minutes. Scannez-en un avec votre application de portefeuille.',
+  'wallet.expires':
+    'Ces codes fonctionnent une fois, pendant 10 minutes. Scannez-en un avec votre application de portefeuille.',
   'wallet.lcwHeading': 'Learner Credential Wallet',
   'wallet.lcwLead': 'Scannez ce code avec Learner Credential Wallet, ou ouvrez le lien sur votre téléphone.',
   'wallet.lcwOpen': 'Ouvrir dans Learner Credential Wallet',
   'wallet.lcwQrAlt': 'QR code qui ouvre cette certification dans Learner Credential Wallet',
   'wallet.interaction': 'Les portefeuilles qui parlent VC-API peuvent utiliser cette adresse à la place :',
   'wallet.oid4vciHeading': 'Autres portefeuilles (OpenID4VCI)',
-  'wallet.oid4vciLead': 'Scannez ce code avec un portefeuille compatible OpenID for Verifiable Credential Issuance.',
+  'wallet.oid4vciLead':
+    'Scannez ce code avec un portefeuille compatible OpenID for Verifiable Credential Issuance.',
   'wallet.oid4vciOpen': 'Ouvrir dans une application de portefeuille',
   'wallet.oid4vciQrAlt': 'QR code contenant une offre OpenID4VCI pour cette certification',
   'wallet.used': 'Cette offre a été utilisée ou a expiré. Recommencez depuis la page de la certification.',

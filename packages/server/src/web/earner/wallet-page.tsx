@@ -25,7 +25,11 @@ export function WalletPage(props: WalletPageProps) {
   return (
     <Layout c={c} title={title}>
       <h1>{title}</h1>
-      {exchange?.completed === true ? <p class="notice" role="status">{t('wallet.completed')}</p> : null}
+      {exchange?.completed === true ? (
+        <p class="notice" role="status">
+          {t('wallet.completed')}
+        </p>
+      ) : null}
       {!live && offer === null ? <p class="notice">{t('wallet.used')}</p> : <p>{t('wallet.expires')}</p>}
       <div class="grid">
         {!live ? null : (

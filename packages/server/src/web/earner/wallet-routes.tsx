@@ -33,12 +33,10 @@ export function mountWalletRoutes(web: Hono<WebEnv>, { platform }: WebDeps): voi
       throw new ServerError(ServerErrorCode.NOT_FOUND, 'start from the credential page');
     }
     const credential = await platform.earners.ownCredential(earner.id, id);
-    const exchange = await platform.wallet
-      .viewExchange(earner.id, id, exchangeId)
-      .catch((error: unknown) => {
-        if (isServerError(error) && error.code === ServerErrorCode.NOT_FOUND) return null;
-        throw error;
-      });
+    const exchange = await platform.wallet.viewExchange(earner.id, id, exchangeId).catch((error: unknown) => {
+      if (isServerError(error) && error.code === ServerErrorCode.NOT_FOUND) return null;
+      throw error;
+    });
     const offer = await platform.wallet.viewOwnOffer(earner.id, id, offerId);
     const name = typeof credential.document.name === 'string' ? credential.document.name : '';
     // The page holds live single-use codes: no cache, no history restore from a shared device's cache.
