@@ -43,7 +43,7 @@ export function WalletPage(props: WalletPageProps) {
               </a>
             </p>
             <p class="hint">
-              {t('wallet.interaction')} <code class="snippet">{exchange.interactionUrl}</code>
+              {t('wallet.interaction')} <code class="wallet-address">{exchange.interactionUrl}</code>
             </p>
           </section>
         )}
