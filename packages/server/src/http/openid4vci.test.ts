@@ -389,4 +389,38 @@ describe.each(testDrivers())('OpenID4VCI pre-authorized code flow, by a scripted
     expect(denied.status).toBe(400);
     expect(denied.body.error).toBe('credential_request_denied');
   });
+
+  it('suspends and reinstates the holder-bound copies with the original', async () => {
+    const suspendable = await test.call('/api/v1/achievements', {
+      token: ADMIN_TOKEN,
+      json: {
+        issuerId: issuer.id,
+        name: 'Site Access',
+        description: 'May enter the site.',
+        criteria: { narrative: 'Pass the induction.' },
+        suspendable: true,
+      },
+    });
+    const issued = await test.call('/api/v1/credentials', {
+      token: ADMIN_TOKEN,
+      json: { achievementId: suspendable.body.id, recipient: { email: 'suspended@example.org' } },
+    });
+    const wallet = new ScriptedWallet(test, await walletKey());
+    const copy = (await wallet.receive((await offer(issued.body.id)).body.offerUri)).answer.body
+      .credentials[0].credential as { credentialStatus: { statusPurpose: string } };
+    expect(copy.credentialStatus.statusPurpose).toBe('suspension');
+    expect((await verify(copy)).verified).toBe(true);
+    const suspended = await test.call(`/api/v1/credentials/${issued.body.id}/suspend`, {
+      token: ADMIN_TOKEN,
+      json: { reason: 'under review' },
+    });
+    expect(suspended.status).toBe(200);
+    const whileSuspended = await verify(copy);
+    expect(whileSuspended.checks).toContainEqual(
+      expect.objectContaining({ id: 'status', ok: false, code: 'SUSPENDED' }),
+    );
+    expect((await offer(issued.body.id)).status).toBe(409);
+    await test.call(`/api/v1/credentials/${issued.body.id}/reinstate`, { token: ADMIN_TOKEN, json: {} });
+    expect((await verify(copy)).verified).toBe(true);
+  });
 });
