@@ -155,6 +155,16 @@ describe.each(testDrivers())('VC-API exchange, as the Learner Credential Wallet 
     ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
+    // A bound copy was asked for: `{}` is answered with a DID authentication request, never the unbound one.
+    const bound = await test.platform.wallet.createExchange(earnerId, credential.id, { bindToHolder: true });
+    const asked = await test.call(ScriptedWallet.pathOf(bound.exchangeUrl), { json: {} });
+    expect(asked.status).toBe(200);
+    expect(asked.body.verifiablePresentation).toBeUndefined();
+    expect(asked.body.verifiablePresentationRequest).toMatchObject({
+      query: [{ type: 'DIDAuthentication' }],
+      challenge: new URL(bound.lcwDeepLink).searchParams.get('challenge'),
+    });
+    expect((await learnerCredentialWallet(test, bound.lcwDeepLink)).answer.status).toBe(200);
     const garbage = await test.call(ScriptedWallet.pathOf(later.exchangeUrl), { json: { hello: 'world' } });
     expect(garbage.status).toBe(400);
   });

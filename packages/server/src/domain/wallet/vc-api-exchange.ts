@@ -110,6 +110,7 @@ export async function walletInteraction(context: PlatformContext, exchangeId: st
  * over the exchange's challenge), the credential is delivered, bound to that DID when the earner asked;
  * with an empty request (`{}`, the vcapi protocol's first message), the credential as issued is delivered
  * at once: asking for DID authentication first makes today's Learner Credential Wallet drop the offer.
+ * Only when the earner asked for a bound copy is `{}` answered with a DID authentication request.
  * Either way the challenge is taken in the statement that completes the exchange: it works once.
  */
 export async function participateInExchange(
@@ -117,7 +118,9 @@ export async function participateInExchange(
   dependencies: { readonly activeSigningKey: ActiveSigningKey; readonly signer: CredentialSigner },
   exchangeId: string,
   body: unknown,
-): Promise<{ readonly verifiablePresentation: JsonObject }> {
+): Promise<
+  { readonly verifiablePresentation: JsonObject } | { readonly verifiablePresentationRequest: JsonObject }
+> {
   const exchange = await liveExchange(context, exchangeId);
   const presentation = isRecord(body) ? body.verifiablePresentation : undefined;
   let holderDid: string | null = null;
@@ -139,6 +142,25 @@ export async function participateInExchange(
       ServerErrorCode.MALFORMED_VALUE_ERROR,
       'send {} to start the exchange, or {"verifiablePresentation": …} with the DID authentication',
     );
+  } else if (exchange.bindToHolder) {
+    // The earner asked for a copy bound to the wallet: never hand over the unbound one instead. Asking
+    // for DID authentication is the VC-API's way; the deep link (which signs at once) is LCW's.
+    return {
+      verifiablePresentationRequest: {
+        query: [
+          {
+            type: 'DIDAuthentication',
+            acceptedMethods: [{ method: 'key' }],
+            acceptedCryptosuites: [
+              { cryptosuite: 'eddsa-rdfc-2022' },
+              { cryptosuite: 'Ed25519Signature2020' },
+            ],
+          },
+        ],
+        challenge: exchange.challenge,
+        domain: new URL(context.publicUrl).host,
+      },
+    };
   }
   const original = await context.storage.credentials.findById({ id: exchange.credentialId });
   if (original === null) throw new ServerError(ServerErrorCode.NOT_FOUND, 'the credential no longer exists');
