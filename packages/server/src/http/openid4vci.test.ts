@@ -159,6 +159,29 @@ describe.each(testDrivers())('OpenID4VCI pre-authorized code flow, by a scripted
     expect(await test.storage.transparencyLog.leafOfCredential({ credentialId: copyId })).not.toBeNull();
   });
 
+  it('makes one copy per wallet key, even for two requests at once (one in each format)', async () => {
+    const issued = await issue('twice@example.org');
+    const wallet = new ScriptedWallet(test, await walletKey());
+    const fetched = await wallet.fetchOffer((await offer(issued.id)).body.offerUri);
+    const token = await wallet.token(fetched.body.grants[GRANT]['pre-authorized_code']);
+    const ask = async (configuration: string) =>
+      wallet.credential(token.body.access_token, {
+        credential_configuration_id: configuration,
+        proofs: { jwt: [await keyProof(wallet.key, { audience: PUBLIC_URL, nonce: await wallet.nonce() })] },
+      });
+    const [ldp, jwt] = await Promise.all([
+      ask('OpenBadgeCredential_ldp_vc'),
+      ask('OpenBadgeCredential_jwt_vc_json'),
+    ]);
+    expect(ldp.status).toBe(200);
+    expect(jwt.status).toBe(200);
+    const ldpId = (ldp.body.credentials[0].credential as { id: string }).id;
+    const jwtPayload = decodeJwt(jwt.body.credentials[0].credential as string) as { id?: string };
+    expect(jwtPayload.id).toBe(ldpId);
+    const copies = await test.platform.credentials.list({ kind: 'admin' }, { recipient: wallet.key.didKey });
+    expect(copies.map((copy) => copy.id)).toEqual([ldpId.split('/').pop()]);
+  });
+
   it('refuses a reused, an expired, and an unknown pre-authorized code with invalid_grant', async () => {
     const issued = await issue('codes@example.org');
     const wallet = new ScriptedWallet(test, await walletKey());
