@@ -801,6 +801,8 @@ export function createPlatformWithContext(options: PlatformOptions) {
       createExchange: bind(context, createWalletExchange),
       viewExchange: bind(context, viewWalletExchange),
       interaction: bind(context, walletInteraction),
+      /** Forgets offers, nonces and exchanges past use (run periodically by the webhook worker's sweep). */
+      forgetExpired: () => context.storage.wallet.deleteExpired({ now: context.now() }),
       participate: (exchangeId: string, body: unknown) =>
         participateInExchange(context, issueDependencies, exchangeId, body),
     },

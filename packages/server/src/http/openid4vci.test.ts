@@ -182,6 +182,25 @@ describe.each(testDrivers())('OpenID4VCI pre-authorized code flow, by a scripted
     expect(copies.map((copy) => copy.id)).toEqual([ldpId.split('/').pop()]);
   });
 
+  it('forgets offers and nonces past use, and keeps live ones and every copy', async () => {
+    const issued = await issue('forget@example.org');
+    const wallet = new ScriptedWallet(test, await walletKey());
+    const { answer } = await wallet.receive((await offer(issued.id)).body.offerUri);
+    const copyId = (answer.body.credentials[0].credential as { id: string }).id.split('/').pop() ?? '';
+    await wallet.nonce();
+    clockOffsetMs = 20 * MINUTE;
+    let live: string;
+    try {
+      live = (await offer(issued.id)).body.offerUri;
+      expect(await test.platform.wallet.forgetExpired()).toBeGreaterThan(0);
+    } finally {
+      clockOffsetMs = 0;
+    }
+    expect((await wallet.fetchOffer(live)).status).toBe(200);
+    expect(await test.storage.credentials.findById({ id: copyId })).not.toBeNull();
+    expect(await test.storage.wallet.findOriginal({ credentialId: copyId })).toBe(issued.id);
+  });
+
   it('refuses a reused, an expired, and an unknown pre-authorized code with invalid_grant', async () => {
     const issued = await issue('codes@example.org');
     const wallet = new ScriptedWallet(test, await walletKey());

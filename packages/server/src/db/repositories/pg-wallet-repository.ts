@@ -155,6 +155,30 @@ export class PgWalletRepository implements WalletRepository {
     return rows.length === 1;
   }
 
+  async deleteExpired(options: { readonly now: Date }): Promise<number> {
+    const { now } = options;
+    return guarded('wallet state', async () => {
+      const nonces = await this.#db
+        .delete(walletNonces)
+        .where(lt(walletNonces.expiresAt, now))
+        .returning({ nonce: walletNonces.nonce });
+      const offers = await this.#db
+        .delete(walletOffers)
+        .where(
+          and(
+            lt(walletOffers.expiresAt, now),
+            or(isNull(walletOffers.accessExpiresAt), lt(walletOffers.accessExpiresAt, now)),
+          ),
+        )
+        .returning({ id: walletOffers.id });
+      const exchanges = await this.#db
+        .delete(walletExchanges)
+        .where(lt(walletExchanges.expiresAt, now))
+        .returning({ id: walletExchanges.id });
+      return nonces.length + offers.length + exchanges.length;
+    });
+  }
+
   async lockCredential(options: {
     readonly id: string;
   }): Promise<{ readonly revokedAt: Date | null; readonly suspendedAt: Date | null } | null> {

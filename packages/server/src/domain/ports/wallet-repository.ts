@@ -75,6 +75,11 @@ export interface WalletRepository {
   lockCredential(options: {
     readonly id: string;
   }): Promise<{ readonly revokedAt: Date | null; readonly suspendedAt: Date | null } | null>;
+  /**
+   * Deletes offers, nonces and exchanges that can no longer be used at `now` (expired, and for offers their
+   * access token too). Holder-bound copies are credentials: they stay. Returns how many rows went.
+   */
+  deleteExpired(options: { readonly now: Date }): Promise<number>;
   /** The holder-bound copy of `originalId` for `holderDid`, if one was made. */
   findCopy(options: { readonly originalId: string; readonly holderDid: string }): Promise<string | null>;
   recordCopy(options: {
