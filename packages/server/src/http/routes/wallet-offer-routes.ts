@@ -22,7 +22,7 @@ export function isSessionOfferRequest(
     method === 'POST' &&
     OFFERS_PATH.test(path) &&
     headers.authorization === undefined &&
-    (headers.cookie ?? '').includes(`${SESSION_COOKIE}=`)
+    new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=`).test(headers.cookie ?? '')
   );
 }
 
