@@ -32,3 +32,4 @@ export {
 export * from './tlog/index.js';
 export * from './trust/index.js';
 export * from './verify/index.js';
+export * from './wallet/index.js';

@@ -8,6 +8,8 @@ declare module '@digitalbazaar/vc' {
     results?: unknown[];
     statusResult?: unknown;
   }>;
+  export function createPresentation(options: Record<string, unknown>): Record<string, unknown>;
+  export function signPresentation(options: Record<string, unknown>): Promise<Record<string, unknown>>;
 }
 declare module '@digitalbazaar/data-integrity' {
   export class DataIntegrityProof {

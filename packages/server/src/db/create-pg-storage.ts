@@ -38,6 +38,7 @@ import { PgTalentRepository } from './repositories/pg-talent-repository.js';
 import { PgTransparencyLogRepository } from './repositories/pg-transparency-log-repository.js';
 import { PgUserRepository } from './repositories/pg-user-repository.js';
 import { PgVerificationJobRepository } from './repositories/pg-verification-job-repository.js';
+import { PgWalletRepository } from './repositories/pg-wallet-repository.js';
 import { PgWebhookRepository } from './repositories/pg-webhook-repository.js';
 import { translateDatabaseError } from './translate-database-error.js';
 
@@ -94,6 +95,7 @@ export function createPgStorage(options: CreatePgStorageOptions): Storage {
     analytics: new PgAnalyticsRepository({ db }),
     webhooks: new PgWebhookRepository({ db }),
     transparencyLog: new PgTransparencyLogRepository({ db }),
+    wallet: new PgWalletRepository({ db }),
   });
   return {
     ...repositoriesOn(options.db),

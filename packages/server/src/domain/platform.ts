@@ -248,6 +248,20 @@ import {
 import { verifyBatch } from './verification/verify-batch.js';
 import { withRecipientCheck } from './verification/with-recipient-check.js';
 import {
+  createCredentialOffer,
+  viewCredentialOffer,
+  viewOwnOffer,
+} from './wallet/create-credential-offer.js';
+import { deliverToWallet, issueNonce } from './wallet/deliver-to-wallet.js';
+import { exchangePreAuthorizedCode } from './wallet/exchange-pre-authorized-code.js';
+import { authorizationServerMetadata, credentialIssuerMetadata } from './wallet/issuer-metadata.js';
+import {
+  createWalletExchange,
+  participateInExchange,
+  viewWalletExchange,
+  walletInteraction,
+} from './wallet/vc-api-exchange.js';
+import {
   createWebhook,
   deleteWebhook,
   getWebhook,
@@ -769,6 +783,31 @@ export function createPlatformWithContext(options: PlatformOptions) {
       replay: bind(context, replayWebhookDelivery),
       process: (workerOptions: { readonly limit?: number; readonly signal?: AbortSignal } = {}) =>
         processWebhooks(context, webhookSender, workerOptions),
+    },
+    /**
+     * Credentials into wallets: OpenID4VCI offers (pre-authorized code), the token, nonce and credential
+     * endpoints behind them, and the metadata that declares them.
+     */
+    wallet: {
+      createOffer: bind(context, createCredentialOffer),
+      viewOffer: bind(context, viewCredentialOffer),
+      /** The earner's own offer, for the "Add to wallet" page; null once used or expired. */
+      viewOwnOffer: bind(context, viewOwnOffer),
+      token: bind(context, exchangePreAuthorizedCode),
+      nonce: () => issueNonce(context),
+      deliver: (request: Parameters<typeof deliverToWallet>[2]) =>
+        deliverToWallet(context, issueDependencies, request),
+      issuerMetadata: () =>
+        credentialIssuerMetadata({ publicUrl: context.publicUrl, name: new URL(context.publicUrl).host }),
+      authorizationServerMetadata: () => authorizationServerMetadata({ publicUrl: context.publicUrl }),
+      /** VC-API exchanges (the Learner Credential Wallet): opened by the earner, completed by the wallet. */
+      createExchange: bind(context, createWalletExchange),
+      viewExchange: bind(context, viewWalletExchange),
+      interaction: bind(context, walletInteraction),
+      /** Forgets offers, nonces and exchanges past use (run periodically by the webhook worker's sweep). */
+      forgetExpired: () => context.storage.wallet.deleteExpired({ now: context.now() }),
+      participate: (exchangeId: string, body: unknown) =>
+        participateInExchange(context, issueDependencies, exchangeId, body),
     },
     /** Many credentials at once: a synchronous batch, or a durable job for the verification worker. */
     verification: {

@@ -23,14 +23,17 @@ import { eventRoutes } from './routes/event-routes.js';
 import { issuerRoutes } from './routes/issuer-routes.js';
 import { learnerRecordRoutes } from './routes/learner-record-routes.js';
 import { memberRoutes } from './routes/member-routes.js';
+import { openId4VciRoutes } from './routes/openid4vci-routes.js';
 import { outcomeRoutes } from './routes/outcome-routes.js';
 import { partnershipRoutes } from './routes/partnership-routes.js';
 import { pathwayRoutes } from './routes/pathway-routes.js';
 import { rolesRoutes } from './routes/roles-routes.js';
 import { logProofRoutes, PUBLIC_LOG_READS } from './routes/transparency-log-routes.js';
 import { trustRoutes } from './routes/trust-routes.js';
+import { vcApiExchangeRoutes } from './routes/vc-api-exchange-routes.js';
 import { vcApiRoutes } from './routes/vc-api-routes.js';
 import { verificationBodyLimit, verificationRoutes } from './routes/verification-routes.js';
+import { isSessionOfferRequest, walletOfferRoutes } from './routes/wallet-offer-routes.js';
 import { workforceRoutes } from './routes/workforce-routes.js';
 
 const API_PREFIX = '/api/v1';
@@ -42,6 +45,15 @@ const BULK_UPLOAD_TYPE =
 export function requiresToken(c: Context): boolean {
   const { path } = c.req;
   if (PUBLIC_API_PATHS.some((publicPath) => path === `${API_PREFIX}${publicPath}`)) return false;
+  // The earner asks for a wallet offer with their session: the route checks it (and there is no token to).
+  if (
+    path.startsWith(`${API_PREFIX}/`) &&
+    isSessionOfferRequest(c.req.method, path.slice(API_PREFIX.length), {
+      authorization: c.req.header('Authorization'),
+      cookie: c.req.header('Cookie'),
+    })
+  )
+    return false;
   if (
     (c.req.method === 'GET' || c.req.method === 'HEAD') &&
     path.startsWith(`${API_PREFIX}/`) &&
@@ -84,6 +96,7 @@ export function apiRoutes(options: { readonly platform: Platform }): OpenAPIHono
   routes.route(API_PREFIX, catalogRoutes({ platform }));
   routes.route(API_PREFIX, endorsementReadRoutes({ platform }));
   routes.route(API_PREFIX, logProofRoutes({ platform }));
+  routes.route(API_PREFIX, walletOfferRoutes({ platform }));
   const api = createRouter<ApiEnv>();
   api.use('*', bearerAuth({ platform }));
   api.route('/', issuerRoutes({ platform }));
@@ -107,5 +120,7 @@ export function apiRoutes(options: { readonly platform: Platform }): OpenAPIHono
   api.route('/', analyticsRoutes({ platform }));
   routes.route(API_PREFIX, api);
   routes.route('/', vcApiRoutes({ platform }));
+  routes.route('/', openId4VciRoutes({ platform }));
+  routes.route('/', vcApiExchangeRoutes({ platform }));
   return routes;
 }

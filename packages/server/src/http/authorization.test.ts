@@ -208,6 +208,14 @@ const CASES: readonly Case[] = [
     expect: { none: 401, viewer: 403, issuer: 409, other: 404, admin: 409 },
   },
   {
+    // Before the revocation below: a revoked credential is offered to no wallet.
+    method: 'POST',
+    route: '/api/v1/credentials/{credentialId}/offers',
+    path: (w) => `/api/v1/credentials/${w.credentialId}/offers`,
+    body: () => ({}),
+    expect: { none: 401, viewer: 403, issuer: 201, other: 404, admin: 201 },
+  },
+  {
     method: 'POST',
     route: '/api/v1/credentials/{credentialId}/revoke',
     path: (w) => `/api/v1/credentials/${w.credentialId}/revoke`,

@@ -97,6 +97,7 @@ const OPERATIONS = [
   'DELETE /api/v1/issuers/{id}/partnerships/{partnerId}',
   'POST /api/v1/issuers/{id}/clr',
   'POST /credentials/issue',
+  'POST /api/v1/credentials/{id}/offers',
   'POST /credentials/verify',
   'GET /issuers/{slug}/did.json',
   'GET /issuers/{slug}/status/{listId}',

@@ -26,6 +26,9 @@ export function startWebhookWorker(options: {
         nextSweep = now() + SWEEP_EVERY_MS;
         const expired = await options.platform.events.sweepExpired();
         if (expired > 0) options.logger?.info({ expired }, 'credential expiries recorded');
+        const forgotten = await options.platform.wallet.forgetExpired();
+        if (forgotten > 0)
+          options.logger?.debug({ forgotten }, 'expired wallet offers, nonces and exchanges forgotten');
       }
       const attempts = await options.platform.webhooks.process({ signal });
       if (attempts > 0) options.logger?.debug({ attempts }, 'webhook deliveries attempted');

@@ -274,6 +274,16 @@ export const STOPS: readonly Stop[] = [
     route: '/credentials/:id',
     path: (w) => `/credentials/${w.acceptedCredential}`,
   },
+  {
+    audience: 'earner',
+    name: 'add-to-wallet',
+    route: '/account/credentials/:id/wallet',
+    // The form on the earner's own credential page opens the offers this page shows.
+    reach: async (page, w, url) => {
+      await page.goto(`${url}/credentials/${w.acceptedCredential}`);
+      return submitted(page, () => page.getByRole('button', { name: 'Add to wallet' }).click());
+    },
+  },
 
   { audience: 'console', name: 'console', route: '/console', path: () => '/console' },
   { audience: 'console', name: 'dashboard', route: '/console/:slug', path: () => CONSOLE },

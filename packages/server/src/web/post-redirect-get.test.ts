@@ -24,6 +24,10 @@ const NOT_REDIRECTED: Readonly<Record<string, string>> = {
   '/credentials/issue': 'the W3C VC API (JSON), not a page',
   '/credentials/verify': 'the W3C VC API (JSON), not a page',
   '/credentials/:id/events/:action': "the share buttons' beacon: 204, no page",
+  '/openid4vci/token': 'the OpenID4VCI token endpoint (OAuth JSON for wallets), not a page',
+  '/openid4vci/nonce': 'the OpenID4VCI nonce endpoint (JSON for wallets), not a page',
+  '/openid4vci/credential': 'the OpenID4VCI credential endpoint (JSON for wallets), not a page',
+  '/exchanges/:id': 'a VC-API exchange (JSON for wallets), not a page',
   '/verify':
     'checks what was posted (a file, a paste) and changes nothing; the result cannot live in an address',
   '/verifications/:id': 'compares a posted copy with a shared result and changes nothing',
@@ -204,6 +208,15 @@ describe('Post/Redirect/Get: every form a page posts answers its success with 30
         return { path: `/claim/${secret}/accept`, fields: {}, as: new WebSession(test) };
       },
       lands: /^\/account\/credentials\/[0-9a-f-]{36}\/accepted$/,
+    },
+    {
+      route: '/account/credentials/:id/wallet',
+      post: async () => ({
+        path: `/account/credentials/${credentials[0]}/wallet`,
+        fields: { bindToHolder: 'yes' },
+        as: earner,
+      }),
+      lands: /^\/account\/credentials\/[0-9a-f-]{36}\/wallet\?exchange=[0-9a-f-]{36}&offer=[0-9a-f-]{36}$/,
     },
     {
       route: '/claim/:secret/decline',

@@ -1,3 +1,4 @@
+export { didJwkDocument, didJwkFromPublicKey, type Ed25519PublicJwk, parseDidJwk } from './did-jwk.js';
 export {
   DID_CONTEXT,
   type DidDocument,

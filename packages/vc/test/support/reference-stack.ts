@@ -58,6 +58,12 @@ export interface ReferenceSigner {
   readonly did: string;
   readonly verificationMethod: string;
   sign(credential: Record<string, unknown>, created: string): Promise<Record<string, unknown>>;
+  /** A DID-authentication VerifiablePresentation (proof purpose authentication) over `challenge`. */
+  authenticate(options: {
+    challenge: string;
+    domain?: string;
+    holder?: string;
+  }): Promise<Record<string, unknown>>;
 }
 
 /** A reference-stack signer for a did:key derived from `seed`. */
@@ -87,6 +93,17 @@ export async function createReferenceSigner(seed: Uint8Array): Promise<Reference
       return referenceVc.issue({
         credential: structuredClone(credential),
         suite,
+        documentLoader: referenceDocumentLoader,
+      });
+    },
+    async authenticate(options) {
+      const suite = new DataIntegrityProof({ signer: keyPair.signer(), cryptosuite: eddsaRdfc2022 });
+      const presentation = referenceVc.createPresentation({ holder: options.holder ?? did, version: 2.0 });
+      return referenceVc.signPresentation({
+        presentation,
+        suite,
+        challenge: options.challenge,
+        ...(options.domain === undefined ? {} : { domain: options.domain }),
         documentLoader: referenceDocumentLoader,
       });
     },

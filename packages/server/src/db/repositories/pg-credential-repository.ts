@@ -21,6 +21,7 @@ import { credentialEvents } from '../schema/credential-events.js';
 import { credentials } from '../schema/credentials.js';
 import { earnerCredentials } from '../schema/earner-credentials.js';
 import { earnerEmails } from '../schema/earner-emails.js';
+import { walletCopies } from '../schema/wallet.js';
 import { guarded, isUuid, pageLimit, pageOffset } from './query-helpers.js';
 
 const MAX_LOOKUP = 1000;
@@ -325,6 +326,13 @@ export class PgCredentialRepository implements CredentialRepository {
           and(
             inArray(credentials.achievementId, ids),
             isNull(credentials.revokedAt),
+            // A wallet's holder-bound copy is the same earner's credential again, not another earner.
+            notExists(
+              this.#db
+                .select({ one: sql`1` })
+                .from(walletCopies)
+                .where(eq(walletCopies.credentialId, credentials.id)),
+            ),
             // `mayReadCredential` for a stranger: a public count must not reveal who keeps a credential
             // hidden. Accepted and public, or decided by nobody and in nobody's portfolio.
             or(

@@ -51,4 +51,5 @@ export {
 } from './transparency-log.js';
 export { users } from './users.js';
 export { verificationJobItems, verificationJobs } from './verification-jobs.js';
+export { walletCopies, walletExchanges, walletNonces, walletOffers } from './wallet.js';
 export { webhookAttempts, webhookDeliveries, webhookEndpoints } from './webhooks.js';

@@ -6,6 +6,7 @@ import { queueCredentialChanges } from '../pathway/queue-credential-changes.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { CredentialEvent, CredentialRecord } from '../ports/index.js';
 import { refreshTalentEvidence, withdrawTalentEvidence } from '../talent/talent-evidence.js';
+import { followOriginal } from '../wallet/holder-bound-copy.js';
 import { recipientLookupHash } from './recipient-lookup-hash.js';
 
 export const RevokeInputSchema = z.strictObject({ reason: z.string().trim().min(1).max(1000) });
@@ -82,6 +83,8 @@ export async function revokeCredential(
   return context.storage.transaction(async (repositories) => {
     const at = context.now();
     const revoked = await repositories.credentials.revoke({ id, reason, at });
+    // After the original's row is updated (and so locked): a copy being made waits, then sees the revocation.
+    await followOriginal(repositories, id, { kind: 'revoke', reason, at });
     await withdrawTalentEvidence(repositories, [id]);
     if (record.revokedAt === null) {
       await repositories.credentials.recordEvent({
@@ -142,6 +145,11 @@ async function changeSuspension(
       at,
     });
     if (changed === null) return { record, changed: false, queuedJobIds: [] };
+    await followOriginal(repositories, id, {
+      kind: change.suspend ? 'suspend' : 'reinstate',
+      reason: change.reason,
+      at,
+    });
     if (change.suspend) await withdrawTalentEvidence(repositories, [id]);
     if (changed.statusListId !== null && changed.statusIndex !== null) {
       await repositories.statusLists.setStatus({

@@ -47,9 +47,12 @@ async function discloseCredential(
   context: PlatformContext,
   credentialId: string,
 ): Promise<CredentialDisclosure> {
+  // A holder-bound copy (see `holderBoundCopy`) is disclosed as its original is: the earner's choice
+  // about the credential governs every signed form of it.
+  const disclosed = (await context.storage.wallet.findOriginal({ credentialId })) ?? credentialId;
   const [choice, ownerId] = await Promise.all([
-    context.storage.portfolios.findChoice({ credentialId }),
-    context.storage.portfolios.findOwner({ credentialId }),
+    context.storage.portfolios.findChoice({ credentialId: disclosed }),
+    context.storage.portfolios.findOwner({ credentialId: disclosed }),
   ]);
   return { choice, ownerId };
 }

@@ -222,3 +222,9 @@ export {
   type VerificationJobState,
 } from './verification-job-repository.js';
 export { VISIBILITIES, type Visibility } from './visibility.js';
+export type {
+  NewWalletOffer,
+  WalletExchange,
+  WalletOffer,
+  WalletRepository,
+} from './wallet-repository.js';

@@ -36,6 +36,7 @@ import type { TalentRepository } from './talent-repository.js';
 import type { TransparencyLogRepository } from './transparency-log-repository.js';
 import type { UserRepository } from './user-repository.js';
 import type { VerificationJobRepository } from './verification-job-repository.js';
+import type { WalletRepository } from './wallet-repository.js';
 import type { WebhookRepository } from './webhook-repository.js';
 
 /** Every repository, all bound to the same connection or transaction. */
@@ -83,6 +84,8 @@ export interface Repositories {
   readonly webhooks: WebhookRepository;
   /** The transparency log: every issued credential and issuer key event, append-only. */
   readonly transparencyLog: TransparencyLogRepository;
+  /** Wallet delivery: credential offers, nonces, exchanges, holder-bound copies. */
+  readonly wallet: WalletRepository;
 }
 
 /** The storage a use case needs: repositories, and a way to make several writes all-or-nothing. */

@@ -29,6 +29,7 @@ import { recipientMatchEn } from './recipient-match.js';
 import { sharedVerificationsEn } from './shared-verifications.js';
 import { transparencyLogEn } from './transparency-log.js';
 import { verificationChecksEn } from './verification-checks.js';
+import { walletEn } from './wallet.js';
 import { webhooksEn } from './webhooks.js';
 import { workforceEn } from './workforce.js';
 
@@ -41,6 +42,7 @@ export const en = {
   ...earnerSkillsEn,
   ...publicPortfolioEn,
   ...profilePhotoEn,
+  ...walletEn,
   ...earnerRolesEn,
   ...earnerSharingEn,
   ...consoleShellEn,

@@ -28,6 +28,7 @@ import { recipientMatchFr } from './recipient-match.js';
 import { sharedVerificationsFr } from './shared-verifications.js';
 import { transparencyLogFr } from './transparency-log.js';
 import { verificationChecksFr } from './verification-checks.js';
+import { walletFr } from './wallet.js';
 import { webhooksFr } from './webhooks.js';
 import { workforceFr } from './workforce.js';
 
@@ -37,6 +38,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...earnerSkillsFr,
   ...publicPortfolioFr,
   ...profilePhotoFr,
+  ...walletFr,
   ...earnerRolesFr,
   ...earnerSharingFr,
   ...consoleShellFr,

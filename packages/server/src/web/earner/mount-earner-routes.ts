@@ -10,6 +10,7 @@ import { mountRolesRoutes } from './roles-routes.js';
 import { mountSettingsRoutes } from './settings-routes.js';
 import { mountSharingRoutes } from './sharing-routes.js';
 import { mountSkillsRoutes } from './skills-routes.js';
+import { mountWalletRoutes } from './wallet-routes.js';
 import { mountWorkforceRoutes } from './workforce-routes.js';
 
 /**
@@ -28,4 +29,5 @@ export function mountEarnerRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
   mountSharingRoutes(web, deps);
   mountWorkforceRoutes(web, deps);
   mountPathwayRoutes(web, deps);
+  mountWalletRoutes(web, deps);
 }

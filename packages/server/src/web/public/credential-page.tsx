@@ -312,6 +312,9 @@ export function IssuedCredentialPage(props: {
         </div>
       </div>
       {page.viewerIsOwner ? <OwnerControls c={c} page={page} /> : null}
+      {page.viewerIsOwner && notInForce === null && standing === 'verified' ? (
+        <AddToWallet c={c} id={id} />
+      ) : null}
       <CredentialBody c={c} fields={fields} withSkills={false} />
       <VerificationPanel c={c} report={report} collapsePassed />
       <TransparencyLogLine c={c} id={page.credential.id} position={props.logPosition} />
@@ -434,6 +437,35 @@ function TransparencyLogLine(props: {
       )}
       <a href={`/api/v1/credentials/${props.id}/log-proof`}>{t('log.proof')}</a>
     </p>
+  );
+}
+
+/** The owner's way to a wallet app: the form opens single-use offers and shows them on the next page. */
+function AddToWallet(props: { readonly c: Context<WebEnv>; readonly id: string }) {
+  const t = props.c.get('t');
+  return (
+    <section aria-labelledby="wallet-heading" data-add-to-wallet>
+      <h2 id="wallet-heading">{t('wallet.heading')}</h2>
+      <p>{t('wallet.lead')}</p>
+      <PostForm c={props.c} action={`/account/credentials/${props.id}/wallet`}>
+        <p class="checkbox">
+          <input
+            id="wallet-bind"
+            type="checkbox"
+            name="bindToHolder"
+            value="yes"
+            aria-describedby="wallet-bind-hint"
+          />
+          <label for="wallet-bind">{t('wallet.bind')}</label>
+        </p>
+        <p class="hint" id="wallet-bind-hint">
+          {t('wallet.bindHint')}
+        </p>
+        <div class="actions">
+          <button type="submit">{t('wallet.add')}</button>
+        </div>
+      </PostForm>
+    </section>
   );
 }
 
