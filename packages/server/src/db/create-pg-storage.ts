@@ -19,6 +19,7 @@ import { PgEndorsementRepository } from './repositories/pg-endorsement-repositor
 import { PgEndorsementRequestRepository } from './repositories/pg-endorsement-request-repository.js';
 import { PgEventRepository } from './repositories/pg-event-repository.js';
 import { PgImportedCredentialRepository } from './repositories/pg-imported-credential-repository.js';
+import { PgObApiRepository } from './repositories/pg-ob-api-repository.js';
 import { PgIssuerKeyRepository } from './repositories/pg-issuer-key-repository.js';
 import { PgIssuerRepository } from './repositories/pg-issuer-repository.js';
 import { PgJobQueue } from './repositories/pg-job-queue.js';
@@ -76,6 +77,7 @@ export function createPgStorage(options: CreatePgStorageOptions): Storage {
     emailTokens: new PgEmailTokenRepository({ db }),
     portfolios: new PgPortfolioRepository({ db }),
     importedCredentials: new PgImportedCredentialRepository({ db }),
+    obApi: new PgObApiRepository({ db }),
     pathwayFollows: new PgPathwayFollowRepository({ db }),
     mailOutbox: new PgMailOutbox({ db }),
     notifications: new PgNotificationRepository({ db }),

@@ -15,6 +15,7 @@ export { endorsementRequests } from './endorsement-requests.js';
 export { endorsements } from './endorsements.js';
 export { events } from './events.js';
 export { importedCredentials } from './imported-credentials.js';
+export { obApiClients, obApiGrants, obApiTokens } from './ob-api.js';
 export { issuerKeys } from './issuer-keys.js';
 export { issuers } from './issuers.js';
 export { jobs } from './jobs.js';

@@ -93,6 +93,16 @@ export type {
 } from './imported-credential-repository.js';
 export type { IssuerKey, IssuerKeyRepository, NewIssuerKey } from './issuer-key-repository.js';
 export {
+  type ConnectedApp,
+  OB_API_TOKEN_KINDS,
+  type ObApiClient,
+  type ObApiGrant,
+  type ObApiRepository,
+  type ObApiToken,
+  type ObApiTokenKind,
+  type ObApiTokenWithGrant,
+} from './ob-api-repository.js';
+export {
   ISSUER_KINDS,
   type Issuer,
   type IssuerAddress,

@@ -21,6 +21,7 @@ import type { IssuerKeyRepository } from './issuer-key-repository.js';
 import type { IssuerRepository } from './issuer-repository.js';
 import type { JobQueue } from './job-queue.js';
 import type { MailOutbox } from './mail-outbox.js';
+import type { ObApiRepository } from './ob-api-repository.js';
 import type { NotificationRepository } from './notification-repository.js';
 import type { OutcomeRepository } from './outcome-repository.js';
 import type { PartnershipRepository } from './partnership-repository.js';
@@ -60,6 +61,8 @@ export interface Repositories {
   readonly emailTokens: EmailTokenRepository;
   readonly portfolios: PortfolioRepository;
   readonly importedCredentials: ImportedCredentialRepository;
+  /** The OB 3.0 API's OAuth clients, earners' grants to them, and their codes and tokens (hashed). */
+  readonly obApi: ObApiRepository;
   readonly pathwayFollows: PathwayFollowRepository;
   readonly mailOutbox: MailOutbox;
   readonly notifications: NotificationRepository;
