@@ -157,6 +157,13 @@ import {
   viewUnsubscribe,
 } from './notify/notification-settings.js';
 import { sweepExpiryReminders } from './notify/sweep-expiry-reminders.js';
+import { authenticateObToken } from './ob-api/authenticate-ob-token.js';
+import { answerAuthorization, checkAuthorization } from './ob-api/authorize-client.js';
+import { disconnectApp, listConnectedApps } from './ob-api/connected-apps.js';
+import { exchangeToken, revokeObToken } from './ob-api/exchange-token.js';
+import { listHostedCredentials, upsertHostedCredential } from './ob-api/hosted-credentials.js';
+import { hostedProfile, updateHostedProfile } from './ob-api/hosted-profile.js';
+import { registerClient } from './ob-api/register-client.js';
 import { achievementOutcomes } from './outcomes/achievement-outcomes.js';
 import {
   answerSurvey,
@@ -862,6 +869,26 @@ export function createPlatformWithContext(options: PlatformOptions) {
         context.storage.pathwayFollows.follow({ earnerId, pathwayId }),
       unfollow: (earnerId: string, pathwayId: string) =>
         context.storage.pathwayFollows.unfollow({ earnerId, pathwayId }),
+    },
+    /**
+     * The OB 3.0 API's Host role: OAuth 2.0 clients registered by RFC 7591, the earner's consent (a
+     * code bound to PKCE), tokens (refresh rotates; all stored hashed), and the earner's credentials and
+     * profile for a token's scopes. Pushed credentials go through the import's verification.
+     */
+    obApi: {
+      registerClient: bind(context, registerClient),
+      checkAuthorization: bind(context, checkAuthorization),
+      answerAuthorization: bind(context, answerAuthorization),
+      exchangeToken: bind(context, exchangeToken),
+      revokeToken: bind(context, revokeObToken),
+      authenticate: bind(context, authenticateObToken),
+      listCredentials: bind(context, listHostedCredentials),
+      upsertCredential: (earnerId: string, input: CredentialInput) =>
+        upsertHostedCredential(context, (credential) => verify(credential), earnerId, input),
+      profile: bind(context, hostedProfile),
+      updateProfile: bind(context, updateHostedProfile),
+      connectedApps: bind(context, listConnectedApps),
+      disconnect: bind(context, disconnectApp),
     },
     mail: {
       /** One delivery step of the outbox (see `startMailWorker`). */
