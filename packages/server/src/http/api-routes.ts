@@ -6,6 +6,7 @@ import type { ClientLimit } from '../edge/rate-limits.js';
 import type { ApiEnv } from './app-env.js';
 import { createRouter } from './create-router.js';
 import { bearerAuth } from './middleware/bearer-auth.js';
+import { obApiRoutes } from './ob-api/ob-api-routes.js';
 import { achievementRoutes } from './routes/achievement-routes.js';
 import { analyticsRoutes } from './routes/analytics-routes.js';
 import { apiKeyRoutes } from './routes/api-key-routes.js';
@@ -76,7 +77,7 @@ export const API_CLIENT_LIMITS: readonly ClientLimit[] = [
   { methods: ['POST'], path: /^\/credentials\/verify\/?$/, name: 'verify-client' },
 ];
 
-/** The versioned REST API under `/api/v1` (bearer tokens only) and the W3C VC API. */
+/** The versioned REST API under `/api/v1` (bearer tokens only), the W3C VC API and the OB 3.0 API. */
 export function apiRoutes(options: { readonly platform: Platform }): OpenAPIHono<PublicEnv> {
   const { platform } = options;
   const routes = createRouter<PublicEnv>();
@@ -107,5 +108,7 @@ export function apiRoutes(options: { readonly platform: Platform }): OpenAPIHono
   api.route('/', analyticsRoutes({ platform }));
   routes.route(API_PREFIX, api);
   routes.route('/', vcApiRoutes({ platform }));
+  // OB 3.0 at /ims/ob/v3p0: its own OAuth 2.0 tokens, not the API keys of /api/v1.
+  routes.route('/', obApiRoutes({ platform }));
   return routes;
 }

@@ -23,6 +23,7 @@ import { issuerTrustEn } from './issuer-trust.js';
 import { notificationsEn } from './notifications.js';
 import { ob2VerificationEn } from './ob2-verification.js';
 import { outcomesEn } from './outcomes.js';
+import { connectedAppsEn } from './connected-apps.js';
 import { profilePhotoEn } from './profile-photo.js';
 import { publicPortfolioEn } from './public-portfolio.js';
 import { recipientMatchEn } from './recipient-match.js';
@@ -41,6 +42,7 @@ export const en = {
   ...earnerSkillsEn,
   ...publicPortfolioEn,
   ...profilePhotoEn,
+  ...connectedAppsEn,
   ...earnerRolesEn,
   ...earnerSharingEn,
   ...consoleShellEn,

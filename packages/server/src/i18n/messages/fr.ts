@@ -22,6 +22,7 @@ import { issuerTrustFr } from './issuer-trust.js';
 import { notificationsFr } from './notifications.js';
 import { ob2VerificationFr } from './ob2-verification.js';
 import { outcomesFr } from './outcomes.js';
+import { connectedAppsFr } from './connected-apps.js';
 import { profilePhotoFr } from './profile-photo.js';
 import { publicPortfolioFr } from './public-portfolio.js';
 import { recipientMatchFr } from './recipient-match.js';
@@ -37,6 +38,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...earnerSkillsFr,
   ...publicPortfolioFr,
   ...profilePhotoFr,
+  ...connectedAppsFr,
   ...earnerRolesFr,
   ...earnerSharingFr,
   ...consoleShellFr,

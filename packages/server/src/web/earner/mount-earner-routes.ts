@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import type { WebDeps, WebEnv } from '../shared/web-env.js';
 import { mountAccountRoutes } from './account-routes.js';
 import { mountClaimRoutes } from './claim-routes.js';
+import { mountConnectedAppsRoutes } from './connected-apps-routes.js';
 import { mountImportRoutes } from './import-routes.js';
 import { mountOutcomeSurveyRoutes } from './outcome-survey-section.js';
 import { mountPathwayRoutes } from './pathway-routes.js';
@@ -13,8 +14,8 @@ import { mountSkillsRoutes } from './skills-routes.js';
 import { mountWorkforceRoutes } from './workforce-routes.js';
 
 /**
- * The earner's own pages: claiming, their credentials and imports, settings, skills, roles, sharing (with
- * employers' workforce invitations), pathways.
+ * The earner's own pages: claiming, their credentials and imports, settings, the apps connected through
+ * the OB 3.0 API, skills, roles, sharing (with employers' workforce invitations), pathways.
  */
 export function mountEarnerRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
   mountClaimRoutes(web, deps);
@@ -22,6 +23,7 @@ export function mountEarnerRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
   mountOutcomeSurveyRoutes(web, deps);
   mountImportRoutes(web, deps);
   mountSettingsRoutes(web, deps);
+  mountConnectedAppsRoutes(web, deps);
   mountPhotoRoutes(web, deps);
   mountSkillsRoutes(web, deps);
   mountRolesRoutes(web, deps);
