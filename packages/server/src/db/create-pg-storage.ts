@@ -19,12 +19,12 @@ import { PgEndorsementRepository } from './repositories/pg-endorsement-repositor
 import { PgEndorsementRequestRepository } from './repositories/pg-endorsement-request-repository.js';
 import { PgEventRepository } from './repositories/pg-event-repository.js';
 import { PgImportedCredentialRepository } from './repositories/pg-imported-credential-repository.js';
-import { PgObApiRepository } from './repositories/pg-ob-api-repository.js';
 import { PgIssuerKeyRepository } from './repositories/pg-issuer-key-repository.js';
 import { PgIssuerRepository } from './repositories/pg-issuer-repository.js';
 import { PgJobQueue } from './repositories/pg-job-queue.js';
 import { PgMailOutbox } from './repositories/pg-mail-outbox.js';
 import { PgNotificationRepository } from './repositories/pg-notification-repository.js';
+import { PgObApiRepository } from './repositories/pg-ob-api-repository.js';
 import { PgOutcomeRepository } from './repositories/pg-outcome-repository.js';
 import { PgPartnershipRepository } from './repositories/pg-partnership-repository.js';
 import { PgPathwayEarnerRepository } from './repositories/pg-pathway-earner-repository.js';

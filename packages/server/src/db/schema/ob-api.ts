@@ -29,10 +29,7 @@ export const obApiClients = pgTable(
   },
   (t) => [
     check('ob_api_clients_auth_method', oneOf(t.tokenEndpointAuthMethod, AUTH_METHODS)),
-    check(
-      'ob_api_clients_secret',
-      sql`(${t.tokenEndpointAuthMethod} = 'none') = (${t.secretHash} is null)`,
-    ),
+    check('ob_api_clients_secret', sql`(${t.tokenEndpointAuthMethod} = 'none') = (${t.secretHash} is null)`),
   ],
 );
 

@@ -24,7 +24,11 @@ export async function authenticateObToken(context: PlatformContext, token: strin
     found.token.expiresAt <= context.now()
   )
     throw new ServerError(ServerErrorCode.UNAUTHORIZED, 'the access token is not valid, or was revoked');
-  return { earnerId: found.grant.earnerId, clientId: found.grant.clientId, scopes: splitScope(found.token.scope) };
+  return {
+    earnerId: found.grant.earnerId,
+    clientId: found.grant.clientId,
+    scopes: splitScope(found.token.scope),
+  };
 }
 
 /** FORBIDDEN (403, `insufficient_scope`) unless the token carries `scope`. */

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { hashSecret, newSecret } from '../earner/email-links.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { ObApiClient } from '../ports/index.js';
-import { joinScope, OB_LIFETIMES_MS, splitScope } from './ob-api-scopes.js';
 import { OAuthError } from './oauth-error.js';
+import { joinScope, OB_LIFETIMES_MS, splitScope } from './ob-api-scopes.js';
 
 /** The query of an authorization request (RFC 6749 §4.1.1 with PKCE, RFC 7636 §4.3), as received. */
 export interface AuthorizationQuery {
@@ -58,7 +58,9 @@ export async function checkAuthorization(
   query: AuthorizationQuery,
 ): Promise<AuthorizationRequest> {
   const client =
-    query.client_id === undefined ? null : await context.storage.obApi.findClient({ clientId: query.client_id });
+    query.client_id === undefined
+      ? null
+      : await context.storage.obApi.findClient({ clientId: query.client_id });
   if (client === null) throw new OAuthError('invalid_request', 'unknown client_id');
   // Exact string comparison (RFC 9700 §4.1.3): no prefix or pattern matching of redirect URIs.
   if (query.redirect_uri === undefined || !client.redirectUris.includes(query.redirect_uri))
@@ -66,8 +68,7 @@ export async function checkAuthorization(
   const back = { redirectUri: query.redirect_uri, state: query.state };
   const refuse = (code: OAuthError['code'], message: string) =>
     new AuthorizationRefused(back, new OAuthError(code, message));
-  if (query.response_type !== 'code')
-    throw refuse('unsupported_response_type', 'response_type must be code');
+  if (query.response_type !== 'code') throw refuse('unsupported_response_type', 'response_type must be code');
   if (query.state === undefined || query.state === '' || query.state.length > 1000)
     throw refuse('invalid_request', 'state is required');
   if (query.code_challenge_method !== 'S256' || !S256_CHALLENGE.test(query.code_challenge ?? ''))

@@ -8,7 +8,11 @@ export async function listConnectedApps(context: PlatformContext, earnerId: stri
 }
 
 /** Ends every grant the earner gave this app: its tokens stop working at once. */
-export async function disconnectApp(context: PlatformContext, earnerId: string, clientId: string): Promise<void> {
+export async function disconnectApp(
+  context: PlatformContext,
+  earnerId: string,
+  clientId: string,
+): Promise<void> {
   const revoked = await context.storage.obApi.revokeClient({ earnerId, clientId, at: context.now() });
   if (revoked === 0) throw new ServerError(ServerErrorCode.NOT_FOUND, 'no such connected app');
 }

@@ -1,11 +1,11 @@
 import { hashSecret } from '../earner/email-links.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { ObApiTokenWithGrant } from '../ports/index.js';
-import { type ClientCredentials, authenticateClient } from './authenticate-client.js';
+import { authenticateClient, type ClientCredentials } from './authenticate-client.js';
 import { matchesChallenge } from './authorize-client.js';
 import { issueTokens, type TokenResponse } from './issue-tokens.js';
-import { joinScope, splitScope } from './ob-api-scopes.js';
 import { OAuthError } from './oauth-error.js';
+import { joinScope, splitScope } from './ob-api-scopes.js';
 
 /** The token request's form fields (RFC 6749 §4.1.3 and §6), as received. */
 export interface TokenForm {
@@ -72,7 +72,8 @@ export async function exchangeToken(
     );
   }
   if (form.grant_type === 'refresh_token') {
-    if (form.refresh_token === undefined) throw new OAuthError('invalid_request', 'refresh_token is required');
+    if (form.refresh_token === undefined)
+      throw new OAuthError('invalid_request', 'refresh_token is required');
     const tokenHash = hashSecret(form.refresh_token);
     // Rotation: the refresh token is used up here, and the answer carries its successor.
     const used = await context.storage.obApi.useToken({ tokenHash, kind: 'refresh', at: now });

@@ -34,7 +34,9 @@ async function heldCredentials(context: PlatformContext, earnerId: string): Prom
     context.storage.importedCredentials.list({ earnerId }),
   ]);
   // A declined credential is one the earner said is not theirs to show: no app reads it.
-  const declined = new Set(choices.filter((choice) => choice.choice === 'declined').map((c) => c.credentialId));
+  const declined = new Set(
+    choices.filter((choice) => choice.choice === 'declined').map((c) => c.credentialId),
+  );
   const held: Held[] = [
     ...issued
       .filter((record) => !declined.has(record.id))
@@ -118,12 +120,18 @@ export async function upsertHostedCredential(
     if (own !== undefined)
       return {
         created: false,
-        credential: own.jwt === null ? { kind: 'json', document: own.document } : { kind: 'jwt', jwt: own.jwt },
+        credential:
+          own.jwt === null ? { kind: 'json', document: own.document } : { kind: 'jwt', jwt: own.jwt },
       };
   }
   const imports = await context.storage.importedCredentials.list({ earnerId });
-  const previous = identity === null ? undefined : imports.find((item) => identityOf(item.document) === identity);
-  if (previous !== undefined && document !== undefined && timeOf(document, new Date(0)) < timeOf(previous.document, new Date(0)))
+  const previous =
+    identity === null ? undefined : imports.find((item) => identityOf(item.document) === identity);
+  if (
+    previous !== undefined &&
+    document !== undefined &&
+    timeOf(document, new Date(0)) < timeOf(previous.document, new Date(0))
+  )
     return {
       created: false,
       credential:
@@ -140,6 +148,8 @@ export async function upsertHostedCredential(
   return {
     created: previous === undefined,
     credential:
-      imported.jwt === null ? { kind: 'json', document: imported.document } : { kind: 'jwt', jwt: imported.jwt },
+      imported.jwt === null
+        ? { kind: 'json', document: imported.document }
+        : { kind: 'jwt', jwt: imported.jwt },
   };
 }

@@ -53,7 +53,9 @@ export async function updateHostedProfile(
   await earnerOf(context, earnerId);
   const updated = await context.storage.earners.update({
     id: earnerId,
-    ...(parsed.data.name === undefined ? {} : { displayName: parsed.data.name === '' ? null : parsed.data.name }),
+    ...(parsed.data.name === undefined
+      ? {}
+      : { displayName: parsed.data.name === '' ? null : parsed.data.name }),
     ...(parsed.data.description === undefined
       ? {}
       : { headline: parsed.data.description === '' ? null : parsed.data.description }),

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { hashSecret, newSecret } from '../earner/email-links.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { ObApiClient } from '../ports/index.js';
-import { isObScope, joinScope, splitScope } from './ob-api-scopes.js';
 import { OAuthError } from './oauth-error.js';
+import { isObScope, joinScope, splitScope } from './ob-api-scopes.js';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 

@@ -93,16 +93,6 @@ export type {
 } from './imported-credential-repository.js';
 export type { IssuerKey, IssuerKeyRepository, NewIssuerKey } from './issuer-key-repository.js';
 export {
-  type ConnectedApp,
-  OB_API_TOKEN_KINDS,
-  type ObApiClient,
-  type ObApiGrant,
-  type ObApiRepository,
-  type ObApiToken,
-  type ObApiTokenKind,
-  type ObApiTokenWithGrant,
-} from './ob-api-repository.js';
-export {
   ISSUER_KINDS,
   type Issuer,
   type IssuerAddress,
@@ -127,6 +117,16 @@ export {
   NOTIFICATION_DEFAULTS,
   NOTIFICATION_KINDS,
 } from './notification-repository.js';
+export {
+  type ConnectedApp,
+  OB_API_TOKEN_KINDS,
+  type ObApiClient,
+  type ObApiGrant,
+  type ObApiRepository,
+  type ObApiToken,
+  type ObApiTokenKind,
+  type ObApiTokenWithGrant,
+} from './ob-api-repository.js';
 export {
   isOutcome,
   isOutcomeWave,

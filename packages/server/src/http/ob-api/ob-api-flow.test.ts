@@ -80,7 +80,10 @@ describe.each(testDrivers())('the OB 3.0 API, Host role, on %s', (driver) => {
     };
     const page = await browser.get(`/account/apps/authorize?${new URLSearchParams(fields)}`);
     expect(page.status).toBe(200);
-    const answer = await browser.post('/account/apps/authorize', { ...fields, decision: options.decision ?? 'allow' });
+    const answer = await browser.post('/account/apps/authorize', {
+      ...fields,
+      decision: options.decision ?? 'allow',
+    });
     expect(answer.status).toBe(303);
     const location = new URL(answer.headers.get('location') ?? '');
     expect(`${location.origin}${location.pathname}`).toBe(fields.redirect_uri);
@@ -102,23 +105,28 @@ describe.each(testDrivers())('the OB 3.0 API, Host role, on %s', (driver) => {
     return response.body as { access_token: string; refresh_token: string; scope: string };
   }
 
-  const getCredentials = (token: string, query = '') =>
-    test.call(`${BASE}/credentials${query}`, { token });
+  const getCredentials = (token: string, query = '') => test.call(`${BASE}/credentials${query}`, { token });
 
   beforeAll(async () => {
     test = await openTestApp(driver, { web: { secureCookies: false, devMailbox: true } });
     const { achievement } = await seedIssuer(test.platform);
     for (let index = 0; index < 3; index += 1) {
-      const issued = await test.platform.credentials.issue({ kind: 'admin' }, {
-        achievementId: achievement.id,
-        recipient: { email: 'alice@example.org' },
-      });
+      const issued = await test.platform.credentials.issue(
+        { kind: 'admin' },
+        {
+          achievementId: achievement.id,
+          recipient: { email: 'alice@example.org' },
+        },
+      );
       issuedToAlice.push(issued.record.document.id as string);
     }
-    await test.platform.credentials.issue({ kind: 'admin' }, {
-      achievementId: achievement.id,
-      recipient: { email: 'bob@example.org' },
-    });
+    await test.platform.credentials.issue(
+      { kind: 'admin' },
+      {
+        achievementId: achievement.id,
+        recipient: { email: 'bob@example.org' },
+      },
+    );
     alice = new WebSession(test);
     await alice.signIn('alice@example.org');
     bob = new WebSession(test);
@@ -150,7 +158,9 @@ describe.each(testDrivers())('the OB 3.0 API, Host role, on %s', (driver) => {
         },
       },
     });
-    expect(Object.keys(scheme.flows.authorizationCode.scopes).sort()).toEqual(Object.values(OB_SCOPES).sort());
+    expect(Object.keys(scheme.flows.authorizationCode.scopes).sort()).toEqual(
+      Object.values(OB_SCOPES).sort(),
+    );
   });
 
   it('registers a client by RFC 7591, refusing URLs off its host, plain http and unknown scopes', async () => {
@@ -240,7 +250,12 @@ describe.each(testDrivers())('the OB 3.0 API, Host role, on %s', (driver) => {
     expect(wrong.status).toBe(400);
     expect(wrong.body.error).toBe('invalid_grant');
     expect(wrong.headers.get('cache-control')).toBe('no-store');
-    const again = await tokenRequest({ grant_type: 'authorization_code', code, redirect_uri: CALLBACK, code_verifier: verifier });
+    const again = await tokenRequest({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: CALLBACK,
+      code_verifier: verifier,
+    });
     expect(again.status).toBe(400);
     expect(again.body.error).toBe('invalid_grant');
   });
@@ -273,7 +288,11 @@ describe.each(testDrivers())('the OB 3.0 API, Host role, on %s', (driver) => {
 
   it('runs the whole flow: token, upsert, paged reads, profile, refresh, revoke', async () => {
     const tokens = await connect(alice);
-    expect(tokens).toMatchObject({ token_type: 'Bearer', expires_in: 3600, scope: ALL_SCOPES.split(' ').sort().join(' ') });
+    expect(tokens).toMatchObject({
+      token_type: 'Bearer',
+      expires_in: 3600,
+      scope: ALL_SCOPES.split(' ').sort().join(' '),
+    });
 
     // Upsert: a credential from elsewhere, verified like an import, lands in Alice's backpack (201)…
     const pushed = await test.call(`${BASE}/credentials`, { token: tokens.access_token, json: ELSEWHERE });
@@ -283,7 +302,10 @@ describe.each(testDrivers())('the OB 3.0 API, Host role, on %s', (driver) => {
     // …and the same credential again replaces it (200), not a second copy.
     const again = await test.call(`${BASE}/credentials`, { token: tokens.access_token, json: ELSEWHERE });
     expect(again.status).toBe(200);
-    const second = await test.call(`${BASE}/credentials`, { token: tokens.access_token, json: ELSEWHERE_TOO });
+    const second = await test.call(`${BASE}/credentials`, {
+      token: tokens.access_token,
+      json: ELSEWHERE_TOO,
+    });
     expect(second.status).toBe(201);
     const imports = (await test.platform.earners.portfolio(await earnerIdOf(alice))).filter(
       (item) => item.kind === 'imported',
@@ -332,7 +354,10 @@ describe.each(testDrivers())('the OB 3.0 API, Host role, on %s', (driver) => {
     expect(schemaErrors('profile', put.body)).toEqual([]);
 
     // Refresh rotates: the new refresh token works, the old one is spent, and replaying it ends the grant.
-    const refreshed = await tokenRequest({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token });
+    const refreshed = await tokenRequest({
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token,
+    });
     expect(refreshed.status).toBe(200);
     expect(refreshed.body.refresh_token).not.toBe(tokens.refresh_token);
     expect((await getCredentials(refreshed.body.access_token)).status).toBe(200);
@@ -362,15 +387,17 @@ describe.each(testDrivers())('the OB 3.0 API, Host role, on %s', (driver) => {
     expect(refused.headers.get('www-authenticate')).toContain('invalid_token');
     expect(schemaErrors('imsx', refused.body)).toEqual([]);
     expect(refused.body).toMatchObject({ imsx_codeMajor: 'failure', imsx_severity: 'error' });
-    expect(refused.body.imsx_codeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue).toBe('unauthorizedrequest');
+    expect(refused.body.imsx_codeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue).toBe(
+      'unauthorizedrequest',
+    );
     // Revoking the refresh token ends the whole grant.
     await test.call(`${BASE}/revoke`, {
       body: new URLSearchParams({ token: tokens.refresh_token }).toString(),
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: basic(client) },
     });
-    expect((await tokenRequest({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token })).body.error).toBe(
-      'invalid_grant',
-    );
+    expect(
+      (await tokenRequest({ grant_type: 'refresh_token', refresh_token: tokens.refresh_token })).body.error,
+    ).toBe('invalid_grant');
   });
 
   it('refuses a token whose scope is too narrow with 403', async () => {
@@ -395,7 +422,9 @@ describe.each(testDrivers())('the OB 3.0 API, Host role, on %s', (driver) => {
     const before = Number((await getCredentials(aliceTokens.access_token)).headers.get('x-total-count'));
     const pushed = await test.call(`${BASE}/credentials`, { token: bobTokens.access_token, json: ELSEWHERE });
     expect(pushed.status).toBe(201);
-    expect(Number((await getCredentials(aliceTokens.access_token)).headers.get('x-total-count'))).toBe(before);
+    expect(Number((await getCredentials(aliceTokens.access_token)).headers.get('x-total-count'))).toBe(
+      before,
+    );
     expect((await getCredentials(bobTokens.access_token)).headers.get('x-total-count')).toBe('2');
   });
 
@@ -404,7 +433,10 @@ describe.each(testDrivers())('the OB 3.0 API, Host role, on %s', (driver) => {
     const page = await bob.get('/account/apps');
     expect(page.status).toBe(200);
     expect(page.text).toContain('Wallet Example');
-    const disconnected = await bob.post(`/account/apps/${encodeURIComponent(client.clientId)}/disconnect`, {});
+    const disconnected = await bob.post(
+      `/account/apps/${encodeURIComponent(client.clientId)}/disconnect`,
+      {},
+    );
     expect(disconnected.status).toBe(303);
     expect(disconnected.headers.get('location')).toBe('/account/apps?done=disconnected');
     expect((await getCredentials(tokens.access_token)).status).toBe(401);

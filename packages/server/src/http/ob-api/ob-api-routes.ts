@@ -1,11 +1,11 @@
-import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { assertObScope, type ObApiCaller } from '../../domain/ob-api/authenticate-ob-token.js';
-import type { ClientCredentials } from '../../domain/ob-api/authenticate-client.js';
-import type { HostedCredential } from '../../domain/ob-api/hosted-credentials.js';
-import { OB_SCOPES, type ObScope } from '../../domain/ob-api/ob-api-scopes.js';
-import { isOAuthError, OAuthError } from '../../domain/ob-api/oauth-error.js';
+import { Hono } from 'hono';
 import { ServerError, ServerErrorCode } from '../../domain/error/server-error.js';
+import type { ClientCredentials } from '../../domain/ob-api/authenticate-client.js';
+import { assertObScope, type ObApiCaller } from '../../domain/ob-api/authenticate-ob-token.js';
+import type { HostedCredential } from '../../domain/ob-api/hosted-credentials.js';
+import { isOAuthError, OAuthError } from '../../domain/ob-api/oauth-error.js';
+import { OB_SCOPES, type ObScope } from '../../domain/ob-api/ob-api-scopes.js';
 import type { Platform } from '../../domain/platform.js';
 import type { PublicEnv } from '../../edge/public-env.js';
 import { type ImsxCodeMinor, renderImsxError } from './imsx-status.js';
@@ -80,9 +80,12 @@ function integerParameter(c: Context<PublicEnv>, name: string, minimum: number):
   const value = c.req.query(name);
   if (value === undefined) return undefined;
   if (!/^\d{1,9}$/.test(value) || Number(value) < minimum)
-    throw Object.assign(new ServerError(ServerErrorCode.VALIDATION_ERROR, `${name} must be an integer of at least ${minimum}`), {
-      imsxMinor: 'invalid_query_parameter' as ImsxCodeMinor,
-    });
+    throw Object.assign(
+      new ServerError(ServerErrorCode.VALIDATION_ERROR, `${name} must be an integer of at least ${minimum}`),
+      {
+        imsxMinor: 'invalid_query_parameter' as ImsxCodeMinor,
+      },
+    );
   return Number(value);
 }
 
@@ -185,7 +188,10 @@ export function obApiRoutes(options: { readonly platform: Platform }): Hono<Publ
       try {
         const token = BEARER.exec(c.req.header('Authorization') ?? '')?.[1];
         if (token === undefined)
-          throw new ServerError(ServerErrorCode.UNAUTHORIZED, 'send an access token as `Authorization: Bearer <token>`');
+          throw new ServerError(
+            ServerErrorCode.UNAUTHORIZED,
+            'send an access token as `Authorization: Bearer <token>`',
+          );
         const caller = await platform.obApi.authenticate(token);
         assertObScope(caller, scope);
         return await handle(c, caller);
@@ -222,7 +228,10 @@ export function obApiRoutes(options: { readonly platform: Platform }): Hono<Publ
       if (type === 'application/json' || type === 'application/ld+json') {
         const body: unknown = await c.req.json().catch(() => null);
         if (typeof body !== 'object' || body === null || Array.isArray(body))
-          throw new ServerError(ServerErrorCode.VALIDATION_ERROR, 'send an AchievementCredential as a JSON object');
+          throw new ServerError(
+            ServerErrorCode.VALIDATION_ERROR,
+            'send an AchievementCredential as a JSON object',
+          );
         input = body as Record<string, unknown>;
       } else if (type === 'text/plain') {
         input = (await c.req.text()).trim();
@@ -252,7 +261,9 @@ export function obApiRoutes(options: { readonly platform: Platform }): Hono<Publ
       const body: unknown = await c.req.json().catch(() => {
         throw new ServerError(ServerErrorCode.VALIDATION_ERROR, 'send the whole Profile as a JSON object');
       });
-      return c.json(await platform.obApi.updateProfile(caller.earnerId, body), 200, { 'Cache-Control': 'no-store' });
+      return c.json(await platform.obApi.updateProfile(caller.earnerId, body), 200, {
+        'Cache-Control': 'no-store',
+      });
     }),
   );
 

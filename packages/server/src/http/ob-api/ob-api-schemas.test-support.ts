@@ -10,7 +10,10 @@ const addFormats =
 /** The official 1EdTech AchievementCredential JSON Schema, as bundled in shared/data. */
 const achievementCredentialSchema = JSON.parse(
   readFileSync(
-    new URL('../../../../../../shared/data/ob3/schema/ob_v3p0_achievementcredential_schema.json', import.meta.url),
+    new URL(
+      '../../../../../../shared/data/ob3/schema/ob_v3p0_achievementcredential_schema.json',
+      import.meta.url,
+    ),
     'utf8',
   ),
 ) as Record<string, unknown>;
@@ -115,5 +118,7 @@ export function schemaErrors(kind: keyof typeof validators, value: unknown): str
   const validate = validators[kind];
   return validate(value)
     ? []
-    : (validate.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? error.keyword}`);
+    : (validate.errors ?? []).map(
+        (error) => `${error.instancePath || '/'} ${error.message ?? error.keyword}`,
+      );
 }

@@ -45,7 +45,8 @@ export function serviceDescription(options: { readonly publicUrl: string; readon
     openapi: '3.0.1',
     info: {
       title: `${options.name} Open Badges 3.0 API`,
-      description: 'The Open Badges 3.0 API of this platform: earners connect apps to read and add credentials.',
+      description:
+        'The Open Badges 3.0 API of this platform: earners connect apps to read and add credentials.',
       termsOfService: urls.termsOfService,
       version: '3.0',
       'x-imssf-image': urls.image,
@@ -115,7 +116,8 @@ export function serviceDescription(options: { readonly publicUrl: string; readon
               'x-imssf-revocationUrl': urls.revoke,
               scopes: {
                 [OB_SCOPES.credentialReadonly]: 'Permission to read the credentials of the account holder',
-                [OB_SCOPES.credentialUpsert]: 'Permission to add credentials to the account holder’s backpack',
+                [OB_SCOPES.credentialUpsert]:
+                  'Permission to add credentials to the account holder’s backpack',
                 [OB_SCOPES.profileReadonly]: 'Permission to read the profile of the account holder',
                 [OB_SCOPES.profileUpdate]: 'Permission to update the profile of the account holder',
               },

@@ -2,6 +2,7 @@
 
 import { achievementWordsEn } from './achievement-words.js';
 import { catalogueEn } from './catalogue.js';
+import { connectedAppsEn } from './connected-apps.js';
 import { consoleAchievementsEn } from './console-achievements.js';
 import { consoleAnalyticsEn } from './console-analytics.js';
 import { consoleBulkEn } from './console-bulk.js';
@@ -23,7 +24,6 @@ import { issuerTrustEn } from './issuer-trust.js';
 import { notificationsEn } from './notifications.js';
 import { ob2VerificationEn } from './ob2-verification.js';
 import { outcomesEn } from './outcomes.js';
-import { connectedAppsEn } from './connected-apps.js';
 import { profilePhotoEn } from './profile-photo.js';
 import { publicPortfolioEn } from './public-portfolio.js';
 import { recipientMatchEn } from './recipient-match.js';

@@ -1,5 +1,6 @@
 import { achievementWordsFr } from './achievement-words.js';
 import { catalogueFr } from './catalogue.js';
+import { connectedAppsFr } from './connected-apps.js';
 import { consoleAchievementsFr } from './console-achievements.js';
 import { consoleAnalyticsFr } from './console-analytics.js';
 import { consoleBulkFr } from './console-bulk.js';
@@ -22,7 +23,6 @@ import { issuerTrustFr } from './issuer-trust.js';
 import { notificationsFr } from './notifications.js';
 import { ob2VerificationFr } from './ob2-verification.js';
 import { outcomesFr } from './outcomes.js';
-import { connectedAppsFr } from './connected-apps.js';
 import { profilePhotoFr } from './profile-photo.js';
 import { publicPortfolioFr } from './public-portfolio.js';
 import { recipientMatchFr } from './recipient-match.js';

@@ -66,7 +66,9 @@ export function webContext(platform: Platform, options: WebOptions): MiddlewareH
     const formTarget = c.get('formRedirectOrigin');
     c.header(
       'Content-Security-Policy',
-      formTarget === undefined ? PAGE_CSP : PAGE_CSP.replace("form-action 'self'", `form-action 'self' ${formTarget}`),
+      formTarget === undefined
+        ? PAGE_CSP
+        : PAGE_CSP.replace("form-action 'self'", `form-action 'self' ${formTarget}`),
       { append: false },
     );
     c.header('Cache-Control', 'no-store', { append: false });
