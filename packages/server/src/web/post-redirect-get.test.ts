@@ -47,6 +47,8 @@ const REDIRECT_CHECKED_ELSEWHERE: Readonly<Record<string, string>> = {
   '/account/featured/:id': 'src/web/public/portfolio.test.ts',
   '/account/photo': 'src/web/earner/profile-photo.test.ts',
   '/account/photo/remove': 'src/web/earner/profile-photo.test.ts',
+  '/account/apps/authorize': 'src/http/ob-api/ob-api-flow.test.ts (303 to the app, with its code)',
+  '/account/apps/:clientId/disconnect': 'src/http/ob-api/ob-api-flow.test.ts',
   '/outcomes/answer/:token': 'src/web/earner/outcome-survey.test.ts',
   '/notifications/unsubscribe/:token': 'src/web/public/unsubscribe-routes.test.ts',
   '/verify/share': 'src/web/public/shared-verification-routes.test.ts',

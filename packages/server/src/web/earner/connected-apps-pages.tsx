@@ -91,7 +91,7 @@ export function ConnectedAppsPage(props: {
       {props.apps.length === 0 ? (
         <p>{t('apps.none')}</p>
       ) : (
-        <table>
+        <table class="data stack">
           <thead>
             <tr>
               <th scope="col">{t('apps.app')}</th>
@@ -110,18 +110,19 @@ export function ConnectedAppsPage(props: {
                   <br />
                   <small>{new URL(app.client.clientUri).host}</small>
                 </td>
-                <td>
+                <td data-label={t('apps.access')}>
                   <ScopeList c={c} scopes={app.scopes} />
                 </td>
-                <td>{t.date(app.connectedAt)}</td>
+                <td data-label={t('apps.since')}>{t.date(app.connectedAt)}</td>
                 <td>
                   <PostForm
                     c={c}
                     action={`/account/apps/${encodeURIComponent(app.client.clientId)}/disconnect`}
                     confirm={t('apps.disconnectConfirm', { name: app.client.name })}
                   >
-                    <button type="submit" class="danger">
+                    <button type="submit" class="link">
                       {t('apps.disconnect')}
+                      <span class="visually-hidden"> {app.client.name}</span>
                     </button>
                   </PostForm>
                 </td>
