@@ -23,6 +23,10 @@ const EMPLOYER = `/employer/${DEMO_EMPLOYER_SLUG}`;
 const NOT_REDIRECTED: Readonly<Record<string, string>> = {
   '/credentials/issue': 'the W3C VC API (JSON), not a page',
   '/credentials/verify': 'the W3C VC API (JSON), not a page',
+  '/ims/ob/v3p0/register': 'the OB 3.0 API: OAuth 2.0 client registration (JSON), not a page',
+  '/ims/ob/v3p0/token': 'the OB 3.0 API: the OAuth 2.0 token endpoint (JSON), not a page',
+  '/ims/ob/v3p0/revoke': 'the OB 3.0 API: OAuth 2.0 token revocation, not a page',
+  '/ims/ob/v3p0/credentials': 'the OB 3.0 API: upsertCredential (JSON), not a page',
   '/credentials/:id/events/:action': "the share buttons' beacon: 204, no page",
   '/verify':
     'checks what was posted (a file, a paste) and changes nothing; the result cannot live in an address',
