@@ -40,9 +40,24 @@ CREATE TABLE "ob_api_tokens" (
 	CONSTRAINT "ob_api_tokens_code_fields" CHECK (("ob_api_tokens"."kind" = 'code') = ("ob_api_tokens"."code_challenge" is not null and "ob_api_tokens"."redirect_uri" is not null))
 );
 --> statement-breakpoint
+CREATE TABLE "ob_backpack_connections" (
+	"state_hash" text PRIMARY KEY NOT NULL,
+	"earner_id" uuid NOT NULL,
+	"host" text NOT NULL,
+	"token_url" text NOT NULL,
+	"credentials_url" text NOT NULL,
+	"client_id" text NOT NULL,
+	"client_secret" text,
+	"code_verifier" text NOT NULL,
+	"redirect_uri" text NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "ob_api_grants" ADD CONSTRAINT "ob_api_grants_client_id_ob_api_clients_client_id_fk" FOREIGN KEY ("client_id") REFERENCES "public"."ob_api_clients"("client_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ob_api_grants" ADD CONSTRAINT "ob_api_grants_earner_id_earners_id_fk" FOREIGN KEY ("earner_id") REFERENCES "public"."earners"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ob_api_tokens" ADD CONSTRAINT "ob_api_tokens_grant_id_ob_api_grants_id_fk" FOREIGN KEY ("grant_id") REFERENCES "public"."ob_api_grants"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ob_backpack_connections" ADD CONSTRAINT "ob_backpack_connections_earner_id_earners_id_fk" FOREIGN KEY ("earner_id") REFERENCES "public"."earners"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "ob_api_grants_earner_idx" ON "ob_api_grants" USING btree ("earner_id","client_id");--> statement-breakpoint
 CREATE INDEX "ob_api_tokens_grant_idx" ON "ob_api_tokens" USING btree ("grant_id");--> statement-breakpoint
-CREATE INDEX "ob_api_tokens_expires_idx" ON "ob_api_tokens" USING btree ("expires_at");
+CREATE INDEX "ob_api_tokens_expires_idx" ON "ob_api_tokens" USING btree ("expires_at");--> statement-breakpoint
+CREATE INDEX "ob_backpack_connections_earner_idx" ON "ob_backpack_connections" USING btree ("earner_id");

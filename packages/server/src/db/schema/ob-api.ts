@@ -78,3 +78,23 @@ export const obApiTokens = pgTable(
     ),
   ],
 );
+
+/** Pulls from other OB 3.0 hosts under way: the earner was sent there and has not come back yet. */
+export const obBackpackConnections = pgTable(
+  'ob_backpack_connections',
+  {
+    stateHash: text('state_hash').primaryKey(),
+    earnerId: uuid('earner_id')
+      .notNull()
+      .references(() => earners.id, { onDelete: 'cascade' }),
+    host: text('host').notNull(),
+    tokenUrl: text('token_url').notNull(),
+    credentialsUrl: text('credentials_url').notNull(),
+    clientId: text('client_id').notNull(),
+    clientSecret: text('client_secret'),
+    codeVerifier: text('code_verifier').notNull(),
+    redirectUri: text('redirect_uri').notNull(),
+    expiresAt: timestamptz('expires_at').notNull(),
+  },
+  (t) => [index('ob_backpack_connections_earner_idx').on(t.earnerId)],
+);

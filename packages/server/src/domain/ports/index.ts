@@ -127,6 +127,10 @@ export {
   type ObApiTokenKind,
   type ObApiTokenWithGrant,
 } from './ob-api-repository.js';
+export type {
+  ObBackpackConnection,
+  ObBackpackConnectionRepository,
+} from './ob-backpack-connection-repository.js';
 export {
   isOutcome,
   isOutcomeWave,
