@@ -159,6 +159,7 @@ import {
 import { sweepExpiryReminders } from './notify/sweep-expiry-reminders.js';
 import { authenticateObToken } from './ob-api/authenticate-ob-token.js';
 import { answerAuthorization, checkAuthorization } from './ob-api/authorize-client.js';
+import { finishBackpackConnection, startBackpackConnection } from './ob-api/connect-backpack.js';
 import { disconnectApp, listConnectedApps } from './ob-api/connected-apps.js';
 import { exchangeToken, revokeObToken } from './ob-api/exchange-token.js';
 import { listHostedCredentials, upsertHostedCredential } from './ob-api/hosted-credentials.js';
@@ -194,6 +195,7 @@ import {
   type KeyStore,
   type MailTransport,
   NO_METRICS,
+  type ObHostTransport,
   type PlatformMetrics,
   type Storage,
 } from './ports/index.js';
@@ -301,6 +303,11 @@ export interface PlatformOptions {
   /** How webhook deliveries leave (default: none do); the server passes the guarded outbound fetcher. */
   readonly webhookSender?: WebhookSender;
   /**
+   * How earners' pulls reach other OB 3.0 hosts (default: they do not); the server passes the guarded
+   * outbound fetcher.
+   */
+  readonly obHostTransport?: ObHostTransport;
+  /**
    * The log's witnesses (`MICROCRED_LOG_WITNESSES`), the cosignatures a checkpoint needs to be shown as
    * witnessed, and how requests reach them (default: no witnesses).
    */
@@ -318,6 +325,12 @@ const refuseAllWebhooks: WebhookSender = {
     throw new ServerError(ServerErrorCode.FETCH_REFUSED, 'this platform sends no webhooks');
   },
   send: async () => ({ status: null, excerpt: 'this platform sends no webhooks' }),
+};
+
+const refuseObHosts: ObHostTransport = {
+  exchange: async () => {
+    throw new ServerError(ServerErrorCode.FETCH_REFUSED, 'this platform does not reach other hosts');
+  },
 };
 
 const noWitnesses: LogWitnessing = {
@@ -356,6 +369,7 @@ export function createPlatformWithContext(options: PlatformOptions) {
   };
   const activeSigningKey = createActiveSigningKey(context);
   const webhookSender = options.webhookSender ?? refuseAllWebhooks;
+  const obHostTransport = options.obHostTransport ?? refuseObHosts;
   const logWitnessing = options.logWitnessing ?? noWitnesses;
   // Every signature the platform makes (credentials, status lists, JWT copies) goes through this one port.
   const issueDependencies = { activeSigningKey, signer: options.signer ?? inProcessSigner };
@@ -885,6 +899,18 @@ export function createPlatformWithContext(options: PlatformOptions) {
       listCredentials: bind(context, listHostedCredentials),
       upsertCredential: (earnerId: string, input: CredentialInput) =>
         upsertHostedCredential(context, (credential) => verify(credential), earnerId, input),
+      /** Pulling from another OB 3.0 host: where to send the earner to consent there, then their return. */
+      startBackpackConnection: (earnerId: string, input: { readonly url: string }) =>
+        startBackpackConnection(context, obHostTransport, earnerId, input),
+      finishBackpackConnection: (earnerId: string, answer: Parameters<typeof finishBackpackConnection>[4]) =>
+        finishBackpackConnection(
+          context,
+          obHostTransport,
+          (earner, credential) =>
+            upsertHostedCredential(context, (input) => verify(input), earner, credential),
+          earnerId,
+          answer,
+        ),
       profile: bind(context, hostedProfile),
       updateProfile: bind(context, updateHostedProfile),
       connectedApps: bind(context, listConnectedApps),

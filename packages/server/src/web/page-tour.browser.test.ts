@@ -558,6 +558,8 @@ const NOT_PAGES: Readonly<Record<string, string>> = {
   '/account/skills.json': 'a download',
   '/account/skills.csv': 'a download',
   '/account/outcomes': 'a redirect to the survey on /account',
+  '/account/backpacks/callback':
+    'the return from another OB 3.0 host, which must be listening: src/web/earner/backpack-pull.test.ts',
   '/console/:slug/analytics.csv': 'a download',
   '/console/:slug/credentials.csv': 'a download',
   '/console/:slug/bulk/:jobId/errors.csv': 'a download',

@@ -23,6 +23,8 @@ const EMPLOYER = `/employer/${DEMO_EMPLOYER_SLUG}`;
 const NOT_REDIRECTED: Readonly<Record<string, string>> = {
   '/credentials/issue': 'the W3C VC API (JSON), not a page',
   '/credentials/verify': 'the W3C VC API (JSON), not a page',
+  '/account/backpacks/connect':
+    "shows the link to the other OB 3.0 host: the page's CSP lets a form's redirect lead only here",
   '/ims/ob/v3p0/register': 'the OB 3.0 API: OAuth 2.0 client registration (JSON), not a page',
   '/ims/ob/v3p0/token': 'the OB 3.0 API: the OAuth 2.0 token endpoint (JSON), not a page',
   '/ims/ob/v3p0/revoke': 'the OB 3.0 API: OAuth 2.0 token revocation, not a page',

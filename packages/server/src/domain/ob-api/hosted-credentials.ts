@@ -96,6 +96,8 @@ function identityOf(document: JsonObject): string | null {
 /** What upsertCredential did: stored a new credential, replaced an older copy, or kept a newer one. */
 export interface UpsertOutcome {
   readonly created: boolean;
+  /** Whether the credential held now verified (on its way in, or when it was issued here). */
+  readonly verified: boolean;
   readonly credential: HostedCredential;
 }
 
@@ -120,6 +122,7 @@ export async function upsertHostedCredential(
     if (own !== undefined)
       return {
         created: false,
+        verified: own.revokedAt === null && own.suspendedAt === null,
         credential:
           own.jwt === null ? { kind: 'json', document: own.document } : { kind: 'jwt', jwt: own.jwt },
       };
@@ -134,6 +137,7 @@ export async function upsertHostedCredential(
   )
     return {
       created: false,
+      verified: previous.verified,
       credential:
         previous.jwt === null
           ? { kind: 'json', document: previous.document }
@@ -147,6 +151,7 @@ export async function upsertHostedCredential(
   if (previous !== undefined) await context.storage.importedCredentials.delete({ id: previous.id });
   return {
     created: previous === undefined,
+    verified: imported.verified,
     credential:
       imported.jwt === null
         ? { kind: 'json', document: imported.document }

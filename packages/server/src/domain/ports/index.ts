@@ -131,6 +131,7 @@ export type {
   ObBackpackConnection,
   ObBackpackConnectionRepository,
 } from './ob-backpack-connection-repository.js';
+export type { ObHostAnswer, ObHostTransport } from './ob-host-transport.js';
 export {
   isOutcome,
   isOutcomeWave,

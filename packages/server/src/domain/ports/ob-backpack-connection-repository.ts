@@ -20,5 +20,9 @@ export interface ObBackpackConnection {
 export interface ObBackpackConnectionRepository {
   insert(connection: ObBackpackConnection): Promise<void>;
   /** Removes and returns the earner's unexpired connection with this state (null otherwise): used once. */
-  take(options: { readonly stateHash: string; readonly earnerId: string; readonly at: Date }): Promise<ObBackpackConnection | null>;
+  take(options: {
+    readonly stateHash: string;
+    readonly earnerId: string;
+    readonly at: Date;
+  }): Promise<ObBackpackConnection | null>;
 }

@@ -684,7 +684,12 @@ export function createGuardedFetcher({
           limit: maxBytes,
         });
       }
-      const body = await readLimitedBody(response.body, { maxBytes, maxDecodedBytes, encoding, host: url.host });
+      const body = await readLimitedBody(response.body, {
+        maxBytes,
+        maxDecodedBytes,
+        encoding,
+        host: url.host,
+      });
       const read: Record<string, string> = {};
       for (const name of options.readHeaders ?? []) {
         const value = header(headers, name.toLowerCase());

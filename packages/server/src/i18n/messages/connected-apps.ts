@@ -21,6 +21,19 @@ export const connectedAppsEn = {
   'apps.scope.credentialUpsert': 'add credentials to your backpack (each is verified on the way in)',
   'apps.scope.profileReadonly': 'read your profile (your name and your email address)',
   'apps.scope.profileUpdate': 'update your profile (your name and headline)',
+  'backpacks.heading': 'Bring credentials from another backpack',
+  'backpacks.lead':
+    'Another platform that speaks Open Badges 3.0 can give you your credentials: enter its address, agree there, and each credential is verified and added to your account.',
+  'backpacks.url': 'Address of the other platform',
+  'backpacks.connect': 'Connect',
+  'backpacks.continueTitle': 'Continue on {host}',
+  'backpacks.continueText':
+    '{host} will ask you to sign in there and to let this platform read your credentials. You then come back here.',
+  'backpacks.continue': 'Continue to {host}',
+  'backpacks.doneTitle': 'Credentials from {host}',
+  'backpacks.done':
+    '{received, plural, =0 {{host} gave no credentials.} one {{host} gave # credential.} other {{host} gave # credentials.}} {added, plural, =0 {None was new to your account.} one {# was added to your account.} other {# were added to your account.}} {verified, plural, =0 {None verified.} one {# verified.} other {# verified.}}',
+  'backpacks.toAccount': 'See your credentials',
 };
 
 export const connectedAppsFr: Readonly<Record<keyof typeof connectedAppsEn, string>> = {
@@ -47,4 +60,17 @@ export const connectedAppsFr: Readonly<Record<keyof typeof connectedAppsEn, stri
     'ajouter des certifications à votre sac à badges (chacune est vérifiée à son arrivée)',
   'apps.scope.profileReadonly': 'lire votre profil (votre nom et votre adresse e-mail)',
   'apps.scope.profileUpdate': 'modifier votre profil (votre nom et votre accroche)',
+  'backpacks.heading': 'Rapatrier des certifications d’un autre sac à badges',
+  'backpacks.lead':
+    'Une autre plateforme compatible Open Badges 3.0 peut vous remettre vos certifications : saisissez son adresse, donnez votre accord chez elle, et chaque certification est vérifiée puis ajoutée à votre compte.',
+  'backpacks.url': 'Adresse de l’autre plateforme',
+  'backpacks.connect': 'Connecter',
+  'backpacks.continueTitle': 'Continuer sur {host}',
+  'backpacks.continueText':
+    '{host} vous demandera de vous connecter chez elle et de permettre à cette plateforme de lire vos certifications. Vous revenez ensuite ici.',
+  'backpacks.continue': 'Continuer vers {host}',
+  'backpacks.doneTitle': 'Certifications de {host}',
+  'backpacks.done':
+    '{received, plural, =0 {{host} n’a remis aucune certification.} one {{host} a remis # certification.} other {{host} a remis # certifications.}} {added, plural, =0 {Aucune n’était nouvelle pour votre compte.} one {# a été ajoutée à votre compte.} other {# ont été ajoutées à votre compte.}} {verified, plural, =0 {Aucune n’est vérifiée.} one {# est vérifiée.} other {# sont vérifiées.}}',
+  'backpacks.toAccount': 'Voir vos certifications',
 };

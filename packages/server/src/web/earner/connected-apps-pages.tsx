@@ -80,6 +80,8 @@ export function ConnectedAppsPage(props: {
   readonly c: Context<WebEnv>;
   readonly apps: readonly ConnectedApp[];
   readonly message?: string;
+  /** Why the last "Connect another backpack" was refused, with the address as typed. */
+  readonly backpackError?: { readonly url: string; readonly message: string };
 }) {
   const { c } = props;
   const t = c.get('t');
@@ -131,6 +133,49 @@ export function ConnectedAppsPage(props: {
           </tbody>
         </table>
       )}
+      <section aria-labelledby="backpacks-heading">
+        <h2 id="backpacks-heading">{t('backpacks.heading')}</h2>
+        <p>{t('backpacks.lead')}</p>
+        <Notes message={undefined} error={props.backpackError?.message} />
+        <PostForm c={c} action="/account/backpacks/connect">
+          <label for="backpack-url">{t('backpacks.url')}</label>
+          <input
+            id="backpack-url"
+            type="url"
+            name="url"
+            required
+            placeholder="https://"
+            value={props.backpackError?.url}
+          />
+          <div class="actions">
+            <button type="submit">{t('backpacks.connect')}</button>
+          </div>
+        </PostForm>
+      </section>
+    </Layout>
+  );
+}
+
+/**
+ * The step between this platform and the other host's consent page: a link, not a redirect, because
+ * the page's CSP lets its forms lead only here (and a form's redirect elsewhere would be blocked).
+ */
+export function ContinueToHostPage(props: {
+  readonly c: Context<WebEnv>;
+  readonly host: string;
+  readonly authorizationUrl: string;
+}) {
+  const { c, host } = props;
+  const t = c.get('t');
+  return (
+    <Layout c={c} title={t('backpacks.continueTitle', { host })}>
+      <h1>{t('backpacks.continueTitle', { host })}</h1>
+      <p>{t('backpacks.continueText', { host })}</p>
+      <p>
+        <a class="button" href={props.authorizationUrl} rel="noreferrer">
+          {t('backpacks.continue', { host })}
+        </a>
+      </p>
     </Layout>
   );
 }

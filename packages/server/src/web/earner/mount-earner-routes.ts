@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { WebDeps, WebEnv } from '../shared/web-env.js';
 import { mountAccountRoutes } from './account-routes.js';
+import { mountBackpackRoutes } from './backpack-routes.js';
 import { mountClaimRoutes } from './claim-routes.js';
 import { mountConnectedAppsRoutes } from './connected-apps-routes.js';
 import { mountImportRoutes } from './import-routes.js';
@@ -24,6 +25,7 @@ export function mountEarnerRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
   mountImportRoutes(web, deps);
   mountSettingsRoutes(web, deps);
   mountConnectedAppsRoutes(web, deps);
+  mountBackpackRoutes(web, deps);
   mountPhotoRoutes(web, deps);
   mountSkillsRoutes(web, deps);
   mountRolesRoutes(web, deps);
