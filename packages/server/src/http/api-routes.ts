@@ -75,6 +75,9 @@ export function verificationUploadLimit(c: Context): number | undefined {
 /** The API's per-client limit: anonymous verification costs us work. */
 export const API_CLIENT_LIMITS: readonly ClientLimit[] = [
   { methods: ['POST'], path: /^\/credentials\/verify\/?$/, name: 'verify-client' },
+  // OB 3.0: an upsert verifies what it stores, as /credentials/verify does; a registration is rare.
+  { methods: ['POST'], path: /^\/ims\/ob\/v3p0\/credentials$/, name: 'verify-client' },
+  { methods: ['POST'], path: /^\/ims\/ob\/v3p0\/register$/, name: 'signin-client' },
 ];
 
 /** The versioned REST API under `/api/v1` (bearer tokens only), the W3C VC API and the OB 3.0 API. */
