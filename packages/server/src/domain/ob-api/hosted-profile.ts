@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PUBLIC_PROFILE_LIMITS } from '../earner/public-profile.js';
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { Earner, JsonObject } from '../ports/index.js';
@@ -30,8 +31,9 @@ export async function hostedProfile(context: PlatformContext, earnerId: string):
 
 const ProfileSchema = z.looseObject({
   type: z.union([z.literal('Profile'), z.array(z.string()).refine((types) => types.includes('Profile'))]),
-  name: z.string().trim().max(200).optional(),
-  description: z.string().trim().max(200).optional(),
+  // The account's own limits: the settings page's display name and the portfolio's headline.
+  name: z.string().trim().max(100).optional(),
+  description: z.string().trim().max(PUBLIC_PROFILE_LIMITS.headline).optional(),
 });
 
 /**
