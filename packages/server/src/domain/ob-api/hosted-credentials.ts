@@ -1,5 +1,6 @@
 import type { CredentialInput, VerificationReport } from '@microcred/vc';
 import { importCredential } from '../earner/import-credential.js';
+import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { JsonObject } from '../ports/index.js';
 
@@ -115,6 +116,13 @@ export async function upsertHostedCredential(
 ): Promise<UpsertOutcome> {
   const report = await verify(input);
   const document = report.credential as JsonObject | undefined;
+  // The import keeps whatever it can read; the API takes only what its schema describes (OB 3.0 §"upsertCredential": 400).
+  const types = document === undefined ? [] : [document.type].flat();
+  if (!types.includes('OpenBadgeCredential') && !types.includes('AchievementCredential'))
+    throw new ServerError(
+      ServerErrorCode.VALIDATION_ERROR,
+      'the body is not an AchievementCredential (OpenBadgeCredential) nor a VC-JWT of one',
+    );
   const identity = document === undefined ? null : identityOf(document);
   if (document !== undefined && identity !== null) {
     const issued = await context.storage.portfolios.listCredentials({ earnerId });

@@ -411,6 +411,72 @@ describe.each(testDrivers())('the OB 3.0 API, Host role, on %s', (driver) => {
     expect((await test.call(`${BASE}/profile`, { token: tokens.access_token })).status).toBe(403);
   });
 
+  it('keeps a pushed credential that does not verify, as an import would: marked, private', async () => {
+    const tokens = await connect(bob);
+    const tampered = { ...ELSEWHERE_TOO, name: 'Doctorate in Everything' };
+    const pushed = await test.call(`${BASE}/credentials`, { token: tokens.access_token, json: tampered });
+    expect(pushed.status).toBe(201);
+    const kept = (await test.platform.earners.portfolio(await earnerIdOf(bob))).flatMap((item) =>
+      item.kind === 'imported' ? [item] : [],
+    );
+    expect(
+      kept.map((item) => [item.imported.document.name, item.imported.verified, item.visibility]),
+    ).toEqual([['Doctorate in Everything', false, 'private']]);
+    const unreadable = await test.call(`${BASE}/credentials`, {
+      token: tokens.access_token,
+      json: { hello: 'world' },
+    });
+    expect(unreadable.status).toBe(400);
+    expect(schemaErrors('imsx', unreadable.body)).toEqual([]);
+    // Gone again, so the next test counts Bob's credentials from a known start.
+    await test.platform.earners.deleteImport(await earnerIdOf(bob), kept[0]?.imported.id ?? '');
+  });
+
+  it('takes a VC-JWT as text/plain and gives it back in compactJwsString', async () => {
+    const tokens = await connect(bob);
+    const issuer = await seedIssuer(test.platform);
+    const issued = await test.platform.credentials.issue(
+      { kind: 'admin' },
+      { achievementId: issuer.achievement.id, recipient: { email: 'dana@example.org' } },
+    );
+    const jwt = await test.platform.credentials.asJwt(issued.record);
+    const pushed = await test.call(`${BASE}/credentials`, {
+      token: tokens.access_token,
+      body: jwt,
+      headers: { 'Content-Type': 'text/plain' },
+    });
+    expect(pushed.status).toBe(201);
+    expect(pushed.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(pushed.text).toBe(jwt);
+    const page = await getCredentials(tokens.access_token);
+    expect(schemaErrors('credentials', page.body)).toEqual([]);
+    expect(page.body.compactJwsString).toEqual([jwt]);
+    const kept = (await test.platform.earners.portfolio(await earnerIdOf(bob))).flatMap((item) =>
+      item.kind === 'imported' ? [item.imported] : [],
+    );
+    expect(kept.map((item) => [item.jwt, item.verified])).toEqual([[jwt, true]]);
+    await test.platform.earners.deleteImport(await earnerIdOf(bob), kept[0]?.id ?? '');
+  });
+
+  it('asks for consent in French too', async () => {
+    const { challenge } = pkce();
+    const query = new URLSearchParams({
+      response_type: 'code',
+      client_id: client.clientId,
+      redirect_uri: CALLBACK,
+      scope: OB_SCOPES.credentialUpsert,
+      state: 'fr',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+      lang: 'fr',
+    });
+    const page = await alice.get(`/account/apps/authorize?${query}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Connecter Wallet Example à votre sac à badges\u00a0?');
+    expect(page.text).toContain('ajouter des certifications à votre sac à badges');
+    await alice.get('/account/apps?lang=en');
+  });
+
   it("keeps each earner's credentials to their own account", async () => {
     const aliceTokens = await connect(alice);
     const bobTokens = await connect(bob);
