@@ -203,6 +203,27 @@ describe.each(testDrivers())('the OB 3.0 API, Host role, on %s', (driver) => {
     expect(location.searchParams.get('code')).toBeNull();
   });
 
+  it('sends someone signed out to sign in, and back to the same request afterwards', async () => {
+    const { challenge } = pkce();
+    const path = `/account/apps/authorize?${new URLSearchParams({
+      response_type: 'code',
+      client_id: client.clientId,
+      redirect_uri: CALLBACK,
+      scope: ALL_SCOPES,
+      state: 'signed-out',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    })}`;
+    const visitor = new WebSession(test);
+    const first = await visitor.get(path);
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe('/signin');
+    const signedIn = await visitor.signIn('alice@example.org');
+    expect(signedIn.status).toBe(303);
+    expect(signedIn.headers.get('location')).toBe(path);
+    expect((await visitor.get(path)).status).toBe(200);
+  });
+
   it('never redirects to a redirect URI the client did not register', async () => {
     const { challenge } = pkce();
     const query = new URLSearchParams({

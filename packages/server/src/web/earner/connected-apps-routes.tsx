@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import type { AuthorizationQuery } from '../../domain/ob-api/authorize-client.js';
 import { AuthorizationRefused } from '../../domain/ob-api/authorize-client.js';
 import { isOAuthError } from '../../domain/ob-api/oauth-error.js';
+import { rememberAfterSignIn } from '../shared/after-sign-in.js';
 import { doneNote } from '../shared/done-note.js';
 import { MessagePage } from '../shared/message-page.js';
 import { allowFormRedirectTo, formField, readForm, requireEarner } from '../shared/web-context.js';
@@ -42,9 +43,14 @@ const APPS_DONE = { disconnected: 'apps.disconnected' } as const;
  * The earner's side of the OB 3.0 API: the consent page an app sends them to (its authorization URL),
  * and the apps they connected, each of which they may disconnect.
  */
-export function mountConnectedAppsRoutes(web: Hono<WebEnv>, { platform }: WebDeps): void {
+export function mountConnectedAppsRoutes(web: Hono<WebEnv>, { platform, options }: WebDeps): void {
   web.get('/account/apps/authorize', async (c) => {
-    requireEarner(c);
+    if (c.get('earner') === null) {
+      // The app's request is in the query, which the sign-in mail cannot carry: back here after it.
+      const url = new URL(c.req.url);
+      rememberAfterSignIn(c, `${url.pathname}${url.search}`, { secure: options.secureCookies });
+      return c.redirect('/signin', 303);
+    }
     const fields = authorizationQuery((name) => c.req.query(name));
     try {
       const request = await platform.obApi.checkAuthorization(fields as AuthorizationQuery);
