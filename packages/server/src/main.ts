@@ -79,7 +79,7 @@ export async function openPlatform(
     ...(options.metrics === undefined ? {} : { metrics: options.metrics.platform }),
     webhookSender: guardedWebhookSender(webhookFetcher),
     logWitnessing: { ...config.logWitnesses, sender: guardedLogWitnessSender(witnessFetcher) },
-    ...(outbound === undefined ? {} : { externalFetcher: outbound.fetchJson }),
+    ...(outbound === undefined ? {} : { externalFetcher: outbound.fetchJson, obHostTransport: outbound }),
     verifier: {
       compat: config.verifierCompat,
       ...(config.verifierResources === undefined

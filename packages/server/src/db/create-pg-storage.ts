@@ -24,6 +24,8 @@ import { PgIssuerRepository } from './repositories/pg-issuer-repository.js';
 import { PgJobQueue } from './repositories/pg-job-queue.js';
 import { PgMailOutbox } from './repositories/pg-mail-outbox.js';
 import { PgNotificationRepository } from './repositories/pg-notification-repository.js';
+import { PgObApiRepository } from './repositories/pg-ob-api-repository.js';
+import { PgObBackpackConnectionRepository } from './repositories/pg-ob-backpack-connection-repository.js';
 import { PgOutcomeRepository } from './repositories/pg-outcome-repository.js';
 import { PgPartnershipRepository } from './repositories/pg-partnership-repository.js';
 import { PgPathwayEarnerRepository } from './repositories/pg-pathway-earner-repository.js';
@@ -77,6 +79,8 @@ export function createPgStorage(options: CreatePgStorageOptions): Storage {
     emailTokens: new PgEmailTokenRepository({ db }),
     portfolios: new PgPortfolioRepository({ db }),
     importedCredentials: new PgImportedCredentialRepository({ db }),
+    obApi: new PgObApiRepository({ db }),
+    obBackpackConnections: new PgObBackpackConnectionRepository({ db }),
     pathwayFollows: new PgPathwayFollowRepository({ db }),
     mailOutbox: new PgMailOutbox({ db }),
     notifications: new PgNotificationRepository({ db }),

@@ -157,6 +157,14 @@ import {
   viewUnsubscribe,
 } from './notify/notification-settings.js';
 import { sweepExpiryReminders } from './notify/sweep-expiry-reminders.js';
+import { authenticateObToken } from './ob-api/authenticate-ob-token.js';
+import { answerAuthorization, checkAuthorization } from './ob-api/authorize-client.js';
+import { finishBackpackConnection, startBackpackConnection } from './ob-api/connect-backpack.js';
+import { disconnectApp, listConnectedApps } from './ob-api/connected-apps.js';
+import { exchangeToken, revokeObToken } from './ob-api/exchange-token.js';
+import { listHostedCredentials, upsertHostedCredential } from './ob-api/hosted-credentials.js';
+import { hostedProfile, updateHostedProfile } from './ob-api/hosted-profile.js';
+import { registerClient } from './ob-api/register-client.js';
 import { achievementOutcomes } from './outcomes/achievement-outcomes.js';
 import {
   answerSurvey,
@@ -187,6 +195,7 @@ import {
   type KeyStore,
   type MailTransport,
   NO_METRICS,
+  type ObHostTransport,
   type PlatformMetrics,
   type Storage,
 } from './ports/index.js';
@@ -310,6 +319,11 @@ export interface PlatformOptions {
   /** How webhook deliveries leave (default: none do); the server passes the guarded outbound fetcher. */
   readonly webhookSender?: WebhookSender;
   /**
+   * How earners' pulls reach other OB 3.0 hosts (default: they do not); the server passes the guarded
+   * outbound fetcher.
+   */
+  readonly obHostTransport?: ObHostTransport;
+  /**
    * The log's witnesses (`MICROCRED_LOG_WITNESSES`), the cosignatures a checkpoint needs to be shown as
    * witnessed, and how requests reach them (default: no witnesses).
    */
@@ -327,6 +341,12 @@ const refuseAllWebhooks: WebhookSender = {
     throw new ServerError(ServerErrorCode.FETCH_REFUSED, 'this platform sends no webhooks');
   },
   send: async () => ({ status: null, excerpt: 'this platform sends no webhooks' }),
+};
+
+const refuseObHosts: ObHostTransport = {
+  exchange: async () => {
+    throw new ServerError(ServerErrorCode.FETCH_REFUSED, 'this platform does not reach other hosts');
+  },
 };
 
 const noWitnesses: LogWitnessing = {
@@ -365,6 +385,7 @@ export function createPlatformWithContext(options: PlatformOptions) {
   };
   const activeSigningKey = createActiveSigningKey(context);
   const webhookSender = options.webhookSender ?? refuseAllWebhooks;
+  const obHostTransport = options.obHostTransport ?? refuseObHosts;
   const logWitnessing = options.logWitnessing ?? noWitnesses;
   // Every signature the platform makes (credentials, status lists, JWT copies) goes through this one port.
   const issueDependencies = { activeSigningKey, signer: options.signer ?? inProcessSigner };
@@ -904,6 +925,38 @@ export function createPlatformWithContext(options: PlatformOptions) {
         context.storage.pathwayFollows.follow({ earnerId, pathwayId }),
       unfollow: (earnerId: string, pathwayId: string) =>
         context.storage.pathwayFollows.unfollow({ earnerId, pathwayId }),
+    },
+    /**
+     * The OB 3.0 API's Host role: OAuth 2.0 clients registered by RFC 7591, the earner's consent (a
+     * code bound to PKCE), tokens (refresh rotates; all stored hashed), and the earner's credentials and
+     * profile for a token's scopes. Pushed credentials go through the import's verification.
+     */
+    obApi: {
+      registerClient: bind(context, registerClient),
+      checkAuthorization: bind(context, checkAuthorization),
+      answerAuthorization: bind(context, answerAuthorization),
+      exchangeToken: bind(context, exchangeToken),
+      revokeToken: bind(context, revokeObToken),
+      authenticate: bind(context, authenticateObToken),
+      listCredentials: bind(context, listHostedCredentials),
+      upsertCredential: (earnerId: string, input: CredentialInput) =>
+        upsertHostedCredential(context, (credential) => verify(credential), earnerId, input),
+      /** Pulling from another OB 3.0 host: where to send the earner to consent there, then their return. */
+      startBackpackConnection: (earnerId: string, input: { readonly url: string }) =>
+        startBackpackConnection(context, obHostTransport, earnerId, input),
+      finishBackpackConnection: (earnerId: string, answer: Parameters<typeof finishBackpackConnection>[4]) =>
+        finishBackpackConnection(
+          context,
+          obHostTransport,
+          (earner, credential) =>
+            upsertHostedCredential(context, (input) => verify(input), earner, credential),
+          earnerId,
+          answer,
+        ),
+      profile: bind(context, hostedProfile),
+      updateProfile: bind(context, updateHostedProfile),
+      connectedApps: bind(context, listConnectedApps),
+      disconnect: bind(context, disconnectApp),
     },
     mail: {
       /** One delivery step of the outbox (see `startMailWorker`). */

@@ -6,6 +6,7 @@ import type { ClientLimit } from '../edge/rate-limits.js';
 import type { ApiEnv } from './app-env.js';
 import { createRouter } from './create-router.js';
 import { bearerAuth } from './middleware/bearer-auth.js';
+import { obApiRoutes } from './ob-api/ob-api-routes.js';
 import { achievementRoutes } from './routes/achievement-routes.js';
 import { analyticsRoutes } from './routes/analytics-routes.js';
 import { apiKeyRoutes } from './routes/api-key-routes.js';
@@ -86,9 +87,12 @@ export function verificationUploadLimit(c: Context): number | undefined {
 /** The API's per-client limit: anonymous verification costs us work. */
 export const API_CLIENT_LIMITS: readonly ClientLimit[] = [
   { methods: ['POST'], path: /^\/credentials\/verify\/?$/, name: 'verify-client' },
+  // OB 3.0: an upsert verifies what it stores, as /credentials/verify does; a registration is rare.
+  { methods: ['POST'], path: /^\/ims\/ob\/v3p0\/credentials$/, name: 'verify-client' },
+  { methods: ['POST'], path: /^\/ims\/ob\/v3p0\/register$/, name: 'signin-client' },
 ];
 
-/** The versioned REST API under `/api/v1` (bearer tokens only) and the W3C VC API. */
+/** The versioned REST API under `/api/v1` (bearer tokens only), the W3C VC API and the OB 3.0 API. */
 export function apiRoutes(options: { readonly platform: Platform }): OpenAPIHono<PublicEnv> {
   const { platform } = options;
   const routes = createRouter<PublicEnv>();
@@ -122,5 +126,7 @@ export function apiRoutes(options: { readonly platform: Platform }): OpenAPIHono
   routes.route('/', vcApiRoutes({ platform }));
   routes.route('/', openId4VciRoutes({ platform }));
   routes.route('/', vcApiExchangeRoutes({ platform }));
+  // OB 3.0 at /ims/ob/v3p0: its own OAuth 2.0 tokens, not the API keys of /api/v1.
+  routes.route('/', obApiRoutes({ platform }));
   return routes;
 }

@@ -24,6 +24,7 @@ import {
   DEMO_EMPLOYER_SLUG,
   DEMO_TALENT_EMAIL,
 } from '../domain/demo/seed-demo-talent.js';
+import { OB_SCOPES } from '../domain/ob-api/ob-api-scopes.js';
 import type { PublicEnv } from '../edge/public-env.js';
 import { mountWebRoutes } from './mount-web-routes.js';
 
@@ -92,6 +93,8 @@ interface World {
   readonly role: string;
   readonly employeeRemove: string;
   readonly validDocument: string;
+  /** A wallet's request to connect to Alex's backpack (OB 3.0 API): the consent page. */
+  readonly appConsent: string;
 }
 
 interface Stop {
@@ -253,6 +256,8 @@ export const STOPS: readonly Stop[] = [
     },
   },
   { audience: 'earner', name: 'settings', route: '/account/settings', path: () => '/account/settings' },
+  { audience: 'earner', name: 'apps', route: '/account/apps', path: () => '/account/apps' },
+  { audience: 'earner', name: 'app-consent', route: '/account/apps/authorize', path: (w) => w.appConsent },
   {
     audience: 'earner',
     name: 'confirm-email',
@@ -570,6 +575,8 @@ export const NOT_PAGES: Readonly<Record<string, string>> = {
   '/account/skills.json': 'a download',
   '/account/skills.csv': 'a download',
   '/account/outcomes': 'a redirect to the survey on /account',
+  '/account/backpacks/callback':
+    'the return from another OB 3.0 host, which must be listening: src/web/earner/backpack-pull.test.ts',
   '/console/:slug/analytics.csv': 'a download',
   '/console/:slug/credentials.csv': 'a download',
   '/console/:slug/bulk/:jobId/errors.csv': 'a download',
@@ -805,6 +812,29 @@ function defineTour(stops: readonly Stop[], everyRoute: boolean): void {
     await platform.earners.setImportVisibility(alex, imported.id, 'public');
     await platform.earners.addEmail(alex, { email: 'alex.work@example.org', locale: 'en' });
 
+    // A wallet Alex connected through the OB 3.0 API, asking again: settings list it, the consent page asks.
+    const wallet = await platform.obApi.registerClient({
+      client_name: 'Example Wallet',
+      client_uri: 'https://wallet.example.net/',
+      logo_uri: 'https://wallet.example.net/logo.png',
+      tos_uri: 'https://wallet.example.net/terms',
+      policy_uri: 'https://wallet.example.net/privacy',
+      software_id: 'example-wallet',
+      software_version: '1.0',
+      redirect_uris: ['https://wallet.example.net/callback'],
+      scope: Object.values(OB_SCOPES).join(' '),
+    });
+    const consent = {
+      response_type: 'code',
+      client_id: wallet.client.clientId,
+      redirect_uri: 'https://wallet.example.net/callback',
+      scope: Object.values(OB_SCOPES).join(' '),
+      state: 'page-tour',
+      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      code_challenge_method: 'S256',
+    };
+    await platform.obApi.answerAuthorization(alex, consent, true);
+
     const pending = await platform.credentials.issue(ADMIN, {
       achievementId: first.id,
       recipient: { email: 'not-yet@example.org', name: 'Noor Pending' },
@@ -914,6 +944,7 @@ function defineTour(stops: readonly Stop[], everyRoute: boolean): void {
         /^\/employer\/[^/]+\/workforce\/employees\/[0-9a-f-]{36}\/remove$/,
       ),
       validDocument: JSON.stringify(jordans.document),
+      appConsent: `/account/apps/authorize?${new URLSearchParams(consent)}`,
     };
   }, 120_000);
 

@@ -23,6 +23,12 @@ const EMPLOYER = `/employer/${DEMO_EMPLOYER_SLUG}`;
 const NOT_REDIRECTED: Readonly<Record<string, string>> = {
   '/credentials/issue': 'the W3C VC API (JSON), not a page',
   '/credentials/verify': 'the W3C VC API (JSON), not a page',
+  '/account/backpacks/connect':
+    "shows the link to the other OB 3.0 host: the page's CSP lets a form's redirect lead only here",
+  '/ims/ob/v3p0/register': 'the OB 3.0 API: OAuth 2.0 client registration (JSON), not a page',
+  '/ims/ob/v3p0/token': 'the OB 3.0 API: the OAuth 2.0 token endpoint (JSON), not a page',
+  '/ims/ob/v3p0/revoke': 'the OB 3.0 API: OAuth 2.0 token revocation, not a page',
+  '/ims/ob/v3p0/credentials': 'the OB 3.0 API: upsertCredential (JSON), not a page',
   '/credentials/:id/events/:action': "the share buttons' beacon: 204, no page",
   '/openid4vci/token': 'the OpenID4VCI token endpoint (OAuth JSON for wallets), not a page',
   '/openid4vci/nonce': 'the OpenID4VCI nonce endpoint (JSON for wallets), not a page',
@@ -51,6 +57,8 @@ const REDIRECT_CHECKED_ELSEWHERE: Readonly<Record<string, string>> = {
   '/account/featured/:id': 'src/web/public/portfolio.test.ts',
   '/account/photo': 'src/web/earner/profile-photo.test.ts',
   '/account/photo/remove': 'src/web/earner/profile-photo.test.ts',
+  '/account/apps/authorize': 'src/http/ob-api/ob-api-flow.test.ts (303 to the app, with its code)',
+  '/account/apps/:clientId/disconnect': 'src/http/ob-api/ob-api-flow.test.ts',
   '/outcomes/answer/:token': 'src/web/earner/outcome-survey.test.ts',
   '/notifications/unsubscribe/:token': 'src/web/public/unsubscribe-routes.test.ts',
   '/verify/share': 'src/web/public/shared-verification-routes.test.ts',

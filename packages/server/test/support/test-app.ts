@@ -42,6 +42,34 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** One request to an app, in process, as `TestApp.call` makes it. */
+export async function callApp(
+  app: { request(path: string, init: RequestInit): Response | Promise<Response> },
+  path: string,
+  call: CallOptions = {},
+): Promise<CallResult> {
+  const headers: Record<string, string> = { ...call.headers };
+  if (call.token !== undefined) headers.Authorization = `Bearer ${call.token}`;
+  let body: string | Uint8Array | undefined = call.body;
+  if (call.json !== undefined) {
+    headers['Content-Type'] ??= 'application/json';
+    body = JSON.stringify(call.json);
+  }
+  const response = await app.request(path, {
+    method: call.method ?? (body === undefined ? 'GET' : 'POST'),
+    headers,
+    ...(body === undefined ? {} : { body }),
+  });
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  return { status: response.status, headers: response.headers, text, body: parsed };
+}
+
 /** The HTTP app on a fresh test database, logging at debug level into `logs`. */
 export async function openTestApp(
   driver: TestDriver,
@@ -73,28 +101,7 @@ export async function openTestApp(
     storage: test.storage,
     database: test.database,
     logs,
-    async call(path, call = {}) {
-      const headers: Record<string, string> = { ...call.headers };
-      if (call.token !== undefined) headers.Authorization = `Bearer ${call.token}`;
-      let body: string | Uint8Array | undefined = call.body;
-      if (call.json !== undefined) {
-        headers['Content-Type'] ??= 'application/json';
-        body = JSON.stringify(call.json);
-      }
-      const response = await app.request(path, {
-        method: call.method ?? (body === undefined ? 'GET' : 'POST'),
-        headers,
-        ...(body === undefined ? {} : { body }),
-      });
-      const text = await response.text();
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        parsed = undefined;
-      }
-      return { status: response.status, headers: response.headers, text, body: parsed };
-    },
+    call: (path, call) => callApp(app, path, call),
     close: () => test.close(),
   };
 }

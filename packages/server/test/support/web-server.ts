@@ -1,13 +1,17 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import pino from 'pino';
 import { createServerApp } from '../../src/create-server-app.js';
 import type { TestDriver } from '../../src/db/open-test-database.js';
 import type { Platform } from '../../src/domain/platform.js';
+import type { PublicEnv } from '../../src/edge/public-env.js';
 import { openTestPlatform } from './test-platform.js';
 
 export interface TestWebServer {
   readonly platform: Platform;
+  /** The app it serves, for requests made in process (a `WebSession` on this server's pages). */
+  readonly app: OpenAPIHono<PublicEnv>;
   /** http://localhost:{port} (did:web refuses IP literals), also the platform's public URL (credential ids point here). */
   readonly url: string;
   close(): Promise<void>;
@@ -41,6 +45,7 @@ export async function startTestWebServer(
   handle = (request, env) => app.fetch(request, env);
   return {
     platform: test.platform,
+    app,
     url,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -7,10 +7,10 @@ const HTML = 'text/html,application/xhtml+xml';
  * token its pages carry, and signs in through the emailed link as a person would.
  */
 export class WebSession {
-  readonly #test: TestApp;
+  readonly #test: Pick<TestApp, 'call' | 'platform'>;
   readonly #cookies = new Map<string, string>();
 
-  constructor(test: TestApp) {
+  constructor(test: Pick<TestApp, 'call' | 'platform'>) {
     this.#test = test;
   }
 

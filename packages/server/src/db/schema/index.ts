@@ -21,6 +21,7 @@ export { jobs } from './jobs.js';
 export { mailOutbox } from './mail-outbox.js';
 export { memberships } from './memberships.js';
 export { notificationPreferences } from './notification-preferences.js';
+export { obApiClients, obApiGrants, obApiTokens, obBackpackConnections } from './ob-api.js';
 export { outcomeSurveys } from './outcome-surveys.js';
 export { pathwayAwards } from './pathway-awards.js';
 export { pathwayEnrollments } from './pathway-enrollments.js';

@@ -118,6 +118,21 @@ export {
   NOTIFICATION_KINDS,
 } from './notification-repository.js';
 export {
+  type ConnectedApp,
+  OB_API_TOKEN_KINDS,
+  type ObApiClient,
+  type ObApiGrant,
+  type ObApiRepository,
+  type ObApiToken,
+  type ObApiTokenKind,
+  type ObApiTokenWithGrant,
+} from './ob-api-repository.js';
+export type {
+  ObBackpackConnection,
+  ObBackpackConnectionRepository,
+} from './ob-backpack-connection-repository.js';
+export type { ObHostAnswer, ObHostTransport } from './ob-host-transport.js';
+export {
   isOutcome,
   isOutcomeWave,
   OUTCOME_WAVES,

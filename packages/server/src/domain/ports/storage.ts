@@ -22,6 +22,8 @@ import type { IssuerRepository } from './issuer-repository.js';
 import type { JobQueue } from './job-queue.js';
 import type { MailOutbox } from './mail-outbox.js';
 import type { NotificationRepository } from './notification-repository.js';
+import type { ObApiRepository } from './ob-api-repository.js';
+import type { ObBackpackConnectionRepository } from './ob-backpack-connection-repository.js';
 import type { OutcomeRepository } from './outcome-repository.js';
 import type { PartnershipRepository } from './partnership-repository.js';
 import type { PathwayEarnerRepository } from './pathway-earner-repository.js';
@@ -61,6 +63,10 @@ export interface Repositories {
   readonly emailTokens: EmailTokenRepository;
   readonly portfolios: PortfolioRepository;
   readonly importedCredentials: ImportedCredentialRepository;
+  /** The OB 3.0 API's OAuth clients, earners' grants to them, and their codes and tokens (hashed). */
+  readonly obApi: ObApiRepository;
+  /** Pulls from other OB 3.0 hosts under way (the earner is at the other host, answering its consent). */
+  readonly obBackpackConnections: ObBackpackConnectionRepository;
   readonly pathwayFollows: PathwayFollowRepository;
   readonly mailOutbox: MailOutbox;
   readonly notifications: NotificationRepository;

@@ -481,3 +481,56 @@ describe('the guarded fetcher: log', () => {
     expect(JSON.stringify(lines)).not.toContain('token=abc');
   });
 });
+
+describe('the guarded fetcher: API exchanges (exchange)', () => {
+  it('sends the method, headers and body, and gives any status with the headers asked for and the body', async () => {
+    let received = '';
+    const server = await serve((request, response) => {
+      request.on('data', (chunk: Buffer) => {
+        received += chunk.toString('utf8');
+      });
+      request.on('end', () => {
+        response.writeHead(400, { 'content-type': 'application/json; charset=utf-8', 'x-total-count': '7' });
+        response.end(JSON.stringify({ error: 'invalid_grant' }));
+      });
+    });
+    const answer = await fetcher().exchange(`${server.origin}/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: 'Basic eDp5' },
+      body: 'grant_type=authorization_code',
+      readHeaders: ['X-Total-Count'],
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.contentType).toBe('application/json');
+    expect(answer.headers).toEqual({ 'x-total-count': '7' });
+    expect(JSON.parse(new TextDecoder().decode(answer.body))).toEqual({ error: 'invalid_grant' });
+    expect(received).toBe('grant_type=authorization_code');
+    expect(server.requests[0]?.authorization).toBe('Basic eDp5');
+  });
+
+  it('never follows a redirect with the secret it carries', async () => {
+    const trap = await serve(json({ stolen: true }));
+    const redirector = await serve((_request, response) => {
+      response.writeHead(307, { location: `${trap.origin}/` });
+      response.end();
+    });
+    const answer = await fetcher().exchange(`${redirector.origin}/credentials`, {
+      method: 'GET',
+      headers: { authorization: 'Bearer secret-token' },
+    });
+    expect(answer.status).toBe(307);
+    expect(trap.connections).toBe(0);
+  });
+
+  it('refuses loopback and private addresses not allow-listed, without connecting', async () => {
+    const server = await serve(json({}));
+    const error = await refusal(
+      createGuardedFetcher().exchange(`http://127.0.0.1:${server.port}/ims/ob/v3p0/discovery`, {
+        method: 'GET',
+        headers: {},
+      }),
+    );
+    expect(error.code).toBe(ErrorCode.FETCH_REFUSED);
+    expect(server.connections).toBe(0);
+  });
+});

@@ -64,6 +64,16 @@ export interface PostAnswer {
   readonly excerpt: string;
 }
 
+/** What `exchange` gives: the status, the few headers API clients read, and the whole body (limited). */
+export interface ExchangeAnswer {
+  readonly status: number;
+  /** The media type, lower case, without parameters ('' when none). */
+  readonly contentType: string;
+  /** Lower-case names; only those asked for in `readHeaders`. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Uint8Array;
+}
+
 /** What `fetchBytes` gives: the decoded body as sent, with where it came from after redirects. */
 export interface FetchedResource {
   readonly url: string;
@@ -98,6 +108,20 @@ export interface GuardedFetcher {
       readonly excerptBytes?: number;
     },
   ): Promise<PostAnswer>;
+  /**
+   * One API request (an OAuth token request, a read with a bearer token) under the same address checks,
+   * limits and deadline, any status returned with its body. No redirect is followed: a request carrying
+   * a secret (a bearer token, a client secret, a code) must reach the URL named and nothing else.
+   */
+  exchange(
+    url: string,
+    request: {
+      readonly method: 'GET' | 'POST';
+      readonly headers: Readonly<Record<string, string>>;
+      readonly body?: string;
+      readonly readHeaders?: readonly string[];
+    },
+  ): Promise<ExchangeAnswer>;
 }
 
 const JSON_TYPES = [
@@ -620,5 +644,91 @@ export function createGuardedFetcher({
     }
   }
 
-  return { fetchJson, fetchBytes, checkUrl, post };
+  async function exchange(
+    text: string,
+    options: {
+      readonly method: 'GET' | 'POST';
+      readonly headers: Readonly<Record<string, string>>;
+      readonly body?: string;
+      readonly readHeaders?: readonly string[];
+    },
+  ): Promise<ExchangeAnswer> {
+    const started = performance.now();
+    const url = parseTarget(text);
+    const attempt = startAttempt(url);
+    try {
+      await attempt.pin(url);
+      const response = await request(url, {
+        dispatcher: attempt.dispatcher,
+        method: options.method,
+        signal: attempt.signal,
+        maxRedirections: 0,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+        headers: { 'accept-encoding': 'identity', 'user-agent': 'microcred', ...options.headers },
+        ...(options.body === undefined ? {} : { body: options.body }),
+      });
+      const { statusCode: status, headers } = response;
+      const encoding = (header(headers, 'content-encoding') ?? 'identity').trim().toLowerCase();
+      if (!(READ_ENCODINGS as readonly string[]).includes(encoding)) {
+        discard(response.body);
+        throw fetchRefused('content-encoding', `${url.host} answered in an encoding not read (${encoding})`, {
+          host: url.host,
+          contentEncoding: encoding.slice(0, 100),
+        });
+      }
+      if (Number(header(headers, 'content-length') ?? 0) > maxBytes) {
+        discard(response.body);
+        throw fetchRefused('too-large', `the answer from ${url.host} is over ${maxBytes} bytes as sent`, {
+          host: url.host,
+          limit: maxBytes,
+        });
+      }
+      const body = await readLimitedBody(response.body, {
+        maxBytes,
+        maxDecodedBytes,
+        encoding,
+        host: url.host,
+      });
+      const read: Record<string, string> = {};
+      for (const name of options.readHeaders ?? []) {
+        const value = header(headers, name.toLowerCase());
+        if (value !== undefined) read[name.toLowerCase()] = value;
+      }
+      logger.info(
+        {
+          url: shownUrl(url),
+          host: url.host,
+          method: options.method,
+          status,
+          bytes: body.length,
+          ms: Math.round(performance.now() - started),
+        },
+        'outbound exchange',
+      );
+      return {
+        status,
+        contentType: (header(headers, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '',
+        headers: read,
+        body,
+      };
+    } catch (error) {
+      logger.warn(
+        {
+          url: shownUrl(url),
+          host: url.host,
+          method: options.method,
+          code: isMicrocredError(error) ? error.code : undefined,
+          addresses: isMicrocredError(error) ? refusedAddresses.get(error) : undefined,
+          ms: Math.round(performance.now() - started),
+        },
+        'outbound exchange refused or failed',
+      );
+      throw attempt.failure(error, url);
+    } finally {
+      await attempt.end();
+    }
+  }
+
+  return { fetchJson, fetchBytes, checkUrl, post, exchange };
 }

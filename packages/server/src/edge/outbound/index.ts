@@ -1,5 +1,6 @@
 export {
   createGuardedFetcher,
+  type ExchangeAnswer,
   type FetchedResource,
   type FetchLogger,
   type GuardedFetcher,

@@ -2,6 +2,7 @@
 
 import { achievementWordsEn } from './achievement-words.js';
 import { catalogueEn } from './catalogue.js';
+import { connectedAppsEn } from './connected-apps.js';
 import { consoleAchievementsEn } from './console-achievements.js';
 import { consoleAnalyticsEn } from './console-analytics.js';
 import { consoleBulkEn } from './console-bulk.js';
@@ -43,6 +44,7 @@ export const en = {
   ...publicPortfolioEn,
   ...profilePhotoEn,
   ...walletEn,
+  ...connectedAppsEn,
   ...earnerRolesEn,
   ...earnerSharingEn,
   ...consoleShellEn,

@@ -1,5 +1,6 @@
 import { achievementWordsFr } from './achievement-words.js';
 import { catalogueFr } from './catalogue.js';
+import { connectedAppsFr } from './connected-apps.js';
 import { consoleAchievementsFr } from './console-achievements.js';
 import { consoleAnalyticsFr } from './console-analytics.js';
 import { consoleBulkFr } from './console-bulk.js';
@@ -39,6 +40,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...publicPortfolioFr,
   ...profilePhotoFr,
   ...walletFr,
+  ...connectedAppsFr,
   ...earnerRolesFr,
   ...earnerSharingFr,
   ...consoleShellFr,

@@ -1,7 +1,9 @@
 import type { Hono } from 'hono';
 import type { WebDeps, WebEnv } from '../shared/web-env.js';
 import { mountAccountRoutes } from './account-routes.js';
+import { mountBackpackRoutes } from './backpack-routes.js';
 import { mountClaimRoutes } from './claim-routes.js';
+import { mountConnectedAppsRoutes } from './connected-apps-routes.js';
 import { mountImportRoutes } from './import-routes.js';
 import { mountOutcomeSurveyRoutes } from './outcome-survey-section.js';
 import { mountPathwayRoutes } from './pathway-routes.js';
@@ -14,8 +16,8 @@ import { mountWalletRoutes } from './wallet-routes.js';
 import { mountWorkforceRoutes } from './workforce-routes.js';
 
 /**
- * The earner's own pages: claiming, their credentials and imports, settings, skills, roles, sharing (with
- * employers' workforce invitations), pathways.
+ * The earner's own pages: claiming, their credentials and imports, settings, the apps connected through
+ * the OB 3.0 API, skills, roles, sharing (with employers' workforce invitations), pathways.
  */
 export function mountEarnerRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
   mountClaimRoutes(web, deps);
@@ -23,6 +25,8 @@ export function mountEarnerRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
   mountOutcomeSurveyRoutes(web, deps);
   mountImportRoutes(web, deps);
   mountSettingsRoutes(web, deps);
+  mountConnectedAppsRoutes(web, deps);
+  mountBackpackRoutes(web, deps);
   mountPhotoRoutes(web, deps);
   mountSkillsRoutes(web, deps);
   mountRolesRoutes(web, deps);

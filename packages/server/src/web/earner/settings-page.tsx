@@ -128,6 +128,12 @@ export function SettingsPage(props: {
         </PostForm>
       </section>
       <NotificationSettingsSection c={c} settings={props.notifications} />
+      <section aria-labelledby="apps-heading">
+        <h2 id="apps-heading">{t('apps.title')}</h2>
+        <p>
+          <a href="/account/apps">{t('apps.settingsLink')}</a>
+        </p>
+      </section>
       <section aria-labelledby="export-heading">
         <h2 id="export-heading">{t('settings.export')}</h2>
         <p>{t('settings.exportHint')}</p>

@@ -3,6 +3,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { isServerError } from '../../domain/error/server-error.js';
 import { normalizeEmail } from '../../domain/identity/normalize-email.js';
 import { enforceRateLimit } from '../../edge/rate-limits.js';
+import { takeAfterSignIn } from '../shared/after-sign-in.js';
 import { ConfirmLinkPage } from '../shared/confirm-link-page.js';
 import { formField, readForm, signIn, signOut } from '../shared/web-context.js';
 import type { WebDeps, WebEnv } from '../shared/web-env.js';
@@ -64,6 +65,8 @@ export function mountSignInRoutes(web: Hono<WebEnv>, { platform, options }: WebD
       locale: c.get('t').locale,
     });
     signIn(c, options, await platform.earners.startSession(earnerId));
+    const after = takeAfterSignIn(c);
+    if (after !== null) return c.redirect(after, 303);
     // Issuer staff come for the console, employers' staff for their workspace; everyone else for their
     // credentials (all are in the menu).
     const staff = await platform.staff.accessOf(earnerId);

@@ -64,7 +64,14 @@ export function webContext(platform: Platform, options: WebOptions): MiddlewareH
     c.set('sessionSecret', earner === null ? null : sessionSecret);
     c.set('csrfToken', csrfToken);
     await next();
-    c.header('Content-Security-Policy', PAGE_CSP, { append: false });
+    const formTarget = c.get('formRedirectOrigin');
+    c.header(
+      'Content-Security-Policy',
+      formTarget === undefined
+        ? PAGE_CSP
+        : PAGE_CSP.replace("form-action 'self'", `form-action 'self' ${formTarget}`),
+      { append: false },
+    );
     c.header('Content-Language', locale);
     c.header('Vary', 'Cookie, Accept-Language', { append: true });
     if (earner === null && isPublicPage(c)) await revalidatedResponse(c, { cacheControl: PUBLIC_PAGE_CACHE });
@@ -102,6 +109,15 @@ function isPublicPage(c: Context<WebEnv>): boolean {
     // `/verify?url=…` is a verification run for this visitor, not the form.
     (c.req.path !== '/verify' || c.req.query('url') === undefined)
   );
+}
+
+/**
+ * Lets this page's form lead to `origin` (CSP `form-action` also governs the redirects a form's answer
+ * makes): only for a form whose answer sends the browser to another site by design (OAuth consent).
+ */
+export function allowFormRedirectTo(c: Context<WebEnv>, origin: string): void {
+  // An origin is scheme, host and port: nothing a CSP source list would read as another directive.
+  if (/^https?:\/\/[A-Za-z0-9.[\]:-]+$/.test(origin)) c.set('formRedirectOrigin', origin);
 }
 
 /**

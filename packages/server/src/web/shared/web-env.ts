@@ -18,6 +18,8 @@ export interface WebEnv {
     sessionSecret: string | null;
     /** The anti-CSRF token every form carries (double-submitted against its cookie). */
     csrfToken: string;
+    /** Another origin this page's form may lead to (see `allowFormRedirectTo`); unset for nearly all. */
+    formRedirectOrigin?: string;
   };
 }
 

@@ -1,0 +1,168 @@
+import type { CredentialInput, VerificationReport } from '@microcred/vc';
+import { importCredential } from '../earner/import-credential.js';
+import { ServerError, ServerErrorCode } from '../error/server-error.js';
+import type { PlatformContext } from '../platform-context.js';
+import type { JsonObject } from '../ports/index.js';
+
+/** One credential as the OB API returns it: a JSON document, or a VC-JWT's compact JWS. */
+export type HostedCredential =
+  | { readonly kind: 'json'; readonly document: JsonObject }
+  | { readonly kind: 'jwt'; readonly jwt: string };
+
+/** A page of an earner's credentials, and how many there are in all (`X-Total-Count`). */
+export interface HostedCredentialsPage {
+  readonly total: number;
+  readonly credentials: readonly HostedCredential[];
+}
+
+interface Held {
+  readonly credential: HostedCredential;
+  readonly issuedAt: number;
+  readonly key: string;
+}
+
+function timeOf(document: JsonObject, fallback: Date): number {
+  const stated = [document.validFrom, document.issuanceDate].find((value) => typeof value === 'string');
+  const time = typeof stated === 'string' ? Date.parse(stated) : Number.NaN;
+  return Number.isNaN(time) ? fallback.getTime() : time;
+}
+
+/** Every credential the earner holds here, newest first, in an order stable between pages. */
+async function heldCredentials(context: PlatformContext, earnerId: string): Promise<Held[]> {
+  const [issued, choices, imports] = await Promise.all([
+    context.storage.portfolios.listCredentials({ earnerId }),
+    context.storage.portfolios.listChoices({ earnerId }),
+    context.storage.importedCredentials.list({ earnerId }),
+  ]);
+  // A declined credential is one the earner said is not theirs to show: no app reads it.
+  const declined = new Set(
+    choices.filter((choice) => choice.choice === 'declined').map((c) => c.credentialId),
+  );
+  const held: Held[] = [
+    ...issued
+      .filter((record) => !declined.has(record.id))
+      .map((record) => ({
+        credential:
+          record.jwt === null
+            ? ({ kind: 'json', document: record.document } as const)
+            : ({ kind: 'jwt', jwt: record.jwt } as const),
+        issuedAt: record.issuedAt.getTime(),
+        key: `i:${record.id}`,
+      })),
+    ...imports.map((imported) => ({
+      credential:
+        imported.jwt === null
+          ? ({ kind: 'json', document: imported.document } as const)
+          : ({ kind: 'jwt', jwt: imported.jwt } as const),
+      issuedAt: timeOf(imported.document, imported.importedAt),
+      key: `m:${imported.id}`,
+    })),
+  ];
+  return held.sort((a, b) => b.issuedAt - a.issuedAt || a.key.localeCompare(b.key));
+}
+
+/** OB 3.0 getCredentials: a page of the earner's credentials (`limit` at least 1, `offset` from 0). */
+export async function listHostedCredentials(
+  context: PlatformContext,
+  earnerId: string,
+  page: { readonly limit: number; readonly offset: number },
+): Promise<HostedCredentialsPage> {
+  const held = await heldCredentials(context, earnerId);
+  return {
+    total: held.length,
+    credentials: held.slice(page.offset, page.offset + page.limit).map((item) => item.credential),
+  };
+}
+
+function identityOf(document: JsonObject): string | null {
+  const issuer = document.issuer;
+  const issuerId =
+    typeof issuer === 'string'
+      ? issuer
+      : typeof issuer === 'object' && issuer !== null && !Array.isArray(issuer)
+        ? (issuer as { id?: unknown }).id
+        : null;
+  if (typeof issuerId !== 'string' || typeof document.id !== 'string') return null;
+  // OB 3.0 §"Equality": the same when issuer.id and id are equal after percent-unescaping and trimming.
+  const clean = (value: string) => {
+    try {
+      return decodeURIComponent(value).trim();
+    } catch {
+      return value.trim();
+    }
+  };
+  return `${clean(issuerId)}\n${clean(document.id)}`;
+}
+
+/** What upsertCredential did: stored a new credential, replaced an older copy, or kept a newer one. */
+export interface UpsertOutcome {
+  readonly created: boolean;
+  /** Whether the credential held now verified (on its way in, or when it was issued here). */
+  readonly verified: boolean;
+  readonly credential: HostedCredential;
+}
+
+/**
+ * OB 3.0 upsertCredential into the earner's backpack, through the same verification as an import: a
+ * credential that does not verify is kept but marked, private, as an import would be. A credential equal
+ * to one held (same issuer and id, OB 3.0 §"Equality") replaces it when its `validFrom` is not older; one
+ * this platform issued to the earner is already held and is not copied.
+ */
+export async function upsertHostedCredential(
+  context: PlatformContext,
+  verify: (input: CredentialInput) => Promise<VerificationReport>,
+  earnerId: string,
+  input: CredentialInput,
+): Promise<UpsertOutcome> {
+  const report = await verify(input);
+  const document = report.credential as JsonObject | undefined;
+  // The import keeps whatever it can read; the API takes only what its schema describes (OB 3.0 §"upsertCredential": 400).
+  const types = document === undefined ? [] : [document.type].flat();
+  if (!types.includes('OpenBadgeCredential') && !types.includes('AchievementCredential'))
+    throw new ServerError(
+      ServerErrorCode.VALIDATION_ERROR,
+      'the body is not an AchievementCredential (OpenBadgeCredential) nor a VC-JWT of one',
+    );
+  const identity = document === undefined ? null : identityOf(document);
+  if (document !== undefined && identity !== null) {
+    const issued = await context.storage.portfolios.listCredentials({ earnerId });
+    const own = issued.find((record) => identityOf(record.document) === identity);
+    if (own !== undefined)
+      return {
+        created: false,
+        verified: own.revokedAt === null && own.suspendedAt === null,
+        credential:
+          own.jwt === null ? { kind: 'json', document: own.document } : { kind: 'jwt', jwt: own.jwt },
+      };
+  }
+  const imports = await context.storage.importedCredentials.list({ earnerId });
+  const previous =
+    identity === null ? undefined : imports.find((item) => identityOf(item.document) === identity);
+  if (
+    previous !== undefined &&
+    document !== undefined &&
+    timeOf(document, new Date(0)) < timeOf(previous.document, new Date(0))
+  )
+    return {
+      created: false,
+      verified: previous.verified,
+      credential:
+        previous.jwt === null
+          ? { kind: 'json', document: previous.document }
+          : { kind: 'jwt', jwt: previous.jwt },
+    };
+  // The report just made is reused, so the credential is verified once.
+  const imported = await importCredential(context, async () => report, earnerId, {
+    credential: input,
+    sourceUrl: null,
+  });
+  if (previous !== undefined) await context.storage.importedCredentials.delete({ id: previous.id });
+  return {
+    created: previous === undefined,
+    verified: imported.verified,
+    credential:
+      imported.jwt === null
+        ? { kind: 'json', document: imported.document }
+        : { kind: 'jwt', jwt: imported.jwt },
+  };
+}
