@@ -156,6 +156,34 @@ function discard(body: Readable): void {
   body.destroy();
 }
 
+/**
+ * An answer's body, refused before it is read when its encoding is one we do not decode or its declared
+ * length is over the limit, and cut off while read past either limit.
+ */
+async function readAnswer(
+  response: { readonly headers: Record<string, string | string[] | undefined>; readonly body: Readable },
+  url: URL,
+  limits: { readonly maxBytes: number; readonly maxDecodedBytes: number },
+) {
+  const { headers } = response;
+  const encoding = (header(headers, 'content-encoding') ?? 'identity').trim().toLowerCase();
+  if (!(READ_ENCODINGS as readonly string[]).includes(encoding)) {
+    discard(response.body);
+    throw fetchRefused('content-encoding', `${url.host} answered in an encoding not read (${encoding})`, {
+      host: url.host,
+      contentEncoding: encoding.slice(0, 100),
+    });
+  }
+  if (Number(header(headers, 'content-length') ?? 0) > limits.maxBytes) {
+    discard(response.body);
+    throw fetchRefused('too-large', `the answer from ${url.host} is over ${limits.maxBytes} bytes as sent`, {
+      host: url.host,
+      limit: limits.maxBytes,
+    });
+  }
+  return readLimitedBody(response.body, { ...limits, encoding, host: url.host });
+}
+
 /** The URL as logged: no query or fragment, which may carry a token. */
 function shownUrl(url: URL): string {
   return `${url.origin}${url.pathname}`;
@@ -405,32 +433,7 @@ export function createGuardedFetcher({
             contentType: contentType.slice(0, 100),
           });
         }
-        const encoding = (header(headers, 'content-encoding') ?? 'identity').trim().toLowerCase();
-        if (!(READ_ENCODINGS as readonly string[]).includes(encoding)) {
-          discard(response.body);
-          throw fetchRefused(
-            'content-encoding',
-            `${url.host} answered in an encoding not read (${encoding})`,
-            {
-              host: url.host,
-              contentEncoding: encoding.slice(0, 100),
-            },
-          );
-        }
-        const length = Number(header(headers, 'content-length') ?? 0);
-        if (length > maxBytes) {
-          discard(response.body);
-          throw fetchRefused('too-large', `the answer from ${url.host} is over ${maxBytes} bytes as sent`, {
-            host: url.host,
-            limit: maxBytes,
-          });
-        }
-        const body = await readLimitedBody(response.body, {
-          maxBytes,
-          maxDecodedBytes,
-          encoding,
-          host: url.host,
-        });
+        const body = await readAnswer(response, url, { maxBytes, maxDecodedBytes });
         return {
           kind: 'ok',
           resource: { url: url.href, contentType, body },
@@ -669,27 +672,7 @@ export function createGuardedFetcher({
         ...(options.body === undefined ? {} : { body: options.body }),
       });
       const { statusCode: status, headers } = response;
-      const encoding = (header(headers, 'content-encoding') ?? 'identity').trim().toLowerCase();
-      if (!(READ_ENCODINGS as readonly string[]).includes(encoding)) {
-        discard(response.body);
-        throw fetchRefused('content-encoding', `${url.host} answered in an encoding not read (${encoding})`, {
-          host: url.host,
-          contentEncoding: encoding.slice(0, 100),
-        });
-      }
-      if (Number(header(headers, 'content-length') ?? 0) > maxBytes) {
-        discard(response.body);
-        throw fetchRefused('too-large', `the answer from ${url.host} is over ${maxBytes} bytes as sent`, {
-          host: url.host,
-          limit: maxBytes,
-        });
-      }
-      const body = await readLimitedBody(response.body, {
-        maxBytes,
-        maxDecodedBytes,
-        encoding,
-        host: url.host,
-      });
+      const body = await readAnswer(response, url, { maxBytes, maxDecodedBytes });
       const read: Record<string, string> = {};
       for (const name of options.readHeaders ?? []) {
         const value = header(headers, name.toLowerCase());
