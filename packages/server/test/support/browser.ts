@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type CDPSession, chromium, type Page } from 'playwright-core';
 
@@ -60,7 +61,6 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
 }
 
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await fullPageScreenshot(page, `${SCREENSHOT_DIR}${name}.png`);
 }
 
@@ -86,5 +86,7 @@ export async function fullPageScreenshot(page: Page, path: string): Promise<void
     optimizeForSpeed: true,
     clip: { x: 0, y: 0, width: cssContentSize.width, height: cssContentSize.height, scale: 1 },
   });
+  // A name may hold folders (`wallet/…`), which Playwright's own screenshot used to create.
+  mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, Buffer.from(data, 'base64'));
 }
