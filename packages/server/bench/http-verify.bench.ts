@@ -3,7 +3,6 @@ import '@hono/zod-openapi';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { createServer } from 'node:net';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -13,6 +12,7 @@ import { createHttpServer } from '../src/http/create-http-server.js';
 import { listenOnPort } from '../src/http/listen-on-port.js';
 import { startTransparencyLogWorker } from '../src/jobs/transparency-log-worker.js';
 import { openPlatform } from '../src/main.js';
+import { freePort } from '../test/support/free-port.js';
 import { startLoadGenerator } from './load/load-generator.js';
 import type { LoadOptions, LoadRequest, LoadResult } from './load/run-autocannon.js';
 
@@ -43,17 +43,6 @@ const CREDENTIALS = Math.min(100, Math.ceil(N / 5));
 // Where to write the server's CPU profile over the HTTP verification runs (Chrome DevTools format).
 const PROFILE = process.env.BENCH_PROFILE;
 const P99_BUDGET_MS = 25;
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => done(typeof address === 'object' && address !== null ? address.port : 0));
-    });
-  });
-}
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

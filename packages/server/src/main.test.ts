@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../test/support/free-port.js';
 
 const BIN = fileURLToPath(new URL('../bin/microcred.js', import.meta.url));
 const COMPILED = fileURLToPath(new URL('../dist/main-entry.js', import.meta.url));
@@ -354,15 +355,6 @@ function spawnServe(script: string, env: Record<string, string>): ChildProcess {
 
 function spawnCompiled(port: number, env: Record<string, string> = {}): ChildProcess {
   return spawnServe(COMPILED, { PORT: String(port), MICROCRED_RATE_LIMIT: 'off', ...env });
-}
-
-/** A port nobody listens on now. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  return typeof address === 'object' && address !== null ? address.port : 0;
 }
 
 /** Every status `/readyz` answered, asked every 50 ms from the first moment it listens until it says 200. */

@@ -4,9 +4,8 @@ import { verifyWithReferenceStack } from '../../../vc/test/support/reference-sta
 import { keyProof, ScriptedWallet, walletKey } from '../../test/support/scripted-wallet.js';
 import { ADMIN_TOKEN, openTestApp, type TestApp } from '../../test/support/test-app.js';
 import { PUBLIC_URL } from '../../test/support/test-platform.js';
+import { verifiedEarner } from '../../test/support/verified-earner.js';
 import { testDrivers } from '../db/open-test-database.js';
-import { recipientLookupHash } from '../domain/credential/recipient-lookup-hash.js';
-import type { PlatformContext } from '../domain/platform-context.js';
 
 const GRANT = 'urn:ietf:params:oauth:grant-type:pre-authorized_code';
 const MINUTE = 60_000;
@@ -50,20 +49,6 @@ describe.each(testDrivers())('OpenID4VCI pre-authorized code flow, by a scripted
 
   async function offer(credentialId: string, json: Record<string, unknown> = {}, token = ADMIN_TOKEN) {
     return test.call(`/api/v1/credentials/${credentialId}/offers`, { token, json });
-  }
-
-  /** An earner account that has verified `email`, and a session cookie for it. */
-  async function earnerWith(email: string) {
-    const context = (test.platform as unknown as { context: PlatformContext }).context;
-    const earner = await test.storage.earners.create({ displayName: null, locale: 'en' });
-    await test.storage.earnerEmails.put({
-      earnerId: earner.id,
-      email,
-      lookupHash: recipientLookupHash(context.recipientPepper, email),
-      verifiedAt: new Date(),
-    });
-    const secret = await test.platform.earners.startSession(earner.id);
-    return { earner, cookie: `mc_session=${secret}` };
   }
 
   async function verify(credential: unknown) {
@@ -230,7 +215,7 @@ describe.each(testDrivers())('OpenID4VCI pre-authorized code flow, by a scripted
     // The code goes to the address the credential was issued to, which some account must have verified.
     const refused = await offer(issued.id, { txCode: true });
     expect(refused.status).toBe(409);
-    await earnerWith(email);
+    await verifiedEarner(test, email);
     const created = await offer(issued.id, { txCode: true });
     expect(created.status).toBe(201);
     expect(created.body.txCode).toBe(true);
@@ -347,8 +332,8 @@ describe.each(testDrivers())('OpenID4VCI pre-authorized code flow, by a scripted
   it('lets the earner ask with their session, and no other earner, nor anyone unauthenticated', async () => {
     const email = 'owner@example.org';
     const issued = await issue(email);
-    const owner = await earnerWith(email);
-    const other = await earnerWith('someone-else@example.org');
+    const owner = await verifiedEarner(test, email);
+    const other = await verifiedEarner(test, 'someone-else@example.org');
     const asOwner = await test.call(`/api/v1/credentials/${issued.id}/offers`, {
       json: {},
       headers: { Cookie: owner.cookie },
@@ -377,7 +362,7 @@ describe.each(testDrivers())('OpenID4VCI pre-authorized code flow, by a scripted
   it('shows a holder-bound copy to whoever may see the original, and hides it when the earner made it private', async () => {
     const email = 'private@example.org';
     const issued = await issue(email);
-    const owner = await earnerWith(email);
+    const owner = await verifiedEarner(test, email);
     await test.platform.earners.choose(owner.earner.id, issued.id, {
       choice: 'accepted',
       visibility: 'public',

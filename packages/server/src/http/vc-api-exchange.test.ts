@@ -3,9 +3,8 @@ import { createReferenceSigner, verifyWithReferenceStack } from '../../../vc/tes
 import { ScriptedWallet } from '../../test/support/scripted-wallet.js';
 import { ADMIN_TOKEN, openTestApp, type TestApp } from '../../test/support/test-app.js';
 import { PUBLIC_URL } from '../../test/support/test-platform.js';
+import { verifiedEarner } from '../../test/support/verified-earner.js';
 import { testDrivers } from '../db/open-test-database.js';
-import { recipientLookupHash } from '../domain/credential/recipient-lookup-hash.js';
-import type { PlatformContext } from '../domain/platform-context.js';
 
 const MINUTE = 60_000;
 let seedByte = 1;
@@ -70,14 +69,7 @@ describe.each(testDrivers())('VC-API exchange, as the Learner Credential Wallet 
       token: ADMIN_TOKEN,
       json: { achievementId, recipient: { email } },
     });
-    const context = (test.platform as unknown as { context: PlatformContext }).context;
-    const earner = await test.storage.earners.create({ displayName: null, locale: 'en' });
-    await test.storage.earnerEmails.put({
-      earnerId: earner.id,
-      email,
-      lookupHash: recipientLookupHash(context.recipientPepper, email),
-      verifiedAt: new Date(),
-    });
+    const { earner } = await verifiedEarner(test, email);
     return {
       credential: issued.body as { id: string; credential: Record<string, unknown> },
       earnerId: earner.id,

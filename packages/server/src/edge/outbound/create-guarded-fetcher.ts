@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
 import { isMicrocredError, type MicrocredError, parseIJson, type ResourceFetcher } from '@microcred/vc';
 import { Agent, request } from 'undici';
+import type { ObHostAnswer, ObHostTransport } from '../../domain/ports/ob-host-transport.js';
 import { type AllowedHost, allowedHostOf, isAllowedHost } from './fetch-allow-list.js';
 import { fetchFailed, fetchRefused } from './fetch-errors.js';
 import { READ_ENCODINGS, readLimitedBody } from './read-limited-body.js';
@@ -65,14 +66,8 @@ export interface PostAnswer {
 }
 
 /** What `exchange` gives: the status, the few headers API clients read, and the whole body (limited). */
-export interface ExchangeAnswer {
-  readonly status: number;
-  /** The media type, lower case, without parameters ('' when none). */
-  readonly contentType: string;
-  /** Lower-case names; only those asked for in `readHeaders`. */
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: Uint8Array;
-}
+/** What `exchange` answered: the OB 3.0 host transport's answer, which this fetcher implements. */
+export type ExchangeAnswer = ObHostAnswer;
 
 /** What `fetchBytes` gives: the decoded body as sent, with where it came from after redirects. */
 export interface FetchedResource {
@@ -113,15 +108,7 @@ export interface GuardedFetcher {
    * limits and deadline, any status returned with its body. No redirect is followed: a request carrying
    * a secret (a bearer token, a client secret, a code) must reach the URL named and nothing else.
    */
-  exchange(
-    url: string,
-    request: {
-      readonly method: 'GET' | 'POST';
-      readonly headers: Readonly<Record<string, string>>;
-      readonly body?: string;
-      readonly readHeaders?: readonly string[];
-    },
-  ): Promise<ExchangeAnswer>;
+  exchange: ObHostTransport['exchange'];
 }
 
 const JSON_TYPES = [

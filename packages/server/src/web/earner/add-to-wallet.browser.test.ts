@@ -4,8 +4,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReferenceSigner } from '../../../../vc/test/support/reference-stack.js';
 import { launchChromium, saveScreenshot, seriousAxeViolations } from '../../../test/support/browser.js';
+import { acceptDemoLearnerClaim } from '../../../test/support/demo-learner.js';
 import { startTestWebServer, type TestWebServer } from '../../../test/support/web-server.js';
-import { DEMO_LEARNER_EMAIL, seedDemoData } from '../../domain/demo/seed-demo-data.js';
+import { seedDemoData } from '../../domain/demo/seed-demo-data.js';
 
 /**
  * "Add to wallet" as the earner uses it, on a desktop and on a phone: the form on their credential page,
@@ -29,14 +30,7 @@ describe('adding a credential to a wallet, in Chromium', () => {
     server = await startTestWebServer('pglite');
     const { platform } = server;
     await seedDemoData(platform);
-    const claim = (await platform.mail.list(500))
-      .filter((mail) => mail.toAddress === DEMO_LEARNER_EMAIL)
-      .map((mail) => /\/claim\/([^\s"<>)]+)/.exec(mail.textBody)?.[1])
-      .find((secret) => secret !== undefined);
-    if (claim === undefined) throw new Error('no claim mail for the demo learner');
-    const accepted = await platform.earners.acceptClaim({ secret: claim, signedIn: null, locale: 'en' });
-    credentialId = accepted.credentialId;
-    session = await platform.earners.startSession(accepted.earnerId);
+    ({ credentialId, session } = await acceptDemoLearnerClaim(platform));
     browser = await launchChromium();
   });
 

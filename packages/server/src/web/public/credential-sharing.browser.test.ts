@@ -3,9 +3,10 @@ import '@hono/zod-openapi';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, saveScreenshot, seriousAxeViolations } from '../../../test/support/browser.js';
+import { acceptDemoLearnerClaim } from '../../../test/support/demo-learner.js';
 import { ADMIN } from '../../../test/support/test-platform.js';
 import { startTestWebServer, type TestWebServer } from '../../../test/support/web-server.js';
-import { DEMO_LEARNER_EMAIL, seedDemoData } from '../../domain/demo/seed-demo-data.js';
+import { seedDemoData } from '../../domain/demo/seed-demo-data.js';
 
 /**
  * Every share control of an accepted credential, clicked as its earner would, on a desktop and on a phone:
@@ -44,15 +45,8 @@ describe('sharing an accepted credential, each control clicked in Chromium', () 
     server = await startTestWebServer('pglite');
     const { platform } = server;
     await seedDemoData(platform);
-    const claim = (await platform.mail.list(500))
-      .filter((mail) => mail.toAddress === DEMO_LEARNER_EMAIL)
-      .map((mail) => /\/claim\/([^\s"<>)]+)/.exec(mail.textBody)?.[1])
-      .find((secret) => secret !== undefined);
-    if (claim === undefined) throw new Error('no claim mail for the demo learner');
-    const accepted = await platform.earners.acceptClaim({ secret: claim, signedIn: null, locale: 'en' });
-    credentialId = accepted.credentialId;
+    ({ credentialId, session } = await acceptDemoLearnerClaim(platform));
     pageUrl = `${server.url}/credentials/${credentialId}`;
-    session = await platform.earners.startSession(accepted.earnerId);
     const record = await platform.credentials.get(ADMIN, credentialId);
     name = (await platform.achievements.names([record.achievementId])).get(record.achievementId) ?? '';
     browser = await launchChromium();
