@@ -7,7 +7,7 @@ import type { TestApp } from './test-app.js';
  * session for it: credentials issued to `email` are theirs.
  */
 export async function verifiedEarner(test: TestApp, email: string) {
-  const { context } = test.platform as unknown as { context: PlatformContext };
+  const context = (test.platform as unknown as { context: PlatformContext }).context;
   const earner = await test.storage.earners.create({ displayName: null, locale: 'en' });
   await test.storage.earnerEmails.put({
     earnerId: earner.id,
