@@ -5,6 +5,7 @@ import { jsonLdToRdf } from './json-ld-to-rdf.js';
 import type { Quad } from './rdf-quad.js';
 import { rdfcReferenceCanonizer, toCanonizeError } from './rdfc-reference-canonizer.js';
 import { canonizeWithUniqueFirstDegreeHashes } from './rdfc10-unique.js';
+import { ShapeTemplates } from './shape-templates.js';
 import { UnsupportedJsonLd } from './unsupported-json-ld.js';
 
 /** Why a document was handed to the reference path. */
@@ -23,6 +24,13 @@ export interface CreateRdfcFastCanonizerOptions {
   readonly fallback?: Canonizer;
   /** Called each time a document is delegated, with why: lets tests and metrics count fallbacks. */
   readonly onFallback?: (fallback: CanonizerFallback) => void;
+  /**
+   * Whether documents of a shape seen before are turned into RDF from that shape's template
+   * ({@link ShapeTemplates}) rather than expanded again; on unless a test compares the two.
+   */
+  readonly shapeTemplates?: boolean;
+  /** Called each time a document is turned into RDF from its shape's template (tests, metrics). */
+  readonly onTemplated?: () => void;
 }
 
 /** Our own error inside jsonld.js's wrapping (e.g. UNKNOWN_CONTEXT from the loader) says it best. */
@@ -40,6 +48,11 @@ function describe(error: unknown): string {
  * reference rejects. The one exception is a poisoned blank-node graph, refused on the spot by the
  * bound both paths apply to the same dataset ({@link assertBoundedNDegreeWork}).
  *
+ * A document whose shape (keys, contexts, types, numbers) was seen before is turned into RDF from that
+ * shape's template instead of being expanded again ({@link ShapeTemplates}): the template is learnt by
+ * expansion and kept only if it gives back what expansion gave, and a document whose strings would land
+ * elsewhere than its holes is expanded as usual.
+ *
  * Processed contexts are remembered per document loader (by identity), so a loader must answer a
  * URL the same way for as long as it is used, as the bundled and resource-map loaders do; a loader
  * made per call works too, without the benefit of what earlier calls learned.
@@ -49,19 +62,34 @@ export function createRdfcFastCanonizer(options: CreateRdfcFastCanonizerOptions 
   const delegate = (kind: CanonizerFallback['kind'], cause: unknown) => {
     options.onFallback?.({ kind, reason: describe(cause) });
   };
+  const templates = options.shapeTemplates === false ? undefined : new ShapeTemplates();
   return {
     name: 'microcred-fast+rdf-canonize',
     async canonize(document, canonizeOptions) {
+      const { documentLoader } = canonizeOptions;
+      const templated = templates?.datasetOf(document, documentLoader);
+      if (templated?.dataset !== undefined) {
+        const canonical = canonizeWithUniqueFirstDegreeHashes(templated.dataset);
+        if (canonical !== undefined) {
+          options.onTemplated?.();
+          return canonical;
+        }
+      }
       let dataset: Quad[];
       try {
-        dataset = await jsonLdToRdf({ document, documentLoader: canonizeOptions.documentLoader });
+        dataset = await jsonLdToRdf({ document, documentLoader });
       } catch (error) {
         delegate(error instanceof UnsupportedJsonLd ? 'unsupported' : 'error', error);
         return fallback.canonize(document, canonizeOptions);
       }
       // Unique first-degree hashes need no N-degree work, so no bound can refuse them.
       const canonical = canonizeWithUniqueFirstDegreeHashes(dataset);
-      if (canonical !== undefined) return canonical;
+      if (canonical !== undefined) {
+        if (templates !== undefined && templated?.reading !== undefined && templated.dataset === undefined) {
+          await templates.learn({ document, reading: templated.reading, dataset, documentLoader });
+        }
+        return canonical;
+      }
       const maxWorkFactor = canonizeOptions.maxWorkFactor ?? 1;
       // The same dataset as the reference's, so the same verdict: refused here, without expanding a
       // poisoned document a second time.

@@ -1,0 +1,535 @@
+import { randomBytes } from 'node:crypto';
+import type { DocumentLoader } from '../contexts/index.js';
+import { isPlainObject } from './is-plain-json.js';
+import { jsonLdToRdf } from './json-ld-to-rdf.js';
+import type { BlankNode, DefaultGraph, Literal, NamedNode, Quad } from './rdf-quad.js';
+
+/*
+ * Credentials from one issuer share a shape: the same keys, contexts, types and array lengths, with
+ * other ids, names and dates. Their RDF datasets then differ only where those strings land. A template
+ * remembers, for one shape, the dataset with a hole for each such string, so that the next credential
+ * of that shape needs no JSON-LD expansion: its strings are written into the holes.
+ *
+ * What may vary is learnt, not assumed: every string of a document seen before is replaced by a
+ * distinct probe IRI and the document expanded again; a probe that comes back verbatim as exactly one
+ * literal is a literal hole, one that comes back verbatim only as IRIs (an id) is an IRI hole, anything
+ * else (a vocabulary term, an IRI built from the string, a dropped value) keeps its string as part of
+ * the shape. The template is kept only if writing the document's own strings into it gives back,
+ * quad for quad, the dataset the full expansion gave.
+ */
+
+/** A string of the document that is not part of its shape, in document order. */
+type Leaves = readonly string[];
+
+interface Reading {
+  /** Keys, contexts, types, numbers, booleans and array lengths: what selects a template. */
+  readonly shape: string;
+  readonly leaves: Leaves;
+}
+
+const MAX_DEPTH = 64;
+
+// Values of these keys are read as a whole into the shape: contexts and types decide what every other
+// key means, and an `@`-keyword's string is never a plain value.
+function isShapeKey(key: string): boolean {
+  return key === '@context' || key === 'type' || key.startsWith('@');
+}
+
+// The shape is written so that no two shapes read the same: keys and strings carry their length,
+// numbers a terminator.
+function readInto(value: unknown, shape: string[], leaves: string[] | undefined, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
+  if (typeof value === 'string') {
+    if (leaves === undefined) shape.push(`"${value.length}:`, value);
+    else {
+      shape.push('s');
+      leaves.push(value);
+    }
+    return true;
+  }
+  if (value === null) shape.push('z');
+  else if (value === true) shape.push('t');
+  else if (value === false) shape.push('f');
+  else if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return false;
+    shape.push('n', Object.is(value, -0) ? '-0' : String(value), ';');
+  } else if (Array.isArray(value)) {
+    shape.push('[');
+    for (let index = 0; index < value.length; index++) {
+      if (!(index in value) || !readInto(value[index], shape, leaves, depth + 1)) return false;
+    }
+    shape.push(']');
+  } else if (isPlainObject(value)) {
+    shape.push('{');
+    for (const key of Object.keys(value)) {
+      if (key === '__proto__') return false;
+      shape.push(`${key.length}:`, key);
+      const member = value[key];
+      // Read whole (no leaves) where the value is part of the shape.
+      const whole =
+        leaves === undefined ||
+        (isShapeKey(key) && (key === '@context' || key === 'type' || typeof member === 'string'));
+      if (!readInto(member, shape, whole ? undefined : leaves, depth + 1)) return false;
+    }
+    shape.push('}');
+  } else {
+    return false;
+  }
+  return true;
+}
+
+/** The document's shape and leaves, or `undefined` for what JSON.parse cannot return. */
+function read(document: object): Reading | undefined {
+  const shape: string[] = [];
+  const leaves: string[] = [];
+  if (!readInto(document, shape, leaves, 0)) return undefined;
+  return { shape: shape.join(''), leaves };
+}
+
+/** A copy of `value` with leaf `index` replaced by `replace(index)` where that returns a string. */
+function rewrite(
+  value: unknown,
+  replace: (index: number) => string | undefined,
+  counter: { next: number },
+): unknown {
+  if (typeof value === 'string') {
+    const index = counter.next++;
+    return replace(index) ?? value;
+  }
+  if (Array.isArray(value)) return value.map((item) => rewrite(item, replace, counter));
+  if (!isPlainObject(value)) return value;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const member = value[key];
+    copy[key] =
+      isShapeKey(key) && (key === '@context' || key === 'type' || typeof member === 'string')
+        ? member
+        : rewrite(member, replace, counter);
+  }
+  return copy;
+}
+
+/** jsonld.js's test for an absolute IRI (url.js `isAbsolute`), which it applies to every IRI it emits. */
+const ABSOLUTE_IRI = /^([A-Za-z][A-Za-z0-9+-.]*|_):[^\s]*$/;
+
+interface IriHole {
+  readonly leaf: number;
+  /** The scheme of the string the template was learnt from, with its `:`. */
+  readonly scheme: string;
+  /** Whether `//` follows the scheme: a compact IRI is never expanded when it does. */
+  readonly hierarchical: boolean;
+}
+
+type TemplateSubject = NamedNode | BlankNode | IriHole;
+type TemplateObject = NamedNode | BlankNode | Literal | IriHole | LiteralHole;
+type TemplateGraph = NamedNode | BlankNode | DefaultGraph | IriHole;
+
+interface LiteralHole {
+  readonly literalLeaf: number;
+  readonly datatype: NamedNode;
+  readonly language?: string;
+}
+
+/** A quad of the template: as it is, or with holes (only those can come out equal to another quad). */
+type TemplateQuad =
+  | { readonly holed: false; readonly quad: Quad }
+  | {
+      readonly holed: true;
+      readonly subject: TemplateSubject;
+      readonly predicate: NamedNode;
+      readonly object: TemplateObject;
+      readonly graph: TemplateGraph;
+    };
+
+export interface ShapeTemplate {
+  /** Leaves that are part of the shape after all, with the string each must hold. */
+  readonly fixed: readonly (readonly [number, string])[];
+  readonly iriHoles: readonly IriHole[];
+  readonly quads: readonly TemplateQuad[];
+  /**
+   * Pairs of quads (indexes into `quads`) that some strings could make equal, which the expansion
+   * would have merged into one: the filled dataset is used only if no pair came out equal.
+   */
+  readonly mergeablePairs: readonly (readonly [number, number])[];
+}
+
+function isIriHole(term: object): term is IriHole {
+  return 'leaf' in term;
+}
+
+function isLiteralHole(term: object): term is LiteralHole {
+  return 'literalLeaf' in term;
+}
+
+function termKey(term: Quad['object'] | Quad['graph']): string {
+  if (term.termType === 'Literal') return `L${term.datatype.value}@${term.language ?? ''}"${term.value}`;
+  return `${term.termType[0]}${term.value}`;
+}
+
+function quadKey(quad: Quad): string {
+  return `${termKey(quad.subject)}\u0000${quad.predicate.value}\u0000${termKey(quad.object)}\u0000${termKey(quad.graph)}`;
+}
+
+type TemplateTerm = TemplateSubject | TemplateObject | TemplateGraph;
+
+/** Whether some strings could make the two terms equal. */
+function mayEqual(a: TemplateTerm, b: TemplateTerm): boolean {
+  const iriA = isIriHole(a);
+  const iriB = isIriHole(b);
+  if (iriA || iriB) {
+    if (iriA && iriB) return true;
+    const other = (iriA ? b : a) as Quad['object'];
+    return !isLiteralHole(other) && other.termType === 'NamedNode';
+  }
+  const literalA = isLiteralHole(a);
+  const literalB = isLiteralHole(b);
+  if (literalA || literalB) {
+    const hole = (literalA ? a : b) as LiteralHole;
+    const other = (literalA ? b : a) as LiteralHole | Quad['object'];
+    const datatype = isLiteralHole(other)
+      ? other.datatype.value
+      : other.termType === 'Literal'
+        ? other.datatype.value
+        : undefined;
+    const language = isLiteralHole(other)
+      ? other.language
+      : other.termType === 'Literal'
+        ? other.language
+        : undefined;
+    return datatype === hole.datatype.value && language === hole.language;
+  }
+  return sameTerm(a as Quad['object'], b as Quad['object']);
+}
+
+function sameTerm(a: Quad['object'] | Quad['graph'], b: Quad['object'] | Quad['graph']): boolean {
+  if (a.termType !== b.termType || a.value !== b.value) return false;
+  if (a.termType !== 'Literal' || b.termType !== 'Literal') return true;
+  return a.datatype.value === b.datatype.value && a.language === b.language;
+}
+
+function sameQuad(a: Quad, b: Quad): boolean {
+  return (
+    a.predicate.value === b.predicate.value &&
+    sameTerm(a.subject, b.subject) &&
+    sameTerm(a.object, b.object) &&
+    sameTerm(a.graph, b.graph)
+  );
+}
+
+function termsOf(quad: TemplateQuad): readonly [TemplateTerm, NamedNode, TemplateTerm, TemplateTerm] {
+  return quad.holed
+    ? [quad.subject, quad.predicate, quad.object, quad.graph]
+    : [quad.quad.subject, quad.quad.predicate, quad.quad.object, quad.quad.graph];
+}
+
+function mergeablePairsOf(quads: readonly TemplateQuad[]): [number, number][] {
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < quads.length; i++) {
+    const quad = quads[i] as TemplateQuad;
+    if (!quad.holed) continue;
+    const [subject, predicate, object, graph] = termsOf(quad);
+    for (let j = 0; j < quads.length; j++) {
+      const other = quads[j] as TemplateQuad;
+      // A pair of holed quads is listed once.
+      if (j === i || (other.holed && j < i)) continue;
+      const [otherSubject, otherPredicate, otherObject, otherGraph] = termsOf(other);
+      if (
+        predicate.value === otherPredicate.value &&
+        mayEqual(subject, otherSubject) &&
+        mayEqual(object, otherObject) &&
+        mayEqual(graph, otherGraph)
+      ) {
+        pairs.push([i, j]);
+      }
+    }
+  }
+  return pairs;
+}
+
+/**
+ * The dataset of a document of the template's shape, or `undefined` when its strings would not land
+ * where the template says (a fixed leaf differs, an id is not an absolute IRI of the same kind, or
+ * two quads come out equal, which the expansion would have merged).
+ */
+export function fillTemplate(template: ShapeTemplate, leaves: Leaves): Quad[] | undefined {
+  for (const [leaf, value] of template.fixed) if (leaves[leaf] !== value) return undefined;
+  for (const hole of template.iriHoles) {
+    const value = leaves[hole.leaf] as string;
+    if (!value.startsWith(hole.scheme) || !ABSOLUTE_IRI.test(value)) return undefined;
+    if (value.startsWith('//', hole.scheme.length) !== hole.hierarchical) return undefined;
+  }
+  const iri = (hole: IriHole): NamedNode => ({ termType: 'NamedNode', value: leaves[hole.leaf] as string });
+  const dataset: Quad[] = [];
+  for (const quad of template.quads) {
+    if (!quad.holed) {
+      dataset.push(quad.quad);
+      continue;
+    }
+    const subject = isIriHole(quad.subject) ? iri(quad.subject) : quad.subject;
+    const object = isIriHole(quad.object)
+      ? iri(quad.object)
+      : isLiteralHole(quad.object)
+        ? literal(quad.object, leaves[quad.object.literalLeaf] as string)
+        : quad.object;
+    const graph = isIriHole(quad.graph) ? iri(quad.graph) : quad.graph;
+    dataset.push({ subject, predicate: quad.predicate, object, graph });
+  }
+  for (const [i, j] of template.mergeablePairs) {
+    if (sameQuad(dataset[i] as Quad, dataset[j] as Quad)) return undefined;
+  }
+  return dataset;
+}
+
+function literal(hole: LiteralHole, value: string): Literal {
+  return hole.language === undefined
+    ? { termType: 'Literal', value, datatype: hole.datatype }
+    : { termType: 'Literal', value, datatype: hole.datatype, language: hole.language };
+}
+
+/** What a probe run says of each leaf: where its probe came back. */
+interface ProbeSighting {
+  literals: number;
+  iris: number;
+  /** Inside a longer value, or in a datatype or language: the leaf shapes the dataset. */
+  elsewhere: boolean;
+}
+
+class Prober {
+  // A prefix no document holds by chance: a real string equal to a probe would be seen twice.
+  private readonly prefix = `urn:x-microcred-probe:${randomBytes(9).toString('base64url')}:`;
+
+  probe(leaf: number): string {
+    return `${this.prefix}${leaf}`;
+  }
+
+  /** The leaf a whole value is the probe of, if it is one. */
+  leafOf(value: string): number | undefined {
+    if (!value.startsWith(this.prefix)) return undefined;
+    const rest = value.slice(this.prefix.length);
+    return /^\d+$/.test(rest) ? Number(rest) : undefined;
+  }
+
+  sightings(dataset: readonly Quad[], leafCount: number): ProbeSighting[] {
+    const sightings = Array.from({ length: leafCount }, () => ({ literals: 0, iris: 0, elsewhere: false }));
+    const note = (value: string, kind: 'literals' | 'iris' | 'elsewhere') => {
+      if (!value.includes(this.prefix)) return;
+      const whole = kind === 'elsewhere' ? undefined : this.leafOf(value);
+      if (whole !== undefined && whole < leafCount) {
+        (sightings[whole] as ProbeSighting)[kind as 'literals' | 'iris']++;
+        return;
+      }
+      for (const match of value.matchAll(new RegExp(`${escapeRegExp(this.prefix)}(\\d+)`, 'g'))) {
+        const leaf = Number(match[1]);
+        if (leaf < leafCount) (sightings[leaf] as ProbeSighting).elsewhere = true;
+      }
+    };
+    for (const quad of dataset) {
+      note(quad.subject.value, quad.subject.termType === 'NamedNode' ? 'iris' : 'elsewhere');
+      note(quad.predicate.value, 'elsewhere');
+      const object = quad.object;
+      if (object.termType === 'Literal') {
+        note(object.value, 'literals');
+        note(object.datatype.value, 'elsewhere');
+        if (object.language !== undefined) note(object.language, 'elsewhere');
+      } else {
+        note(object.value, object.termType === 'NamedNode' ? 'iris' : 'elsewhere');
+      }
+      note(quad.graph.value, quad.graph.termType === 'NamedNode' ? 'iris' : 'elsewhere');
+    }
+    return sightings;
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+type HoleKind = 'literal' | 'iri' | 'fixed';
+
+function classify(sighting: ProbeSighting, original: string): HoleKind {
+  if (sighting.elsewhere) return 'fixed';
+  if (sighting.literals === 1 && sighting.iris === 0) return 'literal';
+  if (
+    sighting.literals === 0 &&
+    sighting.iris > 0 &&
+    ABSOLUTE_IRI.test(original) &&
+    !original.startsWith('_:')
+  ) {
+    return 'iri';
+  }
+  return 'fixed';
+}
+
+// The order of a dataset's quads follows its subjects' IRIs, which holes change; RDFC-1.0 reads a
+// dataset as a set, so sets are compared (blank node labels follow the document's structure alone).
+function sameQuads(a: readonly Quad[], b: readonly Quad[]): boolean {
+  if (a.length !== b.length) return false;
+  const keysOf = (dataset: readonly Quad[]) => dataset.map(quadKey).sort();
+  const left = keysOf(a);
+  const right = keysOf(b);
+  return left.every((key, index) => key === right[index]);
+}
+
+/**
+ * Learns the template of `document`'s shape from `dataset`, its full expansion, by expanding it again
+ * with probes for its strings. `undefined` when the shape cannot be templated (a probe run fails, or
+ * the template does not give back `dataset`).
+ */
+async function learnTemplate(options: {
+  readonly document: object;
+  readonly reading: Reading;
+  readonly dataset: readonly Quad[];
+  readonly documentLoader: DocumentLoader;
+  readonly prober: Prober;
+}): Promise<ShapeTemplate | undefined> {
+  const { document, reading, prober, documentLoader } = options;
+  const leafCount = reading.leaves.length;
+  const expandWith = async (probed: (leaf: number) => boolean) => {
+    const probedDocument = rewrite(document, (leaf) => (probed(leaf) ? prober.probe(leaf) : undefined), {
+      next: 0,
+    }) as object;
+    try {
+      return await jsonLdToRdf({ document: probedDocument, documentLoader });
+    } catch {
+      return undefined;
+    }
+  };
+  // First every leaf, to find which come back verbatim; then only those, so that a leaf that shapes
+  // the dataset (a vocabulary value, say) holds its own string while the holes are confirmed.
+  const everyProbe = await expandWith(() => true);
+  if (everyProbe === undefined) return undefined;
+  const first = prober.sightings(everyProbe, leafCount);
+  const kinds = first.map((sighting, leaf) => classify(sighting, reading.leaves[leaf] as string));
+  const holesOnly = await expandWith((leaf) => kinds[leaf] !== 'fixed');
+  if (holesOnly === undefined) return undefined;
+  const second = prober.sightings(holesOnly, leafCount);
+  for (let leaf = 0; leaf < leafCount; leaf++) {
+    const kind = kinds[leaf];
+    if (
+      kind !== 'fixed' &&
+      classify(second[leaf] as ProbeSighting, reading.leaves[leaf] as string) !== kind
+    ) {
+      return undefined;
+    }
+  }
+
+  const iriHoles = new Map<number, IriHole>();
+  const iriHole = (leaf: number): IriHole => {
+    let hole = iriHoles.get(leaf);
+    if (hole === undefined) {
+      const original = reading.leaves[leaf] as string;
+      const scheme = original.slice(0, original.indexOf(':') + 1);
+      hole = { leaf, scheme, hierarchical: original.startsWith('//', scheme.length) };
+      iriHoles.set(leaf, hole);
+    }
+    return hole;
+  };
+  const holeOf = (term: NamedNode): IriHole | undefined => {
+    const leaf = prober.leafOf(term.value);
+    return leaf === undefined ? undefined : iriHole(leaf);
+  };
+  const quads: TemplateQuad[] = [];
+  for (const quad of holesOnly) {
+    const subject =
+      quad.subject.termType === 'NamedNode' ? (holeOf(quad.subject) ?? quad.subject) : quad.subject;
+    let object: TemplateObject = quad.object;
+    if (quad.object.termType === 'NamedNode') object = holeOf(quad.object) ?? quad.object;
+    else if (quad.object.termType === 'Literal') {
+      const leaf = prober.leafOf(quad.object.value);
+      if (leaf !== undefined) {
+        object =
+          quad.object.language === undefined
+            ? { literalLeaf: leaf, datatype: quad.object.datatype }
+            : { literalLeaf: leaf, datatype: quad.object.datatype, language: quad.object.language };
+      }
+    }
+    const graph = quad.graph.termType === 'NamedNode' ? (holeOf(quad.graph) ?? quad.graph) : quad.graph;
+    if (subject !== quad.subject || object !== quad.object || graph !== quad.graph) {
+      quads.push({ holed: true, subject, predicate: quad.predicate, object, graph });
+    } else {
+      quads.push({ holed: false, quad });
+    }
+  }
+  const fixed: (readonly [number, string])[] = [];
+  kinds.forEach((kind, leaf) => {
+    if (kind === 'fixed') fixed.push([leaf, reading.leaves[leaf] as string]);
+  });
+  const template: ShapeTemplate = {
+    fixed,
+    iriHoles: [...iriHoles.values()],
+    quads,
+    mergeablePairs: mergeablePairsOf(quads),
+  };
+  const refilled = fillTemplate(template, reading.leaves);
+  return refilled !== undefined && sameQuads(refilled, options.dataset) ? template : undefined;
+}
+
+interface ShapeEntry {
+  sightings: number;
+  readonly templates: ShapeTemplate[];
+  failures: number;
+}
+
+// Bounds: shapes remembered per document loader, templates per shape (documents of one shape that
+// differ in a fixed leaf, e.g. a vocabulary value), failed attempts per shape before giving up on it.
+const MAX_SHAPES = 256;
+const MAX_TEMPLATES_PER_SHAPE = 4;
+const MAX_FAILURES_PER_SHAPE = 2;
+
+/**
+ * Templates per document loader (contexts are what a loader serves, so a template learnt with one
+ * loader is never used with another). A shape is learnt the second time it is seen: a one-off
+ * document costs nothing more than its expansion.
+ */
+export class ShapeTemplates {
+  private readonly byLoader = new WeakMap<DocumentLoader, Map<string, ShapeEntry>>();
+  private readonly prober = new Prober();
+
+  private shapes(documentLoader: DocumentLoader): Map<string, ShapeEntry> {
+    let shapes = this.byLoader.get(documentLoader);
+    if (shapes === undefined) {
+      shapes = new Map();
+      this.byLoader.set(documentLoader, shapes);
+    }
+    return shapes;
+  }
+
+  /** The document's dataset from a template, and its reading, for {@link learn} when there is none. */
+  datasetOf(
+    document: object,
+    documentLoader: DocumentLoader,
+  ): { readonly dataset: Quad[] | undefined; readonly reading: Reading | undefined } {
+    const reading = read(document);
+    if (reading === undefined) return { dataset: undefined, reading };
+    const entry = this.shapes(documentLoader).get(reading.shape);
+    if (entry !== undefined) {
+      for (const template of entry.templates) {
+        const dataset = fillTemplate(template, reading.leaves);
+        if (dataset !== undefined) return { dataset, reading };
+      }
+    }
+    return { dataset: undefined, reading };
+  }
+
+  /** Remembers a document expanded in full; learns its shape's template on its second sighting. */
+  async learn(options: {
+    readonly document: object;
+    readonly reading: Reading;
+    readonly dataset: readonly Quad[];
+    readonly documentLoader: DocumentLoader;
+  }): Promise<void> {
+    const shapes = this.shapes(options.documentLoader);
+    let entry = shapes.get(options.reading.shape);
+    if (entry === undefined) {
+      if (shapes.size >= MAX_SHAPES) shapes.clear();
+      entry = { sightings: 0, templates: [], failures: 0 };
+      shapes.set(options.reading.shape, entry);
+    }
+    entry.sightings++;
+    if (entry.sightings < 2 || entry.templates.length >= MAX_TEMPLATES_PER_SHAPE) return;
+    if (entry.failures >= MAX_FAILURES_PER_SHAPE) return;
+    const template = await learnTemplate({ ...options, prober: this.prober });
+    if (template === undefined) entry.failures++;
+    else entry.templates.push(template);
+  }
+}
