@@ -929,7 +929,8 @@ export function createPlatformWithContext(options: PlatformOptions) {
     /**
      * The OB 3.0 API's Host role: OAuth 2.0 clients registered by RFC 7591, the earner's consent (a
      * code bound to PKCE), tokens (refresh rotates; all stored hashed), and the earner's credentials and
-     * profile for a token's scopes. Pushed credentials go through the import's verification.
+     * profile for a token's scopes. Pushed credentials go through the import's verification: an app's push
+     * that does not verify is refused; a pull from another host keeps it, marked, as the import page does.
      */
     obApi: {
       registerClient: bind(context, registerClient),
@@ -940,7 +941,9 @@ export function createPlatformWithContext(options: PlatformOptions) {
       authenticate: bind(context, authenticateObToken),
       listCredentials: bind(context, listHostedCredentials),
       upsertCredential: (earnerId: string, input: CredentialInput) =>
-        upsertHostedCredential(context, (credential) => verify(credential), earnerId, input),
+        upsertHostedCredential(context, (credential) => verify(credential), earnerId, input, {
+          unverified: 'refuse',
+        }),
       /** Pulling from another OB 3.0 host: where to send the earner to consent there, then their return. */
       startBackpackConnection: (earnerId: string, input: { readonly url: string }) =>
         startBackpackConnection(context, obHostTransport, earnerId, input),
@@ -949,7 +952,9 @@ export function createPlatformWithContext(options: PlatformOptions) {
           context,
           obHostTransport,
           (earner, credential) =>
-            upsertHostedCredential(context, (input) => verify(input), earner, credential),
+            upsertHostedCredential(context, (input) => verify(input), earner, credential, {
+              unverified: 'keep',
+            }),
           earnerId,
           answer,
         ),

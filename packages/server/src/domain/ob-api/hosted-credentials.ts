@@ -103,16 +103,20 @@ export interface UpsertOutcome {
 }
 
 /**
- * OB 3.0 upsertCredential into the earner's backpack, through the same verification as an import: a
- * credential that does not verify is kept but marked, private, as an import would be. A credential equal
- * to one held (same issuer and id, OB 3.0 §"Equality") replaces it when its `validFrom` is not older; one
- * this platform issued to the earner is already held and is not copied.
+ * OB 3.0 upsertCredential into the earner's backpack, through the same verification as an import. What
+ * becomes of a credential that does not verify (or whose authorship is unproven) is the caller's word:
+ * `refuse` (an app pushing through the API: OB 3.0 §"upsertCredential" answers 400 for a credential it
+ * cannot accept, and nothing is stored) or `keep` (the earner pulling their own from another host, as the
+ * import page does: kept, marked, private). A credential equal to one held (same issuer and id, OB 3.0
+ * §"Equality") replaces it when its `validFrom` is not older; one this platform issued to the earner is
+ * already held and is not copied.
  */
 export async function upsertHostedCredential(
   context: PlatformContext,
   verify: (input: CredentialInput) => Promise<VerificationReport>,
   earnerId: string,
   input: CredentialInput,
+  options: { readonly unverified: 'refuse' | 'keep' },
 ): Promise<UpsertOutcome> {
   const report = await verify(input);
   const document = report.credential as JsonObject | undefined;
@@ -123,6 +127,16 @@ export async function upsertHostedCredential(
       ServerErrorCode.VALIDATION_ERROR,
       'the body is not an AchievementCredential (OpenBadgeCredential) nor a VC-JWT of one',
     );
+  // The same test as the import's `verified` mark: a signature nobody is shown to own does not count.
+  if (options.unverified === 'refuse' && !(report.verified && report.authorship === undefined)) {
+    const failed = report.checks.filter((check) => !check.ok);
+    throw new ServerError(
+      ServerErrorCode.VALIDATION_ERROR,
+      report.verified
+        ? `the credential's authorship is unproven (${report.authorshipReason ?? 'no key of its issuer signed it'}): it is not added`
+        : `the credential does not verify (${failed.map((check) => `${check.id}: ${check.message}`).join('; ')}): it is not added`,
+    );
+  }
   const identity = document === undefined ? null : identityOf(document);
   if (document !== undefined && identity !== null) {
     const issued = await context.storage.portfolios.listCredentials({ earnerId });

@@ -30,16 +30,28 @@ export async function hostedProfile(context: PlatformContext, earnerId: string):
 }
 
 const ProfileSchema = z.looseObject({
-  type: z.union([z.literal('Profile'), z.array(z.string()).refine((types) => types.includes('Profile'))]),
+  id: z.string(),
+  type: z.union([z.literal('Profile'), z.tuple([z.literal('Profile')])]),
   // The account's own limits: the settings page's display name and the portfolio's headline.
   name: z.string().trim().max(100).optional(),
   description: z.string().trim().max(PUBLIC_PROFILE_LIMITS.headline).optional(),
+  email: z.string().optional(),
+  url: z.string().optional(),
 });
 
+/** What the earner's account holds of a Profile: the rest of the OB 3.0 Profile has nowhere to be kept. */
+const KEPT = new Set(['id', 'type', 'name', 'description', 'email', 'url']);
+
+function refuse(message: string): ServerError {
+  return new ServerError(ServerErrorCode.VALIDATION_ERROR, message);
+}
+
 /**
- * OB 3.0 putProfile: the whole Profile is sent; the name and description are what an earner's account
- * holds of it (the display name and the portfolio's headline). The rest (addresses, the id) the earner
- * changes here only, so it is left as it is, and the answer shows the profile as it now stands.
+ * OB 3.0 putProfile: the whole Profile is sent and replaces the one held, so what comes back (and what
+ * getProfile reads next) is what was sent. The account holds a profile's name and description (the
+ * display name and the portfolio's headline); an absent one is cleared. Its id, email address and page
+ * are the account's own: sent back unchanged (or left out) they are kept, changed they are refused, as is
+ * any property the account cannot keep, rather than dropped without a word. Refusals are 400 (invalid_data).
  */
 export async function updateHostedProfile(
   context: PlatformContext,
@@ -48,19 +60,26 @@ export async function updateHostedProfile(
 ): Promise<JsonObject> {
   const parsed = ProfileSchema.safeParse(body);
   if (!parsed.success)
-    throw new ServerError(
-      ServerErrorCode.VALIDATION_ERROR,
+    throw refuse(
       `not a Profile: ${parsed.error.issues[0]?.path.join('.') || 'body'} ${parsed.error.issues[0]?.message ?? ''}`.trim(),
     );
-  await earnerOf(context, earnerId);
+  const current = await profileOf(context, await earnerOf(context, earnerId));
+  const profile = parsed.data;
+  if (profile.id !== current.id)
+    throw refuse(
+      `the id ${profile.id} is not this account's profile (${String(current.id)}); it cannot change`,
+    );
+  const unkept = Object.keys(profile).filter((key) => !KEPT.has(key));
+  if (unkept.length > 0)
+    throw refuse(`this account keeps only a profile's name and description, not ${unkept.join(', ')}`);
+  if (profile.email !== undefined && profile.email !== current.email)
+    throw refuse('the email address is changed in the account settings, where it is verified');
+  if (profile.url !== undefined && profile.url !== current.url)
+    throw refuse("the url is the earner's public page, set by their handle in the account settings");
   const updated = await context.storage.earners.update({
     id: earnerId,
-    ...(parsed.data.name === undefined
-      ? {}
-      : { displayName: parsed.data.name === '' ? null : parsed.data.name }),
-    ...(parsed.data.description === undefined
-      ? {}
-      : { headline: parsed.data.description === '' ? null : parsed.data.description }),
+    displayName: profile.name === undefined || profile.name === '' ? null : profile.name,
+    headline: profile.description === undefined || profile.description === '' ? null : profile.description,
   });
   return profileOf(context, updated);
 }

@@ -3,21 +3,26 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { toProblem } from '../../edge/problem/to-problem.js';
 import type { PublicEnv } from '../../edge/public-env.js';
 
-/** The Imsx_StatusInfo code minor values OB 3.0 uses (from its `imsx_statusinfo` schema). */
-export type ImsxCodeMinor =
-  | 'forbidden'
-  | 'fullsuccess'
-  | 'internal_server_error'
-  | 'invalid_data'
-  | 'invalid_query_parameter'
-  | 'misdirected_request'
-  | 'not_acceptable'
-  | 'not_allowed'
-  | 'not_found'
-  | 'not_modified'
-  | 'server_busy'
-  | 'unauthorizedrequest'
-  | 'unknown';
+/**
+ * The Imsx_StatusInfo code minor values OB 3.0 allows (`Imsx_CodeMinorField` in its OpenAPI description):
+ * there is no `not_found`, so a 404 says `unknown`.
+ */
+export const IMSX_CODE_MINORS = [
+  'forbidden',
+  'fullsuccess',
+  'internal_server_error',
+  'invalid_data',
+  'invalid_query_parameter',
+  'misdirected_request',
+  'not_acceptable',
+  'not_allowed',
+  'not_modified',
+  'server_busy',
+  'unauthorizedrequest',
+  'unknown',
+] as const;
+
+export type ImsxCodeMinor = (typeof IMSX_CODE_MINORS)[number];
 
 /** OB 3.0's error body for its resource endpoints (the API mandates it in place of problem+json). */
 export interface ImsxStatusInfo {
@@ -36,7 +41,7 @@ const MINOR_BY_STATUS: Readonly<Record<number, ImsxCodeMinor>> = {
   400: 'invalid_data',
   401: 'unauthorizedrequest',
   403: 'forbidden',
-  404: 'not_found',
+  404: 'unknown',
   405: 'not_allowed',
   406: 'not_acceptable',
   413: 'invalid_data',

@@ -2,12 +2,13 @@ import '@hono/zod-openapi';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { type CallOptions, openTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { seedIssuer } from '../../../test/support/test-platform.js';
 import { WebSession } from '../../../test/support/web-session.js';
 import { testDrivers } from '../../db/open-test-database.js';
 import { OB_SCOPES } from '../../domain/ob-api/ob-api-scopes.js';
-import { schemaErrors } from './ob-api-schemas.test-support.js';
+import { IMSX_CODE_MINORS, imsxStatus } from './imsx-status.js';
+import { requestErrors, responseErrors } from './ob-api-openapi.test-support.js';
 
 const BASE = '/ims/ob/v3p0';
 const ALL_SCOPES = Object.values(OB_SCOPES).join(' ');
@@ -30,6 +31,52 @@ function pkce() {
   const verifier = randomBytes(48).toString('base64url');
   return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
 }
+
+it('sends only Imsx_StatusInfo code minor values the 1EdTech description allows', () => {
+  for (const minor of IMSX_CODE_MINORS) {
+    const answer = { status: 400, headers: new Headers({ 'Content-Type': 'application/json' }) };
+    expect(
+      responseErrors('getCredentials', { ...answer, text: JSON.stringify(imsxStatus('x', minor)) }),
+    ).toEqual([]);
+  }
+});
+
+it('checks answers against the 1EdTech description closely enough to catch a wrong one', () => {
+  const json = (status: number, body: unknown, headers: Record<string, string> = {}) => ({
+    status,
+    headers: new Headers({ 'Content-Type': 'application/json', ...headers }),
+    text: JSON.stringify(body),
+  });
+  expect(responseErrors('upsertCredential', json(201, ELSEWHERE))).toEqual([]);
+  // VC 1.1's `issuanceDate` gives way, for a VC 2.0 credential, to the OB 3.0 JSON Schema's `validFrom`.
+  expect(responseErrors('upsertCredential', json(201, { ...ELSEWHERE, validFrom: undefined }))).toEqual([
+    "/ must have required property 'validFrom' (OB 3.0 JSON Schema)",
+  ]);
+  const vc11 = { ...ELSEWHERE, '@context': ['https://www.w3.org/2018/credentials/v1'], validFrom: undefined };
+  expect(responseErrors('upsertCredential', json(201, vc11))).toEqual([
+    "/ must have required property 'issuanceDate'",
+  ]);
+  expect(responseErrors('upsertCredential', json(201, { ...ELSEWHERE, issuer: 'did:example:x' }))).toEqual([
+    '/issuer must be object',
+  ]);
+  const page = json(
+    200,
+    { credential: [ELSEWHERE] },
+    {
+      'X-Total-Count': 'many',
+      Link: '<https://x.example/ims/ob/v3p0/credentials?limit=0&offset=2>; rel="next", <https://x.example/a>; rel="self"',
+    },
+  );
+  expect(responseErrors('getCredentials', page)).toEqual([
+    'header X-Total-Count: / must be integer',
+    'Link rel="next": query limit: / must be >= 1',
+    'Link rel="self" is not one of next, last, first, prev',
+  ]);
+  expect(responseErrors('getProfile', json(418, { error: 'teapot' }))).not.toEqual([]);
+  expect(
+    requestErrors('putProfile', { headers: new Headers({ 'Content-Type': 'text/plain' }), text: 'x' }),
+  ).toEqual(['content type "text/plain" is not one of application/json']);
+});
 
 describe.each(testDrivers())('the OB 3.0 API, Host role, on %s', (driver) => {
   let test: TestApp;
@@ -105,7 +152,39 @@ describe.each(testDrivers())('the OB 3.0 API, Host role, on %s', (driver) => {
     return response.body as { access_token: string; refresh_token: string; scope: string };
   }
 
-  const getCredentials = (token: string, query = '') => test.call(`${BASE}/credentials${query}`, { token });
+  /**
+   * One call to an OB API resource endpoint, the request it sends (unless `malformed` on purpose) and the
+   * answer it gets checked against the 1EdTech OpenAPI description of `operationId`.
+   */
+  async function obCall(
+    operationId: string,
+    path: string,
+    options: CallOptions & { malformed?: boolean } = {},
+  ) {
+    const { malformed, ...call } = options;
+    if (malformed !== true) {
+      const headers = new Headers(call.headers);
+      if (call.json !== undefined && !headers.has('Content-Type'))
+        headers.set('Content-Type', 'application/json');
+      const text =
+        call.json !== undefined ? JSON.stringify(call.json) : typeof call.body === 'string' ? call.body : '';
+      expect(requestErrors(operationId, { headers, text }), `${operationId} request`).toEqual([]);
+    }
+    const response = await test.call(path, call);
+    expect(responseErrors(operationId, response), `${operationId} ${response.status}`).toEqual([]);
+    return response;
+  }
+
+  const getCredentials = (token: string, query = '') =>
+    obCall('getCredentials', `${BASE}/credentials${query}`, { token });
+  const upsert = (
+    token: string,
+    credential: Record<string, unknown>,
+    options: { malformed?: boolean } = {},
+  ) => obCall('upsertCredential', `${BASE}/credentials`, { token, json: credential, ...options });
+  const getProfile = (token: string) => obCall('getProfile', `${BASE}/profile`, { token });
+  const putProfile = (token: string, profile: unknown, options: { malformed?: boolean } = {}) =>
+    obCall('putProfile', `${BASE}/profile`, { method: 'PUT', token, json: profile, ...options });
 
   beforeAll(async () => {
     test = await openTestApp(driver, { web: { secureCookies: false, devMailbox: true } });
@@ -140,7 +219,7 @@ describe.each(testDrivers())('the OB 3.0 API, Host role, on %s', (driver) => {
   });
 
   it('describes itself at /discovery, without authentication, as a Service Description Document', async () => {
-    const response = await test.call(`${BASE}/discovery`);
+    const response = await obCall('getServiceDescription', `${BASE}/discovery`);
     expect(response.status).toBe(200);
     const { body } = response;
     expect(body.openapi).toMatch(/^3\.0\./);
@@ -316,17 +395,13 @@ describe.each(testDrivers())('the OB 3.0 API, Host role, on %s', (driver) => {
     });
 
     // Upsert: a credential from elsewhere, verified like an import, lands in Alice's backpack (201)…
-    const pushed = await test.call(`${BASE}/credentials`, { token: tokens.access_token, json: ELSEWHERE });
+    const pushed = await upsert(tokens.access_token, ELSEWHERE);
     expect(pushed.status).toBe(201);
     expect(pushed.body.id).toBe(ELSEWHERE.id);
-    expect(schemaErrors('credential', pushed.body)).toEqual([]);
     // …and the same credential again replaces it (200), not a second copy.
-    const again = await test.call(`${BASE}/credentials`, { token: tokens.access_token, json: ELSEWHERE });
+    const again = await upsert(tokens.access_token, ELSEWHERE);
     expect(again.status).toBe(200);
-    const second = await test.call(`${BASE}/credentials`, {
-      token: tokens.access_token,
-      json: ELSEWHERE_TOO,
-    });
+    const second = await upsert(tokens.access_token, ELSEWHERE_TOO);
     expect(second.status).toBe(201);
     const imports = (await test.platform.earners.portfolio(await earnerIdOf(alice))).filter(
       (item) => item.kind === 'imported',
@@ -339,10 +414,9 @@ describe.each(testDrivers())('the OB 3.0 API, Host role, on %s', (driver) => {
     let next: string | null = `${BASE}/credentials?limit=2&offset=0`;
     let pages = 0;
     while (next !== null) {
-      const page = await test.call(next, { token: tokens.access_token });
+      const page = await obCall('getCredentials', next, { token: tokens.access_token });
       expect(page.status).toBe(200);
       expect(page.headers.get('x-total-count')).toBe('5');
-      expect(schemaErrors('credentials', page.body)).toEqual([]);
       for (const credential of page.body.credential) seen.push(credential.id);
       const link = page.headers.get('link') ?? '';
       expect(link).toContain('rel="first"');
@@ -355,24 +429,18 @@ describe.each(testDrivers())('the OB 3.0 API, Host role, on %s', (driver) => {
     expect(seen.sort()).toEqual([...issuedToAlice, ELSEWHERE.id, ELSEWHERE_TOO.id].sort());
     const badLimit = await getCredentials(tokens.access_token, '?limit=0');
     expect(badLimit.status).toBe(400);
-    expect(schemaErrors('imsx', badLimit.body)).toEqual([]);
     expect(badLimit.body.imsx_codeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue).toBe(
       'invalid_query_parameter',
     );
 
     // Profile: read, then replaced whole.
-    const profile = await test.call(`${BASE}/profile`, { token: tokens.access_token });
+    const profile = await getProfile(tokens.access_token);
     expect(profile.status).toBe(200);
-    expect(schemaErrors('profile', profile.body)).toEqual([]);
     expect(profile.body.email).toBe('alice@example.org');
-    const put = await test.call(`${BASE}/profile`, {
-      method: 'PUT',
-      token: tokens.access_token,
-      json: { ...profile.body, name: 'Alice Example' },
-    });
+    const sent = { ...profile.body, name: 'Alice Example' };
+    const put = await putProfile(tokens.access_token, sent);
     expect(put.status).toBe(200);
-    expect(put.body.name).toBe('Alice Example');
-    expect(schemaErrors('profile', put.body)).toEqual([]);
+    expect(put.body).toEqual(sent);
 
     // Refresh rotates: the new refresh token works, the old one is spent, and replaying it ends the grant.
     const refreshed = await tokenRequest({
@@ -392,7 +460,6 @@ describe.each(testDrivers())('the OB 3.0 API, Host role, on %s', (driver) => {
     expect(replayed.body.error).toBe('invalid_grant');
     const afterReplay = await getCredentials(narrower.body.access_token);
     expect(afterReplay.status).toBe(401);
-    expect(schemaErrors('imsx', afterReplay.body)).toEqual([]);
   });
 
   it('refuses a revoked access token with Imsx_StatusInfo', async () => {
@@ -406,7 +473,6 @@ describe.each(testDrivers())('the OB 3.0 API, Host role, on %s', (driver) => {
     const refused = await getCredentials(tokens.access_token);
     expect(refused.status).toBe(401);
     expect(refused.headers.get('www-authenticate')).toContain('invalid_token');
-    expect(schemaErrors('imsx', refused.body)).toEqual([]);
     expect(refused.body).toMatchObject({ imsx_codeMajor: 'failure', imsx_severity: 'error' });
     expect(refused.body.imsx_codeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue).toBe(
       'unauthorizedrequest',
@@ -424,33 +490,71 @@ describe.each(testDrivers())('the OB 3.0 API, Host role, on %s', (driver) => {
   it('refuses a token whose scope is too narrow with 403', async () => {
     const tokens = await connect(alice, OB_SCOPES.credentialReadonly);
     expect((await getCredentials(tokens.access_token)).status).toBe(200);
-    const upsert = await test.call(`${BASE}/credentials`, { token: tokens.access_token, json: ELSEWHERE });
-    expect(upsert.status).toBe(403);
-    expect(upsert.headers.get('www-authenticate')).toContain('insufficient_scope');
-    expect(schemaErrors('imsx', upsert.body)).toEqual([]);
-    expect(upsert.body.imsx_codeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue).toBe('forbidden');
-    expect((await test.call(`${BASE}/profile`, { token: tokens.access_token })).status).toBe(403);
+    const refused = await upsert(tokens.access_token, ELSEWHERE);
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('www-authenticate')).toContain('insufficient_scope');
+    expect(refused.body.imsx_codeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue).toBe('forbidden');
+    expect((await getProfile(tokens.access_token)).status).toBe(403);
   });
 
-  it('keeps a pushed credential that does not verify, as an import would: marked, private', async () => {
+  it('refuses a pushed credential that does not verify with 400, storing nothing', async () => {
     const tokens = await connect(bob);
+    const imports = async () =>
+      (await test.platform.earners.portfolio(await earnerIdOf(bob))).flatMap((item) =>
+        item.kind === 'imported' ? [item.imported] : [],
+      );
     const tampered = { ...ELSEWHERE_TOO, name: 'Doctorate in Everything' };
-    const pushed = await test.call(`${BASE}/credentials`, { token: tokens.access_token, json: tampered });
-    expect(pushed.status).toBe(201);
-    const kept = (await test.platform.earners.portfolio(await earnerIdOf(bob))).flatMap((item) =>
-      item.kind === 'imported' ? [item] : [],
-    );
+    const refused = await upsert(tokens.access_token, tampered);
+    expect(refused.status).toBe(400);
+    expect(refused.body.imsx_codeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue).toBe('invalid_data');
+    expect(refused.body.imsx_description).toMatch(/does not verify/);
+    expect(await imports()).toEqual([]);
+    // Nor does a tampered copy replace the genuine one held: equal by issuer and id, it is refused all the same.
+    expect((await upsert(tokens.access_token, ELSEWHERE_TOO)).status).toBe(201);
     expect(
-      kept.map((item) => [item.imported.document.name, item.imported.verified, item.visibility]),
-    ).toEqual([['Doctorate in Everything', false, 'private']]);
-    const unreadable = await test.call(`${BASE}/credentials`, {
-      token: tokens.access_token,
-      json: { hello: 'world' },
-    });
+      (await upsert(tokens.access_token, { ...tampered, validFrom: '2030-01-01T00:00:00Z' })).status,
+    ).toBe(400);
+    const held = await imports();
+    expect(held.map((item) => [item.document.name, item.verified])).toEqual([[ELSEWHERE_TOO.name, true]]);
+    const unreadable = await upsert(tokens.access_token, { hello: 'world' }, { malformed: true });
     expect(unreadable.status).toBe(400);
-    expect(schemaErrors('imsx', unreadable.body)).toEqual([]);
     // Gone again, so the next test counts Bob's credentials from a known start.
-    await test.platform.earners.deleteImport(await earnerIdOf(bob), kept[0]?.imported.id ?? '');
+    await test.platform.earners.deleteImport(await earnerIdOf(bob), held[0]?.id ?? '');
+  });
+
+  it('replaces the profile whole with PUT and gives back, and keeps, what was sent', async () => {
+    const tokens = await connect(alice);
+    const before = (await getProfile(tokens.access_token)).body;
+    const sent = { ...before, name: 'Alice Martin', description: 'Learning to build bridges' };
+    const put = await putProfile(tokens.access_token, sent);
+    expect(put.status).toBe(200);
+    expect(put.body).toEqual(sent);
+    expect((await getProfile(tokens.access_token)).body).toEqual(sent);
+    // PUT replaces: a description left out is gone.
+    const { description: _dropped, ...withoutDescription } = sent;
+    expect((await putProfile(tokens.access_token, withoutDescription)).body).toEqual(withoutDescription);
+    expect((await getProfile(tokens.access_token)).body).toEqual(withoutDescription);
+
+    // Another profile's id, a changed address, or a property the account cannot keep: 400, nothing changed.
+    const bobProfile = (await getProfile((await connect(bob)).access_token)).body;
+    for (const refused of [
+      { ...withoutDescription, id: bobProfile.id, name: 'Not Bob' },
+      { ...withoutDescription, id: 'urn:uuid:00000000-0000-4000-8000-000000000000', name: 'Nobody' },
+      { ...withoutDescription, name: 'Alice M.', email: 'someone-else@example.org' },
+      { ...withoutDescription, name: 'Alice M.', givenName: 'Alice' },
+    ]) {
+      const answer = await putProfile(tokens.access_token, refused);
+      expect(answer.status).toBe(400);
+      expect(answer.body.imsx_codeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue).toBe('invalid_data');
+    }
+    const missingId = await putProfile(
+      tokens.access_token,
+      { type: ['Profile'], name: 'Alice M.' },
+      { malformed: true },
+    );
+    expect(missingId.status).toBe(400);
+    expect((await getProfile(tokens.access_token)).body).toEqual(withoutDescription);
+    expect((await getProfile((await connect(bob)).access_token)).body).toEqual(bobProfile);
   });
 
   it('takes a VC-JWT as text/plain and gives it back in compactJwsString', async () => {
@@ -461,7 +565,18 @@ describe.each(testDrivers())('the OB 3.0 API, Host role, on %s', (driver) => {
       { achievementId: issuer.achievement.id, recipient: { email: 'dana@example.org' } },
     );
     const jwt = await test.platform.credentials.asJwt(issued.record);
-    const pushed = await test.call(`${BASE}/credentials`, {
+    // A claim changed after signing: nothing of it can be trusted, so the API refuses it.
+    const [header, payload, signature] = jwt.split('.');
+    const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8'));
+    const forged = `${header}.${Buffer.from(JSON.stringify({ ...claims, name: 'Forged' })).toString('base64url')}.${signature}`;
+    const refused = await obCall('upsertCredential', `${BASE}/credentials`, {
+      token: tokens.access_token,
+      body: forged,
+      headers: { 'Content-Type': 'text/plain' },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.imsx_codeMinor.imsx_codeMinorField[0].imsx_codeMinorFieldValue).toBe('invalid_data');
+    const pushed = await obCall('upsertCredential', `${BASE}/credentials`, {
       token: tokens.access_token,
       body: jwt,
       headers: { 'Content-Type': 'text/plain' },
@@ -470,7 +585,6 @@ describe.each(testDrivers())('the OB 3.0 API, Host role, on %s', (driver) => {
     expect(pushed.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(pushed.text).toBe(jwt);
     const page = await getCredentials(tokens.access_token);
-    expect(schemaErrors('credentials', page.body)).toEqual([]);
     expect(page.body.compactJwsString).toEqual([jwt]);
     const kept = (await test.platform.earners.portfolio(await earnerIdOf(bob))).flatMap((item) =>
       item.kind === 'imported' ? [item.imported] : [],
@@ -507,7 +621,7 @@ describe.each(testDrivers())('the OB 3.0 API, Host role, on %s', (driver) => {
     expect(bobIds.some((id) => issuedToAlice.includes(id) || id === ELSEWHERE.id)).toBe(false);
     // Bob's app pushes a credential: it lands in Bob's backpack, never in Alice's.
     const before = Number((await getCredentials(aliceTokens.access_token)).headers.get('x-total-count'));
-    const pushed = await test.call(`${BASE}/credentials`, { token: bobTokens.access_token, json: ELSEWHERE });
+    const pushed = await upsert(bobTokens.access_token, ELSEWHERE);
     expect(pushed.status).toBe(201);
     expect(Number((await getCredentials(aliceTokens.access_token)).headers.get('x-total-count'))).toBe(
       before,

@@ -1,4 +1,5 @@
 import '@hono/zod-openapi';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApp, openTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { ADMIN, seedIssuer } from '../../../test/support/test-platform.js';
@@ -8,6 +9,12 @@ import { testDrivers } from '../../db/open-test-database.js';
 import { createGuardedFetcher, parseFetchAllowList } from '../../edge/outbound/index.js';
 
 const EMAIL = 'carol@example.org';
+
+// A credential signed by an independent implementation (@digitalbazaar/vc, did:key), from shared/fixtures.
+const fixture = (name: string) =>
+  JSON.parse(
+    readFileSync(new URL(`../../../../../../shared/fixtures/valid/${name}`, import.meta.url), 'utf8'),
+  ) as Record<string, unknown>;
 
 function hrefOf(html: string, pattern: RegExp): string {
   const href = [...html.matchAll(/href="([^"]+)"/g)]
@@ -114,6 +121,35 @@ describe.each(testDrivers())('pulling credentials from another OB 3.0 host, on %
     const back = new URL(answered.headers.get('location') ?? '');
     const done = await carolHere.get(`${back.pathname}${back.search}`);
     expect(done.text).toContain('None was new to your account');
+  });
+
+  it('keeps a credential from there that does not verify, as the import page does: marked, private', async () => {
+    // Carol's backpack there holds an import whose name was changed after signing; the host still lists it.
+    const tampered: Record<string, unknown> = {
+      ...fixture('02-full-results-alignments-evidence.json'),
+      name: 'Doctorate in Everything',
+    };
+    const there = await other.platform.earners.ofSession(carolThere.cookie('mc_session') ?? '');
+    await other.platform.earners.importCredential(there?.id ?? '', { credential: tampered, sourceUrl: null });
+
+    const started = await carolHere.post('/account/backpacks/connect', { url: other.url });
+    const authorize = new URL(hrefOf(started.text, /\/account\/apps\/authorize\?/));
+    const answered = await carolThere.post('/account/apps/authorize', {
+      ...Object.fromEntries(authorize.searchParams),
+      decision: 'allow',
+    });
+    const back = new URL(answered.headers.get('location') ?? '');
+    const done = await carolHere.get(`${back.pathname}${back.search}`);
+    expect(done.status).toBe(200);
+    expect(done.text).toContain('gave 3 credentials');
+    expect(done.text).toContain('1 was added to your account. 2 verified.');
+    const earner = await here.platform.earners.ofSession(carolHere.cookie('mc_session') ?? '');
+    const kept = (await here.platform.earners.portfolio(earner?.id ?? '')).flatMap((item) =>
+      item.kind === 'imported' && item.imported.document.id === tampered.id ? [item] : [],
+    );
+    expect(
+      kept.map((item) => [item.imported.document.name, item.imported.verified, item.visibility]),
+    ).toEqual([['Doctorate in Everything', false, 'private']]);
   });
 
   it('says so when the earner denies access there', async () => {
