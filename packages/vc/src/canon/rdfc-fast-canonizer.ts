@@ -4,7 +4,7 @@ import type { Canonizer } from './canonizer.js';
 import { jsonLdToRdf } from './json-ld-to-rdf.js';
 import type { Quad } from './rdf-quad.js';
 import { rdfcReferenceCanonizer, toCanonizeError } from './rdfc-reference-canonizer.js';
-import { canonizeWithUniqueFirstDegreeHashes } from './rdfc10-unique.js';
+import { canonizeWithUniqueFirstDegreeHashes, canonizeWrittenQuads } from './rdfc10-unique.js';
 import { ShapeTemplates } from './shape-templates.js';
 import { UnsupportedJsonLd } from './unsupported-json-ld.js';
 
@@ -67,9 +67,9 @@ export function createRdfcFastCanonizer(options: CreateRdfcFastCanonizerOptions 
     name: 'microcred-fast+rdf-canonize',
     async canonize(document, canonizeOptions) {
       const { documentLoader } = canonizeOptions;
-      const templated = templates?.datasetOf(document, documentLoader);
-      if (templated?.dataset !== undefined) {
-        const canonical = canonizeWithUniqueFirstDegreeHashes(templated.dataset);
+      const templated = templates?.writtenQuadsOf(document, documentLoader);
+      if (templated?.written !== undefined) {
+        const canonical = canonizeWrittenQuads(templated.written);
         if (canonical !== undefined) {
           options.onTemplated?.();
           return canonical;
@@ -85,7 +85,7 @@ export function createRdfcFastCanonizer(options: CreateRdfcFastCanonizerOptions 
       // Unique first-degree hashes need no N-degree work, so no bound can refuse them.
       const canonical = canonizeWithUniqueFirstDegreeHashes(dataset);
       if (canonical !== undefined) {
-        if (templates !== undefined && templated?.reading !== undefined && templated.dataset === undefined) {
+        if (templates !== undefined && templated?.reading !== undefined && templated.written === undefined) {
           await templates.learn({ document, reading: templated.reading, dataset, documentLoader });
         }
         return canonical;

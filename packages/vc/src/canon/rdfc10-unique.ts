@@ -32,36 +32,49 @@ function uchar(character: string): string {
 const MAX_REMEMBERED_IRIS = 4096;
 const writtenIris = new Map<string, string>();
 
+/** An IRI as N-Quads writes it, not remembered (for strings that differ from document to document). */
+export function iriText(value: string): string {
+  return IRI_ESCAPED.test(value) ? `<${value.replace(IRI_ESCAPED_ALL, uchar)}>` : `<${value}>`;
+}
+
 function iri(value: string): string {
   let written = writtenIris.get(value);
   if (written === undefined) {
-    written = IRI_ESCAPED.test(value) ? `<${value.replace(IRI_ESCAPED_ALL, uchar)}>` : `<${value}>`;
+    written = iriText(value);
     if (writtenIris.size >= MAX_REMEMBERED_IRIS) writtenIris.clear();
     writtenIris.set(value, written);
   }
   return written;
 }
 
-function literalText(value: string): string {
+export function literalText(value: string): string {
   return LITERAL_ESCAPED.test(value)
     ? value.replace(LITERAL_ESCAPED_ALL, (character) => ECHAR[character] ?? uchar(character))
     : value;
 }
 
-function objectText(object: Quad['object']): string {
+/** What N-Quads writes after a literal's quoted value: its language tag or datatype, if any. */
+export function literalSuffix(literal: {
+  readonly datatype: { readonly value: string };
+  readonly language?: string;
+}): string {
+  const datatype = literal.datatype.value;
+  if (datatype === RDF_LANG_STRING) return literal.language ? `@${literal.language}` : '';
+  return datatype === XSD_STRING ? '' : `^^${iri(datatype)}`;
+}
+
+/** An object term as N-Quads writes it (a blank node with its label as it is). */
+export function objectText(object: Quad['object']): string {
   if (object.termType === 'NamedNode') return iri(object.value);
   if (object.termType === 'BlankNode') return `_:${object.value}`;
-  const text = `"${literalText(object.value)}"`;
-  const datatype = object.datatype.value;
-  if (datatype === RDF_LANG_STRING) return object.language ? `${text}@${object.language}` : text;
-  return datatype === XSD_STRING ? text : `${text}^^${iri(datatype)}`;
+  return `"${literalText(object.value)}"${literalSuffix(object)}`;
 }
 
 /**
  * A quad written once: its terms as N-Quads text, with the blank node labels kept apart so they can
  * be written as `_:a`/`_:z` for hashing and as canonical labels for the output.
  */
-interface WrittenQuad {
+export interface WrittenQuad {
   /** The whole line when the quad holds no blank node. */
   readonly line: string | undefined;
   readonly subject: string;
@@ -72,7 +85,7 @@ interface WrittenQuad {
   readonly graphLabel: string | undefined;
 }
 
-function write(quad: Quad): WrittenQuad {
+export function writeQuad(quad: Quad): WrittenQuad {
   const subjectLabel = quad.subject.termType === 'BlankNode' ? quad.subject.value : undefined;
   const objectLabel = quad.object.termType === 'BlankNode' ? quad.object.value : undefined;
   const graphLabel = quad.graph.termType === 'BlankNode' ? quad.graph.value : undefined;
@@ -138,7 +151,11 @@ function addBlankNode(quadsOf: Map<string, WrittenQuad[]>, label: string | undef
  * for the caller to hand the dataset to rdf-canonize.
  */
 export function canonizeWithUniqueFirstDegreeHashes(dataset: readonly Quad[]): string | undefined {
-  const written = dataset.map(write);
+  return canonizeWrittenQuads(dataset.map(writeQuad));
+}
+
+/** {@link canonizeWithUniqueFirstDegreeHashes} for quads already written (a shape template's). */
+export function canonizeWrittenQuads(written: readonly WrittenQuad[]): string | undefined {
   const quadsOf = new Map<string, WrittenQuad[]>();
   for (const quad of written) {
     addBlankNode(quadsOf, quad.subjectLabel, quad);

@@ -3,6 +3,14 @@ import type { DocumentLoader } from '../contexts/index.js';
 import { isPlainObject } from './is-plain-json.js';
 import { jsonLdToRdf } from './json-ld-to-rdf.js';
 import type { BlankNode, DefaultGraph, Literal, NamedNode, Quad } from './rdf-quad.js';
+import {
+  iriText,
+  literalSuffix,
+  literalText,
+  objectText,
+  type WrittenQuad,
+  writeQuad,
+} from './rdfc10-unique.js';
 
 /*
  * Credentials from one issuer share a shape: the same keys, contexts, types and array lengths, with
@@ -141,11 +149,33 @@ type TemplateQuad =
       readonly graph: TemplateGraph;
     };
 
+/**
+ * A template quad written as N-Quads: whole when it has no hole, else its fixed text with the leaf of
+ * each hole (an IRI, or a literal with the language or datatype written after it).
+ */
+type WrittenTemplateQuad =
+  | { readonly whole: WrittenQuad }
+  | {
+      readonly whole: undefined;
+      readonly subject: string;
+      readonly subjectLeaf: number | undefined;
+      readonly subjectLabel: string | undefined;
+      readonly predicate: string;
+      readonly object: string;
+      readonly objectLeaf: number | undefined;
+      /** Set when the object is a literal hole. */
+      readonly objectSuffix: string | undefined;
+      readonly objectLabel: string | undefined;
+      readonly graph: string;
+      readonly graphLeaf: number | undefined;
+      readonly graphLabel: string | undefined;
+    };
+
 export interface ShapeTemplate {
   /** Leaves that are part of the shape after all, with the string each must hold. */
   readonly fixed: readonly (readonly [number, string])[];
   readonly iriHoles: readonly IriHole[];
-  readonly quads: readonly TemplateQuad[];
+  readonly quads: readonly WrittenTemplateQuad[];
   /**
    * Pairs of quads (indexes into `quads`) that some strings could make equal, which the expansion
    * would have merged into one: the filled dataset is used only if no pair came out equal.
@@ -207,15 +237,6 @@ function sameTerm(a: Quad['object'] | Quad['graph'], b: Quad['object'] | Quad['g
   return a.datatype.value === b.datatype.value && a.language === b.language;
 }
 
-function sameQuad(a: Quad, b: Quad): boolean {
-  return (
-    a.predicate.value === b.predicate.value &&
-    sameTerm(a.subject, b.subject) &&
-    sameTerm(a.object, b.object) &&
-    sameTerm(a.graph, b.graph)
-  );
-}
-
 function termsOf(quad: TemplateQuad): readonly [TemplateTerm, NamedNode, TemplateTerm, TemplateTerm] {
   return quad.holed
     ? [quad.subject, quad.predicate, quad.object, quad.graph]
@@ -246,44 +267,95 @@ function mergeablePairsOf(quads: readonly TemplateQuad[]): [number, number][] {
   return pairs;
 }
 
+function sameWritten(a: WrittenQuad, b: WrittenQuad): boolean {
+  return (
+    a.middle === b.middle &&
+    a.subject === b.subject &&
+    a.subjectLabel === b.subjectLabel &&
+    a.objectLabel === b.objectLabel &&
+    a.graph === b.graph &&
+    a.graphLabel === b.graphLabel
+  );
+}
+
+/** A written quad as one string, for comparing datasets as sets. */
+export function writtenKey(quad: WrittenQuad): string {
+  return [quad.subject, quad.subjectLabel, quad.middle, quad.objectLabel, quad.graph, quad.graphLabel].join(
+    '\u0000',
+  );
+}
+
 /**
- * The dataset of a document of the template's shape, or `undefined` when its strings would not land
- * where the template says (a fixed leaf differs, an id is not an absolute IRI of the same kind, or
- * two quads come out equal, which the expansion would have merged).
+ * The written dataset of a document of the template's shape, or `undefined` when its strings would not
+ * land where the template says (a fixed leaf differs, an id is not an absolute IRI of the same kind,
+ * or two quads come out equal, which the expansion would have merged).
  */
-export function fillTemplate(template: ShapeTemplate, leaves: Leaves): Quad[] | undefined {
+export function fillTemplate(template: ShapeTemplate, leaves: Leaves): WrittenQuad[] | undefined {
   for (const [leaf, value] of template.fixed) if (leaves[leaf] !== value) return undefined;
   for (const hole of template.iriHoles) {
     const value = leaves[hole.leaf] as string;
     if (!value.startsWith(hole.scheme) || !ABSOLUTE_IRI.test(value)) return undefined;
     if (value.startsWith('//', hole.scheme.length) !== hole.hierarchical) return undefined;
   }
-  const iri = (hole: IriHole): NamedNode => ({ termType: 'NamedNode', value: leaves[hole.leaf] as string });
-  const dataset: Quad[] = [];
+  const written: WrittenQuad[] = [];
   for (const quad of template.quads) {
-    if (!quad.holed) {
-      dataset.push(quad.quad);
+    if (quad.whole !== undefined) {
+      written.push(quad.whole);
       continue;
     }
-    const subject = isIriHole(quad.subject) ? iri(quad.subject) : quad.subject;
-    const object = isIriHole(quad.object)
-      ? iri(quad.object)
-      : isLiteralHole(quad.object)
-        ? literal(quad.object, leaves[quad.object.literalLeaf] as string)
-        : quad.object;
-    const graph = isIriHole(quad.graph) ? iri(quad.graph) : quad.graph;
-    dataset.push({ subject, predicate: quad.predicate, object, graph });
+    const subject =
+      quad.subjectLeaf === undefined ? quad.subject : iriText(leaves[quad.subjectLeaf] as string);
+    let object = quad.object;
+    if (quad.objectLeaf !== undefined) {
+      const value = leaves[quad.objectLeaf] as string;
+      object =
+        quad.objectSuffix === undefined ? iriText(value) : `"${literalText(value)}"${quad.objectSuffix}`;
+    }
+    const middle = quad.predicate + object;
+    const graph = quad.graphLeaf === undefined ? quad.graph : ` ${iriText(leaves[quad.graphLeaf] as string)}`;
+    const line =
+      quad.subjectLabel === undefined && quad.objectLabel === undefined && quad.graphLabel === undefined
+        ? `${subject}${middle}${graph} .\n`
+        : undefined;
+    written.push({
+      line,
+      subject,
+      subjectLabel: quad.subjectLabel,
+      middle,
+      objectLabel: quad.objectLabel,
+      graph,
+      graphLabel: quad.graphLabel,
+    });
   }
   for (const [i, j] of template.mergeablePairs) {
-    if (sameQuad(dataset[i] as Quad, dataset[j] as Quad)) return undefined;
+    if (sameWritten(written[i] as WrittenQuad, written[j] as WrittenQuad)) return undefined;
   }
-  return dataset;
+  return written;
 }
 
-function literal(hole: LiteralHole, value: string): Literal {
-  return hole.language === undefined
-    ? { termType: 'Literal', value, datatype: hole.datatype }
-    : { termType: 'Literal', value, datatype: hole.datatype, language: hole.language };
+/** A template quad written once, for {@link fillTemplate}. */
+function writeTemplateQuad(quad: TemplateQuad): WrittenTemplateQuad {
+  if (!quad.holed) return { whole: writeQuad(quad.quad) };
+  const { subject, object, graph } = quad;
+  const blank = (term: TemplateTerm) =>
+    !isIriHole(term) && !isLiteralHole(term) && term.termType === 'BlankNode' ? term.value : undefined;
+  let objectText_ = '';
+  if (!isIriHole(object) && !isLiteralHole(object) && object.termType !== 'BlankNode')
+    objectText_ = objectText(object);
+  return {
+    whole: undefined,
+    subject: isIriHole(subject) || subject.termType === 'BlankNode' ? '' : iriText(subject.value),
+    subjectLeaf: isIriHole(subject) ? subject.leaf : undefined,
+    subjectLabel: blank(subject),
+    predicate: ` ${iriText(quad.predicate.value)} `,
+    object: objectText_,
+    objectLeaf: isIriHole(object) ? object.leaf : isLiteralHole(object) ? object.literalLeaf : undefined,
+    objectSuffix: isLiteralHole(object) ? literalSuffix(object) : undefined,
+    objectLabel: blank(object),
+    graph: isIriHole(graph) || graph.termType !== 'NamedNode' ? '' : ` ${iriText(graph.value)}`,
+    graphLeaf: isIriHole(graph) ? graph.leaf : undefined,
+    graphLabel: blank(graph),
+  };
 }
 
 /** What a probe run says of each leaf: where its probe came back. */
@@ -362,11 +434,10 @@ function classify(sighting: ProbeSighting, original: string): HoleKind {
 
 // The order of a dataset's quads follows its subjects' IRIs, which holes change; RDFC-1.0 reads a
 // dataset as a set, so sets are compared (blank node labels follow the document's structure alone).
-function sameQuads(a: readonly Quad[], b: readonly Quad[]): boolean {
+function sameQuads(a: readonly WrittenQuad[], b: readonly WrittenQuad[]): boolean {
   if (a.length !== b.length) return false;
-  const keysOf = (dataset: readonly Quad[]) => dataset.map(quadKey).sort();
-  const left = keysOf(a);
-  const right = keysOf(b);
+  const left = a.map(writtenKey).sort();
+  const right = b.map(writtenKey).sort();
   return left.every((key, index) => key === right[index]);
 }
 
@@ -457,11 +528,11 @@ async function learnTemplate(options: {
   const template: ShapeTemplate = {
     fixed,
     iriHoles: [...iriHoles.values()],
-    quads,
+    quads: quads.map(writeTemplateQuad),
     mergeablePairs: mergeablePairsOf(quads),
   };
   const refilled = fillTemplate(template, reading.leaves);
-  return refilled !== undefined && sameQuads(refilled, options.dataset) ? template : undefined;
+  return refilled !== undefined && sameQuads(refilled, options.dataset.map(writeQuad)) ? template : undefined;
 }
 
 interface ShapeEntry {
@@ -494,21 +565,21 @@ export class ShapeTemplates {
     return shapes;
   }
 
-  /** The document's dataset from a template, and its reading, for {@link learn} when there is none. */
-  datasetOf(
+  /** The document's dataset, written, from a template; and its reading, for {@link learn} when there is none. */
+  writtenQuadsOf(
     document: object,
     documentLoader: DocumentLoader,
-  ): { readonly dataset: Quad[] | undefined; readonly reading: Reading | undefined } {
+  ): { readonly written: WrittenQuad[] | undefined; readonly reading: Reading | undefined } {
     const reading = read(document);
-    if (reading === undefined) return { dataset: undefined, reading };
+    if (reading === undefined) return { written: undefined, reading };
     const entry = this.shapes(documentLoader).get(reading.shape);
     if (entry !== undefined) {
       for (const template of entry.templates) {
-        const dataset = fillTemplate(template, reading.leaves);
-        if (dataset !== undefined) return { dataset, reading };
+        const written = fillTemplate(template, reading.leaves);
+        if (written !== undefined) return { written, reading };
       }
     }
-    return { dataset: undefined, reading };
+    return { written: undefined, reading };
   }
 
   /** Remembers a document expanded in full; learns its shape's template on its second sighting. */
