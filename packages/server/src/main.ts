@@ -93,6 +93,7 @@ export async function openPlatform(
     ...(config.adminToken === undefined ? {} : { adminToken: config.adminToken }),
     adminEmails: config.adminEmails,
     trust: { registries: trustRegistries },
+    policies: config.policies,
   });
   options.metrics?.attach({
     backlog: () => platform.health.backlog(),
