@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { inspect } from 'node:util';
 import { ErrorCode, MicrocredError, parseCosignerVerifierKey } from '@microcred/vc';
 import { z } from 'zod';
+import { DEFAULT_MAIL_RETENTION_DAYS } from './domain/mail/forget-sent-mail.js';
 import type { ConfiguredPolicies } from './domain/policy/policy-urls.js';
 import {
   DEFAULT_RATE_LIMITS,
@@ -220,7 +221,7 @@ const environmentSchema = z.object({
   BODY_LIMIT_BYTES: wholeNumber({ min: 1024, max: 1024 ** 3 }).default(1024 * 1024),
   SMTP_URL: urlWithScheme(['smtp', 'smtps']).optional(),
   MAIL_FROM: z.string().trim().min(3).max(320).optional(),
-  MAIL_RETENTION_DAYS: wholeNumber({ min: 1, max: 3650 }).default(30),
+  MAIL_RETENTION_DAYS: wholeNumber({ min: 1, max: 3650 }).default(DEFAULT_MAIL_RETENTION_DAYS),
   PRIVACY_POLICY_URL: documentUrl.optional(),
   TERMS_OF_SERVICE_URL: documentUrl.optional(),
   VERIFIER_RESOURCES: z.string().optional(),
