@@ -575,6 +575,7 @@ export const STOPS: readonly Stop[] = [
 export const NOT_PAGES: Readonly<Record<string, string>> = {
   '/assets/:name': 'stylesheet, script, fonts',
   '/favicon.ico': 'an icon',
+  '/terms': 'a redirect to the terms in force (the privacy page when none is configured)',
   '/achievements/:id/share-card.png': 'a link-preview image',
   '/credentials/:id/share-card.png': 'a link-preview image',
   '/u/:handle/share-card.png': 'a link-preview image',

@@ -13,10 +13,18 @@ export interface PolicyUrls {
   readonly termsOfService: string;
   /** True when the privacy policy is the built-in page (`PRIVACY_PAGE_PATH`), not the operator's own. */
   readonly builtInPrivacyPage: boolean;
+  /**
+   * The same two documents at addresses on this platform's own host (the page, or a redirect to the
+   * operator's document): what its client registrations at other OB 3.0 hosts name, since a host requires
+   * `tos_uri` and `policy_uri` on the client's host (this one's register-client.ts does).
+   */
+  readonly onThisHost: { readonly privacyPolicy: string; readonly termsOfService: string };
 }
 
 /** The built-in page saying what this software stores, shows and sends (web/public/privacy-routes). */
 export const PRIVACY_PAGE_PATH = '/privacy';
+/** A redirect to the terms in force: `TERMS_OF_SERVICE_URL`, or else the privacy policy. */
+export const TERMS_PAGE_PATH = '/terms';
 
 /**
  * The configured documents, or the built-in privacy page. There is no built-in terms page (the software
@@ -30,5 +38,11 @@ export function policyUrls(publicUrl: string, configured: ConfiguredPolicies = {
     privacyPolicy,
     termsOfService: configured.termsOfServiceUrl ?? privacyPolicy,
     builtInPrivacyPage: configured.privacyPolicyUrl === undefined,
+    onThisHost: {
+      privacyPolicy: `${publicUrl}${PRIVACY_PAGE_PATH}`,
+      termsOfService: `${publicUrl}${
+        configured.termsOfServiceUrl === undefined ? PRIVACY_PAGE_PATH : TERMS_PAGE_PATH
+      }`,
+    },
   };
 }

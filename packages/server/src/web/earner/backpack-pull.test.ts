@@ -87,12 +87,16 @@ describe.each(testDrivers())('pulling credentials from another OB 3.0 host, on %
     const authorize = new URL(hrefOf(started.text, /\/account\/apps\/authorize\?/));
     expect(authorize.origin).toBe(other.url);
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
-    // It registered there naming the operator's privacy policy, which stands for the terms too (none set).
+    // It registered there naming its policies on its own host, as hosts require: /privacy leads on to
+    // the operator's policy, which stands for the terms too (none set).
     const registration = sent.find((exchange) => exchange.url.endsWith('/register'));
     expect(JSON.parse(registration?.body ?? '{}')).toMatchObject({
-      policy_uri: 'https://www.example.edu/privacy',
-      tos_uri: 'https://www.example.edu/privacy',
+      policy_uri: 'https://badges.example.edu/privacy',
+      tos_uri: 'https://badges.example.edu/privacy',
     });
+    const privacy = await carolHere.get('/privacy');
+    expect(privacy.status).toBe(302);
+    expect(privacy.headers.get('location')).toBe('https://www.example.edu/privacy');
     expect(authorize.searchParams.get('scope')).toBe(
       'https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly',
     );

@@ -84,6 +84,10 @@ describe('the built-in privacy page', () => {
     const missing = await visitor.get('/no-such-page');
     expect(missing.status).toBe(404);
     expect(footerPolicies(missing.text)).toEqual({ privacy: '/privacy' });
+    // Without terms of their own, /terms leads to this page, which stands for them.
+    const terms = await visitor.get('/terms');
+    expect(terms.status).toBe(302);
+    expect(terms.headers.get('location')).toBe(`${PUBLIC_URL}/privacy`);
     const earner = new WebSession(test);
     await earner.signIn('grace@example.org');
     for (const path of ['/account', '/account/settings'])
@@ -119,5 +123,9 @@ describe('the privacy page when the operator names their own documents', () => {
     const privacy = await visitor.get('/privacy');
     expect(privacy.status).toBe(302);
     expect(privacy.headers.get('location')).toBe('https://www.example.edu/legal/privacy');
+    // /terms, which this platform's registrations at other hosts name, leads to the operator's terms.
+    const terms = await visitor.get('/terms');
+    expect(terms.status).toBe(302);
+    expect(terms.headers.get('location')).toBe('https://www.example.edu/legal/terms');
   });
 });

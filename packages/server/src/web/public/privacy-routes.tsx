@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { LINK_LIFETIMES_MS, SESSION_LIFETIME_MS } from '../../domain/earner/email-links.js';
 import { DEFAULT_MAIL_RETENTION_DAYS } from '../../domain/mail/forget-sent-mail.js';
 import { MIN_RESPONDENTS } from '../../domain/outcomes/achievement-outcomes.js';
-import { PRIVACY_PAGE_PATH } from '../../domain/policy/policy-urls.js';
+import { PRIVACY_PAGE_PATH, TERMS_PAGE_PATH } from '../../domain/policy/policy-urls.js';
 import { JOB_RESULTS_KEPT_MS } from '../../domain/verification/verification-jobs.js';
 import { SESSION_COOKIE } from '../../edge/session-earner.js';
 import { SITE_COOKIES } from '../shared/site-cookies.js';
@@ -50,4 +50,6 @@ export function mountPrivacyRoutes(web: Hono<WebEnv>, { platform, options }: Web
     if (!policies.builtInPrivacyPage) return c.redirect(policies.privacyPolicy, 302);
     return c.html(<PrivacyPage c={c} facts={facts} />);
   });
+  // Registrations at other hosts name this address (their rules want one on this host): it leads on.
+  web.get(TERMS_PAGE_PATH, (c) => c.redirect(platform.policyUrls.termsOfService, 302));
 }
