@@ -99,11 +99,11 @@ export const privacyEn = {
   'privacy.sent.wallets':
     'When you add a credential to a wallet, it goes to the wallet you chose; a copy bound to the wallet records the wallet’s identifier (its DID).',
   'privacy.sent.apps':
-    'An app you connect reads your credentials or profile, as far as you allowed. When you import from another Open Badges host, this platform registers there as an app and reads the credentials you allow it to.',
+    'An app you connect reads your credentials and profile, adds credentials or updates your profile, as far as you allowed it to. When you import from another Open Badges host, this platform registers there as an app and reads the credentials you allow it to.',
   'privacy.sent.share':
     'The share and “Add to LinkedIn” buttons open the site you chose with the credential’s link, and only when you press them.',
   'privacy.sent.log':
-    'Each credential’s digest is added to the public transparency log (and shown to its witnesses, if any): a digest, no personal data.',
+    'Each credential’s digest is added to the public transparency log, whose checkpoints its witnesses, if it has any, countersign: digests, no personal data.',
   'privacy.sent.fetch':
     'To verify credentials issued elsewhere, the platform fetches the issuer’s published keys and status lists from the issuer’s site.',
 };
@@ -207,11 +207,11 @@ export const privacyFr: Record<keyof typeof privacyEn, string> = {
   'privacy.sent.wallets':
     'Quand vous ajoutez une certification à un portefeuille, elle va au portefeuille que vous avez choisi ; une copie liée au portefeuille garde l’identifiant du portefeuille (son DID).',
   'privacy.sent.apps':
-    'Une application que vous connectez lit vos certifications ou votre profil, dans la mesure où vous l’avez permis. Quand vous importez depuis un autre hôte Open Badges, cette plateforme s’y inscrit comme application et lit les certifications que vous lui permettez de lire.',
+    'Une application que vous connectez lit vos certifications et votre profil, ajoute des certifications ou met à jour votre profil, dans la mesure où vous le lui avez permis. Quand vous importez depuis un autre hôte Open Badges, cette plateforme s’y inscrit comme application et lit les certifications que vous lui permettez de lire.',
   'privacy.sent.share':
     'Les boutons de partage et « Ajouter à LinkedIn » ouvrent le site choisi avec le lien de la certification, et seulement quand vous les pressez.',
   'privacy.sent.log':
-    'L’empreinte de chaque certification est ajoutée au journal de transparence public (et montrée à ses témoins, s’il en a) : une empreinte, aucune donnée personnelle.',
+    'L’empreinte de chaque certification est ajoutée au journal de transparence public, dont les témoins, s’il en a, contresignent les points de contrôle : des empreintes, aucune donnée personnelle.',
   'privacy.sent.fetch':
     'Pour vérifier des certifications délivrées ailleurs, la plateforme lit les clés publiées et les listes de statut de l’émetteur sur le site de l’émetteur.',
 };
