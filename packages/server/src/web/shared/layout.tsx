@@ -170,7 +170,7 @@ function PolicyLinks(props: { readonly c: Context<WebEnv> }) {
   const path = props.c.req.path;
   return (
     <nav aria-label={t('layout.policies')}>
-      <ul class="policies">
+      <ul>
         <li>
           <a
             href={privacy}
