@@ -76,6 +76,12 @@ describe('loadConfig', () => {
     expect(Buffer.from(config.masterKey).toString('base64')).toBe(MASTER_KEY);
   });
 
+  it('refuses a PUBLIC_URL that is no URL at all with a problem, not a crash', () => {
+    expect(problemsOf({ DATA_DIR: ':memory:', PUBLIC_URL: 'badges.example.org' })).toEqual([
+      'PUBLIC_URL must be a http:// or https:// URL',
+    ]);
+  });
+
   it('defaults PUBLIC_URL to the port and treats empty variables as unset', () => {
     const config = loadConfig({ PORT: '4000', PUBLIC_URL: '', DATABASE_URL: '', DATA_DIR: ':memory:' });
     expect(config.publicUrl).toBe('http://localhost:4000');
@@ -280,5 +286,43 @@ describe('loadConfig: the guarded outbound fetcher', () => {
       MICROCRED_LOG_WITNESS_QUORUM: '2',
     });
     expect(problems.some((problem) => problem.startsWith('MICROCRED_LOG_WITNESS_QUORUM'))).toBe(true);
+  });
+});
+
+describe('loadConfig: the privacy policy and terms of service', () => {
+  it('names neither by default: the platform publishes its own /privacy page', () => {
+    expect(loadConfig({ DATA_DIR: ':memory:' }).policies).toEqual({});
+  });
+
+  it('reads PRIVACY_POLICY_URL and TERMS_OF_SERVICE_URL as they are given', () => {
+    const config = loadConfig({
+      DATA_DIR: ':memory:',
+      PRIVACY_POLICY_URL: 'https://example.org/legal/privacy?lang=en',
+      TERMS_OF_SERVICE_URL: 'http://intranet.example.org/terms',
+    });
+    expect(config.policies).toEqual({
+      privacyPolicyUrl: 'https://example.org/legal/privacy?lang=en',
+      termsOfServiceUrl: 'http://intranet.example.org/terms',
+    });
+    expect(Object.isFrozen(config.policies)).toBe(true);
+  });
+
+  it('refuses a relative address, another scheme, or one with credentials in it, naming each variable', () => {
+    for (const value of [
+      '/privacy',
+      'privacy.html',
+      'mailto:dpo@example.org',
+      'https://user:pw@example.org/p',
+    ]) {
+      const problems = problemsOf({
+        DATA_DIR: ':memory:',
+        PRIVACY_POLICY_URL: value,
+        TERMS_OF_SERVICE_URL: value,
+      });
+      expect(problems.map((problem) => problem.split(' ')[0]).sort(), value).toEqual([
+        'PRIVACY_POLICY_URL',
+        'TERMS_OF_SERVICE_URL',
+      ]);
+    }
   });
 });

@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { inspect } from 'node:util';
 import { ErrorCode, MicrocredError, parseCosignerVerifierKey } from '@microcred/vc';
 import { z } from 'zod';
+import { DEFAULT_MAIL_RETENTION_DAYS } from './domain/mail/forget-sent-mail.js';
+import type { ConfiguredPolicies } from './domain/policy/policy-urls.js';
 import {
   DEFAULT_RATE_LIMITS,
   RATE_LIMIT_NAMES,
@@ -92,6 +94,11 @@ export interface Config {
   readonly rateLimit: { readonly enabled: boolean; readonly rules: RateLimitRules };
   /** Reverse proxies of ours in front (`TRUST_PROXY`): 0 ignores `X-Forwarded-For`. */
   readonly trustProxy: number;
+  /**
+   * The operator's own documents (`PRIVACY_POLICY_URL`, `TERMS_OF_SERVICE_URL`): named in the footer, the
+   * OB 3.0 discovery document and the OAuth metadata instead of the built-in `/privacy` page.
+   */
+  readonly policies: ConfiguredPolicies;
 }
 
 export const MASTER_KEY_BYTES = 32;
@@ -146,6 +153,12 @@ function schemeOf(value: string): string {
   }
 }
 
+/** An absolute http(s) URL a visitor can open: no credentials in it (it is published on every page). */
+const documentUrl = urlWithScheme(['http', 'https']).refine(
+  (value) => !URL.canParse(value) || (new URL(value).username === '' && new URL(value).password === ''),
+  'must not carry credentials',
+);
+
 const DURATION_UNITS_MS: Readonly<Record<string, number>> = { s: 1000, m: 60_000, h: 3_600_000 };
 
 /** `5/15m`: at most 5 requests per 15 minutes (units s, m, h; a window from 1 s to 24 h). */
@@ -176,6 +189,8 @@ const environmentSchema = z.object({
   PORT: wholeNumber({ min: 0, max: 65_535 }).default(3000),
   PUBLIC_URL: urlWithScheme(['http', 'https'])
     .refine((value) => {
+      // A value that is no URL at all has its problem from urlWithScheme: zod runs this check too.
+      if (!URL.canParse(value)) return true;
       const url = new URL(value);
       return url.search === '' && url.hash === '' && url.username === '' && url.password === '';
     }, 'must not carry credentials, a query or a fragment')
@@ -206,7 +221,9 @@ const environmentSchema = z.object({
   BODY_LIMIT_BYTES: wholeNumber({ min: 1024, max: 1024 ** 3 }).default(1024 * 1024),
   SMTP_URL: urlWithScheme(['smtp', 'smtps']).optional(),
   MAIL_FROM: z.string().trim().min(3).max(320).optional(),
-  MAIL_RETENTION_DAYS: wholeNumber({ min: 1, max: 3650 }).default(30),
+  MAIL_RETENTION_DAYS: wholeNumber({ min: 1, max: 3650 }).default(DEFAULT_MAIL_RETENTION_DAYS),
+  PRIVACY_POLICY_URL: documentUrl.optional(),
+  TERMS_OF_SERVICE_URL: documentUrl.optional(),
   VERIFIER_RESOURCES: z.string().optional(),
   VERIFIER_COMPAT: z.enum(['strict', '1edtech'], { error: 'must be strict or 1edtech' }).default('strict'),
   MICROCRED_RATE_LIMIT: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
@@ -339,6 +356,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     }),
     trustProxy:
       values.TRUST_PROXY === 'true' ? 1 : values.TRUST_PROXY === 'false' ? 0 : Number(values.TRUST_PROXY),
+    policies: Object.freeze({
+      ...(values.PRIVACY_POLICY_URL === undefined ? {} : { privacyPolicyUrl: values.PRIVACY_POLICY_URL }),
+      ...(values.TERMS_OF_SERVICE_URL === undefined
+        ? {}
+        : { termsOfServiceUrl: values.TERMS_OF_SERVICE_URL }),
+    }),
   };
   return Object.freeze(withRedactedView(config));
 }

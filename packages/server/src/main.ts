@@ -93,6 +93,7 @@ export async function openPlatform(
     ...(config.adminToken === undefined ? {} : { adminToken: config.adminToken }),
     adminEmails: config.adminEmails,
     trust: { registries: trustRegistries },
+    policies: config.policies,
   });
   options.metrics?.attach({
     backlog: () => platform.health.backlog(),
@@ -244,6 +245,7 @@ export async function startServer(
       // Browsers drop Secure cookies set over plain http (except on localhost in some), so they follow the URL.
       secureCookies: config.publicUrl.startsWith('https://'),
       devMailbox: config.nodeEnv !== 'production',
+      mail: { from: config.mailFrom, retentionDays: config.mailRetentionDays },
     },
   });
   // Bulk jobs and pathway re-evaluations are worked on by every server process; more can run with

@@ -1,3 +1,4 @@
+import type { PolicyUrls } from './policy/policy-urls.js';
 import type { DomainLogger, KeyStore, PlatformMetrics, Storage } from './ports/index.js';
 
 /** What every use case may depend on. Time and randomness are injected so tests are deterministic. */
@@ -6,6 +7,8 @@ export interface PlatformContext {
   readonly keyStore: KeyStore;
   /** Public base URL without trailing slash; issuer DIDs and credential ids are built from it. */
   readonly publicUrl: string;
+  /** The privacy policy and terms of service this platform names (configured, or its own page). */
+  readonly policyUrls: PolicyUrls;
   readonly now: () => Date;
   /** HMAC key for recipient lookup hashes (derived from the master key, never stored). */
   readonly recipientPepper: Uint8Array;

@@ -189,6 +189,7 @@ import {
 import { buildPathwayDocument } from './pathway/pathway-document.js';
 import { type PathwayJobOptions, processPathwayJobs } from './pathway/process-pathway-jobs.js';
 import type { PlatformContext } from './platform-context.js';
+import { type ConfiguredPolicies, policyUrls } from './policy/policy-urls.js';
 import {
   type CredentialRecord,
   type DomainLogger,
@@ -334,6 +335,8 @@ export interface PlatformOptions {
    * own registry (default: the public URL's host).
    */
   readonly trust?: { readonly registries?: readonly TrustRegistry[]; readonly platformName?: string };
+  /** The operator's privacy policy and terms (`PRIVACY_POLICY_URL`, …); default: the built-in `/privacy` page. */
+  readonly policies?: ConfiguredPolicies;
 }
 
 const refuseAllWebhooks: WebhookSender = {
@@ -373,10 +376,12 @@ function bind<F extends (context: PlatformContext, ...rest: never[]) => unknown>
  * (checking what a use case stored) see the context; the edges get `createPlatform`'s use cases alone.
  */
 export function createPlatformWithContext(options: PlatformOptions) {
+  const publicUrl = options.publicUrl.replace(/\/+$/, '');
   const context: PlatformContext = {
     storage: options.storage,
     keyStore: options.keyStore,
-    publicUrl: options.publicUrl.replace(/\/+$/, ''),
+    publicUrl,
+    policyUrls: policyUrls(publicUrl, options.policies),
     recipientPepper: options.recipientPepper,
     adminEmails: (options.adminEmails ?? []).map(normalizeEmail),
     now: options.now ?? (() => new Date()),
@@ -476,6 +481,8 @@ export function createPlatformWithContext(options: PlatformOptions) {
   const platform = {
     /** The public base URL (no trailing slash): credential, issuer and page URLs are built from it. */
     publicUrl: context.publicUrl,
+    /** Where the privacy policy and terms of service are (the footer, discovery and OAuth metadata name them). */
+    policyUrls: context.policyUrls,
     /** The platform's clock (a test's shifted one): whether a credential has expired is read against it. */
     now: () => context.now(),
     fetcher,
@@ -820,7 +827,8 @@ export function createPlatformWithContext(options: PlatformOptions) {
         deliverToWallet(context, issueDependencies, request),
       issuerMetadata: () =>
         credentialIssuerMetadata({ publicUrl: context.publicUrl, name: new URL(context.publicUrl).host }),
-      authorizationServerMetadata: () => authorizationServerMetadata({ publicUrl: context.publicUrl }),
+      authorizationServerMetadata: () =>
+        authorizationServerMetadata({ publicUrl: context.publicUrl, policies: context.policyUrls }),
       /** VC-API exchanges (the Learner Credential Wallet): opened by the earner, completed by the wallet. */
       createExchange: bind(context, createWalletExchange),
       viewExchange: bind(context, viewWalletExchange),

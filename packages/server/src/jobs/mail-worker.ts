@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
+import { DEFAULT_MAIL_RETENTION_DAYS } from '../domain/mail/forget-sent-mail.js';
 import type { Platform } from '../domain/platform.js';
 import type { MailTransport } from '../domain/ports/index.js';
 import { type BackgroundLoop, startPollingLoop } from './start-polling-loop.js';
 
 const FORGET_EVERY_MS = 60 * 60 * 1000;
-export const DEFAULT_MAIL_RETENTION_DAYS = 30;
 
 /**
  * Delivers the mail outbox in the background (claim links, sign-in links, address confirmations), and

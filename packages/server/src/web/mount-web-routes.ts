@@ -35,6 +35,7 @@ const PAGE_PATHS = [
   '/console/*',
   '/employer',
   '/employer/*',
+  '/privacy',
 ];
 
 /** A portfolio's share card and header photo: images anyone may fetch, the same for everyone. */

@@ -196,6 +196,18 @@ export const STOPS: readonly Stop[] = [
   },
   { audience: 'public', name: 'skill', route: '/skills/:id', path: () => `/skills/${SQL_ID}` },
   { audience: 'public', name: 'verify', route: '/verify', path: () => '/verify' },
+  { audience: 'public', name: 'privacy', route: '/privacy', path: () => '/privacy' },
+  {
+    audience: 'public',
+    name: 'privacy-fr',
+    route: '/privacy',
+    // In French, then the language cookie is dropped: the visitor's next stops are read in English.
+    reach: async (page, _w, url) => {
+      const response = await page.goto(`${url}/privacy?lang=fr`);
+      await page.context().clearCookies({ name: 'mc_lang' });
+      return response;
+    },
+  },
   {
     audience: 'public',
     name: 'verify-result',
@@ -563,6 +575,7 @@ export const STOPS: readonly Stop[] = [
 export const NOT_PAGES: Readonly<Record<string, string>> = {
   '/assets/:name': 'stylesheet, script, fonts',
   '/favicon.ico': 'an icon',
+  '/terms': 'a redirect to the terms in force (the privacy page when none is configured)',
   '/achievements/:id/share-card.png': 'a link-preview image',
   '/credentials/:id/share-card.png': 'a link-preview image',
   '/u/:handle/share-card.png': 'a link-preview image',

@@ -1,6 +1,8 @@
 import type { PlatformContext } from '../platform-context.js';
 
 const BATCH = 1_000;
+/** Days a sent mail is kept when `MAIL_RETENTION_DAYS` is not set. */
+export const DEFAULT_MAIL_RETENTION_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**

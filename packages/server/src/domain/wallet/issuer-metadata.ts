@@ -1,4 +1,5 @@
 import { CREDENTIALS_V2_CONTEXT, OB_CONTEXT } from '@microcred/vc';
+import type { PolicyUrls } from '../policy/policy-urls.js';
 
 /** The paths of the OpenID4VCI endpoints, under the public URL (the metadata below declares them). */
 export const OPENID4VCI_PATHS = {
@@ -59,8 +60,14 @@ export function credentialIssuerMetadata(options: { readonly publicUrl: string; 
   };
 }
 
-/** OAuth 2.0 Authorization Server Metadata (RFC 8414) for the pre-authorized code flow alone. */
-export function authorizationServerMetadata(options: { readonly publicUrl: string }) {
+/**
+ * OAuth 2.0 Authorization Server Metadata (RFC 8414) for the pre-authorized code flow alone, with the
+ * privacy policy and terms a wallet may show its user (§2 `op_policy_uri`, `op_tos_uri`).
+ */
+export function authorizationServerMetadata(options: {
+  readonly publicUrl: string;
+  readonly policies: Pick<PolicyUrls, 'privacyPolicy' | 'termsOfService'>;
+}) {
   const { publicUrl } = options;
   return {
     issuer: publicUrl,
@@ -69,5 +76,7 @@ export function authorizationServerMetadata(options: { readonly publicUrl: strin
     response_types_supported: [],
     token_endpoint_auth_methods_supported: ['none'],
     'pre-authorized_grant_anonymous_access_supported': true,
+    op_policy_uri: options.policies.privacyPolicy,
+    op_tos_uri: options.policies.termsOfService,
   };
 }

@@ -120,6 +120,7 @@ export function obApiRoutes(options: { readonly platform: Platform }): Hono<Publ
   const discovery = serviceDescription({
     publicUrl: platform.publicUrl,
     name: new URL(platform.publicUrl).host,
+    policies: platform.policyUrls,
   });
 
   routes.get(`${OB_API_PREFIX}/discovery`, (c) =>

@@ -1,4 +1,5 @@
 import { OB_SCOPES } from '../../domain/ob-api/ob-api-scopes.js';
+import type { PolicyUrls } from '../../domain/policy/policy-urls.js';
 
 /** Where each part of the OB 3.0 API lives on this platform. */
 export interface ObApiUrls {
@@ -7,8 +8,6 @@ export interface ObApiUrls {
   readonly authorize: string;
   readonly token: string;
   readonly revoke: string;
-  readonly privacyPolicy: string;
-  readonly termsOfService: string;
   readonly image: string;
 }
 
@@ -20,9 +19,6 @@ export function obApiUrls(publicUrl: string): ObApiUrls {
     authorize: `${publicUrl}/account/apps/authorize`,
     token: `${publicUrl}/ims/ob/v3p0/token`,
     revoke: `${publicUrl}/ims/ob/v3p0/revoke`,
-    // No policy pages exist yet: the home page stands for them until an operator setting names one.
-    privacyPolicy: `${publicUrl}/`,
-    termsOfService: `${publicUrl}/`,
     image: `${publicUrl}/assets/icon.svg`,
   };
 }
@@ -39,18 +35,24 @@ const ERROR_RESPONSE = {
  * naming this server, its OAuth 2.0 endpoints (registration, authorization, token, refresh) and scopes,
  * and the operations it provides. Public: a client reads it before it has any credentials.
  */
-export function serviceDescription(options: { readonly publicUrl: string; readonly name: string }) {
+export function serviceDescription(options: {
+  readonly publicUrl: string;
+  readonly name: string;
+  /** The operator's privacy policy and terms, or the built-in page (`PRIVACY_POLICY_URL`, …). */
+  readonly policies: Pick<PolicyUrls, 'privacyPolicy' | 'termsOfService'>;
+}) {
   const urls = obApiUrls(options.publicUrl);
+  const { policies } = options;
   return {
     openapi: '3.0.1',
     info: {
       title: `${options.name} Open Badges 3.0 API`,
       description:
         'The Open Badges 3.0 API of this platform: earners connect apps to read and add credentials.',
-      termsOfService: urls.termsOfService,
+      termsOfService: policies.termsOfService,
       version: '3.0',
       'x-imssf-image': urls.image,
-      'x-imssf-privacyPolicyUrl': urls.privacyPolicy,
+      'x-imssf-privacyPolicyUrl': policies.privacyPolicy,
     },
     servers: [{ url: urls.base, description: options.name }],
     tags: [{ name: 'OpenBadgeCredentials' }, { name: 'Profile' }, { name: 'Discovery' }],
@@ -106,7 +108,7 @@ export function serviceDescription(options: { readonly publicUrl: string; readon
           type: 'oauth2',
           description: 'OAuth 2.0 Authorization Code Grant authorization, with PKCE (S256)',
           'x-imssf-name': options.name,
-          'x-imssf-privacyPolicyUrl': urls.privacyPolicy,
+          'x-imssf-privacyPolicyUrl': policies.privacyPolicy,
           'x-imssf-registrationUrl': urls.register,
           flows: {
             authorizationCode: {

@@ -24,6 +24,7 @@ import { issuerTrustEn } from './issuer-trust.js';
 import { notificationsEn } from './notifications.js';
 import { ob2VerificationEn } from './ob2-verification.js';
 import { outcomesEn } from './outcomes.js';
+import { privacyEn } from './privacy.js';
 import { profilePhotoEn } from './profile-photo.js';
 import { publicPortfolioEn } from './public-portfolio.js';
 import { recipientMatchEn } from './recipient-match.js';
@@ -72,6 +73,7 @@ export const en = {
   ...issuerEndorsementsEn,
   ...errorsEn,
   ...transparencyLogEn,
+  ...privacyEn,
   'layout.skip': 'Skip to content',
   'layout.nav': 'Main',
   'layout.footer':

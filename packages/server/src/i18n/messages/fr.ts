@@ -23,6 +23,7 @@ import { issuerTrustFr } from './issuer-trust.js';
 import { notificationsFr } from './notifications.js';
 import { ob2VerificationFr } from './ob2-verification.js';
 import { outcomesFr } from './outcomes.js';
+import { privacyFr } from './privacy.js';
 import { profilePhotoFr } from './profile-photo.js';
 import { publicPortfolioFr } from './public-portfolio.js';
 import { recipientMatchFr } from './recipient-match.js';
@@ -68,6 +69,7 @@ export const fr: Readonly<Record<MessageKey, string>> = {
   ...issuerEndorsementsFr,
   ...errorsFr,
   ...transparencyLogFr,
+  ...privacyFr,
   'layout.skip': 'Aller au contenu',
   'layout.nav': 'Principale',
   'layout.footer':

@@ -6,6 +6,7 @@ import { ADMIN, seedIssuer } from '../../../test/support/test-platform.js';
 import { startTestWebServer, type TestWebServer } from '../../../test/support/web-server.js';
 import { WebSession } from '../../../test/support/web-session.js';
 import { testDrivers } from '../../db/open-test-database.js';
+import type { ObHostTransport } from '../../domain/ports/index.js';
 import { createGuardedFetcher, parseFetchAllowList } from '../../edge/outbound/index.js';
 
 const EMAIL = 'carol@example.org';
@@ -37,15 +38,27 @@ describe.each(testDrivers())('pulling credentials from another OB 3.0 host, on %
   let carolThere: WebSession;
   let carolHere: WebSession;
   const issuedThere: string[] = [];
+  const sent: { url: string; body: string | undefined }[] = [];
 
   beforeAll(async () => {
     other = await startTestWebServer(driver);
     const fetcher = createGuardedFetcher({
       allow: parseFetchAllowList(`http://${new URL(other.url).host}`) ?? [],
     });
+    // What this platform sends the other host, recorded on its way through the real fetcher.
+    const recording: ObHostTransport = {
+      exchange: (url, request) => {
+        sent.push({ url, body: request.body });
+        return fetcher.exchange(url, request);
+      },
+    };
     here = await openTestApp(driver, {
       web: { secureCookies: false, devMailbox: true },
-      platform: { externalFetcher: fetcher.fetchJson, obHostTransport: fetcher },
+      platform: {
+        externalFetcher: fetcher.fetchJson,
+        obHostTransport: recording,
+        policies: { privacyPolicyUrl: 'https://www.example.edu/privacy' },
+      },
     });
     // The same platform with the guarded fetcher as production has it: no loopback address is reached.
     const unlisted = createGuardedFetcher();
@@ -81,6 +94,16 @@ describe.each(testDrivers())('pulling credentials from another OB 3.0 host, on %
     const authorize = new URL(hrefOf(started.text, /\/account\/apps\/authorize\?/));
     expect(authorize.origin).toBe(other.url);
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    // It registered there naming its policies on its own host, as hosts require: /privacy leads on to
+    // the operator's policy, which stands for the terms too (none set).
+    const registration = sent.find((exchange) => exchange.url.endsWith('/register'));
+    expect(JSON.parse(registration?.body ?? '{}')).toMatchObject({
+      policy_uri: 'https://badges.example.edu/privacy',
+      tos_uri: 'https://badges.example.edu/privacy',
+    });
+    const privacy = await carolHere.get('/privacy');
+    expect(privacy.status).toBe(302);
+    expect(privacy.headers.get('location')).toBe('https://www.example.edu/privacy');
     expect(authorize.searchParams.get('scope')).toBe(
       'https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly',
     );

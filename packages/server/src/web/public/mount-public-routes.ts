@@ -9,6 +9,7 @@ import { mountIssuerRoutes } from './issuer-routes.js';
 import { mountMailboxRoutes } from './mailbox-routes.js';
 import { mountOutcomeAnswerRoutes } from './outcome-answer-routes.js';
 import { mountPortfolioRoutes } from './portfolio-routes.js';
+import { mountPrivacyRoutes } from './privacy-routes.js';
 import { mountShareCardRoutes } from './share-card-routes.js';
 import { mountSharedVerificationRoutes } from './shared-verification-routes.js';
 import { mountSkillRoutes } from './skill-routes.js';
@@ -31,4 +32,5 @@ export function mountPublicRoutes(web: Hono<WebEnv>, deps: WebDeps): void {
   mountMailboxRoutes(web, deps);
   mountUnsubscribeRoutes(web, deps);
   mountOutcomeAnswerRoutes(web, deps);
+  mountPrivacyRoutes(web, deps);
 }

@@ -5,14 +5,15 @@ import { normalizeEmail } from '../../domain/identity/normalize-email.js';
 import { enforceRateLimit } from '../../edge/rate-limits.js';
 import { takeAfterSignIn } from '../shared/after-sign-in.js';
 import { ConfirmLinkPage } from '../shared/confirm-link-page.js';
+import { SITE_COOKIES } from '../shared/site-cookies.js';
 import { formField, readForm, signIn, signOut } from '../shared/web-context.js';
 import type { WebDeps, WebEnv } from '../shared/web-env.js';
 import { SignInPage } from './sign-in-page.js';
 
 // The address a link was just mailed to, for the page the form redirects to: kept in this browser's own
 // cookie rather than the address bar, whose text another site could choose, and only for a few minutes.
-const SENT_COOKIE = 'mc_signin_sent';
-const SENT_SECONDS = 10 * 60;
+const SENT_COOKIE = SITE_COOKIES.signInSent.name;
+const SENT_SECONDS = SITE_COOKIES.signInSent.seconds;
 
 /** `/signin` by emailed link, and `/signout`. */
 export function mountSignInRoutes(web: Hono<WebEnv>, { platform, options }: WebDeps): void {

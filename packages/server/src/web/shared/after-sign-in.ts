@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { SITE_COOKIES } from './site-cookies.js';
 import type { WebEnv } from './web-env.js';
 
-const AFTER_SIGN_IN_COOKIE = 'mc_after_signin';
-// Long enough to find the mail and open its link; the sign-in link itself lives 30 minutes.
-const AFTER_SIGN_IN_SECONDS = 30 * 60;
+const AFTER_SIGN_IN_COOKIE = SITE_COOKIES.afterSignIn.name;
+const AFTER_SIGN_IN_SECONDS = SITE_COOKIES.afterSignIn.seconds;
 
 /** A path of this site (never `//host` or `/\\host`, which browsers read as another site). */
 function isOwnPath(value: string): boolean {

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
+import { type PolicyUrls, PRIVACY_PAGE_PATH } from '../../domain/policy/policy-urls.js';
 import { LOCALES } from '../../i18n/translate.js';
 import { hasConsole, hasEmployerWorkspace } from './web-context.js';
 import type { WebEnv } from './web-env.js';
@@ -136,6 +137,7 @@ export function Layout(props: {
         </main>
         <footer class="site">
           <p>{t('layout.footer')}</p>
+          <PolicyLinks c={c} />
           <ul class="languages" aria-label={t('layout.language')}>
             {LOCALES.map((locale) => (
               <li>
@@ -153,6 +155,42 @@ export function Layout(props: {
         </footer>
       </body>
     </html>
+  );
+}
+
+/**
+ * The privacy policy, and the terms when they are a document of their own (without `TERMS_OF_SERVICE_URL`
+ * the terms are the privacy page: one link says it). An error page rendered before the page context has
+ * no policies: `/privacy` leads to the configured policy anyway.
+ */
+function PolicyLinks(props: { readonly c: Context<WebEnv> }) {
+  const t = props.c.get('t');
+  const policies = props.c.get('policies') as PolicyUrls | undefined;
+  const privacy = policies?.privacyPolicy ?? PRIVACY_PAGE_PATH;
+  const path = props.c.req.path;
+  return (
+    <nav aria-label={t('layout.policies')}>
+      <ul>
+        <li>
+          <a
+            href={privacy}
+            data-policy="privacy"
+            aria-current={
+              path === PRIVACY_PAGE_PATH && policies?.builtInPrivacyPage !== false ? 'page' : undefined
+            }
+          >
+            {t('layout.privacy')}
+          </a>
+        </li>
+        {policies === undefined || policies.termsOfService === policies.privacyPolicy ? null : (
+          <li>
+            <a href={policies.termsOfService} data-policy="terms">
+              {t('layout.terms')}
+            </a>
+          </li>
+        )}
+      </ul>
+    </nav>
   );
 }
 

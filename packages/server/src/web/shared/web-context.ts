@@ -7,10 +7,11 @@ import type { Platform } from '../../domain/platform.js';
 import { revalidatedResponse } from '../../edge/representation/cacheable-response.js';
 import { SESSION_COOKIE, sessionEarner } from '../../edge/session-earner.js';
 import { isLocale, negotiateLocale, translator } from '../../i18n/translate.js';
+import { SITE_COOKIES } from './site-cookies.js';
 import type { WebEnv, WebOptions } from './web-env.js';
 
-const CSRF_COOKIE = 'mc_csrf';
-const LOCALE_COOKIE = 'mc_lang';
+const CSRF_COOKIE = SITE_COOKIES.csrf.name;
+const LOCALE_COOKIE = SITE_COOKIES.locale.name;
 
 /**
  * Pages may load only what this origin serves (plus https images issuers host themselves); no inline
@@ -40,7 +41,10 @@ export function webContext(platform: Platform, options: WebOptions): MiddlewareH
 
     const asked = c.req.query('lang');
     if (isLocale(asked))
-      setCookie(c, LOCALE_COOKIE, asked, { ...cookieOptions(options, 365 * 86400), httpOnly: false });
+      setCookie(c, LOCALE_COOKIE, asked, {
+        ...cookieOptions(options, SITE_COOKIES.locale.seconds),
+        httpOnly: false,
+      });
     const cookieLocale = getCookie(c, LOCALE_COOKIE);
     const locale = isLocale(asked)
       ? asked
@@ -63,6 +67,7 @@ export function webContext(platform: Platform, options: WebOptions): MiddlewareH
     c.set('employer', employer);
     c.set('sessionSecret', earner === null ? null : sessionSecret);
     c.set('csrfToken', csrfToken);
+    c.set('policies', platform.policyUrls);
     await next();
     const formTarget = c.get('formRedirectOrigin');
     c.header(
@@ -81,7 +86,7 @@ export function webContext(platform: Platform, options: WebOptions): MiddlewareH
 
 /**
  * The pages that show what is public (home, catalogue, achievement, credential, issuer, skill, endorsement
- * and portfolio pages, the empty verify form), as a visitor who is not signed in gets them. Pages behind
+ * and portfolio pages, the empty verify form, the privacy page), as a visitor who is not signed in gets them. Pages behind
  * a secret link (claim, sign-in, unsubscribe) or for someone signed in stay `no-store`.
  */
 const PUBLIC_PAGES = [
@@ -93,6 +98,7 @@ const PUBLIC_PAGES = [
   /^\/endorsements\/[^/]+$/,
   /^\/u\/[^/]+$/,
   /^\/verify$/,
+  /^\/privacy$/,
 ];
 
 // Private: every page carries the visitor's form token (and may set its cookie), so no shared cache may

@@ -1,6 +1,7 @@
 import type { StaffAccess } from '../../domain/auth/staff-access.js';
 import type { EmployerAccess } from '../../domain/employer/employer-access.js';
 import type { Platform } from '../../domain/platform.js';
+import type { PolicyUrls } from '../../domain/policy/policy-urls.js';
 import type { Earner } from '../../domain/ports/index.js';
 import type { PublicEnv } from '../../edge/public-env.js';
 import type { Translator } from '../../i18n/translate.js';
@@ -18,6 +19,8 @@ export interface WebEnv {
     sessionSecret: string | null;
     /** The anti-CSRF token every form carries (double-submitted against its cookie). */
     csrfToken: string;
+    /** The privacy policy and terms the footer links to. */
+    policies: PolicyUrls;
     /** Another origin this page's form may lead to (see `allowFormRedirectTo`); unset for nearly all. */
     formRedirectOrigin?: string;
   };
@@ -28,6 +31,11 @@ export interface WebOptions {
   readonly secureCookies: boolean;
   /** `/dev/mailbox` exists (never in production). */
   readonly devMailbox: boolean;
+  /**
+   * What the privacy page says of the mail (`MAIL_FROM`, `MAIL_RETENTION_DAYS`); without it the page names
+   * no sender and the default retention.
+   */
+  readonly mail?: { readonly from: string; readonly retentionDays: number };
 }
 
 /** What every route file is given: the use cases, and how this deployment serves its pages. */
