@@ -119,6 +119,13 @@ describe.each(testDrivers())('VC-API exchange, as the Learner Credential Wallet 
     expect(delivered?.credentialSubject).toMatchObject({ id: holder.did });
     const verified = await test.call('/credentials/verify', { json: { verifiableCredential: delivered } });
     expect(verified.body.verified).toBe(true);
+    // The issuer hears of the copy, through the VC API, as an event about the original.
+    const feed = await test.call('/api/v1/events?type=credential.wallet_copied', { token: ADMIN_TOKEN });
+    expect(feed.body.events).toContainEqual(
+      expect.objectContaining({
+        data: expect.objectContaining({ credentialId: credential.id, holderDid: holder.did, via: 'vc-api' }),
+      }),
+    );
     // Signed over another challenge by the same kind of wallet: refused, and the exchange is still open.
     const other = await test.platform.wallet.createExchange(earnerId, credential.id, { bindToHolder: true });
     const wrong = await learnerCredentialWallet(test, other.lcwDeepLink, {

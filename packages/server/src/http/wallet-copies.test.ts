@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedPathwayWorld } from '../../test/support/pathway-fixtures.js';
 import { ScriptedWallet, walletKey } from '../../test/support/scripted-wallet.js';
 import { eventsSettled } from '../../test/support/settled-events.js';
 import { ADMIN_TOKEN, openTestApp, type TestApp } from '../../test/support/test-app.js';
@@ -52,10 +53,10 @@ describe.each(testDrivers())('holder-bound copies in the issuer’s books, on %s
   });
 
   /** A credential issued to `email`, and the copy a wallet received of it by OpenID4VCI. */
-  async function issuedAndCopied(email: string) {
+  async function issuedAndCopied(email: string, ofAchievement = achievementId) {
     const issued = await test.call('/api/v1/credentials', {
       token: ADMIN_TOKEN,
-      json: { achievementId, recipient: { email } },
+      json: { achievementId: ofAchievement, recipient: { email } },
     });
     expect(issued.status).toBe(201);
     const offer = await test.call(`/api/v1/credentials/${issued.body.id}/offers`, {
@@ -154,6 +155,24 @@ describe.each(testDrivers())('holder-bound copies in the issuer’s books, on %s
     const expired = await feed('credential.expired');
     expect(expired.filter((event) => event.data.credentialId === originalId)).toHaveLength(1);
     expect(expired.filter((event) => event.data.credentialId === copyId)).toHaveLength(0);
+  });
+
+  it('does not take a copy’s wallet DID for one more earner of a pathway', async () => {
+    const world = await seedPathwayWorld(test.platform);
+    const [part] = world.parts;
+    const { holderDid } = await issuedAndCopied('pathway-copy@example.org', part.id);
+    // Published after the copy exists: the pathway engine looks for every holder of its achievement.
+    await test.platform.pathways.create(ADMIN, {
+      issuerId: world.issuer.id,
+      name: 'One part',
+      completionAchievementId: world.certificate.id,
+      requirement: { type: 'n-of', n: 1, children: [{ type: 'achievement', achievementId: part.id }] },
+    });
+    await test.platform.pathways.processJobs({ workerId: 'wallet-copies' });
+    const awarded = await test.storage.credentials.list({ achievementId: world.certificate.id });
+    expect(awarded).toHaveLength(1);
+    expect(awarded[0]?.recipientDid).toBeNull();
+    expect(awarded.some((record) => record.recipientDid === holderDid)).toBe(false);
   });
 
   it('delivers credential.wallet_copied to a webhook subscribed to it, signed like every event', async () => {
