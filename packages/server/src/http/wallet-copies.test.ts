@@ -95,6 +95,14 @@ describe.each(testDrivers())('holder-bound copies in the issuer’s books, on %s
     expect(ids).toContain(originalId);
     expect(ids).not.toContain(copyId);
     expect(await test.platform.credentials.list(ADMIN, { recipient: holderDid })).toEqual([]);
+    // Nor is it a duplicate when the issuer issues the achievement to that DID (it cannot see the copy).
+    expect(
+      await test.storage.credentials.listValidHoldings({
+        achievementId,
+        recipients: [{ lookupHash: null, did: holderDid }],
+        at: new Date(),
+      }),
+    ).toEqual([]);
     const searched = await test.platform.credentials.searchIssued(ADMIN, issuerId, { limit: 1000 });
     expect(searched.items.map((item) => item.record.id)).not.toContain(copyId);
     expect(searched.total).toBe(before.credentials.total + 1);

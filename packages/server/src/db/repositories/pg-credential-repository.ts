@@ -260,6 +260,8 @@ export class PgCredentialRepository implements CredentialRepository {
             eq(credentials.achievementId, options.achievementId),
             isNull(credentials.revokedAt),
             or(isNull(credentials.validUntil), gt(credentials.validUntil, options.at)),
+            // A duplicate is one of the issuer's credentials, which it can see; a copy is not one.
+            notAWalletCopy,
             or(
               hashes.length === 0
                 ? undefined
