@@ -37,3 +37,16 @@ declare module '@digitalbazaar/did-method-key' {
     get(options: { did?: string; url?: string }): Promise<Record<string, unknown>>;
   };
 }
+declare module '@digitalbazaar/ed25519-signature-2020' {
+  export class Ed25519Signature2020 {
+    constructor(options: Record<string, unknown>);
+  }
+}
+declare module '@digitalbazaar/ed25519-verification-key-2020' {
+  export class Ed25519VerificationKey2020 {
+    id: string;
+    controller: string;
+    publicKeyMultibase: string;
+    static generate(options?: Record<string, unknown>): Promise<Ed25519VerificationKey2020>;
+  }
+}

@@ -265,6 +265,7 @@ import {
 import { deliverToWallet, issueNonce } from './wallet/deliver-to-wallet.js';
 import { exchangePreAuthorizedCode } from './wallet/exchange-pre-authorized-code.js';
 import { authorizationServerMetadata, credentialIssuerMetadata } from './wallet/issuer-metadata.js';
+import { listWalletCopies } from './wallet/list-wallet-copies.js';
 import {
   createWalletExchange,
   participateInExchange,
@@ -673,6 +674,8 @@ export function createPlatformWithContext(options: PlatformOptions) {
         return record;
       },
       history: bind(context, credentialHistory),
+      /** The holder-bound copies wallets received of a credential (the console's detail page). */
+      walletCopies: bind(context, listWalletCopies),
       /** The console's list of what an issuer issued, with each credential's state. */
       searchIssued: bind(context, searchIssuedCredentials),
       /** One credential of the issuer with its state (the console's detail page). */

@@ -16,6 +16,11 @@ export interface ClientLimit {
   readonly name: RateLimitName;
   /** Only when this query parameter is present (`GET /verify?url=` verifies; `GET /verify` is the form). */
   readonly query?: string;
+  /**
+   * The 429 in the protocol's own error shape (OAuth's `{"error": …}`, OB 3.0's Imsx_StatusInfo), for
+   * endpoints whose clients parse no problem+json; absent, the app's error handler answers.
+   */
+  readonly respond?: (c: Context<PublicEnv>, error: ServerError) => Response;
 }
 
 /** The key of per-key limits: the API key, or the administrator token (which has no key id). */
@@ -55,7 +60,14 @@ export function rateLimits(options: {
           entry.path.test(c.req.path) &&
           (entry.query === undefined || (c.req.query(entry.query) ?? '').trim() !== ''),
       );
-      if (limit !== undefined) await enforceRateLimit(c, limit.name, c.get('clientAddress'));
+      if (limit !== undefined) {
+        try {
+          await enforceRateLimit(c, limit.name, c.get('clientAddress'));
+        } catch (error) {
+          if (limit.respond !== undefined && error instanceof ServerError) return limit.respond(c, error);
+          throw error;
+        }
+      }
     }
     await next();
   };

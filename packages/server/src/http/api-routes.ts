@@ -6,7 +6,9 @@ import type { ClientLimit } from '../edge/rate-limits.js';
 import type { ApiEnv } from './app-env.js';
 import { createRouter } from './create-router.js';
 import { bearerAuth } from './middleware/bearer-auth.js';
+import { renderImsxError } from './ob-api/imsx-status.js';
 import { obApiRoutes } from './ob-api/ob-api-routes.js';
+import { renderOAuthRateLimit } from './render-oauth-rate-limit.js';
 import { achievementRoutes } from './routes/achievement-routes.js';
 import { analyticsRoutes } from './routes/analytics-routes.js';
 import { apiKeyRoutes } from './routes/api-key-routes.js';
@@ -84,12 +86,41 @@ export function verificationUploadLimit(c: Context): number | undefined {
   return verificationBodyLimit(c, API_PREFIX);
 }
 
-/** The API's per-client limit: anonymous verification costs us work. */
+/**
+ * The API's per-client limits: anonymous verification costs us work, and the wallet and OAuth endpoints take
+ * secrets anyone may try to guess. Each answers 429 in its protocol's error shape.
+ */
 export const API_CLIENT_LIMITS: readonly ClientLimit[] = [
   { methods: ['POST'], path: /^\/credentials\/verify\/?$/, name: 'verify-client' },
   // OB 3.0: an upsert verifies what it stores, as /credentials/verify does; a registration is rare.
-  { methods: ['POST'], path: /^\/ims\/ob\/v3p0\/credentials$/, name: 'verify-client' },
-  { methods: ['POST'], path: /^\/ims\/ob\/v3p0\/register$/, name: 'signin-client' },
+  {
+    methods: ['POST'],
+    path: /^\/ims\/ob\/v3p0\/credentials$/,
+    name: 'verify-client',
+    respond: (c, error) => renderImsxError(c, error),
+  },
+  {
+    methods: ['POST'],
+    path: /^\/ims\/ob\/v3p0\/register$/,
+    name: 'ob-register-client',
+    respond: renderOAuthRateLimit,
+  },
+  {
+    methods: ['POST'],
+    path: /^\/ims\/ob\/v3p0\/(?:token|revoke)$/,
+    name: 'ob-token-client',
+    respond: renderOAuthRateLimit,
+  },
+  {
+    methods: ['POST'],
+    path: /^\/openid4vci\/(?:token|nonce|credential)$/,
+    name: 'wallet-client',
+    respond: renderOAuthRateLimit,
+  },
+  // Fetching an offer or an interaction, and posting to an exchange: problem+json, as the VC API answers.
+  { methods: ['GET'], path: /^\/openid4vci\/offers\/[^/]+$/, name: 'wallet-client' },
+  { methods: ['GET'], path: /^\/interactions\/[^/]+$/, name: 'wallet-client' },
+  { methods: ['POST'], path: /^\/exchanges\/[^/]+$/, name: 'wallet-client' },
 ];
 
 /** The versioned REST API under `/api/v1` (bearer tokens only), the W3C VC API and the OB 3.0 API. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEd25519Signature2020Holder } from '../../../vc/test/support/ed25519-signature-2020-holder.js';
 import { createReferenceSigner, verifyWithReferenceStack } from '../../../vc/test/support/reference-stack.js';
 import { ScriptedWallet } from '../../test/support/scripted-wallet.js';
 import { ADMIN_TOKEN, openTestApp, type TestApp } from '../../test/support/test-app.js';
@@ -11,19 +12,24 @@ let seedByte = 1;
 
 /**
  * What the Learner Credential Wallet does with a deep link `request.html?…&challenge=…&vc_request_url=…`:
- * it signs a DID authentication over the challenge with its did:key (here with the reference stack) and
- * posts `{"verifiablePresentation": …}` to `vc_request_url`.
+ * it signs a DID authentication over the challenge with its did:key (here with the reference stack:
+ * eddsa-rdfc-2022, or Ed25519Signature2020 as LCW's own signer does today) and posts
+ * `{"verifiablePresentation": …}` to `vc_request_url`.
  */
 async function learnerCredentialWallet(
   test: TestApp,
   deepLink: string,
-  options: { challenge?: string } = {},
+  options: { challenge?: string; suite?: 'eddsa-rdfc-2022' | 'Ed25519Signature2020' } = {},
 ) {
   const link = new URL(deepLink);
   expect(`${link.origin}${link.pathname}`).toBe('https://lcw.app/request.html');
   expect(link.searchParams.get('auth_type')).toBe('bearer');
   expect(link.searchParams.get('issuer')).toBe(PUBLIC_URL);
-  const holder = await createReferenceSigner(new Uint8Array(32).fill(seedByte++));
+  const seed = new Uint8Array(32).fill(seedByte++);
+  const holder =
+    options.suite === 'Ed25519Signature2020'
+      ? await createEd25519Signature2020Holder(seed)
+      : await createReferenceSigner(seed);
   const presentation = await holder.authenticate({
     challenge: options.challenge ?? link.searchParams.get('challenge') ?? '',
   });
@@ -98,6 +104,39 @@ describe.each(testDrivers())('VC-API exchange, as the Learner Credential Wallet 
     // The challenge is single-use: the same wallet, or anyone who saw the link, gets nothing more.
     const again = await learnerCredentialWallet(test, exchange.lcwDeepLink);
     expect(again.answer.status).toBe(404);
+  });
+
+  it('delivers a copy bound to the DID of a wallet authenticating with Ed25519Signature2020, as LCW does today', async () => {
+    const { credential, earnerId } = await earnedCredential('lcw-2020@example.org');
+    const exchange = await test.platform.wallet.createExchange(earnerId, credential.id, {
+      bindToHolder: true,
+    });
+    const { holder, answer } = await learnerCredentialWallet(test, exchange.lcwDeepLink, {
+      suite: 'Ed25519Signature2020',
+    });
+    expect(answer.status).toBe(200);
+    const [delivered] = answer.body.verifiablePresentation.verifiableCredential as Record<string, unknown>[];
+    expect(delivered?.credentialSubject).toMatchObject({ id: holder.did });
+    const verified = await test.call('/credentials/verify', { json: { verifiableCredential: delivered } });
+    expect(verified.body.verified).toBe(true);
+    // The issuer hears of the copy, through the VC API, as an event about the original.
+    const feed = await test.call('/api/v1/events?type=credential.wallet_copied', { token: ADMIN_TOKEN });
+    expect(feed.body.events).toContainEqual(
+      expect.objectContaining({
+        data: expect.objectContaining({ credentialId: credential.id, holderDid: holder.did, via: 'vc-api' }),
+      }),
+    );
+    // Signed over another challenge by the same kind of wallet: refused, and the exchange is still open.
+    const other = await test.platform.wallet.createExchange(earnerId, credential.id, { bindToHolder: true });
+    const wrong = await learnerCredentialWallet(test, other.lcwDeepLink, {
+      suite: 'Ed25519Signature2020',
+      challenge: 'not-the-challenge',
+    });
+    expect(wrong.answer.status).toBe(400);
+    expect(
+      (await learnerCredentialWallet(test, other.lcwDeepLink, { suite: 'Ed25519Signature2020' })).answer
+        .status,
+    ).toBe(200);
   });
 
   it('delivers the credential as issued when the earner did not ask for binding', async () => {

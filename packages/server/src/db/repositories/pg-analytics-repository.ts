@@ -13,6 +13,7 @@ import { achievements } from '../schema/achievements.js';
 import { credentials } from '../schema/credentials.js';
 import { events } from '../schema/events.js';
 import { issuers } from '../schema/issuers.js';
+import { notAWalletCopy } from './pg-credential-repository.js';
 import { guarded, isUuid } from './query-helpers.js';
 
 const BUCKETS: Record<AnalyticsBucket, SQL> = {
@@ -149,7 +150,7 @@ export class PgAnalyticsRepository implements AnalyticsRepository {
       this.#db.execute(sql`
         select (select count(*) from ${issuers} i where i.kind = 'issuer')::int as issuers,
                (select count(*) from ${achievements} a where a.status = 'published')::int as achievements,
-               (select count(*) from ${credentials})::int as credentials_issued,
+               (select count(*) from ${credentials} where ${notAWalletCopy})::int as credentials_issued,
                (select count(*) from ${events} e
                  where e.type = 'credential.verified' and e.at >= ${options.verifiedSince.toISOString()}::timestamptz
                )::int as verifications_since`),

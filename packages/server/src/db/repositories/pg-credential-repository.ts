@@ -24,6 +24,13 @@ import { earnerEmails } from '../schema/earner-emails.js';
 import { walletCopies } from '../schema/wallet.js';
 import { guarded, isUuid, pageLimit, pageOffset } from './query-helpers.js';
 
+/**
+ * Not a wallet's holder-bound copy: a copy is the same award again (recorded under its original), so the
+ * issuer's lists, counts and exports, and the pathway engine, see one credential per earner. One probe of
+ * `wallet_copies`' primary key per row.
+ */
+export const notAWalletCopy: SQL = sql`not exists (select 1 from ${walletCopies} where ${walletCopies.credentialId} = ${credentials.id})`;
+
 const MAX_LOOKUP = 1000;
 
 /** A PostgreSQL text[] literal: one bound parameter however many values (no parameter limit to hit). */
@@ -253,6 +260,8 @@ export class PgCredentialRepository implements CredentialRepository {
             eq(credentials.achievementId, options.achievementId),
             isNull(credentials.revokedAt),
             or(isNull(credentials.validUntil), gt(credentials.validUntil, options.at)),
+            // A duplicate is one of the issuer's credentials, which it can see; a copy is not one.
+            notAWalletCopy,
             or(
               hashes.length === 0
                 ? undefined
@@ -299,6 +308,7 @@ export class PgCredentialRepository implements CredentialRepository {
       filters.push(eq(credentials.recipientLookupHash, query.recipientLookupHash));
     }
     if (query.recipientDid !== undefined) filters.push(eq(credentials.recipientDid, query.recipientDid));
+    filters.push(notAWalletCopy);
     const rows = await guarded('credential', () =>
       this.#db
         .select()
@@ -327,12 +337,7 @@ export class PgCredentialRepository implements CredentialRepository {
             inArray(credentials.achievementId, ids),
             isNull(credentials.revokedAt),
             // A wallet's holder-bound copy is the same earner's credential again, not another earner.
-            notExists(
-              this.#db
-                .select({ one: sql`1` })
-                .from(walletCopies)
-                .where(eq(walletCopies.credentialId, credentials.id)),
-            ),
+            notAWalletCopy,
             // `mayReadCredential` for a stranger: a public count must not reveal who keeps a credential
             // hidden. Accepted and public, or decided by nobody and in nobody's portfolio.
             or(
@@ -431,7 +436,7 @@ export class PgCredentialRepository implements CredentialRepository {
   async searchIssued(query: IssuedCredentialQuery): Promise<{ items: IssuedCredential[]; total: number }> {
     if (!isUuid(query.issuerId)) return { items: [], total: 0 };
     const state = issuedState(query.at);
-    const filters: SQL[] = [eq(credentials.issuerId, query.issuerId)];
+    const filters: SQL[] = [eq(credentials.issuerId, query.issuerId), notAWalletCopy];
     if (query.id !== undefined) {
       if (!isUuid(query.id)) return { items: [], total: 0 };
       filters.push(eq(credentials.id, query.id));
@@ -497,7 +502,7 @@ export class PgCredentialRepository implements CredentialRepository {
         })
         .from(credentials)
         .leftJoin(earnerCredentials, eq(earnerCredentials.credentialId, credentials.id))
-        .where(eq(credentials.issuerId, options.issuerId))
+        .where(and(eq(credentials.issuerId, options.issuerId), notAWalletCopy))
         .groupBy(sql`1`),
     );
     let total = 0;

@@ -9,6 +9,7 @@ import type {
 import type { Database } from '../database.js';
 import { credentials } from '../schema/credentials.js';
 import { events } from '../schema/events.js';
+import { walletCopies } from '../schema/wallet.js';
 import { guarded, isUuid, pageLimit } from './query-helpers.js';
 
 const MAX_PAGE = 1_000;
@@ -52,13 +53,17 @@ export class PgEventRepository implements EventRepository {
   ): Promise<number> {
     if (!isUuid(event.credentialId)) return 0;
     // One statement rather than reading the credential (its whole document) and then inserting: a public
-    // verification or page view records one of these per request.
+    // verification or page view records one of these per request. What happens to a wallet's holder-bound
+    // copy happens to the award: it is recorded about the original, the copy named in `walletCopyId`.
     const result = await guarded('event', () =>
       this.#db.execute(sql`
         insert into ${events} (issuer_id, credential_id, achievement_id, type, data, dedupe_key, at)
-        select c.issuer_id, c.id, c.achievement_id, ${event.type}, ${JSON.stringify(event.data ?? {})}::jsonb,
+        select c.issuer_id, coalesce(w.original_id, c.id), c.achievement_id, ${event.type},
+               case when w.original_id is null then ${JSON.stringify(event.data ?? {})}::jsonb
+                    else ${JSON.stringify(event.data ?? {})}::jsonb || jsonb_build_object('walletCopyId', c.id::text) end,
                ${event.dedupeKey ?? null}, ${event.at.toISOString()}::timestamptz
         from ${credentials} c
+        left join ${walletCopies} w on w.credential_id = c.id
         where c.id = ${event.credentialId}
         on conflict (dedupe_key) where dedupe_key is not null do nothing
         returning id`),
@@ -120,6 +125,8 @@ export class PgEventRepository implements EventRepository {
         from ${credentials} c
         where c.valid_until <= ${now}::timestamptz and c.revoked_at is null
           and not exists (select 1 from ${events} e where e.dedupe_key = 'expired:' || c.id)
+          -- A copy expires with its original, whose event says so once.
+          and not exists (select 1 from ${walletCopies} w where w.credential_id = c.id)
         order by c.valid_until
         limit ${limit}
         on conflict (dedupe_key) where dedupe_key is not null do nothing

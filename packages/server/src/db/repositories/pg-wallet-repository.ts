@@ -1,6 +1,7 @@
-import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type {
   NewWalletOffer,
+  WalletCopy,
   WalletExchange,
   WalletOffer,
   WalletRepository,
@@ -234,13 +235,19 @@ export class PgWalletRepository implements WalletRepository {
     return row?.id ?? null;
   }
 
-  async listCopies(options: { readonly originalId: string }): Promise<string[]> {
-    const rows = await guarded('wallet copy', () =>
+  async listCopies(options: { readonly originalId: string }): Promise<WalletCopy[]> {
+    if (!isUuid(options.originalId)) return [];
+    return guarded('wallet copy', () =>
       this.#db
-        .select({ id: walletCopies.credentialId })
+        .select({
+          credentialId: walletCopies.credentialId,
+          originalId: walletCopies.originalId,
+          holderDid: walletCopies.holderDid,
+          createdAt: walletCopies.createdAt,
+        })
         .from(walletCopies)
-        .where(eq(walletCopies.originalId, options.originalId)),
+        .where(eq(walletCopies.originalId, options.originalId))
+        .orderBy(asc(walletCopies.createdAt), asc(walletCopies.credentialId)),
     );
-    return rows.map((row) => row.id);
   }
 }

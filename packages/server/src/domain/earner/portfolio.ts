@@ -11,6 +11,7 @@ import type {
   ImportedCredential,
   Issuer,
   Visibility,
+  WalletCopy,
 } from '../ports/index.js';
 import { skillsWallet, type WalletSkill } from '../skills/skills-wallet.js';
 import { refreshTalentEvidence } from '../talent/talent-evidence.js';
@@ -216,6 +217,8 @@ export interface CredentialPage {
   readonly owner: Earner | null;
   readonly viewerIsOwner: boolean;
   readonly choice: CredentialChoiceRecord | null;
+  /** The copies signed for the owner's wallets (shown to the owner alone; empty for anyone else). */
+  readonly walletCopies: readonly WalletCopy[];
 }
 
 /** A credential as its page shows it, if `viewer` (an earner id, or null) may see it. */
@@ -230,13 +233,15 @@ export async function viewCredential(
     context.storage.issuers.findById({ id: credential.issuerId }),
     ownerId === null ? null : context.storage.earners.findById({ id: ownerId }),
   ]);
+  const viewerIsOwner = ownerId !== null && ownerId === viewer;
   return {
     credential,
     achievement,
     issuer,
     owner,
-    viewerIsOwner: ownerId !== null && ownerId === viewer,
+    viewerIsOwner,
     choice,
+    walletCopies: viewerIsOwner ? await context.storage.wallet.listCopies({ originalId: credential.id }) : [],
   };
 }
 

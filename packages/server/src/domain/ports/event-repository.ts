@@ -15,6 +15,7 @@ export const EVENT_TYPES = [
   'credential.suspended',
   'credential.reinstated',
   'credential.expired',
+  'credential.wallet_copied',
   'pathway.progressed',
   'pathway.awarded',
 ] as const;

@@ -239,6 +239,7 @@ export {
 export { VISIBILITIES, type Visibility } from './visibility.js';
 export type {
   NewWalletOffer,
+  WalletCopy,
   WalletExchange,
   WalletOffer,
   WalletRepository,

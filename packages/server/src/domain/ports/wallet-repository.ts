@@ -18,6 +18,16 @@ export type NewWalletOffer = Pick<
   'id' | 'credentialId' | 'preAuthorizedCode' | 'txCodeHash' | 'createdAt' | 'expiresAt'
 >;
 
+/** A holder-bound copy of a credential, made for a wallet (see the `wallet_copies` table). */
+export interface WalletCopy {
+  /** The copy's own credential id. */
+  readonly credentialId: string;
+  readonly originalId: string;
+  /** The wallet's DID the copy's `credentialSubject.id` names. */
+  readonly holderDid: string;
+  readonly createdAt: Date;
+}
+
 /** A VC-API exchange: the challenge a wallet must sign to receive one credential. */
 export interface WalletExchange {
   readonly id: string;
@@ -90,6 +100,6 @@ export interface WalletRepository {
   }): Promise<void>;
   /** The credential that `credentialId` is a holder-bound copy of; null when it is not a copy. */
   findOriginal(options: { readonly credentialId: string }): Promise<string | null>;
-  /** The ids of every holder-bound copy of `originalId`. */
-  listCopies(options: { readonly originalId: string }): Promise<string[]>;
+  /** Every holder-bound copy of `originalId`, oldest first. */
+  listCopies(options: { readonly originalId: string }): Promise<WalletCopy[]>;
 }

@@ -1,6 +1,8 @@
 /**
  * The limits the platform enforces, each on one kind of key. `-address` limits count per email address,
- * `-client` limits per client network address, `-key` limits per API key (or the administrator token).
+ * `-client` limits per client network address, `-key` limits per API key (or the administrator token),
+ * `-secret` limits per wallet secret presented (a pre-authorized code, an access token, an exchange id: each
+ * belongs to one offer or exchange), `-oauth-client` limits per OAuth client id presented.
  */
 export const RATE_LIMIT_NAMES = [
   'signin-address',
@@ -15,6 +17,11 @@ export const RATE_LIMIT_NAMES = [
   'bulk-upload-key',
   'verify-items-key',
   'verify-job-items-key',
+  'wallet-client',
+  'wallet-secret',
+  'ob-register-client',
+  'ob-token-client',
+  'ob-token-oauth-client',
 ] as const;
 
 export type RateLimitName = (typeof RATE_LIMIT_NAMES)[number];
@@ -49,4 +56,16 @@ export const DEFAULT_RATE_LIMITS: RateLimitRules = Object.freeze({
   // Batch verification counts credentials, not requests: ten full batches a minute, two full jobs an hour.
   'verify-items-key': { limit: 10_000, windowMs: MINUTE },
   'verify-job-items-key': { limit: 200_000, windowMs: 60 * MINUTE },
+  // A wallet takes an offer in about five requests (offer, token, nonce, credential); a classroom behind one
+  // address takes dozens at once. Codes, tokens and exchange ids are 256-bit: guessing them is hopeless
+  // anyway, this bounds the work (proofs checked, presentations canonicalized) anyone can make us do.
+  'wallet-client': { limit: 300, windowMs: 15 * MINUTE },
+  // One offer's code or token, one exchange, retried: a wallet needs two or three tries, a script guessing a
+  // transaction code gets ten (and the offer dies after three wrong codes regardless).
+  'wallet-secret': { limit: 10, windowMs: 15 * MINUTE },
+  // OB 3.0: a platform registers itself once; token and revocation requests are a client's few a session.
+  'ob-register-client': { limit: 20, windowMs: 60 * MINUTE },
+  'ob-token-client': { limit: 120, windowMs: 15 * MINUTE },
+  // Per client id, from any address: bounds guessing one client's secret or refresh tokens from many.
+  'ob-token-oauth-client': { limit: 120, windowMs: 15 * MINUTE },
 });

@@ -86,7 +86,10 @@ export async function deliverToWallet(
     throw new OpenIdError('credential_request_denied', 'the credential no longer exists');
   let copy: Awaited<ReturnType<typeof holderBoundCopy>>;
   try {
-    copy = await holderBoundCopy(context, dependencies, original, checked.holderDid);
+    copy = await holderBoundCopy(context, dependencies, original, {
+      did: checked.holderDid,
+      via: 'openid4vci',
+    });
   } catch (error) {
     if (error instanceof CredentialNotDeliverable)
       throw new OpenIdError('credential_request_denied', error.message);

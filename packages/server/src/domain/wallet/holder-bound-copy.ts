@@ -3,11 +3,15 @@ import { buildCredentialStatus } from '@microcred/vc';
 import type { CredentialSigner } from '../credential/credential-signer.js';
 import { credentialUrl } from '../credential/issue-credential.js';
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
+import { eventOfCredential, recordEvents } from '../events/record-events.js';
 import { issuerIdentity } from '../issuer/issuer-identity.js';
 import type { ActiveSigningKey } from '../issuer/issuer-keys.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { CredentialRecord, JsonObject, Repositories } from '../ports/index.js';
 import { logIssuedCredentials } from '../transparency/log-entries.js';
+
+/** How a wallet received a credential: OpenID4VCI, or a VC-API exchange (the Learner Credential Wallet). */
+export type WalletProtocol = 'openid4vci' | 'vc-api';
 
 /** Why a credential cannot go to a wallet now: it no longer says something true. */
 export class CredentialNotDeliverable extends ServerError {
@@ -20,14 +24,17 @@ export class CredentialNotDeliverable extends ServerError {
  * The credential, signed again by its issuer with `credentialSubject.id` set to `holderDid`: the same
  * achievement, claims and dates, its own id, its own status entry (so a verifier of the copy reads the
  * copy's status, which follows the original's: see `followOriginal`), logged like any issued credential.
- * One copy per (original, holder): asking again returns the first.
+ * One copy per (original, holder): asking again returns the first. A new copy is recorded as the event
+ * `credential.wallet_copied` about the original (the issuer's one award), naming the copy, the holder's DID
+ * and the protocol `via` which the wallet received it.
  */
 export async function holderBoundCopy(
   context: PlatformContext,
   dependencies: { readonly activeSigningKey: ActiveSigningKey; readonly signer: CredentialSigner },
   original: CredentialRecord,
-  holderDid: string,
+  holder: { readonly did: string; readonly via: WalletProtocol },
 ): Promise<CredentialRecord> {
+  const holderDid = holder.did;
   if (original.revokedAt !== null) throw new CredentialNotDeliverable('revoked');
   if (original.suspendedAt !== null) throw new CredentialNotDeliverable('suspended');
   const existing = await context.storage.wallet.findCopy({ originalId: original.id, holderDid });
@@ -97,6 +104,13 @@ export async function holderBoundCopy(
         at: issuedAt,
       });
       await logIssuedCredentials(repositories, [inserted.credential], context.now());
+      await recordEvents(repositories, [
+        eventOfCredential(original, 'credential.wallet_copied', issuedAt, {
+          copyId: inserted.credential.id,
+          holderDid,
+          via: holder.via,
+        }),
+      ]);
     }
     return inserted.credential;
   });
@@ -113,7 +127,7 @@ export async function followOriginal(
     | { readonly kind: 'revoke'; readonly reason: string; readonly at: Date }
     | { readonly kind: 'suspend' | 'reinstate'; readonly reason: string | null; readonly at: Date },
 ): Promise<void> {
-  for (const copyId of await repositories.wallet.listCopies({ originalId })) {
+  for (const { credentialId: copyId } of await repositories.wallet.listCopies({ originalId })) {
     const copy = await repositories.credentials.findById({ id: copyId });
     if (copy === null) continue;
     let changed: CredentialRecord | null = copy;

@@ -168,7 +168,7 @@ export async function participateInExchange(
   if (original.suspendedAt !== null) throw new CredentialNotDeliverable('suspended');
   const delivered =
     exchange.bindToHolder && holderDid !== null
-      ? await holderBoundCopy(context, dependencies, original, holderDid)
+      ? await holderBoundCopy(context, dependencies, original, { did: holderDid, via: 'vc-api' })
       : original;
   if (
     !(await context.storage.wallet.completeExchange({

@@ -8,6 +8,8 @@ import { isOAuthError, OAuthError } from '../../domain/ob-api/oauth-error.js';
 import { OB_SCOPES, type ObScope } from '../../domain/ob-api/ob-api-scopes.js';
 import type { Platform } from '../../domain/platform.js';
 import type { PublicEnv } from '../../edge/public-env.js';
+import { enforceRateLimit } from '../../edge/rate-limits.js';
+import { renderOAuthRateLimit } from '../render-oauth-rate-limit.js';
 import { type ImsxCodeMinor, renderImsxError } from './imsx-status.js';
 import { serviceDescription } from './service-description.js';
 
@@ -23,7 +25,7 @@ const MAX_LIMIT = 1000;
 const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
 
 function renderOAuthError(c: Context<PublicEnv>, error: unknown): Response {
-  if (!isOAuthError(error)) throw error;
+  if (!isOAuthError(error)) return renderOAuthRateLimit(c, error);
   return c.json({ error: error.code, error_description: error.message }, error.status, {
     ...NO_STORE,
     ...(error.status === 401 ? { 'WWW-Authenticate': 'Basic realm="microcred"' } : {}),
@@ -46,6 +48,15 @@ async function readOAuthForm(c: Context<PublicEnv>): Promise<Record<string, stri
 
 function decodeFormPart(value: string): string {
   return decodeURIComponent(value.replaceAll('+', ' '));
+}
+
+/**
+ * Counts a token or revocation request under the client id it names, from whatever address: bounds guessing
+ * one client's secret, or its refresh tokens, from many.
+ */
+async function countClientUse(c: Context<PublicEnv>, client: ClientCredentials | null): Promise<void> {
+  const clientId = client?.clientId ?? '';
+  if (clientId !== '') await enforceRateLimit(c, 'ob-token-oauth-client', clientId);
 }
 
 /** How the client identified itself (RFC 6749 §2.3.1): one method only. */
@@ -165,7 +176,9 @@ export function obApiRoutes(options: { readonly platform: Platform }): Hono<Publ
   routes.post(`${OB_API_PREFIX}/token`, async (c) => {
     try {
       const form = await readOAuthForm(c);
-      const tokens = await platform.obApi.exchangeToken(clientCredentials(c, form), form);
+      const client = clientCredentials(c, form);
+      await countClientUse(c, client);
+      const tokens = await platform.obApi.exchangeToken(client, form);
       return c.json(tokens, 200, NO_STORE);
     } catch (error) {
       return renderOAuthError(c, error);
@@ -175,7 +188,9 @@ export function obApiRoutes(options: { readonly platform: Platform }): Hono<Publ
   routes.post(`${OB_API_PREFIX}/revoke`, async (c) => {
     try {
       const form = await readOAuthForm(c);
-      await platform.obApi.revokeToken(clientCredentials(c, form), form);
+      const client = clientCredentials(c, form);
+      await countClientUse(c, client);
+      await platform.obApi.revokeToken(client, form);
       return c.body(null, 200, NO_STORE);
     } catch (error) {
       return renderOAuthError(c, error);

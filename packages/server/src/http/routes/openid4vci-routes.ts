@@ -4,6 +4,8 @@ import type { Platform } from '../../domain/platform.js';
 import { OPENID4VCI_PATHS } from '../../domain/wallet/issuer-metadata.js';
 import { OpenIdError } from '../../domain/wallet/openid-error.js';
 import type { PublicEnv } from '../../edge/public-env.js';
+import { enforceRateLimit } from '../../edge/rate-limits.js';
+import { renderOAuthRateLimit } from '../render-oauth-rate-limit.js';
 
 const BEARER = /^Bearer +([\x21-\x7e]+) *$/i;
 
@@ -17,15 +19,28 @@ function openIdError(c: Context, error: OpenIdError): Response {
   return c.json({ error: error.error, error_description: error.message }, error.status);
 }
 
-async function answer(c: Context, work: () => Promise<unknown>, status: 200 | 201 = 200): Promise<Response> {
+async function answer(
+  c: Context<PublicEnv>,
+  work: () => Promise<unknown>,
+  status: 200 | 201 = 200,
+): Promise<Response> {
   try {
     const body = await work();
     c.header('Cache-Control', 'no-store');
     return c.json(body, status);
   } catch (error) {
     if (error instanceof OpenIdError) return openIdError(c, error);
-    throw error;
+    return renderOAuthRateLimit(c, error);
   }
+}
+
+/**
+ * Counts a use of a wallet secret (a pre-authorized code, an access token) under `wallet-secret`: each
+ * belongs to one offer, so this bounds what can be tried against one offer from any number of addresses.
+ */
+async function countSecretUse(c: Context<PublicEnv>, kind: string, secret: string | undefined | null) {
+  if (secret !== undefined && secret !== null && secret !== '')
+    await enforceRateLimit(c, 'wallet-secret', `${kind}:${secret}`);
 }
 
 function formValue(value: unknown): string | undefined {
@@ -62,6 +77,7 @@ export function openId4VciRoutes(options: { readonly platform: Platform }): Hono
         );
       }
       const form = await c.req.parseBody();
+      await countSecretUse(c, 'pre-authorized-code', formValue(form['pre-authorized_code']));
       return platform.wallet.token({
         grant_type: formValue(form.grant_type),
         'pre-authorized_code': formValue(form['pre-authorized_code']),
@@ -75,6 +91,7 @@ export function openId4VciRoutes(options: { readonly platform: Platform }): Hono
   routes.post(OPENID4VCI_PATHS.credential, (c) =>
     answer(c, async () => {
       const accessToken = BEARER.exec(c.req.header('Authorization') ?? '')?.[1] ?? null;
+      await countSecretUse(c, 'access-token', accessToken);
       let body: unknown;
       try {
         body = await c.req.json();

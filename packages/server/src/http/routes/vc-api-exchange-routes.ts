@@ -3,6 +3,7 @@ import { ServerError, ServerErrorCode } from '../../domain/error/server-error.js
 import type { Platform } from '../../domain/platform.js';
 import { WALLET_EXCHANGE_PATHS } from '../../domain/wallet/vc-api-exchange.js';
 import type { PublicEnv } from '../../edge/public-env.js';
+import { enforceRateLimit } from '../../edge/rate-limits.js';
 
 /**
  * The wallet side of VC-API exchanges: the VCALM interaction URL (`?iuv=1`) and the exchange endpoint a
@@ -17,6 +18,8 @@ export function vcApiExchangeRoutes(options: { readonly platform: Platform }): H
     return c.json(answer);
   });
   routes.post(`${WALLET_EXCHANGE_PATHS.exchange}/:id`, async (c) => {
+    // Per exchange, from any address: each try may cost a presentation's canonicalization.
+    await enforceRateLimit(c, 'wallet-secret', `exchange:${c.req.param('id')}`);
     // The strict JSON check of the app has already refused malformed JSON; an empty body is `{}`.
     const text = await c.req.text();
     let body: unknown;

@@ -33,6 +33,9 @@ export const consoleCredentialsEn = {
   'console.credentials.purpose.revocation': 'Revocation only',
   'console.credentials.purpose.suspension': 'Suspension (it can be suspended, reinstated or revoked)',
   'console.credentials.publicCopy': 'As others see it',
+  'console.credentials.walletCopies': 'Wallet copies',
+  'console.credentials.walletCopiesHint':
+    'Signed again for the earner’s wallet, bound to its identifier (DID), and revoked with this credential. The same award: not counted or listed as another credential.',
   'console.credentials.publicPage': 'Public page',
   'console.credentials.json': 'JSON',
   'console.credentials.history': 'History',
@@ -129,6 +132,9 @@ export const consoleCredentialsFr: Readonly<Record<keyof typeof consoleCredentia
   'console.credentials.purpose.revocation': 'Révocation seulement',
   'console.credentials.purpose.suspension': 'Suspension (elle peut être suspendue, rétablie ou révoquée)',
   'console.credentials.publicCopy': 'Telle que les autres la voient',
+  'console.credentials.walletCopies': 'Copies en portefeuille',
+  'console.credentials.walletCopiesHint':
+    'Signées à nouveau pour le portefeuille de la personne, liées à son identifiant (DID), et révoquées avec cette certification. La même certification : ni comptée ni listée comme une autre.',
   'console.credentials.publicPage': 'Page publique',
   'console.credentials.json': 'JSON',
   'console.credentials.history': 'Historique',

@@ -22,6 +22,8 @@ export const walletEn = {
   'wallet.used': 'This offer was used or has expired. Start again from the credential page.',
   'wallet.completed': 'Your wallet has received the credential.',
   'wallet.back': 'Back to the credential',
+  'wallet.copiesHeading': 'In your wallets',
+  'wallet.copiesLead': 'Copies signed for your wallets, revoked with this credential:',
   'mail.walletCode.subject': 'Your code to add {achievement} to your wallet',
   'mail.walletCode.body':
     'Your wallet will ask for a code to receive {achievement}, from {issuer}. Your code is {code}.',
@@ -55,6 +57,8 @@ export const walletFr: Readonly<Record<keyof typeof walletEn, string>> = {
   'wallet.used': 'Cette offre a été utilisée ou a expiré. Recommencez depuis la page de la certification.',
   'wallet.completed': 'Votre portefeuille a reçu la certification.',
   'wallet.back': 'Retour à la certification',
+  'wallet.copiesHeading': 'Dans vos portefeuilles',
+  'wallet.copiesLead': 'Copies signées pour vos portefeuilles, révoquées avec cette certification :',
   'mail.walletCode.subject': 'Votre code pour ajouter {achievement} à votre portefeuille',
   'mail.walletCode.body':
     'Votre portefeuille vous demandera un code pour recevoir {achievement}, de {issuer}. Votre code est {code}.',

@@ -315,6 +315,7 @@ export function IssuedCredentialPage(props: {
       {page.viewerIsOwner && notInForce === null && standing === 'verified' ? (
         <AddToWallet c={c} id={id} />
       ) : null}
+      {page.walletCopies.length === 0 ? null : <WalletCopies c={c} copies={page.walletCopies} />}
       <CredentialBody c={c} fields={fields} withSkills={false} />
       <VerificationPanel c={c} report={report} collapsePassed />
       <TransparencyLogLine c={c} id={page.credential.id} position={props.logPosition} />
@@ -465,6 +466,27 @@ function AddToWallet(props: { readonly c: Context<WebEnv>; readonly id: string }
           <button type="submit">{t('wallet.add')}</button>
         </div>
       </PostForm>
+    </section>
+  );
+}
+
+/** The copies signed for the owner's wallets: when, and for which wallet (its DID). */
+function WalletCopies(props: {
+  readonly c: Context<WebEnv>;
+  readonly copies: CredentialPage['walletCopies'];
+}) {
+  const t = props.c.get('t');
+  return (
+    <section aria-labelledby="wallet-copies-heading" data-wallet-copies>
+      <h2 id="wallet-copies-heading">{t('wallet.copiesHeading')}</h2>
+      <p>{t('wallet.copiesLead')}</p>
+      <ul class="plain-list">
+        {props.copies.map((copy) => (
+          <li data-wallet-copy={copy.credentialId}>
+            {t.date(copy.createdAt)} — <code class="wallet-address">{copy.holderDid}</code>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

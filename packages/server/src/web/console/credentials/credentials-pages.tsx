@@ -6,6 +6,7 @@ import {
   type CredentialRecord,
   ISSUED_STATES,
   type IssuedCredential,
+  type WalletCopy,
 } from '../../../domain/ports/index.js';
 import { PostForm } from '../../shared/layout.js';
 import { Notes } from '../../shared/notes.js';
@@ -283,6 +284,8 @@ export function CredentialDetailPage(props: {
   readonly issued: IssuedCredential;
   readonly achievementName: string;
   readonly history: readonly CredentialEvent[];
+  /** The holder-bound copies wallets received: shown here, under the one award, never as credentials. */
+  readonly walletCopies: readonly WalletCopy[];
   readonly message?: string;
   readonly error?: string;
   readonly reason?: string;
@@ -343,6 +346,21 @@ export function CredentialDetailPage(props: {
           <a href={publicPage}>{t('console.credentials.publicPage')}</a> ·{' '}
           <a href={`${publicPage}/download/credential.json`}>{t('console.credentials.json')}</a>
         </dd>
+        {props.walletCopies.length === 0 ? null : (
+          <>
+            <dt>{t('console.credentials.walletCopies')}</dt>
+            <dd data-wallet-copies>
+              <ul class="plain-list">
+                {props.walletCopies.map((copy) => (
+                  <li data-wallet-copy={copy.credentialId}>
+                    {t.date(copy.createdAt)} — <code class="wallet-address">{copy.holderDid}</code>
+                  </li>
+                ))}
+              </ul>
+              <span class="muted">{t('console.credentials.walletCopiesHint')}</span>
+            </dd>
+          </>
+        )}
       </dl>
       <h2 id="history-heading">{t('console.credentials.history')}</h2>
       {/* Wider than a phone, with nothing to focus in it: the region is focusable so a keyboard can scroll it

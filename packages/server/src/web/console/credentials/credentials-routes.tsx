@@ -102,6 +102,7 @@ export function mountCredentialRoutes(web: Hono<WebEnv>, { platform }: WebDeps):
     const { actor, workspace } = consoleWorkspace(c);
     const issued = await issuedHere(platform, actor, workspace, c.req.param('id') ?? '');
     const history = await platform.credentials.history(actor, issued.record.id);
+    const walletCopies = await platform.credentials.walletCopies(actor, issued.record.id);
     const names = await platform.achievements.names([issued.record.achievementId]);
     const done = c.req.query('done');
     return c.html(
@@ -111,6 +112,7 @@ export function mountCredentialRoutes(web: Hono<WebEnv>, { platform }: WebDeps):
         issued={issued}
         achievementName={names.get(issued.record.achievementId) ?? issued.record.achievementId}
         history={history}
+        walletCopies={walletCopies}
         {...(isDone(done) && options.error === undefined ? { message: c.get('t')(DONE_MESSAGES[done]) } : {})}
         {...(options.error === undefined ? {} : { error: options.error })}
         {...(options.reason === undefined ? {} : { reason: options.reason })}

@@ -1,0 +1,2 @@
+ALTER TABLE "events" DROP CONSTRAINT "events_type";--> statement-breakpoint
+ALTER TABLE "events" ADD CONSTRAINT "events_type" CHECK ("events"."type" in ('credential.issued', 'credential.claim_mail_sent', 'credential.claimed', 'credential.declined', 'credential.viewed', 'credential.shared', 'credential.linkedin_added', 'credential.downloaded', 'credential.verified', 'credential.revoked', 'credential.suspended', 'credential.reinstated', 'credential.expired', 'credential.wallet_copied', 'pathway.progressed', 'pathway.awarded'));
