@@ -191,14 +191,6 @@ function isLiteralHole(term: object): term is LiteralHole {
   return 'literalLeaf' in term;
 }
 
-function termKey(term: Quad['object'] | Quad['graph']): string {
-  if (term.termType === 'Literal') return `L${term.datatype.value}@${term.language ?? ''}"${term.value}`;
-  return `${term.termType[0]}${term.value}`;
-}
-
-function quadKey(quad: Quad): string {
-  return `${termKey(quad.subject)}\u0000${quad.predicate.value}\u0000${termKey(quad.object)}\u0000${termKey(quad.graph)}`;
-}
 
 type TemplateTerm = TemplateSubject | TemplateObject | TemplateGraph;
 
