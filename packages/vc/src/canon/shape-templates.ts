@@ -191,7 +191,6 @@ function isLiteralHole(term: object): term is LiteralHole {
   return 'literalLeaf' in term;
 }
 
-
 type TemplateTerm = TemplateSubject | TemplateObject | TemplateGraph;
 
 /** Whether some strings could make the two terms equal. */
