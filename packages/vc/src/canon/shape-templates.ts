@@ -32,6 +32,7 @@ type Leaves = readonly string[];
 interface Reading {
   /** Keys, contexts, types, numbers, booleans and array lengths: what selects a template. */
   readonly shape: string;
+  readonly tokens: ShapeTokens;
   readonly leaves: Leaves;
 }
 
@@ -43,55 +44,118 @@ function isShapeKey(key: string): boolean {
   return key === '@context' || key === 'type' || key.startsWith('@');
 }
 
-// The shape is written so that no two shapes read the same: keys and strings carry their length,
-// numbers a terminator.
-function readInto(value: unknown, shape: string[], leaves: string[] | undefined, depth: number): boolean {
-  if (depth > MAX_DEPTH) return false;
-  if (typeof value === 'string') {
-    if (leaves === undefined) shape.push(`"${value.length}:`, value);
-    else {
-      shape.push('s');
-      leaves.push(value);
-    }
+// A shape as tokens: a kind each, and for keys, whole strings and numbers their value. A document is
+// matched against a known shape token by token, without writing its own shape out.
+const OBJECT = 0;
+const END_OBJECT = 1;
+const ARRAY = 2;
+const END_ARRAY = 3;
+const KEY = 4;
+const LEAF = 5;
+const STRING = 6;
+const NUMBER = 7;
+const NULL = 8;
+const TRUE = 9;
+const FALSE = 10;
+
+interface ShapeTokens {
+  readonly kinds: readonly number[];
+  readonly values: readonly (string | number | undefined)[];
+}
+
+/** Where the tokens of a walked document go: recorded, or compared with a known shape's. */
+interface TokenSink {
+  /** False stops the walk: the document is not of the shape. */
+  token(kind: number, value?: string | number): boolean;
+}
+
+class TokenRecorder implements TokenSink {
+  readonly kinds: number[] = [];
+  readonly values: (string | number | undefined)[] = [];
+
+  token(kind: number, value?: string | number): boolean {
+    this.kinds.push(kind);
+    this.values.push(value);
     return true;
   }
-  if (value === null) shape.push('z');
-  else if (value === true) shape.push('t');
-  else if (value === false) shape.push('f');
-  else if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return false;
-    shape.push('n', Object.is(value, -0) ? '-0' : String(value), ';');
-  } else if (Array.isArray(value)) {
-    shape.push('[');
-    for (let index = 0; index < value.length; index++) {
-      if (!(index in value) || !readInto(value[index], shape, leaves, depth + 1)) return false;
+
+  /** The tokens as one string no other token list writes the same (strings carry their length). */
+  shape(): string {
+    const parts: string[] = [];
+    for (let index = 0; index < this.kinds.length; index++) {
+      const value = this.values[index];
+      parts.push(
+        value === undefined
+          ? String(this.kinds[index])
+          : typeof value === 'number'
+            ? `${this.kinds[index]}${Object.is(value, -0) ? '-0' : String(value)};`
+            : `${this.kinds[index]}${value.length}:${value}`,
+      );
     }
-    shape.push(']');
-  } else if (isPlainObject(value)) {
-    shape.push('{');
-    for (const key of Object.keys(value)) {
-      if (key === '__proto__') return false;
-      shape.push(`${key.length}:`, key);
-      const member = value[key];
-      // Read whole (no leaves) where the value is part of the shape.
-      const whole =
-        leaves === undefined ||
-        (isShapeKey(key) && (key === '@context' || key === 'type' || typeof member === 'string'));
-      if (!readInto(member, shape, whole ? undefined : leaves, depth + 1)) return false;
-    }
-    shape.push('}');
-  } else {
-    return false;
+    return parts.join(',');
   }
-  return true;
+}
+
+class TokenMatcher implements TokenSink {
+  private position = 0;
+
+  constructor(private readonly expected: ShapeTokens) {}
+
+  token(kind: number, value?: string | number): boolean {
+    const position = this.position++;
+    if (this.expected.kinds[position] !== kind) return false;
+    return value === undefined || Object.is(this.expected.values[position], value);
+  }
+
+  get complete(): boolean {
+    return this.position === this.expected.kinds.length;
+  }
+}
+
+function walk(value: unknown, sink: TokenSink, leaves: string[] | undefined, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
+  if (typeof value === 'string') {
+    if (leaves === undefined) return sink.token(STRING, value);
+    leaves.push(value);
+    return sink.token(LEAF);
+  }
+  if (value === null) return sink.token(NULL);
+  if (value === true) return sink.token(TRUE);
+  if (value === false) return sink.token(FALSE);
+  if (typeof value === 'number') return Number.isFinite(value) && sink.token(NUMBER, value);
+  if (Array.isArray(value)) {
+    if (!sink.token(ARRAY)) return false;
+    for (let index = 0; index < value.length; index++) {
+      if (!(index in value) || !walk(value[index], sink, leaves, depth + 1)) return false;
+    }
+    return sink.token(END_ARRAY);
+  }
+  if (!isPlainObject(value) || !sink.token(OBJECT)) return false;
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__' || !sink.token(KEY, key)) return false;
+    const member = value[key];
+    // Read whole (no leaves) where the value is part of the shape.
+    const whole =
+      leaves === undefined ||
+      (isShapeKey(key) && (key === '@context' || key === 'type' || typeof member === 'string'));
+    if (!walk(member, sink, whole ? undefined : leaves, depth + 1)) return false;
+  }
+  return sink.token(END_OBJECT);
 }
 
 /** The document's shape and leaves, or `undefined` for what JSON.parse cannot return. */
 function read(document: object): Reading | undefined {
-  const shape: string[] = [];
+  const recorder = new TokenRecorder();
   const leaves: string[] = [];
-  if (!readInto(document, shape, leaves, 0)) return undefined;
-  return { shape: shape.join(''), leaves };
+  if (!walk(document, recorder, leaves, 0)) return undefined;
+  return { shape: recorder.shape(), tokens: recorder, leaves };
+}
+
+/** The document's leaves if it has exactly the shape of `tokens`. */
+function leavesIfShaped(document: object, tokens: ShapeTokens): string[] | undefined {
+  const matcher = new TokenMatcher(tokens);
+  const leaves: string[] = [];
+  return walk(document, matcher, leaves, 0) && matcher.complete ? leaves : undefined;
 }
 
 /** A copy of `value` with leaf `index` replaced by `replace(index)` where that returns a string. */
@@ -527,6 +591,7 @@ async function learnTemplate(options: {
 }
 
 interface ShapeEntry {
+  readonly tokens: ShapeTokens;
   sightings: number;
   readonly templates: ShapeTemplate[];
   failures: number;
@@ -537,6 +602,15 @@ interface ShapeEntry {
 const MAX_SHAPES = 256;
 const MAX_TEMPLATES_PER_SHAPE = 4;
 const MAX_FAILURES_PER_SHAPE = 2;
+const MAX_RECENT_SHAPES = 4;
+
+function filled(entry: ShapeEntry, leaves: Leaves): WrittenQuad[] | undefined {
+  for (const template of entry.templates) {
+    const written = fillTemplate(template, leaves);
+    if (written !== undefined) return written;
+  }
+  return undefined;
+}
 
 /**
  * Templates per document loader (contexts are what a loader serves, so a template learnt with one
@@ -545,6 +619,9 @@ const MAX_FAILURES_PER_SHAPE = 2;
  */
 export class ShapeTemplates {
   private readonly byLoader = new WeakMap<DocumentLoader, Map<string, ShapeEntry>>();
+  // The shapes that last gave a template, per loader, tried first by matching a document against their
+  // tokens: cheaper than writing the document's shape out to look it up.
+  private readonly recentByLoader = new WeakMap<DocumentLoader, ShapeEntry[]>();
   private readonly prober = new Prober();
 
   private shapes(documentLoader: DocumentLoader): Map<string, ShapeEntry> {
@@ -561,16 +638,35 @@ export class ShapeTemplates {
     document: object,
     documentLoader: DocumentLoader,
   ): { readonly written: WrittenQuad[] | undefined; readonly reading: Reading | undefined } {
+    const recent = this.recentByLoader.get(documentLoader);
+    if (recent !== undefined) {
+      for (const [index, entry] of recent.entries()) {
+        const leaves = leavesIfShaped(document, entry.tokens);
+        if (leaves === undefined) continue;
+        const written = filled(entry, leaves);
+        if (written === undefined) break;
+        if (index > 0) recent.unshift(...recent.splice(index, 1));
+        return { written, reading: undefined };
+      }
+    }
     const reading = read(document);
     if (reading === undefined) return { written: undefined, reading };
     const entry = this.shapes(documentLoader).get(reading.shape);
-    if (entry !== undefined) {
-      for (const template of entry.templates) {
-        const written = fillTemplate(template, reading.leaves);
-        if (written !== undefined) return { written, reading };
-      }
+    const written = entry === undefined ? undefined : filled(entry, reading.leaves);
+    if (entry !== undefined && written !== undefined) this.remember(documentLoader, entry);
+    return { written, reading };
+  }
+
+  private remember(documentLoader: DocumentLoader, entry: ShapeEntry): void {
+    let recent = this.recentByLoader.get(documentLoader);
+    if (recent === undefined) {
+      recent = [];
+      this.recentByLoader.set(documentLoader, recent);
     }
-    return { written: undefined, reading };
+    const index = recent.indexOf(entry);
+    if (index >= 0) recent.splice(index, 1);
+    recent.unshift(entry);
+    if (recent.length > MAX_RECENT_SHAPES) recent.pop();
   }
 
   /** Remembers a document expanded in full; learns its shape's template on its second sighting. */
@@ -583,8 +679,11 @@ export class ShapeTemplates {
     const shapes = this.shapes(options.documentLoader);
     let entry = shapes.get(options.reading.shape);
     if (entry === undefined) {
-      if (shapes.size >= MAX_SHAPES) shapes.clear();
-      entry = { sightings: 0, templates: [], failures: 0 };
+      if (shapes.size >= MAX_SHAPES) {
+        shapes.clear();
+        this.recentByLoader.delete(options.documentLoader);
+      }
+      entry = { tokens: options.reading.tokens, sightings: 0, templates: [], failures: 0 };
       shapes.set(options.reading.shape, entry);
     }
     entry.sightings++;
@@ -592,6 +691,9 @@ export class ShapeTemplates {
     if (entry.failures >= MAX_FAILURES_PER_SHAPE) return;
     const template = await learnTemplate({ ...options, prober: this.prober });
     if (template === undefined) entry.failures++;
-    else entry.templates.push(template);
+    else {
+      entry.templates.push(template);
+      this.remember(options.documentLoader, entry);
+    }
   }
 }
