@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import type { Quad } from './rdf-quad.js';
 
 const RDF_LANG_STRING = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString';
@@ -128,7 +128,8 @@ const rememberedHashes = new Map<string, string>();
 function sha256Hex(input: string): string {
   let hash = rememberedHashes.get(input);
   if (hash === undefined) {
-    hash = createHash('sha256').update(input, 'utf8').digest('hex');
+    // One-shot hashing: no Hash object per blank node (strings are hashed as UTF-8).
+    hash = digest('sha256', input, 'hex');
     if (rememberedHashes.size >= MAX_REMEMBERED_HASHES) rememberedHashes.clear();
     rememberedHashes.set(input, hash);
   }

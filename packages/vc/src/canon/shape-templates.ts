@@ -593,13 +593,15 @@ async function learnTemplate(options: {
 interface ShapeEntry {
   readonly tokens: ShapeTokens;
   sightings: number;
+  /** A template is being learnt (documents canonized at once learn it once). */
+  learning: boolean;
   readonly templates: ShapeTemplate[];
   failures: number;
 }
 
 // Bounds: shapes remembered per document loader, templates per shape (documents of one shape that
 // differ in a fixed leaf, e.g. a vocabulary value), failed attempts per shape before giving up on it.
-const MAX_SHAPES = 256;
+const MAX_SHAPES = 128;
 const MAX_TEMPLATES_PER_SHAPE = 4;
 const MAX_FAILURES_PER_SHAPE = 2;
 const MAX_RECENT_SHAPES = 4;
@@ -657,6 +659,20 @@ export class ShapeTemplates {
     return { written, reading };
   }
 
+  private entryFor(reading: Reading, documentLoader: DocumentLoader): ShapeEntry {
+    const shapes = this.shapes(documentLoader);
+    let entry = shapes.get(reading.shape);
+    if (entry === undefined) {
+      if (shapes.size >= MAX_SHAPES) {
+        shapes.clear();
+        this.recentByLoader.delete(documentLoader);
+      }
+      entry = { tokens: reading.tokens, sightings: 0, learning: false, templates: [], failures: 0 };
+      shapes.set(reading.shape, entry);
+    }
+    return entry;
+  }
+
   private remember(documentLoader: DocumentLoader, entry: ShapeEntry): void {
     let recent = this.recentByLoader.get(documentLoader);
     if (recent === undefined) {
@@ -676,20 +692,14 @@ export class ShapeTemplates {
     readonly dataset: readonly Quad[];
     readonly documentLoader: DocumentLoader;
   }): Promise<void> {
-    const shapes = this.shapes(options.documentLoader);
-    let entry = shapes.get(options.reading.shape);
-    if (entry === undefined) {
-      if (shapes.size >= MAX_SHAPES) {
-        shapes.clear();
-        this.recentByLoader.delete(options.documentLoader);
-      }
-      entry = { tokens: options.reading.tokens, sightings: 0, templates: [], failures: 0 };
-      shapes.set(options.reading.shape, entry);
-    }
+    const entry = this.entryFor(options.reading, options.documentLoader);
     entry.sightings++;
     if (entry.sightings < 2 || entry.templates.length >= MAX_TEMPLATES_PER_SHAPE) return;
-    if (entry.failures >= MAX_FAILURES_PER_SHAPE) return;
-    const template = await learnTemplate({ ...options, prober: this.prober });
+    if (entry.failures >= MAX_FAILURES_PER_SHAPE || entry.learning) return;
+    entry.learning = true;
+    const template = await learnTemplate({ ...options, prober: this.prober }).finally(() => {
+      entry.learning = false;
+    });
     if (template === undefined) entry.failures++;
     else {
       entry.templates.push(template);

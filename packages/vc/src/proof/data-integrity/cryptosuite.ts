@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Canonizer } from '../../canon/index.js';
 import { canonicalizeJcs } from '../../canon/index.js';
 import type { DocumentLoader } from '../../contexts/index.js';
@@ -40,7 +40,7 @@ export interface Cryptosuite {
 }
 
 function sha256(text: string): Uint8Array {
-  return new Uint8Array(createHash('sha256').update(text, 'utf8').digest());
+  return new Uint8Array(hash('sha256', text, 'buffer'));
 }
 
 function combine(canonicalDocument: string, canonicalProofConfig: string): VerifyData {
