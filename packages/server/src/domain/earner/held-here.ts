@@ -1,3 +1,4 @@
+import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { CredentialRecord, JsonObject } from '../ports/index.js';
 
@@ -49,4 +50,11 @@ export async function heldHere(
   if (copy === null || credentialIdentity(copy.document) !== identity) return null;
   const originalId = await context.storage.wallet.findOriginal({ credentialId: copy.id });
   return originalId !== null && issued.some((record) => record.id === originalId) ? copy : null;
+}
+
+/** An import of a credential the earner already holds here (`heldHere`): nothing was stored. */
+export class CredentialAlreadyHeld extends ServerError {
+  constructor(readonly credentialId: string) {
+    super(ServerErrorCode.CONFLICT, 'this credential is already in your account');
+  }
 }
