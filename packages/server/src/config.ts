@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { isIP } from 'node:net';
+import { join, resolve } from 'node:path';
 import { inspect } from 'node:util';
 import { didWebFromUrl, ErrorCode, MicrocredError, parseCosignerVerifierKey } from '@microcred/vc';
 import { z } from 'zod';

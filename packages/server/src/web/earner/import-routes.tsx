@@ -24,7 +24,8 @@ export function mountImportRoutes(web: Hono<WebEnv>, { platform }: WebDeps): voi
       return c.redirect(`/imported/${imported.id}`, 303);
     } catch (error) {
       // Already theirs (issued to them here, or their wallet's copy of it): its page, not a second entry.
-      if (error instanceof CredentialAlreadyHeld) return c.redirect(`/credentials/${error.credentialId}`, 303);
+      if (error instanceof CredentialAlreadyHeld)
+        return c.redirect(`/credentials/${error.credentialId}`, 303);
       const message = userMessage(error, t);
       if (message === null) throw error;
       return renderMyCredentials(c, platform, { error: message }, 400);
