@@ -82,6 +82,36 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('refuses a PUBLIC_URL whose host is an IP address (v4 or v6): did:web cannot name one', () => {
+    for (const url of [
+      'http://127.0.0.1:4716',
+      'https://[::1]:8443/',
+      'http://0x7f.1/',
+      'https://203.0.113.9',
+    ]) {
+      const problems = problemsOf({ DATA_DIR: ':memory:', PUBLIC_URL: url });
+      expect(problems, url).toHaveLength(1);
+      expect(problems[0], url).toMatch(
+        /^PUBLIC_URL must name its host, not an IP address: .*did:web.*use localhost/,
+      );
+    }
+  });
+
+  it('refuses a PUBLIC_URL whose host did:web cannot name, and takes localhost and domain names', () => {
+    expect(problemsOf({ DATA_DIR: ':memory:', PUBLIC_URL: 'http://badges:3000' })).toEqual([
+      'PUBLIC_URL must have a host did:web can name (issuer DIDs are built from it): a lower-case domain name with a dot in it, or localhost',
+    ]);
+    for (const url of [
+      'http://localhost:4716',
+      'http://badges.localhost',
+      'https://badges.example.org/campus/',
+    ]) {
+      expect(loadConfig({ DATA_DIR: ':memory:', PUBLIC_URL: url }).publicUrl, url).toBe(
+        url.replace(/\/$/, ''),
+      );
+    }
+  });
+
   it('defaults PUBLIC_URL to the port and treats empty variables as unset', () => {
     const config = loadConfig({ PORT: '4000', PUBLIC_URL: '', DATABASE_URL: '', DATA_DIR: ':memory:' });
     expect(config.publicUrl).toBe('http://localhost:4000');

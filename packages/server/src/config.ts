@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { inspect } from 'node:util';
-import { ErrorCode, MicrocredError, parseCosignerVerifierKey } from '@microcred/vc';
+import { didWebFromUrl, ErrorCode, MicrocredError, parseCosignerVerifierKey } from '@microcred/vc';
 import { z } from 'zod';
 import { DEFAULT_MAIL_RETENTION_DAYS } from './domain/mail/forget-sent-mail.js';
 import type { ConfiguredPolicies } from './domain/policy/policy-urls.js';
@@ -153,6 +154,21 @@ function schemeOf(value: string): string {
   }
 }
 
+/** `http://127.0.0.1:3000`, `http://[::1]/`: a host did:web refuses (its identifier "MUST NOT include IP addresses"). */
+function isIpLiteralHost(value: string): boolean {
+  return isIP(new URL(value).hostname.replace(/^\[(.*)\]$/, '$1')) !== 0;
+}
+
+/** Whether issuer DIDs (`did:web:{host}:issuers:{slug}`) can be built from this public URL. */
+function namesDidWebHost(value: string): boolean {
+  try {
+    didWebFromUrl(`${value.replace(/\/+$/, '')}/issuers/x`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** An absolute http(s) URL a visitor can open: no credentials in it (it is published on every page). */
 const documentUrl = urlWithScheme(['http', 'https']).refine(
   (value) => !URL.canParse(value) || (new URL(value).username === '' && new URL(value).password === ''),
@@ -194,6 +210,14 @@ const environmentSchema = z.object({
       const url = new URL(value);
       return url.search === '' && url.hash === '' && url.username === '' && url.password === '';
     }, 'must not carry credentials, a query or a fragment')
+    .refine(
+      (value) => !URL.canParse(value) || !isIpLiteralHost(value),
+      'must name its host, not an IP address: issuer DIDs are built from it as did:web, which cannot name an IP address; use localhost on this machine (e.g. http://localhost:3000), or a domain name',
+    )
+    .refine(
+      (value) => !URL.canParse(value) || isIpLiteralHost(value) || namesDidWebHost(value),
+      'must have a host did:web can name (issuer DIDs are built from it): a lower-case domain name with a dot in it, or localhost',
+    )
     .optional(),
   DATABASE_URL: urlWithScheme(['postgres', 'postgresql']).optional(),
   DATA_DIR: z.string().default('.data'),

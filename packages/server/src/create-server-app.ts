@@ -156,10 +156,14 @@ export function createServerApp(options: ServerAppOptions): OpenAPIHono<PublicEn
     options.web !== undefined && !c.req.path.startsWith('/api/') && wantsHtml(c);
   app.notFound((c) => {
     const error = new ServerError(ServerErrorCode.NOT_FOUND, 'no such route');
-    return forBrowser(c) ? renderWebError(c as unknown as Context<WebEnv>, error) : renderProblem(c, error);
+    return forBrowser(c)
+      ? renderWebError(c as unknown as Context<WebEnv>, error, platform.policyUrls)
+      : renderProblem(c, error);
   });
   app.onError((error, c) =>
-    forBrowser(c) ? renderWebError(c as unknown as Context<WebEnv>, error) : renderProblem(c, error),
+    forBrowser(c)
+      ? renderWebError(c as unknown as Context<WebEnv>, error, platform.policyUrls)
+      : renderProblem(c, error),
   );
   return app;
 }

@@ -289,10 +289,11 @@ describe('Post/Redirect/Get: every form a page posts answers its success with 30
     {
       route: '/account/imports',
       post: async () => {
-        // Any credential the platform can read and verify will do: one this earner was given by hand.
+        // Any credential the platform can read and verify will do, but not one the earner already holds
+        // here (that leads to its page instead): one given to someone else.
         const issued = await test.platform.credentials.issue(ADMIN, {
           achievementId: (await handAwarded()) ?? '',
-          recipient: { email: EARNER },
+          recipient: { email: 'prg.someone-else@example.org' },
         });
         const text = issued.record.jwt ?? JSON.stringify(issued.record.document);
         return { path: '/account/imports', fields: { text }, as: earner };

@@ -144,6 +144,23 @@ describe('web pages over HTTP', () => {
     expect(api.headers.get('content-type')).toContain('application/problem+json');
   });
 
+  it('answers an unknown path under /account with the same HTML 404 page as any other, footer included', async () => {
+    await test.platform.earners.requestSignIn({ email: 'web@example.org', locale: 'en' });
+    const mail = (await test.platform.mail.list()).find((item) => item.toAddress === 'web@example.org');
+    const secret = /\/signin\/([A-Za-z0-9_-]{43})/.exec(mail?.textBody ?? '')?.[1] ?? '';
+    const session = await test.platform.earners.startSession(
+      await test.platform.earners.signInWithLink({ secret, locale: 'en' }),
+    );
+    const privacyLinks = (html: string) =>
+      [...html.matchAll(/href="([^"]*)" data-policy="privacy"/g)].map((m) => m[1]);
+    for (const path of [`/account/credentials/${credentialId}`, '/account/no-such-page', '/no/such/page']) {
+      const page = await test.call(path, { headers: { ...HTML, Cookie: `mc_session=${session}` } });
+      expect(page.status, path).toBe(404);
+      expect(page.headers.get('content-type'), path).toContain('text/html');
+      expect(privacyLinks(page.text), path).toEqual(['https://badges.example.edu/privacy']);
+    }
+  });
+
   it('sends strangers to sign in from account pages', async () => {
     const account = await test.call('/account', { headers: HTML });
     expect(account.status).toBe(303);

@@ -128,3 +128,14 @@ describe('microcred doctor on an embedded database with issued credentials', () 
     }
   });
 });
+
+describe('microcred doctor on a PUBLIC_URL that names an IP address', () => {
+  it('reports the problem `serve` would refuse to start with, and what to use instead', async () => {
+    const { code, out } = await run({ DATA_DIR: ':memory:', PUBLIC_URL: 'http://127.0.0.1:4716' });
+    expect(code).toBe(1);
+    expect(out).toMatch(
+      /^PROBLEM +configuration +`microcred serve` would refuse to start: PUBLIC_URL must name its host, not an IP address: .*did:web.*use localhost on this machine \(e\.g\. http:\/\/localhost:3000\), or a domain name/m,
+    );
+    expect(out).not.toMatch(/no problem found/);
+  });
+});

@@ -2,10 +2,9 @@ import { didWebToUrl } from '@microcred/vc';
 import { issuerIdentity } from '../../domain/issuer/issuer-identity.js';
 import { type DoctorFinding, ok, problem, warning } from './doctor-finding.js';
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
+// No IP address: the configuration refuses a PUBLIC_URL naming one (did:web cannot).
 function isLocal(hostname: string): boolean {
-  return LOCAL_HOSTS.has(hostname) || hostname.endsWith('.localhost');
+  return hostname === 'localhost' || hostname.endsWith('.localhost');
 }
 
 /**

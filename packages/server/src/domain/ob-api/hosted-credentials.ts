@@ -1,4 +1,5 @@
 import type { CredentialInput, VerificationReport } from '@microcred/vc';
+import { credentialIdentity, heldHere } from '../earner/held-here.js';
 import { importCredential } from '../earner/import-credential.js';
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { PlatformContext } from '../platform-context.js';
@@ -74,26 +75,6 @@ export async function listHostedCredentials(
   };
 }
 
-function identityOf(document: JsonObject): string | null {
-  const issuer = document.issuer;
-  const issuerId =
-    typeof issuer === 'string'
-      ? issuer
-      : typeof issuer === 'object' && issuer !== null && !Array.isArray(issuer)
-        ? (issuer as { id?: unknown }).id
-        : null;
-  if (typeof issuerId !== 'string' || typeof document.id !== 'string') return null;
-  // OB 3.0 §"Equality": the same when issuer.id and id are equal after percent-unescaping and trimming.
-  const clean = (value: string) => {
-    try {
-      return decodeURIComponent(value).trim();
-    } catch {
-      return value.trim();
-    }
-  };
-  return `${clean(issuerId)}\n${clean(document.id)}`;
-}
-
 /** What upsertCredential did: stored a new credential, replaced an older copy, or kept a newer one. */
 export interface UpsertOutcome {
   readonly created: boolean;
@@ -108,8 +89,8 @@ export interface UpsertOutcome {
  * `refuse` (an app pushing through the API: OB 3.0 §"upsertCredential" answers 400 for a credential it
  * cannot accept, and nothing is stored) or `keep` (the earner pulling their own from another host, as the
  * import page does: kept, marked, private). A credential equal to one held (same issuer and id, OB 3.0
- * §"Equality") replaces it when its `validFrom` is not older; one this platform issued to the earner is
- * already held and is not copied.
+ * §"Equality") replaces it when its `validFrom` is not older; one this platform issued to the earner, or a
+ * wallet copy of one (`heldHere`), is already held and is not copied: the answer is the "replaced" one.
  */
 export async function upsertHostedCredential(
   context: PlatformContext,
@@ -137,11 +118,10 @@ export async function upsertHostedCredential(
         : `the credential does not verify (${failed.map((check) => `${check.id}: ${check.message}`).join('; ')}): it is not added`,
     );
   }
-  const identity = document === undefined ? null : identityOf(document);
-  if (document !== undefined && identity !== null) {
-    const issued = await context.storage.portfolios.listCredentials({ earnerId });
-    const own = issued.find((record) => identityOf(record.document) === identity);
-    if (own !== undefined)
+  const identity = document === undefined ? null : credentialIdentity(document);
+  if (document !== undefined) {
+    const own = await heldHere(context, earnerId, document);
+    if (own !== null)
       return {
         created: false,
         verified: own.revokedAt === null && own.suspendedAt === null,
@@ -151,7 +131,7 @@ export async function upsertHostedCredential(
   }
   const imports = await context.storage.importedCredentials.list({ earnerId });
   const previous =
-    identity === null ? undefined : imports.find((item) => identityOf(item.document) === identity);
+    identity === null ? undefined : imports.find((item) => credentialIdentity(item.document) === identity);
   if (
     previous !== undefined &&
     document !== undefined &&

@@ -2,7 +2,8 @@ import '@hono/zod-openapi';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CallOptions, openTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { ScriptedWallet, walletKey } from '../../../test/support/scripted-wallet.js';
+import { ADMIN_TOKEN, type CallOptions, openTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { seedIssuer } from '../../../test/support/test-platform.js';
 import { WebSession } from '../../../test/support/web-session.js';
 import { testDrivers } from '../../db/open-test-database.js';
@@ -83,6 +84,7 @@ describe.each(testDrivers())('the OB 3.0 API, Host role, on %s', (driver) => {
   let alice: WebSession;
   let bob: WebSession;
   let client: Client;
+  let achievementId: string;
   const issuedToAlice: string[] = [];
 
   const basic = (who: Client) =>
@@ -189,6 +191,7 @@ describe.each(testDrivers())('the OB 3.0 API, Host role, on %s', (driver) => {
   beforeAll(async () => {
     test = await openTestApp(driver, { web: { secureCookies: false, devMailbox: true } });
     const { achievement } = await seedIssuer(test.platform);
+    achievementId = achievement.id;
     for (let index = 0; index < 3; index += 1) {
       const issued = await test.platform.credentials.issue(
         { kind: 'admin' },
@@ -520,6 +523,35 @@ describe.each(testDrivers())('the OB 3.0 API, Host role, on %s', (driver) => {
     expect(unreadable.status).toBe(400);
     // Gone again, so the next test counts Bob's credentials from a known start.
     await test.platform.earners.deleteImport(await earnerIdOf(bob), held[0]?.id ?? '');
+  });
+
+  it("answers an earner's own credential, and their wallet's copy of it, as held (200), storing no duplicate", async () => {
+    const issued = await test.platform.credentials.issue(
+      { kind: 'admin' },
+      { achievementId, recipient: { email: 'carol@example.org' } },
+    );
+    const offer = await test.call(`/api/v1/credentials/${issued.record.id}/offers`, {
+      token: ADMIN_TOKEN,
+      json: {},
+    });
+    const { answer } = await new ScriptedWallet(test, await walletKey()).receive(offer.body.offerUri);
+    expect(answer.status).toBe(200);
+    const copy = answer.body.credentials[0].credential as Record<string, unknown>;
+    expect(copy.id).not.toBe(issued.record.document.id);
+    const carol = new WebSession(test);
+    await carol.signIn('carol@example.org');
+    const tokens = await connect(carol);
+    for (const credential of [copy, issued.record.document]) {
+      const held = await upsert(tokens.access_token, credential);
+      expect(held.status, String(credential.id)).toBe(200);
+      expect(held.body).toEqual(credential);
+    }
+    const portfolio = await test.platform.earners.portfolio(await earnerIdOf(carol));
+    expect(portfolio.map((item) => item.kind)).toEqual(['issued']);
+    const listed = await getCredentials(tokens.access_token);
+    expect(listed.body.credential.map((credential: { id: string }) => credential.id)).toEqual([
+      issued.record.document.id,
+    ]);
   });
 
   it('replaces the profile whole with PUT and gives back, and keeps, what was sent', async () => {

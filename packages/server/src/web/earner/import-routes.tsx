@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { CredentialAlreadyHeld } from '../../domain/earner/held-here.js';
 import { backTo } from '../shared/back-to.js';
 import { readCredentialSource } from '../shared/credential-source/read-credential-source.js';
 import { userMessage } from '../shared/user-message.js';
@@ -22,6 +23,9 @@ export function mountImportRoutes(web: Hono<WebEnv>, { platform }: WebDeps): voi
       });
       return c.redirect(`/imported/${imported.id}`, 303);
     } catch (error) {
+      // Already theirs (issued to them here, or their wallet's copy of it): its page, not a second entry.
+      if (error instanceof CredentialAlreadyHeld)
+        return c.redirect(`/credentials/${error.credentialId}`, 303);
       const message = userMessage(error, t);
       if (message === null) throw error;
       return renderMyCredentials(c, platform, { error: message }, 400);

@@ -79,11 +79,10 @@ describe('the built-in privacy page', () => {
       const page = await visitor.get(path);
       expect(footerPolicies(page.text), path).toEqual({ privacy: `${PUBLIC_URL}/privacy` });
     }
-    // A path no page matches is answered before the page context: its footer leads to /privacy, which
-    // itself leads to the policy in force.
+    // A path no page matches is answered outside the page routes, with the same footer.
     const missing = await visitor.get('/no-such-page');
     expect(missing.status).toBe(404);
-    expect(footerPolicies(missing.text)).toEqual({ privacy: '/privacy' });
+    expect(footerPolicies(missing.text)).toEqual({ privacy: `${PUBLIC_URL}/privacy` });
     // Without terms of their own, /terms leads to this page, which stands for them.
     const terms = await visitor.get('/terms');
     expect(terms.status).toBe(302);
@@ -116,10 +115,11 @@ describe('the privacy page when the operator names their own documents', () => {
 
   it('links the footer to both documents, and sends /privacy on to the operator’s policy', async () => {
     const visitor = new WebSession(test);
-    expect(footerPolicies((await visitor.get('/')).text)).toEqual({
-      privacy: 'https://www.example.edu/legal/privacy',
-      terms: 'https://www.example.edu/legal/terms',
-    });
+    for (const path of ['/', '/no-such-page'])
+      expect(footerPolicies((await visitor.get(path)).text), path).toEqual({
+        privacy: 'https://www.example.edu/legal/privacy',
+        terms: 'https://www.example.edu/legal/terms',
+      });
     const privacy = await visitor.get('/privacy');
     expect(privacy.status).toBe(302);
     expect(privacy.headers.get('location')).toBe('https://www.example.edu/legal/privacy');

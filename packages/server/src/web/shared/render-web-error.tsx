@@ -1,12 +1,20 @@
 import type { Context } from 'hono';
 import { ServerErrorCode } from '../../domain/error/server-error.js';
+import type { PolicyUrls } from '../../domain/policy/policy-urls.js';
 import { toProblem } from '../../edge/problem/to-problem.js';
 import { negotiateLocale, translator } from '../../i18n/translate.js';
 import { MessagePage } from './message-page.js';
 import type { WebEnv } from './web-env.js';
 
-/** Error pages for browsers: the same codes as the API's problems, in words. */
-export function renderWebError(c: Context<WebEnv>, error: unknown): Response | Promise<Response> {
+/**
+ * Error pages for browsers: the same codes as the API's problems, in words. Outside the page routes (an
+ * unknown path) no page context ran: `policies` gives the footer the links every other page has.
+ */
+export function renderWebError(
+  c: Context<WebEnv>,
+  error: unknown,
+  policies?: PolicyUrls,
+): Response | Promise<Response> {
   const { problem, internal } = toProblem(error, { instance: c.req.path });
   if (internal) c.get('logger')?.error({ err: error }, 'page failed');
   if (problem.code === ServerErrorCode.UNAUTHORIZED)
@@ -18,6 +26,7 @@ export function renderWebError(c: Context<WebEnv>, error: unknown): Response | P
     c.set('employer', null);
     c.set('csrfToken', '');
   }
+  if (c.get('policies') === undefined && policies !== undefined) c.set('policies', policies);
   const t = c.get('t');
   const retryAfter = Number(problem.details?.retryAfterSeconds ?? 60);
   const title =
