@@ -258,4 +258,22 @@ describe('shape templates', () => {
     expect(await outcomeOf(fast, same)).toEqual(await outcomeOf(rdfcReferenceCanonizer, same));
     expect(templated).toBe(1);
   });
+
+  it('learns no template for a document too large to be a credential, which is expanded every time', async () => {
+    let templated = 0;
+    const fast = createRdfcFastCanonizer({ onTemplated: () => templated++ });
+    const large = (index: number) => ({
+      ...credentialOf(variant(index)),
+      evidence: Array.from({ length: 1000 }, (_, item) => ({
+        id: `https://demo.example.edu/evidence/${index}/${item}`,
+        type: ['Evidence'],
+        name: `Item ${item}`,
+      })),
+    });
+    for (const index of [1, 2, 3]) {
+      const document = large(index);
+      expect(await outcomeOf(fast, document)).toEqual(await outcomeOf(rdfcReferenceCanonizer, document));
+    }
+    expect(templated).toBe(0);
+  });
 });

@@ -37,6 +37,9 @@ interface Reading {
 }
 
 const MAX_DEPTH = 64;
+// Templates are for credential-sized documents: a larger one (a long CLR, say) is expanded as usual, so
+// that the remembered shapes and templates stay small however many shapes are sent.
+const MAX_TOKENS = 8192;
 
 // Values of these keys are read as a whole into the shape: contexts and types decide what every other
 // key means, and an `@`-keyword's string is never a plain value.
@@ -76,7 +79,7 @@ class TokenRecorder implements TokenSink {
   token(kind: number, value?: string | number): boolean {
     this.kinds.push(kind);
     this.values.push(value);
-    return true;
+    return this.kinds.length <= MAX_TOKENS;
   }
 
   /** The tokens as one string no other token list writes the same (strings carry their length). */
