@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEd25519Signature2020Holder } from '../../../vc/test/support/ed25519-signature-2020-holder.js';
 import { createReferenceSigner, verifyWithReferenceStack } from '../../../vc/test/support/reference-stack.js';
 import { ScriptedWallet } from '../../test/support/scripted-wallet.js';
+import { eventsSettled } from '../../test/support/settled-events.js';
 import { ADMIN_TOKEN, openTestApp, type TestApp } from '../../test/support/test-app.js';
 import { PUBLIC_URL } from '../../test/support/test-platform.js';
 import { verifiedEarner } from '../../test/support/verified-earner.js';
@@ -119,7 +120,8 @@ describe.each(testDrivers())('VC-API exchange, as the Learner Credential Wallet 
     expect(delivered?.credentialSubject).toMatchObject({ id: holder.did });
     const verified = await test.call('/credentials/verify', { json: { verifiableCredential: delivered } });
     expect(verified.body.verified).toBe(true);
-    // The issuer hears of the copy, through the VC API, as an event about the original.
+    // The issuer hears of the copy, through the VC API, as an event about the original (once it settled).
+    await eventsSettled(test.database);
     const feed = await test.call('/api/v1/events?type=credential.wallet_copied', { token: ADMIN_TOKEN });
     expect(feed.body.events).toContainEqual(
       expect.objectContaining({

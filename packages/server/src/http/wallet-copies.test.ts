@@ -75,6 +75,8 @@ describe.each(testDrivers())('holder-bound copies in the issuer’s books, on %s
   }
 
   async function feed(types: string): Promise<FeedEvent[]> {
+    // On a PostgreSQL server shared with other test files, the feed shows an event only once it settled.
+    await eventsSettled(test.database);
     const answer = await test.call(`/api/v1/events?type=${types}&limit=500&issuerId=${issuerId}`, {
       token: ADMIN_TOKEN,
     });
@@ -198,6 +200,8 @@ describe.each(testDrivers())('holder-bound copies in the issuer’s books, on %s
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     try {
+      // The earlier tests' copies settle before the subscription starts, so that it is not sent them.
+      await eventsSettled(test.database);
       const created = await test.call('/api/v1/webhooks', {
         token: ADMIN_TOKEN,
         json: {

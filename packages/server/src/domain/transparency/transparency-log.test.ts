@@ -131,6 +131,10 @@ describe.each(testDrivers())('appending to the transparency log on %s', (driver)
     const ids = issued.map((item) => item.record.id);
     await test.database.db.execute(sql`delete from log_leaves where credential_id in (${ids[0]}, ${ids[1]})`);
     await test.database.db.execute(sql`update log_sequence set next = next - 2`);
+    // Issued within one second, as a bulk run issues them: the same `issued_at`, whatever the machine's speed.
+    await test.database.db.execute(
+      sql`update credentials set issued_at = (select min(issued_at) from credentials where id in (${ids[0]}, ${ids[1]})) where id in (${ids[0]}, ${ids[1]})`,
+    );
     expect(await test.storage.transparencyLog.unloggedCredentials({ limit: 10 })).toHaveLength(2);
     // A process started on that database searches for them; its first integration appends them.
     const started = createPlatform({
@@ -143,7 +147,7 @@ describe.each(testDrivers())('appending to the transparency log on %s', (driver)
     expect((await started.transparencyLog.integrate()).caughtUp).toBe(0);
     const leaves = await allLeaves(test.storage);
     expect(leaves.map((leaf) => leaf.index)).toEqual(leaves.map((_, i) => i));
-    // Issued within one second: same `issued_at`, so their order is the id's.
+    // The same `issued_at`, so their order is the id's.
     expect(leaves.slice(-2).map((leaf) => leaf.credentialId)).toEqual([...ids].sort());
   });
 });
