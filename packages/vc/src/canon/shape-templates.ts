@@ -43,8 +43,8 @@ const MAX_TOKENS = 8192;
 
 // Values of these keys are read as a whole into the shape: contexts and types decide what every other
 // key means, and an `@`-keyword's string is never a plain value.
-function isShapeKey(key: string): boolean {
-  return key === '@context' || key === 'type' || key.startsWith('@');
+function isReadWhole(key: string, member: unknown): boolean {
+  return key === '@context' || key === 'type' || (key.startsWith('@') && typeof member === 'string');
 }
 
 // A shape as tokens: a kind each, and for keys, whole strings and numbers their value. A document is
@@ -138,9 +138,7 @@ function walk(value: unknown, sink: TokenSink, leaves: string[] | undefined, dep
     if (key === '__proto__' || !sink.token(KEY, key)) return false;
     const member = value[key];
     // Read whole (no leaves) where the value is part of the shape.
-    const whole =
-      leaves === undefined ||
-      (isShapeKey(key) && (key === '@context' || key === 'type' || typeof member === 'string'));
+    const whole = leaves === undefined || isReadWhole(key, member);
     if (!walk(member, sink, whole ? undefined : leaves, depth + 1)) return false;
   }
   return sink.token(END_OBJECT);
@@ -176,10 +174,7 @@ function rewrite(
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const member = value[key];
-    copy[key] =
-      isShapeKey(key) && (key === '@context' || key === 'type' || typeof member === 'string')
-        ? member
-        : rewrite(member, replace, counter);
+    copy[key] = isReadWhole(key, member) ? member : rewrite(member, replace, counter);
   }
   return copy;
 }

@@ -1,9 +1,9 @@
 import type { CredentialInput, VerificationReport } from '@microcred/vc';
-import { credentialIdentity, heldHere } from '../earner/held-here.js';
+import { CredentialAlreadyHeld, credentialIdentity } from '../earner/held-here.js';
 import { importCredential } from '../earner/import-credential.js';
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import type { PlatformContext } from '../platform-context.js';
-import type { JsonObject } from '../ports/index.js';
+import type { ImportedCredential, JsonObject } from '../ports/index.js';
 
 /** One credential as the OB API returns it: a JSON document, or a VC-JWT's compact JWS. */
 export type HostedCredential =
@@ -119,16 +119,6 @@ export async function upsertHostedCredential(
     );
   }
   const identity = document === undefined ? null : credentialIdentity(document);
-  if (document !== undefined) {
-    const own = await heldHere(context, earnerId, document);
-    if (own !== null)
-      return {
-        created: false,
-        verified: own.revokedAt === null && own.suspendedAt === null,
-        credential:
-          own.jwt === null ? { kind: 'json', document: own.document } : { kind: 'jwt', jwt: own.jwt },
-      };
-  }
   const imports = await context.storage.importedCredentials.list({ earnerId });
   const previous =
     identity === null ? undefined : imports.find((item) => credentialIdentity(item.document) === identity);
@@ -146,10 +136,23 @@ export async function upsertHostedCredential(
           : { kind: 'jwt', jwt: previous.jwt },
     };
   // The report just made is reused, so the credential is verified once.
-  const imported = await importCredential(context, async () => report, earnerId, {
-    credential: input,
-    sourceUrl: null,
-  });
+  let imported: ImportedCredential;
+  try {
+    imported = await importCredential(context, async () => report, earnerId, {
+      credential: input,
+      sourceUrl: null,
+    });
+  } catch (error) {
+    // One issued here to the earner, or their wallet copy of it, is theirs already: answered as replaced.
+    if (!(error instanceof CredentialAlreadyHeld)) throw error;
+    const own = await context.storage.credentials.findById({ id: error.credentialId });
+    if (own === null) throw error;
+    return {
+      created: false,
+      verified: own.revokedAt === null && own.suspendedAt === null,
+      credential: own.jwt === null ? { kind: 'json', document: own.document } : { kind: 'jwt', jwt: own.jwt },
+    };
+  }
   if (previous !== undefined) await context.storage.importedCredentials.delete({ id: previous.id });
   return {
     created: previous === undefined,
