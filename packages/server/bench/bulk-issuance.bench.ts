@@ -39,6 +39,7 @@ function withoutEventWrites(storage: Storage): Storage {
   const silenced = (events: EventRepository): EventRepository => ({
     append: async () => 0,
     appendAboutCredential: async () => 0,
+    appendAboutCredentials: async (batch) => batch.map(() => false),
     list: (options) => events.list(options),
     appendExpired: (options) => events.appendExpired(options),
     lastCursor: () => events.lastCursor(),

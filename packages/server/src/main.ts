@@ -123,6 +123,8 @@ export async function openPlatform(
     close: async () => {
       await pool.close();
       await photos.close();
+      // What the requests served last are still to write (verification counts) goes in before the end.
+      await platform.events.flush();
       await database.close();
     },
   };

@@ -1,3 +1,4 @@
+import type { PendingEvents } from './events/pending-events.js';
 import type { PolicyUrls } from './policy/policy-urls.js';
 import type { DomainLogger, KeyStore, PlatformMetrics, Storage } from './ports/index.js';
 
@@ -17,4 +18,6 @@ export interface PlatformContext {
   readonly logger: DomainLogger;
   /** Counters for the operators' metrics, told after a change commits. */
   readonly metrics: PlatformMetrics;
+  /** Events written a moment later, in batches (verifications): flush them before reading events. */
+  readonly pendingEvents: PendingEvents;
 }

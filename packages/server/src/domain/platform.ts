@@ -130,12 +130,14 @@ import {
 } from './endorsement/endorsements.js';
 import { ServerError, ServerErrorCode } from './error/server-error.js';
 import { listEventFeed } from './events/list-event-feed.js';
+import { createPendingEvents } from './events/pending-events.js';
 import { recordDownload, recordShare, recordVerification, recordView } from './events/record-activity.js';
 import { sweepExpiredCredentials } from './events/sweep-expired-credentials.js';
 import { normalizeEmail } from './identity/normalize-email.js';
 import { type PhotoPreparer, preparePhoto } from './image/photo/prepare-photo.js';
 import { checkSealedKeys } from './issuer/check-sealed-keys.js';
 import { createActiveSigningKey, issuerDidDocument } from './issuer/issuer-keys.js';
+import { readIssuersOnce } from './issuer/issuer-reads.js';
 import {
   createIssuer,
   getIssuer,
@@ -388,6 +390,10 @@ export function createPlatformWithContext(options: PlatformOptions) {
     now: options.now ?? (() => new Date()),
     logger: options.logger ?? consoleLogger,
     metrics: options.metrics ?? NO_METRICS,
+    pendingEvents: createPendingEvents({
+      events: options.storage.events,
+      logger: options.logger ?? consoleLogger,
+    }),
   };
   const activeSigningKey = createActiveSigningKey(context);
   const webhookSender = options.webhookSender ?? refuseAllWebhooks;
@@ -407,7 +413,7 @@ export function createPlatformWithContext(options: PlatformOptions) {
   });
   const fetcher = createPlatformFetcher(context, publishStatusList, resources.fetcher);
   const compat = options.verifier?.compat ?? 'strict';
-  const issuerTrust = createIssuerTrustResolver(context, {
+  const issuerTrustFor = createIssuerTrustResolver(context, {
     platformName: options.trust?.platformName ?? new URL(context.publicUrl).host,
     registries: options.trust?.registries ?? [],
     ...(options.externalFetcher === undefined ? {} : { externalFetcher: options.externalFetcher }),
@@ -420,11 +426,12 @@ export function createPlatformWithContext(options: PlatformOptions) {
     input: CredentialInput,
     verifyOptions: { now?: Date } = {},
   ): Promise<VerificationReport> {
+    const reads = readIssuersOnce(context);
     const report = await verifyCredential(input, {
-      fetcher: fetchOncePerUrl(fetcher),
+      fetcher: fetchOncePerUrl(createPlatformFetcher(context, publishStatusList, resources.fetcher, reads)),
       documentLoader: resources.documentLoader,
       compat,
-      issuerTrust,
+      issuerTrust: issuerTrustFor(reads),
       now: verifyOptions.now ?? context.now(),
     });
     context.metrics.verified({
@@ -769,6 +776,8 @@ export function createPlatformWithContext(options: PlatformOptions) {
           recordVerification(context, { credentialId: report.credential?.id, via, ok: report.verified }),
         ),
       feed: bind(context, listEventFeed),
+      /** Writes the events held for the next batch: a process shutting down calls it before closing storage. */
+      flush: () => context.pendingEvents.flush(),
       /** Records the expiry of credentials whose end date passed (run periodically by the webhook worker). */
       sweepExpired: () => sweepExpiredCredentials(context),
     },
@@ -848,7 +857,8 @@ export function createPlatformWithContext(options: PlatformOptions) {
           context,
           async (input) => {
             const report = await verify(input);
-            await quietly(
+            // Written with the next batch of events, not awaited item by item.
+            void quietly(
               recordVerification(context, {
                 credentialId: report.credential?.id,
                 via: 'batch',

@@ -1,23 +1,6 @@
-import type { AddressInfo } from 'node:net';
-import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { listenDuringTests, rawExchange } from '../../test/support/raw-http.js';
 import { createHttpServer } from './create-http-server.js';
-
-/** Sends raw bytes and reads everything the server writes until it closes the connection. */
-function rawExchange(port: number, request: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    let received = '';
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => {
-      received += chunk;
-    });
-    socket.on('close', () => resolve(received));
-    // A reset after the response (the server drops the unread rest of the request) still leaves the response.
-    socket.on('error', (error) => (received === '' ? reject(error) : resolve(received)));
-    socket.write(request);
-  });
-}
 
 function parseResponse(raw: string) {
   const [head = '', body = ''] = raw.split('\r\n\r\n');
@@ -33,20 +16,11 @@ function parseResponse(raw: string) {
 
 describe('the HTTP server on a real port', () => {
   const server = createHttpServer({ fetch: () => new Response('hello') });
-  let port: number;
-
-  beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.address() as AddressInfo).port;
-  });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
+  const port = listenDuringTests(server);
 
   it('answers a 100 KB header with a 431 problem+json', async () => {
     const raw = await rawExchange(
-      port,
+      port(),
       `GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: ${'a'.repeat(100 * 1024)}\r\n\r\n`,
     );
     const response = parseResponse(raw);
@@ -64,14 +38,14 @@ describe('the HTTP server on a real port', () => {
   });
 
   it('answers malformed HTTP with a 400 problem+json', async () => {
-    const response = parseResponse(await rawExchange(port, 'NOT HTTP AT ALL\r\n\r\n'));
+    const response = parseResponse(await rawExchange(port(), 'NOT HTTP AT ALL\r\n\r\n'));
     expect(response.statusLine).toBe('HTTP/1.1 400 Bad Request');
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     expect(JSON.parse(response.body)).toMatchObject({ status: 400, code: 'PARSING_ERROR' });
   });
 
   it('still serves ordinary requests through the app', async () => {
-    const response = await fetch(`http://127.0.0.1:${port}/`);
+    const response = await fetch(`http://127.0.0.1:${port()}/`);
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('hello');
   });

@@ -35,7 +35,15 @@ export async function openTestPlatform(
     recipientPepper: randomBytes(32),
     ...options,
   });
-  return { platform: { ...platform, context }, storage, database, close: () => database.close() };
+  return {
+    platform: { ...platform, context },
+    storage,
+    database,
+    close: async () => {
+      await platform.events.flush();
+      await database.close();
+    },
+  };
 }
 
 /** An issuer with one published achievement, ready to issue. */

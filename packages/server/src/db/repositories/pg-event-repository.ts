@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { formatEventCursor, parseEventCursor } from '../../domain/events/event-cursor.js';
 import type {
+  EventAboutCredential,
   EventRepository,
   EventType,
   NewEvent,
@@ -70,6 +71,49 @@ export class PgEventRepository implements EventRepository {
     );
     // Both drivers answer `{ rows }`.
     return (result as unknown as { readonly rows: readonly unknown[] }).rows.length;
+  }
+
+  async appendAboutCredentials(batch: readonly EventAboutCredential[]): Promise<boolean[]> {
+    const stored = batch.map(() => false);
+    const rows = batch.flatMap((event, position) =>
+      isUuid(event.credentialId)
+        ? [
+            {
+              position,
+              credential_id: event.credentialId,
+              type: event.type,
+              data: event.data ?? {},
+              at: event.at.toISOString(),
+            },
+          ]
+        : [],
+    );
+    if (rows.length === 0) return stored;
+    // The insert runs to completion whether or not the outer query reads it (a data-modifying WITH); the
+    // outer query, seeing the same credentials, tells which events found theirs.
+    const result = await guarded('event', () =>
+      this.#db.execute(sql`
+        with input as (
+          select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+            as v(position integer, credential_id uuid, type text, data jsonb, at timestamptz)
+        ), inserted as (
+          insert into ${events} (issuer_id, credential_id, achievement_id, type, data, at)
+          select c.issuer_id, coalesce(w.original_id, c.id), c.achievement_id, v.type,
+                 case when w.original_id is null then v.data
+                      else v.data || jsonb_build_object('walletCopyId', c.id::text) end,
+                 v.at
+          from input v
+          join ${credentials} c on c.id = v.credential_id
+          left join ${walletCopies} w on w.credential_id = c.id
+          order by v.position
+          returning 1
+        )
+        select v.position from input v join ${credentials} c on c.id = v.credential_id`),
+    );
+    // Both drivers answer `{ rows }`.
+    for (const row of (result as unknown as { readonly rows: readonly { position: number }[] }).rows)
+      stored[Number(row.position)] = true;
+    return stored;
   }
 
   async list(options: {

@@ -1,9 +1,10 @@
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { ServerError, ServerErrorCode } from '../../domain/error/server-error.js';
 import type {
   StatusAllocation,
   StatusList,
+  StatusListHead,
   StatusListRepository,
   StatusPurpose,
 } from '../../domain/ports/status-list-repository.js';
@@ -26,18 +27,21 @@ export interface PgStatusListRepositoryOptions {
 
 type StatusListRow = typeof statusLists.$inferSelect;
 
-function toStatusList(row: StatusListRow): StatusList {
+function toStatusListHead(row: Omit<StatusListRow, 'bits'>): StatusListHead {
   return {
     id: row.id,
     issuerId: row.issuerId,
     purpose: row.purpose,
     length: row.length,
-    bits: row.bits,
     version: row.version,
     allocated: row.nextPosition,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
+}
+
+function toStatusList(row: StatusListRow): StatusList {
+  return { ...toStatusListHead(row), bits: row.bits };
 }
 
 interface Grant {
@@ -193,6 +197,15 @@ export class PgStatusListRepository implements StatusListRepository {
       this.#db.select().from(statusLists).where(eq(statusLists.id, options.id)),
     );
     return row === undefined ? null : toStatusList(row);
+  }
+
+  async findHead(options: { readonly id: string }): Promise<StatusListHead | null> {
+    if (!isUuid(options.id)) return null;
+    const { bits: _bits, ...head } = getTableColumns(statusLists);
+    const [row] = await guarded('status list', () =>
+      this.#db.select(head).from(statusLists).where(eq(statusLists.id, options.id)),
+    );
+    return row === undefined ? null : toStatusListHead(row);
   }
 
   async list(options: {

@@ -12,15 +12,17 @@ export const VERIFICATIONS_PERIOD_DAYS = 30;
  * visitors share one count; a failed count is not kept.
  */
 export function instanceFiguresReader(
-  context: Pick<PlatformContext, 'storage' | 'now'>,
+  context: Pick<PlatformContext, 'storage' | 'now' | 'pendingEvents'>,
 ): () => Promise<InstanceFigures> {
   let cached: { readonly countedAt: number; readonly figures: Promise<InstanceFigures> } | null = null;
   return () => {
     const now = context.now().getTime();
     if (cached === null || now - cached.countedAt >= FRESH_MS || now < cached.countedAt) {
-      const figures = context.storage.analytics.instanceFigures({
-        verifiedSince: new Date(now - VERIFICATIONS_PERIOD_DAYS * DAY_MS),
-      });
+      const figures = context.pendingEvents.flush().then(() =>
+        context.storage.analytics.instanceFigures({
+          verifiedSince: new Date(now - VERIFICATIONS_PERIOD_DAYS * DAY_MS),
+        }),
+      );
       const entry = { countedAt: now, figures };
       cached = entry;
       figures.catch(() => {

@@ -177,6 +177,7 @@ export async function issuerAnalytics(
     ...(to === undefined ? {} : { to }),
   };
 
+  await context.pendingEvents.flush();
   const first = await storage.analytics.firstEventAt({
     issuerId: scope.issuerId,
     ...(scope.achievementId === undefined ? {} : { achievementId: scope.achievementId }),

@@ -41,6 +41,7 @@ export async function listEventFeed(
   const scope = issuerScope(actor);
   if (query.issuerId !== undefined) authorize(actor, query.issuerId, 'viewer', { notFound: 'issuer' });
   const issuerId = query.issuerId ?? scope ?? undefined;
+  await context.pendingEvents.flush();
   const events = await context.storage.events.list({
     ...(query.after === undefined ? {} : { after: query.after }),
     ...(issuerId === undefined ? {} : { issuerId }),

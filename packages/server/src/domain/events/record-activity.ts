@@ -88,9 +88,11 @@ const OWN_CREDENTIAL = /\/credentials\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
 /**
  * A credential was verified (the page, the VC API, the batch API). Recorded only when its id is one of
  * this platform's credential URLs and the credential exists here: others' credentials are not ours to count.
+ * Written with the next batch of events (see PendingEvents): resolves once it is, so a request need not
+ * wait for it.
  */
 export async function recordVerification(
-  context: PlatformContext,
+  context: Pick<PlatformContext, 'publicUrl' | 'now' | 'pendingEvents'>,
   options: {
     readonly credentialId: unknown;
     readonly via: 'page' | 'vc-api' | 'batch';
@@ -101,7 +103,7 @@ export async function recordVerification(
   if (!options.credentialId.startsWith(`${context.publicUrl}/credentials/`)) return false;
   const match = OWN_CREDENTIAL.exec(options.credentialId);
   if (match?.[1] === undefined) return false;
-  return recordCredentialEvent(context.storage, {
+  return context.pendingEvents.add({
     credentialId: match[1].toLowerCase(),
     type: 'credential.verified',
     at: context.now(),

@@ -100,9 +100,11 @@ export async function revokeIssuerKey(
 export async function issuerDidDocument(
   context: Pick<PlatformContext, 'publicUrl' | 'storage'>,
   issuer: Issuer,
+  /** The issuer's keys, when the caller has read them already. */
+  issuerKeys?: readonly IssuerKey[],
 ): Promise<DidDocument> {
   const { did } = issuerIdentity({ publicUrl: context.publicUrl, slug: issuer.slug });
-  const keys = await context.storage.issuerKeys.list({ issuerId: issuer.id });
+  const keys = issuerKeys ?? (await context.storage.issuerKeys.list({ issuerId: issuer.id }));
   return buildDidWebDocument({
     did,
     keys: keys

@@ -50,6 +50,14 @@ export interface StoredEvent {
   readonly at: Date;
 }
 
+/** An event named by its credential alone, which is stored only if that credential exists here. */
+export type EventAboutCredential = Omit<
+  NewEvent,
+  'issuerId' | 'credentialId' | 'achievementId' | 'dedupeKey'
+> & {
+  readonly credentialId: string;
+};
+
 /** The append-only event record. */
 export interface EventRepository {
   /** One multi-row INSERT; rows whose `dedupeKey` exists already are skipped. Returns how many were stored. */
@@ -62,6 +70,12 @@ export interface EventRepository {
   appendAboutCredential(
     event: Omit<NewEvent, 'issuerId' | 'credentialId' | 'achievementId'> & { readonly credentialId: string },
   ): Promise<number>;
+  /**
+   * Many events about credentials, as {@link appendAboutCredential} stores one, in one statement; none may
+   * carry a `dedupeKey`. Returns, per event in order, whether it was stored (false when no such credential
+   * exists here).
+   */
+  appendAboutCredentials(events: readonly EventAboutCredential[]): Promise<boolean[]>;
   /**
    * Events after the cursor `after` (`txid.id`), in (transaction, id) order, among those whose transaction
    * ended before any running one began: a later read never finds one behind a cursor already returned.

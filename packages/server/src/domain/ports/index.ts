@@ -192,6 +192,7 @@ export {
   STATUS_PURPOSES,
   type StatusAllocation,
   type StatusList,
+  type StatusListHead,
   type StatusListRepository,
   type StatusPurpose,
 } from './status-list-repository.js';

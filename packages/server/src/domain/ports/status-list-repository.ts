@@ -21,6 +21,8 @@ export interface StatusList {
   readonly updatedAt: Date;
 }
 
+export type StatusListHead = Omit<StatusList, 'bits'>;
+
 export interface StatusAllocation {
   readonly statusListId: string;
   readonly index: number;
@@ -50,6 +52,8 @@ export interface StatusListRepository {
     readonly value: boolean;
   }): Promise<{ readonly version: number; readonly changed: boolean }>;
   findById(options: { readonly id: string }): Promise<StatusList | null>;
+  /** The list without its bits: enough to tell, by `version`, whether a copy of the bits is current. */
+  findHead(options: { readonly id: string }): Promise<StatusListHead | null>;
   /** The issuer's lists, oldest first. */
   list(options: { readonly issuerId: string; readonly purpose?: StatusPurpose }): Promise<StatusList[]>;
 }

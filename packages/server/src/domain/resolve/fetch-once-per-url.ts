@@ -1,4 +1,5 @@
 import type { ResourceFetcher } from '@microcred/vc';
+import { oncePerKey } from './once-per-key.js';
 
 /**
  * The fetcher of one verification: each URL is read once, however many checks ask for it. An issuer's DID
@@ -7,12 +8,5 @@ import type { ResourceFetcher } from '@microcred/vc';
  * document. Never kept beyond the verification: a revocation or a key change is seen by the next one.
  */
 export function fetchOncePerUrl(fetcher: ResourceFetcher): ResourceFetcher {
-  const fetched = new Map<string, Promise<unknown>>();
-  return (url) => {
-    const known = fetched.get(url);
-    if (known !== undefined) return known;
-    const fetching = fetcher(url);
-    fetched.set(url, fetching);
-    return fetching;
-  };
+  return oncePerKey(fetcher);
 }

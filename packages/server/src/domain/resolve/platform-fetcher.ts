@@ -1,5 +1,6 @@
 import { ErrorCode, MicrocredError, type ResourceFetcher, refuseAllFetcher } from '@microcred/vc';
 import { issuerDidDocument } from '../issuer/issuer-keys.js';
+import { type IssuerReads, readIssuers } from '../issuer/issuer-reads.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { StatusListPublisher } from '../status/status-list-credential.js';
 
@@ -12,6 +13,7 @@ export function createPlatformFetcher(
   context: PlatformContext,
   publishStatusList: StatusListPublisher,
   fallback: ResourceFetcher = refuseAllFetcher,
+  reads: IssuerReads = readIssuers(context),
 ): ResourceFetcher {
   const own = new URL(context.publicUrl);
   return async (url) => {
@@ -25,14 +27,14 @@ export function createPlatformFetcher(
     const path = parsed.pathname.slice(own.pathname.replace(/\/$/, '').length);
     const didDocument = /^\/issuers\/([a-z0-9-]+)\/did\.json$/.exec(path);
     if (didDocument?.[1] !== undefined) {
-      const issuer = await context.storage.issuers.findBySlug({ slug: didDocument[1] });
+      const issuer = await reads.bySlug(didDocument[1]);
       if (issuer === null) throw new MicrocredError(ErrorCode.RESOURCE_UNAVAILABLE, `no issuer at ${url}`);
-      return issuerDidDocument(context, issuer);
+      return issuerDidDocument(context, issuer, await reads.keys(issuer.id));
     }
     const statusList = /^\/issuers\/([a-z0-9-]+)\/status\/([0-9a-f-]{36})$/.exec(path);
     if (statusList?.[1] !== undefined && statusList[2] !== undefined) {
       try {
-        return (await publishStatusList({ slug: statusList[1], listId: statusList[2] })).credential;
+        return (await publishStatusList({ slug: statusList[1], listId: statusList[2], reads })).credential;
       } catch (cause) {
         throw new MicrocredError(ErrorCode.RESOURCE_UNAVAILABLE, `no status list at ${url}`, { cause });
       }

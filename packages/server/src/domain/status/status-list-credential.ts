@@ -3,6 +3,7 @@ import type { CredentialSigner } from '../credential/credential-signer.js';
 import { ServerError, ServerErrorCode } from '../error/server-error.js';
 import { issuerIdentity } from '../issuer/issuer-identity.js';
 import type { ActiveSigningKey } from '../issuer/issuer-keys.js';
+import { activeKeyOf, type IssuerReads, readIssuers } from '../issuer/issuer-reads.js';
 import type { PlatformContext } from '../platform-context.js';
 import type { JsonObject } from '../ports/index.js';
 
@@ -24,16 +25,24 @@ export function createStatusListPublisher(
   return async function publishStatusList(options: {
     slug: string;
     listId: string;
+    /** A verification's own reads, which may hold the issuer and its keys already. */
+    reads?: IssuerReads;
   }): Promise<PublishedStatusList> {
-    const issuer = await context.storage.issuers.findBySlug({ slug: options.slug });
-    const list = issuer === null ? null : await context.storage.statusLists.findById({ id: options.listId });
-    if (issuer === null || list === null || list.issuerId !== issuer.id) {
+    const reads = options.reads ?? readIssuers(context);
+    const issuer = await reads.bySlug(options.slug);
+    // The head first: a list's bits (16 KiB and more) are read only when its version moved on.
+    const head = issuer === null ? null : await context.storage.statusLists.findHead({ id: options.listId });
+    if (issuer === null || head === null || head.issuerId !== issuer.id) {
       throw new ServerError(ServerErrorCode.NOT_FOUND, 'no such status list');
     }
+    const etagOf = (version: number, keyId: string) => `"${head.id}.${version}.${keyId}"`;
+    const active = activeKeyOf(await reads.keys(issuer.id));
+    const cached = cache.get(head.id);
+    if (active !== undefined && cached?.etag === etagOf(head.version, active.keyId)) return cached;
     const signingKey = await dependencies.activeSigningKey(issuer);
-    const etag = `"${list.id}.${list.version}.${signingKey.keyRecord.keyId}"`;
-    const cached = cache.get(list.id);
-    if (cached?.etag === etag) return cached;
+    const list = await context.storage.statusLists.findById({ id: head.id });
+    if (list === null) throw new ServerError(ServerErrorCode.NOT_FOUND, 'no such status list');
+    const etag = etagOf(list.version, signingKey.keyRecord.keyId);
     const identity = issuerIdentity({ publicUrl: context.publicUrl, slug: issuer.slug });
     const wholeSeconds = (date: Date) => new Date(Math.floor(date.getTime() / 1000) * 1000);
     // The list says what it says since its last change, not since it was signed: signing "now" would make

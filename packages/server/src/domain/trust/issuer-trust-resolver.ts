@@ -11,6 +11,7 @@ import {
   webOriginOf,
 } from '@microcred/vc';
 import { issuerIdentity } from '../issuer/issuer-identity.js';
+import { type IssuerReads, readIssuers } from '../issuer/issuer-reads.js';
 import type { PlatformContext } from '../platform-context.js';
 
 /** The trust sources the operator configured, and how to read a foreign issuer's site. */
@@ -56,11 +57,12 @@ function candidateOrigins(id: string, profile: Readonly<Record<string, unknown>>
  * issuer or a configured registry lists it; else domain-linked when the issuer's site publishes a DID
  * configuration linking its DID (recorded for this platform's issuers; fetched, and cached, for others);
  * else unknown. The verifier only asks about issuers that proved they signed (see check-issuer-trust).
+ * Given a verification's own reads, it reads this platform's issuers through them.
  */
 export function createIssuerTrustResolver(
   context: PlatformContext,
   sources: IssuerTrustSources,
-): IssuerTrustResolver {
+): (reads?: IssuerReads) => IssuerTrustResolver {
   const ownPrefix = issuerIdentity({ publicUrl: context.publicUrl, slug: 'x' }).did.slice(0, -1);
   const linkCache = new Map<string, { readonly domain: string | null; readonly until: number }>();
 
@@ -107,21 +109,19 @@ export function createIssuerTrustResolver(
     return domain;
   }
 
-  return async ({ id, profile }): Promise<IssuerTrust> => {
-    const slug = id.startsWith(ownPrefix) ? id.slice(ownPrefix.length) : undefined;
-    const own =
-      slug === undefined || !/^[a-z0-9-]+$/.test(slug)
-        ? null
-        : await context.storage.issuers.findBySlug({ slug });
-    if (own?.verified === true) return { level: 'vetted', registry: sources.platformName, name: own.name };
-    const listed = findInTrustRegistries(sources.registries, id);
-    if (listed !== undefined) return listed;
-    if (own !== null) {
-      return own.linkedDomain === null
-        ? { level: 'unknown' }
-        : { level: 'domain-linked', domain: own.linkedDomain };
-    }
-    const domain = await foreignLinkage(id, profile);
-    return domain === null ? { level: 'unknown' } : { level: 'domain-linked', domain };
-  };
+  return (reads = readIssuers(context)) =>
+    async ({ id, profile }): Promise<IssuerTrust> => {
+      const slug = id.startsWith(ownPrefix) ? id.slice(ownPrefix.length) : undefined;
+      const own = slug === undefined || !/^[a-z0-9-]+$/.test(slug) ? null : await reads.bySlug(slug);
+      if (own?.verified === true) return { level: 'vetted', registry: sources.platformName, name: own.name };
+      const listed = findInTrustRegistries(sources.registries, id);
+      if (listed !== undefined) return listed;
+      if (own !== null) {
+        return own.linkedDomain === null
+          ? { level: 'unknown' }
+          : { level: 'domain-linked', domain: own.linkedDomain };
+      }
+      const domain = await foreignLinkage(id, profile);
+      return domain === null ? { level: 'unknown' } : { level: 'domain-linked', domain };
+    };
 }

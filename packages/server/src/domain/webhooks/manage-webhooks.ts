@@ -78,6 +78,8 @@ export async function createWebhook(
     keyId: webhookKeyId(id),
     secret: new TextEncoder().encode(secret),
   });
+  // Events held for the next batch happened before the endpoint: it starts after them.
+  await context.pendingEvents.flush();
   const endpoint = await context.storage.webhooks.createEndpoint({
     id,
     issuerId,

@@ -39,6 +39,7 @@ export async function fanOutEvents(context: PlatformContext): Promise<number> {
   let queued = 0;
   // Every event up to this cursor was settled when it was read, and stays so: endpoints behind it are
   // scanned up to it; an endpoint already there costs no transaction (the common case on each poll).
+  await context.pendingEvents.flush();
   const horizon = await context.storage.events.lastCursor();
   const endpoints = await context.storage.webhooks.listEndpoints({ enabledOnly: true });
   for (const { id, lastCursor } of endpoints) {

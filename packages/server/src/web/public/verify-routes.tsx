@@ -17,7 +17,8 @@ async function renderVerification(c: Context<WebEnv>, platform: Platform, form: 
   if (source.kind === 'refused') return c.html(<VerifyPage c={c} error={source.message} {...given} />, 400);
   if (source.kind === 'empty') return c.html(<VerifyPage c={c} error={t('verify.nothing')} />, 400);
   const verified = await platform.verify(source.input);
-  await platform.events.recordVerification(verified, 'page');
+  // Counted with the next batch of events: the answer does not wait for it.
+  void platform.events.recordVerification(verified, 'page');
   const report = recipient === '' ? verified : platform.verification.withRecipient(verified, recipient);
   const seal = platform.sharedVerifications.seal(report);
   return c.html(<VerifyPage c={c} report={report} seal={seal} {...given} />);
