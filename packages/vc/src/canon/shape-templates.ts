@@ -350,22 +350,33 @@ export function fillTemplate(template: ShapeTemplate, leaves: Leaves): WrittenQu
     if (!value.startsWith(hole.scheme) || !ABSOLUTE_IRI.test(value)) return undefined;
     if (value.startsWith('//', hole.scheme.length) !== hole.hierarchical) return undefined;
   }
+  // A document's own ids recur (the credential's as the subject of each of its statements): each leaf is
+  // written as an IRI once.
+  const iris: (string | undefined)[] = [];
+  const iriOf = (leaf: number): string => {
+    let text = iris[leaf];
+    if (text === undefined) {
+      text = iriText(leaves[leaf] as string);
+      iris[leaf] = text;
+    }
+    return text;
+  };
   const written: WrittenQuad[] = [];
   for (const quad of template.quads) {
     if (quad.whole !== undefined) {
       written.push(quad.whole);
       continue;
     }
-    const subject =
-      quad.subjectLeaf === undefined ? quad.subject : iriText(leaves[quad.subjectLeaf] as string);
+    const subject = quad.subjectLeaf === undefined ? quad.subject : iriOf(quad.subjectLeaf);
     let object = quad.object;
     if (quad.objectLeaf !== undefined) {
-      const value = leaves[quad.objectLeaf] as string;
       object =
-        quad.objectSuffix === undefined ? iriText(value) : `"${literalText(value)}"${quad.objectSuffix}`;
+        quad.objectSuffix === undefined
+          ? iriOf(quad.objectLeaf)
+          : `"${literalText(leaves[quad.objectLeaf] as string)}"${quad.objectSuffix}`;
     }
     const middle = quad.predicate + object;
-    const graph = quad.graphLeaf === undefined ? quad.graph : ` ${iriText(leaves[quad.graphLeaf] as string)}`;
+    const graph = quad.graphLeaf === undefined ? quad.graph : ` ${iriOf(quad.graphLeaf)}`;
     const line =
       quad.subjectLabel === undefined && quad.objectLabel === undefined && quad.graphLabel === undefined
         ? `${subject}${middle}${graph} .\n`
