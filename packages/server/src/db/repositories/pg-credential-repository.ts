@@ -82,6 +82,34 @@ export function toCredential(row: CredentialRow): CredentialRecord {
   };
 }
 
+/** The record of a credential just inserted: what was sent, nothing revoked or suspended. */
+function freshlyStored(input: NewCredential): CredentialRecord {
+  return {
+    id: input.id,
+    issuerId: input.issuerId,
+    achievementId: input.achievementId,
+    recipientEmailHash: input.recipientEmailHash ?? null,
+    recipientLookupHash: input.recipientLookupHash ?? null,
+    recipientDid: input.recipientDid ?? null,
+    recipientName: input.recipientName ?? null,
+    idempotencyKey: input.idempotencyKey ?? null,
+    format: input.format,
+    document: input.document,
+    jwt: input.jwt ?? null,
+    statusListId: input.statusListId ?? null,
+    statusIndex: input.statusIndex ?? null,
+    statusPurpose: input.statusPurpose ?? 'revocation',
+    revokedAt: null,
+    revocationReason: null,
+    suspendedAt: null,
+    suspensionReason: null,
+    issuedAt: input.issuedAt,
+    validUntil: input.validUntil ?? null,
+    bulkJobId: input.bulkJobId ?? null,
+    bulkRow: input.bulkRow ?? null,
+  };
+}
+
 /** A credential's `IssuedState` at `at`, as SQL over credentials left-joined with earner choices. */
 function issuedState(at: Date): SQL {
   return sql`case
@@ -112,40 +140,36 @@ export class PgCredentialRepository implements CredentialRepository {
     if (inputs.length === 0) return [];
     // ON CONFLICT DO NOTHING, then read the winner: the unique constraints decide between concurrent
     // retries (the loser waits for the winner's commit), never a check-then-insert that two could pass.
-    const inserted = await guarded('credential', () =>
-      this.#db
-        .insert(credentials)
-        .values(
-          inputs.map((input) => ({
-            id: input.id,
-            issuerId: input.issuerId,
-            achievementId: input.achievementId,
-            recipientEmailHash: input.recipientEmailHash ?? null,
-            recipientLookupHash: input.recipientLookupHash ?? null,
-            recipientDid: input.recipientDid ?? null,
-            recipientName: input.recipientName ?? null,
-            idempotencyKey: input.idempotencyKey ?? null,
-            format: input.format,
-            document: input.document,
-            jwt: input.jwt ?? null,
-            statusListId: input.statusListId ?? null,
-            statusIndex: input.statusIndex ?? null,
-            statusPurpose: input.statusPurpose ?? 'revocation',
-            issuedAt: input.issuedAt,
-            validUntil: input.validUntil ?? null,
-            bulkJobId: input.bulkJobId ?? null,
-            bulkRow: input.bulkRow ?? null,
-          })),
-        )
-        .onConflictDoNothing()
-        .returning(),
+    // The batch travels as one JSON parameter (the records as they will read, dates as ISO strings) that
+    // PostgreSQL turns into rows: building a multi-row INSERT value by value cost the bulk path's main
+    // thread more than any other statement. Only the ids come back: a stored row is what was sent, with
+    // nothing revoked or suspended yet.
+    const records = inputs.map(freshlyStored);
+    const result = await guarded('credential', () =>
+      this.#db.execute(sql`
+        insert into ${credentials} (id, issuer_id, achievement_id, recipient_email_hash, recipient_lookup_hash,
+          recipient_did, recipient_name, idempotency_key, format, document, jwt, status_list_id, status_index,
+          status_purpose, issued_at, valid_until, bulk_job_id, bulk_row)
+        select "id", "issuerId", "achievementId", "recipientEmailHash", "recipientLookupHash", "recipientDid",
+          "recipientName", "idempotencyKey", "format", "document", "jwt", "statusListId", "statusIndex",
+          "statusPurpose", "issuedAt", "validUntil", "bulkJobId", "bulkRow"
+        from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r("id" uuid, "issuerId" uuid,
+          "achievementId" uuid, "recipientEmailHash" text, "recipientLookupHash" text, "recipientDid" text,
+          "recipientName" text, "idempotencyKey" text, "format" text, "document" jsonb, "jwt" text,
+          "statusListId" uuid, "statusIndex" integer, "statusPurpose" text, "issuedAt" timestamptz,
+          "validUntil" timestamptz, "bulkJobId" uuid, "bulkRow" integer)
+        on conflict do nothing
+        returning id`),
     );
-    const byId = new Map(inserted.map((row) => [row.id, row]));
+    // Both drivers answer `{ rows }`.
+    const stored = new Set(
+      (result as unknown as { readonly rows: readonly { id: string }[] }).rows.map((row) => row.id),
+    );
     const results: InsertCredentialResult[] = [];
-    for (const input of inputs) {
-      const row = byId.get(input.id);
+    for (const [index, input] of inputs.entries()) {
+      const record = records[index] as CredentialRecord;
       results.push(
-        row === undefined ? await this.#existingFor(input) : { credential: toCredential(row), created: true },
+        stored.has(input.id) ? { credential: record, created: true } : await this.#existingFor(input),
       );
     }
     return results;
