@@ -44,8 +44,21 @@ export function isLocale(value: string | undefined | null): value is string {
   return value !== undefined && value !== null && Object.hasOwn(CATALOGUES, value);
 }
 
+// One translator per locale: each holds date and number formats, which cost more to build than a page's
+// translations (every page and every mail of a bulk batch asks for one). A translator never changes.
+const translators = new Map<string, Translator>();
+
 export function translator(locale: string): Translator {
   const chosen = isLocale(locale) ? locale : DEFAULT_LOCALE;
+  let made = translators.get(chosen);
+  if (made === undefined) {
+    made = makeTranslator(chosen);
+    translators.set(chosen, made);
+  }
+  return made;
+}
+
+function makeTranslator(chosen: string): Translator {
   const messages = CATALOGUES[chosen] ?? en;
   const dates = new Intl.DateTimeFormat(chosen, { dateStyle: 'long', timeZone: 'UTC' });
   const numbers = new Intl.NumberFormat(chosen);
