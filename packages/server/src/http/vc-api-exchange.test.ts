@@ -121,7 +121,7 @@ describe.each(testDrivers())('VC-API exchange, as the Learner Credential Wallet 
     const verified = await test.call('/credentials/verify', { json: { verifiableCredential: delivered } });
     expect(verified.body.verified).toBe(true);
     // The issuer hears of the copy, through the VC API, as an event about the original (once it settled).
-    await eventsSettled(test.database);
+    await eventsSettled(test);
     const feed = await test.call('/api/v1/events?type=credential.wallet_copied', { token: ADMIN_TOKEN });
     expect(feed.body.events).toContainEqual(
       expect.objectContaining({

@@ -76,7 +76,7 @@ describe.each(testDrivers())('holder-bound copies in the issuer’s books, on %s
 
   async function feed(types: string): Promise<FeedEvent[]> {
     // On a PostgreSQL server shared with other test files, the feed shows an event only once it settled.
-    await eventsSettled(test.database);
+    await eventsSettled(test);
     const answer = await test.call(`/api/v1/events?type=${types}&limit=500&issuerId=${issuerId}`, {
       token: ADMIN_TOKEN,
     });
@@ -201,7 +201,7 @@ describe.each(testDrivers())('holder-bound copies in the issuer’s books, on %s
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     try {
       // The earlier tests' copies settle before the subscription starts, so that it is not sent them.
-      await eventsSettled(test.database);
+      await eventsSettled(test);
       const created = await test.call('/api/v1/webhooks', {
         token: ADMIN_TOKEN,
         json: {
@@ -212,7 +212,7 @@ describe.each(testDrivers())('holder-bound copies in the issuer’s books, on %s
       });
       expect(created.status).toBe(201);
       const { originalId, copyId, holderDid } = await issuedAndCopied('hooked@example.org');
-      await eventsSettled(test.database);
+      await eventsSettled(test);
       await test.platform.webhooks.process();
       // Only the copy: the issuance of the original was not subscribed to.
       expect(bodies).toHaveLength(1);

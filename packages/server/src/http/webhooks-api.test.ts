@@ -76,7 +76,7 @@ describe.each(testDrivers())('event feed and webhooks over HTTP on %s', (driver)
           recipient: { email },
         });
       }
-      await eventsSettled(test.database);
+      await eventsSettled(test);
       const page1 = await test.call('/api/v1/events?type=credential.issued&limit=1', { token });
       expect(page1.status).toBe(200);
       expect(page1.body.events).toHaveLength(1);
@@ -99,7 +99,7 @@ describe.each(testDrivers())('event feed and webhooks over HTTP on %s', (driver)
       expect(page3.body).toEqual({ events: [], next: page2.body.next });
 
       expect((await test.call(`/api/v1/events?issuerId=${second.issuer.id}`, { token })).status).toBe(404);
-      await eventsSettled(test.database);
+      await eventsSettled(test);
       const all = await test.call(`/api/v1/events?issuerId=${second.issuer.id}&limit=500`, {
         token: ADMIN_TOKEN,
       });
@@ -126,7 +126,7 @@ describe.each(testDrivers())('event feed and webhooks over HTTP on %s', (driver)
           recipient: { email: 'hook@example.org' },
         });
         await test.platform.credentials.revoke(ADMIN, record.id, { reason: 'test' });
-        await eventsSettled(test.database);
+        await eventsSettled(test);
         await test.platform.webhooks.process();
         expect(receiver.received).toHaveLength(2);
         const verifier = new Webhook(created.body.secret);
@@ -160,7 +160,7 @@ describe.each(testDrivers())('event feed and webhooks over HTTP on %s', (driver)
           { method: 'POST', token },
         );
         expect(replay.status).toBe(202);
-        await eventsSettled(test.database);
+        await eventsSettled(test);
         await test.platform.webhooks.process();
         expect(receiver.received).toHaveLength(3);
         expect(receiver.received[2]?.headers['webhook-id']).toBe(receiver.received[0]?.headers['webhook-id']);
@@ -198,11 +198,11 @@ describe.each(testDrivers())('event feed and webhooks over HTTP on %s', (driver)
           recipient: { did: 'did:example:retry' },
         });
         const start = Date.now() + shift;
-        await eventsSettled(test.database);
+        await eventsSettled(test);
         await test.platform.webhooks.process();
         expect(receiver.received).toHaveLength(1);
         // Nothing is due before the first delay has passed.
-        await eventsSettled(test.database);
+        await eventsSettled(test);
         await test.platform.webhooks.process();
         expect(receiver.received).toHaveLength(1);
         // Each step to just past the attempt that is due: the previous one plus its delay (and a second).
@@ -210,7 +210,7 @@ describe.each(testDrivers())('event feed and webhooks over HTTP on %s', (driver)
         for (const delay of RETRY_DELAYS_MS) {
           at += delay + 1000;
           shift = at - Date.now();
-          await eventsSettled(test.database);
+          await eventsSettled(test);
           await test.platform.webhooks.process();
         }
         expect(receiver.received).toHaveLength(RETRY_DELAYS_MS.length + 1);
@@ -250,7 +250,7 @@ describe.each(testDrivers())('event feed and webhooks over HTTP on %s', (driver)
           recipient: { did: 'did:example:more' },
         });
         shift += 60 * 60 * 1000;
-        await eventsSettled(test.database);
+        await eventsSettled(test);
         await test.platform.webhooks.process();
         expect(receiver.received).toHaveLength(RETRY_DELAYS_MS.length + 1);
       } finally {

@@ -15,7 +15,7 @@ describe.each(testDrivers())('the demo’s talent on %s', (driver) => {
 
   it('records Jordan’s acceptance as a claim, so the issuer’s analytics count it', async () => {
     const { issuerId } = await seedDemoData(test.platform);
-    await eventsSettled(test.database);
+    await eventsSettled(test);
     const claims = await test.storage.events.list({ issuerId, types: ['credential.claimed'], limit: 100 });
     const sqlForAnalysts = (await test.storage.achievements.list({ issuerId, limit: 100 })).find(
       (achievement) => achievement.name === 'SQL for Analysts',

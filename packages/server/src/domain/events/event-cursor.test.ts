@@ -43,7 +43,7 @@ describe.each(testDrivers())('the event feed cursor on %s', (driver) => {
       await repositories.events.append([event('open')]);
       expect(markers(await repositories.events.list({ after: before, limit: 10 }))).toEqual([]);
     });
-    await eventsSettled(test.database);
+    await eventsSettled(test);
     expect(markers(await test.storage.events.list({ after: before, limit: 10 }))).toEqual(['open']);
   });
 
@@ -78,12 +78,12 @@ describe.each(testDrivers())('the event feed cursor on %s', (driver) => {
       });
       await later;
       // Waits out other test files' transactions (on a shared server), never "other": it is not committed.
-      await eventsSettled(test.database);
+      await eventsSettled(test);
       const seen = await test.storage.events.list({ after: start, limit: 100 });
       expect(markers(seen)).toEqual(['later-1', 'later-2']);
       finishOther.release();
       await other;
-      await eventsSettled(test.database);
+      await eventsSettled(test);
       const rest = await test.storage.events.list({ after: seen.at(-1)?.cursor ?? start, limit: 100 });
       // By id alone, "other" (an id below later-2's) would never be read.
       expect(markers(rest)).toEqual(['other']);

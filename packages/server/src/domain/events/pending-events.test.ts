@@ -34,7 +34,7 @@ describe.each(testDrivers())('events written in batches on %s', (driver) => {
 
   /** The stored verification events of `credentialId`, read past any batching. */
   async function storedVia(credentialId: string): Promise<unknown[]> {
-    await eventsSettled(test.database);
+    await eventsSettled(test);
     const events = await test.storage.events.list({ types: ['credential.verified'], limit: 1000 });
     return events.filter((event) => event.credentialId === credentialId).map((event) => event.data.via);
   }
@@ -121,7 +121,7 @@ describe.each(testDrivers())('events written in batches on %s', (driver) => {
     // The feed writes what is held before it reads: the verification is stored by the time it answers.
     await test.platform.events.feed(ADMIN, { limit: 1 });
     expect(await Promise.race([recording, Promise.resolve('still held')])).toBe(true);
-    await eventsSettled(test.database);
+    await eventsSettled(test);
     const { events } = await test.platform.events.feed(ADMIN, { type: ['credential.verified'], limit: 500 });
     expect(
       events.filter((event) => event.data.credentialId === two).map((event) => event.data.via),

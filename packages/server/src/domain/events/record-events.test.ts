@@ -37,7 +37,7 @@ describe.each(testDrivers())('credential events on %s', (driver) => {
   async function eventsOf(
     credentialId: string,
   ): Promise<{ type: EventType; data: Record<string, unknown> }[]> {
-    await eventsSettled(test.database);
+    await eventsSettled(test);
     const { events } = await test.platform.events.feed(ADMIN, { limit: 500 });
     return events.filter((event) => event.data.credentialId === credentialId);
   }
@@ -241,7 +241,7 @@ describe.each(testDrivers())('credential events on %s', (driver) => {
     expect(events[0]?.data).toMatchObject({ via: 'pathway', pathwayId: pathway.id });
 
     const progressOf = async () => {
-      await eventsSettled(test.database);
+      await eventsSettled(test);
       const { events } = await test.platform.events.feed(ADMIN, { type: ['pathway.progressed'], limit: 500 });
       return events.filter((event) => event.data.pathwayId === pathway.id);
     };
@@ -396,7 +396,7 @@ describe.each(testDrivers())('credential events on %s', (driver) => {
       await platform.credentials.issue(ADMIN, { achievementId: second.achievement.id, recipient: { email } });
     }
     await deliverAll();
-    await eventsSettled(test.database);
+    await eventsSettled(test);
     const seen: string[] = [];
     let after: string | undefined;
     for (let page = 0; page < 10; page += 1) {

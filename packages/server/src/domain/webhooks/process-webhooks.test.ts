@@ -42,7 +42,7 @@ describe.each(testDrivers())('a webhook worker told to stop, on %s', (driver) =>
         recipient: { email: `${name}@example.org` },
       });
     }
-    await eventsSettled(test.database);
+    await eventsSettled(test);
     expect(await test.platform.webhooks.process({ signal: stopping.signal })).toBe(1);
     expect(sent).toHaveLength(1);
     // Not held for the minute's lease: the next step (another process) sends the other two now.

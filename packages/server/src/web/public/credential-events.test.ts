@@ -29,7 +29,7 @@ describe('credential page events over HTTP', () => {
   });
 
   async function types(): Promise<string[]> {
-    await eventsSettled(test.database);
+    await eventsSettled(test);
     const feed = await test.call('/api/v1/events?limit=500', { token: ADMIN_TOKEN });
     return feed.body.events
       .filter((event: { data: { credentialId?: string } }) => event.data.credentialId === credentialId)
