@@ -12,7 +12,7 @@ import { type CredentialFields, readCredentialFields } from '../shared/credentia
 import { credentialStateWords } from '../shared/credential-state.js';
 import { Layout, PostForm, StandingBadge } from '../shared/layout.js';
 import { linkedInAddToProfileUrl } from '../shared/render/linkedin-url.js';
-import { qrCodeSvg } from '../shared/render/qr-code.js';
+import { publicQrCodeSvg } from '../shared/render/qr-code.js';
 import { ShareLink } from '../shared/share-link.js';
 import { integrityFailed, standingOfReport, VerificationPanel } from '../shared/verification-words.js';
 import type { WebEnv } from '../shared/web-env.js';
@@ -381,7 +381,7 @@ export function IssuedCredentialPage(props: {
           <div class="grid">
             <div>
               <h3>{t('share.qr')}</h3>
-              <div class="qr">{raw(qrCodeSvg(props.pageUrl, t('share.qrAlt')))}</div>
+              <div class="qr">{raw(publicQrCodeSvg(props.pageUrl, t('share.qrAlt')))}</div>
             </div>
             <div>
               <h3 id="embed-heading">{t('share.embed')}</h3>

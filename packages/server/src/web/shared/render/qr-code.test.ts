@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { svgToPng } from './badge-png.js';
-import { qrCodePng, qrCodeSvg } from './qr-code.js';
+import { publicQrCodeSvg, qrCodePng, qrCodeSvg } from './qr-code.js';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const PAGE_URL = 'https://badges.example.org/credentials/0d5f7a1e-1c3b-4a8e-9f00-7d2b1c9e3a44';
@@ -27,6 +27,16 @@ describe('qrCodeSvg', () => {
     expect(qrCodeSvg(PAGE_URL, 'Verify "Data & Ethics" <online>')).toContain(
       '<title>Verify &quot;Data &amp; Ethics&quot; &lt;online&gt;</title>',
     );
+  });
+});
+
+describe('publicQrCodeSvg', () => {
+  it('draws what qrCodeSvg draws, for each text and title, however often it is asked', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(publicQrCodeSvg(PAGE_URL, 'Scan')).toBe(qrCodeSvg(PAGE_URL, 'Scan'));
+      expect(publicQrCodeSvg(PAGE_URL, 'Scannez')).toBe(qrCodeSvg(PAGE_URL, 'Scannez'));
+      expect(publicQrCodeSvg(`${PAGE_URL}0`)).toBe(qrCodeSvg(`${PAGE_URL}0`));
+    }
   });
 });
 

@@ -31,6 +31,29 @@ export function qrCodeSvg(text: string, title?: string): string {
   );
 }
 
+// A public page's QR code names the page's own URL, the same at every visit: drawn once (about 0.8 ms).
+const MAX_REMEMBERED_CODES = 1000;
+const rememberedCodes = new Map<string, string>();
+
+/**
+ * {@link qrCodeSvg} remembered, for text anyone may read that does not change (a public page's URL). Never
+ * for a secret: an offer or a wallet link would stay in memory after it is used.
+ */
+export function publicQrCodeSvg(text: string, title?: string): string {
+  const key = `${title ?? ''}\u0000${text}`;
+  let svg = rememberedCodes.get(key);
+  if (svg === undefined) {
+    svg = qrCodeSvg(text, title);
+    // Oldest first out: bounded memory however many pages are visited.
+    if (rememberedCodes.size >= MAX_REMEMBERED_CODES) {
+      const oldest = rememberedCodes.keys().next().value;
+      if (oldest !== undefined) rememberedCodes.delete(oldest);
+    }
+    rememberedCodes.set(key, svg);
+  }
+  return svg;
+}
+
 /** Renders `text` as a QR code PNG about `size` pixels wide (default 512), quiet zone included. */
 export async function qrCodePng(text: string, options: { size?: number } = {}): Promise<Uint8Array> {
   const png = await QRCode.toBuffer(text, {
