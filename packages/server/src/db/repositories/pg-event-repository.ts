@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { formatEventCursor, parseEventCursor } from '../../domain/events/event-cursor.js';
 import type {
   EventAboutCredential,
@@ -14,6 +14,16 @@ import { walletCopies } from '../schema/wallet.js';
 import { guarded, isUuid, pageLimit } from './query-helpers.js';
 
 const MAX_PAGE = 1_000;
+
+// An event about a credential, written from the credential `c` and its wallet-copy row `w`: what happens to
+// a wallet's holder-bound copy happens to the award, so it is recorded about the original, the copy named
+// in `walletCopyId`.
+const CREDENTIAL_AND_COPY = sql`${credentials} c left join ${walletCopies} w on w.credential_id = c.id`;
+const AWARD_IDS = sql`c.issuer_id, coalesce(w.original_id, c.id), c.achievement_id`;
+function dataNamingCopy(data: SQL): SQL {
+  return sql`case when w.original_id is null then ${data}
+              else ${data} || jsonb_build_object('walletCopyId', c.id::text) end`;
+}
 
 // Only rows whose writer finished before the oldest running transaction began: a bigserial id is taken
 // at INSERT but seen at COMMIT, so without this a reader could pass id 7 while id 6 is still uncommitted.
@@ -54,17 +64,13 @@ export class PgEventRepository implements EventRepository {
   ): Promise<number> {
     if (!isUuid(event.credentialId)) return 0;
     // One statement rather than reading the credential (its whole document) and then inserting: a public
-    // verification or page view records one of these per request. What happens to a wallet's holder-bound
-    // copy happens to the award: it is recorded about the original, the copy named in `walletCopyId`.
+    // page view records one of these per request.
     const result = await guarded('event', () =>
       this.#db.execute(sql`
         insert into ${events} (issuer_id, credential_id, achievement_id, type, data, dedupe_key, at)
-        select c.issuer_id, coalesce(w.original_id, c.id), c.achievement_id, ${event.type},
-               case when w.original_id is null then ${JSON.stringify(event.data ?? {})}::jsonb
-                    else ${JSON.stringify(event.data ?? {})}::jsonb || jsonb_build_object('walletCopyId', c.id::text) end,
+        select ${AWARD_IDS}, ${event.type}, ${dataNamingCopy(sql`${JSON.stringify(event.data ?? {})}::jsonb`)},
                ${event.dedupeKey ?? null}, ${event.at.toISOString()}::timestamptz
-        from ${credentials} c
-        left join ${walletCopies} w on w.credential_id = c.id
+        from ${CREDENTIAL_AND_COPY}
         where c.id = ${event.credentialId}
         on conflict (dedupe_key) where dedupe_key is not null do nothing
         returning id`),
@@ -98,13 +104,8 @@ export class PgEventRepository implements EventRepository {
             as v(position integer, credential_id uuid, type text, data jsonb, at timestamptz)
         ), inserted as (
           insert into ${events} (issuer_id, credential_id, achievement_id, type, data, at)
-          select c.issuer_id, coalesce(w.original_id, c.id), c.achievement_id, v.type,
-                 case when w.original_id is null then v.data
-                      else v.data || jsonb_build_object('walletCopyId', c.id::text) end,
-                 v.at
-          from input v
-          join ${credentials} c on c.id = v.credential_id
-          left join ${walletCopies} w on w.credential_id = c.id
+          select ${AWARD_IDS}, v.type, ${dataNamingCopy(sql`v.data`)}, v.at
+          from input v join (${CREDENTIAL_AND_COPY}) on c.id = v.credential_id
           order by v.position
           returning 1
         )

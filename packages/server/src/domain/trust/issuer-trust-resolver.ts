@@ -11,7 +11,7 @@ import {
   webOriginOf,
 } from '@microcred/vc';
 import { issuerIdentity } from '../issuer/issuer-identity.js';
-import { type IssuerReads, readIssuers } from '../issuer/issuer-reads.js';
+import type { IssuerReads } from '../issuer/issuer-reads.js';
 import type { PlatformContext } from '../platform-context.js';
 
 /** The trust sources the operator configured, and how to read a foreign issuer's site. */
@@ -57,12 +57,12 @@ function candidateOrigins(id: string, profile: Readonly<Record<string, unknown>>
  * issuer or a configured registry lists it; else domain-linked when the issuer's site publishes a DID
  * configuration linking its DID (recorded for this platform's issuers; fetched, and cached, for others);
  * else unknown. The verifier only asks about issuers that proved they signed (see check-issuer-trust).
- * Given a verification's own reads, it reads this platform's issuers through them.
+ * Made for each verification, with its reads: this platform's issuers are read through them.
  */
 export function createIssuerTrustResolver(
   context: PlatformContext,
   sources: IssuerTrustSources,
-): (reads?: IssuerReads) => IssuerTrustResolver {
+): (reads: IssuerReads) => IssuerTrustResolver {
   const ownPrefix = issuerIdentity({ publicUrl: context.publicUrl, slug: 'x' }).did.slice(0, -1);
   const linkCache = new Map<string, { readonly domain: string | null; readonly until: number }>();
 
@@ -109,7 +109,7 @@ export function createIssuerTrustResolver(
     return domain;
   }
 
-  return (reads = readIssuers(context)) =>
+  return (reads) =>
     async ({ id, profile }): Promise<IssuerTrust> => {
       const slug = id.startsWith(ownPrefix) ? id.slice(ownPrefix.length) : undefined;
       const own = slug === undefined || !/^[a-z0-9-]+$/.test(slug) ? null : await reads.bySlug(slug);
