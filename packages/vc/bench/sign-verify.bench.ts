@@ -1,4 +1,6 @@
 import { createHash, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import {
   addDataIntegrityProof,
   bundledDocumentLoader,
@@ -34,7 +36,14 @@ const reference = await createReferenceSigner(seed);
 
 type Run = (index: number) => Promise<unknown> | unknown;
 
+// Every round starts on a collected heap, as JMH's iterations do: otherwise the old-generation garbage one
+// variant leaves is collected in the next variant's round, and the reference stack's (megabytes a round)
+// cost the variant measured after it up to a fifth of its rate.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
 async function roundRate(run: Run, count: number): Promise<number> {
+  collectGarbage();
   const start = process.hrtime.bigint();
   for (let index = 1; index <= count; index++) await run(index);
   return count / (Number(process.hrtime.bigint() - start) / 1e9);

@@ -67,9 +67,10 @@ export function createRdfcFastCanonizer(options: CreateRdfcFastCanonizerOptions 
     name: 'microcred-fast+rdf-canonize',
     async canonize(document, canonizeOptions) {
       const { documentLoader } = canonizeOptions;
-      const templated = templates?.writtenQuadsOf(document, documentLoader);
-      if (templated?.written !== undefined) {
-        const canonical = canonizeWrittenQuads(templated.written);
+      const fromTemplate = templates?.writtenQuadsOf(document, documentLoader);
+      const templated = fromTemplate?.templated;
+      if (templated !== undefined) {
+        const canonical = canonizeWrittenQuads(templated.written, templated.lastOrder);
         if (canonical !== undefined) {
           options.onTemplated?.();
           return canonical;
@@ -85,8 +86,8 @@ export function createRdfcFastCanonizer(options: CreateRdfcFastCanonizerOptions 
       // Unique first-degree hashes need no N-degree work, so no bound can refuse them.
       const canonical = canonizeWithUniqueFirstDegreeHashes(dataset);
       if (canonical !== undefined) {
-        if (templates !== undefined && templated?.reading !== undefined && templated.written === undefined) {
-          await templates.learn({ document, reading: templated.reading, dataset, documentLoader });
+        if (templates !== undefined && fromTemplate?.reading !== undefined && templated === undefined) {
+          await templates.learn({ document, reading: fromTemplate.reading, dataset, documentLoader });
         }
         return canonical;
       }

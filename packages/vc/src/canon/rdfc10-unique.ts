@@ -37,12 +37,26 @@ export function iriText(value: string): string {
   return IRI_ESCAPED.test(value) ? `<${value.replace(IRI_ESCAPED_ALL, uchar)}>` : `<${value}>`;
 }
 
-function iri(value: string): string {
+/** An IRI as N-Quads writes it, remembered: the same IRI is the same string, which compares at once. */
+export function iri(value: string): string {
   let written = writtenIris.get(value);
   if (written === undefined) {
     written = iriText(value);
     if (writtenIris.size >= MAX_REMEMBERED_IRIS) writtenIris.clear();
     writtenIris.set(value, written);
+  }
+  return written;
+}
+
+const writtenPredicates = new Map<string, string>();
+
+/** A predicate as it sits in a line, with the spaces around it, remembered as {@link iri} is. */
+export function predicateText(value: string): string {
+  let written = writtenPredicates.get(value);
+  if (written === undefined) {
+    written = ` ${iriText(value)} `;
+    if (writtenPredicates.size >= MAX_REMEMBERED_IRIS) writtenPredicates.clear();
+    writtenPredicates.set(value, written);
   }
   return written;
 }
@@ -75,49 +89,131 @@ export function objectText(object: Quad['object']): string {
  * be written as `_:a`/`_:z` for hashing and as canonical labels for the output.
  */
 export interface WrittenQuad {
-  /** The whole line when the quad holds no blank node. */
-  readonly line: string | undefined;
   readonly subject: string;
   readonly subjectLabel: string | undefined;
-  readonly middle: string;
+  /** The predicate with the spaces around it: ` <iri> `. */
+  readonly predicate: string;
+  /**
+   * The rest of the line after the predicate (object, graph, ` .\n`) when neither the object nor the
+   * graph is a blank node.
+   */
+  readonly rest: string | undefined;
+  /** The object, empty when it is a blank node. */
+  readonly object: string;
   readonly objectLabel: string | undefined;
+  /** The graph with the space before it, empty for the default graph or a blank node. */
   readonly graph: string;
   readonly graphLabel: string | undefined;
+}
+
+/** The rest of a line after its predicate when neither its object nor its graph is a blank node. */
+export function restOfLine(object: string, graph: string): string {
+  return graph === '' ? `${object} .\n` : `${object}${graph} .\n`;
 }
 
 export function writeQuad(quad: Quad): WrittenQuad {
   const subjectLabel = quad.subject.termType === 'BlankNode' ? quad.subject.value : undefined;
   const objectLabel = quad.object.termType === 'BlankNode' ? quad.object.value : undefined;
   const graphLabel = quad.graph.termType === 'BlankNode' ? quad.graph.value : undefined;
-  const subject = subjectLabel === undefined ? iri(quad.subject.value) : '';
-  const middle = ` ${iri(quad.predicate.value)} ${objectLabel === undefined ? objectText(quad.object) : ''}`;
+  const object = objectLabel === undefined ? objectText(quad.object) : '';
   const graph = quad.graph.termType === 'NamedNode' ? ` ${iri(quad.graph.value)}` : '';
-  const whole =
-    subjectLabel === undefined && objectLabel === undefined && graphLabel === undefined
-      ? `${subject}${middle}${graph} .\n`
-      : undefined;
-  return { line: whole, subject, subjectLabel, middle, objectLabel, graph, graphLabel };
+  return {
+    subject: subjectLabel === undefined ? iri(quad.subject.value) : '',
+    subjectLabel,
+    predicate: predicateText(quad.predicate.value),
+    rest: objectLabel === undefined && graphLabel === undefined ? restOfLine(object, graph) : undefined,
+    object,
+    objectLabel,
+    graph,
+    graphLabel,
+  };
 }
 
-function line(quad: WrittenQuad, canonical: ReadonlyMap<string, string>): string {
-  if (quad.line !== undefined) return quad.line;
-  const subject =
-    quad.subjectLabel === undefined ? quad.subject : `_:${canonical.get(quad.subjectLabel) as string}`;
-  const object = quad.objectLabel === undefined ? '' : `_:${canonical.get(quad.objectLabel) as string}`;
-  const graph = quad.graphLabel === undefined ? quad.graph : ` _:${canonical.get(quad.graphLabel) as string}`;
-  return `${subject}${quad.middle}${object}${graph} .\n`;
+/** A blank node's label as the end of a line in the default graph, one string per label. */
+const labelLineEnds = new Map<string, string>();
+
+function labelAtLineEnd(label: string): string {
+  let end = labelLineEnds.get(label);
+  if (end === undefined) {
+    end = `${label} .\n`;
+    if (labelLineEnds.size < 1024) labelLineEnds.set(label, end);
+  }
+  return end;
 }
 
-/** §4.6 step 3.1: the quad with `self` written `_:a` and every other blank node `_:z`. */
-function firstDegreeLine(quad: WrittenQuad, self: string): string {
-  if (quad.line !== undefined) return quad.line;
-  const subjectLabel = quad.subjectLabel;
-  const subject = subjectLabel === undefined ? quad.subject : subjectLabel === self ? '_:a' : '_:z';
-  const objectLabel = quad.objectLabel;
-  const object = objectLabel === undefined ? '' : objectLabel === self ? '_:a' : '_:z';
-  const graphLabel = quad.graphLabel;
-  const graph = graphLabel === undefined ? quad.graph : graphLabel === self ? ' _:a' : ' _:z';
-  return `${subject}${quad.middle}${object}${graph} .\n`;
+/** The rest of the quad's line after its predicate, its blank nodes written as `label` says. */
+function restWith(quad: WrittenQuad, label: (blankNode: string) => string): string {
+  if (quad.rest !== undefined) return quad.rest;
+  const object = quad.objectLabel === undefined ? quad.object : label(quad.objectLabel);
+  if (quad.graphLabel !== undefined) return `${object} ${label(quad.graphLabel)} .\n`;
+  return quad.graph === '' ? labelAtLineEnd(object) : `${object}${quad.graph} .\n`;
+}
+
+/**
+ * N-Quads lines in code-unit order, compared subject, predicate, then the rest of the line rather than
+ * as whole lines. Both orders agree: where one subject or predicate is a proper prefix of another
+ * (`_:c14n1` and `_:c14n10`) the shorter line goes on with a space, which sorts before anything a term
+ * can go on with. Terms of one statement shape are the same strings, which compare at once.
+ */
+function sortedText(
+  subjects: readonly string[],
+  predicates: readonly string[],
+  rests: readonly string[],
+  lastOrder?: number[],
+): string {
+  // Starting from the order the last dataset of the same shape sorted into, the sort mostly finds runs
+  // already in order (TimSort), and the result is the same from any start.
+  const order: number[] =
+    lastOrder !== undefined && lastOrder.length === subjects.length ? lastOrder.slice() : [];
+  if (order.length === 0) for (let index = 0; index < subjects.length; index++) order.push(index);
+  order.sort((a, b) => {
+    const subjectA = subjects[a] as string;
+    const subjectB = subjects[b] as string;
+    if (subjectA !== subjectB) return subjectA < subjectB ? -1 : 1;
+    const predicateA = predicates[a] as string;
+    const predicateB = predicates[b] as string;
+    if (predicateA !== predicateB) return predicateA < predicateB ? -1 : 1;
+    const restA = rests[a] as string;
+    const restB = rests[b] as string;
+    return restA === restB ? 0 : restA < restB ? -1 : 1;
+  });
+  if (lastOrder !== undefined) {
+    lastOrder.length = 0;
+    lastOrder.push(...order);
+  }
+  // The text is joined from its terms once: lines concatenated first would be copied again by the join.
+  const parts: string[] = [];
+  for (const index of order) {
+    parts.push(subjects[index] as string, predicates[index] as string, rests[index] as string);
+  }
+  return parts.join('');
+}
+
+/** §4.6 steps 3–4: the blank node's quads with itself written `_:a` and every other blank node `_:z`, sorted. */
+function firstDegreeText(quads: readonly WrittenQuad[], self: string): string {
+  const subjects: string[] = [];
+  const predicates: string[] = [];
+  const rests: string[] = [];
+  const label = (blankNode: string) => (blankNode === self ? '_:a' : '_:z');
+  for (const quad of quads) {
+    const subjectLabel = quad.subjectLabel;
+    subjects.push(subjectLabel === undefined ? quad.subject : label(subjectLabel));
+    predicates.push(quad.predicate);
+    rests.push(restWith(quad, label));
+  }
+  return sortedText(subjects, predicates, rests);
+}
+
+const canonicalLabels: string[] = [];
+
+/** `_:c14n<n>`, one string per n: the subjects of a blank node's statements then compare at once. */
+function canonicalLabel(index: number): string {
+  let label = canonicalLabels[index];
+  if (label === undefined) {
+    label = `_:c14n${index}`;
+    if (index < 1024) canonicalLabels[index] = label;
+  }
+  return label;
 }
 
 // The same statements hash the same in every credential that holds them (an achievement's alignments,
@@ -155,8 +251,15 @@ export function canonizeWithUniqueFirstDegreeHashes(dataset: readonly Quad[]): s
   return canonizeWrittenQuads(dataset.map(writeQuad));
 }
 
-/** {@link canonizeWithUniqueFirstDegreeHashes} for quads already written (a shape template's). */
-export function canonizeWrittenQuads(written: readonly WrittenQuad[]): string | undefined {
+/**
+ * {@link canonizeWithUniqueFirstDegreeHashes} for quads already written (a shape template's).
+ * `lastOrder`, kept by the caller for datasets of one shape, holds the order the last one's quads
+ * sorted into: it is where this one's sort starts, and is updated to this one's.
+ */
+export function canonizeWrittenQuads(
+  written: readonly WrittenQuad[],
+  lastOrder?: number[],
+): string | undefined {
   const quadsOf = new Map<string, WrittenQuad[]>();
   for (const quad of written) {
     addBlankNode(quadsOf, quad.subjectLabel, quad);
@@ -166,18 +269,24 @@ export function canonizeWrittenQuads(written: readonly WrittenQuad[]): string | 
 
   const labelByHash = new Map<string, string>();
   for (const [label, quads] of quadsOf) {
-    const lines: string[] = [];
-    for (const quad of quads) lines.push(firstDegreeLine(quad, label));
-    const hash = sha256Hex(lines.sort().join(''));
+    const hash = sha256Hex(firstDegreeText(quads, label));
     if (labelByHash.has(hash)) return undefined;
     labelByHash.set(hash, label);
   }
 
   const canonical = new Map<string, string>();
   for (const hash of [...labelByHash.keys()].sort()) {
-    canonical.set(labelByHash.get(hash) as string, `c14n${canonical.size}`);
+    canonical.set(labelByHash.get(hash) as string, canonicalLabel(canonical.size));
   }
-  const lines: string[] = [];
-  for (const quad of written) lines.push(line(quad, canonical));
-  return lines.sort().join('');
+  const subjects: string[] = [];
+  const predicates: string[] = [];
+  const rests: string[] = [];
+  const label = (blankNode: string) => canonical.get(blankNode) as string;
+  for (const quad of written) {
+    const subjectLabel = quad.subjectLabel;
+    subjects.push(subjectLabel === undefined ? quad.subject : label(subjectLabel));
+    predicates.push(quad.predicate);
+    rests.push(restWith(quad, label));
+  }
+  return sortedText(subjects, predicates, rests, lastOrder);
 }

@@ -177,8 +177,8 @@ describe('shape templates', () => {
     const templates = new ShapeTemplates();
     for (const index of [1, 2]) {
       const document = credentialOf(variant(index));
-      const { written, reading } = templates.writtenQuadsOf(document, bundledDocumentLoader);
-      expect(written).toBeUndefined();
+      const { templated, reading } = templates.writtenQuadsOf(document, bundledDocumentLoader);
+      expect(templated).toBeUndefined();
       const expanded = await jsonLdToRdf({ document, documentLoader: bundledDocumentLoader });
       await templates.learn({
         document,
@@ -188,7 +188,7 @@ describe('shape templates', () => {
       });
     }
     const third = credentialOf(variant(3));
-    const templated = templates.writtenQuadsOf(third, bundledDocumentLoader).written;
+    const templated = templates.writtenQuadsOf(third, bundledDocumentLoader).templated?.written;
     const expanded = await jsonLdToRdf({ document: third, documentLoader: bundledDocumentLoader });
     expect(templated).toBeDefined();
     expect((templated ?? []).map(writtenKey).sort()).toEqual(expanded.map(writeQuad).map(writtenKey).sort());
@@ -208,7 +208,7 @@ describe('shape templates', () => {
         documentLoader: bundledDocumentLoader,
       });
     }
-    expect(templates.writtenQuadsOf(credentialOf(variant(3)), otherLoader).written).toBeUndefined();
+    expect(templates.writtenQuadsOf(credentialOf(variant(3)), otherLoader).templated).toBeUndefined();
   });
 
   it('gives the reference N-Quads, or its error, for any strings in a shape it has learnt', async () => {

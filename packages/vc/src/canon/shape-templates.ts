@@ -4,10 +4,13 @@ import { isPlainObject } from './is-plain-json.js';
 import { jsonLdToRdf } from './json-ld-to-rdf.js';
 import type { BlankNode, DefaultGraph, Literal, NamedNode, Quad } from './rdf-quad.js';
 import {
+  iri,
   iriText,
   literalSuffix,
   literalText,
   objectText,
+  predicateText,
+  restOfLine,
   type WrittenQuad,
   writeQuad,
 } from './rdfc10-unique.js';
@@ -243,6 +246,8 @@ export interface ShapeTemplate {
    * would have merged into one: the filled dataset is used only if no pair came out equal.
    */
   readonly mergeablePairs: readonly (readonly [number, number])[];
+  /** The order the last filled dataset's quads sorted into, for the next one's sort to start from. */
+  readonly lastCanonicalOrder: number[];
 }
 
 function isIriHole(term: object): term is IriHole {
@@ -322,7 +327,9 @@ function mergeablePairsOf(quads: readonly TemplateQuad[]): [number, number][] {
 
 function sameWritten(a: WrittenQuad, b: WrittenQuad): boolean {
   return (
-    a.middle === b.middle &&
+    a.object === b.object &&
+    a.predicate === b.predicate &&
+    a.rest === b.rest &&
     a.subject === b.subject &&
     a.subjectLabel === b.subjectLabel &&
     a.objectLabel === b.objectLabel &&
@@ -333,9 +340,15 @@ function sameWritten(a: WrittenQuad, b: WrittenQuad): boolean {
 
 /** A written quad as one string, for comparing datasets as sets. */
 export function writtenKey(quad: WrittenQuad): string {
-  return [quad.subject, quad.subjectLabel, quad.middle, quad.objectLabel, quad.graph, quad.graphLabel].join(
-    '\u0000',
-  );
+  return [
+    quad.subject,
+    quad.subjectLabel,
+    quad.predicate,
+    quad.object,
+    quad.objectLabel,
+    quad.graph,
+    quad.graphLabel,
+  ].join('\u0000');
 }
 
 /**
@@ -375,17 +388,16 @@ export function fillTemplate(template: ShapeTemplate, leaves: Leaves): WrittenQu
           ? iriOf(quad.objectLeaf)
           : `"${literalText(leaves[quad.objectLeaf] as string)}"${quad.objectSuffix}`;
     }
-    const middle = quad.predicate + object;
     const graph = quad.graphLeaf === undefined ? quad.graph : ` ${iriOf(quad.graphLeaf)}`;
-    const line =
-      quad.subjectLabel === undefined && quad.objectLabel === undefined && quad.graphLabel === undefined
-        ? `${subject}${middle}${graph} .\n`
-        : undefined;
     written.push({
-      line,
       subject,
       subjectLabel: quad.subjectLabel,
-      middle,
+      predicate: quad.predicate,
+      rest:
+        quad.objectLabel === undefined && quad.graphLabel === undefined
+          ? restOfLine(object, graph)
+          : undefined,
+      object,
       objectLabel: quad.objectLabel,
       graph,
       graphLabel: quad.graphLabel,
@@ -408,15 +420,15 @@ function writeTemplateQuad(quad: TemplateQuad): WrittenTemplateQuad {
     objectText_ = objectText(object);
   return {
     whole: undefined,
-    subject: isIriHole(subject) || subject.termType === 'BlankNode' ? '' : iriText(subject.value),
+    subject: isIriHole(subject) || subject.termType === 'BlankNode' ? '' : iri(subject.value),
     subjectLeaf: isIriHole(subject) ? subject.leaf : undefined,
     subjectLabel: blank(subject),
-    predicate: ` ${iriText(quad.predicate.value)} `,
+    predicate: predicateText(quad.predicate.value),
     object: objectText_,
     objectLeaf: isIriHole(object) ? object.leaf : isLiteralHole(object) ? object.literalLeaf : undefined,
     objectSuffix: isLiteralHole(object) ? literalSuffix(object) : undefined,
     objectLabel: blank(object),
-    graph: isIriHole(graph) || graph.termType !== 'NamedNode' ? '' : ` ${iriText(graph.value)}`,
+    graph: isIriHole(graph) || graph.termType !== 'NamedNode' ? '' : ` ${iri(graph.value)}`,
     graphLeaf: isIriHole(graph) ? graph.leaf : undefined,
     graphLabel: blank(graph),
   };
@@ -594,6 +606,7 @@ async function learnTemplate(options: {
     iriHoles: [...iriHoles.values()],
     quads: quads.map(writeTemplateQuad),
     mergeablePairs: mergeablePairsOf(quads),
+    lastCanonicalOrder: [],
   };
   const refilled = fillTemplate(template, reading.leaves);
   return refilled !== undefined && sameQuads(refilled, options.dataset.map(writeQuad)) ? template : undefined;
@@ -615,10 +628,16 @@ const MAX_TEMPLATES_PER_SHAPE = 4;
 const MAX_FAILURES_PER_SHAPE = 2;
 const MAX_RECENT_SHAPES = 4;
 
-function filled(entry: ShapeEntry, leaves: Leaves): WrittenQuad[] | undefined {
+/** A document's dataset written from a template, with the order its last dataset sorted into. */
+export interface Templated {
+  readonly written: WrittenQuad[];
+  readonly lastOrder: number[];
+}
+
+function filled(entry: ShapeEntry, leaves: Leaves): Templated | undefined {
   for (const template of entry.templates) {
     const written = fillTemplate(template, leaves);
-    if (written !== undefined) return written;
+    if (written !== undefined) return { written, lastOrder: template.lastCanonicalOrder };
   }
   return undefined;
 }
@@ -648,24 +667,24 @@ export class ShapeTemplates {
   writtenQuadsOf(
     document: object,
     documentLoader: DocumentLoader,
-  ): { readonly written: WrittenQuad[] | undefined; readonly reading: Reading | undefined } {
+  ): { readonly templated: Templated | undefined; readonly reading: Reading | undefined } {
     const recent = this.recentByLoader.get(documentLoader);
     if (recent !== undefined) {
       for (const [index, entry] of recent.entries()) {
         const leaves = leavesIfShaped(document, entry.tokens);
         if (leaves === undefined) continue;
-        const written = filled(entry, leaves);
-        if (written === undefined) break;
+        const templated = filled(entry, leaves);
+        if (templated === undefined) break;
         if (index > 0) recent.unshift(...recent.splice(index, 1));
-        return { written, reading: undefined };
+        return { templated, reading: undefined };
       }
     }
     const reading = read(document);
-    if (reading === undefined) return { written: undefined, reading };
+    if (reading === undefined) return { templated: undefined, reading };
     const entry = this.shapes(documentLoader).get(reading.shape);
-    const written = entry === undefined ? undefined : filled(entry, reading.leaves);
-    if (entry !== undefined && written !== undefined) this.remember(documentLoader, entry);
-    return { written, reading };
+    const templated = entry === undefined ? undefined : filled(entry, reading.leaves);
+    if (entry !== undefined && templated !== undefined) this.remember(documentLoader, entry);
+    return { templated, reading };
   }
 
   private entryFor(reading: Reading, documentLoader: DocumentLoader): ShapeEntry {
