@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { AesGcmKeyStore, createPgStorage } from '../src/db/index.js';
 import { openTestDatabase, type TestDriver } from '../src/db/open-test-database.js';
@@ -77,6 +78,17 @@ function withoutLogWrites(storage: Storage): Storage {
   };
 }
 
+/** CPU seconds the whole machine has spent busy (Linux's /proc/stat), or undefined elsewhere. */
+function machineBusySeconds(): number | undefined {
+  try {
+    const [, user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0] =
+      readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]?.trim().split(/\s+/).map(Number) ?? [];
+    return (user + nice + system + irq + softirq) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 async function run(
   driver: TestDriver,
   options: {
@@ -115,6 +127,8 @@ async function run(
     });
     const text = csv(options.rows);
     const started = process.hrtime.bigint();
+    const cpuBefore = process.cpuUsage();
+    const machineBefore = machineBusySeconds();
     const job = await platform.bulk.create(ADMIN, { achievementId: achievement.id, text });
     const workers = [
       ...[1, 2].map(() => startBulkWorker({ platform, jobId: job.id, batchSize: 500, pollMs: 50 })),
@@ -128,14 +142,33 @@ async function run(
         throw new Error(`job ${current.state}: ${current.error}`);
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpu = process.cpuUsage(cpuBefore);
+    const machineAfter = machineBusySeconds();
     await Promise.all(workers.map((worker) => worker.stop()));
     if (current.done !== options.rows)
       throw new Error(`expected ${options.rows} credentials, got ${current.done}`);
     const rate = options.rows / seconds;
-    if (options.quiet !== true)
+    if (options.quiet !== true) {
       console.log(
         `${driver.padEnd(9)} ${options.rows} rows in ${seconds.toFixed(1)} s: ${rate.toFixed(1)} credentials/s end to end (pool: ${pool.mode}, ${availableParallelism()} cores)`,
       );
+      // Where the CPU went, per credential: this process (main thread, signing threads, PGlite when
+      // embedded) and the rest of the machine (the PostgreSQL server, and whatever else runs). Their sum
+      // bounds the rate this machine's cores can reach, however the work is spread.
+      const processMs = ((cpu.user + cpu.system) / 1e3 / options.rows).toFixed(2);
+      const rest =
+        machineBefore === undefined || machineAfter === undefined
+          ? undefined
+          : Math.max(0, machineAfter - machineBefore - (cpu.user + cpu.system) / 1e6);
+      const restMs = rest === undefined ? 'unknown' : ((rest * 1e3) / options.rows).toFixed(2);
+      const ceiling =
+        rest === undefined
+          ? ''
+          : `; all ${availableParallelism()} cores busy at that cost: ${Math.round((availableParallelism() * options.rows) / ((cpu.user + cpu.system) / 1e6 + rest))}/s`;
+      console.log(
+        `${''.padEnd(9)} CPU per credential: this process ${processMs} ms, rest of the machine ${restMs} ms${ceiling}`,
+      );
+    }
     return rate;
   } finally {
     await database.close();

@@ -243,7 +243,7 @@ export interface ShapeTemplate {
   readonly quads: readonly WrittenTemplateQuad[];
   /**
    * Pairs of quads (indexes into `quads`) that some strings could make equal, which the expansion
-   * would have merged into one: the filled dataset is used only if no pair came out equal.
+   * merges into one: of a pair that came out equal, the filled dataset keeps the first.
    */
   readonly mergeablePairs: readonly (readonly [number, number])[];
   /** The order the last filled dataset's quads sorted into, for the next one's sort to start from. */
@@ -353,8 +353,7 @@ export function writtenKey(quad: WrittenQuad): string {
 
 /**
  * The written dataset of a document of the template's shape, or `undefined` when its strings would not
- * land where the template says (a fixed leaf differs, an id is not an absolute IRI of the same kind,
- * or two quads come out equal, which the expansion would have merged).
+ * land where the template says (a fixed leaf differs, or an id is not an absolute IRI of the same kind).
  */
 export function fillTemplate(template: ShapeTemplate, leaves: Leaves): WrittenQuad[] | undefined {
   for (const [leaf, value] of template.fixed) if (leaves[leaf] !== value) return undefined;
@@ -403,10 +402,14 @@ export function fillTemplate(template: ShapeTemplate, leaves: Leaves): WrittenQu
       graphLabel: quad.graphLabel,
     });
   }
+  // Two nodes with one id are one node to the expansion, and a value given twice is one value: of two
+  // quads that came out equal, the dataset holds one. The second of a pair is dropped; the first holed
+  // quad of equal ones is the second of none, so one of them is always kept.
+  const dropped = new Set<number>();
   for (const [i, j] of template.mergeablePairs) {
-    if (sameWritten(written[i] as WrittenQuad, written[j] as WrittenQuad)) return undefined;
+    if (sameWritten(written[i] as WrittenQuad, written[j] as WrittenQuad)) dropped.add(j);
   }
-  return written;
+  return dropped.size === 0 ? written : written.filter((_, index) => !dropped.has(index));
 }
 
 /** A template quad written once, for {@link fillTemplate}. */

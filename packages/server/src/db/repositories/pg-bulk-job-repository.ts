@@ -15,6 +15,7 @@ import type { Database } from '../database.js';
 import { bulkJobRows } from '../schema/bulk-job-rows.js';
 import { bulkJobs } from '../schema/bulk-jobs.js';
 import { credentials } from '../schema/credentials.js';
+import { executedRows, insertRows, jsonRecordset } from './json-recordset.js';
 import { guarded, isUuid, onlyRow, pageLimit, pageOffset } from './query-helpers.js';
 
 // Rows per statement: well under PostgreSQL's 65,535 bind parameters at 3-5 parameters a row.
@@ -118,7 +119,10 @@ export class PgBulkJobRepository implements BulkJobRepository {
           .returning();
         const job = onlyRow(jobRows, 'bulk job');
         for (const chunk of chunks(input.rows, CHUNK)) {
-          await tx.insert(bulkJobRows).values(
+          await insertRows(
+            tx,
+            bulkJobRows,
+            ['jobId', 'rowNumber', 'input', 'state', 'error', 'duplicateOfRow'],
             chunk.map((row) => {
               const duplicateOfRow = row.error === undefined ? (row.duplicateOfRow ?? null) : null;
               return {
@@ -273,26 +277,24 @@ export class PgBulkJobRepository implements BulkJobRepository {
     if (!isUuid(options.jobId) || options.entries.length === 0) return 0;
     let remembered = 0;
     for (const chunk of chunks(options.entries, CHUNK)) {
-      const byRow = (value: (entry: (typeof chunk)[number]) => SQL) =>
-        sql`case ${bulkJobRows.rowNumber} ${sql.join(
-          chunk.map((entry) => sql`when ${entry.rowNumber}::int then ${value(entry)}`),
-          sql` `,
-        )} end`;
-      const rows = await guarded('bulk job row', () =>
-        this.#db
-          .update(bulkJobRows)
-          .set({
-            statusListId: byRow((entry) => sql`${entry.statusListId}::uuid`),
-            statusIndex: byRow((entry) => sql`${entry.index}::int`),
-          })
-          .where(
-            and(
-              rowKeyIn(chunk.map((entry) => ({ jobId: options.jobId, rowNumber: entry.rowNumber }))),
-              eq(bulkJobRows.state, 'running'),
-              eq(bulkJobRows.lockedBy, options.workerId),
-            ),
-          )
-          .returning({ rowNumber: bulkJobRows.rowNumber }),
+      const { recordset } = jsonRecordset(
+        bulkJobRows,
+        ['rowNumber', 'statusListId', 'statusIndex'],
+        chunk.map((entry) => ({
+          rowNumber: entry.rowNumber,
+          statusListId: entry.statusListId,
+          statusIndex: entry.index,
+        })),
+      );
+      const rows = executedRows(
+        await guarded('bulk job row', () =>
+          this.#db.execute(sql`
+            update ${bulkJobRows} set status_list_id = r.status_list_id, status_index = r.status_index
+            from ${recordset}
+            where ${bulkJobRows.jobId} = ${options.jobId} and ${bulkJobRows.rowNumber} = r.row_number
+              and ${bulkJobRows.state} = 'running' and ${bulkJobRows.lockedBy} = ${options.workerId}
+            returning ${bulkJobRows.rowNumber}`),
+        ),
       );
       remembered += rows.length;
     }
@@ -439,35 +441,28 @@ async function settleRows(
 ): Promise<BulkJobDbRow | undefined> {
   const counts: Record<'done' | 'failed' | 'duplicate', number> = { done: 0, failed: 0, duplicate: 0 };
   for (const chunk of chunks(outcomes, CHUNK)) {
-    const cases = (value: (outcome: BulkRowResult) => SQL) =>
-      sql`case ${bulkJobRows.rowNumber} ${sql.join(
-        chunk.map((outcome) => sql`when ${outcome.rowNumber}::int then ${value(outcome)}`),
-        sql` `,
-      )} end`;
-    const settled = await tx
-      .update(bulkJobRows)
-      .set({
-        state: cases((outcome) => sql`${stateOf(outcome)}::text`),
-        credentialId: cases(
-          (outcome) => sql`${'credentialId' in outcome ? outcome.credentialId : null}::uuid`,
-        ),
-        duplicateOf: cases((outcome) => sql`${'duplicateOf' in outcome ? outcome.duplicateOf : null}::uuid`),
-        error: cases((outcome) => sql`${'error' in outcome ? outcome.error : null}::text`),
-        lockedBy: null,
-        lockedUntil: null,
-      })
-      .where(
-        and(
-          eq(bulkJobRows.jobId, jobId),
-          inArray(
-            bulkJobRows.rowNumber,
-            chunk.map((outcome) => outcome.rowNumber),
-          ),
-          eq(bulkJobRows.state, 'running'),
-          heldBy === null ? undefined : eq(bulkJobRows.lockedBy, heldBy),
-        ),
-      )
-      .returning({ state: bulkJobRows.state });
+    const { recordset } = jsonRecordset(
+      bulkJobRows,
+      ['rowNumber', 'state', 'credentialId', 'duplicateOf', 'error'],
+      chunk.map((outcome) => ({
+        rowNumber: outcome.rowNumber,
+        state: stateOf(outcome),
+        credentialId: 'credentialId' in outcome ? outcome.credentialId : null,
+        duplicateOf: 'duplicateOf' in outcome ? outcome.duplicateOf : null,
+        error: 'error' in outcome ? outcome.error : null,
+      })),
+    );
+    const settled = executedRows<{ readonly state: string }>(
+      await tx.execute(sql`
+        update ${bulkJobRows}
+        set state = r.state, credential_id = r.credential_id, duplicate_of = r.duplicate_of, error = r.error,
+          locked_by = null, locked_until = null
+        from ${recordset}
+        where ${bulkJobRows.jobId} = ${jobId} and ${bulkJobRows.rowNumber} = r.row_number
+          and ${bulkJobRows.state} = 'running'
+          ${heldBy === null ? sql`` : sql`and ${bulkJobRows.lockedBy} = ${heldBy}`}
+        returning ${bulkJobRows.state}`),
+    );
     for (const row of settled) {
       if (row.state === 'done' || row.state === 'failed' || row.state === 'duplicate') counts[row.state] += 1;
     }

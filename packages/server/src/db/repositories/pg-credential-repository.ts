@@ -22,6 +22,7 @@ import { credentials } from '../schema/credentials.js';
 import { earnerCredentials } from '../schema/earner-credentials.js';
 import { earnerEmails } from '../schema/earner-emails.js';
 import { walletCopies } from '../schema/wallet.js';
+import { insertRows } from './json-recordset.js';
 import { guarded, isUuid, pageLimit, pageOffset } from './query-helpers.js';
 
 /**
@@ -140,31 +141,38 @@ export class PgCredentialRepository implements CredentialRepository {
     if (inputs.length === 0) return [];
     // ON CONFLICT DO NOTHING, then read the winner: the unique constraints decide between concurrent
     // retries (the loser waits for the winner's commit), never a check-then-insert that two could pass.
-    // The batch travels as one JSON parameter (the records as they will read, dates as ISO strings) that
-    // PostgreSQL turns into rows: building a multi-row INSERT value by value cost the bulk path's main
-    // thread more than any other statement. Only the ids come back: a stored row is what was sent, with
-    // nothing revoked or suspended yet.
+    // The batch travels as one JSON parameter that PostgreSQL turns into rows (see jsonRecordset). Only the
+    // ids come back: a stored row is what was sent, with nothing revoked or suspended yet.
     const records = inputs.map(freshlyStored);
-    const result = await guarded('credential', () =>
-      this.#db.execute(sql`
-        insert into ${credentials} (id, issuer_id, achievement_id, recipient_email_hash, recipient_lookup_hash,
-          recipient_did, recipient_name, idempotency_key, format, document, jwt, status_list_id, status_index,
-          status_purpose, issued_at, valid_until, bulk_job_id, bulk_row)
-        select "id", "issuerId", "achievementId", "recipientEmailHash", "recipientLookupHash", "recipientDid",
-          "recipientName", "idempotencyKey", "format", "document", "jwt", "statusListId", "statusIndex",
-          "statusPurpose", "issuedAt", "validUntil", "bulkJobId", "bulkRow"
-        from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r("id" uuid, "issuerId" uuid,
-          "achievementId" uuid, "recipientEmailHash" text, "recipientLookupHash" text, "recipientDid" text,
-          "recipientName" text, "idempotencyKey" text, "format" text, "document" jsonb, "jwt" text,
-          "statusListId" uuid, "statusIndex" integer, "statusPurpose" text, "issuedAt" timestamptz,
-          "validUntil" timestamptz, "bulkJobId" uuid, "bulkRow" integer)
-        on conflict do nothing
-        returning id`),
+    const inserted = await guarded('credential', () =>
+      insertRows(
+        this.#db,
+        credentials,
+        [
+          'id',
+          'issuerId',
+          'achievementId',
+          'recipientEmailHash',
+          'recipientLookupHash',
+          'recipientDid',
+          'recipientName',
+          'idempotencyKey',
+          'format',
+          'document',
+          'jwt',
+          'statusListId',
+          'statusIndex',
+          'statusPurpose',
+          'issuedAt',
+          'validUntil',
+          'bulkJobId',
+          'bulkRow',
+        ],
+        records,
+        sql`on conflict do nothing returning id`,
+      ),
     );
-    // Both drivers answer `{ rows }`.
-    const stored = new Set(
-      (result as unknown as { readonly rows: readonly { id: string }[] }).rows.map((row) => row.id),
-    );
+    const stored = new Set(inserted.map((row) => row.id));
     const results: InsertCredentialResult[] = [];
     for (const [index, input] of inputs.entries()) {
       const record = records[index] as CredentialRecord;

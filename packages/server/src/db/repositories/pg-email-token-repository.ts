@@ -7,6 +7,7 @@ import type {
 } from '../../domain/ports/email-token-repository.js';
 import type { Database } from '../database.js';
 import { emailTokens } from '../schema/email-tokens.js';
+import { insertRows } from './json-recordset.js';
 import { guarded } from './query-helpers.js';
 
 /** `EmailTokenRepository` on PostgreSQL or PGlite. */
@@ -19,7 +20,14 @@ export class PgEmailTokenRepository implements EmailTokenRepository {
 
   async create(tokens: readonly NewEmailToken[]): Promise<void> {
     if (tokens.length === 0) return;
-    await guarded('email link', () => this.#db.insert(emailTokens).values([...tokens]));
+    await guarded('email link', () =>
+      insertRows(
+        this.#db,
+        emailTokens,
+        ['tokenHash', 'purpose', 'email', 'earnerId', 'credentialId', 'createdAt', 'expiresAt'],
+        tokens,
+      ),
+    );
   }
 
   async use(options: {

@@ -11,6 +11,7 @@ import type { Database } from '../database.js';
 import { credentials } from '../schema/credentials.js';
 import { events } from '../schema/events.js';
 import { walletCopies } from '../schema/wallet.js';
+import { insertRows, SKIP_KNOWN_DEDUPE_KEYS } from './json-recordset.js';
 import { guarded, isUuid, pageLimit } from './query-helpers.js';
 
 const MAX_PAGE = 1_000;
@@ -40,21 +41,21 @@ export class PgEventRepository implements EventRepository {
   async append(rows: readonly NewEvent[]): Promise<number> {
     if (rows.length === 0) return 0;
     const inserted = await guarded('event', () =>
-      this.#db
-        .insert(events)
-        .values(
-          rows.map((row) => ({
-            type: row.type,
-            issuerId: row.issuerId,
-            credentialId: row.credentialId ?? null,
-            achievementId: row.achievementId ?? null,
-            data: row.data ?? {},
-            dedupeKey: row.dedupeKey ?? null,
-            at: row.at,
-          })),
-        )
-        .onConflictDoNothing({ target: events.dedupeKey, where: sql`${events.dedupeKey} is not null` })
-        .returning({ id: events.id }),
+      insertRows(
+        this.#db,
+        events,
+        ['type', 'issuerId', 'credentialId', 'achievementId', 'data', 'dedupeKey', 'at'],
+        rows.map((row) => ({
+          type: row.type,
+          issuerId: row.issuerId,
+          credentialId: row.credentialId ?? null,
+          achievementId: row.achievementId ?? null,
+          data: row.data ?? {},
+          dedupeKey: row.dedupeKey ?? null,
+          at: row.at,
+        })),
+        sql`${SKIP_KNOWN_DEDUPE_KEYS} returning id`,
+      ),
     );
     return inserted.length;
   }

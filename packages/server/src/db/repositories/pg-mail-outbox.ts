@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, lt, lte, ne, or, sql } from 'drizz
 import type { MailOutbox, NewMail, OutboxMail } from '../../domain/ports/mail-outbox.js';
 import type { Database } from '../database.js';
 import { mailOutbox } from '../schema/mail-outbox.js';
+import { insertRows, SKIP_KNOWN_DEDUPE_KEYS } from './json-recordset.js';
 import { guarded, isUuid } from './query-helpers.js';
 
 type MailRow = typeof mailOutbox.$inferSelect;
@@ -33,14 +34,21 @@ export class PgMailOutbox implements MailOutbox {
   async enqueue(mails: readonly NewMail[]): Promise<number> {
     if (mails.length === 0) return 0;
     const rows = await guarded('mail', () =>
-      this.#db
-        .insert(mailOutbox)
-        .values(mails.map((mail) => ({ ...mail, headers: { ...(mail.headers ?? {}) } })))
-        .onConflictDoNothing({
-          target: mailOutbox.dedupeKey,
-          where: sql`${mailOutbox.dedupeKey} is not null`,
-        })
-        .returning({ id: mailOutbox.id }),
+      insertRows(
+        this.#db,
+        mailOutbox,
+        ['toAddress', 'subject', 'textBody', 'htmlBody', 'headers', 'dedupeKey', 'announces'],
+        mails.map((mail) => ({
+          toAddress: mail.toAddress,
+          subject: mail.subject,
+          textBody: mail.textBody,
+          htmlBody: mail.htmlBody,
+          headers: { ...(mail.headers ?? {}) },
+          dedupeKey: mail.dedupeKey ?? null,
+          announces: mail.announces ?? null,
+        })),
+        sql`${SKIP_KNOWN_DEDUPE_KEYS} returning id`,
+      ),
     );
     return rows.length;
   }

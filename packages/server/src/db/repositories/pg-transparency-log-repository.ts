@@ -20,6 +20,7 @@ import {
   logTree,
   logWitnesses,
 } from '../schema/transparency-log.js';
+import { insertRows } from './json-recordset.js';
 import { guarded, isUuid, onlyRow } from './query-helpers.js';
 
 // Rows per INSERT, well under PostgreSQL's 65,535 bind parameters.
@@ -62,7 +63,10 @@ export class PgTransparencyLogRepository implements TransparencyLogRepository {
     const first = onlyRow(row === undefined ? [] : [row], 'log sequence').next - entries.length;
     for (const [chunkIndex, chunk] of chunks(entries).entries()) {
       await guarded('log leaf', () =>
-        this.#db.insert(logLeaves).values(
+        insertRows(
+          this.#db,
+          logLeaves,
+          ['index', 'kind', 'entry', 'leafHash', 'credentialId', 'loggedAt'],
           chunk.map((entry, i) => ({
             index: first + chunkIndex * CHUNK + i,
             kind: entry.kind,
@@ -178,9 +182,7 @@ export class PgTransparencyLogRepository implements TransparencyLogRepository {
     readonly checkpoint: StoredCheckpoint;
   }): Promise<void> {
     for (const chunk of chunks(options.hashes)) {
-      await guarded('log hash', () =>
-        this.#db.insert(logHashes).values(chunk.map(({ level, index, hash }) => ({ level, index, hash }))),
-      );
+      await guarded('log hash', () => insertRows(this.#db, logHashes, ['level', 'index', 'hash'], chunk));
     }
     await guarded('log tree', () =>
       this.#db
