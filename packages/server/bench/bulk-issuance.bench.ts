@@ -135,8 +135,10 @@ async function run(
       ...(logged ? [startTransparencyLogWorker({ platform })] : []),
     ];
     let current = job;
+    let peakRss = process.memoryUsage.rss();
     while (current.state !== 'completed') {
       await new Promise((resolve) => setTimeout(resolve, 200));
+      peakRss = Math.max(peakRss, process.memoryUsage.rss());
       current = await platform.bulk.get(ADMIN, job.id);
       if (current.state === 'failed' || current.state === 'cancelled')
         throw new Error(`job ${current.state}: ${current.error}`);
@@ -168,6 +170,7 @@ async function run(
       console.log(
         `${''.padEnd(9)} CPU per credential: this process ${processMs} ms, rest of the machine ${restMs} ms${ceiling}`,
       );
+      console.log(`${''.padEnd(9)} peak RSS of this process: ${Math.round(peakRss / 2 ** 20)} MiB`);
     }
     return rate;
   } finally {
