@@ -1,3 +1,4 @@
+import { bundledDocumentLoader, createRdfcFastCanonizer, rdfcReferenceCanonizer } from '@microcred/vc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expireBulkLeases } from '../../../test/support/expire-bulk-leases.js';
 import { overriding } from '../../../test/support/overriding.js';
@@ -71,6 +72,29 @@ describe.each(testDrivers())('bulk issuance on %s', (driver) => {
     expect(credentialIds.size).toBe(10_000);
     expect(credentialIds.has(null)).toBe(false);
   }, 240_000);
+
+  it('issues credentials that share one shape template: from the third on, none is expanded again', async () => {
+    // What a cohort's signing costs rests on this: a credential names its issuer twice (as issuer and as the
+    // achievement's creator), which once made every issued credential miss its template.
+    const { achievement } = await seedIssuer(test.platform);
+    const job = await test.platform.bulk.create(ADMIN, { achievementId: achievement.id, text: csv(5) });
+    await drain(test, 'worker-shape', { jobId: job.id });
+    const issued = await test.platform.context.storage.credentials.list({
+      achievementId: achievement.id,
+      limit: 5,
+    });
+    expect(issued).toHaveLength(5);
+    let templated = 0;
+    const fast = createRdfcFastCanonizer({ onTemplated: () => templated++ });
+    for (const credential of issued) {
+      const { proof: _proof, ...unsigned } = credential.document as Record<string, unknown>;
+      const options = { documentLoader: bundledDocumentLoader };
+      expect(await fast.canonize(unsigned, options)).toBe(
+        await rdfcReferenceCanonizer.canonize(unsigned, options),
+      );
+    }
+    expect(templated).toBe(3);
+  });
 
   it('issues the good rows of a CSV with 3 bad rows and reports those 3 by row number', async () => {
     const { achievement } = await seedIssuer(test.platform);
