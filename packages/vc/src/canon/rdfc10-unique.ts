@@ -28,9 +28,23 @@ function uchar(character: string): string {
   return `\\u${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-// Predicates, types and datatypes recur in every credential: their written form is remembered.
-const MAX_REMEMBERED_IRIS = 4096;
-const writtenIris = new Map<string, string>();
+/**
+ * `compute`, remembered by its argument in a table of at most `limit` entries that is emptied when full:
+ * what it remembers (predicates, types, datatypes, recurring statements) recurs in every credential, so a
+ * full table means a burst of one-offs rather than a working set worth keeping.
+ */
+function remembered(compute: (value: string) => string, limit = 4096): (value: string) => string {
+  const table = new Map<string, string>();
+  return (value) => {
+    let result = table.get(value);
+    if (result === undefined) {
+      result = compute(value);
+      if (table.size >= limit) table.clear();
+      table.set(value, result);
+    }
+    return result;
+  };
+}
 
 /** An IRI as N-Quads writes it, not remembered (for strings that differ from document to document). */
 export function iriText(value: string): string {
@@ -38,28 +52,10 @@ export function iriText(value: string): string {
 }
 
 /** An IRI as N-Quads writes it, remembered: the same IRI is the same string, which compares at once. */
-export function iri(value: string): string {
-  let written = writtenIris.get(value);
-  if (written === undefined) {
-    written = iriText(value);
-    if (writtenIris.size >= MAX_REMEMBERED_IRIS) writtenIris.clear();
-    writtenIris.set(value, written);
-  }
-  return written;
-}
-
-const writtenPredicates = new Map<string, string>();
+export const iri = remembered(iriText);
 
 /** A predicate as it sits in a line, with the spaces around it, remembered as {@link iri} is. */
-export function predicateText(value: string): string {
-  let written = writtenPredicates.get(value);
-  if (written === undefined) {
-    written = ` ${iriText(value)} `;
-    if (writtenPredicates.size >= MAX_REMEMBERED_IRIS) writtenPredicates.clear();
-    writtenPredicates.set(value, written);
-  }
-  return written;
-}
+export const predicateText = remembered((value) => ` ${iriText(value)} `);
 
 export function literalText(value: string): string {
   return LITERAL_ESCAPED.test(value)
@@ -130,16 +126,7 @@ export function writeQuad(quad: Quad): WrittenQuad {
 }
 
 /** A blank node's label as the end of a line in the default graph, one string per label. */
-const labelLineEnds = new Map<string, string>();
-
-function labelAtLineEnd(label: string): string {
-  let end = labelLineEnds.get(label);
-  if (end === undefined) {
-    end = `${label} .\n`;
-    if (labelLineEnds.size < 1024) labelLineEnds.set(label, end);
-  }
-  return end;
-}
+const labelAtLineEnd = remembered((label) => `${label} .\n`, 1024);
 
 /** The rest of the quad's line after its predicate, its blank nodes written as `label` says. */
 function restWith(quad: WrittenQuad, label: (blankNode: string) => string): string {
@@ -218,19 +205,8 @@ function canonicalLabel(index: number): string {
 
 // The same statements hash the same in every credential that holds them (an achievement's alignments,
 // criteria, …): hashes are remembered by their input.
-const MAX_REMEMBERED_HASHES = 4096;
-const rememberedHashes = new Map<string, string>();
-
-function sha256Hex(input: string): string {
-  let hash = rememberedHashes.get(input);
-  if (hash === undefined) {
-    // One-shot hashing: no Hash object per blank node (strings are hashed as UTF-8).
-    hash = digest('sha256', input, 'hex');
-    if (rememberedHashes.size >= MAX_REMEMBERED_HASHES) rememberedHashes.clear();
-    rememberedHashes.set(input, hash);
-  }
-  return hash;
-}
+// One-shot hashing: no Hash object per blank node (strings are hashed as UTF-8).
+const sha256Hex = remembered((input) => digest('sha256', input, 'hex'));
 
 function addBlankNode(quadsOf: Map<string, WrittenQuad[]>, label: string | undefined, quad: WrittenQuad) {
   if (label === undefined) return;

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../open-database.js';
 import { openTestDatabase, testDrivers } from '../open-test-database.js';
 import { bytea, timestamptz } from '../schema/columns.js';
-import { executedRows, jsonRecordset } from './json-recordset.js';
+import { jsonRecordset } from './json-recordset.js';
+import { rowsOf } from './query-helpers.js';
 
 const samples = pgTable('json_recordset_samples', {
   id: integer('id').primaryKey(),
@@ -58,7 +59,7 @@ describe.each(testDrivers())('jsonRecordset on %s', (driver) => {
       ['id', 'name', 'data', 'raw', 'at', 'big', 'flag'],
       values.map((value, index) => ({ id: 101 + index, ...value })),
     );
-    const inserted = executedRows<{ readonly id: number }>(
+    const inserted = rowsOf<{ readonly id: number }>(
       await db.execute(
         sql`insert into ${samples} (${columns}) select ${columns} from ${recordset} returning id`,
       ),
@@ -76,7 +77,7 @@ describe.each(testDrivers())('jsonRecordset on %s', (driver) => {
     expect(byJson.every((row) => row.note === 'by default')).toBe(true);
     // Read back through drizzle, a JSON document stored as a JSON string would parse the same: the stored
     // kinds tell them apart.
-    const kinds = executedRows<{ readonly id: number; readonly kind: string | null }>(
+    const kinds = rowsOf<{ readonly id: number; readonly kind: string | null }>(
       await db.execute(sql`select id, jsonb_typeof(data) as kind from ${samples} order by id`),
     );
     expect(kinds.filter((row) => row.id > 100).map((row) => row.kind)).toEqual([
@@ -104,7 +105,7 @@ describe.each(testDrivers())('jsonRecordset on %s', (driver) => {
         { id: 999, name: 'no such row' },
       ],
     );
-    const updated = executedRows<{ readonly id: number }>(
+    const updated = rowsOf<{ readonly id: number }>(
       await db.execute(
         sql`update ${samples} set name = r.name from ${recordset} where ${samples.id} = r.id returning ${samples.id}`,
       ),

@@ -1,6 +1,7 @@
 import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../database.js';
+import { rowsOf } from './query-helpers.js';
 
 type Insert<T extends PgTable> = T['$inferInsert'];
 
@@ -28,9 +29,11 @@ function jsonValue(column: PgColumn, value: unknown): unknown {
  * `json_to_recordset($1::json) as r("a" uuid, "b" text, …)`, for a batch insert or update:
  *
  * ```ts
- * const { columns, recordset } = jsonRecordset(events, ['issuerId', 'type', 'data', 'at'], rows);
- * await db.execute(sql`insert into ${events} (${columns}) select ${columns} from ${recordset}`);
+ * const { recordset } = jsonRecordset(bulkJobRows, ['rowNumber', 'state'], outcomes);
+ * await db.execute(sql`update ${bulkJobRows} set state = r.state from ${recordset} where …`);
  * ```
+ *
+ * ({@link insertRows} for an insert).
  *
  * A multi-row `VALUES` built by drizzle costs a Param object, a placeholder and a driver conversion for
  * every value, and PostgreSQL a bind of each; for the bulk path's batches of 500 rows that was a fifth of
@@ -70,11 +73,6 @@ export function jsonRecordset<T extends PgTable, K extends keyof Insert<T> & str
   };
 }
 
-/** The rows an `execute` returned: both drivers answer `{ rows }`. */
-export function executedRows<T>(result: unknown): readonly T[] {
-  return (result as { readonly rows: readonly T[] }).rows;
-}
-
 /**
  * Inserts a batch through {@link jsonRecordset} (`insert into t (…) select … from json_to_recordset(…)`),
  * then `tail` (an `on conflict` clause, a `returning` list), and answers the rows it returned.
@@ -87,7 +85,7 @@ export async function insertRows<T extends PgTable, K extends keyof Insert<T> & 
   tail: SQL = sql``,
 ): Promise<readonly Readonly<Record<string, unknown>>[]> {
   const { columns, recordset } = jsonRecordset(table, keys, rows);
-  return executedRows(
+  return rowsOf(
     await db.execute(sql`insert into ${table} (${columns}) select ${columns} from ${recordset} ${tail}`),
   );
 }

@@ -14,18 +14,13 @@ import { credentials } from '../schema/credentials.js';
 import { events } from '../schema/events.js';
 import { issuers } from '../schema/issuers.js';
 import { notAWalletCopy } from './pg-credential-repository.js';
-import { guarded, isUuid } from './query-helpers.js';
+import { guarded, isUuid, rowsOf } from './query-helpers.js';
 
 const BUCKETS: Record<AnalyticsBucket, SQL> = {
   day: sql.raw(`'day'`),
   week: sql.raw(`'week'`),
   month: sql.raw(`'month'`),
 };
-
-// Both drivers answer `{ rows }`.
-function rowsOf<T>(result: unknown): readonly T[] {
-  return (result as { readonly rows: readonly T[] }).rows;
-}
 
 /** The scope as a WHERE clause over `events` aliased `e`; served by (issuer_id, at) or (achievement_id, at). */
 function scoped(scope: AnalyticsScope): SQL {

@@ -15,10 +15,11 @@ import type { Database } from '../database.js';
 import { bulkJobRows } from '../schema/bulk-job-rows.js';
 import { bulkJobs } from '../schema/bulk-jobs.js';
 import { credentials } from '../schema/credentials.js';
-import { executedRows, insertRows, jsonRecordset } from './json-recordset.js';
-import { guarded, isUuid, onlyRow, pageLimit, pageOffset } from './query-helpers.js';
+import { insertRows, jsonRecordset } from './json-recordset.js';
+import { guarded, isUuid, onlyRow, pageLimit, pageOffset, rowsOf } from './query-helpers.js';
 
-// Rows per statement: well under PostgreSQL's 65,535 bind parameters at 3-5 parameters a row.
+// Rows per statement: well under PostgreSQL's 65,535 bind parameters at 3-5 parameters a row (and, for
+// the statements that send their rows as one JSON parameter, a bound on its size).
 const CHUNK = 2_000;
 const MAX_CLAIM = 1_000;
 const MAX_LEASE_MS = 24 * 60 * 60 * 1000;
@@ -286,7 +287,7 @@ export class PgBulkJobRepository implements BulkJobRepository {
           statusIndex: entry.index,
         })),
       );
-      const rows = executedRows(
+      const rows = rowsOf(
         await guarded('bulk job row', () =>
           this.#db.execute(sql`
             update ${bulkJobRows} set status_list_id = r.status_list_id, status_index = r.status_index
@@ -452,7 +453,7 @@ async function settleRows(
         error: 'error' in outcome ? outcome.error : null,
       })),
     );
-    const settled = executedRows<{ readonly state: string }>(
+    const settled = rowsOf<{ readonly state: string }>(
       await tx.execute(sql`
         update ${bulkJobRows}
         set state = r.state, credential_id = r.credential_id, duplicate_of = r.duplicate_of, error = r.error,

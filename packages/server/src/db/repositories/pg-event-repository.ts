@@ -12,7 +12,7 @@ import { credentials } from '../schema/credentials.js';
 import { events } from '../schema/events.js';
 import { walletCopies } from '../schema/wallet.js';
 import { insertRows, SKIP_KNOWN_DEDUPE_KEYS } from './json-recordset.js';
-import { guarded, isUuid, pageLimit } from './query-helpers.js';
+import { guarded, isUuid, pageLimit, rowsOf } from './query-helpers.js';
 
 const MAX_PAGE = 1_000;
 
@@ -77,7 +77,7 @@ export class PgEventRepository implements EventRepository {
         returning id`),
     );
     // Both drivers answer `{ rows }`.
-    return (result as unknown as { readonly rows: readonly unknown[] }).rows.length;
+    return rowsOf(result).length;
   }
 
   async appendAboutCredentials(batch: readonly EventAboutCredential[]): Promise<boolean[]> {
@@ -113,8 +113,7 @@ export class PgEventRepository implements EventRepository {
         select v.position from input v join ${credentials} c on c.id = v.credential_id`),
     );
     // Both drivers answer `{ rows }`.
-    for (const row of (result as unknown as { readonly rows: readonly { position: number }[] }).rows)
-      stored[Number(row.position)] = true;
+    for (const row of rowsOf<{ position: number }>(result)) stored[Number(row.position)] = true;
     return stored;
   }
 
@@ -179,7 +178,7 @@ export class PgEventRepository implements EventRepository {
         returning id`),
     );
     // Both drivers answer `{ rows }`.
-    return (result as unknown as { readonly rows: readonly unknown[] }).rows.length;
+    return rowsOf(result).length;
   }
 
   async lastCursor(): Promise<string> {

@@ -23,7 +23,7 @@ import {
 import { insertRows } from './json-recordset.js';
 import { guarded, isUuid, onlyRow } from './query-helpers.js';
 
-// Rows per INSERT, well under PostgreSQL's 65,535 bind parameters.
+// Rows per INSERT: each batch goes as one JSON parameter (jsonRecordset), and this bounds its size.
 const CHUNK = 5_000;
 
 function chunks<T>(items: readonly T[]): T[][] {

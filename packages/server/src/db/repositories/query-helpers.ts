@@ -32,6 +32,11 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
+/** The rows of a raw `execute`: both drivers answer `{ rows }`. */
+export function rowsOf<T>(result: unknown): readonly T[] {
+  return (result as { readonly rows: readonly T[] }).rows;
+}
+
 /** Runs `query`, rethrowing database errors as `MicrocredError`s about `subject`. */
 export async function guarded<T>(subject: string, query: () => Promise<T>): Promise<T> {
   try {
